@@ -1,0 +1,76 @@
+/**
+ * Every operation the UI may call, with its input schema and result type. The desktop preload,
+ * the IPC handlers, the HTTP host and the renderer client are all built from this table, so an
+ * operation exists everywhere or nowhere.
+ */
+import { z } from 'zod';
+import type { ArchiveInfo, DocumentDetail, DocumentPage, ImportProgress } from '../model/archive';
+import type { Result } from './errors';
+
+export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
+
+/** 50 MB of original bytes in base64 plus JSON overhead. */
+export const MAX_UPLOAD_BASE64 = Math.ceil((50 * 1024 * 1024 * 4) / 3) + 16;
+
+export const inputSchemas = {
+  getArchiveInfo: z.object({}).strict(),
+  listDocuments: z
+    .object({
+      sort: DocumentSort.default('date_desc'),
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    })
+    .strict(),
+  getDocument: z.object({ id: z.number().int().positive() }).strict(),
+  /** Desktop only: the main process shows the dialog itself, so the renderer never names a path. */
+  chooseAndImport: z.object({ mode: z.enum(['files', 'folder']) }).strict(),
+  /** Files the user picked or dropped in the page, sent as bytes. */
+  importUploads: z
+    .object({
+      files: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).max(1024),
+              dataBase64: z.string().max(MAX_UPLOAD_BASE64),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(5000),
+    })
+    .strict(),
+  getImportJob: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+} as const;
+
+export type MethodName = keyof typeof inputSchemas;
+export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[];
+
+export interface MethodOutputs {
+  getArchiveInfo: ArchiveInfo;
+  listDocuments: DocumentPage;
+  getDocument: DocumentDetail;
+  chooseAndImport: { jobId: string | null };
+  importUploads: { jobId: string };
+  getImportJob: ImportProgress;
+}
+
+export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;
+export type ParsedInput<M extends MethodName> = z.output<(typeof inputSchemas)[M]>;
+export type MethodOutput<M extends MethodName> = MethodOutputs[M];
+
+/** What the renderer sees, whichever host it runs in. */
+export type VanthuApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+/** IPC channel for a method; main refuses channels without this prefix. */
+export const IPC_PREFIX = 'vanthu:';
+export const ipcChannel = (method: MethodName): string => IPC_PREFIX + method;
+
+/** Name under which the preload exposes the API in the page. */
+export const PRELOAD_GLOBAL = 'vanthu';
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(inputSchemas, name);
+}

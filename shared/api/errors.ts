@@ -1,0 +1,80 @@
+/** The closed set of error codes that may cross the API boundary, and the one place they get Vietnamese text. */
+import type { ImportFailure } from '../model/archive';
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'NOT_AVAILABLE_IN_HOST',
+  'ARCHIVE_TOO_NEW',
+  'ARCHIVE_LOCKED',
+  'ARCHIVE_READ_ONLY',
+  'ARCHIVE_CORRUPT',
+  'DISK_FULL',
+  'IO_ERROR',
+  'JOB_NOT_FOUND',
+  'QUERY_INVALID',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Extra facts for the log or a details pane; never needed to understand the message. */
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  INVALID_INPUT: 'Yêu cầu không hợp lệ.',
+  NOT_FOUND: 'Không tìm thấy văn bản trong kho.',
+  UNKNOWN_METHOD: 'Thao tác không được hỗ trợ.',
+  NOT_AVAILABLE_IN_HOST: 'Thao tác này chỉ có trong ứng dụng trên máy tính.',
+  ARCHIVE_TOO_NEW:
+    'Kho lưu trữ được tạo bởi phiên bản Vanthu mới hơn. Hãy cập nhật Vanthu trước khi mở kho này; kho không bị thay đổi.',
+  ARCHIVE_LOCKED: 'Kho lưu trữ đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại.',
+  ARCHIVE_READ_ONLY: 'Kho lưu trữ chỉ cho phép đọc, không thể ghi thêm văn bản.',
+  ARCHIVE_CORRUPT: 'Tệp kho lưu trữ bị hỏng hoặc không phải kho Vanthu.',
+  DISK_FULL: 'Ổ đĩa đã đầy, không thể ghi thêm. Các văn bản đã lưu không bị ảnh hưởng.',
+  IO_ERROR: 'Không đọc hoặc ghi được tệp.',
+  JOB_NOT_FOUND: 'Không tìm thấy tiến trình nhập văn bản.',
+  QUERY_INVALID: 'Câu tìm kiếm không hợp lệ.',
+  INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.',
+};
+
+export const IMPORT_FAILURE_MESSAGES: Record<ImportFailure, string> = {
+  empty: 'Tệp rỗng, không có nội dung.',
+  binary: 'Tệp không phải văn bản (dữ liệu nhị phân).',
+  unreadable: 'Không đọc được tệp.',
+  too_large: 'Tệp lớn hơn 50 MB, vượt giới hạn cho phép.',
+  unsupported_type: 'Loại tệp không được hỗ trợ (chỉ nhận .txt, .doc, .docx, .pdf, .rtf, .html, .md).',
+  corrupt: 'Tệp bị hỏng, không mở được.',
+  timeout: 'Đọc tệp quá lâu nên đã dừng.',
+  encoding: 'Không nhận ra bảng mã của tệp.',
+  storage: 'Không lưu được văn bản vào kho.',
+};
+
+export const DUPLICATE_MESSAGE = 'Văn bản đã có trong kho.';
+
+export class VanthuError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${ERROR_MESSAGES[code]} (${detail})` : ERROR_MESSAGES[code]);
+    this.name = 'VanthuError';
+    this.detail = detail;
+  }
+  readonly detail: string | undefined;
+
+  toApiError(): ApiError {
+    return { code: this.code, message: ERROR_MESSAGES[this.code], ...(this.detail ? { detail: this.detail } : {}) };
+  }
+}
+
+export function apiError(code: ErrorCode, detail?: string): ApiError {
+  return { code, message: ERROR_MESSAGES[code], ...(detail ? { detail } : {}) };
+}

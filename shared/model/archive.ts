@@ -1,0 +1,82 @@
+/** Shapes that cross the API boundary between the archive core and its hosts. */
+import type { IssuerLevel, IssuerKind, ParseResult } from './directive';
+
+export interface DocumentSummary {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuerLevel: IssuerLevel | null;
+  date: string | null;
+  subject: string | null;
+  importedAt: string;
+  originalName: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  number: string | null;
+  symbol: string | null;
+  issuerKind: IssuerKind | null;
+  province: string | null;
+  place: string | null;
+  signer: string | null;
+  signerCapacity: string | null;
+  text: string;
+  contentHash: string;
+  encoding: string;
+  originalSize: number;
+  parse: ParseResult;
+}
+
+export interface DocumentPage {
+  total: number;
+  items: DocumentSummary[];
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+/** Closed set of reasons a file is refused; each has a Vietnamese message in shared/api/messages.ts. */
+export type ImportFailure =
+  | 'empty'
+  | 'binary'
+  | 'unreadable'
+  | 'too_large'
+  | 'unsupported_type'
+  | 'corrupt'
+  | 'timeout'
+  | 'encoding'
+  | 'storage';
+
+export interface ImportFileResult {
+  path: string;
+  status: ImportStatus;
+  id: number | null;
+  reasonCode: ImportFailure | null;
+  /** Human-readable Vietnamese reason for a failure or a duplicate. */
+  reason: string | null;
+  encoding?: string | null;
+  warnings?: string[];
+}
+
+export interface ImportProgress {
+  jobId: string;
+  state: 'running' | 'done';
+  /** Files finished so far, of `total` found. */
+  done: number;
+  total: number;
+  current: string | null;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  results: ImportFileResult[];
+}
+
+export interface ArchiveInfo {
+  location: string;
+  documentCount: number;
+  schemaVersion: number;
+  appVersion: string;
+  host: 'desktop' | 'browser' | 'cli';
+  /** What this host can do: the browser host has no native dialogs. */
+  canPickPaths: boolean;
+}

@@ -1,0 +1,89 @@
+/**
+ * Vietnamese text handling used everywhere: one normal form for storage, one folded form
+ * for accent-insensitive matching. See docs/domain.md §8.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+// NBSP and the other fixed-width spaces turn up inside symbols ("571 -CV/TU") in PDF and Word text.
+const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+
+/** The form every stored text takes: NFC, LF line ends, no zero-width characters, no odd spaces. */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(ZERO_WIDTH, '')
+    .replace(ODD_SPACES, ' ')
+    .normalize('NFC');
+}
+
+/** True when the string carries combining marks, i.e. it arrived decomposed (NFD). */
+export function isDecomposed(s: string): boolean {
+  return /\p{M}/u.test(s);
+}
+
+const D_MAP: Record<string, string> = { đ: 'd', ð: 'd', Đ: 'D', Ð: 'D', Ɖ: 'D' };
+
+/**
+ * Accent-insensitive form: lower case, marks stripped, đ→d. Unicode has no decomposition for
+ * đ/Đ, so NFD alone leaves them; the explicit map is the point of this function.
+ * Keeps the string length per character only for precomposed input; do not use offsets across it.
+ */
+export function foldVi(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đðĐÐƉ]/g, (c) => D_MAP[c] ?? c)
+    .toLowerCase();
+}
+
+/**
+ * Folds one character at a time so offsets line up with the NFC input: result[i] folds input[i].
+ * Used to highlight accent-folded matches in the original text.
+ */
+export function foldViAligned(nfc: string): string {
+  let out = '';
+  for (const ch of nfc) {
+    const folded = foldVi(ch);
+    // Every precomposed Vietnamese letter folds to one ASCII letter; keep code-unit alignment.
+    out += folded.length === ch.length ? folded : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+// Open syllables ending in oa/oe/uy take the tone on either vowel ("hoà"/"hòa"). The canonical
+// form here is the traditional one (mark on the first vowel). Closed syllables (hoàng) and
+// qu+vowel (quý) are left alone, as docs/domain.md §8.4 advises.
+const TONE_MOVES: Record<string, string> = {};
+const TONES = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+for (const [first, second] of [
+  ['o', 'a'],
+  ['o', 'e'],
+  ['u', 'y'],
+]) {
+  for (const tone of TONES) {
+    for (const upper of [false, true]) {
+      const f = upper ? first!.toUpperCase() : first!;
+      const s = upper ? second!.toUpperCase() : second!;
+      TONE_MOVES[(f + s + tone).normalize('NFC')] = (f + tone + s).normalize('NFC');
+      // Mixed case as in "Uỷ ban" / "uỶ" is rare but costs nothing.
+      TONE_MOVES[(f + (upper ? second! : second!.toUpperCase()) + tone).normalize('NFC')] = (
+        f +
+        tone +
+        (upper ? second! : second!.toUpperCase())
+      ).normalize('NFC');
+    }
+  }
+}
+const PAIR_AT_WORD_END = new RegExp(`(?:${Object.keys(TONE_MOVES).join('|')})$`, 'u');
+
+/** Moves new-style tone marks to the traditional vowel in open oa/oe/uy syllables: hoà → hòa, Uỷ → Ủy. */
+export function canonicalTones(nfc: string): string {
+  return nfc.replace(/\p{L}+/gu, (word) => {
+    const match = PAIR_AT_WORD_END.exec(word);
+    if (!match) return word;
+    const at = match.index;
+    if (at > 0 && /[qQ]/.test(word[at - 1]!)) return word;
+    return word.slice(0, at) + (TONE_MOVES[match[0]] ?? match[0]);
+  });
+}
