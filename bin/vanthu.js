@@ -8,4 +8,4 @@ if (!fs.existsSync(entry)) {
   console.error('Chưa build Vanthu. Hãy chạy: npm run build');
   process.exit(2);
 }
-require(entry);
+require(entry).main();

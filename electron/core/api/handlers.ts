@@ -1,0 +1,68 @@
+/** The one handler table behind every host: IPC (desktop), HTTP (browser) and the CLI. */
+import { VanthuError } from '../../../shared/api/errors';
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
+import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
+import type { ImportFileResult } from '../../../shared/model/archive';
+import type { Archive } from '../archive';
+import { collectSources, safeUploadName } from '../import/sources';
+import { APP_VERSION } from '../version';
+
+export interface HostContext {
+  host: 'desktop' | 'browser' | 'cli';
+  /** Native file/folder dialog; only the desktop host has one. */
+  pickPaths?: (mode: 'files' | 'folder') => Promise<string[] | null>;
+}
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
+  return {
+    getArchiveInfo: () => ({
+      location: archive.dir,
+      documentCount: archive.count(),
+      schemaVersion: archive.schemaVersion(),
+      appVersion: APP_VERSION,
+      host: ctx.host,
+      canPickPaths: Boolean(ctx.pickPaths),
+    }),
+
+    listDocuments: ({ sort, limit, offset }) => archive.list(sort, limit, offset),
+
+    getDocument: ({ id }) => archive.get(id),
+
+    chooseAndImport: async ({ mode }) => {
+      if (!ctx.pickPaths) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
+      const paths = await ctx.pickPaths(mode);
+      if (!paths || paths.length === 0) return { jobId: null };
+      const jobId = archive.startImportJob(async () => {
+        const { sources, missing } = await collectSources(paths);
+        const preFailed: ImportFileResult[] = missing.map((m) => ({
+          path: m.path,
+          status: 'failed',
+          id: null,
+          reasonCode: 'unreadable',
+          reason: `${IMPORT_FAILURE_MESSAGES.unreadable} (${m.detail})`,
+        }));
+        return { sources, preFailed };
+      });
+      return { jobId };
+    },
+
+    importUploads: ({ files }) => {
+      const sources = files.map((file) => ({
+        kind: 'upload' as const,
+        name: safeUploadName(file.name),
+        bytes: new Uint8Array(Buffer.from(file.dataBase64, 'base64')),
+      }));
+      return { jobId: archive.startImportJob(async () => ({ sources })) };
+    },
+
+    getImportJob: ({ jobId }) => {
+      const job = archive.jobs.get(jobId);
+      if (!job) throw new VanthuError('JOB_NOT_FOUND');
+      return job;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { VanthuError } from '../../shared/api/errors';
+import type { DocumentDetail, DocumentPage, DocumentSummary, ImportFileResult } from '../../shared/model/archive';
+import { refKey } from '../../shared/text/ref';
+import { openDatabase, toVanthuError, type OpenOptions } from './db/open';
+import { schemaVersion } from './db/migrations';
+import * as store from './db/store';
+import { ImportJobs } from './import/jobs';
+import { importSources, type ImportProgressEvent, type ImportReport } from './import/pipeline';
+import { collectSources, type ImportSource } from './import/sources';
+import { DATABASE_FILE } from './paths';
+import { IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
+
+/** The archive in one folder: the facade every host (desktop, CLI, browser) talks to. */
+export class Archive {
+  readonly jobs = new ImportJobs();
+
+  private constructor(
+    readonly dir: string,
+    readonly db: Database,
+  ) {}
+
+  static open(dir: string, options: OpenOptions = {}): Archive {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw toVanthuError(error);
+    }
+    return new Archive(dir, openDatabase(path.join(dir, DATABASE_FILE), options));
+  }
+
+  get file(): string {
+    return path.join(this.dir, DATABASE_FILE);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+
+  count(): number {
+    return store.countDocuments(this.db);
+  }
+
+  list(sort: store.DocumentSortKey = 'date_desc', limit = 200, offset = 0): DocumentPage {
+    return { total: store.countDocuments(this.db), items: store.listDocuments(this.db, sort, limit, offset) };
+  }
+
+  get(id: number): DocumentDetail {
+    const doc = store.getDocument(this.db, id);
+    if (!doc) throw new VanthuError('NOT_FOUND', `#${id}`);
+    return doc;
+  }
+
+  /** Documents whose number/symbol matches what the user typed, tolerant of spacing, dash and case. */
+  findByRef(typed: string): DocumentSummary[] {
+    const key = refKey(typed);
+    if (!key) return [];
+    return store
+      .documentRefs(this.db)
+      .filter((row) => refKey(row.ref) === key)
+      .map((row) => this.get(row.id));
+  }
+
+  async importPaths(paths: readonly string[], onProgress?: (event: ImportProgressEvent) => void): Promise<ImportReport> {
+    const { sources, missing } = await collectSources(paths);
+    const preFailed: ImportFileResult[] = missing.map((m) => ({
+      path: m.path,
+      status: 'failed',
+      id: null,
+      reasonCode: 'unreadable',
+      reason: `${IMPORT_FAILURE_MESSAGES.unreadable} (${m.detail})`,
+    }));
+    return importSources(this.db, sources, onProgress, preFailed);
+  }
+
+  async importSources(sources: readonly ImportSource[], onProgress?: (event: ImportProgressEvent) => void): Promise<ImportReport> {
+    return importSources(this.db, sources, onProgress);
+  }
+
+  /** Starts an import in the background and returns the job id the UI polls. */
+  startImportJob(collect: () => Promise<{ sources: ImportSource[]; preFailed?: ImportFileResult[] }>): string {
+    return this.jobs.start(async (progress) => {
+      const { sources, preFailed = [] } = await collect();
+      await importSources(
+        this.db,
+        sources,
+        (event) => {
+          progress.total = event.total;
+          progress.done = event.done;
+          progress.current = event.current;
+          if (event.last) ImportJobs.record(progress, event.last);
+        },
+        preFailed,
+      );
+      for (const result of preFailed) ImportJobs.record(progress, result);
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import type { Database } from 'better-sqlite3';
+import { VanthuError } from '../../../../shared/api/errors';
+import * as m0010 from './0010-init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Append-only. Numbered with gaps (multiples of 10) so a hotfix can slot in; a mistake is undone
+ * by a new migration, never by editing an old one.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'init', up: m0010.up }];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function assertMonotonic(migrations: readonly Migration[]): void {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version <= migrations[i - 1]!.version) {
+      throw new Error(`Migration ${migrations[i]!.name} is not after ${migrations[i - 1]!.name}`);
+    }
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration in one transaction and records the result in user_version. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  assertMonotonic(migrations);
+  const from = schemaVersion(db);
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
+    throw new VanthuError('ARCHIVE_TOO_NEW', `schema ${from} > ${latest}`);
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      // user_version lives in the database header and is rolled back with the transaction.
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  return { from, to: latest };
+}

@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { VanthuError, type ErrorCode } from '../../../shared/api/errors';
+import { migrate } from './migrations';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for the running runtime (the Electron build in the app). */
+  nativeBinding?: string;
+  readOnly?: boolean;
+}
+
+const SQLITE_CODE_TO_ERROR: Record<string, ErrorCode> = {
+  SQLITE_BUSY: 'ARCHIVE_LOCKED',
+  SQLITE_LOCKED: 'ARCHIVE_LOCKED',
+  SQLITE_READONLY: 'ARCHIVE_READ_ONLY',
+  SQLITE_READONLY_DIRECTORY: 'ARCHIVE_READ_ONLY',
+  SQLITE_CANTOPEN: 'IO_ERROR',
+  SQLITE_NOTADB: 'ARCHIVE_CORRUPT',
+  SQLITE_CORRUPT: 'ARCHIVE_CORRUPT',
+  SQLITE_FULL: 'DISK_FULL',
+  SQLITE_IOERR: 'IO_ERROR',
+};
+
+/** Turns a better-sqlite3 error into our closed set of codes; unknown ones stay INTERNAL. */
+export function toVanthuError(error: unknown): VanthuError {
+  if (error instanceof VanthuError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    const exact = SQLITE_CODE_TO_ERROR[code];
+    const family = SQLITE_CODE_TO_ERROR[code.replace(/_[A-Z_]+$/, '')] ?? SQLITE_CODE_TO_ERROR[code.split('_').slice(0, 2).join('_')];
+    const mapped = exact ?? family;
+    if (mapped) return new VanthuError(mapped, (error as Error).message);
+    if (code === 'ENOSPC') return new VanthuError('DISK_FULL', (error as Error).message);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new VanthuError('ARCHIVE_READ_ONLY', (error as Error).message);
+  }
+  return new VanthuError('INTERNAL', error instanceof Error ? error.message : String(error));
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, {
+      readonly: options.readOnly ?? false,
+      fileMustExist: options.readOnly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    // Wait for a second process's short write instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    if (!options.readOnly) {
+      db.pragma('journal_mode = WAL');
+      // FULL: a power cut right after "imported" must not lose the document (better-sqlite3 docs/performance.md).
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!options.readOnly) migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw toVanthuError(error);
+  }
+}

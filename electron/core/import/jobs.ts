@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportFileResult, ImportProgress } from '../../../shared/model/archive';
+
+// Finished jobs are kept so a page that polls late still sees its results; old ones are dropped.
+const KEEP_FINISHED_JOBS = 20;
+
+/** Import jobs the UI polls with getImportJob; the same shape serves IPC and HTTP. */
+export class ImportJobs {
+  private readonly jobs = new Map<string, ImportProgress>();
+
+  start(run: (progress: ImportProgress) => Promise<void>): string {
+    const jobId = randomUUID();
+    const progress: ImportProgress = {
+      jobId,
+      state: 'running',
+      done: 0,
+      total: 0,
+      current: null,
+      imported: 0,
+      duplicates: 0,
+      failed: 0,
+      results: [],
+    };
+    this.jobs.set(jobId, progress);
+    void run(progress)
+      .catch((error: unknown) => {
+        progress.results.push({
+          path: progress.current ?? '',
+          status: 'failed',
+          id: null,
+          reasonCode: 'storage',
+          reason: (error as Error).message,
+        });
+        progress.failed++;
+      })
+      .finally(() => {
+        progress.state = 'done';
+        progress.current = null;
+        this.prune();
+      });
+    return jobId;
+  }
+
+  get(jobId: string): ImportProgress | null {
+    const job = this.jobs.get(jobId);
+    return job ? { ...job, results: [...job.results] } : null;
+  }
+
+  static record(progress: ImportProgress, result: ImportFileResult): void {
+    progress.results.push(result);
+    if (result.status === 'imported') progress.imported++;
+    else if (result.status === 'duplicate') progress.duplicates++;
+    else progress.failed++;
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.state === 'done');
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) this.jobs.delete(job.jobId);
+  }
+}

@@ -1,0 +1,91 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../../helpers/cli';
+import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+
+// What each sample states about itself; 004 cites a Công điện of 27/4/2021 but has no date of its own.
+const SAMPLE_EXPECTATIONS: Record<string, { date: string | null; ref: string | null }> = {
+  '000_86c6662e5863da7d.txt': { date: '2021-08-25', ref: null },
+  '001_ba9e19c5fe2e9754.txt': { date: '2021-01-28', ref: null },
+  '002_093e01689cb64f89.txt': { date: '2021-05-12', ref: null },
+  '003_0fe373fd9470e206.txt': { date: '2021-07-25', ref: '-CV/HU' },
+  '004_10cb237028680240.txt': { date: null, ref: null },
+};
+
+describe('vanthu CLI', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  test('import → 5 imported, again → 5 duplicates, list shows each with its type and own date', () => {
+    const archive = path.join(dir, 'kho');
+    const first = runCli(['import', SAMPLES_DIR, '--json', '--archive', archive]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ imported: 5, duplicates: 0, failed: 0 });
+    for (const file of report.files) expect(file).toMatchObject({ status: 'imported', id: expect.any(Number) });
+
+    const second = JSON.parse(runCli(['import', SAMPLES_DIR, '--json', '--archive', archive]).stdout);
+    expect(second).toMatchObject({ imported: 0, duplicates: 5, failed: 0 });
+
+    const listed = runCli(['list', '--json', '--archive', archive]);
+    expect(listed.status).toBe(0);
+    const items = JSON.parse(listed.stdout) as { id: number; type: string; date: string | null; ref: string | null; subject: string; originalName: string }[];
+    expect(items).toHaveLength(5);
+    for (const item of items) {
+      const expected = SAMPLE_EXPECTATIONS[item.originalName]!;
+      expect(item.type).toEqual(expect.any(String));
+      expect({ name: item.originalName, date: item.date, ref: item.ref }).toEqual({ name: item.originalName, ...expected });
+      expect(item.subject).toEqual(expect.any(String));
+    }
+  });
+
+  test('VANTHU_ARCHIVE chooses the archive when --archive is absent', () => {
+    const archive = path.join(dir, 'tu-bien-moi-truong');
+    const run = runCli(['import', path.join(SAMPLES_DIR, '003_0fe373fd9470e206.txt'), '--json'], { VANTHU_ARCHIVE: archive });
+    expect(JSON.parse(run.stdout).imported).toBe(1);
+    expect(JSON.parse(runCli(['list', '--json', '--archive', archive]).stdout)).toHaveLength(1);
+  });
+
+  test('a failed file makes the exit code 1 and says why in Vietnamese', () => {
+    const folder = path.join(dir, 'usb');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'nhi-phan.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 200, 201, 0, 17, 0]));
+    writeFileSync(path.join(folder, 'rong.txt'), '   \n');
+    writeFileSync(path.join(folder, 'van-ban.txt'), 'Công văn số 45/UBND-VP về tăng cường công tác phòng cháy, chữa cháy');
+    const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/Đã nhập 1, đã có trong kho 0, lỗi 2/);
+    expect(run.stdout).toMatch(/nhị phân/);
+    expect(run.stdout).toMatch(/rỗng/);
+  });
+
+  test('show finds a document by id and by a number/symbol typed loosely', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    const byRef = runCli(['show', '-cv/hu', '--json', '--archive', archive]);
+    expect(byRef.status).toBe(0);
+    const doc = JSON.parse(byRef.stdout);
+    expect(doc).toMatchObject({ ref: '-CV/HU', date: '2021-07-25' });
+    expect(doc.text).toMatch(/Thực hiện Công văn số 571-CV\/TU/);
+    const byId = runCli(['show', String(doc.id), '--archive', archive]);
+    expect(byId.stdout).toMatch(/Số\/ký hiệu\s+-CV\/HU/);
+    const missing = runCli(['show', '9999-CV/TU', '--archive', archive]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/Không tìm thấy/);
+  });
+
+  test('an archive from a newer version is refused with exit code 2', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['list', '--archive', archive]);
+    const Database = require('better-sqlite3');
+    const db = new Database(path.join(archive, 'vanthu.db'));
+    db.pragma('user_version = 100000');
+    db.close();
+    const run = runCli(['list', '--archive', archive]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/phiên bản Vanthu mới hơn/);
+  });
+});

@@ -1,0 +1,97 @@
+import { readdirSync, writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import { Archive } from '../../../electron/core/archive';
+import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+
+const SAMPLE_FILES = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt'));
+
+describe('importing into an archive', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: Archive;
+
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    archive = Archive.open(path.join(dir, 'archive'));
+  });
+  afterEach(() => {
+    archive.close();
+    cleanup();
+  });
+
+  test('the five samples import once; a second run adds nothing and reports duplicates', async () => {
+    expect(SAMPLE_FILES).toHaveLength(5);
+    const first = await archive.importPaths([SAMPLES_DIR]);
+    expect(first).toMatchObject({ imported: 5, duplicates: 0, failed: 0 });
+    const second = await archive.importPaths([SAMPLES_DIR]);
+    expect(second).toMatchObject({ imported: 0, duplicates: 5, failed: 0 });
+    expect(second.files.every((f) => f.reason === 'Văn bản đã có trong kho.')).toBe(true);
+    expect(archive.count()).toBe(5);
+  });
+
+  test('a folder with a binary, an empty and a valid file: one imported, two failed with reasons', async () => {
+    const folder = path.join(dir, 'usb');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'anh-chup.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    writeFileSync(path.join(folder, 'rong.txt'), '');
+    writeFileSync(path.join(folder, 'hop-le.txt'), 'THÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy về công tác phòng, chống dịch.\n');
+    const report = await archive.importPaths([folder]);
+    expect(report).toMatchObject({ imported: 1, duplicates: 0, failed: 2 });
+    const byName = Object.fromEntries(report.files.map((f) => [path.basename(f.path), f]));
+    expect(byName['anh-chup.txt']).toMatchObject({ status: 'failed', reasonCode: 'binary' });
+    expect(byName['rong.txt']).toMatchObject({ status: 'failed', reasonCode: 'empty' });
+    expect(byName['rong.txt']!.reason).toMatch(/rỗng/);
+    expect(byName['hop-le.txt']).toMatchObject({ status: 'imported' });
+  });
+
+  test.each([
+    ['utf-16le with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Công văn số 12/UBND-VP về phòng, chống lụt bão', 'utf16le')])],
+    ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Chỉ thị về phòng, chống lụt bão', 'utf8')])],
+    ['NFD input', Buffer.from('Kế hoạch phòng, chống dịch của Đảng ủy xã'.normalize('NFD'), 'utf8')],
+  ])('reads %s and stores NFC text', async (_label, bytes) => {
+    const file = path.join(dir, 'van-ban.txt');
+    writeFileSync(file, bytes);
+    const report = await archive.importPaths([file]);
+    expect(report.imported).toBe(1);
+    const stored = archive.get(report.files[0]!.id!);
+    expect(stored.text).toBe(stored.text.normalize('NFC'));
+    expect(stored.text).not.toMatch(/^\uFEFF/);
+    expect(stored.text).toMatch(/phòng, chống/);
+  });
+
+  test('the same text in NFD and in NFC is one document', async () => {
+    const text = 'Nghị quyết về phát triển kinh tế - xã hội của Huyện ủy';
+    writeFileSync(path.join(dir, 'a.txt'), text.normalize('NFC'));
+    writeFileSync(path.join(dir, 'b.txt'), text.normalize('NFD'));
+    const report = await archive.importPaths([path.join(dir, 'a.txt'), path.join(dir, 'b.txt')]);
+    expect(report).toMatchObject({ imported: 1, duplicates: 1 });
+  });
+
+  test('a file over 50 MB is refused before it is read', async () => {
+    const file = path.join(dir, 'qua-lon.txt');
+    const fd = openSync(file, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024 + 1);
+    closeSync(fd);
+    const report = await archive.importPaths([file]);
+    expect(report.files[0]).toMatchObject({ status: 'failed', reasonCode: 'too_large' });
+  });
+
+  test('an unsupported type and a missing path fail with reasons, and nothing stored is touched', async () => {
+    await archive.importPaths([path.join(SAMPLES_DIR, SAMPLE_FILES[0]!)]);
+    writeFileSync(path.join(dir, 'bang-tinh.xlsx'), 'PK');
+    const report = await archive.importPaths([path.join(dir, 'bang-tinh.xlsx'), path.join(dir, 'khong-co.txt')]);
+    expect(report.files.map((f) => f.reasonCode).sort()).toEqual(['unreadable', 'unsupported_type']);
+    expect(report.failed).toBe(2);
+    expect(archive.count()).toBe(1);
+  });
+
+  test('the original bytes are kept and can be recovered exactly', async () => {
+    const file = path.join(SAMPLES_DIR, SAMPLE_FILES[3]!);
+    const report = await archive.importPaths([file]);
+    const { getOriginal } = await import('../../../electron/core/db/store');
+    const original = getOriginal(archive.db, report.files[0]!.id!);
+    const { readFileSync } = await import('node:fs');
+    expect(original?.fileName).toBe(SAMPLE_FILES[3]);
+    expect(Buffer.compare(original!.bytes, readFileSync(file))).toBe(0);
+  });
+});
