@@ -5,44 +5,16 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { COMMAND_MODULES } from './commands';
+import { EXIT_FAILURES, EXIT_UNUSABLE, archiveOption, openArchive, printJson, withArchive, type ArchiveOption } from './common';
 import { SingleBar, Presets } from 'cli-progress';
 import { VanthuError } from '../../shared/api/errors';
 import { parseDirective } from '../../shared/parser';
-import { Archive } from '../core/archive';
 import { createDispatcher } from '../core/api/dispatch';
 import { toVanthuError } from '../core/db/open';
-import { resolveArchiveDir } from '../core/paths';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
 import { detailJson, documentSheet, documentTable, summaryJson } from './format';
-
-const EXIT_FAILURES = 1;
-const EXIT_UNUSABLE = 2;
-
-interface ArchiveOption {
-  archive?: string;
-}
-
-function openArchive(options: ArchiveOption): Archive {
-  return Archive.open(resolveArchiveDir(options.archive));
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
-}
-
-function archiveOption(): Option {
-  return new Option('--archive <dir>', 'thư mục kho lưu trữ (mặc định: thư mục dữ liệu của người dùng, hoặc $VANTHU_ARCHIVE)');
-}
-
-async function withArchive<T>(options: ArchiveOption, run: (archive: Archive) => Promise<T> | T): Promise<T> {
-  const archive = openArchive(options);
-  try {
-    return await run(archive);
-  } finally {
-    archive.close();
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -184,6 +156,7 @@ export function buildProgram(): Command {
       process.on('SIGTERM', stop);
     });
 
+  for (const register of COMMAND_MODULES) register(program);
   return program;
 }
 

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** Each feature registers its commands in its own file and adds one line here. */
+export const COMMAND_MODULES: ((program: Command) => void)[] = [];
