@@ -1,0 +1,235 @@
+/** Shell: header, hash routing (#/ and #/doc/ID), import panel and drag-and-drop. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { VanthuApi } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/errors';
+import type { ArchiveInfo } from '../../shared/model/archive';
+import { fromDrop } from './import/files';
+import { useImporter } from './import/useImporter';
+import { DocumentList } from './views/DocumentList';
+import { DocumentView } from './views/DocumentView';
+import { ErrorMessage } from './views/ErrorMessage';
+import { ImportPanel } from './views/ImportPanel';
+import type { SortOrder } from './views/useDocumentPages';
+
+type Route = { name: 'list' } | { name: 'doc'; id: number };
+
+function parseHash(hash: string): Route {
+  const m = /^#\/doc\/(\d+)\/?$/.exec(hash);
+  if (m) {
+    const id = Number(m[1]);
+    if (Number.isSafeInteger(id) && id > 0) return { name: 'doc', id };
+  }
+  return { name: 'list' };
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+}
+
+export function App({ api }: { api: VanthuApi }) {
+  const route = useRoute();
+  const [info, setInfo] = useState<ArchiveInfo | null>(null);
+  const [infoError, setInfoError] = useState<ApiError | null>(null);
+  const [sort, setSort] = useState<SortOrder>('date_desc');
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [showImport, setShowImport] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const lastOpened = useRef<number | null>(null);
+  const openedFromList = useRef(false);
+
+  const loadInfo = useCallback(async () => {
+    const r = await api.getArchiveInfo({});
+    if (r.ok) {
+      setInfo(r.value);
+      setInfoError(null);
+    } else {
+      setInfoError(r.error);
+    }
+  }, [api]);
+
+  useEffect(() => {
+    void loadInfo();
+  }, [loadInfo]);
+
+  const importer = useImporter(api, () => {
+    setRefreshKey((k) => k + 1);
+    void loadInfo();
+  });
+
+  const open = useCallback((id: number) => {
+    lastOpened.current = id;
+    openedFromList.current = true;
+    window.location.hash = `#/doc/${id}`;
+  }, []);
+
+  const back = useCallback(() => {
+    if (openedFromList.current) {
+      openedFromList.current = false;
+      window.history.back();
+    } else {
+      window.location.hash = '#/';
+    }
+  }, []);
+
+  const startPicked = useCallback(
+    (picked: Parameters<typeof importer.importPicked>[0]) => {
+      setShowImport(true);
+      if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+      void importer.importPicked(picked);
+    },
+    [importer],
+  );
+
+  // Drag-and-drop anywhere on the window. Always cancel the browser's default, which would
+  // navigate away to the dropped file.
+  useEffect(() => {
+    let depth = 0;
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      if (!e.dataTransfer) return;
+      void fromDrop(e.dataTransfer).then((picked) => {
+        if (picked.files.length > 0 || picked.skipped > 0) startPicked(picked);
+      });
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [startPicked]);
+
+  const canPickPaths = info?.canPickPaths ?? false;
+  const busy = importer.state.status === 'reading' || importer.state.status === 'running';
+  const panelOpen = showImport || importer.state.status !== 'idle';
+
+  const panel = (closable: boolean) => (
+    <ImportPanel
+      canPickPaths={canPickPaths}
+      state={importer.state}
+      onPicked={startPicked}
+      onDialog={(mode) => {
+        setShowImport(true);
+        void importer.importByDialog(mode);
+      }}
+      onOpen={open}
+      onClose={
+        closable
+          ? () => {
+              setShowImport(false);
+              importer.reset();
+            }
+          : undefined
+      }
+    />
+  );
+
+  const emptyScreen = (
+    <div className="empty" data-testid="empty-state">
+      <h2>Chào mừng đến với Vanthu</h2>
+      <p className="empty-text">
+        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
+      </p>
+      {!panelOpen && panel(false)}
+    </div>
+  );
+
+  const documentCount = info?.documentCount;
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <a href="#/" className="brand-name">
+            Vanthu
+          </a>
+          <span className="brand-sub">Kho văn bản chỉ đạo</span>
+        </div>
+        <div className="header-actions">
+          {documentCount !== undefined && (
+            <span className="doc-count" data-testid="doc-count">
+              {documentCount.toLocaleString('vi-VN')} văn bản
+            </span>
+          )}
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              if (route.name !== 'list') window.location.hash = '#/';
+              setShowImport((v) => !v || busy);
+            }}
+            aria-expanded={panelOpen}
+            data-testid="import-toggle"
+          >
+            Nhập văn bản
+          </button>
+        </div>
+      </header>
+
+      <main className="app-main">
+        {infoError && <ErrorMessage error={infoError} />}
+        {route.name === 'doc' ? (
+          <DocumentView api={api} id={route.id} onBack={back} />
+        ) : (
+          <div className="list-page">
+            {panelOpen && panel(true)}
+            <DocumentList
+              api={api}
+              sort={sort}
+              onSortChange={setSort}
+              onOpen={open}
+              refreshKey={refreshKey}
+              focusId={lastOpened.current}
+              empty={emptyScreen}
+            />
+          </div>
+        )}
+      </main>
+
+      {info && (
+        <footer className="app-footer">
+          <span title={info.location}>Kho: {info.location}</span>
+          <span>Vanthu {info.appVersion}</span>
+        </footer>
+      )}
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-card">Thả tệp hoặc thư mục vào đây để nhập vào kho</div>
+        </div>
+      )}
+    </div>
+  );
+}

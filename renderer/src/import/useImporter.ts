@@ -1,0 +1,237 @@
+/**
+ * Runs an import and reports its progress. Browser uploads go in batches that stay under the
+ * host's request limit; each batch is an import job polled every 250 ms, and the progress shown is
+ * the sum over batches, so the user sees one import of N files.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import { MAX_UPLOAD_BASE64 } from '../../../shared/api/contract';
+import { apiError, IMPORT_FAILURE_MESSAGES, type ApiError } from '../../../shared/api/errors';
+import type { ImportFileResult, ImportProgress } from '../../../shared/model/archive';
+import { readBase64, type PickedSet } from './files';
+
+export interface ImportState {
+  status: 'idle' | 'reading' | 'running' | 'done';
+  total: number;
+  done: number;
+  current: string | null;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  skipped: number;
+  results: ImportFileResult[];
+  error: ApiError | null;
+}
+
+export const IDLE_IMPORT: ImportState = {
+  status: 'idle',
+  total: 0,
+  done: 0,
+  current: null,
+  imported: 0,
+  duplicates: 0,
+  failed: 0,
+  skipped: 0,
+  results: [],
+  error: null,
+};
+
+const POLL_MS = 250;
+/** Largest original file the archive accepts (same as the core's limit). */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Base64 characters per request; the browser host refuses bodies over 80 MB. */
+const BATCH_CHARS = 48 * 1024 * 1024;
+const BATCH_FILES = 250;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function localFailure(name: string, reasonCode: 'too_large' | 'unreadable'): ImportFileResult {
+  return { path: name, status: 'failed', id: null, reasonCode, reason: IMPORT_FAILURE_MESSAGES[reasonCode] };
+}
+
+/** Totals of finished batches, to which the running job's progress is added. */
+interface Base {
+  done: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  results: ImportFileResult[];
+}
+
+export function useImporter(api: VanthuApi, onFinished: () => void) {
+  const [state, setState] = useState<ImportState>(IDLE_IMPORT);
+  const alive = useRef(true);
+  const busy = useRef(false);
+  const finishedRef = useRef(onFinished);
+  finishedRef.current = onFinished;
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  const update = useCallback((next: ImportState) => {
+    if (alive.current) setState(next);
+  }, []);
+
+  /** Polls one job to its end; returns its final progress or the error. */
+  const follow = useCallback(
+    async (jobId: string, base: Base, total: number | null, skipped: number): Promise<ImportProgress | ApiError> => {
+      for (;;) {
+        const r = await api.getImportJob({ jobId });
+        if (!r.ok) return r.error;
+        const p = r.value;
+        update({
+          status: 'running',
+          total: total ?? base.done + p.total,
+          done: base.done + p.done,
+          current: p.current,
+          imported: base.imported + p.imported,
+          duplicates: base.duplicates + p.duplicates,
+          failed: base.failed + p.failed,
+          skipped,
+          results: base.results.concat(p.results),
+          error: null,
+        });
+        if (p.state === 'done') return p;
+        if (!alive.current) return apiError('INTERNAL', 'đã đóng');
+        await sleep(POLL_MS);
+      }
+    },
+    [api, update],
+  );
+
+  const finish = useCallback(
+    (base: Base, total: number, skipped: number, error: ApiError | null) => {
+      update({
+        status: 'done',
+        total,
+        done: base.done,
+        current: null,
+        imported: base.imported,
+        duplicates: base.duplicates,
+        failed: base.failed,
+        skipped,
+        results: base.results,
+        error,
+      });
+      busy.current = false;
+      finishedRef.current();
+    },
+    [update],
+  );
+
+  const absorb = (base: Base, p: ImportProgress): Base => ({
+    done: base.done + p.done,
+    imported: base.imported + p.imported,
+    duplicates: base.duplicates + p.duplicates,
+    failed: base.failed + p.failed,
+    results: base.results.concat(p.results),
+  });
+
+  /** Browser host: send the files' bytes. */
+  const importPicked = useCallback(
+    async (picked: PickedSet) => {
+      if (busy.current) return;
+      busy.current = true;
+      const total = picked.files.length;
+      const skipped = picked.skipped;
+      let base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      if (total === 0) {
+        finish(base, 0, skipped, null);
+        return;
+      }
+      update({ ...IDLE_IMPORT, status: 'reading', total, skipped });
+
+      let batch: { name: string; dataBase64: string }[] = [];
+      let chars = 0;
+      const flush = async (): Promise<ApiError | null> => {
+        if (batch.length === 0) return null;
+        const files = batch;
+        batch = [];
+        chars = 0;
+        const started = await api.importUploads({ files });
+        if (!started.ok) return started.error;
+        const end = await follow(started.value.jobId, base, total, skipped);
+        if ('code' in end) return end;
+        base = absorb(base, end);
+        return null;
+      };
+
+      for (const { file, name } of picked.files) {
+        if (file.size > MAX_FILE_BYTES) {
+          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'too_large')] };
+          continue;
+        }
+        const estimate = Math.ceil(file.size / 3) * 4;
+        if (batch.length > 0 && (chars + estimate > BATCH_CHARS || batch.length >= BATCH_FILES)) {
+          const error = await flush();
+          if (error) {
+            finish(base, total, skipped, error);
+            return;
+          }
+        }
+        update({
+          status: 'reading',
+          total,
+          done: base.done,
+          current: name,
+          imported: base.imported,
+          duplicates: base.duplicates,
+          failed: base.failed,
+          skipped,
+          results: base.results,
+          error: null,
+        });
+        let dataBase64: string;
+        try {
+          dataBase64 = await readBase64(file);
+        } catch {
+          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'unreadable')] };
+          continue;
+        }
+        if (dataBase64.length > MAX_UPLOAD_BASE64) {
+          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'too_large')] };
+          continue;
+        }
+        batch.push({ name: name.slice(0, 1024), dataBase64 });
+        chars += dataBase64.length;
+      }
+      const error = await flush();
+      finish(base, total, skipped, error);
+    },
+    [api, follow, finish, update],
+  );
+
+  /** Desktop host: the main process shows the native dialog and reads the files itself. */
+  const importByDialog = useCallback(
+    async (mode: 'files' | 'folder') => {
+      if (busy.current) return;
+      busy.current = true;
+      const base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      const started = await api.chooseAndImport({ mode });
+      if (!started.ok) {
+        finish(base, 0, 0, started.error);
+        return;
+      }
+      if (started.value.jobId === null) {
+        // The user closed the dialog: nothing to report.
+        busy.current = false;
+        return;
+      }
+      update({ ...IDLE_IMPORT, status: 'running' });
+      const end = await follow(started.value.jobId, base, null, 0);
+      if ('code' in end) finish(base, 0, 0, end);
+      else finish(absorb(base, end), end.total, 0, null);
+    },
+    [api, follow, finish, update],
+  );
+
+  const reset = useCallback(() => {
+    if (!busy.current) setState(IDLE_IMPORT);
+  }, []);
+
+  return { state, importPicked, importByDialog, reset };
+}
