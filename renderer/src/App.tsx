@@ -44,18 +44,21 @@ export function App({ api }: { api: VanthuApi }) {
   const [refreshKey, setRefreshKey] = useState(0);
   const [showImport, setShowImport] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const lastOpened = useRef<number | null>(null);
+  const [lastOpened, setLastOpened] = useState<number | null>(null);
   const openedFromList = useRef(false);
 
-  const loadInfo = useCallback(async () => {
-    const r = await api.getArchiveInfo({});
-    if (r.ok) {
-      setInfo(r.value);
-      setInfoError(null);
-    } else {
-      setInfoError(r.error);
-    }
-  }, [api]);
+  const loadInfo = useCallback(
+    () =>
+      api.getArchiveInfo({}).then((r) => {
+        if (r.ok) {
+          setInfo(r.value);
+          setInfoError(null);
+        } else {
+          setInfoError(r.error);
+        }
+      }),
+    [api],
+  );
 
   useEffect(() => {
     void loadInfo();
@@ -67,7 +70,7 @@ export function App({ api }: { api: VanthuApi }) {
   });
 
   const open = useCallback((id: number) => {
-    lastOpened.current = id;
+    setLastOpened(id);
     openedFromList.current = true;
     window.location.hash = `#/doc/${id}`;
   }, []);
@@ -187,8 +190,15 @@ export function App({ api }: { api: VanthuApi }) {
             type="button"
             className="button primary"
             onClick={() => {
-              if (route.name !== 'list') window.location.hash = '#/';
-              setShowImport((v) => !v || busy);
+              if (route.name !== 'list') {
+                window.location.hash = '#/';
+                setShowImport(true);
+              } else if (panelOpen && !busy) {
+                setShowImport(false);
+                importer.reset();
+              } else {
+                setShowImport(true);
+              }
             }}
             aria-expanded={panelOpen}
             data-testid="import-toggle"
@@ -211,7 +221,7 @@ export function App({ api }: { api: VanthuApi }) {
               onSortChange={setSort}
               onOpen={open}
               refreshKey={refreshKey}
-              focusId={lastOpened.current}
+              focusId={lastOpened}
               empty={emptyScreen}
             />
           </div>

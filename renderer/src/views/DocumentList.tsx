@@ -28,6 +28,8 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
   const restored = useRef(false);
 
   const count = total ?? 0;
+  // The virtualizer is mutable by design; this component does not rely on memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,

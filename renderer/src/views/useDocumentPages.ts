@@ -17,57 +17,64 @@ export interface DocumentPages {
   ensure(from: number, to: number): void;
 }
 
+interface Loaded {
+  /** Sort and refresh the pages belong to; pages of an older key are not shown. */
+  key: string;
+  pages: Map<number, DocumentSummary[]>;
+  total: number | null;
+  error: ApiError | null;
+}
+
+const NO_PAGES = new Map<number, DocumentSummary[]>();
+
 export function useDocumentPages(api: VanthuApi, sort: SortOrder, refreshKey: number): DocumentPages {
-  const [pages, setPages] = useState<Map<number, DocumentSummary[]>>(() => new Map());
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const generation = useRef(0);
-  const loading = useRef(new Set<number>());
+  const key = `${sort}|${refreshKey}`;
+  const [data, setData] = useState<Loaded>({ key, pages: new Map(), total: null, error: null });
+  const currentKey = useRef(key);
+  const requested = useRef(new Set<string>());
 
   const load = useCallback(
-    async (page: number, gen: number) => {
-      if (loading.current.has(page)) return;
-      loading.current.add(page);
-      const r = await api.listDocuments({ sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
-      if (gen !== generation.current) return;
-      loading.current.delete(page);
-      if (!r.ok) {
-        setError(r.error);
-        return;
-      }
-      setError(null);
-      setTotal(r.value.total);
-      setPages((prev) => {
-        const next = new Map(prev);
-        next.set(page, r.value.items);
-        return next;
+    (page: number, forKey: string): Promise<void> => {
+      const tag = `${forKey}#${page}`;
+      if (requested.current.has(tag)) return Promise.resolve();
+      requested.current.add(tag);
+      return api.listDocuments({ sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE }).then((r) => {
+        if (currentKey.current !== forKey) return;
+        if (!r.ok) {
+          requested.current.delete(tag);
+          setData((prev) => ({ ...prev, error: r.error }));
+          return;
+        }
+        setData((prev) => {
+          const pages = new Map(prev.key === forKey ? prev.pages : NO_PAGES);
+          pages.set(page, r.value.items);
+          return { key: forKey, pages, total: r.value.total, error: null };
+        });
       });
     },
     [api, sort],
   );
 
   useEffect(() => {
-    const gen = ++generation.current;
-    loading.current = new Set();
-    setPages(new Map());
-    void load(0, gen);
-  }, [load, refreshKey]);
+    currentKey.current = key;
+    requested.current = new Set();
+    void load(0, key);
+  }, [key, load]);
+
+  const pages = data.key === key ? data.pages : NO_PAGES;
 
   const ensure = useCallback(
     (from: number, to: number) => {
       const first = Math.floor(Math.max(0, from) / PAGE_SIZE);
       const last = Math.floor(Math.max(0, to) / PAGE_SIZE);
       for (let p = first; p <= last; p++) {
-        if (!pages.has(p)) void load(p, generation.current);
+        if (!pages.has(p)) void load(p, key);
       }
     },
-    [pages, load],
+    [pages, load, key],
   );
 
-  const row = useCallback(
-    (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    [pages],
-  );
+  const row = useCallback((index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE], [pages]);
 
-  return { total, error, row, ensure };
+  return { total: data.total, error: data.error, row, ensure };
 }
