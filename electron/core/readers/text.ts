@@ -1,0 +1,152 @@
+/** Plain text (.txt, .md) and the byte→string decoding the HTML and RTF readers share. */
+import iconv from 'iconv-lite';
+import { vietnameseScore } from '../../../shared/text/legacy';
+import { isDecomposed } from '../../../shared/text/vietnamese';
+import { ReaderError, WARNINGS, fixLegacy, type RawRead } from './common';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Which UTF-16 byte order a BOM-less buffer looks like, from where its NUL bytes sit. */
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 65536) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  // ASCII (spaces, digits, punctuation, unaccented letters) is a large share of Vietnamese text.
+  if (odd / pairs > 0.25 && even / pairs < 0.02) return 'utf-16le';
+  if (even / pairs > 0.25 && odd / pairs < 0.02) return 'utf-16be';
+  return null;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.indexOf(0) !== -1;
+}
+
+// Control characters other than tab, LF, CR, FF: a text file has (almost) none.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0B\x0E-\x1F\x7F]/g;
+
+/** True when a decoded string is mostly not text. */
+export function looksBinary(s: string): boolean {
+  if (s.includes('\u0000')) return true;
+  const controls = s.match(CONTROL)?.length ?? 0;
+  return controls / Math.max(1, s.length) > 0.01;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  warnings: string[];
+}
+
+/** Normalises a charset label (from HTML meta, RTF \ansicpg) to one iconv-lite knows, or null. */
+export function charsetName(label: string | null | undefined): string | null {
+  if (!label) return null;
+  const l = label.trim().toLowerCase();
+  if (/^(utf-?8|unicode-1-1-utf-8)$/.test(l)) return 'utf-8';
+  if (/^\d+$/.test(l)) return iconv.encodingExists(`cp${l}`) ? `windows-${l}` : null;
+  return iconv.encodingExists(l) ? l : null;
+}
+
+/**
+ * Bytes → string. BOM first, then BOM-less UTF-16, then strict UTF-8, then the 8-bit encodings
+ * (Windows-1258, TCVN3, VNI, CP1252), choosing the reading with the most well-formed Vietnamese
+ * syllables. Legacy lines inside valid UTF-8 (TCVN3 noise pasted as Unicode, mojibake) are
+ * converted too. Throws ReaderError('binary') for non-text.
+ */
+export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decoded {
+  const warnings: string[] = [];
+  let text: string;
+  let encoding: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = decodeUtf8OrBinary(bytes.subarray(3));
+    encoding = 'utf-8-bom';
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le');
+    encoding = 'utf-16le';
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
+    encoding = 'utf-16be';
+  } else {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) {
+      text = iconv.decode(Buffer.from(bytes), utf16);
+      encoding = utf16;
+    } else {
+      if (hasNul(bytes)) throw new ReaderError('binary', 'có byte NUL');
+      const cs = charsetName(declared);
+      let strict: string | null = null;
+      if (!cs || cs === 'utf-8') {
+        try {
+          strict = utf8.decode(bytes);
+        } catch {
+          strict = null;
+        }
+      }
+      if (strict !== null) {
+        text = strict;
+        encoding = 'utf-8';
+      } else if (cs && cs !== 'utf-8' && !/^windows-125[28]$|^(latin1|iso-8859-1|cp125[28])$/.test(cs)) {
+        text = iconv.decode(Buffer.from(bytes), cs);
+        encoding = cs;
+      } else {
+        const eight = decodeEightBit(bytes);
+        text = eight.text;
+        encoding = eight.encoding;
+        warnings.push(...eight.warnings);
+        if (looksBinary(text)) throw new ReaderError('binary');
+        return { text, encoding, warnings };
+      }
+    }
+  }
+  if (looksBinary(text)) throw new ReaderError('binary');
+  if (isDecomposed(text)) warnings.push(WARNINGS.nfd);
+  const fixed = fixLegacy(text);
+  if (fixed.kinds.length) {
+    text = fixed.text;
+    warnings.push(...fixed.warnings);
+    const main = fixed.kinds[0]!;
+    encoding = main === 'mojibake' ? `${encoding}-mojibake-repaired` : `${encoding}+${main}`;
+    if (encoding === 'utf-8+tcvn3' || encoding === 'utf-8+vni') encoding = main; // legacy noise saved as UTF-8
+  }
+  return { text, encoding, warnings };
+}
+
+function decodeUtf8OrBinary(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // A BOM followed by invalid UTF-8: keep what decodes.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+/** An 8-bit file: Windows-1258 or Latin-1 bytes carrying TCVN3/VNI; whichever reads as better Vietnamese. */
+function decodeEightBit(bytes: Uint8Array): Decoded {
+  const buf = Buffer.from(bytes);
+  const cp1258 = iconv.decode(buf, 'windows-1258').normalize('NFC');
+  const latin = iconv.decode(buf, 'windows-1252');
+  const legacy = fixLegacy(latin);
+  const s1258 = vietnameseScore(cp1258);
+  const sLegacy = vietnameseScore(legacy.text);
+  if (legacy.kinds.length && sLegacy >= s1258) {
+    const main = legacy.kinds[0]!;
+    return {
+      text: legacy.text,
+      encoding: main === 'mojibake' ? 'utf-8-mojibake-repaired' : main,
+      warnings: legacy.warnings,
+    };
+  }
+  if (s1258 > vietnameseScore(latin))
+    return { text: cp1258, encoding: 'windows-1258', warnings: [WARNINGS.windows1258] };
+  return { text: latin, encoding: 'windows-1252', warnings: [] };
+}
+
+export function readPlainText(bytes: Uint8Array): RawRead {
+  return decodeBytes(bytes);
+}
