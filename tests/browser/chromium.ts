@@ -37,7 +37,9 @@ export interface Served {
 
 /** Runs `node bin/vanthu.js serve --port 0 --archive DIR` and reads the URL from its first line. */
 export function serve(archiveDir: string, timeoutMs = 30000): Promise<Served> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'serve', '--port', '0', '--archive', archiveDir], {
+  // VANTHU_BIN runs the tests against another build of the CLI.
+  const bin = process.env.VANTHU_BIN || path.join(ROOT, 'bin', 'vanthu.js');
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--archive', archiveDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
