@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VanthuApi } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
 import type { ArchiveInfo } from '../../shared/model/archive';
-import { fromDrop } from './import/files';
+import { fromDrop, type PickedSet } from './import/files';
 import { useImporter } from './import/useImporter';
 import { DocumentList } from './views/DocumentList';
 import { DocumentView } from './views/DocumentView';
@@ -30,6 +30,11 @@ function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** What the desktop preload exposes as window.vanthuMenu (see electron/main/menu-commands.ts). */
+interface DesktopMenu {
+  onCommand(listener: (command: string, jobId?: string) => void): () => void;
 }
 
 function hasFiles(event: DragEvent): boolean {
@@ -84,14 +89,28 @@ export function App({ api }: { api: VanthuApi }) {
     }
   }, []);
 
+  const { importPicked, importByDialog, followJob } = importer;
   const startPicked = useCallback(
-    (picked: Parameters<typeof importer.importPicked>[0]) => {
+    (picked: PickedSet) => {
       setShowImport(true);
       if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
-      void importer.importPicked(picked);
+      void importPicked(picked);
     },
-    [importer],
+    [importPicked],
   );
+
+  // Desktop menu (Tệp › Nhập tệp…/Nhập thư mục…) and files opened "with Vanthu" from the OS.
+  useEffect(() => {
+    const menu = (window as unknown as { vanthuMenu?: DesktopMenu }).vanthuMenu;
+    if (!menu || typeof menu.onCommand !== 'function') return;
+    return menu.onCommand((command, jobId) => {
+      setShowImport(true);
+      if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+      if (command === 'import-files') void importByDialog('files');
+      else if (command === 'import-folder') void importByDialog('folder');
+      else if (command === 'import-job' && jobId) void followJob(jobId);
+    });
+  }, [importByDialog, followJob]);
 
   // Drag-and-drop anywhere on the window. Always cancel the browser's default, which would
   // navigate away to the dropped file.
@@ -145,7 +164,7 @@ export function App({ api }: { api: VanthuApi }) {
       onPicked={startPicked}
       onDialog={(mode) => {
         setShowImport(true);
-        void importer.importByDialog(mode);
+        void importByDialog(mode);
       }}
       onOpen={open}
       onClose={

@@ -229,9 +229,23 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
     [api, follow, finish, update],
   );
 
+  /** Desktop host: main already started a job (files opened "with Vanthu"); show its progress. */
+  const followJob = useCallback(
+    async (jobId: string) => {
+      if (busy.current) return;
+      busy.current = true;
+      const base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      update({ ...IDLE_IMPORT, status: 'running' });
+      const end = await follow(jobId, base, null, 0);
+      if ('code' in end) finish(base, 0, 0, end);
+      else finish(absorb(base, end), end.total, 0, null);
+    },
+    [follow, finish, update],
+  );
+
   const reset = useCallback(() => {
     if (!busy.current) setState(IDLE_IMPORT);
   }, []);
 
-  return { state, importPicked, importByDialog, reset };
+  return { state, importPicked, importByDialog, followJob, reset };
 }
