@@ -353,6 +353,40 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     }
   });
 
+  test('files dropped on the window are imported', async () => {
+    await page.evaluate(() => {
+      const text = 'ỦY BAN NHÂN DÂN HUYỆN AN LÃO\nSố 7/TTr-UBND\nTỜ TRÌNH\nVề việc thử kéo thả tệp vào Vanthu.\n';
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'to-trinh-keo-tha.txt', { type: 'text/plain' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+      (window as unknown as { __data: DataTransfer }).__data = data;
+    });
+    await page.locator('.drop-overlay').waitFor();
+    await page.evaluate(() => {
+      const data = (window as unknown as { __data: DataTransfer }).__data;
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-imported"]')?.textContent === '1');
+    expect(await page.locator('.drop-overlay').count()).toBe(0);
+    expect(await page.getByTestId('import-result').first().innerText()).toContain('to-trinh-keo-tha.txt');
+    await page.locator('[data-testid="doc-row"]').nth(6).waitFor();
+  });
+
+  test('a file the archive cannot take is listed with its Vietnamese reason', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bad-'));
+    try {
+      const file = path.join(dir, 'bang-tinh.xyz');
+      writeFileSync(file, 'không phải văn bản');
+      await page.getByTestId('import-input').setInputFiles([file]);
+      await page.waitForFunction(() => document.querySelector('[data-testid="count-failed"]')?.textContent === '1');
+      const item = page.getByTestId('import-result').first();
+      expect(await item.getAttribute('data-status')).toBe('failed');
+      expect(await item.innerText()).toMatch(/Lỗi: \S/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('no script errors and no Content-Security-Policy violations', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
