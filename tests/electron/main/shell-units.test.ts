@@ -1,0 +1,127 @@
+/** The shell's pure helpers, straight from the TypeScript sources (no Electron, no build). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NativeBindingMissingError, isNativeLoadError, nativeDirName, resolveNativeBinding } from '../../../electron/main/native';
+import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../../electron/main/security';
+import { DEFAULT_STATE, MIN_SIZE, loadWindowState, sanitizeWindowState, saveWindowState } from '../../../electron/main/window-state';
+
+const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
+
+describe('window state', () => {
+  test('keeps a sane remembered state', () => {
+    expect(sanitizeWindowState({ x: 100, y: 50, width: 1000, height: 700, maximized: true }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
+  });
+
+  test('drops a position whose title bar is on no screen (monitor unplugged)', () => {
+    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, screen)).toEqual({ width: 1000, height: 700, maximized: false });
+    expect(sanitizeWindowState({ x: 100, y: -500, width: 1000, height: 700 }, screen)).not.toHaveProperty('x');
+    expect(sanitizeWindowState({ x: 1900, y: 10, width: 1000, height: 700 }, screen)).not.toHaveProperty('x');
+    const twoScreens = [...screen, { x: 1920, y: 0, width: 1280, height: 1000 }];
+    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, twoScreens)).toMatchObject({ x: 2500, y: 100 });
+  });
+
+  test('ignores garbage and clamps sizes', () => {
+    for (const raw of [null, 'x', 42, [], { width: 'big' }, { width: 1e9, height: NaN }]) {
+      const state = sanitizeWindowState(raw, screen);
+      expect(state.width).toBeGreaterThanOrEqual(MIN_SIZE.width);
+      expect(state.height).toBeGreaterThanOrEqual(MIN_SIZE.height);
+      expect(state.width).toBeLessThanOrEqual(16384);
+      expect(state).not.toHaveProperty('x');
+    }
+    expect(sanitizeWindowState({ width: 10, height: 10 }, screen)).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height });
+    expect(sanitizeWindowState({ width: 1.5, height: 700, x: 0.5, y: 0 }, screen)).toEqual({ ...DEFAULT_STATE, height: 700 });
+  });
+
+  test('round-trips through the file; a corrupt file means defaults', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-ws-'));
+    try {
+      expect(loadWindowState(dir, screen)).toEqual(DEFAULT_STATE);
+      saveWindowState(dir, { x: 10, y: 20, width: 900, height: 600 }, false);
+      expect(loadWindowState(dir, screen)).toEqual({ x: 10, y: 20, width: 900, height: 600, maximized: false });
+      fs.writeFileSync(path.join(dir, 'window-state.json'), '{"width": 900,');
+      expect(loadWindowState(dir, screen)).toEqual(DEFAULT_STATE);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('native binding lookup', () => {
+  const base = {
+    env: {},
+    isPackaged: false,
+    resourcesPath: '/opt/Vanthu/resources',
+    appPath: '/src/vanthu',
+    electronVersion: '45.4.1',
+    platform: 'linux',
+    arch: 'x64',
+  };
+  const dir = nativeDirName('45.4.1', 'linux', 'x64');
+
+  test('development: build/native/<dir> under the app path', () => {
+    const file = path.join('/src/vanthu', 'build', 'native', dir, 'better_sqlite3.node');
+    expect(resolveNativeBinding({ ...base, exists: (f) => f === file })).toBe(file);
+  });
+
+  test('packaged: <resources>/native/<dir>', () => {
+    const file = path.join('/opt/Vanthu/resources', 'native', dir, 'better_sqlite3.node');
+    expect(resolveNativeBinding({ ...base, isPackaged: true, exists: (f) => f === file })).toBe(file);
+  });
+
+  test('missing build is a typed error listing where it looked', () => {
+    expect(() => resolveNativeBinding({ ...base, exists: () => false })).toThrow(NativeBindingMissingError);
+  });
+
+  test('VANTHU_NATIVE_BINDING=node selects the Node build in development only', () => {
+    expect(resolveNativeBinding({ ...base, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false })).toBeUndefined();
+    expect(() => resolveNativeBinding({ ...base, isPackaged: true, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false })).toThrow(
+      NativeBindingMissingError,
+    );
+  });
+
+  test('recognises load failures caused by a build for another runtime', () => {
+    expect(isNativeLoadError(new Error('was compiled against a different Node.js version using NODE_MODULE_VERSION 115'))).toBe(true);
+    expect(isNativeLoadError(new Error('\\\\?\\C:\\x\\better_sqlite3.node is not a valid Win32 application.'))).toBe(true);
+    expect(isNativeLoadError(new Error('SQLITE_BUSY: database is locked'))).toBe(false);
+  });
+});
+
+describe('app URL check', () => {
+  const file = path.join(os.tmpdir(), 'Vanthu app', 'dist', 'renderer', 'index.html');
+  const url = pathToFileURL(file).href;
+
+  test('accepts the page itself with any hash or query', () => {
+    expect(isAppUrl(url, file)).toBe(true);
+    expect(isAppUrl(`${url}#/doc/7`, file)).toBe(true);
+    expect(isAppUrl(`${url}?x=1`, file)).toBe(true);
+  });
+
+  test('rejects other files, hosts and schemes', () => {
+    expect(isAppUrl(pathToFileURL(path.join(path.dirname(file), 'other.html')).href, file)).toBe(false);
+    expect(isAppUrl(url.replace('file:///', 'file://evil.example/'), file)).toBe(false);
+    expect(isAppUrl('https://example.com/index.html', file)).toBe(false);
+    expect(isAppUrl('not a url', file)).toBe(false);
+  });
+
+  test('compares Windows paths without regard to case', () => {
+    if (process.platform !== 'win32') {
+      // fileURLToPath is platform-bound; on POSIX only the case rule can be checked.
+      const upper = url.toUpperCase().replace(/^FILE:/, 'file:');
+      expect(isAppUrl(upper, file, 'linux')).toBe(false);
+    } else {
+      expect(isAppUrl(url.toUpperCase(), file, 'win32')).toBe(true);
+    }
+  });
+
+  test('CSP constant has no inline or remote sources', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|https?:|\*/);
+  });
+});
