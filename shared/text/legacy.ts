@@ -284,9 +284,21 @@ const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const EDGE_PUNCT = /^[\s"'()[\]{}<>.,;:!?…“”‘’«»–—\-*_/\\]+|[\s"'()[\]{}<>.,;:!?…“”‘’«»–—\-*_/\\]+$/g;
 
 /** +1 for a non-ASCII token that is a well-formed Vietnamese syllable, −1 for one that is not, 0 for ASCII. */
+// Vietnamese has a few thousand distinct syllables, so memoising token scores pays off quickly.
+const scoreCache = new Map<string, number>();
+
 function tokenScore(token: string): number {
   // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7F]/.test(token)) return 0;
+  const cached = scoreCache.get(token);
+  if (cached !== undefined) return cached;
+  const score = computeTokenScore(token);
+  if (scoreCache.size > 100000) scoreCache.clear();
+  scoreCache.set(token, score);
+  return score;
+}
+
+function computeTokenScore(token: string): number {
   const t = token.replace(EDGE_PUNCT, '');
   // eslint-disable-next-line no-control-regex
   if (!t || !/[^\x00-\x7F]/.test(t)) return 0;
@@ -310,22 +322,41 @@ const UNICODE_VI =
 const NON_ASCII = /[^\x00-\x7F]/;
 const KINDS: readonly LegacyKind[] = ['tcvn3', 'vni', 'mojibake'];
 
-interface Verdict {
-  kind: LegacyKind | null;
+interface Reading {
+  kind: LegacyKind;
   text: string;
   gain: number;
 }
 
-function judge(s: string, prefer: LegacyKind | null): Verdict {
-  if (!NON_ASCII.test(s) || UNICODE_VI.test(s)) return { kind: null, text: s, gain: 0 };
-  const base = vietnameseScore(s);
-  let best: Verdict = { kind: null, text: s, gain: 0 };
-  for (const kind of prefer ? [prefer, ...KINDS.filter((k) => k !== prefer)] : KINDS) {
-    const text = convertLegacy(s, kind);
-    if (text === s) continue;
+/** Every legacy reading of one line that improves on it as it stands, with its gain. */
+function readings(line: string): Reading[] {
+  if (!NON_ASCII.test(line) || UNICODE_VI.test(line)) return [];
+  const base = vietnameseScore(line);
+  const out: Reading[] = [];
+  for (const kind of KINDS) {
+    const text = convertLegacy(line, kind);
+    if (text === line) continue;
     const gain = vietnameseScore(text) - base;
-    if (gain > best.gain) best = { kind, text, gain };
+    if (gain > 0) out.push({ kind, text, gain });
   }
+  return out;
+}
+
+/** The best reading of a line; ties go to the document's own encoding, then to KINDS order. */
+function pick(rs: Reading[], prefer: LegacyKind | null): Reading | null {
+  let best: Reading | null = null;
+  for (const r of rs) if (!best || r.gain > best.gain || (r.gain === best.gain && r.kind === prefer)) best = r;
+  return best;
+}
+
+function preferred(all: Reading[][]): LegacyKind | null {
+  const gains: Record<LegacyKind, number> = { tcvn3: 0, vni: 0, mojibake: 0 };
+  for (const rs of all) {
+    const best = pick(rs, null);
+    if (best) gains[best.kind] += best.gain;
+  }
+  let best: LegacyKind | null = null;
+  for (const k of KINDS) if (gains[k] > 0 && (best === null || gains[k] > gains[best])) best = k;
   return best;
 }
 
@@ -334,14 +365,7 @@ function judge(s: string, prefer: LegacyKind | null): Verdict {
  * whole text (sum over lines), never on a single word.
  */
 export function detectLegacy(text: string): LegacyKind | null {
-  const gains: Record<LegacyKind, number> = { tcvn3: 0, vni: 0, mojibake: 0 };
-  for (const line of text.split('\n')) {
-    const v = judge(line, null);
-    if (v.kind) gains[v.kind] += v.gain;
-  }
-  let best: LegacyKind | null = null;
-  for (const k of KINDS) if (gains[k] > 0 && (best === null || gains[k] > gains[best])) best = k;
-  return best;
+  return preferred(text.split('\n').map(readings));
 }
 
 export interface LegacyRepair {
@@ -358,16 +382,18 @@ export interface LegacyRepair {
  * that mix Unicode and legacy-font paragraphs (Word files edited over many years).
  */
 export function repairLegacyText(text: string): LegacyRepair {
-  const prefer = detectLegacy(text);
+  const lines = text.split('\n');
+  const all = lines.map(readings);
+  const prefer = preferred(all);
   const counts = new Map<LegacyKind, number>();
-  let lines = 0;
-  const out = text.split('\n').map((line) => {
-    const v = judge(line, prefer);
-    if (!v.kind) return line;
-    lines++;
-    counts.set(v.kind, (counts.get(v.kind) ?? 0) + 1);
-    return v.text;
+  let converted = 0;
+  const out = lines.map((line, i) => {
+    const best = pick(all[i]!, prefer);
+    if (!best) return line;
+    converted++;
+    counts.set(best.kind, (counts.get(best.kind) ?? 0) + 1);
+    return best.text;
   });
   const kinds = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
-  return { text: out.join('\n'), kinds, lines };
+  return { text: out.join('\n'), kinds, lines: converted };
 }

@@ -1,6 +1,6 @@
 /** .html/.htm → plain text with its line structure. */
 import { convert } from 'html-to-text';
-import { decodeBytes } from './text';
+import { applyLegacy, decodeBytes } from './text';
 import type { RawRead } from './common';
 
 /** The charset a page declares in a <meta> tag within its first bytes, if any. */
@@ -31,6 +31,7 @@ export function htmlToPlainText(html: string): string {
 
 export function readHtml(bytes: Uint8Array): RawRead {
   // BOM wins over <meta>; decodeBytes handles the BOM itself.
-  const decoded = decodeBytes(bytes, sniffHtmlCharset(bytes));
-  return { text: htmlToPlainText(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings };
+  // Legacy fonts (<font face=".VnTime">) are judged on the text, after entities are resolved.
+  const decoded = decodeBytes(bytes, sniffHtmlCharset(bytes), { legacy: false });
+  return applyLegacy({ ...decoded, text: htmlToPlainText(decoded.text) });
 }

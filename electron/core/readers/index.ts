@@ -8,7 +8,8 @@ import { ReaderError, WARNINGS, fixLegacy, withKinds, type RawRead } from './com
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { readHtml } from './html';
-import { readPdf } from './pdf';
+import { looksLikeBrokenGlyphs, readPdf } from './pdf';
+export { closePdfWorker } from './pdf';
 import { readRtf } from './rtf';
 import { looksBinary, readPlainText } from './text';
 
@@ -163,6 +164,7 @@ function finish(raw: RawRead, format: DocumentFormat): ReadResult {
       warnings.push(...fixed.warnings);
     }
   }
+  if (format === 'pdf' && !raw.scanned && looksLikeBrokenGlyphs(text)) warnings.push(WARNINGS.pdfBrokenGlyphs);
   // Soft hyphens left after the legacy pass are invisible hyphenation points, not text.
   text = normalizeText(text.replace(/\u00AD/g, ''))
     .replace(/[ \t]+\n/g, '\n')

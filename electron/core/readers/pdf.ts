@@ -4,22 +4,34 @@
  * takes too long, so the timeout is real rather than a race the parser keeps running behind.
  */
 import { Worker } from 'node:worker_threads';
+import { vietnameseScore } from '../../../shared/text/legacy';
 import { ReaderError, WARNINGS, type RawRead } from './common';
 
+// One long-lived worker serves PDFs one at a time: loading pdf.js costs ~100 ms, too much to
+// pay per file in a bulk import. A request that overruns its time kills the worker; the next
+// request starts a fresh one.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { pathToFileURL } = require('node:url');
-(async () => {
+const loading = import(pathToFileURL(workerData.unpdf).href);
+parentPort.on('message', async ({ id, bytes }) => {
   try {
-    const unpdf = await import(pathToFileURL(workerData.unpdf).href);
-    const pdf = await unpdf.getDocumentProxy(workerData.bytes, { isEvalSupported: false, verbosity: 0 });
-    const r = await unpdf.extractText(pdf, { mergePages: false });
-    parentPort.postMessage({ ok: true, pages: r.text, totalPages: r.totalPages });
+    const unpdf = await loading;
+    const pdf = await unpdf.getDocumentProxy(bytes, { isEvalSupported: false, verbosity: 0 });
+    try {
+      const r = await unpdf.extractText(pdf, { mergePages: false });
+      parentPort.postMessage({ id, ok: true, pages: r.text, totalPages: r.totalPages });
+    } finally {
+      pdf.destroy();
+    }
   } catch (e) {
-    parentPort.postMessage({ ok: false, name: e && e.name, message: String(e && e.message || e) });
+    parentPort.postMessage({ id, ok: false, name: e && e.name, message: String((e && e.message) || e) });
   }
-})();
+});
 `;
+
+/** Heap cap for the PDF worker: a hostile file exhausts the worker, not the app. */
+const WORKER_HEAP_MB = 768;
 
 let unpdfPath: string | null = null;
 function resolveUnpdf(): string {
@@ -28,6 +40,7 @@ function resolveUnpdf(): string {
 }
 
 interface WorkerReply {
+  id: number;
   ok: boolean;
   pages?: string[];
   totalPages?: number;
@@ -35,28 +48,96 @@ interface WorkerReply {
   message?: string;
 }
 
+interface Job {
+  bytes: Uint8Array;
+  timeoutMs: number;
+  resolve: (r: WorkerReply) => void;
+  reject: (e: unknown) => void;
+}
+
+let worker: Worker | null = null;
+let busy = false;
+let nextId = 1;
+const queue: Job[] = [];
+
+function getWorker(): Worker {
+  if (!worker) {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { unpdf: resolveUnpdf() },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    // An idle worker must not keep the process (CLI, tests) alive.
+    worker.unref();
+  }
+  return worker;
+}
+
+function killWorker(): void {
+  const w = worker;
+  worker = null;
+  if (w) void w.terminate();
+}
+
+function pump(): void {
+  if (busy) return;
+  const job = queue.shift();
+  if (!job) return;
+  busy = true;
+  const id = nextId++;
+  let w: Worker;
+  try {
+    w = getWorker();
+  } catch (e) {
+    busy = false;
+    job.reject(new ReaderError('unreadable', `không khởi động được trình đọc PDF: ${(e as Error).message}`));
+    pump();
+    return;
+  }
+  const done = (fn: () => void): void => {
+    clearTimeout(timer);
+    w.off('message', onMessage);
+    w.off('error', onError);
+    w.off('exit', onExit);
+    busy = false;
+    fn();
+    pump();
+  };
+  const onMessage = (m: WorkerReply): void => {
+    if (m.id === id) done(() => job.resolve(m));
+  };
+  const onError = (e: Error): void => {
+    killWorker();
+    done(() => job.reject(new ReaderError('corrupt', `lỗi khi đọc PDF: ${e.message}`)));
+  };
+  const onExit = (code: number): void => {
+    if (worker === w) worker = null;
+    done(() => job.reject(new ReaderError('corrupt', `trình đọc PDF dừng bất thường (mã ${code})`)));
+  };
+  const timer = setTimeout(() => {
+    killWorker();
+    done(() => job.reject(new ReaderError('timeout', `PDF chưa đọc xong sau ${job.timeoutMs} ms`)));
+  }, job.timeoutMs);
+  w.on('message', onMessage);
+  w.once('error', onError);
+  w.once('exit', onExit);
+  // A copy: pdf.js takes ownership of the buffer it is given.
+  const copy = new Uint8Array(job.bytes);
+  w.postMessage({ id, bytes: copy }, [copy.buffer]);
+}
+
 function extractInWorker(bytes: Uint8Array, timeoutMs: number): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    const copy = new Uint8Array(bytes); // pdf.js may detach the buffer it is given
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { bytes: copy, unpdf: resolveUnpdf() } });
-    let settled = false;
-    const finish = (fn: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(
-      () => finish(() => reject(new ReaderError('timeout', `PDF chưa đọc xong sau ${timeoutMs} ms`))),
-      timeoutMs,
-    );
-    worker.once('message', (m: WorkerReply) => finish(() => resolve(m)));
-    worker.once('error', (e) => finish(() => reject(new ReaderError('corrupt', `lỗi khi đọc PDF: ${e.message}`))));
-    worker.once('exit', (code) =>
-      finish(() => reject(new ReaderError('corrupt', `trình đọc PDF dừng bất thường (mã ${code})`))),
-    );
+    queue.push({ bytes, timeoutMs, resolve, reject });
+    pump();
   });
+}
+
+/** Stops the PDF worker (on app shutdown; it is unref'd, so this is optional). */
+export async function closePdfWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
 }
 
 /** Marks left alone after a space ("quy e \u0300n" style splits) are joined back to their letter. */
@@ -67,6 +148,21 @@ function joinSplitMarks(s: string): { text: string; joined: number } {
     return mark;
   });
   return { text, joined };
+}
+
+/**
+ * A broken ToUnicode map in an embedded font turns letters into wrong ones ("VĂN PHỊNG",
+ * "thơng tin"): many accented tokens are then not Vietnamese syllables. Only reported.
+ */
+export function looksLikeBrokenGlyphs(text: string): boolean {
+  let accented = 0;
+  let bad = 0;
+  for (const token of text.split(/\s+/)) {
+    const score = vietnameseScore(token);
+    if (score !== 0) accented++;
+    if (score < 0) bad++;
+  }
+  return accented >= 20 && bad / accented > 0.15;
 }
 
 export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<RawRead> {

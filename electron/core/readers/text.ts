@@ -59,7 +59,7 @@ export function charsetName(label: string | null | undefined): string | null {
  * syllables. Legacy lines inside valid UTF-8 (TCVN3 noise pasted as Unicode, mojibake) are
  * converted too. Throws ReaderError('binary') for non-text.
  */
-export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decoded {
+export function decodeBytes(bytes: Uint8Array, declared?: string | null, options?: { legacy?: boolean }): Decoded {
   const warnings: string[] = [];
   let text: string;
   let encoding: string;
@@ -106,15 +106,18 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   }
   if (looksBinary(text)) throw new ReaderError('binary');
   if (isDecomposed(text)) warnings.push(WARNINGS.nfd);
-  const fixed = fixLegacy(text);
-  if (fixed.kinds.length) {
-    text = fixed.text;
-    warnings.push(...fixed.warnings);
-    const main = fixed.kinds[0]!;
-    encoding = main === 'mojibake' ? `${encoding}-mojibake-repaired` : `${encoding}+${main}`;
-    if (encoding === 'utf-8+tcvn3' || encoding === 'utf-8+vni') encoding = main; // legacy noise saved as UTF-8
-  }
-  return { text, encoding, warnings };
+  if (options?.legacy === false) return { text, encoding, warnings };
+  return applyLegacy({ text, encoding, warnings });
+}
+
+/** Converts legacy-encoded lines of decoded text and names the result ('tcvn3', 'utf-8-mojibake-repaired', 'utf-16le+vni'). */
+export function applyLegacy(d: Decoded): Decoded {
+  const fixed = fixLegacy(d.text);
+  if (!fixed.kinds.length) return d;
+  const main = fixed.kinds[0]!;
+  let encoding = main === 'mojibake' ? `${d.encoding}-mojibake-repaired` : `${d.encoding}+${main}`;
+  if (encoding === 'utf-8+tcvn3' || encoding === 'utf-8+vni') encoding = main; // legacy noise saved as UTF-8
+  return { text: fixed.text, encoding, warnings: [...d.warnings, ...fixed.warnings] };
 }
 
 function decodeUtf8OrBinary(bytes: Uint8Array): string {

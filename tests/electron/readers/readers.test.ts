@@ -242,6 +242,18 @@ describe('file names and limits', () => {
     expect(await readDocument(pdf, 'a.pdf', { timeoutMs: 1 })).toMatchObject({ ok: false, reason: 'timeout' });
   });
 
+  test('the PDF worker recovers after a timeout and serves parallel reads', async () => {
+    const pdf = new Uint8Array(fs.readFileSync(path.join(FORMATS, 'sample.pdf')));
+    expect(await readDocument(pdf, 'a.pdf', { timeoutMs: 1 })).toMatchObject({ ok: false, reason: 'timeout' });
+    const all = await Promise.all([read('sample.pdf'), read('scanned.pdf'), read('truncated.pdf'), read('sample.pdf')]);
+    expect(all.map((r) => (r.ok ? `ok${r.scanned ? '-scan' : ''}` : r.reason))).toEqual([
+      'ok',
+      'ok-scan',
+      'corrupt',
+      'ok',
+    ]);
+  });
+
   test('garbage in any format never throws', async () => {
     const junk = new Uint8Array(2000).map((_, i) => (i * 7919) % 251);
     for (const ext of SUPPORTED_EXTENSIONS) {
