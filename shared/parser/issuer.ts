@@ -1,0 +1,208 @@
+/**
+ * Issuer names: casing of header caps, level and kind of a body, places named in the text,
+ * and making a cited issuer explicit in the citing document's context.
+ */
+import type { IssuerKind, IssuerLevel } from '../model/directive';
+import {
+  CENTRAL_CITIES,
+  ISSUER_BODIES,
+  PLACE_NAME_MAX_SYLLABLES,
+  PROVINCE_ALIASES,
+  PROVINCES_POST_2025,
+  PROVINCES_PRE_2025,
+  UNIT_LEVELS,
+} from './tables';
+import { decaps, foldAligned, foldedAlternation, foldPhrase, isCapsLine, titleCase, type Doc } from './text';
+
+const ALL_PROVINCES = [...new Set([...PROVINCES_PRE_2025, ...PROVINCES_POST_2025])];
+const PROVINCE_BY_FOLD = new Map<string, string>();
+for (const p of ALL_PROVINCES) PROVINCE_BY_FOLD.set(foldPhrase(p), p);
+for (const [alias, p] of Object.entries(PROVINCE_ALIASES)) PROVINCE_BY_FOLD.set(foldPhrase(alias), p);
+const CENTRAL_CITY_FOLDS = new Set(CENTRAL_CITIES.map(foldPhrase));
+
+const PROVINCE_NAMES_RE = foldedAlternation([...ALL_PROVINCES, ...Object.keys(PROVINCE_ALIASES)]);
+const PROVINCE_AT_START = new RegExp(`^(?:${PROVINCE_NAMES_RE})(?![\\p{L}\\d])`, 'u');
+/** "tỉnh Nam Định", "thành phố Hải Phòng", "TP Hồ Chí Minh", "Đảng bộ tỉnh Bắc Giang". */
+const PROVINCE_MENTION_RE = new RegExp(
+  `(?<![\\p{L}])(?:(?:tinh|thanh pho|tp\\.?)\\s+(?:${PROVINCE_NAMES_RE})|tp\\.?\\s*hcm)(?![\\p{L}\\d])`,
+  'gu',
+);
+/** Plural or counted mentions name other provinces, not the issuer's: "ở hai tỉnh Hải Dương và …". */
+const PLURAL_BEFORE = /(?:hai|ba|bon|nam|cac|nhung|mot so|so)\s+$/;
+
+export function canonicalProvince(name: string): string | null {
+  return PROVINCE_BY_FOLD.get(foldPhrase(name).replace(/\s+/g, ' ')) ?? null;
+}
+
+/** Province named at the start of `s` ("Nam Định, ngày …"). */
+export function provinceAtStart(s: string): string | null {
+  const m = PROVINCE_AT_START.exec(foldAligned(s));
+  return m ? canonicalProvince(s.slice(0, m[0].length)) : null;
+}
+
+export function isCentralCity(name: string | null): boolean {
+  return !!name && CENTRAL_CITY_FOLDS.has(foldPhrase(name));
+}
+
+/** The province the text talks about most, ignoring plural mentions of other provinces. */
+export function provinceFromText(doc: Doc): { name: string; start: number; end: number } | null {
+  const counts = new Map<string, { n: number; start: number; end: number }>();
+  PROVINCE_MENTION_RE.lastIndex = 0;
+  for (let m = PROVINCE_MENTION_RE.exec(doc.folded); m; m = PROVINCE_MENTION_RE.exec(doc.folded)) {
+    if (PLURAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const raw = doc.text.slice(m.index, m.index + m[0].length);
+    const name =
+      /hcm$/i.test(m[0]) ? 'Hồ Chí Minh' : canonicalProvince(raw.replace(/^(?:tỉnh|thành phố|tp\.?)\s+/iu, ''));
+    if (!name) continue;
+    const c = counts.get(name);
+    if (c) c.n++;
+    else counts.set(name, { n: 1, start: m.index, end: m.index + m[0].length });
+  }
+  let best: { name: string; n: number; start: number; end: number } | null = null;
+  for (const [name, c] of counts) if (!best || c.n > best.n) best = { name, ...c };
+  return best ? { name: best.name, start: best.start, end: best.end } : null;
+}
+
+const NAME_SYLLABLE = '[\\p{Lu}][\\p{Ll}]*';
+const DISTRICT_RE = new RegExp(
+  `(?<![\\p{L}])(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy|Huyện uỷ|Quận uỷ|Thị uỷ)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
+  'gu',
+);
+const COMMUNE_RE = new RegExp(
+  `(?<![\\p{L}])(?:xã|phường|thị trấn|đặc khu|Đảng ủy xã|Đảng ủy phường)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
+  'gu',
+);
+/** Capitalised words right after "huyện" that are not a district name. */
+const NOT_PLACE = new Set(['ủy', 'uỷ', 'đoàn', 'đội', 'Ủy', 'Uỷ']);
+
+function mostFrequent(re: RegExp, text: string): string | null {
+  const counts = new Map<string, number>();
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m[1]!;
+    if (NOT_PLACE.has(name.split(' ')[0]!)) continue;
+    if (canonicalProvince(name) && !/^(?:huyện|quận|thị xã)/u.test(m[0])) continue;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [name, c] of counts) if (c > n) [best, n] = [name, c];
+  return best;
+}
+
+export function districtFromText(doc: Doc): string | null {
+  return mostFrequent(DISTRICT_RE, doc.text);
+}
+
+export function communeFromText(doc: Doc): string | null {
+  return mostFrequent(COMMUNE_RE, doc.text);
+}
+
+// ---- Bodies --------------------------------------------------------------------------
+
+const BODY_INDEX = ISSUER_BODIES.map((row) => ({ row, folded: foldPhrase(row.name) })).sort(
+  (a, b) => b.folded.length - a.folded.length,
+);
+const UNIT_RE = new RegExp(
+  `(?<![\\p{L}])(${foldedAlternation(UNIT_LEVELS.map((u) => u.word))})(?![\\p{L}])(?:\\s+([^,;.()]*))?`,
+  'u',
+);
+const UNIT_LEVEL_BY_FOLD = new Map(UNIT_LEVELS.map((u) => [foldPhrase(u.word), u.level]));
+const COMMITTEE_LEVELS: readonly [RegExp, IssuerLevel][] = [
+  [/(?<![\p{L}])(?:dang uy|chi bo)\s+(?:xa|phuong|thi tran|dac khu)(?![\p{L}])/u, 'commune'],
+  [/(?<![\p{L}])(?:huyen uy|quan uy|thi uy)(?![\p{L}])/u, 'district'],
+  [/(?<![\p{L}])tinh uy(?![\p{L}])/u, 'province'],
+  [/(?<![\p{L}])(?:trung uong|chinh phu|quoc hoi|bo chinh tri|ban bi thu)(?![\p{L}])/u, 'central'],
+];
+
+export interface IssuerInfo {
+  level: IssuerLevel | null;
+  kind: IssuerKind | null;
+}
+
+/** Level and kind of a named body ("Ban Thường vụ Huyện ủy Yên Thế" → district, party). */
+export function describeIssuer(name: string): IssuerInfo {
+  const folded = foldPhrase(name).replace(/\s+/g, ' ');
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  let level: IssuerLevel | null = body?.row.level ?? null;
+  let kind: IssuerKind | null = body?.row.kind ?? null;
+  if (!kind) {
+    if (/(?:uy|dang|ban tuyen giao|ban dan van|ban to chuc)(?![\p{L}])/u.test(folded)) kind = 'party';
+    else if (/(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so |phong )/u.test(folded)) kind = 'state';
+  }
+  if (!level) {
+    for (const [re, lvl] of COMMITTEE_LEVELS) {
+      if (re.test(folded)) {
+        level = lvl;
+        break;
+      }
+    }
+  }
+  if (!level || /thanh uy/.test(folded)) {
+    const rest = body ? folded.slice(body.folded.length) : folded;
+    const unit = UNIT_RE.exec(rest);
+    if (unit) {
+      const word = unit[1]!.replace(/\s+/g, ' ');
+      level = UNIT_LEVEL_BY_FOLD.get(word) ?? level;
+      if (word === 'thanh pho' && unit[2] && isCentralCity(unit[2].trim())) level = 'province';
+    } else if (/thanh uy/.test(folded)) {
+      const after = folded.split('thanh uy')[1]?.trim() ?? '';
+      level = !after || isCentralCity(after) ? 'province' : 'district';
+    }
+  }
+  return { level, kind };
+}
+
+/**
+ * Cases an issuer printed in caps: the body from the table, then a place name in title case
+ * or a field name in sentence case ("SỞ Y TẾ" → "Sở Y tế", "HUYỆN ỦY YÊN THẾ" → "Huyện ủy Yên Thế").
+ */
+export function caseIssuer(raw: string): string {
+  const s = raw.replace(/\s+/g, ' ').trim();
+  if (!isCapsLine(s)) return s;
+  const folded = foldPhrase(s);
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  if (!body) return decaps(s, true);
+  const rest = s.slice(body.row.name.length).trim();
+  if (!rest) return body.row.name;
+  if (body.row.follows === 'place') {
+    const unit = UNIT_RE.exec(foldPhrase(rest));
+    if (unit && unit.index === 0) {
+      const word = rest.slice(0, unit[1]!.length).toLowerCase();
+      const place = rest.slice(unit[1]!.length).trim();
+      return `${body.row.name} ${word}${place ? ' ' + titleCase(place) : ''}`;
+    }
+    return `${body.row.name} ${titleCase(rest)}`;
+  }
+  const field = decaps(rest, true);
+  return `${body.row.name} ${field}`;
+}
+
+export interface PlaceContext {
+  province: string | null;
+  district: string | null;
+  commune: string | null;
+}
+
+const GENERIC_TAIL: readonly [RegExp, keyof PlaceContext][] = [
+  [/(?:tinh uy|tinh|dang bo tinh)$/u, 'province'],
+  [/(?:huyen uy|huyen|quan uy|quan|thi uy|thi xa|dang bo huyen)$/u, 'district'],
+  [/(?:dang uy xa|xa|phuong|thi tran|dang uy phuong|dang uy thi tran)$/u, 'commune'],
+];
+
+/**
+ * "Ban Thường vụ Tỉnh ủy" in a Bắc Giang document → "Ban Thường vụ Tỉnh ủy Bắc Giang". A name that
+ * already ends in a place, and central bodies, stay as written.
+ */
+export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
+  const folded = foldPhrase(issuer).replace(/\s+/g, ' ').trim();
+  for (const [re, key] of GENERIC_TAIL) {
+    if (re.test(folded)) {
+      const place = ctx[key];
+      if (key === 'province' && /thanh uy$/.test(folded)) return issuer;
+      return place ? `${issuer} ${place}` : issuer;
+    }
+  }
+  if (/thanh uy$/.test(folded) && ctx.province && isCentralCity(ctx.province)) return `${issuer} ${ctx.province}`;
+  return issuer;
+}

@@ -1,0 +1,233 @@
+/**
+ * Stage 6: the numbered items of the body as a tree of tasks, with lead and cooperating
+ * agencies and a deadline (docs/domain.md §7). Agencies are recognised from AGENCY_HEADS; the
+ * subject of a task sentence is what comes before its first verb from TASK_VERBS.
+ */
+import type { Task, TaskDeadline } from '../model/directive';
+import { canonicalTones } from '../text/vietnamese';
+import { AGENCY_HEADS, PLURAL_UNIT_HEADS, TASK_ASSIGNERS, TASK_SUBJECT_MAX_SYLLABLES, TASK_VERBS } from './tables';
+import { bare, cleanValue, foldAligned, foldedAlternation, foldPhrase, isBlank, isRule, type Doc } from './text';
+import { isoDate } from './tokenize';
+
+interface Label {
+  label: string;
+  rank: number;
+  length: number;
+}
+
+const LABELS: readonly { re: RegExp; rank: number }[] = [
+  { re: /^(?:\*\*)?\s*((?:Điều|ĐIỀU)\s+\d{1,3}[.:])\s*/u, rank: 0 },
+  { re: /^(?:\*\*)?\s*([IVX]{1,5}[.)])\s+/u, rank: 0 },
+  { re: /^(?:\*\*)?\s*(\d{1,2}\.\d{1,2}\.?)\s+/u, rank: 2 },
+  { re: /^(?:\*\*)?\s*(\d{1,2}[.)])\s+/u, rank: 1 },
+  { re: /^(?:\*\*)?\s*([a-zđ][).])\s+/u, rank: 3 },
+  { re: /^\s*([-–])\s+/u, rank: 4 },
+  { re: /^\s*([+•])\s+/u, rank: 5 },
+];
+
+function labelOf(line: string): Label | null {
+  for (const { re, rank } of LABELS) {
+    const m = re.exec(line);
+    if (m) return { label: m[1]!, rank, length: m[0].length };
+  }
+  return null;
+}
+
+/** Paragraphs that close the body ("Trên đây là …", "Văn phòng … thông báo …"): not part of a task. */
+const CLOSING_RE =
+  /^[*_\s]*(?:tren day la|nhan duoc|trong qua trinh (?:thuc hien|trien khai|to chuc)|van phong .{0,60}thong bao|.{0,60}thong bao (?:y kien|ket luan|de)|(?:de nghi|yeu cau) cac .{0,120}(?:nghiem tuc|khan truong) (?:thuc hien|trien khai)\s*(?:\.|\/)|noi nhan)/;
+
+const VERB_SPELLINGS = new Set(TASK_VERBS.map((v) => canonicalTones(v.normalize('NFC'))));
+const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(TASK_VERBS)})(?![\\p{L}\\d])`, 'gu');
+const ASSIGNER_RE = new RegExp(`^\\s*(?:${foldedAlternation(TASK_ASSIGNERS)})\\s+`, 'u');
+const HEAD_RE = new RegExp(`^(?:cac\\s+|moi\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_HEADS)})(?![\\p{L}\\d])`, 'u');
+const PLURAL_HEAD_RE = new RegExp(`^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`, 'u');
+const COOPERATE_RE = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/u;
+
+function isAgency(foldedSegment: string): boolean {
+  const s = foldedSegment.trim();
+  // "phòng, chống" is a verb pair, not the Phòng office.
+  if (/^phong\s*(?:,|chong|ngua|tranh)/.test(s)) return false;
+  return HEAD_RE.test(s) || PLURAL_HEAD_RE.test(s);
+}
+
+/** First lower-case verb of the clause; capitalised words are inside names ("Ban Chỉ đạo"). */
+function firstVerb(clause: string, folded: string): number {
+  VERB_RE.lastIndex = 0;
+  for (let m = VERB_RE.exec(folded); m; m = VERB_RE.exec(folded)) {
+    const exact = canonicalTones(clause.slice(m.index, m.index + m[0].length).toLowerCase()).replace(/\s+/g, ' ');
+    // Folding merges "giáo"/"giao", "tổ"/"tỏ": only the verb as spelled ends the subject.
+    if (!VERB_SPELLINGS.has(exact)) continue;
+    // "Ban chỉ đạo", "Ban chỉ huy": the verb-looking word is part of the board's name.
+    if (/(?:^|\s)ban\s+$/.test(folded.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (/^\p{Ll}/u.test(clause[m.index] ?? '')) {
+      // "tổ chức chính trị - xã hội" is an agency, not the verb "tổ chức".
+      if (isAgency(folded.slice(m.index))) continue;
+      return m.index;
+    }
+    if (m.index === 0) return 0;
+  }
+  return -1;
+}
+
+/** "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies. */
+function splitAgencies(segment: string): string[] {
+  const parts: string[] = [];
+  const re = /\s*,\s*|\s+và\s+|\s*;\s*/gu;
+  let last = 0;
+  const pieces: string[] = [];
+  for (let m = re.exec(segment); m; m = re.exec(segment)) {
+    pieces.push(segment.slice(last, m.index), m[0]);
+    last = m.index + m[0].length;
+  }
+  pieces.push(segment.slice(last));
+  for (let k = 0; k < pieces.length; k += 2) {
+    const piece = pieces[k]!;
+    const folded = foldAligned(piece);
+    if (parts.length === 0 || isAgency(folded)) parts.push(piece);
+    else parts[parts.length - 1] += (pieces[k - 1] ?? ' ') + piece;
+  }
+  return parts.map((p) => cleanValue(p)).filter((p) => p && isAgency(foldAligned(p)));
+}
+
+function firstClause(text: string): string {
+  const m = /[;:]|\.(?:\s|$)/u.exec(text);
+  return m ? text.slice(0, m.index) : text;
+}
+
+export function leadsOf(text: string): { lead: string[]; cooperate: string[] } {
+  let clause = firstClause(text);
+  const folded0 = foldAligned(clause);
+  const assigner = ASSIGNER_RE.exec(folded0);
+  if (assigner) clause = clause.slice(assigner[0].length);
+  const folded = foldAligned(clause);
+  const lead: string[] = [];
+  const verbAt = firstVerb(clause, folded);
+  const subject = verbAt > 0 ? clause.slice(0, verbAt) : assigner && verbAt < 0 ? clause : '';
+  if (subject && subject.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldAligned(subject))) lead.push(...splitAgencies(subject));
+  const cooperate: string[] = [];
+  const co = COOPERATE_RE.exec(folded);
+  if (co) {
+    const after = clause.slice(co.index + co[0].length);
+    const fAfter = folded.slice(co.index + co[0].length);
+    const stop = firstVerb(after, fAfter);
+    const seg = stop > 0 ? after.slice(0, stop) : after;
+    if (seg.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES) cooperate.push(...splitAgencies(seg));
+  }
+  return { lead, cooperate };
+}
+
+// ---- Deadlines -----------------------------------------------------------------------
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const DEADLINE_RES: readonly { re: RegExp; kind: 'day' | 'month' | 'quarter' | 'recurring' | 'ongoing' | 'year' }[] = [
+  { re: /(?:truoc|cham nhat(?: la)?(?: vao)?|han cuoi(?: la)?|hoan thanh(?: truoc)?)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)/u, kind: 'day' },
+  { re: /(?:truoc|cham nhat(?: la)?)\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/u, kind: 'day' },
+  { re: /trong\s+thang\s+(\d{1,2})\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'month' },
+  { re: /(?:trong\s+|truoc\s+|hoan thanh\s+)?quy\s+(i{1,3}|iv)\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'quarter' },
+  { re: /(?:hang|hàng|dinh ky(?: hang)?)\s+(tuan|thang|quy|nam|6 thang|sau thang)/u, kind: 'recurring' },
+  { re: /(?:dinh ky\s+)?(6 thang|sau thang)(?:\s+mot lan|\s+\/\s*lan)/u, kind: 'recurring' },
+  { re: /thuong xuyen/u, kind: 'ongoing' },
+];
+const RECURRENCE: Record<string, TaskDeadline['recurrence']> = {
+  tuan: 'weekly',
+  thang: 'monthly',
+  quy: 'quarterly',
+  nam: 'yearly',
+  '6 thang': 'half_yearly',
+  'sau thang': 'half_yearly',
+};
+
+export function deadlineOf(text: string, docYear: number | null): TaskDeadline | null {
+  const folded = foldAligned(text);
+  let best: { index: number; deadline: TaskDeadline } | null = null;
+  for (const { re, kind } of DEADLINE_RES) {
+    const m = re.exec(folded);
+    if (!m || (best && best.index <= m.index)) continue;
+    const phrase = cleanValue(text.slice(m.index, m.index + m[0].length));
+    let date: string | null = null;
+    let recurrence: TaskDeadline['recurrence'] = null;
+    if (kind === 'day') {
+      const year = m[3] ? Number(m[3]) : docYear;
+      date = year ? isoDate(Number(m[1]), Number(m[2]), year) : null;
+      if (/^\s*(?:hang|hàng) nam/.test(folded.slice(m.index + m[0].length))) recurrence = 'yearly';
+    } else if (kind === 'month') {
+      const month = Number(m[1]);
+      const year = Number(m[2]);
+      date = month >= 1 && month <= 12 ? isoDate(new Date(Date.UTC(year, month, 0)).getUTCDate(), month, year) : null;
+    } else if (kind === 'quarter') {
+      const q = ROMAN[m[1]!] ?? 0;
+      const year = Number(m[2]);
+      date = q ? isoDate(q === 1 || q === 4 ? 31 : 30, q * 3, year) : null;
+    } else if (kind === 'recurring') {
+      recurrence = RECURRENCE[m[1]!] ?? null;
+    } else if (kind === 'ongoing') recurrence = 'ongoing';
+    best = { index: m.index, deadline: { text: phrase, date, recurrence } };
+  }
+  return best?.deadline ?? null;
+}
+
+// ---- Items ---------------------------------------------------------------------------
+
+interface Building {
+  task: Task;
+  rank: number;
+  paragraphs: string[];
+}
+
+export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate: string | null): Task[] {
+  const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
+  const lines = doc.lines.slice(fromLine, Math.max(fromLine, toLine));
+  const hasNumbered = lines.some((l) => {
+    const lab = labelOf(l.text);
+    return lab !== null && lab.rank <= 2;
+  });
+  const roots: Building[] = [];
+  const all: Building[] = [];
+  const stack: Building[] = [];
+  let closed = false;
+
+  for (const line of lines) {
+    if (closed) break;
+    if (isBlank(line.text) || isRule(line.text)) continue;
+    const label = labelOf(line.text);
+    if (label && !(hasNumbered && label.rank > 2 && stack.length === 0)) {
+      while (stack.length && stack[stack.length - 1]!.rank >= label.rank) stack.pop();
+      const own = cleanValue(line.text.slice(label.length));
+      const b: Building = {
+        task: { label: label.label, text: own, start: line.start + (line.text.length - line.text.trimStart().length), end: line.end, lead: [], cooperate: [], deadline: null, children: [] },
+        rank: label.rank,
+        paragraphs: [own],
+      };
+      const parent = stack[stack.length - 1];
+      if (parent) parent.task.children.push(b.task);
+      else roots.push(b);
+      stack.push(b);
+      all.push(b);
+      for (const s of stack) s.task.end = Math.max(s.task.end, line.end);
+      if (/\.\/\.\s*\**$/.test(line.text)) closed = true;
+      continue;
+    }
+    if (stack.length === 0) continue;
+    if (CLOSING_RE.test(doc.folded.slice(line.start, line.end))) break;
+    // An unnumbered paragraph continues the item it follows.
+    const cur = stack[stack.length - 1]!;
+    cur.paragraphs.push(bare(line.text));
+    for (const s of stack) s.task.end = Math.max(s.task.end, line.end);
+    if (/\.\/\.\s*\**$/.test(line.text)) closed = true;
+  }
+
+  for (const b of all) {
+    b.task.text = cleanValue(b.paragraphs.join('\n').replace(/[ \t]+/g, ' ')).replace(/ ?\n ?/g, '\n');
+    const { lead, cooperate } = leadsOf(b.paragraphs[0] ?? '');
+    b.task.lead = lead;
+    b.task.cooperate = cooperate;
+    b.task.deadline = deadlineOf(b.paragraphs.join(' '), docYear);
+  }
+  return roots.map((r) => r.task);
+}
+
+/** Folded phrase helper re-exported for tests of the agency table. */
+export function isAgencyName(name: string): boolean {
+  return isAgency(foldPhrase(name));
+}

@@ -1,0 +1,190 @@
+/**
+ * Stage 1: the document view every later stage reads. Offsets are UTF-16 indices into the
+ * normalized text; `folded` has the same length, so a regex run on it gives offsets valid in
+ * `text` (accent- and case-insensitive matching without remapping).
+ */
+import { canonicalTones, foldVi } from '../text/vietnamese';
+import { PLACE_INTRODUCERS, PROPER_PHRASES } from './tables';
+
+export interface Line {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Doc {
+  text: string;
+  folded: string;
+  lines: Line[];
+}
+
+const foldCache = new Map<number, string>();
+
+/** Folds one UTF-16 unit at a time; anything that does not fold to one unit stays as it was. */
+export function foldAligned(text: string): string {
+  const out: string[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
+      continue;
+    }
+    let folded = foldCache.get(code);
+    if (folded === undefined) {
+      const ch = text[i]!;
+      // Lone surrogates and marks must keep their slot so offsets stay aligned.
+      const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+      const f = isSurrogate ? ch : foldVi(ch);
+      folded = f.length === 1 ? f : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
+      foldCache.set(code, folded);
+    }
+    out[i] = folded;
+  }
+  return out.join('');
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let index = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lines.push({ index: index++, start, end, text: text.slice(start, end) });
+    start = end + 1;
+  }
+  return lines;
+}
+
+export function makeDoc(text: string): Doc {
+  return { text, folded: foldAligned(text), lines: splitLines(text) };
+}
+
+/** Folds a table phrase the same way the document is folded, for building patterns. */
+export function foldPhrase(s: string): string {
+  return foldAligned(s.normalize('NFC'));
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Alternation of folded phrases, longest first so "thong bao ket luan" wins over "thong bao". */
+export function foldedAlternation(phrases: readonly string[]): string {
+  return [...new Set(phrases.map(foldPhrase))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => escapeRegExp(p).replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+/** Value text without markdown emphasis, rules, layout spaces and trailing separators. */
+export function cleanValue(raw: string): string {
+  return raw
+    .replace(/\*+/g, ' ')
+    .replace(/_{2,}/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—:|]+/, '')
+    .replace(/[\s,;:|]+$/, '')
+    .trim();
+}
+
+/** Strips markdown emphasis and surrounding blanks from one layout line. */
+export function bare(line: string): string {
+  return line.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+const LETTER = /\p{L}/u;
+const LOWER = /\p{Ll}/u;
+
+/** True when the line has letters and none of them is lower case (a caps title or header). */
+export function isCapsLine(s: string): boolean {
+  return LETTER.test(s) && !LOWER.test(s.replace(/\b(?:V\/v|v\/v)\b/g, ''));
+}
+
+export function isBlank(s: string): boolean {
+  return bare(s).replace(/^[-_=*.\s]+$/, '') === '';
+}
+
+/** "-----", "*", "___": layout rules that extraction leaves on their own line. */
+export function isRule(s: string): boolean {
+  const b = s.trim();
+  return b.length > 0 && /^[-_=*~.—–\s]+$/.test(b) && !/^\*\*\S/.test(b);
+}
+
+const PHRASE_INDEX: { folded: string; canonical: string }[] = PROPER_PHRASES.map((p) => ({
+  folded: foldPhrase(p),
+  canonical: p,
+})).sort((a, b) => b.folded.length - a.folded.length);
+
+const PROPER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(PROPER_PHRASES)})(?![\\p{L}\\d])`, 'gu');
+const INTRODUCER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(PLACE_INTRODUCERS)})\\s+`, 'gu');
+const NAME_STOP = new Set(
+  ['ve', 'tai', 'cua', 'tren', 'va', 'nam', 'nhiem', 'giai', 'doan', 'den', 'trong', 'voi', 'theo', 'lan', 'khoa', 'dia', 'ban', 'v/v'].map(
+    (w) => w,
+  ),
+);
+
+function titleWord(w: string): string {
+  return w.length === 0 ? w : w[0]!.toUpperCase() + w.slice(1);
+}
+
+/**
+ * Lowers a caps title to sentence case, restoring the capitals Vietnamese keeps in body names
+ * ("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" → "Kết luận của Ban Thường vụ Tỉnh ủy") and in place
+ * names after "huyện", "tỉnh" … Mixed-case input is returned unchanged.
+ */
+export function decaps(s: string, sentenceStart: boolean): string {
+  if (!isCapsLine(s)) return s;
+  const chars = s.toLowerCase().split('');
+  const folded = foldAligned(s);
+  // Place names: the syllables after an introducer, up to a function word.
+  INTRODUCER_RE.lastIndex = 0;
+  for (let m = INTRODUCER_RE.exec(folded); m; m = INTRODUCER_RE.exec(folded)) {
+    let pos = m.index + m[0].length;
+    for (let n = 0; n < 4 && pos < folded.length; n++) {
+      const wm = /^[\p{L}\d.-]+/u.exec(folded.slice(pos));
+      if (!wm || NAME_STOP.has(wm[0])) break;
+      chars[pos] = chars[pos]!.toUpperCase();
+      pos += wm[0].length;
+      const sp = /^ +/.exec(folded.slice(pos));
+      if (!sp) break;
+      pos += sp[0].length;
+    }
+  }
+  PROPER_RE.lastIndex = 0;
+  for (let m = PROPER_RE.exec(folded); m; m = PROPER_RE.exec(folded)) {
+    const canonical = PHRASE_INDEX.find((p) => p.folded === m![0].replace(/\s+/g, ' '))?.canonical;
+    if (!canonical || canonical.length !== m[0].length) continue;
+    // Folding merges "Đảng"/"đang", "Sở"/"số": only the exact (tone-canonical) word is restored.
+    const exact = canonicalTones(s.slice(m.index, m.index + m[0].length).toLowerCase()).replace(/\s+/g, ' ');
+    if (exact !== canonicalTones(canonical.toLowerCase())) continue;
+    for (let i = 0; i < canonical.length; i++) {
+      const c = canonical[i]!;
+      const at = chars[m.index + i]!;
+      chars[m.index + i] = c !== c.toLowerCase() ? at.toUpperCase() : at.toLowerCase();
+    }
+  }
+  let out = chars.join('');
+  if (sentenceStart) out = titleWord(out);
+  return out;
+}
+
+/** Title-cases every syllable ("YÊN THẾ" → "Yên Thế"); for proper names only. */
+export function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(/(\s+|-)/)
+    .map((w) => titleWord(w))
+    .join('');
+}
+
+export function clampSpan(start: number, end: number, length: number): { start: number; end: number } {
+  const s = Math.max(0, Math.min(start, length));
+  const e = Math.max(s, Math.min(end, length));
+  return { start: s, end: e };
+}
+
+export function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}

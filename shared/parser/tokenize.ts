@@ -1,0 +1,307 @@
+/**
+ * Stage 2: typed tokens with spans. REF (number and symbol, docs/domain.md §4), DATE, TYPE_NOUN
+ * and RELATION_CUE. Every pattern is anchored on a literal or a digit so a scan stays linear.
+ */
+import {
+  DOC_TYPES,
+  GENERIC_DOC_NOUNS,
+  ISSUER_CODES,
+  RELATION_CUES,
+  TYPE_ABBREVIATIONS,
+  type DocTypeRow,
+} from './tables';
+import { foldedAlternation, foldPhrase, type Doc } from './text';
+import type { CitationRelation, IssuerKind, IssuerLevel } from '../model/directive';
+
+export interface RefToken {
+  kind: 'REF';
+  start: number;
+  end: number;
+  ref: string;
+  number: string | null;
+  symbol: string;
+  style: 'party' | 'state';
+  /** Type named by the code ("NQ" → Nghị quyết), null when the code names none. */
+  typeFromCode: string | null;
+  issuerCode: string | null;
+}
+
+export interface DateToken {
+  kind: 'DATE';
+  start: number;
+  end: number;
+  iso: string;
+}
+
+export interface TypeNounToken {
+  kind: 'TYPE_NOUN';
+  start: number;
+  end: number;
+  /** Canonical type, or null for a generic noun ("văn bản") whose type comes from the code. */
+  type: string | null;
+  abbreviation: boolean;
+}
+
+export interface CueToken {
+  kind: 'RELATION_CUE';
+  start: number;
+  end: number;
+  relation: CitationRelation;
+}
+
+export interface Tokens {
+  refs: RefToken[];
+  dates: DateToken[];
+  typeNouns: TypeNounToken[];
+  cues: CueToken[];
+}
+
+// ---- REF -----------------------------------------------------------------------------
+
+const DASH = '[-\u2010-\u2015\u2212]';
+const SLASH = '[/\u2215\uFF0F]';
+/** A code ends at a word boundary: "TU - Bí thư" must not read "TU-B". */
+const CODE = '[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?![\\p{L}\\d])';
+/** After a spaced dash only an all-caps code continues the symbol ("UBND - VX", not "- Trong"). */
+const CAPS_CODE = '[A-ZĐÐ][A-ZĐÐ0-9&]*(?![\\p{L}\\d])';
+const JOINED = `(?:${DASH}${CODE}|[ \\t]*${DASH}[ \\t]*${CAPS_CODE})`;
+
+const PARTY_RE = new RegExp(
+  String.raw`(?<![\d/\p{L}])(\d{1,5})[ \t]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`,
+  'gu',
+);
+const STATE_RE = new RegExp(
+  String.raw`(?<![\d/\p{L}])(\d{1,5})[ \t]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)|(${CODE}${JOINED}+))`,
+  'gu',
+);
+/** Blank number left for the clerk to fill in: "Số -CV/HU", "Số      /UBND-VP", "Số: ..../QĐ-UBND". */
+const BLANK_PARTY_RE = new RegExp(String.raw`^[ \t.…_]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`, 'u');
+const BLANK_STATE_RE = new RegExp(String.raw`^[ \t.…_]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*)?(${CODE}${JOINED}*)`, 'u');
+
+function normCode(s: string): string {
+  return s
+    .replace(/\s+/g, '')
+    .replace(new RegExp(DASH, 'gu'), '-')
+    .replace(new RegExp(SLASH, 'gu'), '/')
+    .replace(/Ð/g, 'Đ');
+}
+
+const CODE_TO_TYPE = new Map<string, DocTypeRow[]>();
+for (const row of DOC_TYPES) {
+  for (const code of row.codes) {
+    const key = foldPhrase(code);
+    CODE_TO_TYPE.set(key, [...(CODE_TO_TYPE.get(key) ?? []), row]);
+  }
+}
+
+/** Type named by a code in the given system; TT is Thông tri for the Party, Thông tư for the state. */
+export function typeForCode(code: string, style: 'party' | 'state'): string | null {
+  const rows = CODE_TO_TYPE.get(foldPhrase(code));
+  if (!rows) return null;
+  const own = rows.find((r) => r.system === style) ?? rows.find((r) => r.system === 'both') ?? rows[0];
+  return own?.name ?? null;
+}
+
+const ISSUER_CODE_INDEX = new Map(ISSUER_CODES.map((r) => [foldPhrase(r.code), r]));
+
+export function issuerCodeInfo(code: string | null): { name: string; level: IssuerLevel | null; kind: IssuerKind } | null {
+  if (!code) return null;
+  const folded = foldPhrase(code);
+  const exact = ISSUER_CODE_INDEX.get(folded);
+  if (exact) return exact;
+  // Law numbers carry the legislature's term: QH15, UBTVQH15.
+  const stripped = ISSUER_CODE_INDEX.get(folded.replace(/\d+$/, ''));
+  return stripped ?? null;
+}
+
+function partyToken(m: RegExpExecArray): RefToken {
+  const typeCode = normCode(m[2]!);
+  const issuers = normCode(m[3]!);
+  const symbol = `${typeCode}/${issuers}`;
+  return {
+    kind: 'REF',
+    start: m.index,
+    end: m.index + m[0].length,
+    ref: `${m[1]}-${symbol}`,
+    number: m[1]!,
+    symbol,
+    style: 'party',
+    typeFromCode: typeForCode(typeCode, 'party'),
+    issuerCode: issuers.split('-')[0] ?? null,
+  };
+}
+
+function stateSymbolInfo(year: string | undefined, codes: string): { symbol: string; type: string | null; issuer: string | null } {
+  const parts = codes.split('-');
+  const first = parts[0] ?? '';
+  const firstType = typeForCode(first, 'state');
+  if (year) {
+    // Legal documents: TYPE-ISSUER after the year; a law is just QH15.
+    const isLaw = parts.length === 1 && /^QH\d*$/.test(first);
+    return {
+      symbol: `${year}/${codes}`,
+      type: isLaw ? 'Luật' : firstType,
+      issuer: isLaw ? first : (parts[1] ?? null),
+    };
+  }
+  if (firstType && parts.length >= 2) return { symbol: codes, type: firstType, issuer: parts[1] ?? null };
+  // ISSUER-UNIT: a state công văn has no type code.
+  return { symbol: codes, type: 'Công văn', issuer: first };
+}
+
+function stateToken(m: RegExpExecArray): RefToken {
+  const year = m[2];
+  const codes = normCode(m[3] ?? m[4] ?? '');
+  const info = stateSymbolInfo(year, codes);
+  return {
+    kind: 'REF',
+    start: m.index,
+    end: m.index + m[0].length,
+    ref: `${m[1]}/${info.symbol}`,
+    number: m[1]!,
+    symbol: info.symbol,
+    style: 'state',
+    typeFromCode: info.type,
+    issuerCode: info.issuer,
+  };
+}
+
+export function scanRefs(text: string): RefToken[] {
+  const out: RefToken[] = [];
+  PARTY_RE.lastIndex = 0;
+  for (let m = PARTY_RE.exec(text); m; m = PARTY_RE.exec(text)) out.push(partyToken(m));
+  STATE_RE.lastIndex = 0;
+  for (let m = STATE_RE.exec(text); m; m = STATE_RE.exec(text)) {
+    const token = stateToken(m);
+    if (!out.some((t) => t.start < token.end && token.start < t.end)) out.push(token);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Reads a number line's remainder ("571 - CV/TU", "-CV/HU", "   /UBND-VP") at `offset`. */
+export function readNumberField(text: string, offset: number, limit: number): RefToken | null {
+  const rest = text.slice(offset, limit);
+  const lead = /^[ \t:.]*/.exec(rest)![0].length;
+  const body = rest.slice(lead);
+  PARTY_RE.lastIndex = 0;
+  const party = new RegExp(PARTY_RE.source, 'u').exec(body);
+  const state = new RegExp(STATE_RE.source, 'u').exec(body);
+  const full = [party, state].filter((m): m is RegExpExecArray => !!m && m.index === 0)[0];
+  if (full) {
+    const token = full === party ? partyToken(full) : stateToken(full);
+    return { ...token, start: token.start + offset + lead, end: token.end + offset + lead };
+  }
+  const bp = BLANK_PARTY_RE.exec(body);
+  if (bp) {
+    const typeCode = normCode(bp[1]!);
+    const issuers = normCode(bp[2]!);
+    const symbol = `${typeCode}/${issuers}`;
+    return {
+      kind: 'REF',
+      start: offset + lead,
+      end: offset + lead + bp[0].length,
+      ref: `-${symbol}`,
+      number: null,
+      symbol,
+      style: 'party',
+      typeFromCode: typeForCode(typeCode, 'party'),
+      issuerCode: issuers.split('-')[0] ?? null,
+    };
+  }
+  const bs = BLANK_STATE_RE.exec(body);
+  if (bs) {
+    const info = stateSymbolInfo(bs[1], normCode(bs[2]!));
+    return {
+      kind: 'REF',
+      start: offset + lead,
+      end: offset + lead + bs[0].length,
+      ref: `/${info.symbol}`,
+      number: null,
+      symbol: info.symbol,
+      style: 'state',
+      typeFromCode: info.type,
+      issuerCode: info.issuer,
+    };
+  }
+  return null;
+}
+
+// ---- DATE ----------------------------------------------------------------------------
+
+// On folded text. "ngày  22 / 7 / 2021" (OCR spacing), "ngày 27-4-2021", "ngày 27 tháng 4 năm 2021".
+const DATE_RE =
+  /(?<![\p{L}])ngay\s+(\d{1,2})\s*(?:([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)|\s*thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})(?!\d))/gu;
+
+export function isoDate(day: number, month: number, year: number): string | null {
+  if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function scanDates(folded: string): DateToken[] {
+  const out: DateToken[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(folded); m; m = DATE_RE.exec(folded)) {
+    const day = Number(m[1]);
+    const month = Number(m[3] ?? m[5]);
+    const year = Number(m[4] ?? m[6]);
+    const iso = isoDate(day, month, year);
+    if (iso) out.push({ kind: 'DATE', start: m.index, end: m.index + m[0].length, iso });
+  }
+  return out;
+}
+
+// ---- TYPE_NOUN -----------------------------------------------------------------------
+
+const NOUN_TO_TYPE = new Map<string, string | null>();
+for (const row of DOC_TYPES) NOUN_TO_TYPE.set(foldPhrase(row.name), row.name);
+for (const noun of GENERIC_DOC_NOUNS) NOUN_TO_TYPE.set(foldPhrase(noun), null);
+
+const TYPE_NOUN_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${foldedAlternation([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])})(?![\\p{L}\\d])`,
+  'gu',
+);
+// Abbreviations count only in caps and before a number: "CV số 12/UBND-VP", "CT 16".
+const ABBREVIATION_RE = new RegExp(
+  `(?<![\\p{L}\\d])(${Object.keys(TYPE_ABBREVIATIONS).join('|')})(?=\\s+(?:số\\s*:?\\s*)?\\d)`,
+  'gu',
+);
+
+export function scanTypeNouns(doc: Doc): TypeNounToken[] {
+  const out: TypeNounToken[] = [];
+  TYPE_NOUN_RE.lastIndex = 0;
+  for (let m = TYPE_NOUN_RE.exec(doc.folded); m; m = TYPE_NOUN_RE.exec(doc.folded)) {
+    const key = m[0].replace(/\s+/g, ' ');
+    out.push({ kind: 'TYPE_NOUN', start: m.index, end: m.index + m[0].length, type: NOUN_TO_TYPE.get(key) ?? null, abbreviation: false });
+  }
+  ABBREVIATION_RE.lastIndex = 0;
+  for (let m = ABBREVIATION_RE.exec(doc.text); m; m = ABBREVIATION_RE.exec(doc.text)) {
+    out.push({ kind: 'TYPE_NOUN', start: m.index, end: m.index + m[0].length, type: TYPE_ABBREVIATIONS[m[1]!] ?? null, abbreviation: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ---- RELATION_CUE --------------------------------------------------------------------
+
+const CUE_TO_RELATION = new Map(RELATION_CUES.map((c) => [foldPhrase(c.phrase), c.relation]));
+const CUE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(RELATION_CUES.map((c) => c.phrase))})(?![\\p{L}\\d])`, 'gu');
+
+export function scanCues(folded: string): CueToken[] {
+  const out: CueToken[] = [];
+  CUE_RE.lastIndex = 0;
+  for (let m = CUE_RE.exec(folded); m; m = CUE_RE.exec(folded)) {
+    const relation = CUE_TO_RELATION.get(m[0].replace(/\s+/g, ' '));
+    if (relation) out.push({ kind: 'RELATION_CUE', start: m.index, end: m.index + m[0].length, relation });
+  }
+  return out;
+}
+
+export function tokenize(doc: Doc): Tokens {
+  return {
+    refs: scanRefs(doc.text),
+    dates: scanDates(doc.folded),
+    typeNouns: scanTypeNouns(doc),
+    cues: scanCues(doc.folded),
+  };
+}
