@@ -316,8 +316,7 @@ export function vietnameseScore(s: string): number {
 }
 
 // A line with any of these letters is real Unicode Vietnamese: never reinterpret it.
-const UNICODE_VI =
-  /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9\u0300-\u036F]/;
+const UNICODE_VI = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]|\p{M}/u;
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7F]/;
 const KINDS: readonly LegacyKind[] = ['tcvn3', 'vni', 'mojibake'];

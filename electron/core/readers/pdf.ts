@@ -4,8 +4,8 @@
  * takes too long, so the timeout is real rather than a race the parser keeps running behind.
  */
 import { Worker } from 'node:worker_threads';
-import { vietnameseScore } from '../../../shared/text/legacy';
 import { ReaderError, WARNINGS, type RawRead } from './common';
+import { accentedTokens } from './text';
 
 // One long-lived worker serves PDFs one at a time: loading pdf.js costs ~100 ms, too much to
 // pay per file in a bulk import. A request that overruns its time kills the worker; the next
@@ -155,15 +155,14 @@ function joinSplitMarks(s: string): { text: string; joined: number } {
  * "thơng tin"): many accented tokens are then not Vietnamese syllables. Only reported.
  */
 export function looksLikeBrokenGlyphs(text: string): boolean {
-  let accented = 0;
-  let bad = 0;
-  for (const token of text.split(/\s+/)) {
-    const score = vietnameseScore(token);
-    if (score !== 0) accented++;
-    if (score < 0) bad++;
-  }
-  return accented >= 20 && bad / accented > 0.15;
+  const { accented, malformed } = accentedTokens(text);
+  if (accented >= 20 && malformed / accented > 0.15) return true;
+  // Well-formed but non-existent spellings of very frequent words (ô→ơ, ò→ị, oá→ố).
+  let tells = 0;
+  for (const token of text.toLowerCase().split(/[\s,.;:()]+/)) if (GLYPH_TELLS.has(token)) tells++;
+  return tells >= 2;
 }
+const GLYPH_TELLS = new Set(['khơng', 'cơng', 'thơng', 'phịng']);
 
 export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<RawRead> {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');

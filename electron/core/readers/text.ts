@@ -137,17 +137,39 @@ function decodeEightBit(bytes: Uint8Array): Decoded {
   const legacy = fixLegacy(latin);
   const s1258 = vietnameseScore(cp1258);
   const sLegacy = vietnameseScore(legacy.text);
+  let chosen: Decoded;
   if (legacy.kinds.length && sLegacy >= s1258) {
     const main = legacy.kinds[0]!;
-    return {
+    chosen = {
       text: legacy.text,
       encoding: main === 'mojibake' ? 'utf-8-mojibake-repaired' : main,
       warnings: legacy.warnings,
     };
+  } else if (s1258 > vietnameseScore(latin)) {
+    chosen = { text: cp1258, encoding: 'windows-1258', warnings: [WARNINGS.windows1258] };
+  } else {
+    chosen = { text: latin, encoding: 'windows-1252', warnings: [] };
   }
-  if (s1258 > vietnameseScore(latin))
-    return { text: cp1258, encoding: 'windows-1258', warnings: [WARNINGS.windows1258] };
-  return { text: latin, encoding: 'windows-1252', warnings: [] };
+  // No reading gives Vietnamese (VISCII, a Chinese or Cyrillic code page, ...): refuse rather than archive noise.
+  const { accented, malformed } = accentedTokens(chosen.text);
+  if (accented >= 20 && malformed / accented > 0.6)
+    throw new ReaderError(
+      'encoding',
+      `${malformed}/${accented} từ có dấu không đọc được theo Windows-1258, TCVN3 hay VNI`,
+    );
+  return chosen;
+}
+
+/** Tokens with non-ASCII letters, and how many of them are not well-formed Vietnamese syllables. */
+export function accentedTokens(text: string): { accented: number; malformed: number } {
+  let accented = 0;
+  let malformed = 0;
+  for (const token of text.split(/\s+/)) {
+    const score = vietnameseScore(token);
+    if (score !== 0) accented++;
+    if (score < 0) malformed++;
+  }
+  return { accented, malformed };
 }
 
 export function readPlainText(bytes: Uint8Array): RawRead {

@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { readDocument, type ReadResult } from '../../../electron/core/readers';
+import { restoreOptionalHyphens } from '../../../electron/core/readers/doc';
+import { looksLikeBrokenGlyphs } from '../../../electron/core/readers/pdf';
+import { sniffUtf16 } from '../../../electron/core/readers/text';
+import { checkZipBomb, readCentralDirectory } from '../../../electron/core/readers/zip';
+import { unicodeToTcvn3, unicodeToVni } from '../../../shared/text/legacy';
+
+const FORMATS = path.join(__dirname, '../../fixtures/formats');
+const fixture = (name: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(FORMATS, name)));
+const bytes = (s: string, enc: BufferEncoding = 'utf8'): Uint8Array => new Uint8Array(Buffer.from(s, enc));
+const text = (r: ReadResult): string => {
+  if (!r.ok) throw new Error(`${r.reason}: ${r.detail}`);
+  return r.text;
+};
+
+describe('plain text', () => {
+  test('CRLF, zero-width characters, NBSP and NFD are normalised', async () => {
+    const r = await readDocument(
+      bytes('Số 571\u00A0-CV/TU\r\nVi\u200Bệt Nam\r\n' + 'Hà Nội'.normalize('NFD')),
+      'a.txt',
+    );
+    expect(text(r)).toBe('Số 571 -CV/TU\nViệt Nam\nHà Nội');
+  });
+
+  test('UTF-8 text with pasted TCVN3 lines converts only those lines', async () => {
+    const src = `Cộng hòa xã hội chủ nghĩa Việt Nam\n${unicodeToTcvn3('Ban Thường vụ Tỉnh ủy về tăng cường phòng, chống dịch')}\nHết.`;
+    const r = await readDocument(bytes(src), 'a.txt');
+    expect(r).toMatchObject({ ok: true, encoding: 'tcvn3' });
+    expect(text(r)).toBe(
+      'Cộng hòa xã hội chủ nghĩa Việt Nam\nBan Thường vụ Tỉnh ủy về tăng cường phòng, chống dịch\nHết.',
+    );
+  });
+
+  test('UTF-16 without BOM is told apart by where the NUL bytes sit', () => {
+    expect(sniffUtf16(iconv.encode('Ủy ban nhân dân tỉnh', 'utf-16le'))).toBe('utf-16le');
+    expect(sniffUtf16(iconv.encode('Ủy ban nhân dân tỉnh', 'utf-16be'))).toBe('utf-16be');
+    expect(sniffUtf16(bytes('Ủy ban nhân dân tỉnh'))).toBeNull();
+  });
+
+  test('an 8-bit file that is no Vietnamese encoding → encoding', async () => {
+    const cyrillic = iconv.encode(
+      'Постановление правительства о мерах по борьбе с эпидемией. '.repeat(10),
+      'windows-1251',
+    );
+    expect(await readDocument(new Uint8Array(cyrillic), 'a.txt')).toMatchObject({ ok: false, reason: 'encoding' });
+  });
+
+  test('VNI with a .txt name and CRLF', async () => {
+    const r = await readDocument(
+      bytes(unicodeToVni('Chỉ thị số 15-CT/TU\r\nvề việc tăng cường công tác phòng, chống dịch'), 'latin1'),
+      'a.txt',
+    );
+    expect(r).toMatchObject({ ok: true, encoding: 'vni' });
+    expect(text(r)).toBe('Chỉ thị số 15-CT/TU\nvề việc tăng cường công tác phòng, chống dịch');
+  });
+
+  test('mojibake whose undefined CP1252 bytes became C1 controls is repaired in full', async () => {
+    const moj = [...Buffer.from('Phó Bí thư Thường trực Huyện ủy; ổ dịch; bổ sung', 'utf8')]
+      .map((b) => String.fromCharCode(b))
+      .join('');
+    const r = await readDocument(bytes(moj), 'a.txt');
+    expect(text(r)).toBe('Phó Bí thư Thường trực Huyện ủy; ổ dịch; bổ sung');
+  });
+
+  test('a few control characters do not make text binary, many do', async () => {
+    expect(
+      (await readDocument(bytes('Thông báo\u000c kết luận của Ban Thường vụ Tỉnh ủy '.repeat(5)), 'a.txt')).ok,
+    ).toBe(true);
+    expect(await readDocument(bytes('ab\u0001\u0002\u0003\u0004cd'.repeat(50)), 'a.txt')).toMatchObject({
+      ok: false,
+      reason: 'binary',
+    });
+  });
+});
+
+describe('HTML', () => {
+  test('scripts, styles and head are dropped; headings keep their case; entities resolve', async () => {
+    const html = `<html><head><title>Bỏ qua</title><style>p{}</style></head><body><script>alert("x")</script>
+      <h2>Chỉ thị về tăng cường</h2><p>Ban Th&#432;&#7901;ng v&#7909; T&#7881;nh &#7911;y</p><p>Hà&nbsp;Nội<br>ngày 5</p></body></html>`;
+    const r = await readDocument(bytes(html), 'a.html');
+    expect(text(r)).toBe('Chỉ thị về tăng cường\n\nBan Thường vụ Tỉnh ủy\nHà Nội\nngày 5');
+  });
+
+  test('<font face=".VnTime"> TCVN3 written as entities is converted after decoding', async () => {
+    const tcvn = unicodeToTcvn3('Cộng hoà xã hội chủ nghĩa Việt Nam');
+    const entities = [...tcvn].map((c) => (c.charCodeAt(0) > 127 ? `&#${c.charCodeAt(0)};` : c)).join('');
+    const r = await readDocument(bytes(`<p><font face=".VnTime">${entities}</font></p>`), 'a.htm');
+    expect(r).toMatchObject({ ok: true, encoding: 'tcvn3' });
+    expect(text(r)).toBe('Cộng hoà xã hội chủ nghĩa Việt Nam');
+  });
+
+  test('UTF-16 HTML with BOM', async () => {
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('<p>Ủy ban nhân dân</p>', 'utf-16le')]);
+    expect(text(await readDocument(new Uint8Array(buf), 'a.html'))).toBe('Ủy ban nhân dân');
+  });
+});
+
+describe('RTF', () => {
+  const rtf = (body: string, header = '\\ansi\\ansicpg1258'): Uint8Array =>
+    bytes(
+      `{\\rtf1${header}{\\fonttbl{\\f0\\fcharset163 Times New Roman;}{\\f1\\fcharset0 .VnTime;}}\\f0 ${body}}`,
+      'latin1',
+    );
+
+  test('\\uN with \\uc skips, negative \\u, \\ansicpg1258 bytes with combining tones', async () => {
+    const r = await readDocument(
+      rtf("Vi\\u7879?t Nam\\par\\uc2 H\\u7897\\'3f\\'3fi\\par Ho\\'e0 Bi\\'ccnh\\par \\u-1280?"),
+      'a.rtf',
+    );
+    expect(text(r)).toBe('Việt Nam\nHội\nHoà Bình\n\uFB00');
+  });
+
+  test('ignorable destinations, fields and escapes', async () => {
+    const r = await readDocument(
+      rtf(
+        '{\\*\\bkmkstart x}A{\\*\\comment bỏ}\\{b\\}\\\\ {\\field{\\*\\fldinst HYPERLINK "x"}{\\fldrslt Trang}}\\tab c\\emdash d\\~e',
+      ),
+      'a.rtf',
+    );
+    expect(text(r)).toBe('A{b}\\ Trang\tc—d e');
+  });
+
+  test('a .VnTime font run converts from TCVN3', async () => {
+    const tcvn = [...unicodeToTcvn3('Căn cứ Nghị định số 15/CP')]
+      .map((c) => (c.charCodeAt(0) > 127 ? `\\'${c.charCodeAt(0).toString(16)}` : c))
+      .join('');
+    const r = await readDocument(rtf(`\\f1 ${tcvn}`, '\\ansi\\ansicpg1252'), 'a.rtf');
+    expect(r).toMatchObject({ ok: true, encoding: 'rtf+tcvn3' });
+    expect(text(r)).toBe('Căn cứ Nghị định số 15/CP');
+  });
+
+  test('not RTF at all', async () => {
+    expect(await readDocument(bytes('hello'), 'a.rtf')).toMatchObject({ ok: false, reason: 'corrupt' });
+  });
+});
+
+describe('Word files under the wrong name', () => {
+  test('.docx content named .doc and .doc content named .docx are read by content', async () => {
+    expect(await readDocument(fixture('sample.docx'), 'x.doc')).toMatchObject({ ok: true, format: 'docx' });
+    expect(await readDocument(fixture('sample.doc'), 'x.docx')).toMatchObject({ ok: true, format: 'doc' });
+    expect(await readDocument(fixture('sample.pdf'), 'x.doc')).toMatchObject({ ok: true, format: 'pdf' });
+  });
+
+  test('word-extractor "undefined" for optional hyphens (TCVN3 ư) is undone', () => {
+    expect(restoreOptionalHyphens('Thundefinedêng vµ undefined')).toBe('Th\u00ADêng vµ undefined');
+    expect(restoreOptionalHyphens('thundefined, undefinedu')).toBe('th\u00AD, \u00ADu');
+  });
+});
+
+describe('zip checks', () => {
+  test('central directory of a real .docx', () => {
+    const names = readCentralDirectory(fixture('sample.docx')).map((e) => e.name);
+    expect(names).toContain('word/document.xml');
+    expect(names).toContain('[Content_Types].xml');
+  });
+
+  test('the limit is on the declared total', () => {
+    expect(() => checkZipBomb(fixture('sample.docx'), 1000)).toThrow(/bom zip/);
+    expect(checkZipBomb(fixture('sample.docx')).length).toBeGreaterThan(3);
+  });
+});
+
+test('PDF broken glyph maps are reported', () => {
+  expect(looksLikeBrokenGlyphs('VĂN PHỊNG HUYỆN ỦY, thơng tin khơng đầy đủ')).toBe(true);
+  expect(looksLikeBrokenGlyphs('VĂN PHÒNG HUYỆN ỦY, thông tin không đầy đủ')).toBe(false);
+});
