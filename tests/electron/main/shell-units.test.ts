@@ -125,3 +125,34 @@ describe('app URL check', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe|https?:|\*/);
   });
 });
+
+describe('scripts/native-electron.mjs', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const script = path.join(root, 'scripts', 'native-electron.mjs');
+  const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+
+  test('reads the OS, CPU and module ABI of a .node file without loading it', () => {
+    const nodeBuild = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const code = `import(${JSON.stringify(pathToFileURL(script).href)}).then((m) => {
+      const file = ${JSON.stringify(nodeBuild)};
+      console.log(JSON.stringify({ found: m.inspectNative(file), electron: m.electronInfo(),
+        problems: m.verifyNative(file, { abi: m.electronInfo().abi, platform: process.platform, arch: process.arch }) }));
+    })`;
+    const result = node(['-e', code]);
+    expect(result.status).toBe(0);
+    const { found, electron, problems } = JSON.parse(result.stdout);
+    expect(found).toMatchObject({ abi: Number(process.versions.modules), platform: process.platform, arch: process.arch });
+    expect(electron.version).toBe(require('electron/package.json').version);
+    // The Node build must never pass as the Electron build.
+    expect(problems.join(' ')).toMatch(/ABI \d+ ≠ Electron ABI/);
+  });
+
+  test('usage errors and --help', () => {
+    expect(node([script, '--help']).status).toBe(0);
+    const bad = node([script, 'build', '--no-such-option']);
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toMatch(/unknown option/);
+  });
+});
