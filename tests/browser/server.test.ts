@@ -30,6 +30,9 @@ beforeAll(async () => {
   writeFileSync(path.join(staticDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   // A file next to the static folder that must never be served.
   writeFileSync(path.join(root, 'secret.txt'), 'BÍ MẬT');
+  // Fonts that esbuild wrote next to the static folder (dist/assets), served as /assets/.
+  mkdirSync(path.join(root, 'assets'), { recursive: true });
+  writeFileSync(path.join(root, 'assets', 'sibling.woff'), Buffer.from([0x77, 0x4f, 0x46, 0x46]));
   server = await startServer({ dispatch, port: 0, staticDir, maxBodyBytes: 64 * 1024 });
 });
 
@@ -86,6 +89,12 @@ describe('startServer', () => {
     const font = await rawRequest({ port: server.port, path: '/assets/font.woff2', headers: { Cookie: cookie } });
     expect(font.status).toBe(200);
     expect(font.headers['content-type']).toBe('font/woff2');
+
+    const sibling = await rawRequest({ port: server.port, path: '/assets/sibling.woff', headers: { Cookie: cookie } });
+    expect(sibling.status).toBe(200);
+    expect(sibling.headers['content-type']).toBe('font/woff');
+    expect((await rawRequest({ port: server.port, path: '/assets/../secret.txt', headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await rawRequest({ port: server.port, path: '/assets/%2e%2e/secret.txt', headers: { Cookie: cookie } })).status).toBe(404);
 
     expect((await rawRequest({ port: server.port, path: '/app.js' })).status).toBe(401);
     const otherCookie = await rawRequest({ port: server.port, path: '/app.js', headers: { Cookie: `vanthu_token_${server.port}=nope` } });
