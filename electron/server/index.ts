@@ -128,7 +128,12 @@ function sendText(res: http.ServerResponse, status: number, text: string, extra?
   send(res, status, text + '\n', 'text/plain; charset=utf-8', extra);
 }
 
-function sendResult(res: http.ServerResponse, status: number, result: Result<unknown>, extra?: Record<string, string>): void {
+function sendResult(
+  res: http.ServerResponse,
+  status: number,
+  result: Result<unknown>,
+  extra?: Record<string, string>,
+): void {
   let json: string;
   try {
     json = JSON.stringify(result);
@@ -181,7 +186,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
-  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, setCookie: boolean) {
+  async function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+    setCookie: boolean,
+  ) {
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
@@ -197,7 +207,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Candidate files, each checked to stay inside its root. esbuild may write the renderer's
     // fonts to a sibling `assets` folder (dist/assets, referenced from app.css as ../assets/,
     // which the browser resolves to /assets/); serve that folder as /assets/ too.
-    const candidates: { root: string; file: string }[] = [{ root: staticRoot, file: path.resolve(staticRoot, relative) }];
+    const candidates: { root: string; file: string }[] = [
+      { root: staticRoot, file: path.resolve(staticRoot, relative) },
+    ];
     if (relative.startsWith('assets/')) {
       const siblingAssets = path.resolve(staticRoot, '..', 'assets');
       candidates.push({ root: siblingAssets, file: path.resolve(siblingAssets, relative.slice('assets/'.length)) });
@@ -241,12 +253,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (outcome.kind === 'too_large') {
-      sendResult(
-        res,
-        413,
-        { ok: false, error: apiError('INVALID_INPUT', TEXT_TOO_LARGE) },
-        { Connection: 'close' },
-      );
+      sendResult(res, 413, { ok: false, error: apiError('INVALID_INPUT', TEXT_TOO_LARGE) }, { Connection: 'close' });
       req.resume();
       return;
     }

@@ -41,7 +41,8 @@ export function errorText(error: ApiError): string {
 
 export function importReasonText(result: ImportFileResult): string {
   if (result.status === 'duplicate') return DUPLICATE_MESSAGE;
-  if (result.reasonCode && IMPORT_FAILURE_MESSAGES[result.reasonCode]) return IMPORT_FAILURE_MESSAGES[result.reasonCode];
+  if (result.reasonCode && IMPORT_FAILURE_MESSAGES[result.reasonCode])
+    return IMPORT_FAILURE_MESSAGES[result.reasonCode];
   return result.reason ?? IMPORT_FAILURE_MESSAGES.unreadable;
 }
 

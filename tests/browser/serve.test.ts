@@ -73,15 +73,29 @@ describe('vanthu serve: access control', () => {
     expect(noHeader.status).toBe(401);
     const wrong = await apiRequest(served.port, 'listDocuments', {}, { 'X-Vanthu-Token': 'A'.repeat(32) });
     expect(wrong.status).toBe(401);
-    const cookieOnly = await apiRequest(served.port, 'listDocuments', {}, { Cookie: `vanthu_token_${served.port}=${served.token}` });
+    const cookieOnly = await apiRequest(
+      served.port,
+      'listDocuments',
+      {},
+      { Cookie: `vanthu_token_${served.port}=${served.token}` },
+    );
     expect(cookieOnly.status).toBe(401);
   });
 
   test('refuses a foreign Host header and a foreign Origin even with the token', async () => {
     const token = { 'X-Vanthu-Token': served.token };
-    const rebound = await apiRequest(served.port, 'listDocuments', {}, { ...token, Host: `attacker.example:${served.port}` });
+    const rebound = await apiRequest(
+      served.port,
+      'listDocuments',
+      {},
+      { ...token, Host: `attacker.example:${served.port}` },
+    );
     expect(rebound.status).toBe(403);
-    const reboundPage = await rawRequest({ port: served.port, path: `/?token=${served.token}`, headers: { Host: 'attacker.example' } });
+    const reboundPage = await rawRequest({
+      port: served.port,
+      path: `/?token=${served.token}`,
+      headers: { Host: 'attacker.example' },
+    });
     expect(reboundPage.status).toBe(403);
     const foreign = await apiRequest(served.port, 'listDocuments', {}, { ...token, Origin: 'http://attacker.example' });
     expect(foreign.status).toBe(403);
@@ -94,17 +108,32 @@ describe('vanthu serve: access control', () => {
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
     expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly/);
 
-    const res = await apiRequest(served.port, 'listDocuments', {}, {
-      'X-Vanthu-Token': served.token,
-      Origin: `http://127.0.0.1:${served.port}`,
-    });
+    const res = await apiRequest(
+      served.port,
+      'listDocuments',
+      {},
+      {
+        'X-Vanthu-Token': served.token,
+        Origin: `http://127.0.0.1:${served.port}`,
+      },
+    );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { total: 0, items: [] } });
 
-    const info = await apiRequest(served.port, 'getArchiveInfo', {}, { 'X-Vanthu-Token': served.token, Host: `localhost:${served.port}` });
+    const info = await apiRequest(
+      served.port,
+      'getArchiveInfo',
+      {},
+      { 'X-Vanthu-Token': served.token, Host: `localhost:${served.port}` },
+    );
     expect(JSON.parse(info.body)).toMatchObject({ ok: true, value: { host: 'browser', canPickPaths: false } });
 
-    const desktopOnly = await apiRequest(served.port, 'chooseAndImport', { mode: 'files' }, { 'X-Vanthu-Token': served.token });
+    const desktopOnly = await apiRequest(
+      served.port,
+      'chooseAndImport',
+      { mode: 'files' },
+      { 'X-Vanthu-Token': served.token },
+    );
     expect(JSON.parse(desktopOnly.body)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_IN_HOST' } });
   });
 });
@@ -118,7 +147,8 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
   let openedId = 0;
 
   beforeAll(async () => {
-    if (!chromiumPath) throw new Error('CI đặt CI=1 nhưng không tìm thấy Chromium: hãy cài `apt-get install -y chromium`.');
+    if (!chromiumPath)
+      throw new Error('CI đặt CI=1 nhưng không tìm thấy Chromium: hãy cài `apt-get install -y chromium`.');
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
@@ -153,7 +183,11 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
 
   test('in the page, the API refuses a call that has only the cookie', async () => {
     const status = await page.evaluate(async () => {
-      const r = await fetch('/api/listDocuments', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const r = await fetch('/api/listDocuments', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       return r.status;
     });
     expect(status).toBe(401);
@@ -202,14 +236,18 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     expect(desc).toEqual([...desc].sort().reverse());
 
     await page.getByTestId('sort-date').click();
-    await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort]')?.getAttribute('aria-sort') === 'ascending');
+    await page.waitForFunction(
+      () => document.querySelector('[role="columnheader"][aria-sort]')?.getAttribute('aria-sort') === 'ascending',
+    );
     await page.locator('[data-testid="doc-row"]').nth(4).waitFor();
     const asc = await dates();
     expect(asc).toEqual([...asc].sort());
     expect(asc).toEqual([...desc].reverse());
 
     await page.getByTestId('sort-date').click();
-    await page.waitForFunction(() => document.querySelector('[role="columnheader"][aria-sort]')?.getAttribute('aria-sort') === 'descending');
+    await page.waitForFunction(
+      () => document.querySelector('[role="columnheader"][aria-sort]')?.getAttribute('aria-sort') === 'descending',
+    );
   });
 
   test('opens a document: title, metadata and the full text in the Tinos font', async () => {
@@ -261,7 +299,9 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     // The bundled font was allowed by the CSP and loaded with the cookie.
     const tinosLoaded = await page.evaluate(async () => {
       await document.fonts.ready;
-      return Array.from(document.fonts as unknown as Iterable<FontFace>).some((f) => f.family.replace(/["']/g, '') === 'Tinos' && f.status === 'loaded');
+      return Array.from(document.fonts as unknown as Iterable<FontFace>).some(
+        (f) => f.family.replace(/["']/g, '') === 'Tinos' && f.status === 'loaded',
+      );
     });
     expect(tinosLoaded).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'document.png') });
@@ -291,7 +331,9 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     );
     expect(await page.getByTestId('count-imported').innerText()).toBe('0');
     expect(await page.getByTestId('count-failed').innerText()).toBe('0');
-    const statuses = await page.getByTestId('import-result').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const statuses = await page
+      .getByTestId('import-result')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(statuses).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(await page.getByTestId('import-results').innerText()).toContain('Đã có trong kho');
     await expect(page.getByTestId('doc-row').count()).resolves.toBe(5);

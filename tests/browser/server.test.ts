@@ -93,13 +93,23 @@ describe('startServer', () => {
     const sibling = await rawRequest({ port: server.port, path: '/assets/sibling.woff', headers: { Cookie: cookie } });
     expect(sibling.status).toBe(200);
     expect(sibling.headers['content-type']).toBe('font/woff');
-    expect((await rawRequest({ port: server.port, path: '/assets/../secret.txt', headers: { Cookie: cookie } })).status).toBe(404);
-    expect((await rawRequest({ port: server.port, path: '/assets/%2e%2e/secret.txt', headers: { Cookie: cookie } })).status).toBe(404);
+    expect(
+      (await rawRequest({ port: server.port, path: '/assets/../secret.txt', headers: { Cookie: cookie } })).status,
+    ).toBe(404);
+    expect(
+      (await rawRequest({ port: server.port, path: '/assets/%2e%2e/secret.txt', headers: { Cookie: cookie } })).status,
+    ).toBe(404);
 
     expect((await rawRequest({ port: server.port, path: '/app.js' })).status).toBe(401);
-    const otherCookie = await rawRequest({ port: server.port, path: '/app.js', headers: { Cookie: `vanthu_token_${server.port}=nope` } });
+    const otherCookie = await rawRequest({
+      port: server.port,
+      path: '/app.js',
+      headers: { Cookie: `vanthu_token_${server.port}=nope` },
+    });
     expect(otherCookie.status).toBe(401);
-    expect((await rawRequest({ port: server.port, path: '/missing.js', headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await rawRequest({ port: server.port, path: '/missing.js', headers: { Cookie: cookie } })).status).toBe(
+      404,
+    );
     expect((await rawRequest({ port: server.port, path: '/assets', headers: { Cookie: cookie } })).status).toBe(404);
   });
 
@@ -122,28 +132,52 @@ describe('startServer', () => {
   });
 
   test('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
-    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.1.evil.example:${server.port}`,
+    ]) {
       const page = await rawRequest({ port: server.port, path: `/?token=${server.token}`, headers: { Host: host } });
       expect(page.status).toBe(403);
       const api = await apiRequest(server.port, 'listDocuments', {}, { ...auth(), Host: host });
       expect(api.status).toBe(403);
     }
-    const localhost = await rawRequest({ port: server.port, path: `/?token=${server.token}`, headers: { Host: `localhost:${server.port}` } });
+    const localhost = await rawRequest({
+      port: server.port,
+      path: `/?token=${server.token}`,
+      headers: { Host: `localhost:${server.port}` },
+    });
     expect(localhost.status).toBe(200);
   });
 
   test('refuses a foreign Origin and accepts its own', async () => {
-    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`]) {
+    for (const origin of [
+      'http://evil.example',
+      'null',
+      `http://127.0.0.1:${server.port + 1}`,
+      `https://127.0.0.1:${server.port}`,
+    ]) {
       const res = await apiRequest(server.port, 'listDocuments', {}, { ...auth(), Origin: origin });
       expect(res.status).toBe(403);
     }
-    const own = await apiRequest(server.port, 'listDocuments', {}, { ...auth(), Origin: `http://127.0.0.1:${server.port}` });
+    const own = await apiRequest(
+      server.port,
+      'listDocuments',
+      {},
+      { ...auth(), Origin: `http://127.0.0.1:${server.port}` },
+    );
     expect(own.status).toBe(200);
-    const ownLocal = await apiRequest(server.port, 'listDocuments', {}, {
-      ...auth(),
-      Host: `localhost:${server.port}`,
-      Origin: `http://localhost:${server.port}`,
-    });
+    const ownLocal = await apiRequest(
+      server.port,
+      'listDocuments',
+      {},
+      {
+        ...auth(),
+        Host: `localhost:${server.port}`,
+        Origin: `http://localhost:${server.port}`,
+      },
+    );
     expect(ownLocal.status).toBe(200);
   });
 
@@ -152,11 +186,26 @@ describe('startServer', () => {
     const none = await apiRequest(server.port, 'listDocuments', {});
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false });
-    const cookieOnly = await apiRequest(server.port, 'listDocuments', {}, { Cookie: `vanthu_token_${server.port}=${server.token}` });
+    const cookieOnly = await apiRequest(
+      server.port,
+      'listDocuments',
+      {},
+      { Cookie: `vanthu_token_${server.port}=${server.token}` },
+    );
     expect(cookieOnly.status).toBe(401);
-    const wrong = await apiRequest(server.port, 'listDocuments', {}, { 'X-Vanthu-Token': server.token.slice(0, -1) + 'A' });
+    const wrong = await apiRequest(
+      server.port,
+      'listDocuments',
+      {},
+      { 'X-Vanthu-Token': server.token.slice(0, -1) + 'A' },
+    );
     expect(wrong.status).toBe(401);
-    const query = await rawRequest({ port: server.port, method: 'POST', path: `/api/listDocuments?token=${server.token}`, body: '{}' });
+    const query = await rawRequest({
+      port: server.port,
+      method: 'POST',
+      path: `/api/listDocuments?token=${server.token}`,
+      body: '{}',
+    });
     expect(query.status).toBe(401);
     expect(calls).toHaveLength(0);
 
@@ -176,7 +225,10 @@ describe('startServer', () => {
       body: '{not json',
     });
     expect(bad.status).toBe(400);
-    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ.' } });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'Yêu cầu không hợp lệ.' },
+    });
 
     const empty = await rawRequest({ port: server.port, method: 'POST', path: '/api/getArchiveInfo', headers: auth() });
     expect(JSON.parse(empty.body)).toEqual({ ok: true, value: { method: 'getArchiveInfo', input: {} } });
@@ -207,7 +259,9 @@ describe('startServer', () => {
   });
 
   test('only POST reaches the API, only GET/HEAD reach files, and only JSON bodies are read', async () => {
-    expect((await rawRequest({ port: server.port, method: 'GET', path: '/api/listDocuments', headers: auth() })).status).toBe(405);
+    expect(
+      (await rawRequest({ port: server.port, method: 'GET', path: '/api/listDocuments', headers: auth() })).status,
+    ).toBe(405);
     expect((await rawRequest({ port: server.port, method: 'PUT', path: `/?token=${server.token}` })).status).toBe(405);
     const form = await rawRequest({
       port: server.port,

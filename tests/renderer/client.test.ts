@@ -39,7 +39,10 @@ describe('createHttpApi', () => {
   });
 
   test('passes API errors through with their Vietnamese message', async () => {
-    const api = createHttpApi('t', fakeFetch(() => json(200, { ok: false, error: { code: 'NOT_FOUND', message: 'x' } })).impl);
+    const api = createHttpApi(
+      't',
+      fakeFetch(() => json(200, { ok: false, error: { code: 'NOT_FOUND', message: 'x' } })).impl,
+    );
     const r = await api.getDocument({ id: 9 });
     expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND } });
   });
@@ -69,7 +72,10 @@ describe('normalizeResult', () => {
       ok: false,
       error: { code: 'DISK_FULL', message: ERROR_MESSAGES.DISK_FULL },
     });
-    expect(normalizeResult({ ok: false, error: { code: 'WHAT', message: 'x' } })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(normalizeResult({ ok: false, error: { code: 'WHAT', message: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
     expect(normalizeResult(null)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(normalizeResult({ ok: true, value: 3 })).toEqual({ ok: true, value: 3 });
   });
@@ -93,7 +99,9 @@ describe('format helpers', () => {
     const base = { path: 'x/y.pdf', id: null, reason: null };
     expect(importStatusText({ ...base, status: 'imported', id: 1, reasonCode: null })).toBe('Đã nhập');
     expect(importStatusText({ ...base, status: 'duplicate', id: 1, reasonCode: null })).toBe('Đã có trong kho');
-    expect(importStatusText({ ...base, status: 'failed', reasonCode: 'corrupt' })).toBe(`Lỗi: ${IMPORT_FAILURE_MESSAGES.corrupt}`);
+    expect(importStatusText({ ...base, status: 'failed', reasonCode: 'corrupt' })).toBe(
+      `Lỗi: ${IMPORT_FAILURE_MESSAGES.corrupt}`,
+    );
     expect(errorText({ code: 'ARCHIVE_LOCKED', message: 'anything' })).toBe(ERROR_MESSAGES.ARCHIVE_LOCKED);
     expect(baseName('a\\b\\c.doc')).toBe('c.doc');
   });

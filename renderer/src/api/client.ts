@@ -46,7 +46,10 @@ export function normalizeResult(json: unknown): Result<unknown> {
     const r = json as { ok: unknown; value?: unknown; error?: Partial<ApiError> };
     if (r.ok === true) return { ok: true, value: r.value };
     if (r.ok === false && r.error && isErrorCode(r.error.code)) {
-      return { ok: false, error: apiError(r.error.code, typeof r.error.detail === 'string' ? r.error.detail : undefined) };
+      return {
+        ok: false,
+        error: apiError(r.error.code, typeof r.error.detail === 'string' ? r.error.detail : undefined),
+      };
     }
   }
   return { ok: false, error: apiError('INTERNAL', 'phản hồi không đúng dạng') };
@@ -75,7 +78,10 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
     if (response.status === 200) return normalizeResult(json);
     if (response.status === 413) return { ok: false, error: apiError('INVALID_INPUT', 'dữ liệu gửi lên quá lớn') };
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, error: apiError('INVALID_INPUT', 'thiếu hoặc sai mã truy cập; hãy mở lại đường dẫn do «vanthu serve» in ra') };
+      return {
+        ok: false,
+        error: apiError('INVALID_INPUT', 'thiếu hoặc sai mã truy cập; hãy mở lại đường dẫn do «vanthu serve» in ra'),
+      };
     }
     const normalized = normalizeResult(json);
     return normalized.ok ? { ok: false, error: apiError('INTERNAL', `HTTP ${response.status}`) } : normalized;

@@ -162,7 +162,12 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
 
       for (const { file, name } of picked.files) {
         if (file.size > MAX_FILE_BYTES) {
-          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'too_large')] };
+          base = {
+            ...base,
+            done: base.done + 1,
+            failed: base.failed + 1,
+            results: [...base.results, localFailure(name, 'too_large')],
+          };
           continue;
         }
         const estimate = Math.ceil(file.size / 3) * 4;
@@ -189,11 +194,21 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
         try {
           dataBase64 = await readBase64(file);
         } catch {
-          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'unreadable')] };
+          base = {
+            ...base,
+            done: base.done + 1,
+            failed: base.failed + 1,
+            results: [...base.results, localFailure(name, 'unreadable')],
+          };
           continue;
         }
         if (dataBase64.length > MAX_UPLOAD_BASE64) {
-          base = { ...base, done: base.done + 1, failed: base.failed + 1, results: [...base.results, localFailure(name, 'too_large')] };
+          base = {
+            ...base,
+            done: base.done + 1,
+            failed: base.failed + 1,
+            results: [...base.results, localFailure(name, 'too_large')],
+          };
           continue;
         }
         batch.push({ name: name.slice(0, 1024), dataBase64 });

@@ -116,24 +116,42 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
   const dateSort = sort === 'date_desc' ? 'descending' : sort === 'date_asc' ? 'ascending' : 'none';
 
   return (
-    <div className="doc-table" role="table" aria-label="Danh sách văn bản trong kho" aria-rowcount={count + 1} data-testid="doc-list">
+    <div
+      className="doc-table"
+      role="table"
+      aria-label="Danh sách văn bản trong kho"
+      aria-rowcount={count + 1}
+      data-testid="doc-list"
+    >
       <div className="doc-row doc-head" role="row" aria-rowindex={1}>
-        <div role="columnheader" className="c-ref">Số/ký hiệu</div>
-        <div role="columnheader" className="c-type">Loại</div>
-        <div role="columnheader" className="c-issuer">Cơ quan ban hành</div>
+        <div role="columnheader" className="c-ref">
+          Số/ký hiệu
+        </div>
+        <div role="columnheader" className="c-type">
+          Loại
+        </div>
+        <div role="columnheader" className="c-issuer">
+          Cơ quan ban hành
+        </div>
         <div role="columnheader" className="c-date" aria-sort={dateSort}>
           <button
             type="button"
             className="sort-button"
             onClick={toggleSort}
             data-testid="sort-date"
-            title={sort === 'date_asc' ? 'Đang xếp cũ nhất trước; bấm để xếp mới nhất trước' : 'Đang xếp mới nhất trước; bấm để xếp cũ nhất trước'}
+            title={
+              sort === 'date_asc'
+                ? 'Đang xếp cũ nhất trước; bấm để xếp mới nhất trước'
+                : 'Đang xếp mới nhất trước; bấm để xếp cũ nhất trước'
+            }
           >
             Ngày <span aria-hidden="true">{sort === 'date_asc' ? '▲' : sort === 'date_desc' ? '▼' : '↕'}</span>
             <span className="visually-hidden">{sort === 'date_asc' ? ' (cũ nhất trước)' : ' (mới nhất trước)'}</span>
           </button>
         </div>
-        <div role="columnheader" className="c-subject">Trích yếu</div>
+        <div role="columnheader" className="c-subject">
+          Trích yếu
+        </div>
       </div>
       {error && <ErrorMessage error={error} />}
       <div className="doc-scroll" ref={scrollRef} role="rowgroup">
@@ -162,16 +180,26 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
               >
                 {doc ? (
                   <>
-                    <div role="cell" className="c-ref">{doc.ref ?? <span className="muted">—</span>}</div>
-                    <div role="cell" className="c-type">{doc.type ?? <span className="muted">—</span>}</div>
-                    <div role="cell" className="c-issuer">{doc.issuer ?? <span className="muted">—</span>}</div>
-                    <div role="cell" className="c-date">{doc.date ? formatDate(doc.date) : <span className="muted">—</span>}</div>
+                    <div role="cell" className="c-ref">
+                      {doc.ref ?? <span className="muted">—</span>}
+                    </div>
+                    <div role="cell" className="c-type">
+                      {doc.type ?? <span className="muted">—</span>}
+                    </div>
+                    <div role="cell" className="c-issuer">
+                      {doc.issuer ?? <span className="muted">—</span>}
+                    </div>
+                    <div role="cell" className="c-date">
+                      {doc.date ? formatDate(doc.date) : <span className="muted">—</span>}
+                    </div>
                     <div role="cell" className="c-subject">
                       <span className="clamp">{doc.subject ?? doc.originalName}</span>
                     </div>
                   </>
                 ) : (
-                  <div role="cell" className="c-loading muted">Đang tải…</div>
+                  <div role="cell" className="c-loading muted">
+                    Đang tải…
+                  </div>
                 )}
               </div>
             );

@@ -103,17 +103,39 @@ export function DocumentView({ api, id, onBack }: Props) {
       <div className="doc-body">
         <section className="doc-meta" aria-label="Thông tin văn bản">
           <dl data-testid="doc-meta">
-            <Field label="Số/ký hiệu" field="ref">{d.ref}</Field>
-            <Field label="Loại văn bản" field="type">{d.type}</Field>
-            <Field label="Cơ quan ban hành" field="issuer">{d.issuer}</Field>
-            <Field label="Cấp" field="issuerLevel">{levelText}</Field>
-            <Field label="Ngày ban hành" field="date">{formatDate(d.date)}</Field>
-            <Field label="Nơi ban hành" field="place">{d.place}</Field>
-            <Field label="Trích yếu" field="subject">{d.subject}</Field>
-            <Field label="Người ký" field="signer">{d.signer}</Field>
-            <Field label="Chức vụ ký" field="signerCapacity">{d.signerCapacity}</Field>
-            <Field label="Tên tệp gốc" field="originalName">{baseName(d.originalName)}</Field>
-            <Field label="Ngày nhập vào kho" field="importedAt">{formatDateTime(d.importedAt)}</Field>
+            <Field label="Số/ký hiệu" field="ref">
+              {d.ref}
+            </Field>
+            <Field label="Loại văn bản" field="type">
+              {d.type}
+            </Field>
+            <Field label="Cơ quan ban hành" field="issuer">
+              {d.issuer}
+            </Field>
+            <Field label="Cấp" field="issuerLevel">
+              {levelText}
+            </Field>
+            <Field label="Ngày ban hành" field="date">
+              {formatDate(d.date)}
+            </Field>
+            <Field label="Nơi ban hành" field="place">
+              {d.place}
+            </Field>
+            <Field label="Trích yếu" field="subject">
+              {d.subject}
+            </Field>
+            <Field label="Người ký" field="signer">
+              {d.signer}
+            </Field>
+            <Field label="Chức vụ ký" field="signerCapacity">
+              {d.signerCapacity}
+            </Field>
+            <Field label="Tên tệp gốc" field="originalName">
+              {baseName(d.originalName)}
+            </Field>
+            <Field label="Ngày nhập vào kho" field="importedAt">
+              {formatDateTime(d.importedAt)}
+            </Field>
           </dl>
         </section>
         <section className="doc-text-pane" aria-label="Toàn văn">

@@ -14,7 +14,12 @@ interface Props {
   onClose?: () => void;
 }
 
-export function ImportControls({ canPickPaths, state, onPicked, onDialog }: Pick<Props, 'canPickPaths' | 'state' | 'onPicked' | 'onDialog'>) {
+export function ImportControls({
+  canPickPaths,
+  state,
+  onPicked,
+  onDialog,
+}: Pick<Props, 'canPickPaths' | 'state' | 'onPicked' | 'onDialog'>) {
   const busy = state.status === 'reading' || state.status === 'running';
   const folderRef = useCallback((el: HTMLInputElement | null) => {
     if (el) el.webkitdirectory = true;
@@ -29,10 +34,22 @@ export function ImportControls({ canPickPaths, state, onPicked, onDialog }: Pick
   if (canPickPaths) {
     return (
       <div className="import-controls">
-        <button type="button" className="button primary" disabled={busy} onClick={() => onDialog('files')} data-testid="import-choose-files">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => onDialog('files')}
+          data-testid="import-choose-files"
+        >
           Chọn tệp…
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => onDialog('folder')} data-testid="import-choose-folder">
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => onDialog('folder')}
+          data-testid="import-choose-folder"
+        >
           Chọn thư mục…
         </button>
       </div>
@@ -73,7 +90,10 @@ export function ImportProgressView({ state }: { state: ImportState }) {
   const position = state.total > 0 ? Math.min(state.done + 1, state.total) : state.done + 1;
   const name = baseName(state.current);
   const verb = state.status === 'reading' ? 'Đang đọc' : 'Đang nhập';
-  const label = state.total > 0 ? `${verb} ${position}/${state.total}${name ? ': ' + name : ''}` : `${verb}${name ? ': ' + name : '…'}`;
+  const label =
+    state.total > 0
+      ? `${verb} ${position}/${state.total}${name ? ': ' + name : ''}`
+      : `${verb}${name ? ': ' + name : '…'}`;
   return (
     <div className="import-progress" data-testid="import-progress">
       <progress
