@@ -1,16 +1,113 @@
 /** .docx (Word 2007+) via mammoth, after the zip-bomb check. */
 import mammoth from 'mammoth';
-import { ReaderError, type RawRead } from './common';
+import { tcvn3ToUnicode, vniToUnicode } from '../../../shared/text/legacy';
+import { LEGACY_WARNING, ReaderError, WARNINGS, type RawRead } from './common';
 import { checkZipBomb } from './zip';
+
+/** The parts of mammoth's document model this reader walks. */
+interface MammothNode {
+  type: string;
+  value?: string;
+  font?: string | null;
+  breakType?: string;
+  children?: MammothNode[];
+}
+
+type FontKind = 'tcvn3' | 'tcvn3-caps' | 'vni' | null;
+
+/** Legacy Vietnamese fonts by name: .VnTime, .VnArial… (TCVN3; the …H fonts draw capitals), VNI-Times, VNI-Helve… */
+export function legacyFontKind(font: string | null | undefined): FontKind {
+  if (!font) return null;
+  const f = font.trim();
+  if (/^\.vn/i.test(f)) return /h$/i.test(f) ? 'tcvn3-caps' : 'tcvn3';
+  if (/^vni[- ]/i.test(f)) return 'vni';
+  return null;
+}
+
+interface Segment {
+  kind: FontKind;
+  text: string;
+}
+
+function convertSegment(seg: Segment, atStart: boolean): string {
+  if (!seg.kind) return seg.text;
+  if (seg.kind === 'vni') return vniToUnicode(seg.text);
+  // Not at the paragraph start: a prefix keeps the line-start capitalisation rule from firing.
+  const out = atStart ? tcvn3ToUnicode(seg.text) : tcvn3ToUnicode(`a ${seg.text}`).slice(2);
+  return seg.kind === 'tcvn3-caps' ? out.toUpperCase() : out;
+}
+
+/**
+ * Plain text of the document body, one line per paragraph, converting runs whose font is a
+ * legacy Vietnamese font. Runs whose font comes from a style are left to the line-wise pass.
+ */
+function bodyText(doc: MammothNode, used: Set<'tcvn3' | 'vni'>, caps: { n: number }): string {
+  let out = '';
+  let segments: Segment[] = [];
+  const push = (kind: FontKind, text: string): void => {
+    const last = segments[segments.length - 1];
+    if (last && last.kind === kind) last.text += text;
+    else segments.push({ kind, text });
+  };
+  const flush = (): void => {
+    segments.forEach((seg, i) => {
+      if (seg.kind) {
+        used.add(seg.kind === 'vni' ? 'vni' : 'tcvn3');
+        if (seg.kind === 'tcvn3-caps') caps.n++;
+      }
+      out += convertSegment(seg, i === 0 || /\n\s*$/.test(segments[i - 1]!.text));
+    });
+    segments = [];
+  };
+  const walk = (node: MammothNode, kind: FontKind): void => {
+    switch (node.type) {
+      case 'text':
+        push(kind, node.value ?? '');
+        return;
+      case 'tab':
+        push(null, '\t');
+        return;
+      case 'break':
+        push(null, '\n');
+        return;
+      case 'run':
+        for (const c of node.children ?? []) walk(c, legacyFontKind(node.font));
+        return;
+      case 'paragraph':
+        for (const c of node.children ?? []) walk(c, kind);
+        flush();
+        out += '\n';
+        return;
+      default:
+        for (const c of node.children ?? []) walk(c, kind);
+    }
+  };
+  walk(doc, null);
+  flush();
+  return out;
+}
 
 export async function readDocx(bytes: Uint8Array): Promise<RawRead> {
   const entries = checkZipBomb(bytes);
   if (!entries.some((e) => e.name === 'word/document.xml'))
     throw new ReaderError('corrupt', 'thiếu word/document.xml, không phải tệp Word .docx');
-  const result = await mammoth.extractRawText({
-    buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-  });
-  // mammoth ends every paragraph with a blank line; one line break per paragraph is what the parser expects.
-  const text = result.value.replace(/\n\n/g, '\n');
-  return { text, encoding: 'docx', warnings: [] };
+  // extractRawText drops run fonts; transformDocument hands over the full model, which is walked here.
+  let model: MammothNode | null = null;
+  await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    {
+      transformDocument: (doc: MammothNode) => {
+        model = doc;
+        return { ...doc, children: [] };
+      },
+    },
+  );
+  if (!model) throw new ReaderError('corrupt', 'không đọc được nội dung .docx');
+  const used = new Set<'tcvn3' | 'vni'>();
+  const caps = { n: 0 };
+  const text = bodyText(model, used, caps);
+  const kinds = [...used];
+  const warnings = kinds.map((k) => LEGACY_WARNING[k]);
+  if (caps.n) warnings.push(WARNINGS.legacyCaps);
+  return { text, encoding: kinds.length ? `docx+${kinds.join('+')}` : 'docx', warnings };
 }

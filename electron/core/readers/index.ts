@@ -160,7 +160,10 @@ function finish(raw: RawRead, format: DocumentFormat): ReadResult {
     const fixed = fixLegacy(text);
     if (fixed.kinds.length) {
       text = fixed.text;
-      encoding = withKinds(encoding, fixed.kinds);
+      encoding = withKinds(
+        encoding,
+        fixed.kinds.filter((k) => !encoding.split('+').includes(k)),
+      );
       warnings.push(...fixed.warnings);
     }
   }

@@ -167,3 +167,47 @@ test('PDF broken glyph maps are reported', () => {
   expect(looksLikeBrokenGlyphs('VĂN PHỊNG HUYỆN ỦY, thơng tin khơng đầy đủ')).toBe(true);
   expect(looksLikeBrokenGlyphs('VĂN PHÒNG HUYỆN ỦY, thông tin không đầy đủ')).toBe(false);
 });
+
+describe('docx run fonts', () => {
+  const build = async (paragraphs: { text: string; font?: string }[][]): Promise<Uint8Array> => {
+    const { Document, Packer, Paragraph, TextRun } = await import('docx');
+    const doc = new Document({
+      sections: [
+        {
+          children: paragraphs.map(
+            (runs) =>
+              new Paragraph({
+                children: runs.map((r) => new TextRun({ text: r.text, font: r.font ?? 'Times New Roman' })),
+              }),
+          ),
+        },
+      ],
+    });
+    return new Uint8Array(await Packer.toBuffer(doc));
+  };
+
+  test('a paragraph mixing a Unicode run and a .VnTime run converts only the legacy run', async () => {
+    const bytes = await build([
+      [
+        { text: 'Căn cứ ' },
+        { text: unicodeToTcvn3('Nghị định số 15/CP của ủy ban'), font: '.VnTime' },
+        { text: ' về việc' },
+      ],
+    ]);
+    const r = await readDocument(bytes, 'a.docx');
+    expect(r).toMatchObject({ ok: true, encoding: 'docx+tcvn3' });
+    expect(text(r)).toBe('Căn cứ Nghị định số 15/CP của ủy ban về việc');
+  });
+
+  test('.VnTimeH runs typed in lower case come out in capitals; VNI-Times runs convert', async () => {
+    const bytes = await build([
+      [{ text: unicodeToTcvn3('cộng hoà xã hội chủ nghĩa việt nam'), font: '.VnTimeH' }],
+      [{ text: unicodeToVni('Độc lập - Tự do - Hạnh phúc'), font: 'VNI-Times' }],
+      [{ text: unicodeToTcvn3('ủy ban nhân dân tỉnh'), font: '.VnTime' }],
+    ]);
+    const r = await readDocument(bytes, 'a.docx');
+    expect(r).toMatchObject({ ok: true, encoding: 'docx+tcvn3+vni' });
+    expect(text(r)).toBe('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nỦy ban nhân dân tỉnh');
+    if (r.ok) expect(r.warnings.join(' ')).toMatch(/VnTimeH/);
+  });
+});
