@@ -178,6 +178,7 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     );
     expect(page.url()).not.toContain('token=');
     expect(page.url()).toBe(`http://127.0.0.1:${served.port}/`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'empty.png') });
     await expect(page.getByTestId('doc-row').count()).resolves.toBe(0);
   });
 
@@ -427,6 +428,18 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a missing document shows the Vietnamese NOT_FOUND message', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/doc/987654';
+    });
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('NOT_FOUND');
+    expect(await error.innerText()).toContain('Không tìm thấy văn bản trong kho.');
+    await page.getByRole('button', { name: 'Quay lại' }).click();
+    await page.locator('[data-testid="doc-row"]').first().waitFor();
   });
 
   test('no script errors and no Content-Security-Policy violations', () => {
