@@ -95,12 +95,15 @@ function firstClause(text: string): string {
   return m ? text.slice(0, m.index) : text;
 }
 
-export function leadsOf(text: string): { lead: string[]; cooperate: string[] } {
+/** `foldedText` is `text` folded by foldAligned (same length); passing it saves refolding. */
+export function leadsOf(text: string, foldedText: string = foldAligned(text)): { lead: string[]; cooperate: string[] } {
   let clause = firstClause(text);
-  const folded0 = foldAligned(clause);
-  const assigner = ASSIGNER_RE.exec(folded0);
-  if (assigner) clause = clause.slice(assigner[0].length);
-  const folded = foldAligned(clause);
+  let folded = foldedText.slice(0, clause.length);
+  const assigner = ASSIGNER_RE.exec(folded);
+  if (assigner) {
+    clause = clause.slice(assigner[0].length);
+    folded = folded.slice(assigner[0].length);
+  }
   const lead: string[] = [];
   const verbAt = firstVerb(clause, folded);
   const subject = verbAt > 0 ? clause.slice(0, verbAt) : assigner && verbAt < 0 ? clause : '';
@@ -138,8 +141,7 @@ const RECURRENCE: Record<string, TaskDeadline['recurrence']> = {
   'sau thang': 'half_yearly',
 };
 
-export function deadlineOf(text: string, docYear: number | null): TaskDeadline | null {
-  const folded = foldAligned(text);
+export function deadlineOf(text: string, docYear: number | null, folded: string = foldAligned(text)): TaskDeadline | null {
   let best: { index: number; deadline: TaskDeadline } | null = null;
   for (const { re, kind } of DEADLINE_RES) {
     const m = re.exec(folded);
@@ -173,6 +175,11 @@ interface Building {
   task: Task;
   rank: number;
   paragraphs: string[];
+  /** Own first paragraph and all own paragraphs, raw and folded (same lengths). */
+  firstRaw: string;
+  firstFolded: string;
+  allRaw: string[];
+  allFolded: string[];
 }
 
 export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate: string | null): Task[] {
@@ -198,6 +205,10 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
         task: { label: label.label, text: own, start: line.start + (line.text.length - line.text.trimStart().length), end: line.end, lead: [], cooperate: [], deadline: null, children: [] },
         rank: label.rank,
         paragraphs: [own],
+        firstRaw: line.text.slice(label.length),
+        firstFolded: doc.folded.slice(line.start + label.length, line.end),
+        allRaw: [line.text.slice(label.length)],
+        allFolded: [doc.folded.slice(line.start + label.length, line.end)],
       };
       const parent = stack[stack.length - 1];
       if (parent) parent.task.children.push(b.task);
@@ -213,16 +224,18 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
     // An unnumbered paragraph continues the item it follows.
     const cur = stack[stack.length - 1]!;
     cur.paragraphs.push(bare(line.text));
+    cur.allRaw.push(line.text);
+    cur.allFolded.push(doc.folded.slice(line.start, line.end));
     for (const s of stack) s.task.end = Math.max(s.task.end, line.end);
     if (/\.\/\.\s*\**$/.test(line.text)) closed = true;
   }
 
   for (const b of all) {
     b.task.text = cleanValue(b.paragraphs.join('\n').replace(/[ \t]+/g, ' ')).replace(/ ?\n ?/g, '\n');
-    const { lead, cooperate } = leadsOf(b.paragraphs[0] ?? '');
+    const { lead, cooperate } = leadsOf(b.firstRaw.replace(/\*/g, ' '), b.firstFolded.replace(/\*/g, ' '));
     b.task.lead = lead;
     b.task.cooperate = cooperate;
-    b.task.deadline = deadlineOf(b.paragraphs.join(' '), docYear);
+    b.task.deadline = deadlineOf(b.allRaw.join(' '), docYear, b.allFolded.join(' '));
   }
   return roots.map((r) => r.task);
 }

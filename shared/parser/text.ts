@@ -19,29 +19,36 @@ export interface Doc {
   lines: Line[];
 }
 
-const foldCache = new Map<number, string>();
+/** Folded UTF-16 unit per input unit, filled lazily; 0 = not computed yet. */
+const FOLD_TABLE = new Uint16Array(65536);
+const CHUNK = 8192;
+
+function foldUnit(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const ch = String.fromCharCode(code);
+  const f = foldVi(ch);
+  if (f.length === 1) return f.charCodeAt(0);
+  const lower = ch.toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
+}
 
 /** Folds one UTF-16 unit at a time; anything that does not fold to one unit stays as it was. */
 export function foldAligned(text: string): string {
-  const out: string[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code < 128) {
-      out[i] = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!;
-      continue;
+    let f = FOLD_TABLE[code]!;
+    if (f === 0) {
+      f = foldUnit(code);
+      // NUL folds to itself; store it as computed by mapping 0 → 0 each time (cheap).
+      FOLD_TABLE[code] = f;
     }
-    let folded = foldCache.get(code);
-    if (folded === undefined) {
-      const ch = text[i]!;
-      // Lone surrogates and marks must keep their slot so offsets stay aligned.
-      const isSurrogate = code >= 0xd800 && code <= 0xdfff;
-      const f = isSurrogate ? ch : foldVi(ch);
-      folded = f.length === 1 ? f : ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-      foldCache.set(code, folded);
-    }
-    out[i] = folded;
+    codes[i] = f;
   }
-  return out.join('');
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + CHUNK)));
+  return out;
 }
 
 export function splitLines(text: string): Line[] {
@@ -103,7 +110,7 @@ export function isCapsLine(s: string): boolean {
 }
 
 export function isBlank(s: string): boolean {
-  return bare(s).replace(/^[-_=*.\s]+$/, '') === '';
+  return !/[^\s\-_=*.]/.test(s);
 }
 
 /** "-----", "*", "___": layout rules that extraction leaves on their own line. */

@@ -258,8 +258,13 @@ const NOUN_TO_TYPE = new Map<string, string | null>();
 for (const row of DOC_TYPES) NOUN_TO_TYPE.set(foldPhrase(row.name), row.name);
 for (const noun of GENERIC_DOC_NOUNS) NOUN_TO_TYPE.set(foldPhrase(noun), null);
 
+/** Cheap first-letter check before the lookbehind: most positions fail here. */
+function firstLetters(phrases: readonly string[]): string {
+  return `(?=[${[...new Set(phrases.map((p) => foldPhrase(p)[0]!))].join('')}])`;
+}
+
 const TYPE_NOUN_RE = new RegExp(
-  `(?<![\\p{L}\\d])(?:${foldedAlternation([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])})(?![\\p{L}\\d])`,
+  `${firstLetters([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])}(?<![\\p{L}\\d])(?:${foldedAlternation([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])})(?![\\p{L}\\d])`,
   'gu',
 );
 // Abbreviations count only in caps and before a number: "CV số 12/UBND-VP", "CT 16".
@@ -285,7 +290,7 @@ export function scanTypeNouns(doc: Doc): TypeNounToken[] {
 // ---- RELATION_CUE --------------------------------------------------------------------
 
 const CUE_TO_RELATION = new Map(RELATION_CUES.map((c) => [foldPhrase(c.phrase), c.relation]));
-const CUE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(RELATION_CUES.map((c) => c.phrase))})(?![\\p{L}\\d])`, 'gu');
+const CUE_RE = new RegExp(`${firstLetters(RELATION_CUES.map((c) => c.phrase))}(?<![\\p{L}\\d])(?:${foldedAlternation(RELATION_CUES.map((c) => c.phrase))})(?![\\p{L}\\d])`, 'gu');
 
 export function scanCues(folded: string): CueToken[] {
   const out: CueToken[] = [];
