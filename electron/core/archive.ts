@@ -11,6 +11,8 @@ import { ImportJobs } from './import/jobs';
 import { importSources, type ImportProgressEvent, type ImportReport } from './import/pipeline';
 import { collectSources, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
+import { SearchEngine } from './search/engine';
+import { catchUpIndex } from './search/indexer';
 import { IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
 
 /** The archive in one folder: the facade every host (desktop, CLI, browser) talks to. */
@@ -37,6 +39,17 @@ export class Archive {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  private searchEngine: SearchEngine | null = null;
+
+  /** Search (issue #4). First use indexes any document stored without index rows (docs/search.md). */
+  get search(): SearchEngine {
+    if (!this.searchEngine) {
+      if (!this.db.readonly) catchUpIndex(this.db);
+      this.searchEngine = new SearchEngine(this.db);
+    }
+    return this.searchEngine;
   }
 
   schemaVersion(): number {

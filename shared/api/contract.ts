@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ArchiveInfo, DocumentDetail, DocumentPage, ImportProgress } from '../model/archive';
 import type { Result } from './errors';
+import type { HistoryEntry, SavedSearch, SearchResponse, Suggestion } from '../search/types';
 
 export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
 
@@ -41,6 +42,34 @@ export const inputSchemas = {
     })
     .strict(),
   getImportJob: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  // Search (issue #4, docs/search.md). The query language is parsed in the core; a 10,000-character
+  // paste is accepted here and cut to size there, with a warning, rather than refused.
+  search: z
+    .object({
+      query: z.string().max(20000),
+      sort: z.enum(['relevance', 'date']).default('relevance'),
+      limit: z.number().int().min(1).max(500).default(20),
+      offset: z.number().int().min(0).max(100000).default(0),
+      exactTotal: z.boolean().default(false),
+      facets: z.boolean().default(true),
+    })
+    .strict(),
+  suggest: z.object({ prefix: z.string().max(1000), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+  saveSearch: z
+    .object({ name: z.string().min(1).max(200), query: z.string().max(20000), sort: z.enum(['relevance', 'date']).default('relevance') })
+    .strict(),
+  listSavedSearches: z.object({}).strict(),
+  deleteSavedSearch: z.object({ id: z.number().int().positive() }).strict(),
+  searchHistory: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+  /** The result list as a register table (STT, số/ký hiệu, ngày, cơ quan ban hành, trích yếu). */
+  exportResults: z
+    .object({
+      query: z.string().max(20000),
+      sort: z.enum(['relevance', 'date']).default('relevance'),
+      format: z.enum(['csv', 'html']).default('csv'),
+      limit: z.number().int().min(1).max(10000).default(10000),
+    })
+    .strict(),
 } as const;
 
 export type MethodName = keyof typeof inputSchemas;
@@ -53,6 +82,13 @@ export interface MethodOutputs {
   chooseAndImport: { jobId: string | null };
   importUploads: { jobId: string };
   getImportJob: ImportProgress;
+  search: SearchResponse;
+  suggest: Suggestion[];
+  saveSearch: SavedSearch;
+  listSavedSearches: SavedSearch[];
+  deleteSavedSearch: { deleted: true };
+  searchHistory: HistoryEntry[];
+  exportResults: { fileName: string; mimeType: string; content: string; count: number };
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;

@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { registerSearchCommands } from './search';
 
 /** Each feature registers its commands in its own file and adds one line here. */
-export const COMMAND_MODULES: ((program: Command) => void)[] = [];
+export const COMMAND_MODULES: ((program: Command) => void)[] = [
+  registerSearchCommands,
+];

@@ -64,5 +64,21 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
       if (!job) throw new VanthuError('JOB_NOT_FOUND');
       return job;
     },
+
+    // Search (issue #4): electron/core/search/engine.ts.
+    search: (input) => {
+      const result = archive.search.search(input);
+      if (input.offset === 0 && !archive.db.readonly) archive.search.recordHistory(input.query, result.totalExact ? result.total : null);
+      return result;
+    },
+    suggest: ({ prefix, limit }) => archive.search.suggest(prefix, limit),
+    saveSearch: ({ name, query, sort }) => archive.search.saveSearch(name, query, sort),
+    listSavedSearches: () => archive.search.listSavedSearches(),
+    deleteSavedSearch: ({ id }) => {
+      archive.search.deleteSavedSearch(id);
+      return { deleted: true as const };
+    },
+    searchHistory: ({ limit }) => archive.search.history(limit),
+    exportResults: ({ query, sort, format, limit }) => archive.search.exportResults(query, sort, format, limit),
   };
 }

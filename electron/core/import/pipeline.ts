@@ -13,6 +13,7 @@ import { parseDirective } from '../../../shared/parser';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { toVanthuError } from '../db/open';
 import { findByContentHash, insertDocument } from '../db/store';
+import { indexDocument } from '../search/indexer';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
 import { type ImportSource, sourceFileName, sourceLabel } from './sources';
 
@@ -89,7 +90,7 @@ export async function importOne(db: Database, source: ImportSource, now: () => D
 
     const { parse, warning } = parseSafely(read.text);
     const warnings = warning ? [...read.warnings, warning] : read.warnings;
-    const id = insertDocument(db, {
+    const newDoc = {
       contentHash,
       text: read.text,
       format: read.format,
@@ -100,7 +101,13 @@ export async function importOne(db: Database, source: ImportSource, now: () => D
       warnings,
       importedAt: now().toISOString(),
       original: { fileName, sourcePath: source.kind === 'path' ? source.path : null, size: bytes.byteLength, sha256: sha256(bytes), bytes },
-    });
+    };
+    // The search index is written in the document's own transaction: searchable as soon as stored.
+    const id = db.transaction(() => {
+      const stored = insertDocument(db, newDoc);
+      if (stored !== null) indexDocument(db, { id: stored, ...parse }, read.text);
+      return stored;
+    }).immediate();
     if (id === null) {
       // Another process stored the same content between our check and our insert.
       return { path: label, status: 'duplicate', id: findByContentHash(db, contentHash), reasonCode: null, reason: DUPLICATE_MESSAGE };

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-init';
+import * as m0020 from './0020-search';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,10 @@ export interface Migration {
  * Append-only. Numbered with gaps (multiples of 10) so a hotfix can slot in; a mistake is undone
  * by a new migration, never by editing an old one.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'init', up: m0010.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'init', up: m0010.up },
+  { version: 20, name: 'search', up: m0020.up },
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

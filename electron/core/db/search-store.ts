@@ -1,0 +1,201 @@
+/**
+ * SQL of the search index (issue #4). Bound parameters only; MATCH strings come from
+ * shared/search/fts.ts, which quotes every token. See docs/search.md for the plan of each query.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { IndexEntry, IndexMeta } from '../../../shared/search/entry';
+
+export interface SearchDocRow {
+  doc_id: number;
+  key: number;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  level: string | null;
+  date: string | null;
+  year: number | null;
+  subject: string | null;
+  signer: string | null;
+}
+
+/** Hot statements, prepared once per connection. */
+export class SearchStore {
+  private readonly cache = new Map<string, Statement>();
+  constructor(readonly db: Database) {}
+
+  private stmt(sql: string): Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  /** Adds or replaces one document's index rows. Call inside the transaction that stored it. */
+  write(entry: IndexEntry): void {
+    const old = this.stmt('SELECT key FROM search_docs WHERE doc_id = ?').get(entry.docId) as { key: number } | undefined;
+    if (old) {
+      this.stmt('DELETE FROM search_fts WHERE rowid = ?').run(old.key);
+      this.stmt('DELETE FROM search_docs WHERE doc_id = ?').run(entry.docId);
+    }
+    this.stmt(
+      `INSERT INTO search_fts (rowid, f, x, sf, sx, refs, loai, coquan, nguoiky, cap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(entry.key, entry.f, entry.x, entry.sf, entry.sx, entry.refs, entry.loai, entry.coquan, entry.nguoiky, entry.cap);
+    const m = entry.meta;
+    this.stmt(
+      `INSERT INTO search_docs (doc_id, key, ref, type, issuer, level, date, year, subject, signer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(entry.docId, entry.key, m.ref, m.type, m.issuer, m.issuerLevel, m.date, entry.year, m.subject, m.signer);
+  }
+
+  remove(docId: number): void {
+    this.stmt('DELETE FROM search_docs WHERE doc_id = ?').run(docId);
+  }
+
+  /** Documents stored without index rows (imported by an older version or another code path). */
+  unindexedIds(limit: number): number[] {
+    return (
+      this.stmt('SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs) ORDER BY id LIMIT ?').all(limit) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  /** What the indexer needs of a stored document. */
+  documentForIndex(id: number): { meta: IndexMeta; text: string } | null {
+    const row = this.stmt(
+      `SELECT id, ref, type, issuer, issuer_level, date, subject, signer, text FROM documents WHERE id = ?`,
+    ).get(id) as
+      | { id: number; ref: string | null; type: string | null; issuer: string | null; issuer_level: string | null; date: string | null; subject: string | null; signer: string | null; text: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      meta: {
+        id: row.id,
+        ref: row.ref,
+        type: row.type,
+        issuer: row.issuer,
+        issuerLevel: row.issuer_level,
+        date: row.date,
+        subject: row.subject,
+        signer: row.signer,
+      },
+      text: row.text,
+    };
+  }
+
+  /** Merges FTS5 segments; worth running after a bulk import. */
+  optimize(): void {
+    this.db.prepare(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`).run();
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /** Keys of matching documents, most recent first, stopping after `limit` (FTS5 walks rowids backwards). */
+  keysByRecency(match: string, lo: number, hi: number, limit: number, offset = 0): number[] {
+    return this.stmt(
+      `SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(match, lo, hi, limit, offset) as number[];
+  }
+
+  /** Keys with their BM25 score (higher is better), best first; only used on small match sets. */
+  keysByRank(match: string, lo: number, hi: number, limit: number, offset = 0): { key: number; score: number }[] {
+    return this.stmt(
+      `SELECT rowid AS key, -rank AS score FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?
+       ORDER BY rank, rowid DESC LIMIT ? OFFSET ?`,
+    ).all(match, lo, hi, limit, offset) as { key: number; score: number }[];
+  }
+
+  countMatches(match: string, lo: number, hi: number): number {
+    return (this.stmt(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`).get(match, lo, hi) as { n: number })
+      .n;
+  }
+
+  /** Filter-only queries (a date range, nothing to match): the key index in date order. */
+  keysInRange(lo: number, hi: number, limit: number, offset = 0): number[] {
+    return this.stmt(`SELECT key FROM search_docs WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(lo, hi, limit, offset) as number[];
+  }
+
+  countInRange(lo: number, hi: number): number {
+    return (this.stmt(`SELECT count(*) AS n FROM search_docs WHERE key BETWEEN ? AND ?`).get(lo, hi) as { n: number }).n;
+  }
+
+  /** Like keysInRange but leaving out documents that match `not`. */
+  keysInRangeExcept(not: string, lo: number, hi: number, limit: number, offset = 0): number[] {
+    return this.stmt(
+      `SELECT key FROM search_docs WHERE key BETWEEN ? AND ?
+         AND key NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)
+       ORDER BY key DESC LIMIT ? OFFSET ?`,
+    )
+      .pluck()
+      .all(lo, hi, not, limit, offset) as number[];
+  }
+
+  docsByIds(ids: readonly number[]): SearchDocRow[] {
+    if (ids.length === 0) return [];
+    return this.stmt(`SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SearchDocRow[];
+  }
+
+  textsByIds(ids: readonly number[]): Map<number, string> {
+    if (ids.length === 0) return new Map();
+    const rows = this.stmt(`SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as {
+      id: number;
+      text: string;
+    }[];
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  /** The facet columns of every document, for the in-memory facet cache. */
+  allFacetRows(): { doc_id: number; type: string | null; issuer: string | null; year: number | null; level: string | null }[] {
+    return this.stmt(`SELECT doc_id, type, issuer, year, level FROM search_docs`).all() as never;
+  }
+
+  /** Short fields for the suggestion index. */
+  allSuggestRows(): { doc_id: number; ref: string | null; issuer: string | null; subject: string | null; date: string | null }[] {
+    return this.stmt(`SELECT doc_id, ref, issuer, subject, date FROM search_docs`).all() as never;
+  }
+
+  newestDocId(): number {
+    return (this.stmt('SELECT max(doc_id) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
+  }
+
+  indexedCount(): number {
+    return (this.stmt('SELECT count(*) AS n FROM search_docs').get() as { n: number }).n;
+  }
+
+  // ---- saved searches and history -------------------------------------------------------------
+
+  saveSearch(name: string, query: string, sort: string, now: string): number {
+    const r = this.stmt(
+      `INSERT INTO saved_searches (name, query, sort, created_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET query = excluded.query, sort = excluded.sort, created_at = excluded.created_at
+       RETURNING id`,
+    ).get(name, query, sort, now) as { id: number };
+    return r.id;
+  }
+
+  listSavedSearches(): { id: number; name: string; query: string; sort: string; created_at: string }[] {
+    return this.stmt('SELECT id, name, query, sort, created_at FROM saved_searches ORDER BY name COLLATE NOCASE').all() as never;
+  }
+
+  deleteSavedSearch(id: number): boolean {
+    return this.stmt('DELETE FROM saved_searches WHERE id = ?').run(id).changes > 0;
+  }
+
+  addHistory(query: string, results: number | null, now: string, keep: number): void {
+    // The same query typed again moves to the top instead of repeating.
+    this.stmt('DELETE FROM search_history WHERE query = ?').run(query);
+    this.stmt('INSERT INTO search_history (query, results, searched_at) VALUES (?, ?, ?)').run(query, results, now);
+    this.stmt('DELETE FROM search_history WHERE id NOT IN (SELECT id FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?)').run(keep);
+  }
+
+  history(limit: number): { query: string; results: number | null; searched_at: string }[] {
+    return this.stmt('SELECT query, results, searched_at FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?').all(limit) as never;
+  }
+}

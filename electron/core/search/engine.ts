@@ -1,0 +1,427 @@
+/**
+ * Search over the archive (issue #4). The plan, and why, is in docs/search.md; in short:
+ *  1. the query is parsed into an AST and turned into a quoted FTS5 MATCH string;
+ *  2. a probe walks at most RANK_CAP+1 matches in FTS5 rowid order (= most recent first, because
+ *     the rowid is date·2^27+id) — cheap, and it stops early;
+ *  3. a small match set (≤ RANK_CAP) is ranked by BM25 with subject and ref weighted up; a large
+ *     one means every word is common (BM25's IDF factor is then near zero), so it is ordered by
+ *     tiers — own number, all words in the subject, the rest — each tier newest first, again with
+ *     early termination. Nothing ever scores all 90,000 matches of "tỉnh";
+ *  4. facets count the probe (exact when the match set is small, the newest RANK_CAP otherwise),
+ *     through an in-memory cache of each document's facet columns;
+ *  5. snippets are cut in TypeScript from the stored text of the shown page only.
+ */
+import type { Database } from 'better-sqlite3';
+import MiniSearch from 'minisearch';
+import { VanthuError } from '../../../shared/api/errors';
+import { docIdOfKey, keyRange } from '../../../shared/search/entry';
+import { registerCsv, registerHtml } from '../../../shared/search/export';
+import { buildMatch } from '../../../shared/search/fts';
+import { highlightTerms, makeSnippet } from '../../../shared/search/highlight';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../shared/search/query';
+import { foldedToken } from '../../../shared/search/tokens';
+import type {
+  FacetCount,
+  Facets,
+  HistoryEntry,
+  SavedSearch,
+  SearchHit,
+  SearchResponse,
+  SearchSort,
+  Suggestion,
+} from '../../../shared/search/types';
+import type { SearchDocRow, SearchStore } from '../db/search-store';
+import { searchStore } from './indexer';
+
+/** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
+export const RANK_CAP = 2000;
+export const MAX_LIMIT = 500;
+const HISTORY_KEEP = 200;
+const FACET_TOP = 12;
+
+export interface SearchRequest {
+  query: string;
+  sort?: SearchSort;
+  limit?: number;
+  offset?: number;
+  /** Count every match even past RANK_CAP (slower on common words; the UI asks for it after page 1). */
+  exactTotal?: boolean;
+  /** Skip facets (the CLI does not show them). */
+  facets?: boolean;
+  /** Skip snippets (exports). */
+  snippets?: boolean;
+}
+
+interface FacetRow {
+  type: string | null;
+  issuer: string | null;
+  year: number | null;
+  level: string | null;
+}
+
+type SuggestDoc = { id: string; kind: Suggestion['kind']; text: string; doc: number | null };
+
+function suggestTokens(text: string): string[] {
+  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
+}
+
+export class SearchEngine {
+  readonly store: SearchStore;
+  private facetCache = new Map<number, FacetRow>();
+  private suggestIndex: MiniSearch<SuggestDoc> | null = null;
+  private dataVersion = '';
+
+  constructor(readonly db: Database) {
+    this.store = searchStore(db);
+  }
+
+  /** Drops caches when another connection (a CLI import while the app is open) changed the archive. */
+  private checkFreshness(): void {
+    // data_version moves when another connection commits; the newest id when this one imports.
+    const v = `${this.db.pragma('data_version', { simple: true }) as number}:${this.store.newestDocId()}`;
+    if (v !== this.dataVersion) {
+      if (this.dataVersion !== '') this.invalidate();
+      this.dataVersion = v;
+    }
+  }
+
+  /** Forget cached facet rows and the suggestion index (after imports or corrections). */
+  invalidate(): void {
+    this.facetCache.clear();
+    this.suggestIndex = null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  search(req: SearchRequest): SearchResponse {
+    const started = performance.now();
+    this.checkFreshness();
+    const sort: SearchSort = req.sort ?? 'relevance';
+    const limit = Math.min(Math.max(1, req.limit ?? 20), MAX_LIMIT);
+    const offset = Math.max(0, req.offset ?? 0);
+    const q = parseQuery(req.query);
+    const base = { query: req.query, sort, offset, warnings: q.warnings, didYouMean: null as string | null };
+    if (isEmptyQuery(q)) {
+      return { ...base, items: [], total: 0, totalExact: true, facets: emptyFacets(), facetsExact: true, tookMs: performance.now() - started };
+    }
+    const plan = buildMatch(q);
+    const [lo, hi] = keyRange(q.filters.from, q.filters.to);
+
+    let probe: number[];
+    let ordered: { key: number; score: number }[];
+    let total: number;
+    let totalExact: boolean;
+    const need = offset + limit;
+
+    try {
+      if (!plan.all) {
+        // Only a date range: the key index is already in date order.
+        probe = plan.not ? this.store.keysInRangeExcept(plan.not, lo, hi, RANK_CAP + 1) : this.store.keysInRange(lo, hi, RANK_CAP + 1);
+        const small = probe.length <= RANK_CAP;
+        total = small ? probe.length : req.exactTotal && !plan.not ? this.store.countInRange(lo, hi) : RANK_CAP;
+        totalExact = small || Boolean(req.exactTotal && !plan.not);
+        const keys = need <= probe.length ? probe.slice(0, need) : plan.not ? this.store.keysInRangeExcept(plan.not, lo, hi, need) : this.store.keysInRange(lo, hi, need);
+        ordered = keys.map((key) => ({ key, score: 0 }));
+      } else {
+        probe = this.store.keysByRecency(plan.all, lo, hi, RANK_CAP + 1);
+        const small = probe.length <= RANK_CAP;
+        total = small ? probe.length : req.exactTotal ? this.store.countMatches(plan.all, lo, hi) : RANK_CAP;
+        totalExact = small || Boolean(req.exactTotal);
+        ordered = sort === 'date' ? this.byDate(plan.all, probe, lo, hi, need) : this.byRelevance(plan, probe, small, lo, hi, need);
+      }
+    } catch (error) {
+      // Our MATCH strings are built from quoted tokens; an FTS5 error here is our bug, not the user's.
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_ERROR')) throw new VanthuError('INTERNAL', `search: ${(error as Error).message}`);
+      throw error;
+    }
+
+    const page = ordered.slice(offset, offset + limit);
+    const items = this.hits(page, q, req.snippets !== false);
+    const facets = req.facets === false ? emptyFacets() : this.facets(probe.slice(0, RANK_CAP));
+    const response: SearchResponse = {
+      ...base,
+      items,
+      total,
+      totalExact,
+      facets,
+      facetsExact: probe.length <= RANK_CAP,
+      tookMs: 0,
+    };
+    if (total === 0 && offset === 0) response.didYouMean = this.didYouMean(q, req.query);
+    response.tookMs = performance.now() - started;
+    return response;
+  }
+
+  private byDate(match: string, probe: number[], lo: number, hi: number, need: number): { key: number; score: number }[] {
+    const keys = need <= probe.length || probe.length <= RANK_CAP ? probe.slice(0, need) : this.store.keysByRecency(match, lo, hi, need);
+    return keys.map((key) => ({ key, score: 0 }));
+  }
+
+  private byRelevance(
+    plan: ReturnType<typeof buildMatch>,
+    probe: number[],
+    small: boolean,
+    lo: number,
+    hi: number,
+    need: number,
+  ): { key: number; score: number }[] {
+    const out: { key: number; score: number }[] = [];
+    const seen = new Set<number>();
+    const add = (key: number, score: number): void => {
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ key, score });
+      }
+    };
+    // Tier 0: documents whose own number is the one typed, newest first.
+    if (plan.ownRef) for (const key of this.store.keysByRecency(plan.ownRef, lo, hi, need)) add(key, 1000);
+    if (out.length >= need) return out;
+    if (small) {
+      if (probe.length === 0) return out;
+      for (const r of this.store.keysByRank(plan.all!, lo, hi, need)) add(r.key, Math.round(r.score * 1000) / 1000);
+      return out;
+    }
+    // Every word is common. Tier 1: all words in the subject; tier 2: the rest. Newest first.
+    if (plan.subject) {
+      for (const key of this.store.keysByRecency(plan.subject, lo, hi, need)) add(key, 2);
+      if (out.length >= need) return out;
+      const rest = `(${plan.all}) NOT (${plan.subject})`;
+      for (const key of this.store.keysByRecency(rest, lo, hi, need)) add(key, 1);
+    } else {
+      for (const key of probe.length >= need ? probe.slice(0, need) : this.store.keysByRecency(plan.all!, lo, hi, need)) add(key, 1);
+    }
+    return out;
+  }
+
+  private hits(page: { key: number; score: number }[], q: ParsedQuery, snippets: boolean): SearchHit[] {
+    const ids = page.map((p) => docIdOfKey(p.key));
+    const rows = new Map(this.store.docsByIds(ids).map((r) => [r.doc_id, r]));
+    const texts = snippets ? this.store.textsByIds(ids) : new Map<number, string>();
+    const terms = highlightTerms(q);
+    const items: SearchHit[] = [];
+    page.forEach((p, i) => {
+      const id = ids[i]!;
+      const row = rows.get(id);
+      if (!row) return;
+      const snippet = snippets ? makeSnippet(texts.get(id) ?? '', terms) : { text: '', highlights: [] as [number, number][] };
+      items.push(toHit(row, snippet.text, snippet.highlights, p.score));
+    });
+    return items;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private facets(keys: readonly number[]): Facets {
+    const ids = keys.map(docIdOfKey);
+    const missing = ids.filter((id) => !this.facetCache.has(id));
+    if (missing.length) {
+      for (const r of this.store.docsByIds(missing)) {
+        this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
+      }
+    }
+    const counters = { type: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), level: new Map<string, number>() };
+    const bump = (m: Map<string, number>, v: string | number | null): void => {
+      if (v === null || v === '') return;
+      const k = String(v);
+      m.set(k, (m.get(k) ?? 0) + 1);
+    };
+    for (const id of ids) {
+      const f = this.facetCache.get(id);
+      if (!f) continue;
+      bump(counters.type, f.type);
+      bump(counters.issuer, f.issuer);
+      bump(counters.year, f.year);
+      bump(counters.level, f.level);
+    }
+    const top = (m: Map<string, number>, byValue = false): FacetCount[] =>
+      [...m]
+        .map(([value, count]) => ({ value, count }))
+        .sort(byValue ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value, 'vi'))
+        .slice(0, byValue ? 30 : FACET_TOP);
+    return { type: top(counters.type), issuer: top(counters.issuer), year: top(counters.year, true), level: top(counters.level) };
+  }
+
+  /** Loads every document's facet columns at once (optional; the app calls it when idle). */
+  warmFacets(): void {
+    for (const r of this.store.allFacetRows()) this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Suggestions: MiniSearch over short fields only (subjects, refs, issuers); built on first use.
+
+  private suggestions(): MiniSearch<SuggestDoc> {
+    this.checkFreshness();
+    if (this.suggestIndex) return this.suggestIndex;
+    const ms = new MiniSearch<SuggestDoc>({
+      fields: ['text'],
+      storeFields: ['kind', 'text', 'doc'],
+      tokenize: suggestTokens,
+      processTerm: (term) => foldedToken(term) || null,
+      searchOptions: { combineWith: 'AND' },
+    });
+    const docs: SuggestDoc[] = [];
+    const seenSubjects = new Set<string>();
+    const issuers = new Set<string>();
+    for (const r of this.store.allSuggestRows()) {
+      if (r.subject) {
+        const key = foldedToken(r.subject);
+        if (!seenSubjects.has(key)) {
+          seenSubjects.add(key);
+          docs.push({ id: `s${r.doc_id}`, kind: 'subject', text: r.subject, doc: r.doc_id });
+        }
+      }
+      if (r.ref) docs.push({ id: `r${r.doc_id}`, kind: 'ref', text: r.ref, doc: r.doc_id });
+      if (r.issuer) issuers.add(r.issuer);
+    }
+    let i = 0;
+    for (const issuer of issuers) docs.push({ id: `i${i++}`, kind: 'issuer', text: issuer, doc: null });
+    ms.addAll(docs);
+    this.suggestIndex = ms;
+    return ms;
+  }
+
+  /** Builds the suggestion index now (the app calls it when idle; the bench times it). */
+  warmSuggestions(): number {
+    return this.suggestions().documentCount;
+  }
+
+  suggest(prefix: string, limit = 8): Suggestion[] {
+    const text = prefix.normalize('NFC').slice(0, 200);
+    if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    const ms = this.suggestions();
+    const endsWithSpace = /\s$/.test(text);
+    // Prefix on the word being typed; exact words first, a typo-tolerant pass only when needed.
+    const exact = ms.search(text, { prefix: (_t, i, terms) => !endsWithSpace && i === terms.length - 1, fuzzy: false });
+    let results = exact;
+    if (results.length < limit) {
+      const fuzzy = ms.search(text, {
+        prefix: (_t, i, terms) => !endsWithSpace && i === terms.length - 1,
+        fuzzy: (term) => (term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0),
+        maxFuzzy: 2,
+      });
+      const have = new Set(results.map((r) => r.id));
+      results = [...results, ...fuzzy.filter((r) => !have.has(r.id))];
+    }
+    // Transpositions ("dcih") cost 2 edits: a last pass for short words.
+    if (results.length === 0) {
+      results = ms.search(text, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 2 : 0), maxFuzzy: 2 });
+    }
+    const out: Suggestion[] = [];
+    const seen = new Set<string>();
+    for (const r of results) {
+      const key = `${r.kind}:${r.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ kind: r.kind as Suggestion['kind'], text: r.text as string, id: (r.doc as number | null) ?? null });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** When nothing matched: each unknown word replaced by its nearest known one from the short fields. */
+  private didYouMean(q: ParsedQuery, raw: string): string | null {
+    const words = q.must.flatMap((c) => c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])));
+    if (words.length === 0) return null;
+    const ms = this.suggestions();
+    let changed = false;
+    let corrected = raw;
+    for (const w of words) {
+      const n = this.store.keysByRecency(w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`, 0, Number.MAX_SAFE_INTEGER, 1).length;
+      if (n > 0) continue;
+      if (w.exact && this.store.keysByRecency(`f : "${w.folded}"`, 0, Number.MAX_SAFE_INTEGER, 1).length > 0) {
+        // The accented form is absent but the letters occur with other marks: offer the loose form.
+        corrected = corrected.replace(w.text, w.folded);
+        changed = true;
+        continue;
+      }
+      // Candidates from the short fields, closest first counting a swap of two letters as one edit ("dcih" → "dich").
+      const candidates = new Map<string, number>();
+      for (const hit of ms.search(w.folded, { fuzzy: w.folded.length >= 4 ? 2 : 1, prefix: false }).slice(0, 50)) {
+        for (const t of hit.terms) candidates.set(t, (candidates.get(t) ?? 0) + 1);
+      }
+      const term = [...candidates]
+        .map(([t, n]) => ({ t, n, d: editDistance(w.folded, t) }))
+        .sort((a, b) => a.d - b.d || b.n - a.n)[0]?.t;
+      if (term && term !== w.folded) {
+        corrected = corrected.replace(w.text, term);
+        changed = true;
+      }
+    }
+    return changed ? corrected : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Every result (up to `max`) as a register table. */
+  exportResults(query: string, sort: SearchSort, format: 'csv' | 'html', max: number): { fileName: string; mimeType: string; content: string; count: number } {
+    const rows: SearchHit[] = [];
+    for (let offset = 0; offset < max; offset += MAX_LIMIT) {
+      const page = this.search({ query, sort, offset, limit: Math.min(MAX_LIMIT, max - offset), facets: false, snippets: false });
+      rows.push(...page.items);
+      if (page.items.length < MAX_LIMIT) break;
+    }
+    const stamp = new Date().toISOString();
+    if (format === 'csv') return { fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.csv`, mimeType: 'text/csv;charset=utf-8', content: registerCsv(rows), count: rows.length };
+    return { fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.html`, mimeType: 'text/html;charset=utf-8', content: registerHtml(rows, query, stamp), count: rows.length };
+  }
+
+  saveSearch(name: string, query: string, sort: SearchSort): SavedSearch {
+    const trimmed = name.trim();
+    if (!trimmed) throw new VanthuError('INVALID_INPUT', 'Tên tìm kiếm đã lưu không được để trống.');
+    parseQuery(query);
+    const now = new Date().toISOString();
+    const id = this.store.saveSearch(trimmed, query, sort, now);
+    return { id, name: trimmed, query, sort, createdAt: now };
+  }
+
+  listSavedSearches(): SavedSearch[] {
+    return this.store.listSavedSearches().map((r) => ({ id: r.id, name: r.name, query: r.query, sort: r.sort as SearchSort, createdAt: r.created_at }));
+  }
+
+  deleteSavedSearch(id: number): void {
+    if (!this.store.deleteSavedSearch(id)) throw new VanthuError('NOT_FOUND', `saved search #${id}`);
+  }
+
+  recordHistory(query: string, results: number | null): void {
+    if (query.trim()) this.store.addHistory(query.trim(), results, new Date().toISOString(), HISTORY_KEEP);
+  }
+
+  history(limit = 50): HistoryEntry[] {
+    return this.store.history(limit).map((r) => ({ query: r.query, results: r.results, searchedAt: r.searched_at }));
+  }
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function emptyFacets(): Facets {
+  return { type: [], issuer: [], year: [], level: [] };
+}
+
+function toHit(row: SearchDocRow, snippet: string, highlights: [number, number][], score: number): SearchHit {
+  return {
+    id: row.doc_id,
+    ref: row.ref,
+    type: row.type,
+    issuer: row.issuer,
+    issuerLevel: row.level,
+    date: row.date,
+    subject: row.subject,
+    snippet,
+    highlights,
+    score,
+  };
+}

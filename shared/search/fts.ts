@@ -1,0 +1,138 @@
+/**
+ * AST → FTS5 MATCH expression. Every token is quoted and comes from our own tokenizer, so no user
+ * text can reach FTS5's syntax (a stray `*`, `:`, `NEAR(` or `"` is just a separator by now).
+ *
+ * Columns of the index (see electron/core/db/migrations/0020-search.ts):
+ *   f, x    folded and exact token streams of the whole text
+ *   sf, sx  the same for the subject (trích yếu), for ranking
+ *   refs    the document's own number/symbol as tokens ("571 cv tu")
+ *   loai, coquan, nguoiky   folded type, issuer, signer (field filters)
+ *   cap     one level token: tw, tinh, huyen, xa
+ */
+import type { Atom, Clause, Filters, Level, ParsedQuery, Word } from './query';
+import { refTokens, type RefParts } from './ref';
+import { foldedToken } from './tokens';
+import { abbreviationFor } from './query';
+
+export const LEVEL_TOKEN: Record<Level, string> = { central: 'tw', province: 'tinh', district: 'huyen', commune: 'xa' };
+
+export function quote(token: string): string {
+  return `"${token.replace(/"/g, '""')}"`;
+}
+
+type Scope = 'body' | 'subject';
+
+function cols(scope: Scope): { f: string; x: string } {
+  return scope === 'body' ? { f: 'f', x: 'x' } : { f: 'sf', x: 'sx' };
+}
+
+function wordExpr(w: Word, scope: Scope): string {
+  const c = cols(scope);
+  return w.exact ? `${c.x} : ${quote(w.exact)}` : `${c.f} : ${quote(w.folded)}`;
+}
+
+function phraseExpr(words: Word[], scope: Scope): string {
+  const c = cols(scope);
+  if (words.length === 1) return wordExpr(words[0]!, scope);
+  const marked = words.filter((w) => w.exact);
+  if (marked.length === words.length) return `${c.x} : ${quote(words.map((w) => w.exact).join(' '))}`;
+  const folded = `${c.f} : ${quote(words.map((w) => w.folded).join(' '))}`;
+  if (marked.length === 0) return folded;
+  // Mixed phrase: order from the folded stream, accents from the exact one (same document, not
+  // checked position by position; see docs/search.md).
+  return `(${folded} AND ${c.x} : (${marked.map((w) => quote(w.exact!)).join(' AND ')}))`;
+}
+
+function foldedPhrase(text: string, column: string): string {
+  const tokens = Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => foldedToken(m[0]));
+  return `${column} : ${quote(tokens.join(' '))}`;
+}
+
+/** The abbreviation's own spelling: exact when it is also an ordinary syllable ("TU" is not "từ"). */
+function abbrSelfExpr(abbr: { abbr: string; anyCase: boolean }, scope: Scope): string {
+  const c = cols(scope);
+  const tokens = Array.from(abbr.abbr.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
+  if (abbr.anyCase) return `${c.f} : ${quote(tokens.map(foldedToken).join(' '))}`;
+  return `${c.x} : ${quote(tokens.map((t) => t.toLowerCase()).join(' '))}`;
+}
+
+function refInBody(parts: RefParts): string {
+  const tokens = refTokens(parts).split(' ').filter(Boolean);
+  if (tokens.length === 1) return `f : ${quote(tokens[0]!)}`;
+  return `f : NEAR(${tokens.map(quote).join(' ')}, ${tokens.length})`;
+}
+
+export function refOwnExpr(parts: RefParts): string {
+  const tokens = refTokens(parts).split(' ').filter(Boolean);
+  return `refs : (${tokens.map(quote).join(' AND ')})`;
+}
+
+function atomExpr(atom: Atom, scope: Scope): string {
+  switch (atom.kind) {
+    case 'word':
+      if (atom.abbr) {
+        const alts = [abbrSelfExpr(atom.abbr, scope), ...atom.abbr.long.map((l) => foldedPhrase(l, cols(scope).f))];
+        return `(${alts.join(' OR ')})`;
+      }
+      return wordExpr(atom.word, scope);
+    case 'phrase':
+      return phraseExpr(atom.words, scope);
+    case 'long':
+      return `((${atom.words.map((w) => wordExpr(w, scope)).join(' AND ')}) OR ${abbrSelfExpr(atom.abbr, scope)})`;
+    case 'ref':
+      // Its own number (refs column) or a citation of it in the text.
+      return scope === 'body' ? `(${refOwnExpr(atom.parts)} OR ${refInBody(atom.parts)})` : refOwnExpr(atom.parts);
+  }
+}
+
+function clauseExpr(clause: Clause, scope: Scope): string {
+  const parts = clause.any.map((a) => atomExpr(a, scope));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
+function filterExprs(filters: Filters): string[] {
+  const out: string[] = [];
+  if (filters.refs.length) out.push(`(${filters.refs.map(refOwnExpr).join(' OR ')})`);
+  const wordsFilter = (alts: Word[][], column: string, abbreviations: boolean): string => {
+    const each = alts.map((words) => {
+      const phrase = `${column} : ${quote(words.map((w) => w.folded).join(' '))}`;
+      const abbr = abbreviations && words.length === 1 ? abbreviationFor(words[0]!.text) : null;
+      if (!abbr) return phrase;
+      return `(${[phrase, ...abbr.long.map((l) => foldedPhrase(l, column))].join(' OR ')})`;
+    });
+    return each.length === 1 ? each[0]! : `(${each.join(' OR ')})`;
+  };
+  if (filters.types.length) out.push(wordsFilter(filters.types, 'loai', false));
+  if (filters.issuers.length) out.push(wordsFilter(filters.issuers, 'coquan', true));
+  if (filters.signers.length) out.push(wordsFilter(filters.signers, 'nguoiky', false));
+  if (filters.levels.length) out.push(`cap : (${filters.levels.map((l) => quote(LEVEL_TOKEN[l])).join(' OR ')})`);
+  return out;
+}
+
+export interface MatchPlan {
+  /** The whole query; null when it has no text part (date filters only). */
+  all: string | null;
+  /** Same, but every word must be in the subject: the first relevance tier. */
+  subject: string | null;
+  /** Documents whose own number matches a ref in the query: they come first. */
+  ownRef: string | null;
+  /** Excluded terms alone, for the filter-only path. */
+  not: string | null;
+}
+
+/** Builds the MATCH strings for a parsed query. */
+export function buildMatch(q: ParsedQuery): MatchPlan {
+  const positives = q.must.map((c) => clauseExpr(c, 'body'));
+  const filters = filterExprs(q.filters);
+  const negatives = q.not.map((a) => atomExpr(a, 'body'));
+  const notPart = negatives.length ? (negatives.length === 1 ? negatives[0]! : `(${negatives.join(' OR ')})`) : null;
+  const withNot = (e: string | null): string | null => (e && notPart ? `(${e}) NOT ${notPart}` : e);
+  const and = (parts: string[]): string | null => (parts.length ? parts.join(' AND ') : null);
+
+  const all = withNot(and([...positives, ...filters]));
+  const subjectParts = q.must.map((c) => clauseExpr(c, 'subject'));
+  const subject = positives.length ? withNot(and([...subjectParts, ...filters])) : null;
+  const refs = q.must.flatMap((c) => c.any.filter((a): a is Extract<Atom, { kind: 'ref' }> => a.kind === 'ref'));
+  const ownRef = refs.length && all ? `(${all}) AND (${refs.map((r) => refOwnExpr(r.parts)).join(' OR ')})` : null;
+  return { all, subject, ownRef, not: notPart };
+}

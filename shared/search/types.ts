@@ -1,0 +1,69 @@
+/** Shapes of search requests and answers; they cross the API boundary (shared/api/contract.ts). */
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchHit {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuerLevel: string | null;
+  date: string | null;
+  subject: string | null;
+  snippet: string;
+  /** [start, end) ranges of `snippet` to mark. */
+  highlights: [number, number][];
+  /** Higher is better. BM25 when the match set is small; otherwise the tier (3 own ref, 2 subject, 1 text). */
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface Facets {
+  type: FacetCount[];
+  issuer: FacetCount[];
+  year: FacetCount[];
+  level: FacetCount[];
+}
+
+export interface SearchResponse {
+  query: string;
+  sort: SearchSort;
+  offset: number;
+  items: SearchHit[];
+  /** Exact when `totalExact`; otherwise a lower bound (the query matched more than the counting cap). */
+  total: number;
+  totalExact: boolean;
+  facets: Facets;
+  /** False when the facets count only the most recent matches (see docs/search.md). */
+  facetsExact: boolean;
+  /** How a sloppy query was read, in Vietnamese. */
+  warnings: string[];
+  /** A corrected query when nothing was found. */
+  didYouMean: string | null;
+  tookMs: number;
+}
+
+export interface Suggestion {
+  kind: 'subject' | 'ref' | 'issuer';
+  text: string;
+  /** The document a subject or ref suggestion comes from. */
+  id: number | null;
+}
+
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  sort: SearchSort;
+  createdAt: string;
+}
+
+export interface HistoryEntry {
+  query: string;
+  results: number | null;
+  searchedAt: string;
+}
