@@ -1,6 +1,6 @@
 /** Pieces shared by the format readers. */
 import type { ImportFailure } from '../../../shared/model/archive';
-import { repairLegacyText, type LegacyKind } from '../../../shared/text/legacy';
+import { repairLegacyText, tcvn3ToUnicode, vniToUnicode, type LegacyKind } from '../../../shared/text/legacy';
 
 /** Thrown by a reader to refuse a file with a known reason; anything else thrown counts as 'corrupt'. */
 export class ReaderError extends Error {
@@ -52,4 +52,27 @@ export function fixLegacy(text: string): { text: string; kinds: LegacyKind[]; wa
 /** 'docx' + ['tcvn3'] → 'docx+tcvn3'. */
 export function withKinds(base: string, kinds: readonly string[]): string {
   return kinds.length ? `${base}+${kinds.join('+')}` : base;
+}
+
+export type FontKind = 'tcvn3' | 'tcvn3-caps' | 'vni' | null;
+
+/** Legacy Vietnamese fonts by name: .VnTime, .VnArial… (TCVN3; the …H fonts draw capitals), VNI-Times, VNI-Helve… */
+export function legacyFontKind(font: string | null | undefined): FontKind {
+  if (!font) return null;
+  const f = font.trim();
+  if (/^\.vn/i.test(f)) return /h$/i.test(f) ? 'tcvn3-caps' : 'tcvn3';
+  if (/^vni[- ]/i.test(f)) return 'vni';
+  return null;
+}
+
+/**
+ * Converts a run of text set in a legacy font (its bytes as Latin-1 characters). `atStart` says
+ * whether the run starts a paragraph, where TCVN3's line-start capitalisation applies.
+ */
+export function convertLegacyRun(text: string, kind: FontKind, atStart: boolean): string {
+  if (!kind) return text;
+  if (kind === 'vni') return vniToUnicode(text);
+  // Not at the paragraph start: a prefix keeps the line-start capitalisation rule from firing.
+  const out = atStart ? tcvn3ToUnicode(text) : tcvn3ToUnicode(`a ${text}`).slice(2);
+  return kind === 'tcvn3-caps' ? out.toUpperCase() : out;
 }

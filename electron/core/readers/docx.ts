@@ -1,7 +1,14 @@
 /** .docx (Word 2007+) via mammoth, after the zip-bomb check. */
 import mammoth from 'mammoth';
-import { tcvn3ToUnicode, vniToUnicode } from '../../../shared/text/legacy';
-import { LEGACY_WARNING, ReaderError, WARNINGS, type RawRead } from './common';
+import {
+  LEGACY_WARNING,
+  ReaderError,
+  WARNINGS,
+  convertLegacyRun,
+  legacyFontKind,
+  type FontKind,
+  type RawRead,
+} from './common';
 import { checkZipBomb } from './zip';
 
 /** The parts of mammoth's document model this reader walks. */
@@ -13,28 +20,9 @@ interface MammothNode {
   children?: MammothNode[];
 }
 
-type FontKind = 'tcvn3' | 'tcvn3-caps' | 'vni' | null;
-
-/** Legacy Vietnamese fonts by name: .VnTime, .VnArial… (TCVN3; the …H fonts draw capitals), VNI-Times, VNI-Helve… */
-export function legacyFontKind(font: string | null | undefined): FontKind {
-  if (!font) return null;
-  const f = font.trim();
-  if (/^\.vn/i.test(f)) return /h$/i.test(f) ? 'tcvn3-caps' : 'tcvn3';
-  if (/^vni[- ]/i.test(f)) return 'vni';
-  return null;
-}
-
 interface Segment {
   kind: FontKind;
   text: string;
-}
-
-function convertSegment(seg: Segment, atStart: boolean): string {
-  if (!seg.kind) return seg.text;
-  if (seg.kind === 'vni') return vniToUnicode(seg.text);
-  // Not at the paragraph start: a prefix keeps the line-start capitalisation rule from firing.
-  const out = atStart ? tcvn3ToUnicode(seg.text) : tcvn3ToUnicode(`a ${seg.text}`).slice(2);
-  return seg.kind === 'tcvn3-caps' ? out.toUpperCase() : out;
 }
 
 /**
@@ -55,7 +43,7 @@ function bodyText(doc: MammothNode, used: Set<'tcvn3' | 'vni'>, caps: { n: numbe
         used.add(seg.kind === 'vni' ? 'vni' : 'tcvn3');
         if (seg.kind === 'tcvn3-caps') caps.n++;
       }
-      out += convertSegment(seg, i === 0 || /\n\s*$/.test(segments[i - 1]!.text));
+      out += convertLegacyRun(seg.text, seg.kind, i === 0 || /\n\s*$/.test(segments[i - 1]!.text));
     });
     segments = [];
   };

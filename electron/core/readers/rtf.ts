@@ -1,7 +1,15 @@
 /** .rtf → plain text: a small walk over rtf-stream-parser's token stream. */
 import iconv from 'iconv-lite';
 import { Tokenize } from 'rtf-stream-parser';
-import { ReaderError, type RawRead } from './common';
+import {
+  LEGACY_WARNING,
+  ReaderError,
+  WARNINGS,
+  convertLegacyRun,
+  legacyFontKind,
+  type FontKind,
+  type RawRead,
+} from './common';
 
 interface RtfToken {
   type: 0 | 1 | 2 | 3; // group start, group end, control, text
@@ -123,7 +131,9 @@ export async function readRtf(bytes: Uint8Array): Promise<RawRead> {
   if (!head.startsWith('{\\rtf')) throw new ReaderError('corrupt', 'không có phần đầu {\\rtf');
   const tokens = await tokenize(bytes);
   let docCp = 1252;
-  const fonts = new Map<number, { cp: number | null; name: string }>();
+  const fonts = new Map<number, { cp: number | null; kind: FontKind; name: string }>();
+  const used = new Set<'tcvn3' | 'vni'>();
+  let capsRuns = 0;
   let out = '';
   let pending: number[] = [];
   let skipChars = 0;
@@ -135,26 +145,29 @@ export async function readRtf(bytes: Uint8Array): Promise<RawRead> {
   const endFont = (): void => {
     if (!fontDef) return;
     const { id, charset, name } = fontDef;
-    const legacy = /^\s*(\.vn|vni[- ])/i.test(name);
+    const kind = legacyFontKind(name);
     fonts.set(id, {
-      cp: legacy || charset === 2 ? null : charset === null ? docCp : (CHARSET_CP[charset] ?? docCp),
+      kind,
+      cp: kind || charset === 2 ? null : charset === null ? docCp : (CHARSET_CP[charset] ?? docCp),
       name,
     });
     fontDef = null;
   };
-  const codepage = (): number | null => {
-    const f = fonts.get(g.font);
-    if (f) return f.cp;
-    return docCp;
-  };
   const flush = (): void => {
     if (!pending.length) return;
-    const cp = codepage();
+    const font = fonts.get(g.font);
+    const cp = font ? font.cp : docCp;
     const buf = Buffer.from(pending);
-    // Legacy Vietnamese fonts (.VnTime, VNI-Times) hold TCVN3/VNI bytes: keep them as Latin-1 for the legacy pass.
+    pending = [];
+    if (font?.kind) {
+      // Legacy Vietnamese fonts (.VnTime, VNI-Times) hold TCVN3/VNI bytes: convert the run by its font.
+      used.add(font.kind === 'vni' ? 'vni' : 'tcvn3');
+      if (font.kind === 'tcvn3-caps') capsRuns++;
+      out += convertLegacyRun(buf.toString('latin1'), font.kind, out === '' || out.endsWith('\n'));
+      return;
+    }
     out +=
       cp === null ? buf.toString('latin1') : iconv.decode(buf, iconv.encodingExists(`cp${cp}`) ? `cp${cp}` : 'cp1252');
-    pending = [];
   };
 
   for (const tok of tokens) {
@@ -235,5 +248,8 @@ export async function readRtf(bytes: Uint8Array): Promise<RawRead> {
     for (const b of data) if (b !== 0x0d && b !== 0x0a) pending.push(b);
   }
   flush();
-  return { text: out, encoding: 'rtf', warnings: [] };
+  const kinds = [...used];
+  const warnings = kinds.map((k) => LEGACY_WARNING[k]);
+  if (capsRuns) warnings.push(WARNINGS.legacyCaps);
+  return { text: out, encoding: kinds.length ? `rtf+${kinds.join('+')}` : 'rtf', warnings };
 }

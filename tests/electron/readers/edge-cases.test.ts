@@ -132,6 +132,16 @@ describe('RTF', () => {
     expect(text(r)).toBe('Căn cứ Nghị định số 15/CP');
   });
 
+  test('Unicode and .VnTime/.VnTimeH runs in one paragraph convert by font', async () => {
+    const hex = (s: string): string =>
+      [...s].map((c) => (c.charCodeAt(0) > 127 ? `\\'${c.charCodeAt(0).toString(16)}` : c)).join('');
+    const header = '\\ansi\\ansicpg1252{\\fonttbl{\\f2\\fcharset0 .VnTimeH;}}';
+    const body = `C\\u259?n c\\u7913? {\\f1 ${hex(unicodeToTcvn3('Nghị định của ủy ban'))}} {\\f2 ${hex(unicodeToTcvn3('tỉnh hà nam'))}}`;
+    const r = await readDocument(rtf(body, header), 'a.rtf');
+    expect(r).toMatchObject({ ok: true, encoding: 'rtf+tcvn3' });
+    expect(text(r)).toBe('Căn cứ Nghị định của ủy ban TỈNH HÀ NAM');
+  });
+
   test('not RTF at all', async () => {
     expect(await readDocument(bytes('hello'), 'a.rtf')).toMatchObject({ ok: false, reason: 'corrupt' });
   });
