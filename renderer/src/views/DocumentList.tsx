@@ -161,7 +161,7 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
             const isActive = item.index === Math.min(active, count - 1);
             return (
               <div
-                key={doc ? `d${doc.id}` : `i${item.index}`}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={'doc-row doc-item' + (item.index % 2 ? ' odd' : '')}
