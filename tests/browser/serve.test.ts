@@ -447,3 +447,75 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describeBrowser('vanthu serve: a larger archive in Chromium', () => {
+  const COUNT = 260; // more than one upload batch (250) and more than one list page (200)
+  let bigArchive: string;
+  let bigServed: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!chromiumPath)
+      throw new Error('CI đặt CI=1 nhưng không tìm thấy Chromium: hãy cài `apt-get install -y chromium`.');
+    bigArchive = mkdtempSync(path.join(os.tmpdir(), 'vanthu-serve-big-'));
+    bigServed = await serve(bigArchive);
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(30000);
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await bigServed?.stop();
+    if (bigArchive) rmSync(bigArchive, { recursive: true, force: true });
+  });
+
+  test('imports many files in batches and scrolls the virtual list to the last row', async () => {
+    await page.goto(bigServed.url);
+    await page.getByTestId('empty-state').waitFor();
+    const files = Array.from({ length: COUNT }, (_, i) => {
+      const n = i + 1;
+      const day = (i % 28) + 1;
+      const month = (i % 12) + 1;
+      const text = [
+        'ỦY BAN NHÂN DÂN HUYỆN AN LÃO',
+        `Số: ${n}/UBND-VP`,
+        `An Lão, ngày ${day} tháng ${month} năm 2020`,
+        `V/v thử nghiệm danh sách lớn, văn bản thứ ${n}`,
+        '',
+        `Nội dung văn bản thử số ${n}.`,
+      ].join('\n');
+      return {
+        name: `cong-van-${String(n).padStart(3, '0')}.txt`,
+        mimeType: 'text/plain',
+        buffer: Buffer.from(text, 'utf8'),
+      };
+    });
+    await page.getByTestId('import-input').setInputFiles(files);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="count-imported"]')?.textContent === String(n),
+      COUNT,
+      { timeout: 90000 },
+    );
+    expect(await page.getByTestId('count-failed').innerText()).toBe('0');
+    await expect(page.getByTestId('import-result').count()).resolves.toBe(COUNT);
+    expect(await page.getByTestId('doc-count').innerText()).toBe(`${COUNT} văn bản`);
+
+    // Only the visible rows are in the DOM.
+    await page.getByTestId('doc-row').first().waitFor();
+    expect(await page.locator('[data-index]').count()).toBeLessThan(80);
+
+    // End goes to the last row; its page (past the first 200) loads in and keeps the focus.
+    await page.getByTestId('doc-row').first().focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction((last) => {
+      const el = document.activeElement;
+      return el?.getAttribute('data-index') === String(last) && el.getAttribute('data-testid') === 'doc-row';
+    }, COUNT - 1);
+    const lastId = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('doc-title').waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe(`#/doc/${lastId}`);
+  }, 180000);
+});
