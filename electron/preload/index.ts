@@ -8,7 +8,7 @@
  * the IPC event, and returns an unsubscribe function for React effect cleanup.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { METHOD_NAMES, PRELOAD_GLOBAL, ipcChannel } from '../../shared/api/contract';
+import { METHOD_NAMES, PRELOAD_GLOBAL, ipcChannel } from '../../shared/api/methods';
 import { MENU_CHANNEL, isJobId, isMenuCommand, type MenuCommand } from '../main/menu-commands';
 
 export const MENU_GLOBAL = 'vanthuMenu';

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { ArchiveInfo, DocumentDetail, DocumentPage, ImportProgress } from '../model/archive';
 import type { Result } from './errors';
+import type { MethodName } from './methods';
+
+export { METHOD_NAMES, IPC_PREFIX, PRELOAD_GLOBAL, ipcChannel, isMethodName, type MethodName } from './methods';
 import type { HistoryEntry, SavedSearch, SearchResponse, Suggestion } from '../search/types';
 
 export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
@@ -72,8 +75,6 @@ export const inputSchemas = {
     .strict(),
 } as const;
 
-export type MethodName = keyof typeof inputSchemas;
-export const METHOD_NAMES = Object.keys(inputSchemas) as MethodName[];
 
 export interface MethodOutputs {
   getArchiveInfo: ArchiveInfo;
@@ -100,13 +101,7 @@ export type VanthuApi = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 };
 
-/** IPC channel for a method; main refuses channels without this prefix. */
-export const IPC_PREFIX = 'vanthu:';
-export const ipcChannel = (method: MethodName): string => IPC_PREFIX + method;
-
-/** Name under which the preload exposes the API in the page. */
-export const PRELOAD_GLOBAL = 'vanthu';
-
-export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(inputSchemas, name);
-}
+// Compile-time proof that the schema table and the method list in methods.ts name the same operations.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaKeysMatchMethodList: SameKeys<keyof typeof inputSchemas, MethodName> = true;
+void schemaKeysMatchMethodList;
