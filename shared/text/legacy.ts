@@ -348,12 +348,16 @@ function pick(rs: Reading[], prefer: LegacyKind | null): Reading | null {
   return best;
 }
 
-function preferred(all: Reading[][]): LegacyKind | null {
+function gainsByKind(all: Reading[][]): Record<LegacyKind, number> {
   const gains: Record<LegacyKind, number> = { tcvn3: 0, vni: 0, mojibake: 0 };
   for (const rs of all) {
     const best = pick(rs, null);
     if (best) gains[best.kind] += best.gain;
   }
+  return gains;
+}
+
+function preferred(gains: Record<LegacyKind, number>): LegacyKind | null {
   let best: LegacyKind | null = null;
   for (const k of KINDS) if (gains[k] > 0 && (best === null || gains[k] > gains[best])) best = k;
   return best;
@@ -364,7 +368,7 @@ function preferred(all: Reading[][]): LegacyKind | null {
  * whole text (sum over lines), never on a single word.
  */
 export function detectLegacy(text: string): LegacyKind | null {
-  return preferred(text.split('\n').map(readings));
+  return preferred(gainsByKind(text.split('\n').map(readings)));
 }
 
 export interface LegacyRepair {
@@ -383,11 +387,20 @@ export interface LegacyRepair {
 export function repairLegacyText(text: string): LegacyRepair {
   const lines = text.split('\n');
   const all = lines.map(readings);
-  const prefer = preferred(all);
+  const gains = gainsByKind(all);
+  const prefer = preferred(gains);
+  // A document with no Unicode Vietnamese at all and clear evidence for one encoding is read in
+  // that encoding throughout, even on lines that read equally well both ways ("Soá" = "Số" in
+  // VNI, yet "soá" is also a well-formed syllable).
+  const whole = prefer !== null && gains[prefer] >= 3 && !lines.some((l) => UNICODE_VI.test(l));
   const counts = new Map<LegacyKind, number>();
   let converted = 0;
   const out = lines.map((line, i) => {
-    const best = pick(all[i]!, prefer);
+    let best: { kind: LegacyKind; text: string } | null = pick(all[i]!, prefer);
+    if (!best && whole && NON_ASCII.test(line)) {
+      const t = convertLegacy(line, prefer);
+      if (t !== line && vietnameseScore(t) >= vietnameseScore(line)) best = { kind: prefer, text: t };
+    }
     if (!best) return line;
     converted++;
     counts.set(best.kind, (counts.get(best.kind) ?? 0) + 1);

@@ -164,3 +164,30 @@ describe('properties', () => {
     fc.assert(fc.property(vi, (s) => expect(repairLegacyText(s).text).toBe(s)));
   });
 });
+
+describe('real text', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const path = jest.requireActual<typeof import('node:path')>('node:path');
+  const dir = path.join(__dirname, '../../fixtures/samples');
+  const samples = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').normalize('NFC'));
+
+  test('the five sample directives are left untouched, also word by word and with Latin-1-only lines', () => {
+    for (const s of samples) {
+      expect(repairLegacyText(s).kinds).toEqual([]);
+      const words = s.split(/\s+/).filter(Boolean);
+      expect(repairLegacyText(words.join('\n')).text).toBe(words.join('\n'));
+    }
+  });
+
+  test.each([0, 1, 2, 3, 4])('sample %i survives TCVN3 (lower-cased), VNI and mojibake round trips', (i) => {
+    const s = samples[i]!;
+    expect(repairLegacyText(unicodeToVni(s)).text).toBe(s);
+    expect(repairLegacyText(mojibake(s)).text).toBe(s);
+    // .VnTime cannot store toned capitals, so compare TCVN3 case-insensitively.
+    expect(repairLegacyText(unicodeToTcvn3(s)).text.toLowerCase()).toBe(s.toLowerCase());
+  });
+});
