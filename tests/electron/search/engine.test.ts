@@ -1,0 +1,203 @@
+import fc from 'fast-check';
+import { VanthuError } from '../../../shared/api/errors';
+import { SearchEngine } from '../../../electron/core/search/engine';
+import { reindexDocument } from '../../../electron/core/search/indexer';
+import { openFixture, type Fixture } from './fixture';
+
+let fx: Fixture;
+let engine: SearchEngine;
+beforeAll(() => {
+  fx = openFixture();
+  engine = new SearchEngine(fx.db);
+});
+afterAll(() => fx.db.close());
+
+const keys = (query: string, sort: 'relevance' | 'date' = 'relevance'): string[] => engine.search({ query, sort }).items.map((i) => fx.keyOf(i.id));
+
+describe('query → results on the fixture archive', () => {
+  // [query, exactly these documents (in this order when `ordered`)]
+  test.each<[string, string[], boolean?]>([
+    // Accents: unaccented words match every accented form; accented words only theirs.
+    ['phong chong dich', ['cv571', 'ct16'], false],
+    ['phòng chống dịch', ['cv571', 'ct16'], false],
+    ['phòng chống dịch'.normalize('NFD'), ['cv571', 'ct16'], false],
+    ['bão', ['storm']],
+    ['báo', ['undated', 'storm', 'report'], false],
+    ['đất', ['land']],
+    ['đạt', ['land']],
+    ['dat', ['land']],
+    // đ folded explicitly.
+    ['dang uy', ['undated', 'land'], false],
+    ['Đảng ủy', ['undated', 'land'], false],
+    // Tone placement: old and new style are the same word.
+    ['hòa bình', ['report']],
+    ['hoà giải', ['report']],
+    ['khỏe', ['report']],
+    ['thủy lợi', ['report']],
+    ['"Tỉnh uỷ"', ['cv571', 'storm'], false],
+    ['"tinh uy"', ['cv571', 'storm'], false],
+    // Refs, in every variant: the document itself first, then documents citing it.
+    ['571-CV/TU', ['cv571', 'storm']],
+    ['571 CV TU', ['cv571', 'storm']],
+    ['571 – cv / tu', ['cv571', 'storm']],
+    ['cv 571', ['cv571', 'storm']],
+    ['21/NQ-CP', ['nq21']],
+    ['02-CD/TU', ['storm']],
+    ['16/CT-TTg', ['ct16']],
+    ['so:571-CV/TU', ['cv571']],
+    // Abbreviations both ways.
+    ['UBND', ['ubnd', 'land', 'nq21'], false],
+    ['ủy ban nhân dân huyện', ['ubnd'], false],
+    ['HĐND', ['ubnd']],
+    ['MTTQ', ['land']],
+    ['mặt trận tổ quốc', ['land']],
+    ['BCĐ chuyển đổi số', ['ubnd']],
+    ['BTV', ['cv571']],
+    // Phrases keep order.
+    ['"nhân dân"', ['nq21', 'ubnd', 'report', 'cv571'], false],
+    ['"dân nhân"', ['ct16']],
+    ['"phong chong dich"', ['cv571', 'ct16'], false],
+    // Exclusion and OR.
+    ['covid -vắc', ['ct16', 'cv571'], false],
+    ['covid NOT vac', ['ct16', 'cv571'], false],
+    ['bão OR vắc', ['storm', 'nq21'], false],
+    // Filters.
+    ['loai:CT', ['ct16']],
+    ['loai:"chỉ thị"', ['ct16']],
+    ['loai:cong-van', ['cv571']],
+    ['coquan:UBND', ['land', 'ubnd'], false],
+    ['coquan:"tỉnh ủy"', ['cv571', 'storm'], false],
+    ['nguoiky:"Nguyễn Xuân Phúc"', ['nq21', 'ct16']],
+    ['nam:2021', ['report', 'cv571', 'nq21']],
+    ['tu:2021-03-01 den:2021-12-31', ['report', 'cv571']],
+    ['tu:01/03/2021 den:30/6/2021 huyện', ['report']],
+    ['cap:tinh', ['storm', 'cv571']],
+    ['cap:tw', ['nq21', 'ct16']],
+    ['cap:huyen|xa nam:2023', ['land']],
+    ['dịch cap:tw', ['ct16'], false],
+  ])('%s', (query, expected, ordered = true) => {
+    const got = keys(query);
+    if (ordered) expect(got).toEqual(expected);
+    else expect([...got].sort()).toEqual([...expected].sort());
+  });
+
+  test('recency breaks ties and sorts the date view; undated documents come last', () => {
+    expect(keys('nam:2020-2023', 'date')).toEqual(['land', 'storm', 'report', 'cv571', 'nq21', 'ct16', 'ubnd']);
+    expect(keys('dân', 'date').at(-1)).toBe('undated');
+  });
+
+  test('a hit carries ref, type, issuer, date, subject and a highlighted snippet', () => {
+    const [hit] = engine.search({ query: 'bão' }).items;
+    expect(hit).toMatchObject({ ref: '02-CĐ/TU', type: 'Công điện', issuer: 'Ban Thường vụ Tỉnh ủy Quảng Ninh', date: '2022-09-25' });
+    const marked = hit!.highlights.map(([a, b]) => hit!.snippet.slice(a, b));
+    expect(marked).toEqual(['bão', 'bão']);
+  });
+
+  test('unaccented query highlights accented forms', () => {
+    const hit = engine.search({ query: 'phong chong dich' }).items.find((i) => fx.keyOf(i.id) === 'cv571')!;
+    expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(expect.arrayContaining(['phòng', 'chống', 'dịch']));
+  });
+
+  test('facets follow the query', () => {
+    const r = engine.search({ query: 'dân' });
+    expect(r.facetsExact).toBe(true);
+    expect(r.facets.level.reduce((n, f) => n + f.count, 0)).toBe(r.total);
+    expect(r.facets.level).toEqual(expect.arrayContaining([{ value: 'district', count: 2 }, { value: 'commune', count: 1 }]));
+    expect(r.facets.year.find((y) => y.value === '2021')).toEqual({ value: '2021', count: 3 });
+  });
+
+  test('nothing found: did you mean', () => {
+    const r = engine.search({ query: 'chuyen doi sô' });
+    expect(r.total).toBe(0);
+    expect(r.didYouMean).toBe('chuyen doi so');
+    expect(engine.search({ query: 'phong chong dcih' }).didYouMean).toBe('phong chong dich');
+  });
+
+  test('suggestions: prefix and typo tolerant over subjects, refs and issuers', () => {
+    expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain('Về tăng cường công tác phòng, chống dịch Covid-19');
+    expect(engine.suggest('571')).toEqual([{ kind: 'ref', text: '571-CV/TU', id: fx.idOf.cv571 }]);
+    expect(engine.suggest('ban thuong vu tinh').map((s) => s.kind)).toContain('issuer');
+    expect(engine.suggest('   ')).toEqual([]);
+  });
+
+  test('saved searches and history', () => {
+    const saved = engine.saveSearch('Bão lũ', 'bão OR lũ cap:tinh', 'date');
+    expect(engine.listSavedSearches()).toEqual([saved]);
+    engine.recordHistory('bão', 1);
+    engine.recordHistory('dịch', 2);
+    engine.recordHistory('bão', 1);
+    expect(engine.history().map((h) => h.query)).toEqual(['bão', 'dịch']);
+    engine.deleteSavedSearch(saved.id);
+    expect(engine.listSavedSearches()).toEqual([]);
+    expect(() => engine.saveSearch('x', '-a', 'relevance')).toThrow(VanthuError);
+  });
+
+  test('export as a register table', () => {
+    const csv = engine.exportResults('cap:tw', 'date', 'csv', 100);
+    expect(csv.count).toBe(2);
+    expect(csv.content.split('\r\n')[1]).toBe('1,21/NQ-CP,26/02/2021,Chính phủ,Về mua và sử dụng vắc xin phòng Covid-19');
+    expect(engine.exportResults('cap:tw', 'date', 'html', 100).content).toContain('<td>16/CT-TTg</td>');
+  });
+
+  test('a corrected date moves the document in the index', () => {
+    fx.db.prepare(`UPDATE documents SET date = '2019-01-01' WHERE id = ?`).run(fx.idOf.storm);
+    reindexDocument(fx.db, fx.idOf.storm!);
+    engine.invalidate();
+    expect(keys('nam:2019')).toEqual(['storm']);
+    expect(keys('bão')).toEqual(['storm']);
+    fx.db.prepare(`UPDATE documents SET date = '2022-09-25' WHERE id = ?`).run(fx.idOf.storm);
+    reindexDocument(fx.db, fx.idOf.storm!);
+  });
+});
+
+describe('malformed queries never reach SQLite as syntax', () => {
+  test.each([
+    ['unbalanced quotes', '"phòng chống'],
+    ['lone operators', 'OR AND NOT -'],
+    ['FTS5 syntax', 'NEAR(a b, 2) * ^ col:x {f x} : "y" AND'],
+    ['SQL', "'; DROP TABLE documents; --"],
+    ['a 10,000-character paste', 'phòng chống dịch '.repeat(600)],
+  ])('%s', (_label, query) => {
+    const r = engine.search({ query });
+    expect(Array.isArray(r.items)).toBe(true);
+  });
+
+  test('random input: a result or QUERY_INVALID, never an SQL error', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[a-zđâ "*:^()\-|ORNEAR0-9/]{0,60}$/)), (s) => {
+        try {
+          engine.search({ query: s });
+        } catch (error) {
+          expect((error as VanthuError).code).toBe('QUERY_INVALID');
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('query plans of the hot queries (a lost index fails here)', () => {
+  const plan = (sql: string, ...params: unknown[]): string =>
+    (fx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+  test('recency walk: FTS5 serves MATCH, the rowid range and the descending order itself (no sort)', () => {
+    const p = plan('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?', 'f : "a"', 0, 1, 1, 0);
+    // idxNum 192 = FTS5 "order by rowid, descending"; M = MATCH; > < = rowid bounds.
+    expect(p).toMatch(/^SCAN search_fts VIRTUAL TABLE INDEX 192:M\d+></);
+    expect(p).not.toMatch(/TEMP B-TREE/);
+  });
+  test('date-range only: the key index, in order', () => {
+    expect(plan('SELECT key FROM search_docs WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT ? OFFSET ?', 0, 1, 1, 0)).toBe(
+      'SEARCH search_docs USING COVERING INDEX sqlite_autoindex_search_docs_1 (key>? AND key<?)',
+    );
+  });
+  test('page rows and texts by primary key', () => {
+    expect(plan('SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/^SEARCH search_docs USING INTEGER PRIMARY KEY/);
+    expect(plan('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/^SEARCH documents USING INTEGER PRIMARY KEY/);
+  });
+  test('catch-up never scans the document rows', () => {
+    expect(plan('SELECT id FROM documents INDEXED BY documents_by_date WHERE id NOT IN (SELECT doc_id FROM search_docs) LIMIT ?', 1)).toMatch(
+      /^SCAN documents USING COVERING INDEX documents_by_date/,
+    );
+  });
+});

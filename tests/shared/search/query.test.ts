@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { VanthuError } from '../../../shared/api/errors';
+import { buildMatch } from '../../../shared/search/fts';
+import { findHits, highlightTerms, makeSnippet, markSnippet } from '../../../shared/search/highlight';
+import { parseQuery, type Atom } from '../../../shared/search/query';
+import { exactToken, foldAligned, indexStreams } from '../../../shared/search/tokens';
+import { registerCsv } from '../../../shared/search/export';
+
+const atoms = (q: string): Atom[] => parseQuery(q).must.flatMap((c) => c.any);
+
+describe('index streams', () => {
+  test('folded and exact streams have the same tokens at the same positions', () => {
+    const s = indexStreams('Ban Thường vụ Tỉnh uỷ: phòng, chống dịch; Đảng ủy xã hoà giải 571-CV/TU');
+    expect(s.folded).toBe('ban thuong vu tinh uy phong chong dich dang uy xa hoa giai 571 cv tu');
+    expect(s.exact).toBe('ban thường vụ tỉnh ủy phòng chống dịch đảng ủy xã hòa giải 571 cv tu');
+  });
+  test.each([
+    ['hoà', 'hòa'],
+    ['thuỷ', 'thủy'],
+    ['khoẻ', 'khỏe'],
+    ['Uỷ', 'ủy'],
+    ['Ð', 'đ'],
+    ['Việt'.normalize('NFD'), 'việt'],
+  ])('exact view of %s is %s', (typed, exact) => expect(exactToken(typed)).toBe(exact));
+  test('foldAligned keeps offsets', () => {
+    const t = 'Đảng ủy HOÀ';
+    expect(foldAligned(t)).toBe('dang uy hoa');
+    expect(foldAligned(t)).toHaveLength(t.length);
+  });
+});
+
+describe('query language', () => {
+  test.each([
+    ['phong chong dich', [{ kind: 'word', folded: 'phong', exact: null }, { folded: 'chong' }, { folded: 'dich' }]],
+    ['bão', [{ kind: 'word', folded: 'bao', exact: 'bão' }]],
+    ['dich benh', [{ folded: 'dich', exact: null }, { folded: 'benh', exact: null }]],
+    ['hoà', [{ exact: 'hòa' }]],
+    ['Thuỷ'.normalize('NFD'), [{ exact: 'thủy' }]],
+  ])('%s → words', (q, expected) => {
+    const got = atoms(q).map((a) => (a.kind === 'word' ? { kind: a.kind, ...a.word } : a));
+    expect(got).toEqual(expected.map((e) => expect.objectContaining(e)));
+  });
+
+  test.each([
+    ['571-CV/TU', { number: '571', codes: ['cv', 'tu'] }],
+    ['571 CV TU', { number: '571', codes: ['cv', 'tu'] }],
+    ['cv 571', { number: '571', codes: ['cv'] }],
+    ['21/NQ-CP', { number: '21', codes: ['nq', 'cp'] }],
+    ['30/2020/NĐ-CP', { number: '30', year: '2020', codes: ['nd', 'cp'] }],
+    ['02-CĐ/TU', { number: '2', codes: ['cd', 'tu'] }],
+    ['571 – CV / TU', { number: '571', codes: ['cv', 'tu'] }],
+    ['"571-CV/TU"', { number: '571', codes: ['cv', 'tu'] }],
+  ])('%s is read as a ref', (q, parts) => {
+    const refs = atoms(q).filter((a) => a.kind === 'ref');
+    expect(refs).toHaveLength(1);
+    expect(refs[0]).toMatchObject({ parts });
+  });
+
+  test.each(['tu 2021', 'nam 2021', 'ngày 12/3/2021', 'covid-19'])('%s is not a ref', (q) => {
+    expect(atoms(q).some((a) => a.kind === 'ref')).toBe(false);
+  });
+
+  test('phrases, exclusions and OR', () => {
+    const q = parseQuery('"phòng, chống dịch" -covid bão OR lũ');
+    expect(q.must[0]!.any[0]).toMatchObject({ kind: 'phrase', words: [{ exact: 'phòng' }, { exact: 'chống' }, { exact: 'dịch' }] });
+    expect(q.not).toEqual([expect.objectContaining({ kind: 'word', word: expect.objectContaining({ folded: 'covid' }) })]);
+    expect(q.must[1]!.any.map((a) => (a as { word: { exact: string } }).word.exact)).toEqual(['bão', 'lũ']);
+  });
+
+  test('abbreviations expand both ways; ambiguous ones only in capitals', () => {
+    expect(buildMatch(parseQuery('UBND')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
+    expect(buildMatch(parseQuery('ubnd')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
+    expect(buildMatch(parseQuery('Ủy ban nhân dân')).all).toBe('((x : "ủy" AND f : "ban" AND x : "nhân" AND x : "dân") OR f : "ubnd")');
+    expect(buildMatch(parseQuery('BTV')).all).toBe('(f : "btv" OR f : "ban thuong vu")');
+    expect(buildMatch(parseQuery('ban thuong vu')).all).toBe('((f : "ban" AND f : "thuong" AND f : "vu") OR f : "btv")');
+    expect(buildMatch(parseQuery('TU')).all).toBe('(x : "tu" OR f : "tinh uy" OR f : "thanh uy")');
+    expect(buildMatch(parseQuery('tu')).all).toBe('f : "tu"');
+    expect(buildMatch(parseQuery('dang uy')).all).toBe('((f : "dang" AND f : "uy") OR x : "đu")');
+    expect(buildMatch(parseQuery('HĐND')).all).toBe('(f : "hdnd" OR f : "hoi dong nhan dan")');
+  });
+
+  test('field filters', () => {
+    const q = parseQuery('so:571-CV/TU loai:"Chỉ thị" coquan:UBND nguoiky:"Nguyễn Văn A" cap:tinh|huyen nam:2021 tu:01/03/2021 den:2021-06-30');
+    expect(q.filters).toMatchObject({ from: '2021-03-01', to: '2021-06-30', levels: ['province', 'district'] });
+    expect(buildMatch(q).all).toBe(
+      '(refs : ("571" AND "cv" AND "tu")) AND loai : "chi thi" AND (coquan : "ubnd" OR coquan : "uy ban nhan dan") AND nguoiky : "nguyen van a" AND cap : ("tinh" OR "huyen")',
+    );
+  });
+
+  test.each([
+    ['unclosed quote', '"unclosed phrase', /ngoặc kép/],
+    ['lone OR', 'OR', /OR/],
+    ['trailing OR', 'dịch OR', /OR/],
+    ['dash and space', '- dịch', null],
+    ['a 10,000-character paste', 'x'.repeat(10000), /quá dài/],
+  ])('sloppy query (%s) is read, with a note', (_label, q, warning) => {
+    const parsed = parseQuery(q);
+    if (warning) expect(parsed.warnings.join(' ')).toMatch(warning);
+  });
+
+  test.each([
+    ['-covid', /ít nhất một từ/],
+    ['tu:2021-13-01', /ngày/],
+    ['cap:vutru', /cap:/],
+    ['nam:21', /nam:/],
+    ['***', /không có chữ/],
+    ['tu:2022 den:2021', /Khoảng ngày/],
+  ])('%p is explained in Vietnamese (QUERY_INVALID)', (q, message) => {
+    try {
+      parseQuery(q);
+      throw new Error('no error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(VanthuError);
+      expect((error as VanthuError).code).toBe('QUERY_INVALID');
+      expect((error as VanthuError).detail).toMatch(message);
+    }
+  });
+
+  test('any input parses or is refused with QUERY_INVALID; MATCH strings carry only quoted tokens', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[a-zđ "*:^()\-|ORNEAR0-9/]{0,60}$/)), (s) => {
+        try {
+          const m = buildMatch(parseQuery(s));
+          for (const e of [m.all, m.subject, m.ownRef]) {
+            if (!e) continue;
+            // Outside quotes only our own syntax remains.
+            const outside = e.replace(/"(?:[^"]|"")*"/g, '');
+            expect(outside).toMatch(/^[\sA-Za-z(),:\d]*$/);
+          }
+        } catch (error) {
+          expect((error as VanthuError).code).toBe('QUERY_INVALID');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('highlight and snippet', () => {
+  const text = 'TỈNH ỦY\n\nVề phòng, chống lụt bão. Báo cáo tình hình bảo đảm an toàn; hoà bình và Uỷ ban.';
+  test('unaccented words mark every accented form; accented ones only theirs', () => {
+    const marked = (q: string): string[] => findHits(text, highlightTerms(parseQuery(q))).map((h) => text.slice(h.start, h.end));
+    expect(marked('bao')).toEqual(['bão', 'Báo', 'bảo']);
+    expect(marked('bão')).toEqual(['bão']);
+    expect(marked('hòa')).toEqual(['hoà']);
+    expect(marked('"phong chong"')).toEqual(['phòng, chống']);
+    expect(marked('ủy ban')).toEqual(['ỦY', 'Uỷ', 'ban']);
+  });
+  test('snippet marks are offsets into the snippet text', () => {
+    const s = makeSnippet(text, highlightTerms(parseQuery('bão')));
+    expect(markSnippet(s)).toContain('lụt «bão»');
+  });
+});
+
+test('register CSV: BOM, header, quoting, formula guard', () => {
+  const csv = registerCsv([{ ref: '571-CV/TU', date: '2021-03-12', issuer: 'Tỉnh ủy, Bắc Giang', subject: '=cmd' }]);
+  expect(csv.startsWith('\uFEFFSTT,Số/ký hiệu,Ngày,Cơ quan ban hành,Trích yếu\r\n')).toBe(true);
+  expect(csv).toContain('1,571-CV/TU,12/03/2021,"Tỉnh ủy, Bắc Giang",\'=cmd');
+});
