@@ -54,7 +54,7 @@ async function main() {
       format: 'esm',
       jsx: 'automatic',
       loader: { '.woff2': 'file', '.woff': 'file' },
-      assetNames: 'assets/[name]-[hash]',
+      assetNames: 'renderer/assets/[name]-[hash]',
       define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     }),
   ]);

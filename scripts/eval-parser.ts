@@ -1,33 +1,21 @@
 /**
- * Parser evaluation over the labelled fixtures (tests/fixtures/corpus and tests/fixtures/samples).
+ * Parser evaluation over the labelled fixtures (tests/fixtures/corpus, and tests/fixtures/samples with expectations in samples-expected).
  * Prints per-field accuracy, citation precision/recall/F1, a speed figure, and a final JSON line.
  * Exits 1 when citation F1 < 0.97 or any field accuracy < 0.95.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { META_FIELDS, type MetaField } from '../shared/model/directive';
 import { parseDirective } from '../shared/parser';
-import { score, type ExpectedResult } from '../shared/parser/evaluate';
-import { normalizeText } from '../shared/text/vietnamese';
+import { score } from '../shared/parser/evaluate';
+import { fixtureDirs, loadFixtures } from '../tests/shared/parser/fixtures';
 
 const FIELD_MIN = 0.95;
 const CITATION_F1_MIN = 0.97;
 /** Repeat the corpus until this many bytes are parsed, so the timing is not noise. */
 const SPEED_BYTES = 5 * 1024 * 1024;
 
-const dirs = ['tests/fixtures/corpus', 'tests/fixtures/samples'];
-const docs: { name: string; text: string; expected: ExpectedResult }[] = [];
-for (const dir of dirs) {
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.expected.json')) continue;
-    const base = file.slice(0, -'.expected.json'.length);
-    docs.push({
-      name: `${path.basename(dir)}/${base}`,
-      text: normalizeText(readFileSync(path.join(dir, `${base}.txt`), 'utf8')),
-      expected: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ExpectedResult,
-    });
-  }
-}
+// Run from the repository root (npm run eval:parser): the bundle's __dirname is a temporary folder.
+const docs = loadFixtures(fixtureDirs(process.cwd()));
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const totals = Object.fromEntries(META_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Record<MetaField, { ok: number; n: number }>;

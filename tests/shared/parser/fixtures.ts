@@ -3,10 +3,19 @@ import path from 'node:path';
 import type { ExpectedResult } from '../../../shared/parser/evaluate';
 import { normalizeText } from '../../../shared/text/vietnamese';
 
-export const FIXTURE_DIRS = [
-  path.join(__dirname, '../../fixtures/samples'),
-  path.join(__dirname, '../../fixtures/corpus'),
-];
+/**
+ * Where labelled texts and their expectations live. The samples' expectations sit in their own
+ * folder because tests/fixtures/samples is imported as a whole (it must hold only directives).
+ * `root` is tests/fixtures; scripts bundled elsewhere pass it explicitly (no __dirname there).
+ */
+export function fixtureDirs(root: string = path.join(__dirname, '../../fixtures')): { texts: string; expected: string }[] {
+  return [
+    { texts: path.join(root, 'samples'), expected: path.join(root, 'samples-expected') },
+    { texts: path.join(root, 'corpus'), expected: path.join(root, 'corpus') },
+  ];
+}
+
+export const FIXTURE_DIRS = fixtureDirs();
 
 export interface Fixture {
   name: string;
@@ -15,16 +24,16 @@ export interface Fixture {
 }
 
 /** Every labelled text: NNN-name.txt next to NNN-name.expected.json, read and normalized. */
-export function loadFixtures(dirs: string[] = FIXTURE_DIRS): Fixture[] {
+export function loadFixtures(dirs = FIXTURE_DIRS): Fixture[] {
   const out: Fixture[] = [];
-  for (const dir of dirs) {
-    for (const file of readdirSync(dir).sort()) {
+  for (const { texts, expected } of dirs) {
+    for (const file of readdirSync(expected).sort()) {
       if (!file.endsWith('.expected.json')) continue;
       const base = file.slice(0, -'.expected.json'.length);
       out.push({
-        name: `${path.basename(dir)}/${base}`,
-        text: normalizeText(readFileSync(path.join(dir, `${base}.txt`), 'utf8')),
-        expected: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ExpectedResult,
+        name: `${path.basename(texts)}/${base}`,
+        text: normalizeText(readFileSync(path.join(texts, `${base}.txt`), 'utf8')),
+        expected: JSON.parse(readFileSync(path.join(expected, file), 'utf8')) as ExpectedResult,
       });
     }
   }
