@@ -15,7 +15,7 @@ const CITATION_F1_MIN = 0.97;
 const SPEED_BYTES = 5 * 1024 * 1024;
 
 // Run from the repository root (npm run eval:parser): the bundle's __dirname is a temporary folder.
-const docs = loadFixtures(fixtureDirs(process.cwd()));
+const docs = loadFixtures(fixtureDirs(path.join(process.cwd(), 'tests', 'fixtures')));
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const totals = Object.fromEntries(META_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Record<MetaField, { ok: number; n: number }>;

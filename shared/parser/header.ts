@@ -240,6 +240,9 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
   if (titleLine >= 0) {
     const parts: { text: string; start: number; end: number; caps: boolean }[] = [];
     const titleRow = lines[titleLine]!;
+    // "CHƯƠNG TRÌNH HÀNH ĐỘNG": the qualifier belongs to the type name, not the summary.
+    const qualifier = /^\s*HÀNH ĐỘNG(?![\p{L}])/u.exec(doc.text.slice(titleTypeEnd, titleRow.end));
+    if (qualifier) titleTypeEnd += qualifier[0].length;
     const restRaw = doc.text.slice(titleTypeEnd, titleRow.end);
     if (bare(restRaw)) parts.push({ text: bare(restRaw), start: titleTypeEnd, end: titleRow.end, caps: isCapsLine(bare(restRaw)) });
     let sawBlank = false;
@@ -256,7 +259,8 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       if (/^[*_\s]*can cu/.test(folded) || b.length > 260) break;
       const bold = /^\s*\*\*/.test(line.text) || /\*\*\s*$/.test(line.text);
       if (sawBlank) {
-        const follows = SUBJECT_FOLLOW_RE.test(folded) || /^[*_\s]*\p{Ll}/u.test(line.text);
+        // After a blank line only a lower-case continuation or "Về …" still belongs to the title.
+        const follows = /^[*_\s]*(?:\p{Ll}|Về\s|V\/v|VỀ\s|KẾT LUẬN|Ý KIẾN)/u.test(line.text);
         const accept = parts.length === 0 ? (bold || follows || (isCapsLine(b) && b.length < 120) || !BODY_START_RE.test(folded)) && b.length < 200 : bold || follows;
         if (!accept || (parts.length > 0 && isCapsLine(b) && !bold)) break;
       } else if (parts.length > 0 && BODY_START_RE.test(folded) && !SUBJECT_FOLLOW_RE.test(folded)) break;

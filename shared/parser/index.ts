@@ -109,11 +109,13 @@ function run(text: string): ParseResult {
   const signedState = sig.capacity ? /^(?:TM\.|KT\.|TL\.|TUQ\.)/.test(sig.capacity) : false;
   const kind =
     described.kind ?? header.headerKind ?? codeInfo?.kind ?? (header.ref ? header.ref.style : null) ?? (signedParty ? 'party' : signedState ? 'state' : null);
-  const level = described.level ?? codeInfo?.level ?? null;
+  // An office under "UBND HUYỆN X" has the level of the body above it.
+  const level = described.level ?? (header.superior ? describeIssuer(header.superior).level : null) ?? codeInfo?.level ?? null;
 
   // ---- Places ----
-  let province = header.province;
-  let provinceSpan = header.provinceSpan;
+  // Central bodies sit in Hà Nội; that is their seat, not a province they belong to.
+  let province = level === 'central' ? null : header.province;
+  let provinceSpan = level === 'central' ? null : header.provinceSpan;
   if (!province && level !== 'central') {
     const p = provinceFromText(doc);
     if (p) {

@@ -24,7 +24,7 @@ const PROVINCE_NAMES_RE = foldedAlternation([...ALL_PROVINCES, ...Object.keys(PR
 const PROVINCE_AT_START = new RegExp(`^(?:${PROVINCE_NAMES_RE})(?![\\p{L}\\d])`, 'u');
 /** "tỉnh Nam Định", "thành phố Hải Phòng", "TP Hồ Chí Minh", "Đảng bộ tỉnh Bắc Giang". */
 const PROVINCE_MENTION_RE = new RegExp(
-  `(?<![\\p{L}])(?:(?:tinh|thanh pho|tp\\.?)\\s+(?:${PROVINCE_NAMES_RE})|tp\\.?\\s*hcm)(?![\\p{L}\\d])`,
+  `(?<![\\p{L}])(?:(?:tinh uy|tinh|thanh uy|thanh pho|tp\\.?)\\s+(?:${PROVINCE_NAMES_RE})|tp\\.?\\s*hcm)(?![\\p{L}\\d])`,
   'gu',
 );
 /** Plural or counted mentions name other provinces, not the issuer's: "ở hai tỉnh Hải Dương và …". */
@@ -52,7 +52,7 @@ export function provinceFromText(doc: Doc): { name: string; start: number; end: 
     if (PLURAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const raw = doc.text.slice(m.index, m.index + m[0].length);
     const name =
-      /hcm$/i.test(m[0]) ? 'Hồ Chí Minh' : canonicalProvince(raw.replace(/^(?:tỉnh|thành phố|tp\.?)\s+/iu, ''));
+      /hcm$/i.test(m[0]) ? 'Hồ Chí Minh' : canonicalProvince(raw.replace(/^(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành ủy|thành uỷ|thành phố|tp\.?)\s+/iu, ''));
     if (!name) continue;
     const c = counts.get(name);
     if (c) c.n++;

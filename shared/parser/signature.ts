@@ -161,6 +161,8 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
       break;
     }
   }
+  // "TM. ỦY BAN NHÂN DÂN" above "KT. CHỦ TỊCH": the block starts at the first prefix line.
+  while (capLine > windowStart && CAPACITY_RE.test(lastCell(lines[capLine - 1]!).text)) capLine--;
   let nameSearchFrom = windowStart;
   if (capLine >= 0) {
     const parts: { text: string; start: number; end: number }[] = [];

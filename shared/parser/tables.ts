@@ -309,7 +309,8 @@ export const AGENCY_HEADS: readonly string[] = [
   'Hội Liên hiệp Phụ nữ', 'Hội Nông dân', 'Hội Cựu chiến binh', 'Hội', 'Bệnh viện', 'Trường', 'Kho bạc',
   'Ngân hàng', 'Bảo hiểm xã hội', 'Viện Kiểm sát', 'Tòa án', 'Đài Phát thanh', 'Đài', 'Báo', 'Tổ công tác',
   'Tổ Covid', 'Cơ quan', 'Đơn vị', 'Địa phương', 'Cấp ủy', 'Chính quyền', 'Chủ tịch', 'Giám đốc',
-  'Thủ trưởng', 'Người đứng đầu', 'Cục Thuế', 'Chi cục Thuế',
+  'Thủ trưởng', 'Người đứng đầu', 'Cục Thuế', 'Chi cục Thuế', 'tổ chức đảng', 'tổ chức cơ sở đảng',
+  'Chánh Văn phòng', 'Chánh Thanh tra', 'Trưởng Công an', 'Trưởng ban', 'Trưởng phòng',
 ];
 
 /** Unit words that stand for an agency when pluralised: "các xã, thị trấn", "các huyện". */

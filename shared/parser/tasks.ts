@@ -40,7 +40,7 @@ const CLOSING_RE =
 const VERB_SPELLINGS = new Set(TASK_VERBS.map((v) => canonicalTones(v.normalize('NFC'))));
 const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(TASK_VERBS)})(?![\\p{L}\\d])`, 'gu');
 const ASSIGNER_RE = new RegExp(`^\\s*(?:${foldedAlternation(TASK_ASSIGNERS)})\\s+`, 'u');
-const HEAD_RE = new RegExp(`^(?:cac\\s+|moi\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_HEADS)})(?![\\p{L}\\d])`, 'u');
+const HEAD_RE = new RegExp(`^(?:cac\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_HEADS)})(?![\\p{L}\\d])`, 'u');
 const PLURAL_HEAD_RE = new RegExp(`^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`, 'u');
 const COOPERATE_RE = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/u;
 
