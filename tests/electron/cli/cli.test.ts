@@ -65,7 +65,8 @@ describe('vanthu CLI', () => {
   test('show finds a document by id and by a number/symbol typed loosely', () => {
     const archive = path.join(dir, 'kho');
     runCli(['import', SAMPLES_DIR, '--archive', archive]);
-    const byRef = runCli(['show', '-cv/hu', '--json', '--archive', archive]);
+    // A blank-number ref starts with "-", so it goes after "--" like any such argument.
+    const byRef = runCli(['show', '--json', '--archive', archive, '--', ' - cv / hu']);
     expect(byRef.status).toBe(0);
     const doc = JSON.parse(byRef.stdout);
     expect(doc).toMatchObject({ ref: '-CV/HU', date: '2021-07-25' });
