@@ -204,29 +204,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-    // Candidate files, each checked to stay inside its root. esbuild may write the renderer's
-    // fonts to a sibling `assets` folder (dist/assets, referenced from app.css as ../assets/,
-    // which the browser resolves to /assets/); serve that folder as /assets/ too.
-    const candidates: { root: string; file: string }[] = [
-      { root: staticRoot, file: path.resolve(staticRoot, relative) },
-    ];
-    if (relative.startsWith('assets/')) {
-      const siblingAssets = path.resolve(staticRoot, '..', 'assets');
-      candidates.push({ root: siblingAssets, file: path.resolve(siblingAssets, relative.slice('assets/'.length)) });
+    const file = path.resolve(staticRoot, relative);
+    if (!file.startsWith(staticRoot + path.sep)) {
+      sendText(res, 404, TEXT_NOT_FOUND);
+      return;
     }
     let data: Buffer | null = null;
-    let file = '';
-    for (const candidate of candidates) {
-      if (!candidate.file.startsWith(candidate.root + path.sep)) continue;
-      try {
-        const stat = await fsp.stat(candidate.file);
-        if (!stat.isFile()) continue;
-        data = await fsp.readFile(candidate.file);
-        file = candidate.file;
-        break;
-      } catch {
-        continue;
-      }
+    try {
+      if ((await fsp.stat(file)).isFile()) data = await fsp.readFile(file);
+    } catch {
+      data = null;
     }
     if (data === null) {
       sendText(res, 404, TEXT_NOT_FOUND);
