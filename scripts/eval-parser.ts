@@ -1,7 +1,12 @@
 /**
- * Parser evaluation over the labelled fixtures (tests/fixtures/corpus, and tests/fixtures/samples with expectations in samples-expected).
- * Prints per-field accuracy, citation precision/recall/F1, a speed figure, and a final JSON line.
- * Exits 1 when citation F1 < 0.97 or any field accuracy < 0.95.
+ * Parser evaluation over the labelled fixtures: tests/fixtures/samples (expectations in samples-expected),
+ * tests/fixtures/corpus and the held-out set tests/fixtures/corpus-heldout.
+ * Prints per-field accuracy, citation precision/recall/F1, task agreement, speed on ~5 KB documents,
+ * and a final JSON line. Exits 1 when citation F1 < 0.97 or any field accuracy < 0.95.
+ *
+ *   npm run eval:parser                                         all labelled folders
+ *   npm run eval:parser -- --dir tests/fixtures/corpus-heldout  one folder (texts and expectations side by side); repeatable
+ *   npm run eval:parser -- --verbose                            every miss
  */
 import path from 'node:path';
 import { META_FIELDS, type MetaField } from '../shared/model/directive';
@@ -11,11 +16,27 @@ import { fixtureDirs, loadFixtures } from '../tests/shared/parser/fixtures';
 
 const FIELD_MIN = 0.95;
 const CITATION_F1_MIN = 0.97;
-/** Repeat the corpus until this many bytes are parsed, so the timing is not noise. */
-const SPEED_BYTES = 5 * 1024 * 1024;
+/** Speed is measured on documents of about this many UTF-8 bytes (the issue's "5 KB"). */
+const SPEED_DOC_BYTES = 5 * 1024;
+/** Parse for at least this long, so the timing is not noise. */
+const SPEED_MIN_MS = 3000;
 
 // Run from the repository root (npm run eval:parser): the bundle's __dirname is a temporary folder.
-const docs = loadFixtures(fixtureDirs(path.join(process.cwd(), 'tests', 'fixtures')));
+const args = process.argv.slice(2);
+const dirs: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--dir' && args[i + 1]) dirs.push(args[++i]!);
+  else if (args[i]!.startsWith('--dir=')) dirs.push(args[i]!.slice('--dir='.length));
+}
+const docs = loadFixtures(
+  dirs.length
+    ? dirs.map((d) => ({ texts: path.resolve(d), expected: path.resolve(d) }))
+    : fixtureDirs(path.join(process.cwd(), 'tests', 'fixtures')),
+);
+if (docs.length === 0) {
+  console.error(`no labelled documents in ${dirs.join(', ') || 'tests/fixtures'}`);
+  process.exit(2);
+}
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
 const totals = Object.fromEntries(META_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Record<MetaField, { ok: number; n: number }>;
@@ -54,7 +75,7 @@ for (const doc of docs) {
 }
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5) + '%';
-console.log(`Parser evaluation: ${docs.length} documents`);
+console.log(`Parser evaluation: ${docs.length} documents${dirs.length ? ` in ${dirs.join(', ')}` : ''}`);
 console.log('Field accuracy:');
 const fieldAccuracy: Record<string, number> = {};
 for (const f of META_FIELDS) {
@@ -71,20 +92,40 @@ console.log(`  relation agreement on matched citations: ${pct(tp ? relationOk / 
 console.log(`Tasks (count and leads as labelled): ${pct(tasksN ? tasksOk / tasksN : 1)}  (${tasksOk}/${tasksN})`);
 
 // ---- Speed ----
-const corpusBytes = docs.reduce((n, d) => n + d.text.length * 2, 0);
-const rounds = Math.max(1, Math.ceil(SPEED_BYTES / Math.max(1, corpusBytes)));
-const t0 = performance.now();
-let parsed = 0;
-for (let r = 0; r < rounds; r++) {
-  for (const d of docs) {
-    parseDirective(d.text);
-    parsed++;
+// Each labelled document grown to ~5 KB of UTF-8 the way long directives are long: more body
+// paragraphs (numbered items, citing sentences) borrowed from the other documents, inserted before
+// "Nơi nhận". Every document keeps its own header and signature, so every stage does real work.
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+const bodyLines = docs.flatMap((d) => d.text.split('\n').filter((l) => /^(?:\d{1,2}[.)]|[a-zđ]\)|-\s|Thực hiện|Căn cứ|Theo)/u.test(l) && l.length > 40));
+function grow(text: string, seed: number): string {
+  const lines = text.split('\n');
+  let at = lines.findIndex((l) => /^\s*Nơi nhận/u.test(l));
+  if (at < 0) at = lines.length;
+  const extra: string[] = [];
+  let size = utf8(text);
+  for (let k = seed; size < SPEED_DOC_BYTES && bodyLines.length; k++) {
+    const line = bodyLines[k % bodyLines.length]!;
+    extra.push(line);
+    size += utf8(line) + 1;
   }
+  return [...lines.slice(0, at), ...extra, ...lines.slice(at)].join('\n');
 }
-const seconds = (performance.now() - t0) / 1000;
-const avgKb = corpusBytes / docs.length / 1024;
+const speedDocs = docs.map((d, i) => (utf8(d.text) >= SPEED_DOC_BYTES ? d.text : grow(d.text, i * 7)));
+const avgBytes = speedDocs.reduce((n, t) => n + utf8(t), 0) / speedDocs.length;
+for (const t of speedDocs) parseDirective(t); // warm-up: JIT and lazily built tables
+let parsed = 0;
+const t0 = performance.now();
+let elapsed = 0;
+while (elapsed < SPEED_MIN_MS) {
+  for (const t of speedDocs) parseDirective(t);
+  parsed += speedDocs.length;
+  elapsed = performance.now() - t0;
+}
+const seconds = elapsed / 1000;
 const docsPerSecond = parsed / seconds;
-console.log(`Speed: ${parsed} documents (avg ${avgKb.toFixed(1)} KB UTF-16) in ${seconds.toFixed(2)} s = ${docsPerSecond.toFixed(0)} docs/s, ${((docsPerSecond * avgKb) / 1024).toFixed(2)} MB/s`);
+console.log(
+  `Speed (one core): ${parsed} documents of avg ${(avgBytes / 1024).toFixed(1)} KB UTF-8 in ${seconds.toFixed(2)} s = ${docsPerSecond.toFixed(0)} docs/s, ${((docsPerSecond * avgBytes) / 1048576).toFixed(2)} MB/s`,
+);
 
 const failedFields = Object.entries(fieldAccuracy).filter(([, a]) => a < FIELD_MIN).map(([f]) => f);
 const pass = f1 >= CITATION_F1_MIN && failedFields.length === 0;
@@ -96,6 +137,7 @@ console.log(
     relationAgreement: Number((tp ? relationOk / tp : 1).toFixed(4)),
     tasks: Number((tasksN ? tasksOk / tasksN : 1).toFixed(4)),
     docsPerSecond: Math.round(docsPerSecond),
+    speedDocBytes: Math.round(avgBytes),
     pass,
     failedFields,
   }),
