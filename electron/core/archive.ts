@@ -14,6 +14,11 @@ import { DATABASE_FILE } from './paths';
 import { SearchEngine } from './search/engine';
 import { catchUpIndex } from './search/indexer';
 import { IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
+import type { ReparseReport } from '../../shared/model/review';
+import { parseDirective } from '../../shared/parser';
+import { PARSER_VERSION } from '../../shared/parser/version';
+import * as review from './review/service';
+import { reparseArchive, type ReparseOptions } from './review/reparse';
 
 /** The archive in one folder: the facade every host (desktop, CLI, browser) talks to. */
 export class Archive {
@@ -66,8 +71,56 @@ export class Archive {
 
   get(id: number): DocumentDetail {
     const doc = store.getDocument(this.db, id);
-    if (!doc) throw new VanthuError('NOT_FOUND', `#${id}`);
-    return doc;
+    const reviewed = doc && review.reviewDocument(this.db, id);
+    if (!doc || !reviewed) throw new VanthuError('NOT_FOUND', `#${id}`);
+    // The row's columns already hold the effective values; `parse` is swapped for the effective one.
+    return { ...doc, parse: reviewed.effective, scanned: reviewed.review.scanned, review: reviewed.review };
+  }
+
+  // Clerk review (issue #3, docs/review.md): each change returns the document as it now stands.
+  private readonly now = (): Date => new Date();
+
+  private reviewed(run: (db: Database, now: () => Date) => { id: number }): DocumentDetail {
+    const { id } = run(this.db, this.now);
+    // Facets and suggestions are cached per connection; a correction changes neither the data
+    // version nor the newest id the engine watches (search/engine.ts checkFreshness).
+    this.searchEngine?.invalidate();
+    return this.get(id);
+  }
+
+  correctField(input: Parameters<typeof review.correctField>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.correctField(db, input, now));
+  }
+  clearCorrection(input: Parameters<typeof review.clearCorrection>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.clearCorrection(db, input, now));
+  }
+  saveCitation(input: Parameters<typeof review.saveCitation>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.saveCitation(db, input, now));
+  }
+  removeCitation(input: Parameters<typeof review.removeCitation>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.removeCitation(db, input, now));
+  }
+  saveTask(input: Parameters<typeof review.saveTask>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.saveTask(db, input, now));
+  }
+  removeTask(input: Parameters<typeof review.removeTask>[1]): DocumentDetail {
+    return this.reviewed((db, now) => review.removeTask(db, input, now));
+  }
+
+  /** Re-parses one document with the current parser, keeping its corrections. */
+  reparseDocument(id: number, options: Pick<ReparseOptions, 'parse' | 'parserVersion'> = {}): DocumentDetail {
+    return this.reviewed((db, now) => {
+      review.reparseOne(db, id, options.parse ?? parseDirective, options.parserVersion ?? PARSER_VERSION, now);
+      return { id };
+    });
+  }
+
+  async reparse(options: ReparseOptions = {}): Promise<ReparseReport> {
+    try {
+      return await reparseArchive(this.db, { now: this.now, ...options });
+    } finally {
+      this.searchEngine?.invalidate();
+    }
   }
 
   /** Documents whose number/symbol matches what the user typed, tolerant of spacing, dash and case. */

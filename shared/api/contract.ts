@@ -10,6 +10,7 @@ import type { MethodName } from './methods';
 
 export { METHOD_NAMES, IPC_PREFIX, PRELOAD_GLOBAL, ipcChannel, isMethodName, type MethodName } from './methods';
 import type { HistoryEntry, SavedSearch, SearchResponse, Suggestion } from '../search/types';
+import { reviewInputSchemas } from './review-inputs';
 
 export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
 
@@ -73,6 +74,8 @@ export const inputSchemas = {
       limit: z.number().int().min(1).max(10000).default(10000),
     })
     .strict(),
+  // Clerk review (issue #3, docs/review.md): schemas in review-inputs.ts.
+  ...reviewInputSchemas,
 } as const;
 
 
@@ -90,6 +93,14 @@ export interface MethodOutputs {
   deleteSavedSearch: { deleted: true };
   searchHistory: HistoryEntry[];
   exportResults: { fileName: string; mimeType: string; content: string; count: number };
+  // Clerk review: each returns the document as it now stands.
+  correctField: DocumentDetail;
+  clearCorrection: DocumentDetail;
+  saveCitation: DocumentDetail;
+  removeCitation: DocumentDetail;
+  saveTask: DocumentDetail;
+  removeTask: DocumentDetail;
+  reparseDocument: DocumentDetail;
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;

@@ -17,6 +17,14 @@ export const METHOD_NAMES = [
   'deleteSavedSearch',
   'searchHistory',
   'exportResults',
+  // Clerk review (issue #3, docs/review.md).
+  'correctField',
+  'clearCorrection',
+  'saveCitation',
+  'removeCitation',
+  'saveTask',
+  'removeTask',
+  'reparseDocument',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

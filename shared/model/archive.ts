@@ -1,5 +1,6 @@
 /** Shapes that cross the API boundary between the archive core and its hosts. */
 import type { IssuerLevel, IssuerKind, ParseResult } from './directive';
+import type { DocumentReview } from './review';
 
 export interface DocumentSummary {
   id: number;
@@ -13,7 +14,8 @@ export interface DocumentSummary {
   originalName: string;
 }
 
-export interface DocumentDetail extends DocumentSummary {
+/** A stored document as its row reads; `parse` is the parser's raw output (documents.parse_json). */
+export interface DocumentRecord extends DocumentSummary {
   number: string | null;
   symbol: string | null;
   issuerKind: IssuerKind | null;
@@ -26,6 +28,17 @@ export interface DocumentDetail extends DocumentSummary {
   encoding: string;
   originalSize: number;
   parse: ParseResult;
+}
+
+/**
+ * A document as every host shows it (getDocument). The metadata columns and `parse` hold the
+ * effective values: the parser's output with the clerk's corrections applied (docs/review.md).
+ */
+export interface DocumentDetail extends DocumentRecord {
+  /** A scan without a text layer: shown as «Bản quét, chưa có chữ», found by the metadata a clerk types. */
+  scanned: boolean;
+  /** Per-field confidence, doubtful marks and corrections; the parser's own values are in here. */
+  review: DocumentReview;
 }
 
 export interface DocumentPage {

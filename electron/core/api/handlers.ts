@@ -80,5 +80,14 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     },
     searchHistory: ({ limit }) => archive.search.history(limit),
     exportResults: ({ query, sort, format, limit }) => archive.search.exportResults(query, sort, format, limit),
+
+    // Clerk review (issue #3): electron/core/review/, docs/review.md. Inputs normalized by review-inputs.ts.
+    correctField: (input) => archive.correctField(input),
+    clearCorrection: (input) => archive.clearCorrection(input),
+    saveCitation: (input) => archive.saveCitation(input),
+    removeCitation: (input) => archive.removeCitation(input),
+    saveTask: (input) => archive.saveTask(input),
+    removeTask: (input) => archive.removeTask(input),
+    reparseDocument: ({ id }) => archive.reparseDocument(id),
   };
 }

@@ -3,7 +3,7 @@
  * database first; row mappers sit beside the queries that produce the rows.
  */
 import type { Database } from 'better-sqlite3';
-import type { DocumentDetail, DocumentSummary } from '../../../shared/model/archive';
+import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 
 export type DocumentSortKey = 'date_desc' | 'date_asc' | 'imported_desc';
@@ -71,12 +71,12 @@ function toSummary(row: SummaryRow): DocumentSummary {
   };
 }
 
-function toDetail(row: DetailRow): DocumentDetail {
+function toDetail(row: DetailRow): DocumentRecord {
   return {
     ...toSummary(row),
     number: row.number,
     symbol: row.symbol,
-    issuerKind: row.issuer_kind as DocumentDetail['issuerKind'],
+    issuerKind: row.issuer_kind as DocumentRecord['issuerKind'],
     province: row.province,
     place: row.place,
     signer: row.signer,
@@ -103,7 +103,7 @@ export function listDocuments(db: Database, sort: DocumentSortKey, limit: number
   return rows.map(toSummary);
 }
 
-export function getDocument(db: Database, id: number): DocumentDetail | null {
+export function getDocument(db: Database, id: number): DocumentRecord | null {
   const row = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.number, d.symbol, d.issuer_kind, d.province, d.place, d.signer,
