@@ -3,12 +3,14 @@
  * the import workers can prepare it off the main thread; electron/core/db/search-store.ts writes it.
  */
 import { LEVEL_TOKEN } from './fts';
-import { refPartsOf, refTokens } from './ref';
+import { STRICT_REF_RE, refPartsFromMatch, refPartsOf, refTokens } from './ref';
 import { indexStreams } from './tokens';
 import type { Level } from './query';
 
 export interface IndexMeta {
   id: number;
+  /** Refs cited in the text, as the parser read them (optional: older callers pass none). */
+  citations?: readonly { ref: string | null }[];
   ref: string | null;
   type: string | null;
   issuer: string | null;
@@ -30,6 +32,8 @@ export interface IndexEntry {
   coquan: string;
   nguoiky: string;
   cap: string;
+  /** Tokens of every ref the text cites, one ref after another. */
+  cites: string;
   meta: IndexMeta;
   year: number | null;
 }
@@ -70,8 +74,43 @@ export function keyRange(from: string | null, to: string | null): [number, numbe
   return [lo, hi];
 }
 
+/**
+ * Tokens of the refs a text cites: the parser's citations, plus any number/symbol the strict
+ * pattern finds in the text (the parser skips some, e.g. inside recipient lists).
+ */
+function citedRefTokens(citations: readonly { ref: string | null }[], text: string): string {
+  const seen = new Set<string>();
+  for (const c of citations) {
+    const t = refTokens(refPartsOf(c.ref));
+    if (t) seen.add(t);
+  }
+  STRICT_REF_RE.lastIndex = 0;
+  for (let m = STRICT_REF_RE.exec(text); m; m = STRICT_REF_RE.exec(text)) {
+    const parts = refPartsFromMatch(m);
+    if (parts.codes.length) seen.add(refTokens(parts));
+  }
+  return [...seen].join(' ');
+}
+
 function folded(s: string | null): string {
   return s ? indexStreams(s).folded : '';
+}
+
+/**
+ * FTS5 keeps one doclist per token for all columns, so `cap : "tinh"` would walk every document
+ * with "tỉnh" anywhere. Each short column therefore gets its own token namespace (no Vietnamese
+ * syllable starts with "z"): a filter then walks only the documents that have it.
+ */
+export const COLUMN_PREFIX = { sf: 'zs', sx: 'zt', refs: 'zr', loai: 'zl', coquan: 'zo', nguoiky: 'zn', cap: 'zk', cites: 'zc' } as const;
+
+export function prefixed(column: keyof typeof COLUMN_PREFIX, stream: string): string {
+  if (!stream) return '';
+  const p = COLUMN_PREFIX[column];
+  return stream
+    .split(' ')
+    .filter(Boolean)
+    .map((t) => p + t)
+    .join(' ');
 }
 
 export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
@@ -87,14 +126,15 @@ export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
     key: searchKey(meta.id, meta.date),
     f: body.folded,
     x: body.exact,
-    sf: subject.folded,
-    sx: subject.exact,
-    refs: refTokens(parts),
-    loai: [folded(meta.type), code].filter(Boolean).join(' '),
-    coquan: folded(meta.issuer),
-    nguoiky: folded(meta.signer),
-    cap: level,
-    meta,
+    sf: prefixed('sf', subject.folded),
+    sx: prefixed('sx', subject.exact),
+    refs: prefixed('refs', refTokens(parts)),
+    loai: prefixed('loai', [folded(meta.type), code].filter(Boolean).join(' ')),
+    coquan: prefixed('coquan', folded(meta.issuer)),
+    nguoiky: prefixed('nguoiky', folded(meta.signer)),
+    cap: prefixed('cap', level),
+    cites: prefixed('cites', citedRefTokens(meta.citations ?? [], text)),
+    meta: { ...meta, citations: undefined },
     year,
   };
 }

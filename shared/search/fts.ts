@@ -8,6 +8,7 @@
  *   refs    the document's own number/symbol as tokens ("571 cv tu")
  *   loai, coquan, nguoiky   folded type, issuer, signer (field filters)
  *   cap     one level token: tw, tinh, huyen, xa
+ *   cites   the refs the text cites, each as consecutive tokens
  */
 import type { Atom, Clause, Filters, Level, ParsedQuery, Word } from './query';
 import { refTokens, type RefParts } from './ref';
@@ -20,6 +21,20 @@ export function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }
 
+/** Tokens of the short columns live in their own namespace (see COLUMN_PREFIX in entry.ts). */
+const PREFIX: Record<string, string> = { sf: 'zs', sx: 'zt', refs: 'zr', loai: 'zl', coquan: 'zo', nguoiky: 'zn', cap: 'zk', cites: 'zc' };
+
+/** `column : "token token"` with the column's namespace applied to each token. */
+function colPhrase(column: string, tokens: string[]): string {
+  const p = PREFIX[column] ?? '';
+  return `${column} : ${quote(tokens.map((t) => p + t).join(' '))}`;
+}
+
+function colAll(column: string, tokens: string[], op: 'AND' | 'OR'): string {
+  const p = PREFIX[column] ?? '';
+  return `${column} : (${tokens.map((t) => quote(p + t)).join(` ${op} `)})`;
+}
+
 type Scope = 'body' | 'subject';
 
 function cols(scope: Scope): { f: string; x: string } {
@@ -28,43 +43,42 @@ function cols(scope: Scope): { f: string; x: string } {
 
 function wordExpr(w: Word, scope: Scope): string {
   const c = cols(scope);
-  return w.exact ? `${c.x} : ${quote(w.exact)}` : `${c.f} : ${quote(w.folded)}`;
+  return w.exact ? colPhrase(c.x, [w.exact]) : colPhrase(c.f, [w.folded]);
 }
 
 function phraseExpr(words: Word[], scope: Scope): string {
   const c = cols(scope);
   if (words.length === 1) return wordExpr(words[0]!, scope);
   const marked = words.filter((w) => w.exact);
-  if (marked.length === words.length) return `${c.x} : ${quote(words.map((w) => w.exact).join(' '))}`;
-  const folded = `${c.f} : ${quote(words.map((w) => w.folded).join(' '))}`;
+  if (marked.length === words.length) return colPhrase(c.x, words.map((w) => w.exact!));
+  const folded = colPhrase(c.f, words.map((w) => w.folded));
   if (marked.length === 0) return folded;
   // Mixed phrase: order from the folded stream, accents from the exact one (same document, not
   // checked position by position; see docs/search.md).
-  return `(${folded} AND ${c.x} : (${marked.map((w) => quote(w.exact!)).join(' AND ')}))`;
+  return `(${folded} AND ${colAll(c.x, marked.map((w) => w.exact!), 'AND')})`;
 }
 
 function foldedPhrase(text: string, column: string): string {
-  const tokens = Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => foldedToken(m[0]));
-  return `${column} : ${quote(tokens.join(' '))}`;
+  return colPhrase(column, Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => foldedToken(m[0])));
 }
 
 /** The abbreviation's own spelling: exact when it is also an ordinary syllable ("TU" is not "từ"). */
 function abbrSelfExpr(abbr: { abbr: string; anyCase: boolean }, scope: Scope): string {
   const c = cols(scope);
   const tokens = Array.from(abbr.abbr.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
-  if (abbr.anyCase) return `${c.f} : ${quote(tokens.map(foldedToken).join(' '))}`;
-  return `${c.x} : ${quote(tokens.map((t) => t.toLowerCase()).join(' '))}`;
+  if (abbr.anyCase) return colPhrase(c.f, tokens.map(foldedToken));
+  return colPhrase(c.x, tokens.map((t) => t.toLowerCase()));
 }
 
+/** A ref cited in the text: the `cites` column holds each cited ref's tokens next to each other. */
 function refInBody(parts: RefParts): string {
   const tokens = refTokens(parts).split(' ').filter(Boolean);
-  if (tokens.length === 1) return `f : ${quote(tokens[0]!)}`;
-  return `f : NEAR(${tokens.map(quote).join(' ')}, ${tokens.length})`;
+  if (tokens.length === 1) return colPhrase('cites', tokens);
+  return `cites : NEAR(${tokens.map((t) => quote(PREFIX.cites + t)).join(' ')}, ${tokens.length})`;
 }
 
 export function refOwnExpr(parts: RefParts): string {
-  const tokens = refTokens(parts).split(' ').filter(Boolean);
-  return `refs : (${tokens.map(quote).join(' AND ')})`;
+  return colAll('refs', refTokens(parts).split(' ').filter(Boolean), 'AND');
 }
 
 function atomExpr(atom: Atom, scope: Scope): string {
@@ -95,7 +109,7 @@ function filterExprs(filters: Filters): string[] {
   if (filters.refs.length) out.push(`(${filters.refs.map(refOwnExpr).join(' OR ')})`);
   const wordsFilter = (alts: Word[][], column: string, abbreviations: boolean): string => {
     const each = alts.map((words) => {
-      const phrase = `${column} : ${quote(words.map((w) => w.folded).join(' '))}`;
+      const phrase = colPhrase(column, words.map((w) => w.folded));
       const abbr = abbreviations && words.length === 1 ? abbreviationFor(words[0]!.text) : null;
       if (!abbr) return phrase;
       return `(${[phrase, ...abbr.long.map((l) => foldedPhrase(l, column))].join(' OR ')})`;
@@ -105,7 +119,7 @@ function filterExprs(filters: Filters): string[] {
   if (filters.types.length) out.push(wordsFilter(filters.types, 'loai', false));
   if (filters.issuers.length) out.push(wordsFilter(filters.issuers, 'coquan', true));
   if (filters.signers.length) out.push(wordsFilter(filters.signers, 'nguoiky', false));
-  if (filters.levels.length) out.push(`cap : (${filters.levels.map((l) => quote(LEVEL_TOKEN[l])).join(' OR ')})`);
+  if (filters.levels.length) out.push(colAll('cap', filters.levels.map((l) => LEVEL_TOKEN[l]), 'OR'));
   return out;
 }
 

@@ -22,31 +22,62 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+// Folded UTF-16 unit for every code unit below U+2000 (Latin, Latin-1, Extended A/B, combining
+// marks, Vietnamese U+1EA0–U+1EF9), built once on first use.
+let FOLD_TABLE: Uint16Array | null = null;
+function foldTable(): Uint16Array {
+  if (!FOLD_TABLE) {
+    FOLD_TABLE = new Uint16Array(0x2000);
+    for (let c = 0; c < 0x2000; c++) {
+      const ch = String.fromCharCode(c);
+      FOLD_TABLE[c] = c >= 0xd800 ? c : foldChar(ch).charCodeAt(0);
+    }
+  }
+  return FOLD_TABLE;
+}
+
 /** Folds an NFC string character by character: result[i] is the folded input[i] (same length). */
 export function foldAligned(nfc: string): string {
-  let out = '';
+  const table = foldTable();
+  const out = new Uint16Array(nfc.length);
   for (let i = 0; i < nfc.length; i++) {
-    const code = nfc.charCodeAt(i);
-    // ASCII fast path: most of a Vietnamese text is ASCII letters, digits and spaces.
-    if (code < 0x80) out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : nfc[i];
-    else out += foldChar(nfc[i]!);
+    const c = nfc.charCodeAt(i);
+    out[i] = c < 0x2000 ? table[c]! : c >= 0xd800 && c < 0xe000 ? c : foldChar(nfc[i]!).charCodeAt(0);
   }
-  return out;
+  let s = '';
+  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.subarray(i, i + 4096));
+  return s;
 }
 
 const LOOKALIKE_D = /[ÐƉ]/g;
 const LOOKALIKE_d = /ð/g;
 
-/** Exact view of one token: canonical tones, lower case, đ lookalikes mapped to đ. */
+// Vietnamese has a few thousand syllables, so memoising the per-token views makes indexing cheap.
+const MEMO_MAX = 200_000;
+const exactMemo = new Map<string, string>();
+const foldedMemo = new Map<string, string>();
+function memo(map: Map<string, string>, key: string, compute: (k: string) => string): string {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= MEMO_MAX) map.clear();
+    v = compute(key);
+    map.set(key, v);
+  }
+  return v;
+}
+
+/** Exact view of one token: canonical tones, lower case, đ lookalikes mapped to đ. No marks left over. */
 export function exactToken(token: string): string {
-  return canonicalTones(token.normalize('NFC').replace(LOOKALIKE_D, 'Đ').replace(LOOKALIKE_d, 'đ'))
-    .toLowerCase()
-    .replace(/\p{M}/gu, '');
+  return memo(exactMemo, token, (t) =>
+    canonicalTones(t.normalize('NFC').replace(LOOKALIKE_D, 'Đ').replace(LOOKALIKE_d, 'đ'))
+      .toLowerCase()
+      .replace(/\p{M}/gu, ''),
+  );
 }
 
 /** Folded view of one token. */
 export function foldedToken(token: string): string {
-  return foldVi(token).replace(/\p{M}/gu, '');
+  return memo(foldedMemo, token, (t) => foldVi(t).replace(/\p{M}/gu, ''));
 }
 
 /** True when a typed word carries marks (or đ), so it must match exactly. */
@@ -65,30 +96,41 @@ export interface TokenSpan {
 }
 
 /** Tokens of an NFC text with their offsets and both views. */
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function tokenize(nfc: string): TokenSpan[] {
-  const folded = foldAligned(nfc);
   const out: TokenSpan[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(nfc); m; m = TOKEN_RE.exec(nfc)) {
     const start = m.index;
-    const end = start + m[0].length;
-    const f = folded.slice(start, end);
-    // Most tokens are plain ASCII: the exact view is then the folded one.
-    const ascii = /^[\x00-\x7f]*$/.test(m[0]);
-    out.push({ start, end, folded: ascii ? f : foldedToken(m[0]), exact: ascii ? f : exactToken(m[0]) });
+    const token = m[0];
+    // Most tokens are plain ASCII: both views are then the lower-cased token.
+    if (ASCII_ONLY.test(token)) {
+      const lower = token.toLowerCase();
+      out.push({ start, end: start + token.length, folded: lower, exact: lower });
+    } else out.push({ start, end: start + token.length, folded: foldedToken(token), exact: exactToken(token) });
   }
   return out;
 }
 
-/** Space-joined token streams for the FTS5 columns; unicode61 re-splits them at exactly our spaces. */
+/**
+ * Space-joined token streams for the FTS5 columns; unicode61 re-splits them at exactly our
+ * spaces, since both views contain letters and digits only.
+ */
 export function indexStreams(nfc: string): { folded: string; exact: string } {
-  const tokens = tokenize(nfc);
-  let folded = '';
-  let exact = '';
-  for (const t of tokens) {
-    // A token whose views contain a separator for unicode61 (a stray mark) would shift positions.
-    folded += (folded ? ' ' : '') + t.folded.replace(/[^\p{L}\p{N}]/gu, '');
-    exact += (exact ? ' ' : '') + t.exact.replace(/[^\p{L}\p{N}]/gu, '');
+  const folded: string[] = [];
+  const exact: string[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(nfc); m; m = TOKEN_RE.exec(nfc)) {
+    const token = m[0];
+    if (ASCII_ONLY.test(token)) {
+      const lower = token.toLowerCase();
+      folded.push(lower);
+      exact.push(lower);
+    } else {
+      folded.push(foldedToken(token));
+      exact.push(exactToken(token));
+    }
   }
-  return { folded, exact };
+  return { folded: folded.join(' '), exact: exact.join(' ') };
 }

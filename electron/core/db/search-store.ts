@@ -42,8 +42,8 @@ export class SearchStore {
       this.stmt('DELETE FROM search_docs WHERE doc_id = ?').run(entry.docId);
     }
     this.stmt(
-      `INSERT INTO search_fts (rowid, f, x, sf, sx, refs, loai, coquan, nguoiky, cap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(entry.key, entry.f, entry.x, entry.sf, entry.sx, entry.refs, entry.loai, entry.coquan, entry.nguoiky, entry.cap);
+      `INSERT INTO search_fts (rowid, f, x, sf, sx, refs, loai, coquan, nguoiky, cap, cites) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(entry.key, entry.f, entry.x, entry.sf, entry.sx, entry.refs, entry.loai, entry.coquan, entry.nguoiky, entry.cap, entry.cites);
     const m = entry.meta;
     this.stmt(
       `INSERT INTO search_docs (doc_id, key, ref, type, issuer, level, date, year, subject, signer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,9 +73,11 @@ export class SearchStore {
   /** What the indexer needs of a stored document. */
   documentForIndex(id: number): { meta: IndexMeta; text: string } | null {
     const row = this.stmt(
-      `SELECT id, ref, type, issuer, issuer_level, date, subject, signer, text FROM documents WHERE id = ?`,
+      `SELECT id, ref, type, issuer, issuer_level, date, subject, signer, text,
+              (SELECT json_group_array(json_object('ref', ref)) FROM citations WHERE document_id = documents.id) AS cites
+       FROM documents WHERE id = ?`,
     ).get(id) as
-      | { id: number; ref: string | null; type: string | null; issuer: string | null; issuer_level: string | null; date: string | null; subject: string | null; signer: string | null; text: string }
+      | { id: number; ref: string | null; type: string | null; issuer: string | null; issuer_level: string | null; date: string | null; subject: string | null; signer: string | null; text: string; cites: string }
       | undefined;
     if (!row) return null;
     return {
@@ -88,6 +90,7 @@ export class SearchStore {
         date: row.date,
         subject: row.subject,
         signer: row.signer,
+        citations: JSON.parse(row.cites) as { ref: string | null }[],
       },
       text: row.text,
     };

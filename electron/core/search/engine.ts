@@ -34,9 +34,10 @@ import type { SearchDocRow, SearchStore } from '../db/search-store';
 import { searchStore } from './indexer';
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
-export const RANK_CAP = 2000;
+export const RANK_CAP = Number(process.env.VANTHU_RANK_CAP ?? 400);
 export const MAX_LIMIT = 500;
 const HISTORY_KEEP = 200;
+const VI = new Intl.Collator('vi');
 const FACET_TOP = 12;
 
 export interface SearchRequest {
@@ -179,7 +180,11 @@ export class SearchEngine {
     if (out.length >= need) return out;
     if (small) {
       if (probe.length === 0) return out;
-      for (const r of this.store.keysByRank(plan.all!, lo, hi, need)) add(r.key, Math.round(r.score * 1000) / 1000);
+      // BM25 over the whole (small) match set; documents with every word in the subject go first.
+      const ranked = this.store.keysByRank(plan.all!, lo, hi, RANK_CAP);
+      const inSubject = new Set(plan.subject ? this.store.keysByRecency(plan.subject, lo, hi, RANK_CAP) : []);
+      for (const r of ranked) if (inSubject.has(r.key)) add(r.key, Math.round((100 + r.score) * 1000) / 1000);
+      for (const r of ranked) add(r.key, Math.round(r.score * 1000) / 1000);
       return out;
     }
     // Every word is common. Tier 1: all words in the subject; tier 2: the rest. Newest first.
@@ -237,7 +242,7 @@ export class SearchEngine {
     const top = (m: Map<string, number>, byValue = false): FacetCount[] =>
       [...m]
         .map(([value, count]) => ({ value, count }))
-        .sort(byValue ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value, 'vi'))
+        .sort(byValue ? (a, b) => (a.value < b.value ? 1 : -1) : (a, b) => b.count - a.count || VI.compare(a.value, b.value))
         .slice(0, byValue ? 30 : FACET_TOP);
     return { type: top(counters.type), issuer: top(counters.issuer), year: top(counters.year, true), level: top(counters.level) };
   }

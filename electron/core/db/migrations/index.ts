@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-init';
 import * as m0020 from './0020-search';
+import * as m0030 from './0030-search-cites';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'init', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
+  { version: 30, name: 'search-cites', up: m0030.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,341 @@
+/**
+ * Search bench (issue #4): `npm run bench [-- --sizes 1000,10000,100000] [--corpus DIR] [--queries FILE]
+ * [--out FILE] [--rounds N] [--workers N] [--seed N]`.
+ *
+ * For each corpus: import through the real path (worker threads read+parse+tokenize, the main
+ * thread writes), archive size, open-to-first-result, search latency over the query list (with
+ * snippets and facets), suggestion latency, and the same queries on a bare FTS5 table
+ * (unicode61 remove_diacritics 2, ORDER BY rank LIMIT 20, snippet()). Prints a table and writes JSON.
+ * Timings are wall-clock on this machine; nothing here is a test.
+ */
+import './bench/module-paths';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Archive } from '../electron/core/archive';
+import { importFilesParallel, runImportWorkerIfAny } from '../electron/core/import/parallel';
+import { searchStore } from '../electron/core/search/indexer';
+import { parseQuery, type Atom } from '../shared/search/query';
+import { generateCorpus, type ManifestEntry } from './bench/generate';
+import { FIXED_QUERIES, SUGGEST_PREFIXES, refQueries } from './bench/queries';
+
+interface Args {
+  sizes: number[];
+  corpus: string | null;
+  queries: string | null;
+  out: string;
+  rounds: number;
+  workers: number;
+  seed: number;
+  keep: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string): string | null => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && i + 1 < argv.length ? argv[i + 1]! : null;
+  };
+  return {
+    sizes: (get('sizes') ?? '1000,10000,100000').split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0),
+    corpus: get('corpus'),
+    queries: get('queries'),
+    out: get('out') ?? path.join(os.tmpdir(), 'vanthu-bench', 'results.json'),
+    rounds: Number.parseInt(get('rounds') ?? '5', 10),
+    workers: Number.parseInt(get('workers') ?? String(os.cpus().length), 10),
+    seed: Number.parseInt(get('seed') ?? '20240501', 10),
+    keep: argv.includes('--keep'),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+function stats(samples: number[]): { n: number; p50: number; p95: number; p99: number; max: number; mean: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const r = (x: number): number => Math.round(x * 100) / 100;
+  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN), mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+}
+
+function fileSize(f: string): number {
+  return existsSync(f) ? statSync(f).size : 0;
+}
+
+/** The same query for a bare FTS5 table: words and phrases as typed, no filters, no folding of đ. */
+function bareMatch(query: string): string | null {
+  let q;
+  try {
+    q = parseQuery(query);
+  } catch {
+    return null;
+  }
+  const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+  const atom = (a: Atom): string => {
+    switch (a.kind) {
+      case 'word':
+        return quote(a.word.text);
+      case 'phrase':
+      case 'long':
+        return quote(a.words.map((w) => w.text).join(' '));
+      case 'ref':
+        return quote([a.parts.number, ...(a.parts.year ? [a.parts.year] : []), ...a.parts.codes].join(' '));
+    }
+  };
+  const clauses = q.must.map((c) => (c.any.length === 1 ? atom(c.any[0]!) : `(${c.any.map(atom).join(' OR ')})`));
+  if (clauses.length === 0) return null;
+  const nots = q.not.map(atom);
+  return clauses.join(' AND ') + (nots.length ? ` NOT (${nots.join(' OR ')})` : '');
+}
+
+interface SizeResult {
+  documents: number;
+  corpus: string;
+  corpusBytes: number;
+  import: { seconds: number; docsPerSecond: number; imported: number; duplicates: number; failed: number; workers: number; optimizeSeconds: number; mainThreadWriteMsPerDoc: number };
+  archive: { bytes: number; ratioToCorpus: number; breakdown: Record<string, number> | null };
+  openToFirstResultMs: number;
+  search: ReturnType<typeof stats> & { cold: ReturnType<typeof stats> };
+  searchByQuery: { query: string; p50: number; total: number; totalExact: boolean }[];
+  suggest: ReturnType<typeof stats> & { buildMs: number };
+  bare: (ReturnType<typeof stats> & { buildSeconds: number; queries: number; skipped: string[] }) | null;
+  ratio: { p50: number; p95: number; p99: number } | null;
+}
+
+async function benchCorpus(label: string, files: string[], queries: string[], args: Args, work: string): Promise<SizeResult> {
+  const corpusBytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const dir = path.join(work, `archive-${label}`);
+  rmSync(dir, { recursive: true, force: true });
+  let archive = Archive.open(dir);
+
+  process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
+  const t0 = performance.now();
+  let lastShown = 0;
+  const report = await importFilesParallel(archive.db, files, {
+    workerFile: __filename,
+    workers: args.workers,
+    onProgress: (done, total) => {
+      if (done - lastShown >= 10000 || done === total) {
+        lastShown = done;
+        process.stderr.write(`  ${done}/${total} (${Math.round(done / ((performance.now() - t0) / 1000))}/s)\n`);
+      }
+    },
+  });
+  const importSeconds = (performance.now() - t0) / 1000;
+
+  const t1 = performance.now();
+  searchStore(archive.db).optimize();
+  const optimizeSeconds = (performance.now() - t1) / 1000;
+  archive.db.pragma('wal_checkpoint(TRUNCATE)');
+  let breakdown: Record<string, number> | null = null;
+  try {
+    const rows = archive.db.prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`).all() as { name: string; bytes: number }[];
+    breakdown = {};
+    for (const r of rows) {
+      const group = r.name.startsWith('search_fts') ? 'search_fts (FTS5 index)' : r.name.startsWith('sqlite_autoindex_search') || r.name === 'search_docs' ? 'search_docs' : r.name;
+      breakdown[group] = (breakdown[group] ?? 0) + r.bytes;
+    }
+  } catch {
+    breakdown = null;
+  }
+  archive.close();
+  const archiveBytes = fileSize(path.join(dir, 'vanthu.db')) + fileSize(path.join(dir, 'vanthu.db-wal'));
+  const dbFile = readdirSync(dir).find((f) => f.endsWith('.db') || f.endsWith('.sqlite')) ?? 'vanthu.db';
+  const archiveTotal = readdirSync(dir).reduce((n, f) => n + fileSize(path.join(dir, f)), 0);
+  void archiveBytes;
+  void dbFile;
+
+  // Open → first result, as a user would: a fresh process would also pay the page cache, which we cannot drop here.
+  const t2 = performance.now();
+  archive = Archive.open(dir);
+  archive.search.search({ query: 'phòng chống dịch' });
+  const openToFirstResultMs = performance.now() - t2;
+
+  const engine = archive.search;
+  const samples: number[] = [];
+  const cold: number[] = [];
+  const perQuery = new Map<string, { times: number[]; total: number; totalExact: boolean }>();
+  for (let round = 0; round < args.rounds; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      let total = 0;
+      let totalExact = true;
+      try {
+        const r = engine.search({ query: q });
+        total = r.total;
+        totalExact = r.totalExact;
+      } catch (error) {
+        process.stderr.write(`  ! ${q}: ${(error as Error).message}\n`);
+      }
+      const ms = performance.now() - t;
+      (round === 0 ? cold : samples).push(ms);
+      const e = perQuery.get(q) ?? { times: [], total, totalExact };
+      e.times.push(ms);
+      perQuery.set(q, e);
+    }
+  }
+  if (args.rounds === 1) samples.push(...cold);
+
+  const tb = performance.now();
+  engine.warmSuggestions();
+  const suggestBuildMs = performance.now() - tb;
+  const suggestSamples: number[] = [];
+  for (let round = 0; round < args.rounds; round++) {
+    for (const p of SUGGEST_PREFIXES) {
+      const t = performance.now();
+      engine.suggest(p);
+      suggestSamples.push(performance.now() - t);
+    }
+  }
+
+  // Bare FTS5 over the same texts.
+  let bare: SizeResult['bare'] = null;
+  let ratio: SizeResult['ratio'] = null;
+  {
+    const bareFile = path.join(work, `bare-${label}.db`);
+    rmSync(bareFile, { force: true });
+    const bdb = new Database(bareFile);
+    bdb.pragma('journal_mode = WAL');
+    bdb.exec(`CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')`);
+    const tbuild = performance.now();
+    const insert = bdb.prepare('INSERT INTO bare (rowid, text) VALUES (?, ?)');
+    const rows = archive.db.prepare('SELECT id, text FROM documents').iterate() as Iterable<{ id: number; text: string }>;
+    let batch: { id: number; text: string }[] = [];
+    const flush = bdb.transaction((items: { id: number; text: string }[]) => {
+      for (const r of items) insert.run(r.id, r.text);
+    });
+    for (const r of rows) {
+      batch.push(r);
+      if (batch.length >= 1000) {
+        flush(batch);
+        batch = [];
+      }
+    }
+    flush(batch);
+    const buildSeconds = (performance.now() - tbuild) / 1000;
+    const stmt = bdb.prepare(`SELECT rowid, snippet(bare, 0, '[', ']', '…', 16) AS s FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT 20`);
+    const bareSamples: number[] = [];
+    const skipped: string[] = [];
+    const ran = queries.map((q) => ({ q, m: bareMatch(q) }));
+    for (const { q, m } of ran) if (!m) skipped.push(q);
+    // One warm-up round, as for ours.
+    for (let round = 0; round < args.rounds; round++) {
+      for (const { m } of ran) {
+        if (!m) continue;
+        const t = performance.now();
+        try {
+          stmt.all(m);
+        } catch {
+          // A query the bare table cannot run is skipped, not timed.
+        }
+        if (round > 0 || args.rounds === 1) bareSamples.push(performance.now() - t);
+      }
+    }
+    bdb.close();
+    if (!args.keep) rmSync(bareFile, { force: true });
+    rmSync(`${bareFile}-wal`, { force: true });
+    rmSync(`${bareFile}-shm`, { force: true });
+    bare = { ...stats(bareSamples), buildSeconds: Math.round(buildSeconds * 10) / 10, queries: ran.length - skipped.length, skipped };
+    const ours = stats(samples);
+    ratio = { p50: Math.round((ours.p50 / bare.p50) * 1000) / 1000, p95: Math.round((ours.p95 / bare.p95) * 1000) / 1000, p99: Math.round((ours.p99 / bare.p99) * 1000) / 1000 };
+  }
+  archive.close();
+  if (!args.keep) rmSync(dir, { recursive: true, force: true });
+
+  return {
+    documents: files.length,
+    corpus: label,
+    corpusBytes,
+    import: {
+      seconds: Math.round(importSeconds * 10) / 10,
+      docsPerSecond: Math.round(report.imported / importSeconds),
+      imported: report.imported,
+      duplicates: report.duplicates,
+      failed: report.failed,
+      workers: args.workers,
+      optimizeSeconds: Math.round(optimizeSeconds * 10) / 10,
+      mainThreadWriteMsPerDoc: Math.round((report.writeMs / Math.max(1, files.length)) * 100) / 100,
+    },
+    archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
+    openToFirstResultMs: Math.round(openToFirstResultMs),
+    search: { ...stats(samples), cold: stats(cold) },
+    searchByQuery: [...perQuery].map(([query, e]) => ({ query, p50: stats(e.times).p50, total: e.total, totalExact: e.totalExact })),
+    suggest: { ...stats(suggestSamples), buildMs: Math.round(suggestBuildMs) },
+    bare,
+    ratio,
+  };
+}
+
+function table(results: SizeResult[]): string {
+  const rows: [string, ...string[]][] = [
+    ['documents', ...results.map((r) => String(r.documents))],
+    ['import docs/s (workers)', ...results.map((r) => `${r.import.docsPerSecond} (${r.import.workers})`)],
+    ['import s + optimize s', ...results.map((r) => `${r.import.seconds} + ${r.import.optimizeSeconds}`)],
+    ['failed', ...results.map((r) => String(r.import.failed))],
+    ['main-thread write ms/doc', ...results.map((r) => String(r.import.mainThreadWriteMsPerDoc))],
+    ['archive / corpus', ...results.map((r) => `${(r.archive.bytes / 1e6).toFixed(1)} MB / ${(r.corpusBytes / 1e6).toFixed(1)} MB = ${r.archive.ratioToCorpus}×`)],
+    ['open → first result ms', ...results.map((r) => String(r.openToFirstResultMs))],
+    ['search p50/p95/p99 ms', ...results.map((r) => `${r.search.p50} / ${r.search.p95} / ${r.search.p99}`)],
+    ['search cold round p50/p95', ...results.map((r) => `${r.search.cold.p50} / ${r.search.cold.p95}`)],
+    ['bare FTS5 p50/p95/p99 ms', ...results.map((r) => (r.bare ? `${r.bare.p50} / ${r.bare.p95} / ${r.bare.p99}` : '—'))],
+    ['ours ÷ bare p50/p95', ...results.map((r) => (r.ratio ? `${r.ratio.p50} / ${r.ratio.p95}` : '—'))],
+    ['suggest p50/p95 ms (build ms)', ...results.map((r) => `${r.suggest.p50} / ${r.suggest.p95} (${r.suggest.buildMs})`)],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')).join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
+  const results: SizeResult[] = [];
+  let queries = args.queries ? (JSON.parse(readFileSync(args.queries, 'utf8')) as string[]) : FIXED_QUERIES;
+  if (!Array.isArray(queries) || !queries.every((q) => typeof q === 'string')) throw new Error('--queries: a JSON array of strings');
+
+  if (args.corpus) {
+    const files = readdirSync(args.corpus, { recursive: true, withFileTypes: false })
+      .map((f) => path.join(args.corpus!, String(f)))
+      .filter((f) => statSync(f).isFile() && !f.endsWith('manifest.json'))
+      .sort();
+    results.push(await benchCorpus(path.basename(args.corpus), files, queries, args, work));
+  } else {
+    const max = Math.max(...args.sizes);
+    const corpusDir = path.join(work, `corpus-${max}`);
+    process.stderr.write(`generating ${max} documents (seed ${args.seed}) in ${corpusDir}…\n`);
+    const tg = performance.now();
+    const manifest: ManifestEntry[] = generateCorpus(corpusDir, max, args.seed);
+    process.stderr.write(`  ${((performance.now() - tg) / 1000).toFixed(1)} s\n`);
+    for (const size of [...args.sizes].sort((a, b) => a - b)) {
+      const sub = manifest.slice(0, size);
+      const withRefs = args.queries ? queries : [...queries, ...refQueries(sub)];
+      results.push(await benchCorpus(String(size), sub.map((m) => path.join(corpusDir, m.file)), withRefs, args, work));
+    }
+    if (!args.keep) rmSync(corpusDir, { recursive: true, force: true });
+    else process.stderr.write(`corpus kept in ${corpusDir} (manifest.json = citation ground truth)\n`);
+  }
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
+
+  const output = {
+    when: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.release()}` },
+    rounds: args.rounds,
+    queries: queries.length,
+    totalSeconds: Math.round((performance.now() - started) / 100) / 10,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    results,
+  };
+  mkdirSync(path.dirname(args.out), { recursive: true });
+  writeFileSync(args.out, JSON.stringify(output, null, 2));
+  process.stdout.write(table(results) + '\n');
+  process.stdout.write(`peak RSS ${output.peakRssMB} MB; total ${output.totalSeconds} s; JSON: ${args.out}\n`);
+}
+
+if (!runImportWorkerIfAny()) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
