@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerReparseCommand } from './reparse';
 import { registerSearchCommands } from './search';
 
 /** Each feature registers its commands in its own file and adds one line here. */
 export const COMMAND_MODULES: ((program: Command) => void)[] = [
   registerSearchCommands,
+  registerReparseCommand,
 ];
