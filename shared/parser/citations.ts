@@ -113,13 +113,24 @@ function sentenceStart(doc: Doc, at: number): number {
   return from + best;
 }
 
-function relationBefore(tokens: Tokens, from: number, to: number): CitationRelation | null {
-  let found: { end: number; relation: CitationRelation } | null = null;
+/**
+ * The last cue that starts in [from, to). A cue may run into the citation's own type noun
+ * ("Xét Tờ trình số …"); a cue that starts inside it is part of its name ("Luật sửa đổi, bổ sung …").
+ * "báo cáo / đánh giá kết quả (5 năm) thực hiện X" reports on X rather than carrying it out.
+ */
+function relationBefore(doc: Doc, tokens: Tokens, from: number, to: number): CitationRelation | null {
+  let found: { start: number; end: number; relation: CitationRelation } | null = null;
   for (const c of tokens.cues) {
-    if (c.start >= from && c.end <= to && (!found || c.end >= found.end)) found = { end: c.end, relation: c.relation };
+    if (c.start >= to) break;
+    if (c.start >= from && (!found || c.end >= found.end)) found = c;
   }
-  return found?.relation ?? null;
+  if (!found) return null;
+  if (found.relation === 'implements' && /(?<![\p{L}])ket qua(?![\p{L}])/u.test(doc.folded.slice(Math.max(from, found.start - 40), found.start))) return 'reports';
+  return found.relation;
 }
+
+/** "(sau đây gọi tắt là Chỉ thị 23)": the alias being defined, not another reference. */
+const ALIAS_LEAD_RE = /(?:goi tat|viet tat|goi chung|goi)\s+la\s*$/u;
 
 export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext): Citation[] {
   const drafts: Draft[] = [];
@@ -185,7 +196,10 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     let from = noun.end;
     if (NAMED_LEGAL_TYPES.includes(noun.type)) {
       // "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a capitalised name, then the date.
-      const name = /^\s+\p{Lu}[^\n,;.:()]{0,80}?(?=\s+ngày\s)/u.exec(doc.text.slice(noun.end, noun.end + 100));
+      // "Luật sửa đổi, bổ sung một số điều của Luật … ngày …" is one law's name.
+      const name = /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}[^\n,;.:()]{0,80}?)(?=\s+ngày\s)/u.exec(
+        doc.text.slice(noun.end, noun.end + 200),
+      );
       if (name) from = noun.end + name[0].length;
     } else if (!/^\p{Lu}/u.test(printed) && !/^(?:công điện|công văn|nghị quyết|chỉ thị|kết luận|thông báo|quyết định)$/u.test(printed.toLowerCase())) {
       continue;
@@ -240,6 +254,7 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     const byNumber = /^\s+(?:số\s+)?(\d{1,5})(?![\d/\-\p{L}])/u.exec(after);
     const m = self ?? back ?? byNumber;
     if (!m) continue;
+    if (ALIAS_LEAD_RE.test(doc.folded.slice(Math.max(0, noun.start - 24), noun.start))) continue;
     const earlier = drafts.filter((d) => d.end <= noun.start && d.type === noun.type && !d.shortFormOf);
     let target: Draft | undefined;
     if (byNumber && m === byNumber) target = [...earlier].reverse().find((d) => d.number && Number(d.number) === Number(byNumber[1]));
@@ -288,7 +303,7 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
       const lastSemi = between.lastIndexOf(';');
       from = lastSemi >= 0 ? prev.end + lastSemi + 1 : prev.end;
     }
-    const relation = relationBefore(tokens, from, c.start);
+    const relation = relationBefore(doc, tokens, from, c.start);
     c.relation = relation ?? (prev ? prev.relation : 'mentions');
     if (c.group >= 0 && prev && prev.group === c.group && !relation) c.relation = prev.relation;
     prevInSentence = c;

@@ -67,16 +67,24 @@ const TITLE_RE = new RegExp(`^[*\\s]*(${foldedAlternation(TITLE_TYPES)})(?![\\p{
 const MOTTO_PARTY = /dang cong san viet nam/;
 const MOTTO_STATE = /cong hoa xa hoi chu nghia|doc lap\s*-\s*tu do/;
 const MARKS = new Set(HEADER_MARKS.map(foldPhrase));
-const NUMBER_LINE_RE = /^[*\s]*(?:Số|SỐ|số)(?=[\s:.\d\-/…_])/u;
+const NUMBER_LINE_RE = /^[*\s]*(?:Số|SỐ|số)(?=[\s:.\d\-/…_]|$)/u;
 const VV_RE = /^[*\s_]*(?:V\/v|v\/v|V\/V|Về việc|VỀ VIỆC)(?![\p{L}])/u;
 const KINH_GUI_RE = /^[*\s_]*kinh gui\s*:?/;
-const PLACE_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?)\s*,\s*(?:ngay\s+\d|ngay\s*\.)/u;
+/** "Quảng Ninh, ngày 5 …"; a seat may end in a number ("Phường 3", "Hà Giang 1"); OCR splits digits ("ngày 0 7"). */
+const PLACE_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*(?:ngay\s+\d|ngay\s*\.)/u;
+/** The date left blank for the clerk to fill in: "Nam Giang, ngày      tháng      năm 2024". */
+const PLACE_BLANK_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam(?:[\s.…_]*\d{4})?\s*$/u;
 const OPENING_DATE_RE = /^[*_\s]*(?:(?:sang|chieu|toi|trua|vao)\s+)?(?:hom nay,?\s+)?(?:vao\s+)?ngay\s+\d/;
 const BODY_START_RE = /^[*_\s]*(?:can cu|kinh gui|thuc hien|ngay \d|sang|chieu|hom nay|vao|xet|trien khai|trong|qua|de |nham|thoi gian|tiep theo|theo|nhan duoc|hien nay|nam \d|sau khi)/;
 const SUBJECT_FOLLOW_RE = /^[*_\s]*(?:ve|v\/v|ve viec|cua|tai|trien khai|thuc hien|giai doan|nam|nhiem ky|ket luan|y kien)(?![\p{L}])/u;
 const LIST_LABEL_RE = /^\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s/u;
 const BODY_FOLDS = ISSUER_BODIES.map((b) => foldPhrase(b.name));
 const UNIT_FOLDS = UNIT_LEVELS.map((u) => foldPhrase(u.word));
+
+/** Lines of the header's right column (motto, place and date): never part of a trích yếu. */
+function isHeaderLine(folded: string): boolean {
+  return MOTTO_PARTY.test(folded) || MOTTO_STATE.test(folded) || PLACE_DATE_RE.test(folded) || PLACE_BLANK_DATE_RE.test(folded) || /^[*_\s]*-{3,}\s*$/.test(folded);
+}
 
 function startsWithAny(folded: string, prefixes: readonly string[]): string | null {
   for (const p of prefixes) if (folded.startsWith(p) && !/\p{L}/u.test(folded[p.length] ?? '')) return p;
@@ -133,7 +141,12 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       const cf = cellFolded(doc, cell);
       if (numberLine < 0 && titleLine < 0 && NUMBER_LINE_RE.test(cell.text)) {
         const at = cell.start + NUMBER_LINE_RE.exec(cell.text)![0].length;
-        const ref = readNumberField(doc.text, at, cell.end);
+        let ref = readNumberField(doc.text, at, cell.end);
+        // "Số      -BC/ĐU": the blank left for the number is wide enough to split the cells.
+        if (!ref && /^[*\s]*(?:Số|SỐ)\s*:?\s*[*\s]*$/u.test(cell.text)) {
+          const next = cellsOf(line).find((c) => c.start > cell.start);
+          if (next && /^[-\u2010-\u2015\u2212/]/u.test(next.text)) ref = readNumberField(doc.text, next.start, next.end);
+        }
         if (ref || /^[*\s]*(?:Số|SỐ)\s*:?\s*[*\s]*$/u.test(cell.text)) {
           numberLine = i;
           h.ref = ref;
@@ -156,6 +169,18 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
             h.dateConfidence = 0.95;
             continue;
           }
+        }
+      }
+    }
+    if (placeDateLine < 0 && titleLine < 0) {
+      const blank = PLACE_BLANK_DATE_RE.exec(folded);
+      if (blank) {
+        const place = cleanValue(line.text.slice(0, blank[1]!.length + (blank[0].length - blank[0].trimStart().length)).replace(/^[*_\s]+/, ''));
+        if (/^\p{Lu}/u.test(place) && place.split(' ').length <= 6) {
+          placeDateLine = i;
+          h.place = place;
+          const placeStart = doc.text.indexOf(place, line.start);
+          h.placeSpan = placeStart >= 0 ? { start: placeStart, end: placeStart + place.length } : { start: line.start, end: line.end };
         }
       }
     }
@@ -274,7 +299,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       const subject = cleanValue(parts.map((p, k) => (p.caps ? decaps(p.text, k === 0) : p.text)).join(' '));
       h.subject = subject ? subject[0]!.toUpperCase() + subject.slice(1) : null;
       h.subjectSpan = { start: parts[0]!.start, end: parts[parts.length - 1]!.end };
-      if (h.type === 'Thông báo' && /^kết luận/iu.test(h.subject ?? '')) h.type = 'Thông báo kết luận';
+      if (h.type === 'Thông báo' && /^(?:ý kiến\s+)?kết luận/iu.test(h.subject ?? '')) h.type = 'Thông báo kết luận';
     }
   } else if (vvLine >= 0) {
     h.hasVv = true;
@@ -282,6 +307,8 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     for (let i = vvLine; i < lines.length && parts.length < SUBJECT_MAX_LINES; i++) {
       const line = lines[i]!;
       if (isBlank(line.text) || (i > vvLine && KINH_GUI_RE.test(lineFolded(doc, line)))) break;
+      // The right column printed after the trích yếu: motto, place and date, number line.
+      if (i > vvLine && (i === placeDateLine || i === numberLine || isHeaderLine(lineFolded(doc, line)))) break;
       parts.push(line);
       subjectEnd = i;
     }

@@ -22,13 +22,14 @@ const CAPACITY_RE = /^[*_\s]*(?:T\/M|TM\.?|K\/T|KT\.?|T\/L|TL\.?|TUQ\.?|Q\.)\s+\
 const NOI_NHAN_RE = /^[*_\s]*noi nhan\s*:?/;
 const KINH_GUI_RE = /^[*_\s]*kinh gui\s*:?\s*/;
 const APPENDIX_RE = /^[*_\s]*(?:phu luc|danh muc|bieu mau)(?![\p{L}])/u;
-const SIGNED_NOTE_RE = /^[(\[]?\s*(?:đã ký|da ky|ký tên|ky ten|đã ký và đóng dấu|chữ ký|ký bởi|signed)/iu;
+const SIGNED_NOTE_RE = /^[([]?\s*(?:đã ký|da ky|ký tên|ky ten|đã ký và đóng dấu|chữ ký|ký bởi|signed)/iu;
 const LUU_RE = /^luu(?![\p{L}])/u;
 const FOR_REPORT_RE = /\(\s*\**\s*(?:để\s+)?(?:báo cáo|b\/c)\s*\**\s*\)/iu;
 const NHU_TREN_RE = /^như trên$/iu;
 const TITLES = new Set(SIGNER_TITLES.map(foldPhrase));
 const NAME_RE = new RegExp(
-  `^\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){${NAME_MIN_SYLLABLES - 1},${NAME_MAX_SYLLABLES - 1}}$`,
+  // Ê Đê and Jrai names write a syllable with an apostrophe: "Rơ Châm H' Lim", "H'Hen Niê".
+  `^\\p{Lu}[\\p{Ll}'’]*(?:\\s+\\p{Lu}[\\p{Ll}'’]*){${NAME_MIN_SYLLABLES - 1},${NAME_MAX_SYLLABLES - 1}}$`,
   'u',
 );
 const CAPS_NAME_RE = new RegExp(`^\\p{Lu}+(?:\\s+\\p{Lu}+){${NAME_MIN_SYLLABLES - 1},${NAME_MAX_SYLLABLES - 1}}$`, 'u');

@@ -286,6 +286,7 @@ export const RELATION_CUES: readonly { phrase: string; relation: 'implements' | 
   { phrase: 'xét đề nghị', relation: 'responds' },
   { phrase: 'xét tờ trình', relation: 'responds' },
   { phrase: 'xét công văn', relation: 'responds' },
+  { phrase: 'xét', relation: 'responds' },
   { phrase: 'phúc đáp', relation: 'responds' },
   { phrase: 'trả lời', relation: 'responds' },
   { phrase: 'sửa đổi', relation: 'amends' },
@@ -311,12 +312,16 @@ export const AGENCY_HEADS: readonly string[] = [
   'Tổ Covid', 'Cơ quan', 'Đơn vị', 'Địa phương', 'Cấp ủy', 'Chính quyền', 'Chủ tịch', 'Giám đốc',
   'Thủ trưởng', 'Người đứng đầu', 'Cục Thuế', 'Chi cục Thuế', 'tổ chức đảng', 'tổ chức cơ sở đảng',
   'Chánh Văn phòng', 'Chánh Thanh tra', 'Trưởng Công an', 'Trưởng ban', 'Trưởng phòng',
+  'Trạm Y tế', 'Trạm', 'Công chức', 'Cán bộ', 'Ban Quản lý dự án', 'Hạt Kiểm lâm', 'Đội', 'Chi nhánh',
+  'Bưu điện', 'Ban Chỉ huy', 'Viện', 'Học viện', 'Ủy ban', 'Thanh tra',
 ];
 
 /** Unit words that stand for an agency when pluralised: "các xã, thị trấn", "các huyện". */
 export const PLURAL_UNIT_HEADS: readonly string[] = [
   'xã', 'phường', 'thị trấn', 'huyện', 'thị xã', 'thành phố', 'tỉnh', 'sở', 'ban', 'ngành', 'cơ quan',
   'đơn vị', 'địa phương', 'phòng', 'đoàn thể', 'cấp ủy', 'chi bộ', 'đảng bộ', 'tổ chức cơ sở đảng',
+  'cơ sở', 'doanh nghiệp', 'huyện ủy', 'thành ủy', 'thị ủy', 'quận ủy', 'đảng ủy',
+  'hội', 'thôn', 'tổ dân phố', 'bộ', 'cục',
 ];
 
 /**
@@ -333,6 +338,11 @@ export const TASK_VERBS: readonly string[] = [
   'định kỳ', 'thường xuyên', 'cử', 'giao', 'đề xuất', 'tuyên truyền', 'vận động', 'cập nhật', 'bổ sung',
   'sắp xếp', 'hỗ trợ', 'phổ biến', 'tiếp nhận', 'thông tin', 'phê duyệt', 'trình', 'tổng hợp', 'xử lý',
   'hằng tháng', 'hàng tháng', 'ưu tiên', 'tích cực', 'rà soát', 'đánh giá', 'sớm', 'khảo sát', 'chuẩn bị',
+  'kiện toàn', 'lập', 'ra quân', 'định hướng', 'thi hành', 'có nhiệm vụ', 'giúp', 'bàn giao', 'tuần tra',
+  'quản lý', 'phát động', 'chấn chỉnh', 'rút kinh nghiệm', 'tổng kết', 'sơ kết', 'nâng cao', 'hoàn thiện',
+  'gửi', 'tham gia', 'phục vụ', 'lựa chọn', 'giải quyết', 'thanh tra', 'công bố', 'niêm yết', 'cảnh báo',
+  'sẵn sàng', 'nhanh chóng', 'chịu', 'thống nhất', 'thống kê', 'điều chỉnh', 'rà soát lại', 'tập huấn',
+  'vận hành', 'bồi dưỡng', 'tiếp thu', 'tăng', 'giảm', 'đề ra', 'khắc phục', 'mở rộng',
 ];
 
 /** Lead-in words of a task sentence that precede the lead agency. */
@@ -345,6 +355,8 @@ export const SIGNER_TITLES: readonly string[] = [
   'TRƯỞNG BAN THƯỜNG TRỰC', 'BỘ TRƯỞNG', 'THỨ TRƯỞNG', 'THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG', 'TRƯỞNG PHÒNG',
   'PHÓ TRƯỞNG PHÒNG', 'CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'TRƯỞNG ĐOÀN', 'TỔ TRƯỞNG', 'CỤC TRƯỞNG', 'VỤ TRƯỞNG',
   'CHÁNH THANH TRA', 'THƯỜNG TRỰC', 'KẾ TOÁN TRƯỞNG', 'HIỆU TRƯỞNG', 'TỔNG BÍ THƯ',
+  'PHÓ TRƯỞNG BAN THƯỜNG TRỰC', 'PHÓ GIÁM ĐỐC THƯỜNG TRỰC', 'TRƯỞNG BAN CHỈ ĐẠO', 'PHÓ TRƯỞNG BAN CHỈ ĐẠO',
+  'CHỦ TỊCH HỘI ĐỒNG', 'Q. CHỦ TỊCH', 'Q. GIÁM ĐỐC', 'CHI CỤC TRƯỞNG', 'PHÓ CỤC TRƯỞNG', 'PHÓ VỤ TRƯỞNG',
 ];
 
 /** Urgency and secrecy marks printed in the header; never part of the issuer. */

@@ -44,11 +44,46 @@ const HEAD_RE = new RegExp(`^(?:cac\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_
 const PLURAL_HEAD_RE = new RegExp(`^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`, 'u');
 const COOPERATE_RE = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/u;
 
+/**
+ * Agency heads that are printed in lower case ("tổ chức chính trị - xã hội", "các xã"). A lower-case
+ * verb is inside a name only when one of these starts there: folding alone would also read "bố trí"
+ * as "Bộ" and "bảo đảm" as "Báo" (the newspaper).
+ */
+const LOWER_HEADS = AGENCY_HEADS.filter((h) => /^\p{Ll}/u.test(h));
+const LOWER_HEAD_RE = new RegExp(`^(?:cac\\s+|tung\\s+)?(?:${foldedAlternation(LOWER_HEADS)})(?![\\p{L}\\d])`, 'u');
+/** Unit word that ends an agency name ("… xây dựng huyện"); its place name may follow, capitalised. */
+const NAME_TAIL_RE = /^\s+(?:huyen|tinh|xa|thi xa|thi tran|thanh pho|quan|phuong|dac khu)(?![\p{L}\d])/u;
+const PLACE_WORDS_RE = /(?:\s+\p{Lu}\p{Ll}*){0,3}\s+/uy;
+
 function isAgency(foldedSegment: string): boolean {
   const s = foldedSegment.trim();
   // "phòng, chống" is a verb pair, not the Phòng office.
   if (/^phong\s*(?:,|chong|ngua|tranh)/.test(s)) return false;
   return HEAD_RE.test(s) || PLURAL_HEAD_RE.test(s);
+}
+
+/** Index of the task verb that starts `folded` at `at`, or -1 ("khẩn trương" in "… huyện khẩn trương bàn giao"). */
+const VERB_AT_RE = new RegExp(VERB_RE.source, 'uy');
+
+function verbAt(clause: string, folded: string, at: number): number {
+  // A sticky copy: firstVerb is iterating VERB_RE and must not lose its place.
+  VERB_AT_RE.lastIndex = at;
+  const m = VERB_AT_RE.exec(folded);
+  if (!m) return -1;
+  const exact = canonicalTones(clause.slice(m.index, m.index + m[0].length).toLowerCase()).replace(/\s+/g, ' ');
+  return VERB_SPELLINGS.has(exact) && /^\p{Ll}/u.test(clause[m.index] ?? '') ? m.index : -1;
+}
+
+/**
+ * "Ban Quản lý dự án đầu tư xây dựng huyện khẩn trương …": a verb followed by a unit word
+ * (and its place name) and then another verb is part of the agency's name, not the predicate.
+ */
+function verbInsideName(clause: string, folded: string, verbEnd: number): boolean {
+  const tail = NAME_TAIL_RE.exec(folded.slice(verbEnd, verbEnd + 20));
+  if (!tail) return false;
+  PLACE_WORDS_RE.lastIndex = verbEnd + tail[0].length;
+  const place = PLACE_WORDS_RE.exec(clause);
+  return place !== null && verbAt(clause, folded, PLACE_WORDS_RE.lastIndex) >= 0;
 }
 
 /** First lower-case verb of the clause; capitalised words are inside names ("Ban Chỉ đạo"). */
@@ -62,13 +97,17 @@ function firstVerb(clause: string, folded: string): number {
     if (/(?:^|\s)ban\s+$/.test(folded.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (/^\p{Ll}/u.test(clause[m.index] ?? '')) {
       // "tổ chức chính trị - xã hội" is an agency, not the verb "tổ chức".
-      if (isAgency(folded.slice(m.index))) continue;
+      if (LOWER_HEAD_RE.test(folded.slice(m.index))) continue;
+      if (m.index > 0 && verbInsideName(clause, folded, m.index + m[0].length)) continue;
       return m.index;
     }
     if (m.index === 0) return 0;
   }
   return -1;
 }
+
+/** "Văn phòng HĐND và UBND huyện" is one office serving two bodies, not two agencies. */
+const OFFICE_OF_BODIES_RE = /^van phong\s+(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan|doan dbqh|doan dai bieu quoc hoi)$/u;
 
 /** "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies. */
 function splitAgencies(segment: string): string[] {
@@ -84,7 +123,8 @@ function splitAgencies(segment: string): string[] {
   for (let k = 0; k < pieces.length; k += 2) {
     const piece = pieces[k]!;
     const folded = foldAligned(piece);
-    if (parts.length === 0 || isAgency(folded)) parts.push(piece);
+    const joinedOffice = k > 0 && /^\s+và\s+$/u.test(pieces[k - 1]!) && OFFICE_OF_BODIES_RE.test(foldAligned(parts[parts.length - 1] ?? '').trim());
+    if (parts.length === 0 || (isAgency(folded) && !joinedOffice)) parts.push(piece);
     else parts[parts.length - 1] += (pieces[k - 1] ?? ' ') + piece;
   }
   return parts.map((p) => cleanValue(p)).filter((p) => p && isAgency(foldAligned(p)));

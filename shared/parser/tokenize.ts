@@ -166,6 +166,12 @@ function stateToken(m: RegExpExecArray): RefToken {
   };
 }
 
+/**
+ * "Công văn số 356/GDĐT": small offices drop the hyphen of ISSUER-UNIT. Accepted only right after
+ * "số", where a number and a single code cannot be anything but a reference.
+ */
+const LOOSE_STATE_RE = new RegExp(String.raw`(?<![\p{L}])(?:số|Số|SỐ)[ 	]*:?[ 	]*(\d{1,5})[ 	]*${SLASH}[ 	]*(${CODE})(?![${SLASH.slice(1, -1)}\d-])`, 'gu');
+
 export function scanRefs(text: string): RefToken[] {
   const out: RefToken[] = [];
   PARTY_RE.lastIndex = 0;
@@ -175,6 +181,23 @@ export function scanRefs(text: string): RefToken[] {
     const token = stateToken(m);
     if (!out.some((t) => t.start < token.end && token.start < t.end)) out.push(token);
   }
+  LOOSE_STATE_RE.lastIndex = 0;
+  for (let m = LOOSE_STATE_RE.exec(text); m; m = LOOSE_STATE_RE.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]!, m[0].search(/\d/));
+    const code = normCode(m[2]!);
+    if (out.some((t) => t.start < m!.index + m![0].length && start < t.end)) continue;
+    out.push({
+      kind: 'REF',
+      start,
+      end: m.index + m[0].length,
+      ref: `${m[1]}/${code}`,
+      number: m[1]!,
+      symbol: code,
+      style: 'state',
+      typeFromCode: 'Công văn',
+      issuerCode: code,
+    });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -183,6 +206,16 @@ export function readNumberField(text: string, offset: number, limit: number): Re
   const rest = text.slice(offset, limit);
   const lead = /^[ \t:.]*/.exec(rest)![0].length;
   const body = rest.slice(lead);
+  // OCR spacing inside the number: "Số :  1 215 / UBND - NL". Read it compacted, span the printed text.
+  const split = /^\d{1,3}(?: \d{1,3})+(?=[ \t]*[-\u2010-\u2015\u2212/\u2215\uFF0F])/.exec(body);
+  if (split) {
+    const digits = split[0].replace(/ /g, '');
+    const token = readNumberField(digits + body.slice(split[0].length), 0, Infinity);
+    if (token?.number) {
+      const removed = split[0].length - digits.length;
+      return { ...token, start: offset + lead, end: offset + lead + token.end + removed };
+    }
+  }
   PARTY_RE.lastIndex = 0;
   const party = new RegExp(PARTY_RE.source, 'u').exec(body);
   const state = new RegExp(STATE_RE.source, 'u').exec(body);
@@ -229,8 +262,9 @@ export function readNumberField(text: string, offset: number, limit: number): Re
 // ---- DATE ----------------------------------------------------------------------------
 
 // On folded text. "ngày  22 / 7 / 2021" (OCR spacing), "ngày 27-4-2021", "ngày 27 tháng 4 năm 2021".
+// OCR of a scanned page may split a day's digits: "ngày 0 7 tháng 3", "ngày 2 2 / 02 / 2022".
 const DATE_RE =
-  /(?<![\p{L}])ngay\s+(\d{1,2})\s*(?:([/.-])\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)|\s*thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4})(?!\d))/gu;
+  /(?<![\p{L}])ngay\s+(\d ?\d|\d)\s*(?:([/.-])\s*(\d ?\d|\d)\s*[/.-]\s*(\d{4})(?!\d)|\s*thang\s+(\d ?\d|\d)\s*,?\s*nam\s+(\d{4})(?!\d))/gu;
 
 export function isoDate(day: number, month: number, year: number): string | null {
   if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
@@ -243,8 +277,8 @@ export function scanDates(folded: string): DateToken[] {
   const out: DateToken[] = [];
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(folded); m; m = DATE_RE.exec(folded)) {
-    const day = Number(m[1]);
-    const month = Number(m[3] ?? m[5]);
+    const day = Number(m[1]!.replace(' ', ''));
+    const month = Number((m[3] ?? m[5])!.replace(' ', ''));
     const year = Number(m[4] ?? m[6]);
     const iso = isoDate(day, month, year);
     if (iso) out.push({ kind: 'DATE', start: m.index, end: m.index + m[0].length, iso });
@@ -297,6 +331,8 @@ export function scanCues(folded: string): CueToken[] {
   CUE_RE.lastIndex = 0;
   for (let m = CUE_RE.exec(folded); m; m = CUE_RE.exec(folded)) {
     const relation = CUE_TO_RELATION.get(m[0].replace(/\s+/g, ' '));
+    // "xem xét" (consider) is not "Xét …" (having considered).
+    if (m[0].startsWith('xet') && /xem\s+$/.test(folded.slice(Math.max(0, m.index - 5), m.index))) continue;
     if (relation) out.push({ kind: 'RELATION_CUE', start: m.index, end: m.index + m[0].length, relation });
   }
   return out;
