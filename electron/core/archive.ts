@@ -12,6 +12,7 @@ import { importSources, type ImportProgressEvent, type ImportReport } from './im
 import { collectSources, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
 import { SearchEngine } from './search/engine';
+import { GraphService } from './graph/service';
 import { catchUpIndex } from './search/indexer';
 import { IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
 import type { ReparseReport } from '../../shared/model/review';
@@ -55,6 +56,14 @@ export class Archive {
       this.searchEngine = new SearchEngine(this.db);
     }
     return this.searchEngine;
+  }
+
+  private graphService: GraphService | null = null;
+
+  /** Citation graph (issue #5, docs/graph.md). First use resolves documents stored without edges. */
+  get graph(): GraphService {
+    if (!this.graphService) this.graphService = new GraphService(this.db);
+    return this.graphService;
   }
 
   schemaVersion(): number {

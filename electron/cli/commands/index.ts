@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerReparseCommand } from './reparse';
 import { registerSearchCommands } from './search';
+import { registerGraphCommands } from './graph';
 
 /** Each feature registers its commands in its own file and adds one line here. */
 export const COMMAND_MODULES: ((program: Command) => void)[] = [
+  registerGraphCommands,
   registerSearchCommands,
   registerReparseCommand,
 ];

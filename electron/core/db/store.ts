@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
+import { resolveOnInsert } from '../graph/resolve';
 
 export type DocumentSortKey = 'date_desc' | 'date_asc' | 'imported_desc';
 
@@ -223,6 +224,8 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
         Buffer.from(doc.original.bytes.buffer, doc.original.bytes.byteOffset, doc.original.bytes.byteLength),
       );
       insertCitations(db, id, p.citations);
+      // Citation graph (issue #5): this document's citations, and the placeholders it replaces.
+      resolveOnInsert(db, id);
       insertTasks(db, id, p.tasks);
       return id;
     })

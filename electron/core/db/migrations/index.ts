@@ -3,6 +3,7 @@ import { VanthuError } from '../../../../shared/api/errors';
 import * as m0010 from './0010-init';
 import * as m0020 from './0020-search';
 import * as m0030 from './0030-search-cites';
+import * as m0040 from './0040-graph';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'init', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'search-cites', up: m0030.up },
+  { version: 40, name: 'graph', up: m0040.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,358 @@
+/**
+ * SQL of the citation graph (issue #5, docs/graph.md): bound parameters only, db first. The hot
+ * queries (edges out of / into a document, candidates by ref key) are index lookups; tests assert
+ * their EXPLAIN QUERY PLAN.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { RegistryAlias } from '../../../shared/graph/keys';
+
+export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain' | 'ignored';
+
+export interface DocKeyRow {
+  document_id: number;
+  ref_key: string | null;
+  year: number | null;
+  date: string | null;
+  type_key: string | null;
+  bodies: string;
+  level: string | null;
+}
+
+export interface EdgeRow {
+  id: number;
+  citation_id: number | null;
+  from_id: number;
+  to_doc: number | null;
+  to_placeholder: number | null;
+  status: EdgeStatus;
+  relation: string;
+  sentence: string;
+  ref_key: string | null;
+  year: number | null;
+  date: string | null;
+  type_key: string | null;
+  bodies: string | null;
+  match_key: string;
+  candidates: string | null;
+}
+
+export interface PlaceholderFacts {
+  key: string;
+  ref: string | null;
+  refKey: string | null;
+  type: string | null;
+  typeKey: string | null;
+  date: string | null;
+  year: number | null;
+  issuer: string | null;
+  level: string | null;
+}
+
+/** Statements are prepared once per database and reused: resolution runs them per citation. */
+const cache = new WeakMap<Database, Map<string, Statement>>();
+export function stmt(db: Database, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export const SQL = {
+  docKeysByRef: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE ref_key = ?',
+  docKeysByRefYear: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE ref_key = ? AND (year = ? OR year IS NULL)',
+  docKeysByTypeDate: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE type_key = ? AND date = ?',
+  edgesFrom: `SELECT id, to_doc, to_placeholder, status, relation, sentence FROM graph_edges WHERE from_id = ? AND status <> 'ignored'`,
+  edgesToDoc: 'SELECT id, from_id, status, relation, sentence FROM graph_edges WHERE to_doc = ?',
+  edgesToPlaceholder: 'SELECT id, from_id, status, relation, sentence FROM graph_edges WHERE to_placeholder = ?',
+  edgesByRef: 'SELECT * FROM graph_edges WHERE ref_key = ? AND citation_id IS NOT NULL',
+  edgesByRefYear: 'SELECT * FROM graph_edges WHERE ref_key = ? AND (year = ? OR year IS NULL) AND citation_id IS NOT NULL',
+  edgesByTypeDate: 'SELECT * FROM graph_edges WHERE ref_key IS NULL AND type_key = ? AND date = ? AND citation_id IS NOT NULL',
+} as const;
+
+export function loadAliases(db: Database): RegistryAlias[] {
+  return (stmt(db, 'SELECT alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
+    alias: string;
+    canonical: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[]).map((r) => ({ alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+export function addAlias(db: Database, alias: RegistryAlias, now: string): number {
+  return Number(
+    stmt(db, 'INSERT INTO graph_issuers (alias, canonical, valid_from, valid_to, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      alias.alias,
+      alias.canonical,
+      alias.validFrom,
+      alias.validTo,
+      now,
+    ).lastInsertRowid,
+  );
+}
+
+export function listAliases(db: Database): (RegistryAlias & { id: number })[] {
+  return (stmt(db, 'SELECT id, alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
+    id: number;
+    alias: string;
+    canonical: string;
+    valid_from: string | null;
+    valid_to: string | null;
+  }[]).map((r) => ({ id: r.id, alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
+}
+
+export function upsertDocKeys(db: Database, row: DocKeyRow): void {
+  stmt(
+    db,
+    `INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET ref_key = excluded.ref_key, year = excluded.year, date = excluded.date,
+       type_key = excluded.type_key, bodies = excluded.bodies, level = excluded.level`,
+  ).run(row.document_id, row.ref_key, row.year, row.date, row.type_key, row.bodies, row.level);
+}
+
+export function candidatesByRef(
+  db: Database,
+  refKey: string,
+  year: number | null,
+): { document_id: number; date: string | null; year: number | null; bodies: string }[] {
+  return (year === null ? stmt(db, SQL.docKeysByRef).all(refKey) : stmt(db, SQL.docKeysByRefYear).all(refKey, year)) as { document_id: number; date: string | null; year: number | null; bodies: string }[];
+}
+
+export function candidatesByTypeDate(
+  db: Database,
+  typeKey: string,
+  date: string,
+): { document_id: number; date: string | null; year: number | null; bodies: string }[] {
+  return stmt(db, SQL.docKeysByTypeDate).all(typeKey, date) as { document_id: number; date: string | null; year: number | null; bodies: string }[];
+}
+
+export function decisionsFor(db: Database, fromId: number, matchKey: string): { action: string; to_doc: number }[] {
+  return stmt(db, `SELECT action, to_doc FROM graph_decisions WHERE from_id = ? AND match_key = ? ORDER BY id`).all(fromId, matchKey) as {
+    action: string;
+    to_doc: number;
+  }[];
+}
+
+export function allDecisions(db: Database): { from_id: number; match_key: string | null; action: string; to_doc: number }[] {
+  return stmt(db, 'SELECT from_id, match_key, action, to_doc FROM graph_decisions ORDER BY id').all() as {
+    from_id: number;
+    match_key: string | null;
+    action: string;
+    to_doc: number;
+  }[];
+}
+
+/** Inserts or completes a placeholder (fields the first citation left blank are filled by later ones); returns its id. */
+export function placeholderId(db: Database, p: PlaceholderFacts): number {
+  stmt(
+    db,
+    `INSERT INTO graph_placeholders (key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET ref = coalesce(ref, excluded.ref), type = coalesce(type, excluded.type),
+       date = coalesce(date, excluded.date), issuer = coalesce(issuer, excluded.issuer), level = coalesce(level, excluded.level)`,
+  ).run(p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
+  return (stmt(db, 'SELECT id FROM graph_placeholders WHERE key = ?').get(p.key) as { id: number }).id;
+}
+
+export function deleteOrphanPlaceholders(db: Database, ids: readonly number[]): number {
+  const del = stmt(db, 'DELETE FROM graph_placeholders WHERE id = ? AND NOT EXISTS (SELECT 1 FROM graph_edges WHERE to_placeholder = ?)');
+  let n = 0;
+  for (const id of ids) n += del.run(id, id).changes;
+  return n;
+}
+
+export interface EdgeWrite {
+  citation_id: number;
+  from_id: number;
+  to_doc: number | null;
+  to_placeholder: number | null;
+  status: EdgeStatus;
+  relation: string;
+  sentence: string | null;
+  ref_key: string | null;
+  year: number | null;
+  date: string | null;
+  type_key: string | null;
+  bodies: string | null;
+  match_key: string;
+  candidates: string | null;
+}
+
+/** Writes a citation's edge; an existing sentence is kept when none is given (re-resolution has no text). */
+export function upsertCitationEdge(db: Database, e: EdgeWrite): void {
+  stmt(
+    db,
+    `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+     VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (citation_id) DO UPDATE SET to_doc = excluded.to_doc, to_placeholder = excluded.to_placeholder,
+       status = excluded.status, relation = excluded.relation,
+       sentence = CASE WHEN excluded.sentence = '' THEN graph_edges.sentence ELSE excluded.sentence END,
+       ref_key = excluded.ref_key, year = excluded.year, date = excluded.date, type_key = excluded.type_key,
+       bodies = excluded.bodies, match_key = excluded.match_key, candidates = excluded.candidates`,
+  ).run(
+    e.citation_id,
+    e.from_id,
+    e.to_doc,
+    e.to_placeholder,
+    e.status,
+    e.relation,
+    e.sentence,
+    e.ref_key,
+    e.year,
+    e.date,
+    e.type_key,
+    e.bodies,
+    e.match_key,
+    e.candidates,
+  );
+}
+
+export function citationRowsOf(
+  db: Database,
+  documentId: number,
+): { id: number; ordinal: number; start: number; end: number; text: string; type: string | null; ref: string | null; symbol: string | null; date: string | null; issuer: string | null; issuer_normalized: string | null; relation: string }[] {
+  return stmt(
+    db,
+    'SELECT id, ordinal, start, end, text, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations WHERE document_id = ? ORDER BY ordinal',
+  ).all(documentId) as ReturnType<typeof citationRowsOf>;
+}
+
+export function citationById(
+  db: Database,
+  id: number,
+): { type: string | null; ref: string | null; date: string | null; issuer: string | null; issuer_normalized: string | null } | undefined {
+  return stmt(db, 'SELECT type, ref, date, issuer, issuer_normalized FROM citations WHERE id = ?').get(id) as ReturnType<typeof citationById>;
+}
+
+export function edgesByRef(db: Database, refKey: string, year: number | null): EdgeRow[] {
+  return (year === null ? stmt(db, SQL.edgesByRef).all(refKey) : stmt(db, SQL.edgesByRefYear).all(refKey, year)) as EdgeRow[];
+}
+
+export function edgesByTypeDate(db: Database, typeKey: string, date: string): EdgeRow[] {
+  return stmt(db, SQL.edgesByTypeDate).all(typeKey, date) as EdgeRow[];
+}
+
+export function edgesOfMatchKey(db: Database, fromId: number, matchKey: string): EdgeRow[] {
+  return stmt(db, 'SELECT * FROM graph_edges WHERE from_id = ? AND match_key = ? AND citation_id IS NOT NULL').all(fromId, matchKey) as EdgeRow[];
+}
+
+export function edgeById(db: Database, id: number): EdgeRow | undefined {
+  return stmt(db, 'SELECT * FROM graph_edges WHERE id = ?').get(id) as EdgeRow | undefined;
+}
+
+export function insertDecision(
+  db: Database,
+  d: { fromId: number; matchKey: string | null; action: 'confirm' | 'reject' | 'add'; toDoc: number; relation: string | null; note: string | null; now: string },
+): number {
+  return Number(
+    stmt(db, 'INSERT INTO graph_decisions (from_id, match_key, action, to_doc, relation, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      d.fromId,
+      d.matchKey,
+      d.action,
+      d.toDoc,
+      d.relation,
+      d.note,
+      d.now,
+    ).lastInsertRowid,
+  );
+}
+
+/** Clears earlier confirm/reject decisions of one citation for one target, so the latest word stands alone. */
+export function clearDecisions(db: Database, fromId: number, matchKey: string, toDoc: number): void {
+  stmt(db, `DELETE FROM graph_decisions WHERE from_id = ? AND match_key = ? AND to_doc = ? AND action IN ('confirm', 'reject')`).run(fromId, matchKey, toDoc);
+}
+
+export function insertManualEdge(db: Database, fromId: number, toDoc: number, relation: string, sentence: string): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO graph_edges (citation_id, from_id, to_doc, status, relation, sentence, match_key) VALUES (NULL, ?, ?, 'manual', ?, ?, '')`,
+    ).run(fromId, toDoc, relation, sentence).lastInsertRowid,
+  );
+}
+
+/** Manual links are materialised from 'add' decisions; a full rebuild recreates them from there. */
+export function rebuildManualEdges(db: Database): void {
+  stmt(db, `DELETE FROM graph_edges WHERE citation_id IS NULL`).run();
+  stmt(
+    db,
+    `INSERT INTO graph_edges (citation_id, from_id, to_doc, status, relation, sentence, match_key)
+     SELECT NULL, from_id, to_doc, 'manual', coalesce(relation, 'mentions'), coalesce(note, ''), '' FROM graph_decisions WHERE action = 'add'`,
+  ).run();
+}
+
+export interface NodeRow {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  date: string | null;
+  issuer_level: string | null;
+  subject: string | null;
+}
+
+export function documentNode(db: Database, id: number): NodeRow | undefined {
+  return stmt(db, 'SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents WHERE id = ?').get(id) as NodeRow | undefined;
+}
+
+export interface PlaceholderRow {
+  id: number;
+  key: string;
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  level: string | null;
+}
+
+export function placeholderNode(db: Database, id: number): PlaceholderRow | undefined {
+  return stmt(db, 'SELECT id, key, ref, type, date, issuer, level FROM graph_placeholders WHERE id = ?').get(id) as PlaceholderRow | undefined;
+}
+
+export function edgesFrom(db: Database, fromId: number): { id: number; to_doc: number | null; to_placeholder: number | null; status: EdgeStatus; relation: string; sentence: string }[] {
+  return stmt(db, SQL.edgesFrom).all(fromId) as ReturnType<typeof edgesFrom>;
+}
+
+export function edgesToDoc(db: Database, toDoc: number): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
+  return stmt(db, SQL.edgesToDoc).all(toDoc) as ReturnType<typeof edgesToDoc>;
+}
+
+export function edgesToPlaceholder(db: Database, id: number): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
+  return stmt(db, SQL.edgesToPlaceholder).all(id) as ReturnType<typeof edgesToPlaceholder>;
+}
+
+export function missingPlaceholders(db: Database, limit: number): (PlaceholderRow & { citations: number; citing: number })[] {
+  return stmt(
+    db,
+    `SELECT p.id, p.key, p.ref, p.type, p.date, p.issuer, p.level, count(e.id) AS citations, count(DISTINCT e.from_id) AS citing
+     FROM graph_placeholders p JOIN graph_edges e ON e.to_placeholder = p.id
+     GROUP BY p.id ORDER BY citing DESC, citations DESC, p.date DESC, p.id LIMIT ?`,
+  ).all(limit) as (PlaceholderRow & { citations: number; citing: number })[];
+}
+
+export function pendingEdges(db: Database, limit: number): EdgeRow[] {
+  return stmt(db, `SELECT * FROM graph_edges WHERE status = 'uncertain' ORDER BY from_id, id LIMIT ?`).all(limit) as EdgeRow[];
+}
+
+export function nearMisses(db: Database, limit: number): EdgeRow[] {
+  return stmt(db, `SELECT * FROM graph_edges WHERE status = 'missing' AND candidates IS NOT NULL ORDER BY from_id, id LIMIT ?`).all(limit) as EdgeRow[];
+}
+
+export function documentParseRecipients(db: Database, id: number): string | null {
+  const row = stmt(db, `SELECT json_extract(parse_json, '$.recipients') AS r FROM documents WHERE id = ?`).get(id) as { r: string | null } | undefined;
+  return row?.r ?? null;
+}
+
+export function docKeysOf(db: Database, id: number): DocKeyRow | undefined {
+  return stmt(db, 'SELECT * FROM graph_docs WHERE document_id = ?').get(id) as DocKeyRow | undefined;
+}
+
+/** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
+export function documentsNeedingResolution(db: Database): number[] {
+  return (
+    stmt(
+      db,
+      `SELECT DISTINCT c.document_id AS id FROM citations c WHERE NOT EXISTS (SELECT 1 FROM graph_edges e WHERE e.citation_id = c.id)
+       UNION SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM graph_docs g WHERE g.document_id = d.id)`,
+    ).all() as { id: number }[]
+  ).map((r) => r.id);
+}

@@ -1,0 +1,425 @@
+/**
+ * Citation resolution (issue #5, docs/graph.md). Two entry points with the same rules
+ * (shared/graph/keys.ts `resolveCitation`):
+ *  - `resolveOnInsert`, inside the import transaction of one document: its own citations, then the
+ *    citations elsewhere that share its ref key (placeholders it replaces, ties it creates). Nothing
+ *    else is read or written.
+ *  - `resolveAll` (`vanthu resolve`): every key and edge recomputed in memory, written in one
+ *    transaction; clerk decisions and citing sentences are kept.
+ */
+import type { Database } from 'better-sqlite3';
+import {
+  bodiesOverlap,
+  citationKeys,
+  citingContext,
+  citingSentence,
+  documentKeys,
+  levelOfBody,
+  resolveCitation,
+  type Candidate,
+  type CitationKeys,
+  type Decisions,
+  type RegistryAlias,
+  type Resolution,
+} from '../../../shared/graph/keys';
+import type { ParseResult } from '../../../shared/model/directive';
+import * as gs from '../db/graph-store';
+
+const splitBodies = (s: string | null): string[] => (s ? s.split('|').filter(Boolean) : []);
+const joinBodies = (b: readonly string[] | null): string | null => (b ? b.join('|') : null);
+
+function toDecisions(rows: readonly { action: string; to_doc: number }[]): Decisions {
+  let confirmed: number | null = null;
+  const rejected = new Set<number>();
+  for (const r of rows) {
+    if (r.action === 'confirm') confirmed = r.to_doc;
+    else if (r.action === 'reject') {
+      rejected.add(r.to_doc);
+      if (confirmed === r.to_doc) confirmed = null;
+    }
+  }
+  return { confirmed, rejected };
+}
+
+function candidatesFor(db: Database, k: { refKey: string | null; year: number | null; typeKey: string | null; date: string | null }): Candidate[] {
+  const rows = k.refKey ? gs.candidatesByRef(db, k.refKey, k.year) : k.typeKey && k.date ? gs.candidatesByTypeDate(db, k.typeKey, k.date) : [];
+  return rows.map((r) => ({ id: r.document_id, date: r.date, year: r.year, bodies: splitBodies(r.bodies) }));
+}
+
+interface CitationText {
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+}
+
+/** Writes one citation's edge from its keys; returns the placeholder it used to point at, if any. */
+function writeEdge(
+  db: Database,
+  citationId: number,
+  fromId: number,
+  relation: string,
+  keys: CitationKeys,
+  said: CitationText,
+  sentence: string | null,
+  resolution: Resolution,
+): void {
+  let toDoc: number | null = null;
+  let toPlaceholder: number | null = null;
+  let candidates: string | null = null;
+  let status: gs.EdgeStatus;
+  if (resolution.kind === 'resolved') {
+    toDoc = resolution.to;
+    status = gs.decisionsFor(db, fromId, keys.matchKey).some((d) => d.action === 'confirm' && d.to_doc === resolution.to) ? 'confirmed' : 'resolved';
+  } else if (resolution.kind === 'ignored') {
+    status = 'ignored';
+  } else {
+    status = resolution.kind === 'uncertain' ? 'uncertain' : 'missing';
+    const ids = resolution.kind === 'uncertain' ? resolution.candidates : resolution.near;
+    candidates = ids.length ? JSON.stringify(ids) : null;
+    toPlaceholder = gs.placeholderId(db, {
+      key: keys.placeholderKey!,
+      ref: said.ref,
+      refKey: keys.refKey,
+      type: said.type,
+      typeKey: keys.typeKey,
+      date: said.date,
+      year: keys.year,
+      issuer: said.issuer,
+      level: levelOfBody(keys.bodies?.[0]),
+    });
+  }
+  gs.upsertCitationEdge(db, {
+    citation_id: citationId,
+    from_id: fromId,
+    to_doc: toDoc,
+    to_placeholder: toPlaceholder,
+    status,
+    relation,
+    sentence,
+    ref_key: keys.refKey,
+    year: keys.year,
+    date: keys.date,
+    type_key: keys.typeKey,
+    bodies: joinBodies(keys.bodies),
+    match_key: keys.matchKey,
+    candidates,
+  });
+}
+
+function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
+  return {
+    refKey: e.ref_key,
+    year: e.year,
+    date: e.date,
+    typeKey: e.type_key,
+    bodies: e.bodies === null ? null : splitBodies(e.bodies),
+    placeholderKey,
+    matchKey: e.match_key,
+  };
+}
+
+function placeholderKeyOf(e: gs.EdgeRow): string | null {
+  const tag = e.bodies ? splitBodies(e.bodies).map((b) => b.replace(/@.*$/, '')).sort()[0] ?? '?' : '?';
+  if (e.ref_key) return `r:${e.ref_key}:${e.year ?? '?'}:${tag}`;
+  return e.type_key && e.date ? `t:${e.type_key}:${e.date}:${tag}` : null;
+}
+
+/** Re-resolves stored edges (their keys are on the row); returns the placeholders they left. */
+function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
+  const left: number[] = [];
+  for (const e of edges) {
+    if (e.citation_id === null) continue;
+    const keys = edgeKeys(e, placeholderKeyOf(e));
+    const resolution = resolveCitation(keys, candidatesFor(db, keys), e.from_id, toDecisions(gs.decisionsFor(db, e.from_id, e.match_key)));
+    const c = gs.citationById(db, e.citation_id);
+    writeEdge(db, e.citation_id, e.from_id, e.relation, keys, { ref: c?.ref ?? null, type: c?.type ?? null, date: c?.date ?? null, issuer: c?.issuer_normalized ?? c?.issuer ?? null }, null, resolution);
+    if (e.to_placeholder !== null) left.push(e.to_placeholder);
+  }
+  return left;
+}
+
+export interface InsertResolution {
+  /** Citations of the new document that were resolved. */
+  own: number;
+  /** Citations of other documents re-resolved because they share the new document's key. */
+  touched: number;
+  /** Placeholders that the new document replaced (now without edges, deleted). */
+  replaced: number;
+}
+
+interface StoredDoc {
+  id: number;
+  ref: string | null;
+  symbol: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuer_level: string | null;
+  province: string | null;
+  date: string | null;
+  text: string;
+}
+
+function storedDoc(db: Database, id: number): StoredDoc | undefined {
+  return gs.stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?').get(id) as StoredDoc | undefined;
+}
+
+/**
+ * Resolves one stored document: its keys, its own citations, and the citations that share its key.
+ * Call inside the transaction that stored (or re-parsed) it.
+ */
+export function resolveDocument(db: Database, id: number, aliases: readonly RegistryAlias[] = gs.loadAliases(db)): InsertResolution {
+  const doc = storedDoc(db, id);
+  if (!doc) return { own: 0, touched: 0, replaced: 0 };
+  const dk = documentKeys(doc, aliases);
+  gs.upsertDocKeys(db, {
+    document_id: id,
+    ref_key: dk.refKey,
+    year: dk.year,
+    date: dk.date,
+    type_key: dk.typeKey,
+    bodies: dk.bodies.join('|'),
+    level: doc.issuer_level ?? levelOfBody(dk.bodies[0]),
+  });
+  const ctx = citingContext(doc);
+  const rows = gs.citationRowsOf(db, id);
+  const left: number[] = [];
+  for (const c of rows) {
+    const keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases);
+    const before = gs.stmt(db, 'SELECT to_placeholder FROM graph_edges WHERE citation_id = ?').get(c.id) as { to_placeholder: number | null } | undefined;
+    if (before?.to_placeholder) left.push(before.to_placeholder);
+    const resolution = resolveCitation(keys, candidatesFor(db, keys), id, toDecisions(gs.decisionsFor(db, id, keys.matchKey)));
+    writeEdge(db, c.id, id, c.relation, keys, { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer }, citingSentence(doc.text, c.start, c.end), resolution);
+  }
+  // Other documents' citations of this one: placeholders it replaces, or a tie it creates.
+  // Only citations that could name this document: same key and year, a compatible issuer, and the
+  // same date unless they are still missing (a date mismatch is offered to the clerk as a near miss).
+  const others = [
+    ...(dk.refKey ? gs.edgesByRef(db, dk.refKey, dk.year) : []),
+    // Citations without a number ("Công điện ngày 27/4/2021 của …") name it by type and date.
+    ...(dk.typeKey && dk.date ? gs.edgesByTypeDate(db, dk.typeKey, dk.date) : []),
+  ].filter(
+    (e) =>
+      e.from_id !== id &&
+      (e.bodies === null || dk.bodies.length === 0 || bodiesOverlap(splitBodies(e.bodies), dk.bodies)) &&
+      (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain'),
+  );
+  left.push(...reresolve(db, others));
+  const replaced = gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
+  return { own: rows.length, touched: others.length, replaced };
+}
+
+/** Import hook: the new document's citations and what it changes, in the same transaction. */
+export function resolveOnInsert(db: Database, id: number, _parse?: ParseResult): InsertResolution {
+  return resolveDocument(db, id);
+}
+
+/** Re-resolves the citations of one document that a clerk decision concerns. */
+export function resolveMatchKey(db: Database, fromId: number, matchKey: string): void {
+  const left = reresolve(db, gs.edgesOfMatchKey(db, fromId, matchKey));
+  gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
+}
+
+/** Resolves documents that have no keys or citations without edges (archives from before 0040, re-parsed documents). */
+export function catchUpGraph(db: Database): number {
+  const ids = gs.documentsNeedingResolution(db);
+  if (ids.length === 0) return 0;
+  if (ids.length > 2000) {
+    resolveAll(db);
+    return ids.length;
+  }
+  const aliases = gs.loadAliases(db);
+  db.transaction(() => {
+    for (const id of ids) resolveDocument(db, id, aliases);
+  }).immediate();
+  return ids.length;
+}
+
+export interface ResolveAllReport {
+  documents: number;
+  citations: number;
+  resolved: number;
+  missing: number;
+  uncertain: number;
+  ignored: number;
+  placeholders: number;
+  ms: number;
+}
+
+interface CitationScan {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  type: string | null;
+  ref: string | null;
+  symbol: string | null;
+  date: string | null;
+  issuer: string | null;
+  issuer_normalized: string | null;
+  relation: string;
+}
+
+/**
+ * Recomputes every key and every citation edge in memory and writes them in one transaction.
+ * Clerk decisions are applied again; citing sentences already stored are kept, missing ones are read
+ * from the documents' text.
+ */
+export function resolveAll(db: Database, now: () => number = () => performance.now()): ResolveAllReport {
+  const t0 = now();
+  const aliases = gs.loadAliases(db);
+  const docs = db.prepare('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents').all() as Omit<StoredDoc, 'text'>[];
+  const byRef = new Map<string, Candidate[]>();
+  const byTypeDate = new Map<string, Candidate[]>();
+  const ctxOf = new Map<number, ReturnType<typeof citingContext>>();
+  const docRows: gs.DocKeyRow[] = [];
+  // Issuer strings recur thousands of times: read each (name, province, era) once.
+  const keyMemo = new Map<string, ReturnType<typeof documentKeys>>();
+  for (const d of docs) {
+    const memoKey = `${d.issuer}|${d.province}|${d.date && d.date >= '2025-07-01' ? 1 : 0}|${d.symbol}`;
+    let base = keyMemo.get(memoKey);
+    if (!base) keyMemo.set(memoKey, (base = documentKeys({ ...d, ref: null }, aliases)));
+    const dk = { ...documentKeys({ ref: d.ref, symbol: null, type: d.type, issuer: null, province: null, date: d.date }, aliases), bodies: base.bodies };
+    docRows.push({ document_id: d.id, ref_key: dk.refKey, year: dk.year, date: dk.date, type_key: dk.typeKey, bodies: dk.bodies.join('|'), level: d.issuer_level ?? levelOfBody(dk.bodies[0]) });
+    const cand: Candidate = { id: d.id, date: dk.date, year: dk.year, bodies: dk.bodies };
+    if (dk.refKey) {
+      const list = byRef.get(dk.refKey);
+      if (list) list.push(cand);
+      else byRef.set(dk.refKey, [cand]);
+    }
+    if (dk.typeKey && dk.date) {
+      const k = `${dk.typeKey}|${dk.date}`;
+      const list = byTypeDate.get(k);
+      if (list) list.push(cand);
+      else byTypeDate.set(k, [cand]);
+    }
+    ctxOf.set(d.id, citingContext(d));
+  }
+
+  const decisionMap = new Map<string, { action: string; to_doc: number }[]>();
+  for (const d of gs.allDecisions(db)) {
+    if (d.match_key === null) continue;
+    const k = `${d.from_id}|${d.match_key}`;
+    const list = decisionMap.get(k);
+    if (list) list.push(d);
+    else decisionMap.set(k, [d]);
+  }
+  const sentences = new Map<number, string>();
+  for (const r of db.prepare(`SELECT citation_id, sentence FROM graph_edges WHERE citation_id IS NOT NULL AND sentence <> ''`).iterate() as Iterable<{
+    citation_id: number;
+    sentence: string;
+  }>) {
+    sentences.set(r.citation_id, r.sentence);
+  }
+
+  const citations = db
+    .prepare('SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations ORDER BY document_id, ordinal')
+    .all() as CitationScan[];
+  const citeMemo = new Map<string, CitationKeys>();
+  const placeholders = new Map<string, { id: number; facts: gs.PlaceholderFacts }>();
+  const edges: gs.EdgeWrite[] = [];
+  const needText = new Set<number>();
+  const counts = { resolved: 0, missing: 0, uncertain: 0, ignored: 0 };
+  for (const c of citations) {
+    const ctx = ctxOf.get(c.document_id)!;
+    const memoKey = `${c.ref}|${c.symbol}|${c.type}|${c.date}|${c.issuer}|${c.issuer_normalized}|${ctx.province}|${ctx.district}|${ctx.commune}|${ctx.date && ctx.date >= '2025-07-01' ? 1 : 0}`;
+    let keys = citeMemo.get(memoKey);
+    if (!keys) citeMemo.set(memoKey, (keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases)));
+    const cands = keys.refKey ? (byRef.get(keys.refKey) ?? []) : keys.typeKey && keys.date ? (byTypeDate.get(`${keys.typeKey}|${keys.date}`) ?? []) : [];
+    const resolution = resolveCitation(keys, cands, c.document_id, toDecisions(decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? []));
+    let toDoc: number | null = null;
+    let toPlaceholder: number | null = null;
+    let candidates: string | null = null;
+    let status: gs.EdgeStatus;
+    if (resolution.kind === 'resolved') {
+      toDoc = resolution.to;
+      status = (decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? []).some((d) => d.action === 'confirm' && d.to_doc === toDoc) ? 'confirmed' : 'resolved';
+      counts.resolved++;
+    } else if (resolution.kind === 'ignored') {
+      status = 'ignored';
+      counts.ignored++;
+    } else {
+      status = resolution.kind === 'uncertain' ? 'uncertain' : 'missing';
+      counts[status]++;
+      const ids = resolution.kind === 'uncertain' ? resolution.candidates : resolution.near;
+      candidates = ids.length ? JSON.stringify(ids) : null;
+      let p = placeholders.get(keys.placeholderKey!);
+      if (!p) {
+        p = {
+          id: placeholders.size + 1,
+          facts: {
+            key: keys.placeholderKey!,
+            ref: c.ref,
+            refKey: keys.refKey,
+            type: c.type,
+            typeKey: keys.typeKey,
+            date: c.date,
+            year: keys.year,
+            issuer: c.issuer_normalized ?? c.issuer,
+            level: levelOfBody(keys.bodies?.[0]),
+          },
+        };
+        placeholders.set(keys.placeholderKey!, p);
+      } else {
+        const f = p.facts;
+        f.type ??= c.type;
+        f.date ??= c.date;
+        f.issuer ??= c.issuer_normalized ?? c.issuer;
+        f.level ??= levelOfBody(keys.bodies?.[0]);
+      }
+      toPlaceholder = p.id;
+    }
+    const sentence = sentences.get(c.id) ?? null;
+    if (sentence === null) needText.add(c.document_id);
+    edges.push({
+      citation_id: c.id,
+      from_id: c.document_id,
+      to_doc: toDoc,
+      to_placeholder: toPlaceholder,
+      status,
+      relation: c.relation,
+      sentence,
+      ref_key: keys.refKey,
+      year: keys.year,
+      date: keys.date,
+      type_key: keys.typeKey,
+      bodies: joinBodies(keys.bodies),
+      match_key: keys.matchKey,
+      candidates,
+    });
+  }
+  // Sentences for citations that never had one (archives from before 0040): read those texts only.
+  if (needText.size > 0) {
+    const textOf = db.prepare('SELECT text FROM documents WHERE id = ?');
+    let current = -1;
+    let text = '';
+    const spans = new Map(citations.map((c) => [c.id, c]));
+    for (const e of edges) {
+      if (e.sentence !== null) continue;
+      if (e.from_id !== current) {
+        current = e.from_id;
+        text = (textOf.get(current) as { text: string }).text;
+      }
+      const c = spans.get(e.citation_id)!;
+      e.sentence = citingSentence(text, c.start, c.end);
+    }
+  }
+
+  db.transaction(() => {
+    db.prepare('DELETE FROM graph_edges').run();
+    db.prepare('DELETE FROM graph_placeholders').run();
+    db.prepare('DELETE FROM graph_docs').run();
+    const insDoc = db.prepare('INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const r of docRows) insDoc.run(r.document_id, r.ref_key, r.year, r.date, r.type_key, r.bodies, r.level);
+    const insP = db.prepare('INSERT INTO graph_placeholders (id, key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const { id, facts: f } of placeholders.values()) insP.run(id, f.key, f.ref, f.refKey, f.type, f.typeKey, f.date, f.year, f.issuer, f.level);
+    const insE = db.prepare(
+      `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of edges)
+      insE.run(e.citation_id, e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates);
+    gs.rebuildManualEdges(db);
+  }).immediate();
+  return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0) };
+}

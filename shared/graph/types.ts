@@ -1,0 +1,105 @@
+/** What the citation graph (issue #5) returns to the UI and the CLI. */
+import type { CitationRelation } from '../model/directive';
+
+/** A document id, or "p<n>" for a placeholder: a cited document that is not in the archive. */
+export type NodeId = number | string;
+
+export type NodeLevel = 'central' | 'province' | 'district' | 'commune';
+
+export interface GraphNode {
+  id: NodeId;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  date: string | null;
+  placeholder: boolean;
+  level: NodeLevel | null;
+  subject?: string | null;
+  /** Placeholders only: the citation is uncertain (several candidates wait for the clerk). */
+  uncertain?: boolean;
+}
+
+export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain';
+
+export interface GraphEdge {
+  id: number;
+  from: NodeId;
+  to: NodeId;
+  relation: CitationRelation | string;
+  /** The citing sentence. */
+  text: string;
+  status: EdgeStatus;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** The node cap was reached: more neighbours exist than were returned. */
+  truncated: boolean;
+}
+
+export interface DocumentLinks {
+  id: number;
+  /** "Thực hiện / căn cứ": what this document cites. */
+  up: { edge: GraphEdge; node: GraphNode }[];
+  /** "Được thực hiện bởi": documents that cite this one. */
+  down: { edge: GraphEdge; node: GraphNode }[];
+  /** From this document up to the highest level, following the highest-level target at each step. */
+  chain: GraphNode[];
+}
+
+export interface MissingDocument {
+  node: GraphNode;
+  citations: number;
+  citing: GraphNode[];
+}
+
+export interface PendingDecision {
+  edgeId: number;
+  from: GraphNode;
+  text: string;
+  relation: string;
+  matchKey: string;
+  candidates: GraphNode[];
+  /** 'uncertain': several documents fit; 'near': same number and issuer, another date. */
+  reason: 'uncertain' | 'near';
+}
+
+export interface CoverageRow {
+  recipient: string;
+  /** Documents issued by this recipient that cite the document. */
+  implementing: GraphNode[];
+  /** No implementing document and the document is older than the threshold. */
+  overdue: boolean;
+}
+
+export interface Coverage {
+  id: number;
+  date: string | null;
+  days: number;
+  rows: CoverageRow[];
+  /** Implementing documents whose issuer is not among the recipients. */
+  others: GraphNode[];
+}
+
+export const RELATION_LABELS: Record<string, string> = {
+  implements: 'thực hiện',
+  basis: 'căn cứ',
+  responds: 'trả lời',
+  amends: 'sửa đổi',
+  reports: 'báo cáo',
+  mentions: 'nhắc đến',
+};
+
+export const PLACEHOLDER_LABEL = 'chưa có trong kho';
+
+export function placeholderNodeId(id: number): string {
+  return `p${id}`;
+}
+
+export function parseNodeId(id: NodeId): { doc: number } | { placeholder: number } | null {
+  if (typeof id === 'number') return Number.isInteger(id) && id > 0 ? { doc: id } : null;
+  const m = /^p(\d+)$/.exec(id);
+  if (m) return { placeholder: Number(m[1]) };
+  return /^\d+$/.test(id) ? { doc: Number(id) } : null;
+}
