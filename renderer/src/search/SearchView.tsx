@@ -1,0 +1,346 @@
+/**
+ * Search (issue #4): the box with suggestions and history, facets that filter by adding a field
+ * to the query, relevance/date sort, a virtualized result list that pages on demand (smooth through
+ * 10,000 hits), saved searches, and export of the list as a register (CSV or a printable page).
+ * When the box is empty the children (the plain document list) are shown instead.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { FacetCount, HistoryEntry, SavedSearch, SearchHit, SearchResponse, SearchSort, Suggestion } from '../../../shared/search/types';
+import { formatDate, LEVEL_LABELS } from '../format';
+import { ErrorMessage } from '../views/ErrorMessage';
+import './search.css';
+
+const PAGE = 100;
+const ROW_HEIGHT = 112;
+
+interface Props {
+  api: VanthuApi;
+  onOpen(id: number): void;
+  children?: ReactNode;
+}
+
+/** Snippet text with its highlight ranges as <mark>. */
+export function Highlighted({ text, ranges }: { text: string; ranges: [number, number][] }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  ranges.forEach(([a, b], i) => {
+    if (a > at) parts.push(text.slice(at, a));
+    parts.push(<mark key={i}>{text.slice(a, b)}</mark>);
+    at = b;
+  });
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+const LEVEL_FILTER: Record<string, string> = { central: 'tw', province: 'tinh', district: 'huyen', commune: 'xa' };
+
+function filterFor(kind: 'type' | 'issuer' | 'year' | 'level', value: string): string {
+  const q = (v: string) => (/\s/.test(v) ? `"${v.replace(/"/g, '')}"` : v);
+  if (kind === 'type') return `loai:${q(value)}`;
+  if (kind === 'issuer') return `coquan:${q(value)}`;
+  if (kind === 'year') return `nam:${value}`;
+  return `cap:${LEVEL_FILTER[value] ?? value}`;
+}
+
+function download(name: string, mime: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function printHtml(html: string): void {
+  // A hidden frame: no new window (the desktop app refuses window.open).
+  const frame = document.createElement('iframe');
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.srcdoc = html;
+  frame.onload = () => {
+    frame.contentWindow?.print();
+    setTimeout(() => frame.remove(), 60000);
+  };
+  document.body.appendChild(frame);
+}
+
+export function SearchView({ api, onOpen, children }: Props) {
+  const [input, setInput] = useState('');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SearchSort>('relevance');
+  const [first, setFirst] = useState<SearchResponse | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [saved, setSaved] = useState<SavedSearch[]>([]);
+  const [showDrop, setShowDrop] = useState(false);
+  const [saveName, setSaveName] = useState<string | null>(null);
+  const pages = useRef(new Map<number, SearchHit[]>());
+  const loading = useRef(new Set<number>());
+  const [, setTick] = useState(0);
+  const generation = useRef(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const refreshLists = useCallback(() => {
+    void api.searchHistory({ limit: 20 }).then((r) => r.ok && setHistory(r.value));
+    void api.listSavedSearches({}).then((r) => r.ok && setSaved(r.value));
+  }, [api]);
+  useEffect(refreshLists, [refreshLists]);
+
+  // Run a search: page 0 with facets; then, when the count was capped, the exact count in the background.
+  useEffect(() => {
+    const gen = ++generation.current;
+    pages.current = new Map();
+    loading.current = new Set();
+    setError(null);
+    if (!query.trim()) {
+      setFirst(null);
+      setTotal(0);
+      return;
+    }
+    void api.search({ query, sort, limit: PAGE, offset: 0 }).then((r) => {
+      if (gen !== generation.current) return;
+      if (!r.ok) {
+        setError(r.error);
+        setFirst(null);
+        setTotal(0);
+        return;
+      }
+      pages.current.set(0, r.value.items);
+      setFirst(r.value);
+      setTotal(r.value.total);
+      refreshLists();
+      if (!r.value.totalExact) {
+        void api.search({ query, sort, limit: 1, offset: 0, exactTotal: true, facets: false }).then((c) => {
+          if (gen === generation.current && c.ok) setTotal(Math.min(c.value.total, 100000));
+        });
+      }
+    });
+  }, [api, query, sort, refreshLists]);
+
+  const ensurePage = useCallback(
+    (page: number) => {
+      if (pages.current.has(page) || loading.current.has(page) || !query.trim()) return;
+      loading.current.add(page);
+      const gen = generation.current;
+      void api.search({ query, sort, limit: PAGE, offset: page * PAGE, facets: false }).then((r) => {
+        if (gen !== generation.current) return;
+        loading.current.delete(page);
+        if (r.ok) {
+          pages.current.set(page, r.value.items);
+          setTick((t) => t + 1);
+        }
+      });
+    },
+    [api, query, sort],
+  );
+
+  // Suggestions as you type (debounced).
+  useEffect(() => {
+    if (!input.trim()) {
+      setSuggestions([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void api.suggest({ prefix: input, limit: 8 }).then((r) => r.ok && setSuggestions(r.value));
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [api, input]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  useEffect(() => {
+    for (const it of items) ensurePage(Math.floor(it.index / PAGE));
+  }, [items, ensurePage]);
+
+  const run = (q: string) => {
+    setInput(q);
+    setQuery(q);
+    setShowDrop(false);
+  };
+  const addFilter = (kind: 'type' | 'issuer' | 'year' | 'level', value: string) => run(`${query} ${filterFor(kind, value)}`.trim());
+
+  const exportAs = async (format: 'csv' | 'html') => {
+    const r = await api.exportResults({ query, sort, format });
+    if (!r.ok) return setError(r.error);
+    if (format === 'csv') download(r.value.fileName, r.value.mimeType, r.value.content);
+    else printHtml(r.value.content);
+  };
+
+  const facetGroup = (title: string, kind: 'type' | 'issuer' | 'year' | 'level', values: FacetCount[]) =>
+    values.length > 0 && (
+      <section className="facet" data-testid={`facet-${kind}`}>
+        <h4>{title}</h4>
+        <ul>
+          {values.map((f) => (
+            <li key={f.value}>
+              <button type="button" onClick={() => addFilter(kind, f.value)}>
+                <span>{kind === 'level' ? (LEVEL_LABELS[f.value as keyof typeof LEVEL_LABELS] ?? f.value) : f.value}</span>
+                <span className="facet-count">{f.count.toLocaleString('vi-VN')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+
+  const dropItems: { key: string; label: ReactNode; pick(): void }[] = input.trim()
+    ? suggestions.map((s, i) => ({
+        key: `s${i}`,
+        label: (
+          <>
+            <span className={`sg-kind sg-${s.kind}`}>{s.kind === 'ref' ? 'Số' : s.kind === 'issuer' ? 'Cơ quan' : 'Trích yếu'}</span> {s.text}
+          </>
+        ),
+        pick: () => (s.kind === 'ref' ? run(s.text) : s.kind === 'issuer' ? run(`coquan:"${s.text}"`) : run(s.text)),
+      }))
+    : [
+        ...saved.map((s) => ({ key: `v${s.id}`, label: <><span className="sg-kind">Đã lưu</span> {s.name}: {s.query}</>, pick: () => { setSort(s.sort); run(s.query); } })),
+        ...history.map((h, i) => ({ key: `h${i}`, label: <><span className="sg-kind">Gần đây</span> {h.query}</>, pick: () => run(h.query) })),
+      ];
+
+  return (
+    <div className="search">
+      <form
+        className="search-bar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(input);
+        }}
+      >
+        <div className="search-box">
+          <input
+            type="search"
+            value={input}
+            placeholder='Tìm: phong chong dich, "Ban Thường vụ", 571-CV/TU, coquan:UBND nam:2021 …'
+            aria-label="Tìm văn bản"
+            data-testid="search-input"
+            onChange={(e) => {
+              setInput(e.target.value);
+              setShowDrop(true);
+              if (!e.target.value) setQuery('');
+            }}
+            onFocus={() => setShowDrop(true)}
+            onBlur={() => setTimeout(() => setShowDrop(false), 150)}
+          />
+          {showDrop && dropItems.length > 0 && (
+            <ul className="search-drop" role="listbox" data-testid="suggestions">
+              {dropItems.map((d) => (
+                <li key={d.key} role="option" aria-selected={false} onMouseDown={(e) => { e.preventDefault(); d.pick(); }}>
+                  {d.label}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <button type="submit" className="button primary">Tìm</button>
+        {query && (
+          <>
+            <select value={sort} onChange={(e) => setSort(e.target.value as SearchSort)} aria-label="Sắp xếp">
+              <option value="relevance">Liên quan nhất</option>
+              <option value="date">Mới nhất</option>
+            </select>
+            <button type="button" className="button" onClick={() => setSaveName(query)}>Lưu</button>
+            <button type="button" className="button" onClick={() => void exportAs('csv')}>Xuất CSV</button>
+            <button type="button" className="button" onClick={() => void exportAs('html')}>In danh mục</button>
+          </>
+        )}
+      </form>
+      {saveName !== null && (
+        <form
+          className="search-save"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void api.saveSearch({ name: saveName, query, sort }).then((r) => {
+              if (!r.ok) setError(r.error);
+              setSaveName(null);
+              refreshLists();
+            });
+          }}
+        >
+          <label>
+            Tên: <input autoFocus value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+          </label>
+          <button type="submit" className="button primary">Lưu tìm kiếm</button>
+          <button type="button" className="button" onClick={() => setSaveName(null)}>Hủy</button>
+        </form>
+      )}
+
+      {error && <ErrorMessage error={error} />}
+      {!query.trim() ? (
+        children
+      ) : first ? (
+        <div className="search-results">
+          <aside className="facets">
+            {facetGroup('Loại văn bản', 'type', first.facets.type)}
+            {facetGroup('Cấp ban hành', 'level', first.facets.level)}
+            {facetGroup('Năm', 'year', first.facets.year)}
+            {facetGroup('Cơ quan ban hành', 'issuer', first.facets.issuer)}
+            {!first.facetsExact && first.total > 0 && <p className="facet-note">Số đếm trên các kết quả mới nhất.</p>}
+          </aside>
+          <div className="results">
+            <p className="results-summary" data-testid="results-summary">
+              {total === 0 ? 'Không tìm thấy văn bản nào.' : `${first.totalExact || total > first.total ? '' : 'Hơn '}${total.toLocaleString('vi-VN')} văn bản`}{' '}
+              <span className="took">({first.tookMs.toFixed(0)} ms)</span>
+            </p>
+            {first.warnings.map((w) => (
+              <p key={w} className="search-warning">{w}</p>
+            ))}
+            {first.didYouMean && (
+              <p className="did-you-mean" data-testid="did-you-mean">
+                Có phải bạn muốn tìm:{' '}
+                <button type="button" className="link" onClick={() => run(first.didYouMean!)}>{first.didYouMean}</button>
+              </p>
+            )}
+            <div ref={scrollRef} className="results-scroll" data-testid="results">
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {items.map((it) => {
+                  const hit = pages.current.get(Math.floor(it.index / PAGE))?.[it.index % PAGE];
+                  return (
+                    <article
+                      key={it.key}
+                      className="hit"
+                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+                      onClick={() => hit && onOpen(hit.id)}
+                      data-testid="hit"
+                    >
+                      {hit ? (
+                        <>
+                          <div className="hit-head">
+                            <span className="hit-n">{it.index + 1}.</span>
+                            <strong className="hit-ref">{hit.ref ?? 'Không số'}</strong>
+                            {hit.type && <span>{hit.type}</span>}
+                            {hit.date && <span>{formatDate(hit.date)}</span>}
+                            {hit.issuer && <span className="hit-issuer">{hit.issuer}</span>}
+                          </div>
+                          {hit.subject && <div className="hit-subject">{hit.subject}</div>}
+                          <div className="hit-snippet">
+                            <Highlighted text={hit.snippet} ranges={hit.highlights} />
+                          </div>
+                        </>
+                      ) : (
+                        <div className="hit-loading">Đang tải…</div>
+                      )}
+                    </article>
+                  );
+                })}
+              </div>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <p className="results-summary">Đang tìm…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Search in the browser (issue #4): the built CLI serves the built renderer, Chromium types in the
+ * search box. Screenshots of a result page and of the suggestions go to test-output/screenshots/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { tempDir } from '../helpers/tmp';
+import { CHROMIUM_ARGS, findChromium, ROOT, SCREENSHOT_DIR, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+const SAMPLES_DIR = path.join(ROOT, 'tests', 'fixtures', 'samples');
+
+let dir: { dir: string; cleanup: () => void };
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+describeBrowser('search page', () => {
+  beforeAll(async () => {
+    dir = tempDir('vanthu-search-ui-');
+    const archive = Archive.open(dir.dir);
+    await archive.importPaths([SAMPLES_DIR]);
+    archive.close();
+    served = await serve(dir.dir);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.goto(served.url);
+    await page.getByTestId('search-input').waitFor();
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir?.cleanup();
+  });
+
+  test('an unaccented query lists hits with highlighted accented words and facets', async () => {
+    await page.getByTestId('search-input').fill('phong chong dich');
+    await page.getByTestId('search-input').press('Enter');
+    await page.getByTestId('hit').first().locator('mark').first().waitFor();
+    const marks = await page.locator('[data-testid=hit] mark').allInnerTexts();
+    expect(marks.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['phòng', 'chống', 'dịch']));
+    await expect(page.getByTestId('results-summary').innerText()).resolves.toMatch(/văn bản/);
+    await page.getByTestId('facet-level').waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-results.png') });
+  });
+
+  test('a facet click adds a filter to the query', async () => {
+    await page.getByTestId('facet-level').locator('button').first().click();
+    await expect(page.getByTestId('search-input').inputValue()).resolves.toMatch(/cap:/);
+    await page.getByTestId('hit').first().waitFor();
+  });
+
+  test('suggestions tolerate a typo', async () => {
+    await page.getByTestId('search-input').fill('phong chong dcih');
+    await page.getByTestId('suggestions').waitFor();
+    const items = await page.getByTestId('suggestions').locator('li').allInnerTexts();
+    expect(items.join(' ')).toMatch(/phòng, chống dịch/i);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-suggestions.png') });
+  });
+
+  test('a malformed query is explained, not crashed on', async () => {
+    await page.getByTestId('search-input').fill('tu:2021-13-45');
+    await page.getByTestId('search-input').press('Enter');
+    await expect(page.getByTestId('error').innerText()).resolves.toMatch(/Câu tìm kiếm không hợp lệ/);
+  });
+});
+
+afterAll(() => rmSync(path.join(ROOT, 'test-output', 'tmp-search'), { recursive: true, force: true }));
