@@ -9,6 +9,7 @@ import { DocumentList } from './views/DocumentList';
 import { DocumentView } from './views/DocumentView';
 import { ErrorMessage } from './views/ErrorMessage';
 import { ImportPanel } from './views/ImportPanel';
+import { SearchView } from './search/SearchView';
 import type { SortOrder } from './views/useDocumentPages';
 
 type Route = { name: 'list' } | { name: 'doc'; id: number };
@@ -234,15 +235,17 @@ export function App({ api }: { api: VanthuApi }) {
         ) : (
           <div className="list-page">
             {panelOpen && panel(true)}
-            <DocumentList
-              api={api}
-              sort={sort}
-              onSortChange={setSort}
-              onOpen={open}
-              refreshKey={refreshKey}
-              focusId={lastOpened}
-              empty={emptyScreen}
-            />
+            <SearchView api={api} onOpen={open}>
+              <DocumentList
+                api={api}
+                sort={sort}
+                onSortChange={setSort}
+                onOpen={open}
+                refreshKey={refreshKey}
+                focusId={lastOpened}
+                empty={emptyScreen}
+              />
+            </SearchView>
           </div>
         )}
       </main>
