@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
+import { resolveDocument } from '../graph/resolve';
 
 export interface ReviewSource {
   id: number;
@@ -26,9 +27,16 @@ export interface CorrectionRow {
 
 export function reviewSource(db: Database, id: number): ReviewSource | null {
   const row = db.prepare('SELECT id, text, scanned, parse_json, parser_version FROM documents WHERE id = ?').get(id) as
-    | { id: number; text: string; scanned: number; parse_json: string; parser_version: number }
-    | undefined;
-  return row ? { id: row.id, text: row.text, scanned: row.scanned === 1, parseJson: row.parse_json, parserVersion: row.parser_version } : null;
+    { id: number; text: string; scanned: number; parse_json: string; parser_version: number } | undefined;
+  return row
+    ? {
+        id: row.id,
+        text: row.text,
+        scanned: row.scanned === 1,
+        parseJson: row.parse_json,
+        parserVersion: row.parser_version,
+      }
+    : null;
 }
 
 export function listCorrections(db: Database, documentId: number): CorrectionRow[] {
@@ -38,7 +46,13 @@ export function listCorrections(db: Database, documentId: number): CorrectionRow
 }
 
 /** Stores the clerk's value for one target, replacing an earlier one. */
-export function putCorrection(db: Database, documentId: number, target: string, valueJson: string, createdAt: string): void {
+export function putCorrection(
+  db: Database,
+  documentId: number,
+  target: string,
+  valueJson: string,
+  createdAt: string,
+): void {
   db.prepare('DELETE FROM corrections WHERE document_id = ? AND target = ?').run(documentId, target);
   db.prepare('INSERT INTO corrections (document_id, target, value_json, created_at) VALUES (?, ?, ?, ?)').run(
     documentId,
@@ -58,7 +72,11 @@ export function countCorrections(db: Database, documentId: number): number {
 
 /** A fresh parser output and the version that produced it. */
 export function writeParse(db: Database, documentId: number, parse: ParseResult, parserVersion: number): void {
-  db.prepare('UPDATE documents SET parse_json = ?, parser_version = ? WHERE id = ?').run(JSON.stringify(parse), parserVersion, documentId);
+  db.prepare('UPDATE documents SET parse_json = ?, parser_version = ? WHERE id = ?').run(
+    JSON.stringify(parse),
+    parserVersion,
+    documentId,
+  );
 }
 
 /**
@@ -90,6 +108,8 @@ export function writeEffective(db: Database, documentId: number, e: ParseResult,
   );
   writeCitations(db, documentId, e.citations);
   writeTasks(db, documentId, e.tasks);
+  // Citation graph (issue #5): corrected or re-parsed citations and keys are resolved again.
+  resolveDocument(db, documentId);
 }
 
 function writeCitations(db: Database, documentId: number, citations: readonly Citation[]): void {
@@ -101,7 +121,21 @@ function writeCitations(db: Database, documentId: number, citations: readonly Ci
        issuer = excluded.issuer, issuer_normalized = excluded.issuer_normalized, relation = excluded.relation`,
   );
   citations.forEach((c, ordinal) =>
-    upsert.run(documentId, ordinal, c.start, c.end, c.text, c.type, c.ref, c.number, c.symbol, c.date, c.issuer, c.issuerNormalized, c.relation),
+    upsert.run(
+      documentId,
+      ordinal,
+      c.start,
+      c.end,
+      c.text,
+      c.type,
+      c.ref,
+      c.number,
+      c.symbol,
+      c.date,
+      c.issuer,
+      c.issuerNormalized,
+      c.relation,
+    ),
   );
   db.prepare('DELETE FROM citations WHERE document_id = ? AND ordinal >= ?').run(documentId, citations.length);
 }

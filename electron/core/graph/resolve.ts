@@ -201,12 +201,15 @@ export function resolveDocument(db: Database, id: number, aliases: readonly Regi
   ].filter(
     (e) =>
       e.from_id !== id &&
+      e.to_doc !== id &&
       (e.bodies === null || dk.bodies.length === 0 || bodiesOverlap(splitBodies(e.bodies), dk.bodies)) &&
       (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain'),
   );
-  left.push(...reresolve(db, others));
+  // Citations that point here already: the document's own keys may have changed (a clerk's correction).
+  const pointing = gs.stmt(db, 'SELECT * FROM graph_edges WHERE to_doc = ? AND citation_id IS NOT NULL').all(id) as gs.EdgeRow[];
+  left.push(...reresolve(db, [...others, ...pointing]));
   const replaced = gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
-  return { own: rows.length, touched: others.length, replaced };
+  return { own: rows.length, touched: others.length + pointing.length, replaced };
 }
 
 /** Import hook: the new document's citations and what it changes, in the same transaction. */
