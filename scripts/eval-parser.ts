@@ -113,19 +113,31 @@ function grow(text: string, seed: number): string {
 const speedDocs = docs.map((d, i) => (utf8(d.text) >= SPEED_DOC_BYTES ? d.text : grow(d.text, i * 7)));
 const avgBytes = speedDocs.reduce((n, t) => n + utf8(t), 0) / speedDocs.length;
 for (const t of speedDocs) parseDirective(t); // warm-up: JIT and lazily built tables
-let parsed = 0;
-const t0 = performance.now();
-let elapsed = 0;
-while (elapsed < SPEED_MIN_MS) {
-  for (const t of speedDocs) parseDirective(t);
-  parsed += speedDocs.length;
-  elapsed = performance.now() - t0;
+// Shared machines run other jobs: wall time then measures the neighbours. CPU time of this
+// process (user + system, GC threads included, so it errs on the slow side) is what one core
+// spends; both are printed, and the pass/fail speed figure is the median of five CPU-timed rounds.
+const rounds: { docs: number; cpu: number; wall: number }[] = [];
+for (let r = 0; r < 5; r++) {
+  let docsDone = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  while (performance.now() - t0 < SPEED_MIN_MS / 5) {
+    for (const t of speedDocs) parseDirective(t);
+    docsDone += speedDocs.length;
+  }
+  const c = process.cpuUsage(c0);
+  rounds.push({ docs: docsDone, cpu: (c.user + c.system) / 1e6, wall: (performance.now() - t0) / 1000 });
 }
-const seconds = elapsed / 1000;
-const docsPerSecond = parsed / seconds;
+const perCpu = rounds.map((r) => r.docs / r.cpu).sort((a, b) => a - b);
+const perWall = rounds.map((r) => r.docs / r.wall).sort((a, b) => a - b);
+const docsPerSecond = perCpu[2]!;
+const wallDocsPerSecond = perWall[2]!;
+const parsed = rounds.reduce((n, r) => n + r.docs, 0);
 console.log(
-  `Speed (one core): ${parsed} documents of avg ${(avgBytes / 1024).toFixed(1)} KB UTF-8 in ${seconds.toFixed(2)} s = ${docsPerSecond.toFixed(0)} docs/s, ${((docsPerSecond * avgBytes) / 1048576).toFixed(2)} MB/s`,
+  `Speed (one core): ${parsed} documents of avg ${(avgBytes / 1024).toFixed(1)} KB UTF-8; median of 5 rounds ${docsPerSecond.toFixed(0)} docs per CPU-second (${((docsPerSecond * avgBytes) / 1048576).toFixed(2)} MB/s), ${wallDocsPerSecond.toFixed(0)} docs per wall-second`,
 );
+const SPEED_MIN_DOCS = 1000;
+if (docsPerSecond < SPEED_MIN_DOCS) console.log(`  below the target of ${SPEED_MIN_DOCS} documents of 5 KB per second`);
 
 const failedFields = Object.entries(fieldAccuracy).filter(([, a]) => a < FIELD_MIN).map(([f]) => f);
 const pass = f1 >= CITATION_F1_MIN && failedFields.length === 0;
@@ -137,6 +149,7 @@ console.log(
     relationAgreement: Number((tp ? relationOk / tp : 1).toFixed(4)),
     tasks: Number((tasksN ? tasksOk / tasksN : 1).toFixed(4)),
     docsPerSecond: Math.round(docsPerSecond),
+    wallDocsPerSecond: Math.round(wallDocsPerSecond),
     speedDocBytes: Math.round(avgBytes),
     pass,
     failedFields,

@@ -23,6 +23,7 @@ const NOI_NHAN_RE = /^[*_\s]*noi nhan\s*:?/;
 const KINH_GUI_RE = /^[*_\s]*kinh gui\s*:?\s*/;
 const APPENDIX_RE = /^[*_\s]*(?:phu luc|danh muc|bieu mau)(?![\p{L}])/u;
 const SIGNED_NOTE_RE = /^[([]?\s*(?:đã ký|da ky|ký tên|ky ten|đã ký và đóng dấu|chữ ký|ký bởi|signed)/iu;
+const APPENDIX_AT = /[*_\s]*(?:phu luc|danh muc|bieu mau)/y;
 const LUU_RE = /^luu(?![\p{L}])/u;
 const FOR_REPORT_RE = /\(\s*\**\s*(?:để\s+)?(?:báo cáo|b\/c)\s*\**\s*\)/iu;
 const NHU_TREN_RE = /^như trên$/iu;
@@ -128,7 +129,9 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
   // Appendices follow the signature; the signature search stops there.
   let tailEnd = lines.length;
   for (let i = bodyStartLine; i < lines.length; i++) {
-    if (APPENDIX_RE.test(doc.folded.slice(lines[i]!.start, lines[i]!.end)) && isCapsLine(bare(lines[i]!.text))) {
+    // Sticky test at the line start: no per-line slice of the folded text.
+    APPENDIX_AT.lastIndex = lines[i]!.start;
+    if (APPENDIX_AT.test(doc.folded) && APPENDIX_RE.test(doc.folded.slice(lines[i]!.start, lines[i]!.end)) && isCapsLine(bare(lines[i]!.text))) {
       tailEnd = i;
       break;
     }
@@ -137,6 +140,10 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
 
   let noiNhan = -1;
   for (let i = tailEnd - 1; i >= bodyStartLine; i--) {
+    // Only lines holding "nơi nhận" are split into cells.
+    const at = doc.folded.lastIndexOf('noi nhan', lines[i]!.end);
+    if (at < 0) break;
+    if (at < lines[i]!.start) continue;
     const cell = cellsOf(lines[i]!)[0];
     if (cell && NOI_NHAN_RE.test(doc.folded.slice(cell.start, cell.end))) {
       noiNhan = i;
