@@ -11,6 +11,7 @@ import { ImportJobs } from './import/jobs';
 import { importSources, type ImportProgressEvent, type ImportReport } from './import/pipeline';
 import { collectSources, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
+import { afterOpen, beforeOpen } from './backup/lifecycle';
 import { SearchEngine } from './search/engine';
 import { GraphService } from './graph/service';
 import { catchUpIndex } from './search/indexer';
@@ -36,7 +37,12 @@ export class Archive {
     } catch (error) {
       throw toVanthuError(error);
     }
-    return new Archive(dir, openDatabase(path.join(dir, DATABASE_FILE), options));
+    // Safety (issue #7): a restore staged by the desktop app replaces the file before it opens;
+    // trash entries older than 30 days go once it is open.
+    if (!options.readOnly) beforeOpen(dir);
+    const db = openDatabase(path.join(dir, DATABASE_FILE), options);
+    if (!options.readOnly) afterOpen(db);
+    return new Archive(dir, db);
   }
 
   get file(): string {
@@ -64,6 +70,11 @@ export class Archive {
   get graph(): GraphService {
     if (!this.graphService) this.graphService = new GraphService(this.db);
     return this.graphService;
+  }
+
+  /** Safety (issue #7): the trash, a restore or a bundle changed documents behind the search engine's caches. */
+  documentsChanged(): void {
+    this.searchEngine?.invalidate();
   }
 
   schemaVersion(): number {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ArchiveInfo, DocumentDetail, DocumentPage, ImportProgress } from '../model/archive';
+import type * as Safety from '../model/safety';
 import type { Result } from './errors';
 import type { MethodName } from './methods';
 
@@ -76,6 +77,36 @@ export const inputSchemas = {
     .strict(),
   // Clerk review (issue #3, docs/review.md): schemas in review-inputs.ts.
   ...reviewInputSchemas,
+  // Safety (issue #7, docs/safety.md). No input names a path: the desktop host asks in native
+  // dialogs, the CLI takes paths as arguments, the browser page backs up only to the chosen folder.
+  getBackupStatus: z.object({}).strict(),
+  backupNow: z.object({}).strict(),
+  runDueBackup: z.object({}).strict(),
+  chooseBackupFolder: z.object({}).strict(),
+  setBackupSettings: z
+    .object({ keep: z.number().int().min(1).max(100).optional(), mode: z.enum(['off', 'quit', 'daily']).optional() })
+    .strict(),
+  chooseAndBackup: z.object({}).strict(),
+  chooseAndRestore: z.object({}).strict(),
+  checkArchive: z.object({}).strict(),
+  documentHistory: z.object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  deleteDocument: z.object({ id: z.number().int().positive() }).strict(),
+  listTrash: z.object({}).strict(),
+  restoreFromTrash: z.object({ trashId: z.number().int().positive() }).strict(),
+  purgeTrash: z
+    .object({ trashIds: z.array(z.number().int().positive()).min(1).max(100000).optional(), all: z.literal(true).optional() })
+    .strict()
+    .refine((v) => (v.trashIds === undefined) !== (v.all === undefined), { message: 'cần đúng một trong trashIds hoặc all' }),
+  chooseAndExportBundle: z
+    .object({
+      ids: z.array(z.number().int().positive()).min(1).max(100000).optional(),
+      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    })
+    .strict()
+    .refine((v) => (v.ids === undefined) !== (v.since === undefined), { message: 'cần đúng một trong ids hoặc since' }),
+  chooseAndImportBundle: z.object({}).strict(),
+  listBundleConflicts: z.object({}).strict(),
+  resolveBundleConflict: z.object({ id: z.number().int().positive(), action: z.enum(['import', 'skip']) }).strict(),
 } as const;
 
 
@@ -101,6 +132,24 @@ export interface MethodOutputs {
   saveTask: DocumentDetail;
   removeTask: DocumentDetail;
   reparseDocument: DocumentDetail;
+  // Safety (issue #7).
+  getBackupStatus: Safety.BackupStatus;
+  backupNow: Safety.BackupResult;
+  runDueBackup: { ran: boolean; result: Safety.BackupResult | null; reason: string | null };
+  chooseBackupFolder: Safety.BackupStatus;
+  setBackupSettings: Safety.BackupStatus;
+  chooseAndBackup: Safety.BackupResult | null;
+  chooseAndRestore: { documents: number; backupCreatedAt: string; message: string } | null;
+  checkArchive: Safety.CheckReport;
+  documentHistory: Safety.HistoryEntry[];
+  deleteDocument: { trashId: number };
+  listTrash: Safety.TrashEntry[];
+  restoreFromTrash: Safety.TrashRestoreResult;
+  purgeTrash: { purged: number };
+  chooseAndExportBundle: Safety.BundleExportResult | null;
+  chooseAndImportBundle: Safety.BundleImportReport | null;
+  listBundleConflicts: Safety.BundleConflict[];
+  resolveBundleConflict: { status: 'restored' | 'duplicate' | 'skipped'; id: number | null };
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;

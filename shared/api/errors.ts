@@ -14,6 +14,10 @@ export const ERROR_CODES = [
   'IO_ERROR',
   'JOB_NOT_FOUND',
   'QUERY_INVALID',
+  // Safety (issue #7).
+  'BACKUP_INVALID',
+  'BUNDLE_INVALID',
+  'BACKUP_FOLDER_UNSET',
   'INTERNAL',
 ] as const;
 
@@ -42,6 +46,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   IO_ERROR: 'Không đọc hoặc ghi được tệp.',
   JOB_NOT_FOUND: 'Không tìm thấy tiến trình nhập văn bản.',
   QUERY_INVALID: 'Câu tìm kiếm không hợp lệ.',
+  BACKUP_INVALID: 'Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu Vanthu. Kho hiện tại không bị thay đổi.',
+  BUNDLE_INVALID: 'Gói văn bản bị hỏng hoặc không phải gói trao đổi Vanthu. Kho không bị thay đổi.',
+  BACKUP_FOLDER_UNSET: 'Chưa chọn thư mục sao lưu (ví dụ một USB). Hãy chọn thư mục rồi thử lại.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.',
 };
 

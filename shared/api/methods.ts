@@ -25,6 +25,24 @@ export const METHOD_NAMES = [
   'saveTask',
   'removeTask',
   'reparseDocument',
+  // Safety (issue #7, docs/safety.md): backup, check, restore, history, trash, bundles.
+  'getBackupStatus',
+  'backupNow',
+  'runDueBackup',
+  'chooseBackupFolder',
+  'setBackupSettings',
+  'chooseAndBackup',
+  'chooseAndRestore',
+  'checkArchive',
+  'documentHistory',
+  'deleteDocument',
+  'listTrash',
+  'restoreFromTrash',
+  'purgeTrash',
+  'chooseAndExportBundle',
+  'chooseAndImportBundle',
+  'listBundleConflicts',
+  'resolveBundleConflict',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerReparseCommand } from './reparse';
 import { registerSearchCommands } from './search';
+import { registerSafetyCommands } from './safety';
 import { registerGraphCommands } from './graph';
 
 /** Each feature registers its commands in its own file and adds one line here. */
@@ -8,4 +9,5 @@ export const COMMAND_MODULES: ((program: Command) => void)[] = [
   registerGraphCommands,
   registerSearchCommands,
   registerReparseCommand,
+  registerSafetyCommands,
 ];

@@ -5,12 +5,16 @@ import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFileResult } from '../../../shared/model/archive';
 import type { Archive } from '../archive';
 import { collectSources, safeUploadName } from '../import/sources';
+import { createSafetyHandlers } from '../backup/handlers';
 import { APP_VERSION } from '../version';
 
 export interface HostContext {
   host: 'desktop' | 'browser' | 'cli';
   /** Native file/folder dialog; only the desktop host has one. */
   pickPaths?: (mode: 'files' | 'folder') => Promise<string[] | null>;
+  /** Safety (issue #7): a backup or bundle file to open, or where to save one, chosen in a native dialog. */
+  pickFile?: (purpose: 'restore' | 'bundle') => Promise<string | null>;
+  pickSaveFile?: (purpose: 'backup' | 'bundle', suggestedName: string) => Promise<string | null>;
 }
 
 export type Handlers = {
@@ -89,5 +93,7 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     saveTask: (input) => archive.saveTask(input),
     removeTask: (input) => archive.removeTask(input),
     reparseDocument: ({ id }) => archive.reparseDocument(id),
+    // Safety (issue #7): backup, check, restore, history, trash, bundles: electron/core/backup/handlers.ts.
+    ...createSafetyHandlers(archive, ctx),
   };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { VanthuError, type ErrorCode } from '../../../shared/api/errors';
 import { migrate } from './migrations';
+import { installHistoryTriggers } from './safety-store';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron build in the app). */
@@ -53,6 +54,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON');
     if (!options.readOnly) migrate(db);
+    // History of every change (issue #7): TEMP triggers generated from the schema just migrated.
+    if (!options.readOnly) installHistoryTriggers(db);
     return db;
   } catch (error) {
     db?.close();

@@ -4,6 +4,7 @@ import * as m0010 from './0010-init';
 import * as m0020 from './0020-search';
 import * as m0030 from './0030-search-cites';
 import * as m0040 from './0040-graph';
+import * as m0060 from './0060-safety';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'search-cites', up: m0030.up },
   { version: 40, name: 'graph', up: m0040.up },
+  { version: 60, name: 'safety', up: m0060.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

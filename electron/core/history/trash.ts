@@ -1,0 +1,151 @@
+/**
+ * History and trash (issue #7). Deleting serializes the whole document into `trash` and deletes the
+ * live row: cascades and the search triggers clean up, so search, graph and tasks see an ordinary
+ * delete and need no change. Restoring writes it back (same id when free) and re-indexes it.
+ */
+import type { Database } from 'better-sqlite3';
+import { VanthuError } from '../../../shared/api/errors';
+import {
+  ACTION_LABELS,
+  ENTITY_LABELS,
+  TRASH_DAYS,
+  type HistoryChange,
+  type HistoryEntry,
+  type TrashEntry,
+  type TrashRestoreResult,
+} from '../../../shared/model/safety';
+import * as s from '../db/safety-store';
+import { insertSerialized, serializeDocument, type SerializedDocument } from './serialize';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function trashDocument(db: Database, id: number, now = new Date()): { trashId: number } {
+  return db
+    .transaction(() => {
+      const serialized = serializeDocument(db, id);
+      if (!serialized) throw new VanthuError('NOT_FOUND', `#${id}`);
+      const doc = serialized.payload.document;
+      const at = now.toISOString();
+      const trashId = s.insertTrash(db, {
+        document_id: id,
+        content_hash: String(doc.content_hash),
+        ref: (doc.ref as string | null) ?? null,
+        type: (doc.type as string | null) ?? null,
+        issuer: (doc.issuer as string | null) ?? null,
+        date: (doc.date as string | null) ?? null,
+        subject: (doc.subject as string | null) ?? null,
+        deleted_at: at,
+        payload_json: JSON.stringify(serialized.payload),
+        original: serialized.bytes,
+      });
+      s.withHistoryMuted(db, () => s.deleteDocumentRow(db, id));
+      s.addHistory(db, id, 'trashed', {}, at);
+      s.moveHistoryToTrash(db, id, trashId);
+      return { trashId };
+    })
+    .immediate();
+}
+
+export function restoreFromTrash(db: Database, trashId: number, now = new Date()): TrashRestoreResult {
+  return db
+    .transaction((): TrashRestoreResult => {
+      const row = s.getTrash(db, trashId);
+      if (!row) throw new VanthuError('NOT_FOUND', `thùng rác #${trashId}`);
+      // The same text was imported again while this copy sat in the trash.
+      const existing = s.findByContentHash(db, row.content_hash);
+      if (existing !== null) return { status: 'duplicate', id: existing };
+      const payload = JSON.parse(row.payload_json) as SerializedDocument;
+      const { id } = s.withHistoryMuted(db, () => insertSerialized(db, payload, row.original, { keepIds: true }));
+      s.moveHistoryFromTrash(db, trashId, id);
+      s.addHistory(db, id, 'restored', { trashId }, now.toISOString());
+      s.deleteTrash(db, [trashId]);
+      return { status: 'restored', id };
+    })
+    .immediate();
+}
+
+/** Explicit purge of some entries, or of all with `all`. */
+export function purgeTrash(db: Database, ids: readonly number[] | 'all'): number {
+  return db
+    .transaction(() => {
+      const list = ids === 'all' ? s.allTrashIds(db) : [...ids];
+      s.deleteHistoryOfTrash(db, list);
+      return s.deleteTrash(db, list);
+    })
+    .immediate();
+}
+
+/** Entries kept longer than 30 days go for good; run when the archive opens. */
+export function purgeExpired(db: Database, now = new Date()): number {
+  const before = new Date(now.getTime() - TRASH_DAYS * DAY_MS).toISOString();
+  const ids = s.expiredTrashIds(db, before);
+  return ids.length === 0 ? 0 : purgeTrash(db, ids);
+}
+
+export function listTrash(db: Database): TrashEntry[] {
+  return s.listTrash(db).map((r) => ({
+    trashId: r.id,
+    documentId: r.document_id,
+    ref: r.ref,
+    type: r.type,
+    issuer: r.issuer,
+    date: r.date,
+    subject: r.subject,
+    deletedAt: r.deleted_at,
+    expiresAt: new Date(Date.parse(r.deleted_at) + TRASH_DAYS * DAY_MS).toISOString(),
+  }));
+}
+
+// ---- history -----------------------------------------------------------------------------------
+
+const FIELD_LABELS: Record<string, string> = {
+  ref: 'số/ký hiệu',
+  type: 'loại',
+  issuer: 'cơ quan ban hành',
+  date: 'ngày',
+  subject: 'trích yếu',
+  signer: 'người ký',
+  signer_capacity: 'chức vụ người ký',
+  place: 'địa danh',
+  number: 'số',
+  symbol: 'ký hiệu',
+  text: 'nội dung',
+  label: 'mục',
+  target: 'trường',
+  value_json: 'giá trị',
+  deadline_date: 'hạn',
+  deadline_text: 'hạn',
+  status: 'trạng thái',
+};
+
+function short(v: unknown): string {
+  const text = v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function toEntry(row: s.HistoryRow): HistoryEntry {
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse(row.data_json) as Record<string, unknown>;
+  } catch {
+    // A history row is informative; a broken one must not hide the others.
+  }
+  const changes: HistoryChange[] =
+    row.action === 'update'
+      ? Object.entries(data).map(([field, pair]) => ({ field, old: (pair as unknown[])?.[0] ?? null, new: (pair as unknown[])?.[1] ?? null }))
+      : Object.entries(data).map(([field, value]) => ({ field, old: row.action === 'delete' ? value : null, new: row.action === 'delete' ? null : value }));
+  const what = ENTITY_LABELS[row.entity] ?? row.entity;
+  const action = ACTION_LABELS[row.action] ?? row.action;
+  let summary = row.entity === 'documents' ? action : `${action} ${what.toLowerCase()}`;
+  if (row.action === 'update') {
+    summary += ': ' + changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field} «${short(c.old)}» → «${short(c.new)}»`).join('; ');
+  } else if (row.entity !== 'documents') {
+    const label = data.text ?? data.label ?? data.ref ?? data.target;
+    if (label !== undefined) summary += ` «${short(label)}»`;
+  }
+  return { id: row.id, at: row.at, entity: row.entity, entityId: row.entity_id, action: row.action, changes, summary };
+}
+
+export function documentHistory(db: Database, documentId: number, limit = 200): HistoryEntry[] {
+  return s.historyOf(db, documentId, limit).map(toEntry);
+}

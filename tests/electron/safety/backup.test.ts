@@ -1,0 +1,204 @@
+/** Backup, verify, restore and check (issue #7). */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Archive } from '../../../electron/core/archive';
+import {
+  PENDING_RESTORE,
+  backupStatus,
+  backupToFolder,
+  createBackup,
+  isDailyDue,
+  restoreBackup,
+  setBackupSettings,
+  stageRestore,
+  verifyBackup,
+} from '../../../electron/core/backup/backup';
+import { checkArchive } from '../../../electron/core/backup/check';
+import { VanthuError } from '../../../shared/api/errors';
+import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+
+const OPTS = { appVersion: '0.1.0-test', trigger: 'manual' as const };
+
+function snapshot(archive: Archive): unknown {
+  return archive.list('date_asc', 1000, 0).items.map((d) => {
+    const full = archive.get(d.id);
+    return { id: d.id, ref: d.ref, text: full.text, hash: full.contentHash, citations: full.parse.citations.length };
+  });
+}
+
+describe('backup and restore', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: Archive;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = tempDir());
+    archive = Archive.open(path.join(dir, 'pc1', 'Vanthu'));
+    await archive.importPaths([SAMPLES_DIR]);
+  });
+  afterEach(() => {
+    archive.close();
+    cleanup();
+  });
+
+  test('an online backup is one file with a manifest whose counts and hashes verify', async () => {
+    const file = path.join(dir, 'usb', 'a.vanthu-backup');
+    mkdirSync(path.dirname(file));
+    // The archive keeps working while the backup runs: a document imported meanwhile is either in
+    // the copy or not, and the copy verifies either way.
+    const extra = path.join(dir, 'extra.txt');
+    writeFileSync(extra, 'CÔNG VĂN\nV/v rà soát hồ sơ lưu trữ năm 2024 của Văn phòng Huyện ủy.\n');
+    const [result] = await Promise.all([createBackup(archive.db, file, OPTS), archive.importPaths([extra])]);
+    expect(readdirSync(path.dirname(file))).toEqual(['a.vanthu-backup']); // no -journal, -wal or temp file left
+    expect(result.manifest).toMatchObject({ format: 'vanthu-backup', appVersion: '0.1.0-test', schemaVersion: archive.schemaVersion() });
+    expect([5, 6]).toContain(result.manifest.documents);
+    expect(result.manifest.counts.originals).toBe(result.manifest.documents);
+    const report = verifyBackup(file);
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(backupStatus(archive.db)).toMatchObject({ lastBackupFile: 'a.vanthu-backup', stale: false, warning: null });
+  });
+
+  test('verify refuses a tampered original, a truncated file, random bytes and a bare archive', async () => {
+    const file = path.join(dir, 'a.vanthu-backup');
+    await createBackup(archive.db, file, OPTS);
+
+    const tampered = path.join(dir, 'tampered.vanthu-backup');
+    copyFileSync(file, tampered);
+    const db = new Database(tampered);
+    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(Buffer.from('sửa lén'));
+    db.close();
+    expect(verifyBackup(tampered).problems.join()).toMatch(/Mã băm bản gốc không khớp/);
+
+    const truncated = path.join(dir, 'truncated.vanthu-backup');
+    writeFileSync(truncated, readFileSync(file).subarray(0, 8192));
+    expect(verifyBackup(truncated).ok).toBe(false);
+
+    const random = path.join(dir, 'random.vanthu-backup');
+    writeFileSync(random, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)));
+    expect(verifyBackup(random).ok).toBe(false);
+
+    // The live archive file is a SQLite database but not a backup.
+    expect(verifyBackup(archive.file).problems.join()).toMatch(/không có bảng kê/);
+
+    for (const bad of [tampered, truncated, random]) {
+      expect(() => restoreBackup(path.join(dir, 'pc1', 'Vanthu'), bad)).toThrow(VanthuError);
+    }
+    // Refused restores changed nothing.
+    expect(archive.count()).toBe(5);
+    expect(readdirSync(path.join(dir, 'pc1', 'Vanthu')).filter((f) => f.includes('truoc-khoi-phuc'))).toEqual([]);
+  });
+
+  test('restores on another PC with a different user folder; the file holds no path of the archive', async () => {
+    setBackupSettings(archive.db, { folder: path.join(dir, 'pc1', 'usb') });
+    const file = path.join(dir, 'a.vanthu-backup');
+    await createBackup(archive.db, file, OPTS);
+    const before = snapshot(archive);
+    expect(readFileSync(file).includes(Buffer.from(path.join(dir, 'pc1')))).toBe(false);
+
+    const otherPc = path.join(dir, 'pc2', 'Users', 'Nguyễn Văn B', 'AppData', 'Vanthu');
+    const result = restoreBackup(otherPc, file);
+    expect(result).toMatchObject({ keptAside: null, documents: 5 });
+    const restored = Archive.open(otherPc);
+    try {
+      expect(snapshot(restored)).toEqual(before);
+      expect(restored.search.search({ query: 'Covid', limit: 5 }).items.length).toBeGreaterThan(0);
+      expect(checkArchive(restored.db).ok).toBe(true);
+      expect(backupStatus(restored.db).folder).toBeNull();
+    } finally {
+      restored.close();
+    }
+  });
+
+  test('restore keeps the current archive aside, and refuses while another process has it open', async () => {
+    const file = path.join(dir, 'a.vanthu-backup');
+    await createBackup(archive.db, file, OPTS);
+    const extra = path.join(dir, 'extra.txt');
+    writeFileSync(extra, 'THÔNG BÁO\nLịch trực cơ quan dịp Tết Nguyên đán.\n');
+    await archive.importPaths([extra]);
+    expect(archive.count()).toBe(6);
+
+    // The archive is open here: restoring under it is refused and changes nothing.
+    const archiveDir = path.join(dir, 'pc1', 'Vanthu');
+    expect(() => restoreBackup(archiveDir, file)).toThrow(expect.objectContaining({ code: 'ARCHIVE_LOCKED' }));
+    expect(archive.count()).toBe(6);
+    archive.close();
+
+    const result = restoreBackup(archiveDir, file);
+    expect(result.keptAside).toMatch(/^vanthu\.db\.truoc-khoi-phuc-/);
+    archive = Archive.open(archiveDir);
+    expect(archive.count()).toBe(5);
+    const aside = new Database(path.join(archiveDir, result.keptAside!), { readonly: true });
+    expect(aside.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(6);
+    aside.close();
+  });
+
+  test('the desktop stages a verified restore; it is applied when the archive next opens', async () => {
+    const file = path.join(dir, 'a.vanthu-backup');
+    await createBackup(archive.db, file, OPTS);
+    const archiveDir = path.join(dir, 'pc1', 'Vanthu');
+    const id = archive.list('date_asc', 1, 0).items[0]!.id;
+    archive.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    stageRestore(archiveDir, file);
+    expect(existsSync(path.join(archiveDir, PENDING_RESTORE))).toBe(true);
+    archive.close();
+    archive = Archive.open(archiveDir);
+    expect(archive.count()).toBe(5);
+    expect(existsSync(path.join(archiveDir, PENDING_RESTORE))).toBe(false);
+  });
+
+  test('automatic backups keep N generations, are due daily, and the status warns after 7 days', async () => {
+    const usb = path.join(dir, 'usb');
+    expect(() => backupToFolder(archive.db, '0', 'daily')).rejects.toMatchObject({ code: 'BACKUP_FOLDER_UNSET' });
+    expect(backupStatus(archive.db)).toMatchObject({ stale: true, ageDays: null });
+    expect(backupStatus(archive.db).warning).toMatch(/chưa được sao lưu/);
+    setBackupSettings(archive.db, { folder: usb, keep: 3, mode: 'daily' });
+    await expect(backupToFolder(archive.db, '0', 'daily')).rejects.toMatchObject({ code: 'IO_ERROR' }); // stick not plugged in
+    mkdirSync(usb);
+    writeFileSync(path.join(usb, 'ghi-chu.txt'), 'not ours'); // rotation must never touch it
+    const t0 = Date.parse('2025-03-01T08:00:00Z');
+    for (let day = 0; day < 5; day++) await backupToFolder(archive.db, '0', 'daily', new Date(t0 + day * 86400000));
+    const files = readdirSync(usb).sort();
+    expect(files).toHaveLength(4);
+    expect(files).toContain('ghi-chu.txt');
+    const newest = new Date(t0 + 4 * 86400000);
+    expect(isDailyDue(archive.db, new Date(newest.getTime() + 3600000))).toBe(false);
+    expect(isDailyDue(archive.db, new Date(newest.getTime() + 25 * 3600000))).toBe(true);
+    expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000))).toMatchObject({ stale: true, ageDays: 9 });
+    expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000)).warning).toMatch(/cũ 9 ngày/);
+  });
+});
+
+describe('vanthu check', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: Archive;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = tempDir());
+    archive = Archive.open(path.join(dir, 'a'));
+    await archive.importPaths([SAMPLES_DIR]);
+  });
+  afterEach(() => {
+    archive.close();
+    cleanup();
+  });
+
+  test('a healthy archive: every finding ok', () => {
+    const report = checkArchive(archive.db);
+    expect(report.ok).toBe(true);
+    expect(report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['integrity', 'foreign_keys', 'index', 'originals']));
+    expect(report.originalsChecked).toBe(5);
+  });
+
+  test('finds an original that no longer matches its hash and a document missing from the index', () => {
+    const [a, b] = archive.list('date_asc', 2, 0).items;
+    archive.db.prepare('UPDATE originals SET bytes = ? WHERE document_id = ?').run(Buffer.from('hỏng'), a!.id);
+    archive.db.prepare('DELETE FROM search_docs WHERE doc_id = ?').run(b!.id);
+    const report = checkArchive(archive.db);
+    expect(report.ok).toBe(false);
+    expect(report.findings.find((f) => f.code === 'originals')).toMatchObject({ level: 'error', ids: [a!.id] });
+    expect(report.findings.find((f) => f.code === 'index')).toMatchObject({ ids: [b!.id] });
+    expect(report.findings.find((f) => f.code === 'index')!.message).toMatch(/chưa có trong chỉ mục/);
+  });
+});

@@ -1,0 +1,71 @@
+/** `vanthu backup | verify-backup | check | restore` and the trash/bundle commands, as a clerk's script runs them (issue #7). */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { runCli } from '../../helpers/cli';
+import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+
+describe('safety commands', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: string;
+
+  beforeAll(() => {
+    ({ dir, cleanup } = tempDir());
+    archive = path.join(dir, 'kho');
+    const imp = runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    expect(imp.stderr).toBe('');
+    expect(imp.status).toBe(0);
+  });
+  afterAll(() => cleanup());
+
+  test('backup, verify-backup, check, restore: messages in Vietnamese, the old archive kept aside', () => {
+    const file = path.join(dir, 'sao-luu.vanthu-backup');
+    const backup = runCli(['backup', file, '--archive', archive]);
+    expect(backup).toMatchObject({ status: 0 });
+    expect(backup.stdout).toMatch(/Đã sao lưu 5 văn bản/);
+    expect(runCli(['backup', file, '--archive', archive])).toMatchObject({ status: 2, stderr: expect.stringMatching(/tệp đã tồn tại/) });
+
+    expect(runCli(['verify-backup', file]).stdout).toMatch(/Tệp sao lưu hợp lệ: 5 văn bản/);
+    const check = runCli(['check', '--archive', archive]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/Kho không có lỗi \(5 văn bản\)/);
+
+    // A damaged original: check says so and exits 1.
+    const db = new Database(path.join(archive, 'vanthu.db'));
+    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(Buffer.from('x'));
+    db.close();
+    const bad = runCli(['check', '--json', '--archive', archive]);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, findings: expect.arrayContaining([expect.objectContaining({ code: 'originals', level: 'error' })]) });
+
+    const restore = runCli(['restore', file, '--archive', archive]);
+    expect(restore.status).toBe(0);
+    expect(restore.stdout).toMatch(/Đã khôi phục 5 văn bản/);
+    expect(restore.stdout).toMatch(/được giữ lại/);
+    expect(readdirSync(archive).some((f) => f.startsWith('vanthu.db.truoc-khoi-phuc-'))).toBe(true);
+    expect(runCli(['check', '--archive', archive]).status).toBe(0);
+
+    const junk = path.join(dir, 'rac.vanthu-backup');
+    writeFileSync(junk, 'không phải sao lưu');
+    const refused = runCli(['restore', junk, '--archive', archive]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu Vanthu/);
+  });
+
+  test('delete, trash, untrash, history; export-bundle and import-bundle into another archive', () => {
+    expect(runCli(['delete', '1', '--archive', archive]).stdout).toMatch(/vào thùng rác/);
+    expect(runCli(['show', '1', '--archive', archive]).status).toBe(1);
+    const trash = JSON.parse(runCli(['trash', '--json', '--archive', archive]).stdout) as { trashId: number }[];
+    expect(trash).toHaveLength(1);
+    expect(runCli(['untrash', String(trash[0]!.trashId), '--archive', archive]).stdout).toMatch(/Đã khôi phục văn bản ID 1/);
+    expect(runCli(['history', '1', '--archive', archive]).stdout).toMatch(/Chuyển vào thùng rác/);
+
+    const bundle = path.join(dir, 'gui-huyen.vanthu-bundle');
+    expect(runCli(['export-bundle', bundle, '--since', '2000-01-01', '--archive', archive]).stdout).toMatch(/Đã xuất 5 văn bản/);
+    const other = path.join(dir, 'huyen');
+    expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 5, đã có 0, xung đột 0/);
+    expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 0, đã có 5, xung đột 0/);
+    expect(existsSync(path.join(other, 'vanthu.db'))).toBe(true);
+  });
+});
