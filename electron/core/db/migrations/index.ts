@@ -4,6 +4,7 @@ import * as m0010 from './0010-init';
 import * as m0020 from './0020-search';
 import * as m0030 from './0030-search-cites';
 import * as m0040 from './0040-graph';
+import * as m0050 from './0050-tasks';
 import * as m0060 from './0060-safety';
 
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'search-cites', up: m0030.up },
   { version: 40, name: 'graph', up: m0040.up },
+  { version: 50, name: 'tasks', up: m0050.up },
   { version: 60, name: 'safety', up: m0060.up },
 ];
 

@@ -1,0 +1,205 @@
+/**
+ * SQL of task sheets and tracking (issue #6), bound parameters only. The parser's `tasks` rows are
+ * only read here; the clerk's edits live in task_sheets and task_tracking (migration 0050).
+ */
+import type { Database } from 'better-sqlite3';
+import type { TaskDeadline } from '../../../shared/model/directive';
+import type { ParsedTaskRow, TrackingState } from '../../../shared/tasks/types';
+
+export interface TaskDocumentRow {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  issuerKind: string | null;
+  province: string | null;
+  place: string | null;
+}
+
+export interface TrackingRow extends TrackingState {
+  documentId: number;
+  itemKey: string;
+  agency: string;
+}
+
+export function getOfficeSettingsJson(db: Database): string | null {
+  const row = db.prepare('SELECT settings_json FROM office_settings WHERE id = 1').get() as
+    { settings_json: string } | undefined;
+  return row?.settings_json ?? null;
+}
+
+export function saveOfficeSettingsJson(db: Database, json: string, now: string): void {
+  db.prepare(
+    `INSERT INTO office_settings (id, settings_json, updated_at) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET settings_json = excluded.settings_json, updated_at = excluded.updated_at`,
+  ).run(json, now);
+}
+
+interface DocumentDbRow {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  issuer_kind: string | null;
+  province: string | null;
+  place: string | null;
+}
+
+const DOC_COLUMNS = 'id, ref, type, date, issuer, subject, issuer_kind, province, place';
+const toDocument = (r: DocumentDbRow): TaskDocumentRow => ({
+  id: r.id,
+  ref: r.ref,
+  type: r.type,
+  date: r.date,
+  issuer: r.issuer,
+  subject: r.subject,
+  issuerKind: r.issuer_kind,
+  province: r.province,
+  place: r.place,
+});
+
+export function taskDocument(db: Database, id: number): TaskDocumentRow | null {
+  const row = db.prepare(`SELECT ${DOC_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentDbRow | undefined;
+  return row ? toDocument(row) : null;
+}
+
+/** Every document with parsed tasks or an edited sheet, oldest first. */
+export function documentsWithTasks(db: Database): TaskDocumentRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ${DOC_COLUMNS} FROM documents
+       WHERE id IN (SELECT document_id FROM tasks UNION SELECT document_id FROM task_sheets)
+       ORDER BY date IS NULL, date, id`,
+    )
+    .all() as DocumentDbRow[];
+  return rows.map(toDocument);
+}
+
+interface TaskDbRow {
+  ordinal: number;
+  parent_ordinal: number | null;
+  label: string;
+  text: string;
+  lead_json: string;
+  cooperate_json: string;
+  deadline_text: string | null;
+  deadline_date: string | null;
+  recurrence: string | null;
+}
+
+export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
+  const rows = db
+    .prepare(
+      `SELECT ordinal, parent_ordinal, label, text, lead_json, cooperate_json, deadline_text, deadline_date, recurrence
+       FROM tasks WHERE document_id = ? ORDER BY ordinal`,
+    )
+    .all(documentId) as TaskDbRow[];
+  return rows.map((r) => ({
+    ordinal: r.ordinal,
+    parentOrdinal: r.parent_ordinal,
+    label: r.label,
+    text: r.text,
+    lead: JSON.parse(r.lead_json) as string[],
+    cooperate: JSON.parse(r.cooperate_json) as string[],
+    deadline:
+      r.deadline_text !== null || r.deadline_date !== null || r.recurrence !== null
+        ? { text: r.deadline_text ?? '', date: r.deadline_date, recurrence: r.recurrence as TaskDeadline['recurrence'] }
+        : null,
+  }));
+}
+
+export function getSheetEditsJson(db: Database, documentId: number): string | null {
+  const row = db.prepare('SELECT edits_json FROM task_sheets WHERE document_id = ?').get(documentId) as
+    { edits_json: string } | undefined;
+  return row?.edits_json ?? null;
+}
+
+export function saveSheetEditsJson(db: Database, documentId: number, json: string, now: string): void {
+  db.prepare(
+    `INSERT INTO task_sheets (document_id, edits_json, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET edits_json = excluded.edits_json, updated_at = excluded.updated_at`,
+  ).run(documentId, json, now);
+}
+
+export function deleteSheetEdits(db: Database, documentId: number): void {
+  db.prepare('DELETE FROM task_sheets WHERE document_id = ?').run(documentId);
+}
+
+interface TrackingDbRow {
+  document_id: number;
+  item_key: string;
+  agency: string;
+  started: number;
+  completed_at: string | null;
+  evidence_document_id: number | null;
+  note: string;
+}
+
+const toTracking = (r: TrackingDbRow): TrackingRow => ({
+  documentId: r.document_id,
+  itemKey: r.item_key,
+  agency: r.agency,
+  started: r.started === 1,
+  completedAt: r.completed_at,
+  evidenceDocumentId: r.evidence_document_id,
+  note: r.note,
+});
+
+export function trackingRows(db: Database, documentId?: number): TrackingRow[] {
+  const sql = `SELECT document_id, item_key, agency, started, completed_at, evidence_document_id, note FROM task_tracking`;
+  const rows = (
+    documentId === undefined ? db.prepare(sql).all() : db.prepare(`${sql} WHERE document_id = ?`).all(documentId)
+  ) as TrackingDbRow[];
+  return rows.map(toTracking);
+}
+
+export function upsertTracking(db: Database, row: TrackingRow, now: string): void {
+  db.prepare(
+    `INSERT INTO task_tracking (document_id, item_key, agency, started, completed_at, evidence_document_id, note, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (document_id, item_key, agency) DO UPDATE SET started = excluded.started, completed_at = excluded.completed_at,
+       evidence_document_id = excluded.evidence_document_id, note = excluded.note, updated_at = excluded.updated_at`,
+  ).run(
+    row.documentId,
+    row.itemKey,
+    row.agency,
+    row.started ? 1 : 0,
+    row.completedAt,
+    row.evidenceDocumentId,
+    row.note,
+    now,
+  );
+}
+
+export function documentRef(db: Database, id: number): string | null {
+  const row = db.prepare('SELECT ref FROM documents WHERE id = ?').get(id) as { ref: string | null } | undefined;
+  return row?.ref ?? null;
+}
+
+export function documentExists(db: Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id) !== undefined;
+}
+
+export interface ReportCitationRow {
+  citingId: number;
+  citingRef: string | null;
+  citingIssuer: string | null;
+  citingDate: string | null;
+  citedRef: string;
+  citedDate: string | null;
+}
+
+/** Citations with relation "reports": a report document naming the directive it reports on. */
+export function reportCitations(db: Database): ReportCitationRow[] {
+  return db
+    .prepare(
+      `SELECT c.document_id AS citingId, d.ref AS citingRef, d.issuer AS citingIssuer, d.date AS citingDate, c.ref AS citedRef, c.date AS citedDate
+       FROM citations c JOIN documents d ON d.id = c.document_id
+       WHERE c.relation = 'reports' AND c.ref IS NOT NULL`,
+    )
+    .all() as ReportCitationRow[];
+}

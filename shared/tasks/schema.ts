@@ -1,0 +1,68 @@
+/** Input schemas of the task-sheet operations (used by shared/api/contract.ts). */
+import { z } from 'zod';
+
+const name = z.string().trim().min(1).max(300);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+
+export const AgencySchema = z
+  .object({
+    name,
+    short: z.string().trim().max(100).default(''),
+    aliases: z.array(z.string().trim().min(1).max(300)).max(50).default([]),
+  })
+  .strict();
+
+export const OfficeSettingsSchema = z
+  .object({
+    officeName: z.string().trim().min(1, 'cần tên cơ quan').max(300),
+    superiorBody: z.string().trim().max(300).default(''),
+    style: z.enum(['party', 'state']),
+    province: z.string().trim().max(100).default(''),
+    place: z.string().trim().max(100).default(''),
+    signerTitle: z.string().trim().max(200).default('NGƯỜI LẬP PHIẾU'),
+    signerName: z.string().trim().max(200).default(''),
+    agencies: z.array(AgencySchema).max(500).default([]),
+  })
+  .strict();
+
+export const DeadlineSchema = z
+  .object({
+    text: z.string().max(500),
+    date: isoDate.nullable(),
+    recurrence: z.enum(['weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly', 'ongoing']).nullable(),
+  })
+  .strict();
+
+export const SheetItemSchema = z
+  .object({
+    key: z.string().min(1).max(100),
+    label: z.string().max(50),
+    text: z.string().trim().min(1, 'nội dung nhiệm vụ không được để trống').max(50000),
+    lead: z.array(name).max(50),
+    cooperate: z.array(name).max(50),
+    deadline: DeadlineSchema.nullable(),
+    notes: z.string().max(5000),
+    sources: z.array(z.object({ ordinal: z.number().int().min(0), text: z.string().max(100000) }).strict()).max(200),
+    edited: z.boolean().default(false),
+    stale: z.boolean().default(false),
+  })
+  .strict();
+
+export const PrintTargetSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('directive'),
+      documentId: z.number().int().positive(),
+      /** Only this agency's tasks; with perAgency, one sheet per agency in one print job. */
+      agency: z.string().max(300).nullable().default(null),
+      perAgency: z.boolean().default(false),
+      /** BẢNG THEO DÕI with status in the last column instead of PHIẾU GIAO VIỆC. */
+      tracking: z.boolean().default(false),
+    })
+    .strict(),
+  z.object({ kind: z.literal('digest'), agency: z.string().min(1).max(300) }).strict(),
+  z.object({ kind: z.literal('overdue'), agency: z.string().max(300).nullable().default(null) }).strict(),
+]);
+
+export const TodaySchema = isoDate.optional();
+export { isoDate as IsoDateSchema };
