@@ -10,7 +10,16 @@
  */
 import './bench/module-paths';
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../electron/core/archive';
@@ -37,7 +46,10 @@ function parseArgs(argv: string[]): Args {
     return i >= 0 && i + 1 < argv.length ? argv[i + 1]! : null;
   };
   return {
-    sizes: (get('sizes') ?? '1000,10000,100000').split(',').map((s) => Number.parseInt(s, 10)).filter((n) => n > 0),
+    sizes: (get('sizes') ?? '1000,10000,100000')
+      .split(',')
+      .map((s) => Number.parseInt(s, 10))
+      .filter((n) => n > 0),
     corpus: get('corpus'),
     queries: get('queries'),
     out: get('out') ?? path.join(os.tmpdir(), 'vanthu-bench', 'results.json'),
@@ -57,7 +69,14 @@ function percentile(sorted: number[], p: number): number {
 function stats(samples: number[]): { n: number; p50: number; p95: number; p99: number; max: number; mean: number } {
   const s = [...samples].sort((a, b) => a - b);
   const r = (x: number): number => Math.round(x * 100) / 100;
-  return { n: s.length, p50: r(percentile(s, 50)), p95: r(percentile(s, 95)), p99: r(percentile(s, 99)), max: r(s[s.length - 1] ?? NaN), mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)) };
+  return {
+    n: s.length,
+    p50: r(percentile(s, 50)),
+    p95: r(percentile(s, 95)),
+    p99: r(percentile(s, 99)),
+    max: r(s[s.length - 1] ?? NaN),
+    mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
+  };
 }
 
 function fileSize(f: string): number {
@@ -94,7 +113,16 @@ interface SizeResult {
   documents: number;
   corpus: string;
   corpusBytes: number;
-  import: { seconds: number; docsPerSecond: number; imported: number; duplicates: number; failed: number; workers: number; optimizeSeconds: number; mainThreadWriteMsPerDoc: number };
+  import: {
+    seconds: number;
+    docsPerSecond: number;
+    imported: number;
+    duplicates: number;
+    failed: number;
+    workers: number;
+    optimizeSeconds: number;
+    mainThreadWriteMsPerDoc: number;
+  };
   archive: { bytes: number; ratioToCorpus: number; breakdown: Record<string, number> | null };
   openToFirstResultMs: number;
   search: ReturnType<typeof stats> & { cold: ReturnType<typeof stats> };
@@ -104,7 +132,13 @@ interface SizeResult {
   ratio: { p50: number; p95: number; p99: number } | null;
 }
 
-async function benchCorpus(label: string, files: string[], queries: string[], args: Args, work: string): Promise<SizeResult> {
+async function benchCorpus(
+  label: string,
+  files: string[],
+  queries: string[],
+  args: Args,
+  work: string,
+): Promise<SizeResult> {
   const corpusBytes = files.reduce((n, f) => n + fileSize(f), 0);
   const dir = path.join(work, `archive-${label}`);
   rmSync(dir, { recursive: true, force: true });
@@ -131,10 +165,16 @@ async function benchCorpus(label: string, files: string[], queries: string[], ar
   archive.db.pragma('wal_checkpoint(TRUNCATE)');
   let breakdown: Record<string, number> | null = null;
   try {
-    const rows = archive.db.prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`).all() as { name: string; bytes: number }[];
+    const rows = archive.db
+      .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
+      .all() as { name: string; bytes: number }[];
     breakdown = {};
     for (const r of rows) {
-      const group = r.name.startsWith('search_fts') ? 'search_fts (FTS5 index)' : r.name.startsWith('sqlite_autoindex_search') || r.name === 'search_docs' ? 'search_docs' : r.name;
+      const group = r.name.startsWith('search_fts')
+        ? 'search_fts (FTS5 index)'
+        : r.name.startsWith('sqlite_autoindex_search') || r.name === 'search_docs'
+          ? 'search_docs'
+          : r.name;
       breakdown[group] = (breakdown[group] ?? 0) + r.bytes;
     }
   } catch {
@@ -201,7 +241,10 @@ async function benchCorpus(label: string, files: string[], queries: string[], ar
     bdb.exec(`CREATE VIRTUAL TABLE bare USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')`);
     const tbuild = performance.now();
     const insert = bdb.prepare('INSERT INTO bare (rowid, text) VALUES (?, ?)');
-    const rows = archive.db.prepare('SELECT id, text FROM documents').iterate() as Iterable<{ id: number; text: string }>;
+    const rows = archive.db.prepare('SELECT id, text FROM documents').iterate() as Iterable<{
+      id: number;
+      text: string;
+    }>;
     let batch: { id: number; text: string }[] = [];
     const flush = bdb.transaction((items: { id: number; text: string }[]) => {
       for (const r of items) insert.run(r.id, r.text);
@@ -215,7 +258,9 @@ async function benchCorpus(label: string, files: string[], queries: string[], ar
     }
     flush(batch);
     const buildSeconds = (performance.now() - tbuild) / 1000;
-    const stmt = bdb.prepare(`SELECT rowid, snippet(bare, 0, '[', ']', '…', 16) AS s FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT 20`);
+    const stmt = bdb.prepare(
+      `SELECT rowid, snippet(bare, 0, '[', ']', '…', 16) AS s FROM bare WHERE bare MATCH ? ORDER BY rank LIMIT 20`,
+    );
     const bareSamples: number[] = [];
     const skipped: string[] = [];
     const ran = queries.map((q) => ({ q, m: bareMatch(q) }));
@@ -237,9 +282,18 @@ async function benchCorpus(label: string, files: string[], queries: string[], ar
     if (!args.keep) rmSync(bareFile, { force: true });
     rmSync(`${bareFile}-wal`, { force: true });
     rmSync(`${bareFile}-shm`, { force: true });
-    bare = { ...stats(bareSamples), buildSeconds: Math.round(buildSeconds * 10) / 10, queries: ran.length - skipped.length, skipped };
+    bare = {
+      ...stats(bareSamples),
+      buildSeconds: Math.round(buildSeconds * 10) / 10,
+      queries: ran.length - skipped.length,
+      skipped,
+    };
     const ours = stats(samples);
-    ratio = { p50: Math.round((ours.p50 / bare.p50) * 1000) / 1000, p95: Math.round((ours.p95 / bare.p95) * 1000) / 1000, p99: Math.round((ours.p99 / bare.p99) * 1000) / 1000 };
+    ratio = {
+      p50: Math.round((ours.p50 / bare.p50) * 1000) / 1000,
+      p95: Math.round((ours.p95 / bare.p95) * 1000) / 1000,
+      p99: Math.round((ours.p99 / bare.p99) * 1000) / 1000,
+    };
   }
   archive.close();
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
@@ -261,7 +315,12 @@ async function benchCorpus(label: string, files: string[], queries: string[], ar
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
     openToFirstResultMs: Math.round(openToFirstResultMs),
     search: { ...stats(samples), cold: stats(cold) },
-    searchByQuery: [...perQuery].map(([query, e]) => ({ query, p50: stats(e.times).p50, total: e.total, totalExact: e.totalExact })),
+    searchByQuery: [...perQuery].map(([query, e]) => ({
+      query,
+      p50: stats(e.times).p50,
+      total: e.total,
+      totalExact: e.totalExact,
+    })),
     suggest: { ...stats(suggestSamples), buildMs: Math.round(suggestBuildMs) },
     bare,
     ratio,
@@ -275,13 +334,25 @@ function table(results: SizeResult[]): string {
     ['import s + optimize s', ...results.map((r) => `${r.import.seconds} + ${r.import.optimizeSeconds}`)],
     ['failed', ...results.map((r) => String(r.import.failed))],
     ['main-thread write ms/doc', ...results.map((r) => String(r.import.mainThreadWriteMsPerDoc))],
-    ['archive / corpus', ...results.map((r) => `${(r.archive.bytes / 1e6).toFixed(1)} MB / ${(r.corpusBytes / 1e6).toFixed(1)} MB = ${r.archive.ratioToCorpus}×`)],
+    [
+      'archive / corpus',
+      ...results.map(
+        (r) =>
+          `${(r.archive.bytes / 1e6).toFixed(1)} MB / ${(r.corpusBytes / 1e6).toFixed(1)} MB = ${r.archive.ratioToCorpus}×`,
+      ),
+    ],
     ['open → first result ms', ...results.map((r) => String(r.openToFirstResultMs))],
     ['search p50/p95/p99 ms', ...results.map((r) => `${r.search.p50} / ${r.search.p95} / ${r.search.p99}`)],
     ['search cold round p50/p95', ...results.map((r) => `${r.search.cold.p50} / ${r.search.cold.p95}`)],
-    ['bare FTS5 p50/p95/p99 ms', ...results.map((r) => (r.bare ? `${r.bare.p50} / ${r.bare.p95} / ${r.bare.p99}` : '—'))],
+    [
+      'bare FTS5 p50/p95/p99 ms',
+      ...results.map((r) => (r.bare ? `${r.bare.p50} / ${r.bare.p95} / ${r.bare.p99}` : '—')),
+    ],
     ['ours ÷ bare p50/p95', ...results.map((r) => (r.ratio ? `${r.ratio.p50} / ${r.ratio.p95}` : '—'))],
-    ['suggest p50/p95 ms (build ms)', ...results.map((r) => `${r.suggest.p50} / ${r.suggest.p95} (${r.suggest.buildMs})`)],
+    [
+      'suggest p50/p95 ms (build ms)',
+      ...results.map((r) => `${r.suggest.p50} / ${r.suggest.p95} (${r.suggest.buildMs})`),
+    ],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')).join('\n');
@@ -292,8 +363,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
   const results: SizeResult[] = [];
-  let queries = args.queries ? (JSON.parse(readFileSync(args.queries, 'utf8')) as string[]) : FIXED_QUERIES;
-  if (!Array.isArray(queries) || !queries.every((q) => typeof q === 'string')) throw new Error('--queries: a JSON array of strings');
+  const queries = args.queries ? (JSON.parse(readFileSync(args.queries, 'utf8')) as string[]) : FIXED_QUERIES;
+  if (!Array.isArray(queries) || !queries.every((q) => typeof q === 'string'))
+    throw new Error('--queries: a JSON array of strings');
 
   if (args.corpus) {
     const files = readdirSync(args.corpus, { recursive: true, withFileTypes: false })
@@ -311,7 +383,15 @@ async function main(): Promise<void> {
     for (const size of [...args.sizes].sort((a, b) => a - b)) {
       const sub = manifest.slice(0, size);
       const withRefs = args.queries ? queries : [...queries, ...refQueries(sub)];
-      results.push(await benchCorpus(String(size), sub.map((m) => path.join(corpusDir, m.file)), withRefs, args, work));
+      results.push(
+        await benchCorpus(
+          String(size),
+          sub.map((m) => path.join(corpusDir, m.file)),
+          withRefs,
+          args,
+          work,
+        ),
+      );
     }
     if (!args.keep) rmSync(corpusDir, { recursive: true, force: true });
     else process.stderr.write(`corpus kept in ${corpusDir} (manifest.json = citation ground truth)\n`);
@@ -320,7 +400,12 @@ async function main(): Promise<void> {
 
   const output = {
     when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? '',
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
     rounds: args.rounds,
     queries: queries.length,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,

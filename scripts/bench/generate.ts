@@ -24,12 +24,88 @@ export function rng(seed: number): () => number {
 type Level = 'central' | 'province' | 'district' | 'commune';
 type Kind = 'party' | 'state';
 
-const PROVINCES = ['Bắc Giang', 'Quảng Ninh', 'Hà Giang', 'Nam Định', 'Thanh Hóa', 'Nghệ An', 'Quảng Nam', 'Đắk Lắk', 'Lâm Đồng', 'Đồng Tháp', 'Cà Mau', 'Hải Dương', 'Thái Bình', 'Phú Thọ', 'Lào Cai', 'Sơn La'];
-const DISTRICTS = ['Yên Thế', 'Lục Nam', 'Đông Triều', 'Vân Đồn', 'Đồng Văn', 'Trực Ninh', 'Hậu Lộc', 'Quỳnh Lưu', 'Điện Bàn', 'Krông Pắc', 'Bảo Lộc', 'Tháp Mười', 'Năm Căn', 'Kinh Môn', 'Tiền Hải', 'Thanh Sơn', 'Bát Xát', 'Mộc Châu', 'An Lão', 'Định Hóa'];
-const COMMUNES = ['Tân Tiến', 'Hòa Bình', 'Quang Trung', 'Đồng Tâm', 'Xuân Lộc', 'Thuỷ An', 'Phú Xuân', 'Minh Khai', 'Hợp Thành', 'Đại Đồng', 'Tân Lập', 'Hưng Đạo', 'Nghĩa Hưng', 'Đức Thắng', 'Yên Lạc', 'Khánh Hòa'];
+const PROVINCES = [
+  'Bắc Giang',
+  'Quảng Ninh',
+  'Hà Giang',
+  'Nam Định',
+  'Thanh Hóa',
+  'Nghệ An',
+  'Quảng Nam',
+  'Đắk Lắk',
+  'Lâm Đồng',
+  'Đồng Tháp',
+  'Cà Mau',
+  'Hải Dương',
+  'Thái Bình',
+  'Phú Thọ',
+  'Lào Cai',
+  'Sơn La',
+];
+const DISTRICTS = [
+  'Yên Thế',
+  'Lục Nam',
+  'Đông Triều',
+  'Vân Đồn',
+  'Đồng Văn',
+  'Trực Ninh',
+  'Hậu Lộc',
+  'Quỳnh Lưu',
+  'Điện Bàn',
+  'Krông Pắc',
+  'Bảo Lộc',
+  'Tháp Mười',
+  'Năm Căn',
+  'Kinh Môn',
+  'Tiền Hải',
+  'Thanh Sơn',
+  'Bát Xát',
+  'Mộc Châu',
+  'An Lão',
+  'Định Hóa',
+];
+const COMMUNES = [
+  'Tân Tiến',
+  'Hòa Bình',
+  'Quang Trung',
+  'Đồng Tâm',
+  'Xuân Lộc',
+  'Thuỷ An',
+  'Phú Xuân',
+  'Minh Khai',
+  'Hợp Thành',
+  'Đại Đồng',
+  'Tân Lập',
+  'Hưng Đạo',
+  'Nghĩa Hưng',
+  'Đức Thắng',
+  'Yên Lạc',
+  'Khánh Hòa',
+];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Hữu', 'Xuân', 'Ngọc', 'Hồng'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Giang', 'Hà', 'Hùng', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Phúc', 'Quân', 'Sơn', 'Thủy', 'Tuấn', 'Việt', 'Hoà'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Giang',
+  'Hà',
+  'Hùng',
+  'Khánh',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Thủy',
+  'Tuấn',
+  'Việt',
+  'Hoà',
+];
 
 interface Topic {
   key: string;
@@ -40,7 +116,11 @@ interface Topic {
 const TOPICS: Topic[] = [
   {
     key: 'covid',
-    subjects: ['tăng cường công tác phòng, chống dịch Covid-19', 'triển khai tiêm vắc xin phòng Covid-19', 'thực hiện "mục tiêu kép", vừa phòng, chống dịch Covid-19 vừa phát triển kinh tế - xã hội'],
+    subjects: [
+      'tăng cường công tác phòng, chống dịch Covid-19',
+      'triển khai tiêm vắc xin phòng Covid-19',
+      'thực hiện "mục tiêu kép", vừa phòng, chống dịch Covid-19 vừa phát triển kinh tế - xã hội',
+    ],
     sentences: [
       'Tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch Covid-19, không để dịch bệnh lây lan trong cộng đồng.',
       'Khẩn trương rà soát, bổ sung kịch bản phòng, chống dịch ở mức cao hơn theo phương châm "4 tại chỗ".',
@@ -51,7 +131,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'storm',
-    subjects: ['chủ động ứng phó với bão, mưa lũ', 'triển khai công tác phòng, chống thiên tai và tìm kiếm cứu nạn', 'khắc phục hậu quả cơn bão số {n}'],
+    subjects: [
+      'chủ động ứng phó với bão, mưa lũ',
+      'triển khai công tác phòng, chống thiên tai và tìm kiếm cứu nạn',
+      'khắc phục hậu quả cơn bão số {n}',
+    ],
     sentences: [
       'Theo dõi chặt chẽ diễn biến của bão, mưa lũ; chủ động sơ tán nhân dân khỏi khu vực nguy hiểm.',
       'Kiểm tra, gia cố đê điều, hồ đập, bảo đảm an toàn công trình trước mùa mưa bão.',
@@ -61,7 +145,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'digital',
-    subjects: ['đẩy mạnh chuyển đổi số', 'phát triển chính quyền số và dịch vụ công trực tuyến', 'triển khai Đề án 06 về dữ liệu dân cư'],
+    subjects: [
+      'đẩy mạnh chuyển đổi số',
+      'phát triển chính quyền số và dịch vụ công trực tuyến',
+      'triển khai Đề án 06 về dữ liệu dân cư',
+    ],
     sentences: [
       'Đẩy mạnh chuyển đổi số trong hoạt động của cơ quan Đảng, chính quyền và đoàn thể các cấp.',
       'Nâng cao tỷ lệ hồ sơ giải quyết trực tuyến, tái sử dụng dữ liệu đã số hóa.',
@@ -71,7 +159,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'reform',
-    subjects: ['đẩy mạnh cải cách hành chính', 'nâng cao chỉ số cải cách hành chính (PAR INDEX)', 'tăng cường kỷ luật, kỷ cương hành chính'],
+    subjects: [
+      'đẩy mạnh cải cách hành chính',
+      'nâng cao chỉ số cải cách hành chính (PAR INDEX)',
+      'tăng cường kỷ luật, kỷ cương hành chính',
+    ],
     sentences: [
       'Rà soát, đơn giản hóa thủ tục hành chính, cắt giảm thời gian giải quyết hồ sơ cho người dân và doanh nghiệp.',
       'Người đứng đầu chịu trách nhiệm về kết quả cải cách hành chính tại cơ quan, đơn vị mình.',
@@ -80,7 +172,10 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'rural',
-    subjects: ['xây dựng nông thôn mới nâng cao, nông thôn mới kiểu mẫu', 'thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới'],
+    subjects: [
+      'xây dựng nông thôn mới nâng cao, nông thôn mới kiểu mẫu',
+      'thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới',
+    ],
     sentences: [
       'Huy động các nguồn lực xây dựng nông thôn mới, ưu tiên các xã đặc biệt khó khăn.',
       'Phát triển sản xuất hàng hóa, chương trình mỗi xã một sản phẩm (OCOP), nâng cao thu nhập cho người dân.',
@@ -89,7 +184,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'land',
-    subjects: ['tăng cường quản lý nhà nước về đất đai', 'đẩy nhanh công tác giải phóng mặt bằng', 'cấp giấy chứng nhận quyền sử dụng đất'],
+    subjects: [
+      'tăng cường quản lý nhà nước về đất đai',
+      'đẩy nhanh công tác giải phóng mặt bằng',
+      'cấp giấy chứng nhận quyền sử dụng đất',
+    ],
     sentences: [
       'Rà soát quỹ đất công, xử lý dứt điểm các trường hợp lấn chiếm, sử dụng đất sai mục đích.',
       'Đẩy nhanh tiến độ bồi thường, hỗ trợ, tái định cư, giải phóng mặt bằng các dự án trọng điểm.',
@@ -98,7 +197,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'congress',
-    subjects: ['lãnh đạo tổ chức đại hội đảng bộ các cấp nhiệm kỳ 2020 - 2025', 'chuẩn bị nhân sự cấp ủy nhiệm kỳ mới', 'kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên'],
+    subjects: [
+      'lãnh đạo tổ chức đại hội đảng bộ các cấp nhiệm kỳ 2020 - 2025',
+      'chuẩn bị nhân sự cấp ủy nhiệm kỳ mới',
+      'kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên',
+    ],
     sentences: [
       'Các cấp ủy xây dựng kế hoạch, chuẩn bị chu đáo văn kiện và phương án nhân sự đại hội.',
       'Thực hiện nghiêm nguyên tắc tập trung dân chủ, quy trình giới thiệu nhân sự theo quy định của Trung ương.',
@@ -123,7 +226,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'education',
-    subjects: ['chuẩn bị năm học mới', 'tổ chức kỳ thi tốt nghiệp trung học phổ thông', 'đổi mới căn bản, toàn diện giáo dục và đào tạo'],
+    subjects: [
+      'chuẩn bị năm học mới',
+      'tổ chức kỳ thi tốt nghiệp trung học phổ thông',
+      'đổi mới căn bản, toàn diện giáo dục và đào tạo',
+    ],
     sentences: [
       'Bảo đảm đủ trường, lớp, giáo viên, sách giáo khoa cho năm học mới.',
       'Tổ chức kỳ thi an toàn, nghiêm túc, đúng quy chế; không để học sinh bỏ học vì hoàn cảnh khó khăn.',
@@ -147,7 +254,11 @@ const TOPICS: Topic[] = [
   },
   {
     key: 'economy',
-    subjects: ['thực hiện nhiệm vụ phát triển kinh tế - xã hội năm {y}', 'kết quả 6 tháng đầu năm {y}, nhiệm vụ trọng tâm 6 tháng cuối năm', 'đẩy nhanh giải ngân vốn đầu tư công năm {y}'],
+    subjects: [
+      'thực hiện nhiệm vụ phát triển kinh tế - xã hội năm {y}',
+      'kết quả 6 tháng đầu năm {y}, nhiệm vụ trọng tâm 6 tháng cuối năm',
+      'đẩy nhanh giải ngân vốn đầu tư công năm {y}',
+    ],
     sentences: [
       'Tập trung tháo gỡ khó khăn cho sản xuất, kinh doanh, phấn đấu hoàn thành các chỉ tiêu kinh tế - xã hội.',
       'Đẩy nhanh tiến độ giải ngân vốn đầu tư công, xử lý dứt điểm các dự án chậm tiến độ.',
@@ -205,24 +316,88 @@ function issuerFor(kind: Kind, level: Level, province: string, district: string,
   if (kind === 'state') {
     switch (level) {
       case 'central':
-        return { kind, level, name: 'Thủ tướng Chính phủ', headerLines: ['THỦ TƯỚNG CHÍNH PHỦ'], code: 'TTg', place: 'Hà Nội', signBlock: ['KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'] };
+        return {
+          kind,
+          level,
+          name: 'Thủ tướng Chính phủ',
+          headerLines: ['THỦ TƯỚNG CHÍNH PHỦ'],
+          code: 'TTg',
+          place: 'Hà Nội',
+          signBlock: ['KT. THỦ TƯỚNG', 'PHÓ THỦ TƯỚNG'],
+        };
       case 'province':
-        return { kind, level, name: `Ủy ban nhân dân tỉnh ${province}`, headerLines: ['ỦY BAN NHÂN DÂN', `TỈNH ${province.toUpperCase()}`], code: 'UBND', place: province, signBlock: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] };
+        return {
+          kind,
+          level,
+          name: `Ủy ban nhân dân tỉnh ${province}`,
+          headerLines: ['ỦY BAN NHÂN DÂN', `TỈNH ${province.toUpperCase()}`],
+          code: 'UBND',
+          place: province,
+          signBlock: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+        };
       case 'district':
-        return { kind, level, name: `Ủy ban nhân dân huyện ${district}`, headerLines: ['ỦY BAN NHÂN DÂN', `HUYỆN ${district.toUpperCase()}`], code: 'UBND', place: district, signBlock: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] };
+        return {
+          kind,
+          level,
+          name: `Ủy ban nhân dân huyện ${district}`,
+          headerLines: ['ỦY BAN NHÂN DÂN', `HUYỆN ${district.toUpperCase()}`],
+          code: 'UBND',
+          place: district,
+          signBlock: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+        };
       case 'commune':
-        return { kind, level, name: `Ủy ban nhân dân xã ${commune}`, headerLines: ['ỦY BAN NHÂN DÂN', `XÃ ${commune.toUpperCase()}`], code: 'UBND', place: commune, signBlock: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'] };
+        return {
+          kind,
+          level,
+          name: `Ủy ban nhân dân xã ${commune}`,
+          headerLines: ['ỦY BAN NHÂN DÂN', `XÃ ${commune.toUpperCase()}`],
+          code: 'UBND',
+          place: commune,
+          signBlock: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+        };
     }
   }
   switch (level) {
     case 'central':
-      return { kind, level, name: 'Ban Bí thư Trung ương Đảng', headerLines: ['BAN CHẤP HÀNH TRUNG ƯƠNG', '*'], code: 'TW', place: 'Hà Nội', signBlock: ['T/M BAN BÍ THƯ'] };
+      return {
+        kind,
+        level,
+        name: 'Ban Bí thư Trung ương Đảng',
+        headerLines: ['BAN CHẤP HÀNH TRUNG ƯƠNG', '*'],
+        code: 'TW',
+        place: 'Hà Nội',
+        signBlock: ['T/M BAN BÍ THƯ'],
+      };
     case 'province':
-      return { kind, level, name: `Ban Thường vụ Tỉnh ủy ${province}`, headerLines: [`ĐẢNG BỘ TỈNH ${province.toUpperCase()}`, `TỈNH ỦY ${province.toUpperCase()}`, '*'], code: 'TU', place: province, signBlock: ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'] };
+      return {
+        kind,
+        level,
+        name: `Ban Thường vụ Tỉnh ủy ${province}`,
+        headerLines: [`ĐẢNG BỘ TỈNH ${province.toUpperCase()}`, `TỈNH ỦY ${province.toUpperCase()}`, '*'],
+        code: 'TU',
+        place: province,
+        signBlock: ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'],
+      };
     case 'district':
-      return { kind, level, name: `Ban Thường vụ Huyện ủy ${district}`, headerLines: [`ĐẢNG BỘ TỈNH ${province.toUpperCase()}`, `HUYỆN ỦY ${district.toUpperCase()}`, '*'], code: 'HU', place: district, signBlock: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'] };
+      return {
+        kind,
+        level,
+        name: `Ban Thường vụ Huyện ủy ${district}`,
+        headerLines: [`ĐẢNG BỘ TỈNH ${province.toUpperCase()}`, `HUYỆN ỦY ${district.toUpperCase()}`, '*'],
+        code: 'HU',
+        place: district,
+        signBlock: ['T/M BAN THƯỜNG VỤ', 'BÍ THƯ'],
+      };
     case 'commune':
-      return { kind, level, name: `Đảng ủy xã ${commune}`, headerLines: [`ĐẢNG BỘ HUYỆN ${district.toUpperCase()}`, `ĐẢNG ỦY XÃ ${commune.toUpperCase()}`, '*'], code: 'ĐU', place: commune, signBlock: ['T/M ĐẢNG ỦY', 'BÍ THƯ'] };
+      return {
+        kind,
+        level,
+        name: `Đảng ủy xã ${commune}`,
+        headerLines: [`ĐẢNG BỘ HUYỆN ${district.toUpperCase()}`, `ĐẢNG ỦY XÃ ${commune.toUpperCase()}`, '*'],
+        code: 'ĐU',
+        place: commune,
+        signBlock: ['T/M ĐẢNG ỦY', 'BÍ THƯ'],
+      };
   }
 }
 
@@ -293,27 +468,45 @@ export function generateCorpus(dir: string, count: number, seed = 20240501): Man
           : `${number}/${issuer.code}-VP`;
     // Storms in 7 % of documents, as in real archives (the folded "bao" is everywhere anyway).
     const topic = r() < 0.07 ? TOPICS[1]! : pick(TOPICS.filter((x) => x.key !== 'storm'));
-    const subject = pick(topic.subjects).replace('{n}', String(1 + Math.floor(r() * 12))).replace('{y}', String(y));
+    const subject = pick(topic.subjects)
+      .replace('{n}', String(1 + Math.floor(r() * 12)))
+      .replace('{y}', String(y));
     const signer = person();
 
     // Citations: 1–3 earlier documents of a higher level; one in six is outside the corpus.
     const citations: ManifestCitation[] = [];
     const nCites = 1 + Math.floor(r() * 3);
     for (let c = 0; c < nCites; c++) {
-      const higher = (Object.keys(byLevel) as Level[]).filter((l) => LEVEL_RANK[l] > LEVEL_RANK[level] || (level === 'central' && l === 'central'));
+      const higher = (Object.keys(byLevel) as Level[]).filter(
+        (l) => LEVEL_RANK[l] > LEVEL_RANK[level] || (level === 'central' && l === 'central'),
+      );
       const pool = byLevel[pick(higher.length ? higher : ['central'])];
       if (pool.length > 0 && r() > 1 / 6) {
         const target = pool[Math.max(0, pool.length - 1 - Math.floor(r() * Math.min(pool.length, 400)))]!;
-        citations.push({ ref: target.ref, date: target.date, issuer: target.issuer, type: target.type, target: target.file });
+        citations.push({
+          ref: target.ref,
+          date: target.date,
+          issuer: target.issuer,
+          type: target.type,
+          target: target.file,
+        });
       } else {
         const cy = Math.max(2010, y - Math.floor(r() * 3));
         const absent = pick([
           { ref: `${10 + Math.floor(r() * 190)}/CT-TTg`, issuer: 'Thủ tướng Chính phủ', type: 'Chỉ thị' },
           { ref: `${1 + Math.floor(r() * 150)}/NQ-CP`, issuer: 'Chính phủ', type: 'Nghị quyết' },
           { ref: `${1 + Math.floor(r() * 60)}-NQ/TW`, issuer: 'Ban Chấp hành Trung ương', type: 'Nghị quyết' },
-          { ref: `${100 + Math.floor(r() * 900)}-CV/TU`, issuer: `Ban Thường vụ Tỉnh ủy ${province}`, type: 'Công văn' },
+          {
+            ref: `${100 + Math.floor(r() * 900)}-CV/TU`,
+            issuer: `Ban Thường vụ Tỉnh ủy ${province}`,
+            type: 'Công văn',
+          },
         ]);
-        citations.push({ ...absent, date: `${cy}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`, target: null });
+        citations.push({
+          ...absent,
+          date: `${cy}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`,
+          target: null,
+        });
       }
     }
 
@@ -323,15 +516,31 @@ export function generateCorpus(dir: string, count: number, seed = 20240501): Man
     };
     const lines: string[] = [];
     if (kind === 'party') {
-      lines.push(...issuer.headerLines, `Số ${ref}`, 'ĐẢNG CỘNG SẢN VIỆT NAM', `${issuer.place}, ngày ${day} tháng ${mo} năm ${y}`, '');
+      lines.push(
+        ...issuer.headerLines,
+        `Số ${ref}`,
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        `${issuer.place}, ngày ${day} tháng ${mo} năm ${y}`,
+        '',
+      );
     } else {
-      lines.push(...issuer.headerLines, `Số: ${ref}`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', `${issuer.place}, ngày ${day} tháng ${mo} năm ${y}`, '');
+      lines.push(
+        ...issuer.headerLines,
+        `Số: ${ref}`,
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        `${issuer.place}, ngày ${day} tháng ${mo} năm ${y}`,
+        '',
+      );
     }
     if (typeName === 'Công văn') lines.push(`V/v ${subject}`, '-----', '');
     else lines.push(typeName.toUpperCase(), `Về ${subject}`, '-----', '');
 
     const cite = (c: ManifestCitation): string => `${c.type} số ${c.ref} ngày ${vn(c.date)} của ${c.issuer}`;
-    lines.push(`Thực hiện ${cite(citations[0]!)}; căn cứ tình hình thực tế, ${issuer.name} ${typeName === 'Báo cáo' ? 'báo cáo như sau' : 'yêu cầu'}:`, '');
+    lines.push(
+      `Thực hiện ${cite(citations[0]!)}; căn cứ tình hình thực tế, ${issuer.name} ${typeName === 'Báo cáo' ? 'báo cáo như sau' : 'yêu cầu'}:`,
+      '',
+    );
     let body = lines.join('\n');
     let task = 1;
     while (body.length < 4300) {
@@ -343,7 +552,15 @@ export function generateCorpus(dir: string, count: number, seed = 20240501): Man
       }
       if (task === 2 && citations[1]) parts.push(`Triển khai thực hiện ${cite(citations[1])}.`);
       if (task === 3 && citations[2]) parts.push(`Quán triệt ${cite(citations[2])}.`);
-      const who = pick([`Văn phòng ${issuer.level === 'commune' ? 'xã' : issuer.level === 'district' ? 'huyện' : 'tỉnh'}`, 'Công an', 'Ban Tuyên giáo', 'Phòng Tài nguyên và Môi trường', 'Sở Y tế', 'Trung tâm Y tế', `đồng chí ${person()}`]);
+      const who = pick([
+        `Văn phòng ${issuer.level === 'commune' ? 'xã' : issuer.level === 'district' ? 'huyện' : 'tỉnh'}`,
+        'Công an',
+        'Ban Tuyên giáo',
+        'Phòng Tài nguyên và Môi trường',
+        'Sở Y tế',
+        'Trung tâm Y tế',
+        `đồng chí ${person()}`,
+      ]);
       const text = parts.join(' ');
       body += `\n${task}. ${who} ${text[0]!.toLowerCase()}${text.slice(1)}\n`;
       task++;
@@ -352,7 +569,19 @@ export function generateCorpus(dir: string, count: number, seed = 20240501): Man
 
     const file = `${String(i).padStart(width, '0')}.txt`;
     writeFileSync(path.join(dir, file), body);
-    const entry: ManifestEntry = { file, ref, type: typeName, issuer: issuer.name, kind, level, date: iso, subject, topic: topic.key, signer, citations };
+    const entry: ManifestEntry = {
+      file,
+      ref,
+      type: typeName,
+      issuer: issuer.name,
+      kind,
+      level,
+      date: iso,
+      subject,
+      topic: topic.key,
+      signer,
+      citations,
+    };
     manifest.push(entry);
     byLevel[level].push(entry);
   }

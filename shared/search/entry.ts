@@ -101,7 +101,16 @@ function folded(s: string | null): string {
  * with "tỉnh" anywhere. Each short column therefore gets its own token namespace (no Vietnamese
  * syllable starts with "z"): a filter then walks only the documents that have it.
  */
-export const COLUMN_PREFIX = { sf: 'zs', sx: 'zt', refs: 'zr', loai: 'zl', coquan: 'zo', nguoiky: 'zn', cap: 'zk', cites: 'zc' } as const;
+export const COLUMN_PREFIX = {
+  sf: 'zs',
+  sx: 'zt',
+  refs: 'zr',
+  loai: 'zl',
+  coquan: 'zo',
+  nguoiky: 'zn',
+  cap: 'zk',
+  cites: 'zc',
+} as const;
 
 export function prefixed(column: keyof typeof COLUMN_PREFIX, stream: string): string {
   if (!stream) return '';

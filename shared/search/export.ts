@@ -25,7 +25,11 @@ function csvCell(v: string): string {
 export function registerCsv(rows: readonly RegisterRow[]): string {
   const lines = [REGISTER_HEADER.map(csvCell).join(',')];
   rows.forEach((r, i) => {
-    lines.push([String(i + 1), r.ref ?? '', vnDate(r.date), r.issuer ?? '', (r.subject ?? '').replace(/\s+/g, ' ')].map(csvCell).join(','));
+    lines.push(
+      [String(i + 1), r.ref ?? '', vnDate(r.date), r.issuer ?? '', (r.subject ?? '').replace(/\s+/g, ' ')]
+        .map(csvCell)
+        .join(','),
+    );
   });
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

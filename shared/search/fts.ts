@@ -22,7 +22,16 @@ export function quote(token: string): string {
 }
 
 /** Tokens of the short columns live in their own namespace (see COLUMN_PREFIX in entry.ts). */
-const PREFIX: Record<string, string> = { sf: 'zs', sx: 'zt', refs: 'zr', loai: 'zl', coquan: 'zo', nguoiky: 'zn', cap: 'zk', cites: 'zc' };
+const PREFIX: Record<string, string> = {
+  sf: 'zs',
+  sx: 'zt',
+  refs: 'zr',
+  loai: 'zl',
+  coquan: 'zo',
+  nguoiky: 'zn',
+  cap: 'zk',
+  cites: 'zc',
+};
 
 /** `column : "token token"` with the column's namespace applied to each token. */
 function colPhrase(column: string, tokens: string[]): string {
@@ -50,16 +59,30 @@ function phraseExpr(words: Word[], scope: Scope): string {
   const c = cols(scope);
   if (words.length === 1) return wordExpr(words[0]!, scope);
   const marked = words.filter((w) => w.exact);
-  if (marked.length === words.length) return colPhrase(c.x, words.map((w) => w.exact!));
-  const folded = colPhrase(c.f, words.map((w) => w.folded));
+  if (marked.length === words.length)
+    return colPhrase(
+      c.x,
+      words.map((w) => w.exact!),
+    );
+  const folded = colPhrase(
+    c.f,
+    words.map((w) => w.folded),
+  );
   if (marked.length === 0) return folded;
   // Mixed phrase: order from the folded stream, accents from the exact one (same document, not
   // checked position by position; see docs/search.md).
-  return `(${folded} AND ${colAll(c.x, marked.map((w) => w.exact!), 'AND')})`;
+  return `(${folded} AND ${colAll(
+    c.x,
+    marked.map((w) => w.exact!),
+    'AND',
+  )})`;
 }
 
 function foldedPhrase(text: string, column: string): string {
-  return colPhrase(column, Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => foldedToken(m[0])));
+  return colPhrase(
+    column,
+    Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => foldedToken(m[0])),
+  );
 }
 
 /** The abbreviation's own spelling: exact when it is also an ordinary syllable ("TU" is not "từ"). */
@@ -67,7 +90,10 @@ function abbrSelfExpr(abbr: { abbr: string; anyCase: boolean }, scope: Scope): s
   const c = cols(scope);
   const tokens = Array.from(abbr.abbr.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
   if (abbr.anyCase) return colPhrase(c.f, tokens.map(foldedToken));
-  return colPhrase(c.x, tokens.map((t) => t.toLowerCase()));
+  return colPhrase(
+    c.x,
+    tokens.map((t) => t.toLowerCase()),
+  );
 }
 
 /** A ref cited in the text: the `cites` column holds each cited ref's tokens next to each other. */
@@ -109,7 +135,10 @@ function filterExprs(filters: Filters): string[] {
   if (filters.refs.length) out.push(`(${filters.refs.map(refOwnExpr).join(' OR ')})`);
   const wordsFilter = (alts: Word[][], column: string, abbreviations: boolean): string => {
     const each = alts.map((words) => {
-      const phrase = colPhrase(column, words.map((w) => w.folded));
+      const phrase = colPhrase(
+        column,
+        words.map((w) => w.folded),
+      );
       const abbr = abbreviations && words.length === 1 ? abbreviationFor(words[0]!.text) : null;
       if (!abbr) return phrase;
       return `(${[phrase, ...abbr.long.map((l) => foldedPhrase(l, column))].join(' OR ')})`;
@@ -119,7 +148,14 @@ function filterExprs(filters: Filters): string[] {
   if (filters.types.length) out.push(wordsFilter(filters.types, 'loai', false));
   if (filters.issuers.length) out.push(wordsFilter(filters.issuers, 'coquan', true));
   if (filters.signers.length) out.push(wordsFilter(filters.signers, 'nguoiky', false));
-  if (filters.levels.length) out.push(colAll('cap', filters.levels.map((l) => LEVEL_TOKEN[l]), 'OR'));
+  if (filters.levels.length)
+    out.push(
+      colAll(
+        'cap',
+        filters.levels.map((l) => LEVEL_TOKEN[l]),
+        'OR',
+      ),
+    );
   return out;
 }
 

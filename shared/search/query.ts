@@ -270,17 +270,32 @@ function extractRefs(chunks: string[]): Piece[] {
     // "12/2021" style dates and bare fractions carry no code: not refs.
     const parts = refPartsFromMatch(m);
     if (parts.codes.length === 0) continue;
-    if (m.index > last) out.push(...joined.slice(last, m.index).split(/\s+/).filter(Boolean).map((text) => ({ kind: 'chunk' as const, text })));
+    if (m.index > last)
+      out.push(
+        ...joined
+          .slice(last, m.index)
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((text) => ({ kind: 'chunk' as const, text })),
+      );
     out.push({ kind: 'ref', parts, raw: m[0].trim() });
     last = m.index + m[0].length;
   }
-  if (last < joined.length) out.push(...joined.slice(last).split(/\s+/).filter(Boolean).map((text) => ({ kind: 'chunk' as const, text })));
+  if (last < joined.length)
+    out.push(
+      ...joined
+        .slice(last)
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((text) => ({ kind: 'chunk' as const, text })),
+    );
 
   // Loose refs: "571 CV TU", "cv 571", "CT 16": a number with adjacent codes, in any order.
   const result: Piece[] = [];
   for (let i = 0; i < out.length; i++) {
     const p = out[i]!;
-    const isNum = (x: Piece | undefined): x is { kind: 'chunk'; text: string } => x?.kind === 'chunk' && /^\d{1,5}$/.test(x.text);
+    const isNum = (x: Piece | undefined): x is { kind: 'chunk'; text: string } =>
+      x?.kind === 'chunk' && /^\d{1,5}$/.test(x.text);
     const isCode = (x: Piece | undefined): x is { kind: 'chunk'; text: string } =>
       x?.kind === 'chunk' && /^[\p{L}&]+$/u.test(x.text) && looseCode(x.text);
     if (isNum(p) || isCode(p)) {
@@ -361,7 +376,10 @@ function applyField(filters: Filters, field: string, value: string, warnings: st
     case 'loai':
     case 'coquan':
     case 'nguoiky': {
-      const alternatives = value.split('|').map(wordsOf).filter((w) => w.length > 0);
+      const alternatives = value
+        .split('|')
+        .map(wordsOf)
+        .filter((w) => w.length > 0);
       if (alternatives.length === 0) {
         warnings.push(`Bộ lọc ${field}: không có chữ nào nên đã bỏ qua.`);
         return;
@@ -413,7 +431,8 @@ function markLongForms(must: Clause[]): Clause[] {
       let ok = true;
       for (let k = 0; k < lf.folded.length && ok; k++) {
         const c = must[i + k]!;
-        ok = c.any.length === 1 && c.any[0]!.kind === 'word' && !c.any[0]!.abbr && c.any[0]!.word.folded === lf.folded[k];
+        ok =
+          c.any.length === 1 && c.any[0]!.kind === 'word' && !c.any[0]!.abbr && c.any[0]!.word.folded === lf.folded[k];
       }
       if (ok) {
         matched = lf;
@@ -432,7 +451,9 @@ function markLongForms(must: Clause[]): Clause[] {
 /** Parses what the user typed. Throws VanthuError('QUERY_INVALID') with a Vietnamese explanation. */
 export function parseQuery(raw: string): ParsedQuery {
   const warnings: string[] = [];
-  let input = normalizeText(String(raw ?? '')).replace(QUOTES, '"').replace(/\n/g, ' ');
+  let input = normalizeText(String(raw ?? ''))
+    .replace(QUOTES, '"')
+    .replace(/\n/g, ' ');
   if (input.length > MAX_QUERY_CHARS) {
     input = input.slice(0, MAX_QUERY_CHARS);
     warnings.push(`Câu tìm kiếm quá dài: chỉ dùng ${MAX_QUERY_CHARS} ký tự đầu.`);
@@ -453,7 +474,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const flushRun = (): void => {
     if (run.length === 0) return;
     for (const piece of extractRefs(run)) {
-      const atom = piece.kind === 'ref' ? ({ kind: 'ref', parts: piece.parts, raw: piece.raw } as Atom) : atomForChunk(piece.text);
+      const atom =
+        piece.kind === 'ref' ? ({ kind: 'ref', parts: piece.parts, raw: piece.raw } as Atom) : atomForChunk(piece.text);
       if (atom) pushAtom(atom);
     }
     run = [];
@@ -468,7 +490,14 @@ export function parseQuery(raw: string): ParsedQuery {
     flushRun();
     if (item.t === 'or') {
       const next = items[k + 1];
-      if (must.length === 0 || !next || next.t === 'or' || next.t === 'field' || (next.t !== 'text' && next.t !== 'phrase') || next.neg) {
+      if (
+        must.length === 0 ||
+        !next ||
+        next.t === 'or' ||
+        next.t === 'field' ||
+        (next.t !== 'text' && next.t !== 'phrase') ||
+        next.neg
+      ) {
         warnings.push('Toán tử OR thiếu vế nên đã bỏ qua.');
       } else joinNext = true;
       continue;
@@ -495,7 +524,8 @@ export function parseQuery(raw: string): ParsedQuery {
   const q: ParsedQuery = { must: clauses, not: not.slice(0, MAX_CLAUSES), filters, warnings };
   if (isEmptyQuery(q)) {
     if (not.length > 0) invalid('Cần ít nhất một từ để tìm; dấu "-" chỉ loại bớt kết quả.');
-    if (input.trim() !== '' && items.length > 0 && warnings.length === 0) invalid('Câu tìm kiếm không có chữ hoặc số nào để tìm.');
+    if (input.trim() !== '' && items.length > 0 && warnings.length === 0)
+      invalid('Câu tìm kiếm không có chữ hoặc số nào để tìm.');
   }
   return q;
 }

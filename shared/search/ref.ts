@@ -50,7 +50,11 @@ export function refPartsOf(ref: string | null): RefParts | null {
   const tokens = ref.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const number = tokens.find((t) => /^\d{1,5}$/.test(t));
   if (!number) return null;
-  return { number: number.replace(/^0+(?=\d)/, ''), year: null, codes: tokens.filter((t) => t !== number).map(foldedToken) };
+  return {
+    number: number.replace(/^0+(?=\d)/, ''),
+    year: null,
+    codes: tokens.filter((t) => t !== number).map(foldedToken),
+  };
 }
 
 /** Tokens for the `refs` column: number, year and codes, folded. */

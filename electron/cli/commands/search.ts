@@ -43,15 +43,34 @@ export function registerSearchCommands(program: Command): void {
     .argument('<query>', 'câu tìm kiếm, ví dụ "phong chong dich" coquan:"Tỉnh ủy" nam:2021')
     .option('--json', 'in dạng JSON: [{id, ref, type, issuer, date, subject, snippet, score}]')
     .addOption(new Option('--limit <n>', 'số kết quả tối đa').argParser(positiveInt).default(20))
-    .addOption(new Option('--offset <n>', 'bỏ qua n kết quả đầu').argParser((v) => Math.max(0, Number.parseInt(v, 10) || 0)).default(0))
+    .addOption(
+      new Option('--offset <n>', 'bỏ qua n kết quả đầu')
+        .argParser((v) => Math.max(0, Number.parseInt(v, 10) || 0))
+        .default(0),
+    )
     .addOption(new Option('--sort <order>', 'thứ tự').choices(['relevance', 'date']).default('relevance'))
     .addOption(archiveOption())
     .action(async (query: string, options: SearchOptions) => {
       await withArchive(options, (archive) => {
-        const r = archive.search.search({ query, sort: options.sort, limit: Math.min(options.limit, 500), offset: options.offset, facets: false });
+        const r = archive.search.search({
+          query,
+          sort: options.sort,
+          limit: Math.min(options.limit, 500),
+          offset: options.offset,
+          facets: false,
+        });
         if (options.json) {
           printJson(
-            r.items.map((h) => ({ id: h.id, ref: h.ref, type: h.type, issuer: h.issuer, date: h.date, subject: h.subject, snippet: h.snippet, score: h.score })),
+            r.items.map((h) => ({
+              id: h.id,
+              ref: h.ref,
+              type: h.type,
+              issuer: h.issuer,
+              date: h.date,
+              subject: h.subject,
+              snippet: h.snippet,
+              score: h.score,
+            })),
           );
           for (const w of r.warnings) process.stderr.write(`! ${w}\n`);
         } else process.stdout.write(textReport(r) + '\n');

@@ -36,14 +36,27 @@ export class SearchStore {
 
   /** Adds or replaces one document's index rows. Call inside the transaction that stored it. */
   write(entry: IndexEntry): void {
-    const old = this.stmt('SELECT key FROM search_docs WHERE doc_id = ?').get(entry.docId) as { key: number } | undefined;
+    const old = this.stmt('SELECT key FROM search_docs WHERE doc_id = ?').get(entry.docId) as
+      { key: number } | undefined;
     if (old) {
       this.stmt('DELETE FROM search_fts WHERE rowid = ?').run(old.key);
       this.stmt('DELETE FROM search_docs WHERE doc_id = ?').run(entry.docId);
     }
     this.stmt(
       `INSERT INTO search_fts (rowid, f, x, sf, sx, refs, loai, coquan, nguoiky, cap, cites) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(entry.key, entry.f, entry.x, entry.sf, entry.sx, entry.refs, entry.loai, entry.coquan, entry.nguoiky, entry.cap, entry.cites);
+    ).run(
+      entry.key,
+      entry.f,
+      entry.x,
+      entry.sf,
+      entry.sx,
+      entry.refs,
+      entry.loai,
+      entry.coquan,
+      entry.nguoiky,
+      entry.cap,
+      entry.cites,
+    );
     const m = entry.meta;
     this.stmt(
       `INSERT INTO search_docs (doc_id, key, ref, type, issuer, level, date, year, subject, signer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -59,7 +72,9 @@ export class SearchStore {
     // Cheap check first: both counts come from small indexes, never from the 5 KB document rows.
     const docs = (this.stmt('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
     if (docs === this.indexedCount()) {
-      const same = this.stmt('SELECT (SELECT max(id) FROM documents) IS (SELECT max(doc_id) FROM search_docs) AS same').get() as { same: number };
+      const same = this.stmt(
+        'SELECT (SELECT max(id) FROM documents) IS (SELECT max(doc_id) FROM search_docs) AS same',
+      ).get() as { same: number };
       if (same.same) return [];
     }
     // INDEXED BY: a plain scan of documents would read every text page to list the ids.
@@ -77,7 +92,18 @@ export class SearchStore {
               (SELECT json_group_array(json_object('ref', ref)) FROM citations WHERE document_id = documents.id) AS cites
        FROM documents WHERE id = ?`,
     ).get(id) as
-      | { id: number; ref: string | null; type: string | null; issuer: string | null; issuer_level: string | null; date: string | null; subject: string | null; signer: string | null; text: string; cites: string }
+      | {
+          id: number;
+          ref: string | null;
+          type: string | null;
+          issuer: string | null;
+          issuer_level: string | null;
+          date: string | null;
+          subject: string | null;
+          signer: string | null;
+          text: string;
+          cites: string;
+        }
       | undefined;
     if (!row) return null;
     return {
@@ -121,8 +147,13 @@ export class SearchStore {
   }
 
   countMatches(match: string, lo: number, hi: number): number {
-    return (this.stmt(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`).get(match, lo, hi) as { n: number })
-      .n;
+    return (
+      this.stmt(`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ?`).get(
+        match,
+        lo,
+        hi,
+      ) as { n: number }
+    ).n;
   }
 
   /** Filter-only queries (a date range, nothing to match): the key index in date order. */
@@ -133,7 +164,8 @@ export class SearchStore {
   }
 
   countInRange(lo: number, hi: number): number {
-    return (this.stmt(`SELECT count(*) AS n FROM search_docs WHERE key BETWEEN ? AND ?`).get(lo, hi) as { n: number }).n;
+    return (this.stmt(`SELECT count(*) AS n FROM search_docs WHERE key BETWEEN ? AND ?`).get(lo, hi) as { n: number })
+      .n;
   }
 
   /** Like keysInRange but leaving out documents that match `not`. */
@@ -149,12 +181,16 @@ export class SearchStore {
 
   docsByIds(ids: readonly number[]): SearchDocRow[] {
     if (ids.length === 0) return [];
-    return this.stmt(`SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SearchDocRow[];
+    return this.stmt(`SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as SearchDocRow[];
   }
 
   textsByIds(ids: readonly number[]): Map<number, string> {
     if (ids.length === 0) return new Map();
-    const rows = this.stmt(`SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as {
+    const rows = this.stmt(`SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as {
       id: number;
       text: string;
     }[];
@@ -162,12 +198,24 @@ export class SearchStore {
   }
 
   /** The facet columns of every document, for the in-memory facet cache. */
-  allFacetRows(): { doc_id: number; type: string | null; issuer: string | null; year: number | null; level: string | null }[] {
+  allFacetRows(): {
+    doc_id: number;
+    type: string | null;
+    issuer: string | null;
+    year: number | null;
+    level: string | null;
+  }[] {
     return this.stmt(`SELECT doc_id, type, issuer, year, level FROM search_docs`).all() as never;
   }
 
   /** Short fields for the suggestion index. */
-  allSuggestRows(): { doc_id: number; ref: string | null; issuer: string | null; subject: string | null; date: string | null }[] {
+  allSuggestRows(): {
+    doc_id: number;
+    ref: string | null;
+    issuer: string | null;
+    subject: string | null;
+    date: string | null;
+  }[] {
     return this.stmt(`SELECT doc_id, ref, issuer, subject, date FROM search_docs`).all() as never;
   }
 
@@ -191,7 +239,9 @@ export class SearchStore {
   }
 
   listSavedSearches(): { id: number; name: string; query: string; sort: string; created_at: string }[] {
-    return this.stmt('SELECT id, name, query, sort, created_at FROM saved_searches ORDER BY name COLLATE NOCASE').all() as never;
+    return this.stmt(
+      'SELECT id, name, query, sort, created_at FROM saved_searches ORDER BY name COLLATE NOCASE',
+    ).all() as never;
   }
 
   deleteSavedSearch(id: number): boolean {
@@ -202,10 +252,14 @@ export class SearchStore {
     // The same query typed again moves to the top instead of repeating.
     this.stmt('DELETE FROM search_history WHERE query = ?').run(query);
     this.stmt('INSERT INTO search_history (query, results, searched_at) VALUES (?, ?, ?)').run(query, results, now);
-    this.stmt('DELETE FROM search_history WHERE id NOT IN (SELECT id FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?)').run(keep);
+    this.stmt(
+      'DELETE FROM search_history WHERE id NOT IN (SELECT id FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?)',
+    ).run(keep);
   }
 
   history(limit: number): { query: string; results: number | null; searched_at: string }[] {
-    return this.stmt('SELECT query, results, searched_at FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?').all(limit) as never;
+    return this.stmt(
+      'SELECT query, results, searched_at FROM search_history ORDER BY searched_at DESC, id DESC LIMIT ?',
+    ).all(limit) as never;
   }
 }

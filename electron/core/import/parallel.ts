@@ -61,9 +61,18 @@ async function prepare(file: string): Promise<WorkerAnswer> {
     // A private copy: the buffer is transferred back to the main thread.
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
-    return { path: file, ok: false, reasonCode: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return {
+      path: file,
+      ok: false,
+      reasonCode: 'unreadable',
+      detail: (error as NodeJS.ErrnoException).code ?? String(error),
+    };
   }
-  const read = await readDocument(bytes, name).catch((error: Error) => ({ ok: false as const, reason: 'unreadable' as const, detail: error.message }));
+  const read = await readDocument(bytes, name).catch((error: Error) => ({
+    ok: false as const,
+    reason: 'unreadable' as const,
+    detail: error.message,
+  }));
   if (!read.ok) return { path: file, ok: false, reasonCode: read.reason, detail: read.detail };
   let parse: ParseResult;
   const warnings = [...read.warnings];
@@ -115,7 +124,8 @@ function failedRow(file: string, reasonCode: ImportFailure, detail?: string): Im
 function store(db: Database, p: Prepared, now: string): ImportFileResult {
   try {
     const existing = findByContentHash(db, p.contentHash);
-    if (existing !== null) return { path: p.path, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
+    if (existing !== null)
+      return { path: p.path, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
     const id = db.transaction(() => {
       const stored = insertDocument(db, {
         contentHash: p.contentHash,
@@ -127,16 +137,42 @@ function store(db: Database, p: Prepared, now: string): ImportFileResult {
         parserVersion: PARSER_VERSION,
         warnings: p.warnings,
         importedAt: now,
-        original: { fileName: path.basename(p.path), sourcePath: p.path, size: p.bytes.byteLength, sha256: p.sha256, bytes: p.bytes },
+        original: {
+          fileName: path.basename(p.path),
+          sourcePath: p.path,
+          size: p.bytes.byteLength,
+          sha256: p.sha256,
+          bytes: p.bytes,
+        },
       });
       if (stored !== null) {
-        const entry = { ...p.entry, docId: stored, key: searchKey(stored, p.parse.date), meta: { ...p.entry.meta, id: stored } };
+        const entry = {
+          ...p.entry,
+          docId: stored,
+          key: searchKey(stored, p.parse.date),
+          meta: { ...p.entry.meta, id: stored },
+        };
         writeIndexEntry(db, entry);
       }
       return stored;
     })();
-    if (id === null) return { path: p.path, status: 'duplicate', id: findByContentHash(db, p.contentHash), reasonCode: null, reason: DUPLICATE_MESSAGE };
-    return { path: p.path, status: 'imported', id, reasonCode: null, reason: null, encoding: p.encoding, warnings: p.warnings };
+    if (id === null)
+      return {
+        path: p.path,
+        status: 'duplicate',
+        id: findByContentHash(db, p.contentHash),
+        reasonCode: null,
+        reason: DUPLICATE_MESSAGE,
+      };
+    return {
+      path: p.path,
+      status: 'imported',
+      id,
+      reasonCode: null,
+      reason: null,
+      encoding: p.encoding,
+      warnings: p.warnings,
+    };
   } catch (error) {
     return failedRow(p.path, 'storage', toVanthuError(error).message);
   }
@@ -156,7 +192,10 @@ export async function importFilesParallel(
   options: ParallelOptions,
 ): Promise<ImportReport & { writeMs: number }> {
   const count = Math.max(1, options.workers ?? os.cpus().length);
-  const workers = Array.from({ length: count }, () => new Worker(options.workerFile, { workerData: { [WORKER_FLAG]: true } }));
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(options.workerFile, { workerData: { [WORKER_FLAG]: true } }),
+  );
   const results: ImportFileResult[] = new Array(files.length);
   const ready = new Map<number, WorkerAnswer>();
   let nextToSend = 0;
@@ -182,7 +221,9 @@ export async function importFilesParallel(
             while (n < BATCH && ready.has(nextToWrite)) {
               const answer = ready.get(nextToWrite)!;
               ready.delete(nextToWrite);
-              results[nextToWrite] = answer.ok ? store(db, answer, now) : failedRow(answer.path, answer.reasonCode, answer.detail);
+              results[nextToWrite] = answer.ok
+                ? store(db, answer, now)
+                : failedRow(answer.path, answer.reasonCode, answer.detail);
               nextToWrite++;
               n++;
             }

@@ -103,7 +103,15 @@ export class SearchEngine {
     const q = parseQuery(req.query);
     const base = { query: req.query, sort, offset, warnings: q.warnings, didYouMean: null as string | null };
     if (isEmptyQuery(q)) {
-      return { ...base, items: [], total: 0, totalExact: true, facets: emptyFacets(), facetsExact: true, tookMs: performance.now() - started };
+      return {
+        ...base,
+        items: [],
+        total: 0,
+        totalExact: true,
+        facets: emptyFacets(),
+        facetsExact: true,
+        tookMs: performance.now() - started,
+      };
     }
     const plan = buildMatch(q);
     const [lo, hi] = keyRange(q.filters.from, q.filters.to);
@@ -117,18 +125,28 @@ export class SearchEngine {
     try {
       if (!plan.all) {
         // Only a date range: the key index is already in date order.
-        probe = plan.not ? this.store.keysInRangeExcept(plan.not, lo, hi, RANK_CAP + 1) : this.store.keysInRange(lo, hi, RANK_CAP + 1);
+        probe = plan.not
+          ? this.store.keysInRangeExcept(plan.not, lo, hi, RANK_CAP + 1)
+          : this.store.keysInRange(lo, hi, RANK_CAP + 1);
         const small = probe.length <= RANK_CAP;
         total = small ? probe.length : req.exactTotal && !plan.not ? this.store.countInRange(lo, hi) : RANK_CAP;
         totalExact = small || Boolean(req.exactTotal && !plan.not);
-        const keys = need <= probe.length ? probe.slice(0, need) : plan.not ? this.store.keysInRangeExcept(plan.not, lo, hi, need) : this.store.keysInRange(lo, hi, need);
+        const keys =
+          need <= probe.length
+            ? probe.slice(0, need)
+            : plan.not
+              ? this.store.keysInRangeExcept(plan.not, lo, hi, need)
+              : this.store.keysInRange(lo, hi, need);
         ordered = keys.map((key) => ({ key, score: 0 }));
       } else {
         probe = this.store.keysByRecency(plan.all, lo, hi, RANK_CAP + 1);
         const small = probe.length <= RANK_CAP;
         total = small ? probe.length : req.exactTotal ? this.store.countMatches(plan.all, lo, hi) : RANK_CAP;
         totalExact = small || Boolean(req.exactTotal);
-        ordered = sort === 'date' ? this.byDate(plan.all, probe, lo, hi, need) : this.byRelevance(plan, probe, small, lo, hi, need);
+        ordered =
+          sort === 'date'
+            ? this.byDate(plan.all, probe, lo, hi, need)
+            : this.byRelevance(plan, probe, small, lo, hi, need);
       }
     } catch (error) {
       // Our MATCH strings are built from quoted tokens; an FTS5 error here is our bug, not the user's.
@@ -154,8 +172,17 @@ export class SearchEngine {
     return response;
   }
 
-  private byDate(match: string, probe: number[], lo: number, hi: number, need: number): { key: number; score: number }[] {
-    const keys = need <= probe.length || probe.length <= RANK_CAP ? probe.slice(0, need) : this.store.keysByRecency(match, lo, hi, need);
+  private byDate(
+    match: string,
+    probe: number[],
+    lo: number,
+    hi: number,
+    need: number,
+  ): { key: number; score: number }[] {
+    const keys =
+      need <= probe.length || probe.length <= RANK_CAP
+        ? probe.slice(0, need)
+        : this.store.keysByRecency(match, lo, hi, need);
     return keys.map((key) => ({ key, score: 0 }));
   }
 
@@ -194,7 +221,8 @@ export class SearchEngine {
       const rest = `(${plan.all}) NOT (${plan.subject})`;
       for (const key of this.store.keysByRecency(rest, lo, hi, need)) add(key, 1);
     } else {
-      for (const key of probe.length >= need ? probe.slice(0, need) : this.store.keysByRecency(plan.all!, lo, hi, need)) add(key, 1);
+      for (const key of probe.length >= need ? probe.slice(0, need) : this.store.keysByRecency(plan.all!, lo, hi, need))
+        add(key, 1);
     }
     return out;
   }
@@ -209,7 +237,9 @@ export class SearchEngine {
       const id = ids[i]!;
       const row = rows.get(id);
       if (!row) return;
-      const snippet = snippets ? makeSnippet(texts.get(id) ?? '', terms) : { text: '', highlights: [] as [number, number][] };
+      const snippet = snippets
+        ? makeSnippet(texts.get(id) ?? '', terms)
+        : { text: '', highlights: [] as [number, number][] };
       items.push(toHit(row, snippet.text, snippet.highlights, p.score));
     });
     return items;
@@ -225,7 +255,12 @@ export class SearchEngine {
         this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
       }
     }
-    const counters = { type: new Map<string, number>(), issuer: new Map<string, number>(), year: new Map<string, number>(), level: new Map<string, number>() };
+    const counters = {
+      type: new Map<string, number>(),
+      issuer: new Map<string, number>(),
+      year: new Map<string, number>(),
+      level: new Map<string, number>(),
+    };
     const bump = (m: Map<string, number>, v: string | number | null): void => {
       if (v === null || v === '') return;
       const k = String(v);
@@ -242,14 +277,24 @@ export class SearchEngine {
     const top = (m: Map<string, number>, byValue = false): FacetCount[] =>
       [...m]
         .map(([value, count]) => ({ value, count }))
-        .sort(byValue ? (a, b) => (a.value < b.value ? 1 : -1) : (a, b) => b.count - a.count || VI.compare(a.value, b.value))
+        .sort(
+          byValue
+            ? (a, b) => (a.value < b.value ? 1 : -1)
+            : (a, b) => b.count - a.count || VI.compare(a.value, b.value),
+        )
         .slice(0, byValue ? 30 : FACET_TOP);
-    return { type: top(counters.type), issuer: top(counters.issuer), year: top(counters.year, true), level: top(counters.level) };
+    return {
+      type: top(counters.type),
+      issuer: top(counters.issuer),
+      year: top(counters.year, true),
+      level: top(counters.level),
+    };
   }
 
   /** Loads every document's facet columns at once (optional; the app calls it when idle). */
   warmFacets(): void {
-    for (const r of this.store.allFacetRows()) this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
+    for (const r of this.store.allFacetRows())
+      this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -326,13 +371,20 @@ export class SearchEngine {
 
   /** When nothing matched: each unknown word replaced by its nearest known one from the short fields. */
   private didYouMean(q: ParsedQuery, raw: string): string | null {
-    const words = q.must.flatMap((c) => c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])));
+    const words = q.must.flatMap((c) =>
+      c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])),
+    );
     if (words.length === 0) return null;
     const ms = this.suggestions();
     let changed = false;
     let corrected = raw;
     for (const w of words) {
-      const n = this.store.keysByRecency(w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`, 0, Number.MAX_SAFE_INTEGER, 1).length;
+      const n = this.store.keysByRecency(
+        w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`,
+        0,
+        Number.MAX_SAFE_INTEGER,
+        1,
+      ).length;
       if (n > 0) continue;
       if (w.exact && this.store.keysByRecency(`f : "${w.folded}"`, 0, Number.MAX_SAFE_INTEGER, 1).length > 0) {
         // The accented form is absent but the letters occur with other marks: offer the loose form.
@@ -359,16 +411,39 @@ export class SearchEngine {
   // ---------------------------------------------------------------------------------------------
 
   /** Every result (up to `max`) as a register table. */
-  exportResults(query: string, sort: SearchSort, format: 'csv' | 'html', max: number): { fileName: string; mimeType: string; content: string; count: number } {
+  exportResults(
+    query: string,
+    sort: SearchSort,
+    format: 'csv' | 'html',
+    max: number,
+  ): { fileName: string; mimeType: string; content: string; count: number } {
     const rows: SearchHit[] = [];
     for (let offset = 0; offset < max; offset += MAX_LIMIT) {
-      const page = this.search({ query, sort, offset, limit: Math.min(MAX_LIMIT, max - offset), facets: false, snippets: false });
+      const page = this.search({
+        query,
+        sort,
+        offset,
+        limit: Math.min(MAX_LIMIT, max - offset),
+        facets: false,
+        snippets: false,
+      });
       rows.push(...page.items);
       if (page.items.length < MAX_LIMIT) break;
     }
     const stamp = new Date().toISOString();
-    if (format === 'csv') return { fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.csv`, mimeType: 'text/csv;charset=utf-8', content: registerCsv(rows), count: rows.length };
-    return { fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.html`, mimeType: 'text/html;charset=utf-8', content: registerHtml(rows, query, stamp), count: rows.length };
+    if (format === 'csv')
+      return {
+        fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.csv`,
+        mimeType: 'text/csv;charset=utf-8',
+        content: registerCsv(rows),
+        count: rows.length,
+      };
+    return {
+      fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.html`,
+      mimeType: 'text/html;charset=utf-8',
+      content: registerHtml(rows, query, stamp),
+      count: rows.length,
+    };
   }
 
   saveSearch(name: string, query: string, sort: SearchSort): SavedSearch {
@@ -381,7 +456,9 @@ export class SearchEngine {
   }
 
   listSavedSearches(): SavedSearch[] {
-    return this.store.listSavedSearches().map((r) => ({ id: r.id, name: r.name, query: r.query, sort: r.sort as SearchSort, createdAt: r.created_at }));
+    return this.store
+      .listSavedSearches()
+      .map((r) => ({ id: r.id, name: r.name, query: r.query, sort: r.sort as SearchSort, createdAt: r.created_at }));
   }
 
   deleteSavedSearch(id: number): void {

@@ -8,7 +8,15 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type { FacetCount, HistoryEntry, SavedSearch, SearchHit, SearchResponse, SearchSort, Suggestion } from '../../../shared/search/types';
+import type {
+  FacetCount,
+  HistoryEntry,
+  SavedSearch,
+  SearchHit,
+  SearchResponse,
+  SearchSort,
+  Suggestion,
+} from '../../../shared/search/types';
 import { formatDate, LEVEL_LABELS } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import './search.css';
@@ -156,7 +164,12 @@ export function SearchView({ api, onOpen, children }: Props) {
   }, [api, input]);
 
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   useEffect(() => {
     for (const it of items) ensurePage(Math.floor(it.index / PAGE));
@@ -167,7 +180,8 @@ export function SearchView({ api, onOpen, children }: Props) {
     setQuery(q);
     setShowDrop(false);
   };
-  const addFilter = (kind: 'type' | 'issuer' | 'year' | 'level', value: string) => run(`${query} ${filterFor(kind, value)}`.trim());
+  const addFilter = (kind: 'type' | 'issuer' | 'year' | 'level', value: string) =>
+    run(`${query} ${filterFor(kind, value)}`.trim());
 
   const exportAs = async (format: 'csv' | 'html') => {
     const r = await api.exportResults({ query, sort, format });
@@ -184,7 +198,9 @@ export function SearchView({ api, onOpen, children }: Props) {
           {values.map((f) => (
             <li key={f.value}>
               <button type="button" onClick={() => addFilter(kind, f.value)}>
-                <span>{kind === 'level' ? (LEVEL_LABELS[f.value as keyof typeof LEVEL_LABELS] ?? f.value) : f.value}</span>
+                <span>
+                  {kind === 'level' ? (LEVEL_LABELS[f.value as keyof typeof LEVEL_LABELS] ?? f.value) : f.value}
+                </span>
                 <span className="facet-count">{f.count.toLocaleString('vi-VN')}</span>
               </button>
             </li>
@@ -198,14 +214,36 @@ export function SearchView({ api, onOpen, children }: Props) {
         key: `s${i}`,
         label: (
           <>
-            <span className={`sg-kind sg-${s.kind}`}>{s.kind === 'ref' ? 'Số' : s.kind === 'issuer' ? 'Cơ quan' : 'Trích yếu'}</span> {s.text}
+            <span className={`sg-kind sg-${s.kind}`}>
+              {s.kind === 'ref' ? 'Số' : s.kind === 'issuer' ? 'Cơ quan' : 'Trích yếu'}
+            </span>{' '}
+            {s.text}
           </>
         ),
         pick: () => (s.kind === 'ref' ? run(s.text) : s.kind === 'issuer' ? run(`coquan:"${s.text}"`) : run(s.text)),
       }))
     : [
-        ...saved.map((s) => ({ key: `v${s.id}`, label: <><span className="sg-kind">Đã lưu</span> {s.name}: {s.query}</>, pick: () => { setSort(s.sort); run(s.query); } })),
-        ...history.map((h, i) => ({ key: `h${i}`, label: <><span className="sg-kind">Gần đây</span> {h.query}</>, pick: () => run(h.query) })),
+        ...saved.map((s) => ({
+          key: `v${s.id}`,
+          label: (
+            <>
+              <span className="sg-kind">Đã lưu</span> {s.name}: {s.query}
+            </>
+          ),
+          pick: () => {
+            setSort(s.sort);
+            run(s.query);
+          },
+        })),
+        ...history.map((h, i) => ({
+          key: `h${i}`,
+          label: (
+            <>
+              <span className="sg-kind">Gần đây</span> {h.query}
+            </>
+          ),
+          pick: () => run(h.query),
+        })),
       ];
 
   return (
@@ -236,23 +274,39 @@ export function SearchView({ api, onOpen, children }: Props) {
           {showDrop && dropItems.length > 0 && (
             <ul className="search-drop" role="listbox" data-testid="suggestions">
               {dropItems.map((d) => (
-                <li key={d.key} role="option" aria-selected={false} onMouseDown={(e) => { e.preventDefault(); d.pick(); }}>
+                <li
+                  key={d.key}
+                  role="option"
+                  aria-selected={false}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    d.pick();
+                  }}
+                >
                   {d.label}
                 </li>
               ))}
             </ul>
           )}
         </div>
-        <button type="submit" className="button primary">Tìm</button>
+        <button type="submit" className="button primary">
+          Tìm
+        </button>
         {query && (
           <>
             <select value={sort} onChange={(e) => setSort(e.target.value as SearchSort)} aria-label="Sắp xếp">
               <option value="relevance">Liên quan nhất</option>
               <option value="date">Mới nhất</option>
             </select>
-            <button type="button" className="button" onClick={() => setSaveName(query)}>Lưu</button>
-            <button type="button" className="button" onClick={() => void exportAs('csv')}>Xuất CSV</button>
-            <button type="button" className="button" onClick={() => void exportAs('html')}>In danh mục</button>
+            <button type="button" className="button" onClick={() => setSaveName(query)}>
+              Lưu
+            </button>
+            <button type="button" className="button" onClick={() => void exportAs('csv')}>
+              Xuất CSV
+            </button>
+            <button type="button" className="button" onClick={() => void exportAs('html')}>
+              In danh mục
+            </button>
           </>
         )}
       </form>
@@ -271,8 +325,12 @@ export function SearchView({ api, onOpen, children }: Props) {
           <label>
             Tên: <input autoFocus value={saveName} onChange={(e) => setSaveName(e.target.value)} />
           </label>
-          <button type="submit" className="button primary">Lưu tìm kiếm</button>
-          <button type="button" className="button" onClick={() => setSaveName(null)}>Hủy</button>
+          <button type="submit" className="button primary">
+            Lưu tìm kiếm
+          </button>
+          <button type="button" className="button" onClick={() => setSaveName(null)}>
+            Hủy
+          </button>
         </form>
       )}
 
@@ -290,16 +348,22 @@ export function SearchView({ api, onOpen, children }: Props) {
           </aside>
           <div className="results">
             <p className="results-summary" data-testid="results-summary">
-              {total === 0 ? 'Không tìm thấy văn bản nào.' : `${first.totalExact || total > first.total ? '' : 'Hơn '}${total.toLocaleString('vi-VN')} văn bản`}{' '}
+              {total === 0
+                ? 'Không tìm thấy văn bản nào.'
+                : `${first.totalExact || total > first.total ? '' : 'Hơn '}${total.toLocaleString('vi-VN')} văn bản`}{' '}
               <span className="took">({first.tookMs.toFixed(0)} ms)</span>
             </p>
             {first.warnings.map((w) => (
-              <p key={w} className="search-warning">{w}</p>
+              <p key={w} className="search-warning">
+                {w}
+              </p>
             ))}
             {first.didYouMean && (
               <p className="did-you-mean" data-testid="did-you-mean">
                 Có phải bạn muốn tìm:{' '}
-                <button type="button" className="link" onClick={() => run(first.didYouMean!)}>{first.didYouMean}</button>
+                <button type="button" className="link" onClick={() => run(first.didYouMean!)}>
+                  {first.didYouMean}
+                </button>
               </p>
             )}
             <div ref={scrollRef} className="results-scroll" data-testid="results">
@@ -310,7 +374,14 @@ export function SearchView({ api, onOpen, children }: Props) {
                     <article
                       key={it.key}
                       className="hit"
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
+                      style={{
+                        position: 'absolute',
+                        top: 0,
+                        left: 0,
+                        right: 0,
+                        height: ROW_HEIGHT,
+                        transform: `translateY(${it.start}px)`,
+                      }}
                       onClick={() => hit && onOpen(hit.id)}
                       data-testid="hit"
                     >

@@ -12,7 +12,8 @@ beforeAll(() => {
 });
 afterAll(() => fx.db.close());
 
-const keys = (query: string, sort: 'relevance' | 'date' = 'relevance'): string[] => engine.search({ query, sort }).items.map((i) => fx.keyOf(i.id));
+const keys = (query: string, sort: 'relevance' | 'date' = 'relevance'): string[] =>
+  engine.search({ query, sort }).items.map((i) => fx.keyOf(i.id));
 
 describe('query → results on the fixture archive', () => {
   // [query, exactly these documents (in this order when `ordered`)]
@@ -88,21 +89,33 @@ describe('query → results on the fixture archive', () => {
 
   test('a hit carries ref, type, issuer, date, subject and a highlighted snippet', () => {
     const [hit] = engine.search({ query: 'bão' }).items;
-    expect(hit).toMatchObject({ ref: '02-CĐ/TU', type: 'Công điện', issuer: 'Ban Thường vụ Tỉnh ủy Quảng Ninh', date: '2022-09-25' });
+    expect(hit).toMatchObject({
+      ref: '02-CĐ/TU',
+      type: 'Công điện',
+      issuer: 'Ban Thường vụ Tỉnh ủy Quảng Ninh',
+      date: '2022-09-25',
+    });
     const marked = hit!.highlights.map(([a, b]) => hit!.snippet.slice(a, b));
     expect(marked).toEqual(['bão', 'bão']);
   });
 
   test('unaccented query highlights accented forms', () => {
     const hit = engine.search({ query: 'phong chong dich' }).items.find((i) => fx.keyOf(i.id) === 'cv571')!;
-    expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(expect.arrayContaining(['phòng', 'chống', 'dịch']));
+    expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b))).toEqual(
+      expect.arrayContaining(['phòng', 'chống', 'dịch']),
+    );
   });
 
   test('facets follow the query', () => {
     const r = engine.search({ query: 'dân' });
     expect(r.facetsExact).toBe(true);
     expect(r.facets.level.reduce((n, f) => n + f.count, 0)).toBe(r.total);
-    expect(r.facets.level).toEqual(expect.arrayContaining([{ value: 'district', count: 2 }, { value: 'commune', count: 1 }]));
+    expect(r.facets.level).toEqual(
+      expect.arrayContaining([
+        { value: 'district', count: 2 },
+        { value: 'commune', count: 1 },
+      ]),
+    );
     expect(r.facets.year.find((y) => y.value === '2021')).toEqual({ value: '2021', count: 3 });
   });
 
@@ -114,7 +127,9 @@ describe('query → results on the fixture archive', () => {
   });
 
   test('suggestions: prefix and typo tolerant over subjects, refs and issuers', () => {
-    expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain('Về tăng cường công tác phòng, chống dịch Covid-19');
+    expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain(
+      'Về tăng cường công tác phòng, chống dịch Covid-19',
+    );
     expect(engine.suggest('571')).toEqual([{ kind: 'ref', text: '571-CV/TU', id: fx.idOf.cv571 }]);
     expect(engine.suggest('ban thuong vu tinh').map((s) => s.kind)).toContain('issuer');
     expect(engine.suggest('   ')).toEqual([]);
@@ -135,7 +150,9 @@ describe('query → results on the fixture archive', () => {
   test('export as a register table', () => {
     const csv = engine.exportResults('cap:tw', 'date', 'csv', 100);
     expect(csv.count).toBe(2);
-    expect(csv.content.split('\r\n')[1]).toBe('1,21/NQ-CP,26/02/2021,Chính phủ,Về mua và sử dụng vắc xin phòng Covid-19');
+    expect(csv.content.split('\r\n')[1]).toBe(
+      '1,21/NQ-CP,26/02/2021,Chính phủ,Về mua và sử dụng vắc xin phòng Covid-19',
+    );
     expect(engine.exportResults('cap:tw', 'date', 'html', 100).content).toContain('<td>16/CT-TTg</td>');
   });
 
@@ -164,13 +181,16 @@ describe('malformed queries never reach SQLite as syntax', () => {
 
   test('random input: a result or QUERY_INVALID, never an SQL error', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[a-zđâ "*:^()\-|ORNEAR0-9/]{0,60}$/)), (s) => {
-        try {
-          engine.search({ query: s });
-        } catch (error) {
-          expect((error as VanthuError).code).toBe('QUERY_INVALID');
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 120 }), fc.stringMatching(/^[a-zđâ "*:^()\-|ORNEAR0-9/]{0,60}$/)),
+        (s) => {
+          try {
+            engine.search({ query: s });
+          } catch (error) {
+            expect((error as VanthuError).code).toBe('QUERY_INVALID');
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -178,26 +198,42 @@ describe('malformed queries never reach SQLite as syntax', () => {
 
 describe('query plans of the hot queries (a lost index fails here)', () => {
   const plan = (sql: string, ...params: unknown[]): string =>
-    (fx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    (fx.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
 
   test('recency walk: FTS5 serves MATCH, the rowid range and the descending order itself (no sort)', () => {
-    const p = plan('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?', 'f : "a"', 0, 1, 1, 0);
+    const p = plan(
+      'SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?',
+      'f : "a"',
+      0,
+      1,
+      1,
+      0,
+    );
     // idxNum 192 = FTS5 "order by rowid, descending"; M = MATCH; > < = rowid bounds.
     expect(p).toMatch(/^SCAN search_fts VIRTUAL TABLE INDEX 192:M\d+></);
     expect(p).not.toMatch(/TEMP B-TREE/);
   });
   test('date-range only: the key index, in order', () => {
-    expect(plan('SELECT key FROM search_docs WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT ? OFFSET ?', 0, 1, 1, 0)).toBe(
-      'SEARCH search_docs USING COVERING INDEX sqlite_autoindex_search_docs_1 (key>? AND key<?)',
-    );
+    expect(
+      plan('SELECT key FROM search_docs WHERE key BETWEEN ? AND ? ORDER BY key DESC LIMIT ? OFFSET ?', 0, 1, 1, 0),
+    ).toBe('SEARCH search_docs USING COVERING INDEX sqlite_autoindex_search_docs_1 (key>? AND key<?)');
   });
   test('page rows and texts by primary key', () => {
-    expect(plan('SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/^SEARCH search_docs USING INTEGER PRIMARY KEY/);
-    expect(plan('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/^SEARCH documents USING INTEGER PRIMARY KEY/);
+    expect(plan('SELECT * FROM search_docs WHERE doc_id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(
+      /^SEARCH search_docs USING INTEGER PRIMARY KEY/,
+    );
+    expect(plan('SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(
+      /^SEARCH documents USING INTEGER PRIMARY KEY/,
+    );
   });
   test('catch-up never scans the document rows', () => {
-    expect(plan('SELECT id FROM documents INDEXED BY documents_by_date WHERE id NOT IN (SELECT doc_id FROM search_docs) LIMIT ?', 1)).toMatch(
-      /^SCAN documents USING COVERING INDEX documents_by_date/,
-    );
+    expect(
+      plan(
+        'SELECT id FROM documents INDEXED BY documents_by_date WHERE id NOT IN (SELECT doc_id FROM search_docs) LIMIT ?',
+        1,
+      ),
+    ).toMatch(/^SCAN documents USING COVERING INDEX documents_by_date/);
   });
 });

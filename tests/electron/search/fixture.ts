@@ -121,7 +121,16 @@ export function openFixture(docs: FixtureDoc[] = DOCS): Fixture {
   migrate(db);
   const idOf: Record<string, number> = {};
   docs.forEach((d, i) => {
-    const parse = { ...emptyParseResult(), ref: d.ref, type: d.type, issuer: d.issuer, issuerLevel: d.level, date: d.date, subject: d.subject, signer: d.signer ?? null };
+    const parse = {
+      ...emptyParseResult(),
+      ref: d.ref,
+      type: d.type,
+      issuer: d.issuer,
+      issuerLevel: d.level,
+      date: d.date,
+      subject: d.subject,
+      signer: d.signer ?? null,
+    };
     const text = d.body.normalize('NFC');
     const id = db.transaction(() => {
       const id = insertDocument(db, {
@@ -134,9 +143,28 @@ export function openFixture(docs: FixtureDoc[] = DOCS): Fixture {
         parserVersion: 1,
         warnings: [],
         importedAt: '2024-01-01T00:00:00.000Z',
-        original: { fileName: `${d.key}.txt`, sourcePath: null, size: text.length, sha256: `sha-${i}`, bytes: Buffer.from(text) },
+        original: {
+          fileName: `${d.key}.txt`,
+          sourcePath: null,
+          size: text.length,
+          sha256: `sha-${i}`,
+          bytes: Buffer.from(text),
+        },
       })!;
-      indexDocument(db, { id, ref: d.ref, type: d.type, issuer: d.issuer, issuerLevel: d.level, date: d.date, subject: d.subject, signer: d.signer ?? null }, text);
+      indexDocument(
+        db,
+        {
+          id,
+          ref: d.ref,
+          type: d.type,
+          issuer: d.issuer,
+          issuerLevel: d.level,
+          date: d.date,
+          subject: d.subject,
+          signer: d.signer ?? null,
+        },
+        text,
+      );
       return id;
     })();
     idOf[d.key] = id;

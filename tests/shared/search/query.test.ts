@@ -33,7 +33,13 @@ describe('query language', () => {
   test.each([
     ['phong chong dich', [{ kind: 'word', folded: 'phong', exact: null }, { folded: 'chong' }, { folded: 'dich' }]],
     ['bão', [{ kind: 'word', folded: 'bao', exact: 'bão' }]],
-    ['dich benh', [{ folded: 'dich', exact: null }, { folded: 'benh', exact: null }]],
+    [
+      'dich benh',
+      [
+        { folded: 'dich', exact: null },
+        { folded: 'benh', exact: null },
+      ],
+    ],
     ['hoà', [{ exact: 'hòa' }]],
     ['Thuỷ'.normalize('NFD'), [{ exact: 'thủy' }]],
   ])('%s → words', (q, expected) => {
@@ -62,17 +68,26 @@ describe('query language', () => {
 
   test('phrases, exclusions and OR', () => {
     const q = parseQuery('"phòng, chống dịch" -covid bão OR lũ');
-    expect(q.must[0]!.any[0]).toMatchObject({ kind: 'phrase', words: [{ exact: 'phòng' }, { exact: 'chống' }, { exact: 'dịch' }] });
-    expect(q.not).toEqual([expect.objectContaining({ kind: 'word', word: expect.objectContaining({ folded: 'covid' }) })]);
+    expect(q.must[0]!.any[0]).toMatchObject({
+      kind: 'phrase',
+      words: [{ exact: 'phòng' }, { exact: 'chống' }, { exact: 'dịch' }],
+    });
+    expect(q.not).toEqual([
+      expect.objectContaining({ kind: 'word', word: expect.objectContaining({ folded: 'covid' }) }),
+    ]);
     expect(q.must[1]!.any.map((a) => (a as { word: { exact: string } }).word.exact)).toEqual(['bão', 'lũ']);
   });
 
   test('abbreviations expand both ways; ambiguous ones only in capitals', () => {
     expect(buildMatch(parseQuery('UBND')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
     expect(buildMatch(parseQuery('ubnd')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
-    expect(buildMatch(parseQuery('Ủy ban nhân dân')).all).toBe('((x : "ủy" AND f : "ban" AND x : "nhân" AND x : "dân") OR f : "ubnd")');
+    expect(buildMatch(parseQuery('Ủy ban nhân dân')).all).toBe(
+      '((x : "ủy" AND f : "ban" AND x : "nhân" AND x : "dân") OR f : "ubnd")',
+    );
     expect(buildMatch(parseQuery('BTV')).all).toBe('(f : "btv" OR f : "ban thuong vu")');
-    expect(buildMatch(parseQuery('ban thuong vu')).all).toBe('((f : "ban" AND f : "thuong" AND f : "vu") OR f : "btv")');
+    expect(buildMatch(parseQuery('ban thuong vu')).all).toBe(
+      '((f : "ban" AND f : "thuong" AND f : "vu") OR f : "btv")',
+    );
     expect(buildMatch(parseQuery('TU')).all).toBe('(x : "tu" OR f : "tinh uy" OR f : "thanh uy")');
     expect(buildMatch(parseQuery('tu')).all).toBe('f : "tu"');
     expect(buildMatch(parseQuery('dang uy')).all).toBe('((f : "dang" AND f : "uy") OR x : "đu")');
@@ -80,7 +95,9 @@ describe('query language', () => {
   });
 
   test('field filters', () => {
-    const q = parseQuery('so:571-CV/TU loai:"Chỉ thị" coquan:UBND nguoiky:"Nguyễn Văn A" cap:tinh|huyen nam:2021 tu:01/03/2021 den:2021-06-30');
+    const q = parseQuery(
+      'so:571-CV/TU loai:"Chỉ thị" coquan:UBND nguoiky:"Nguyễn Văn A" cap:tinh|huyen nam:2021 tu:01/03/2021 den:2021-06-30',
+    );
     expect(q.filters).toMatchObject({ from: '2021-03-01', to: '2021-06-30', levels: ['province', 'district'] });
     expect(buildMatch(q).all).toBe(
       // Short columns have their own token namespace (z + column letter), so a filter walks only its own doclist.
@@ -119,19 +136,22 @@ describe('query language', () => {
 
   test('any input parses or is refused with QUERY_INVALID; MATCH strings carry only quoted tokens', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[a-zđ "*:^()\-|ORNEAR0-9/]{0,60}$/)), (s) => {
-        try {
-          const m = buildMatch(parseQuery(s));
-          for (const e of [m.all, m.subject, m.ownRef]) {
-            if (!e) continue;
-            // Outside quotes only our own syntax remains.
-            const outside = e.replace(/"(?:[^"]|"")*"/g, '');
-            expect(outside).toMatch(/^[\sA-Za-z(),:\d]*$/);
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 200 }), fc.stringMatching(/^[a-zđ "*:^()\-|ORNEAR0-9/]{0,60}$/)),
+        (s) => {
+          try {
+            const m = buildMatch(parseQuery(s));
+            for (const e of [m.all, m.subject, m.ownRef]) {
+              if (!e) continue;
+              // Outside quotes only our own syntax remains.
+              const outside = e.replace(/"(?:[^"]|"")*"/g, '');
+              expect(outside).toMatch(/^[\sA-Za-z(),:\d]*$/);
+            }
+          } catch (error) {
+            expect((error as VanthuError).code).toBe('QUERY_INVALID');
           }
-        } catch (error) {
-          expect((error as VanthuError).code).toBe('QUERY_INVALID');
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -140,7 +160,8 @@ describe('query language', () => {
 describe('highlight and snippet', () => {
   const text = 'TỈNH ỦY\n\nVề phòng, chống lụt bão. Báo cáo tình hình bảo đảm an toàn; hoà bình và Uỷ ban.';
   test('unaccented words mark every accented form; accented ones only theirs', () => {
-    const marked = (q: string): string[] => findHits(text, highlightTerms(parseQuery(q))).map((h) => text.slice(h.start, h.end));
+    const marked = (q: string): string[] =>
+      findHits(text, highlightTerms(parseQuery(q))).map((h) => text.slice(h.start, h.end));
     expect(marked('bao')).toEqual(['bão', 'Báo', 'bảo']);
     expect(marked('bão')).toEqual(['bão']);
     expect(marked('hòa')).toEqual(['hoà']);
