@@ -57,6 +57,8 @@ export async function collectSources(paths: readonly string[]): Promise<{ source
 /** A display name for an uploaded file that can never act as a path ("../", "C:\", control characters). */
 export function safeUploadName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
+  // Control characters in a name can forge terminal output or log lines; they are never meaningful.
+  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (cleaned || 'tep-khong-ten').slice(0, 255);
 }
