@@ -104,7 +104,7 @@ export function makeSnippet(text: string, terms: readonly HighlightTerm[], width
     let bestScore = -1;
     let j = 0;
     for (let i = 0; i < hits.length; i++) {
-      while (j < hits.length && hits[j]!.end <= hits[i]!.start + width - 40) j++;
+      while (j < hits.length && hits[j]!.end <= hits[i]!.start + width - 60) j++;
       const ids = new Set<number>();
       for (let k = i; k < j; k++) ids.add(hits[k]!.id);
       // Prefer more distinct terms, then a window past the header (which repeats the issuer).
@@ -114,7 +114,7 @@ export function makeSnippet(text: string, terms: readonly HighlightTerm[], width
         best = i;
       }
     }
-    from = Math.max(0, hits[best]!.start - 50);
+    from = Math.max(0, hits[best]!.start - 40);
     while (from > 0 && isWordChar(text[from - 1])) from--;
   } else {
     // No visible match (a filter-only query): start after the header block when there is one.
