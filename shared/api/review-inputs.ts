@@ -43,7 +43,13 @@ export function cleanText(value: string | null | undefined): string | null {
 
 /** "571 - cv/tu" → "571-CV/TU": the form the parser stores, so refs compare and index alike. */
 export function cleanRef(value: string): string {
-  return value.normalize('NFC').replace(DASHES, '-').replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, ' ').trim().toUpperCase();
+  return value
+    .normalize('NFC')
+    .replace(DASHES, '-')
+    .replace(/\s*([-/])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
 }
 
 /** A real calendar date written YYYY-MM-DD (2021-02-30 is refused). */
@@ -57,7 +63,10 @@ export function isIsoDate(value: string): boolean {
 }
 
 const DATE_MESSAGE = 'Ngày phải là ngày có thật, viết dạng YYYY-MM-DD (ví dụ 2021-08-25).';
-const documentId = z.number({ error: 'Mã văn bản phải là số.' }).int('Mã văn bản phải là số nguyên.').positive('Mã văn bản phải lớn hơn 0.');
+const documentId = z
+  .number({ error: 'Mã văn bản phải là số.' })
+  .int('Mã văn bản phải là số nguyên.')
+  .positive('Mã văn bản phải lớn hơn 0.');
 const isoDate = z.string().refine(isIsoDate, DATE_MESSAGE);
 
 const text = (max: number, what: string) =>
@@ -65,7 +74,11 @@ const text = (max: number, what: string) =>
     .string({ error: `${what} phải là chữ.` })
     .max(max, `${what} dài quá ${max} ký tự.`)
     .transform((s) => cleanText(s));
-const optionalText = (max: number, what: string) => text(max, what).nullable().default(null).transform((s) => s ?? null);
+const optionalText = (max: number, what: string) =>
+  text(max, what)
+    .nullable()
+    .default(null)
+    .transform((s) => s ?? null);
 
 const correctField = z
   .object({
@@ -84,7 +97,8 @@ const correctField = z
     }
     const v = cleanText(input.value);
     if (v === null) return;
-    if (input.field === 'date' && !isIsoDate(v)) ctx.addIssue({ code: 'custom', path: ['value'], message: DATE_MESSAGE });
+    if (input.field === 'date' && !isIsoDate(v))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: DATE_MESSAGE });
     if (input.field === 'issuerLevel' && !(ISSUER_LEVELS as readonly string[]).includes(v))
       ctx.addIssue({ code: 'custom', path: ['value'], message: `Cấp phải là một trong: ${ISSUER_LEVELS.join(', ')}.` });
     if (input.field === 'issuerKind' && !(ISSUER_KINDS as readonly string[]).includes(v))
@@ -112,7 +126,9 @@ const citationInput = z
     symbol: optionalText(80, 'Ký hiệu'),
     date: isoDate.nullable().default(null),
     issuer: optionalText(300, 'Cơ quan ban hành'),
-    relation: z.enum(CITATION_RELATIONS, { error: `Quan hệ phải là một trong: ${CITATION_RELATIONS.join(', ')}.` }).default('mentions'),
+    relation: z
+      .enum(CITATION_RELATIONS, { error: `Quan hệ phải là một trong: ${CITATION_RELATIONS.join(', ')}.` })
+      .default('mentions'),
     ...span,
   })
   .strict()
@@ -127,7 +143,10 @@ const names = (what: string) =>
 
 const taskInput = z
   .object({
-    label: text(20, 'Nhãn').nullable().default(null).transform((s) => s ?? ''),
+    label: text(20, 'Nhãn')
+      .nullable()
+      .default(null)
+      .transform((s) => s ?? ''),
     text: text(5000, 'Nội dung nhiệm vụ').refine((s) => s !== null, 'Cần nhập nội dung nhiệm vụ.'),
     lead: names('Đơn vị chủ trì'),
     cooperate: names('Đơn vị phối hợp'),
@@ -146,7 +165,10 @@ export const reviewInputSchemas = {
   correctField,
   /** Drops one correction: the parser's value (or the parser's citation/task) is back in effect. */
   clearCorrection: z
-    .object({ id: documentId, target: z.string().max(60).regex(TARGET, 'Mục cần hoàn tác không hợp lệ (ví dụ field:subject, citation:c1).') })
+    .object({
+      id: documentId,
+      target: z.string().max(60).regex(TARGET, 'Mục cần hoàn tác không hợp lệ (ví dụ field:subject, citation:c1).'),
+    })
     .strict(),
   /** Without `key` adds a citation; with it replaces that one. */
   saveCitation: z.object({ id: documentId, key: citationKey.optional(), citation: citationInput }).strict(),

@@ -54,7 +54,14 @@ export const FIELD_LABELS: Record<EditableField, string> = {
 
 export const ISSUER_LEVELS: readonly IssuerLevel[] = ['central', 'province', 'district', 'commune'];
 export const ISSUER_KINDS: readonly IssuerKind[] = ['party', 'state'];
-export const CITATION_RELATIONS: readonly CitationRelation[] = ['implements', 'basis', 'responds', 'amends', 'reports', 'mentions'];
+export const CITATION_RELATIONS: readonly CitationRelation[] = [
+  'implements',
+  'basis',
+  'responds',
+  'amends',
+  'reports',
+  'mentions',
+];
 
 /** A citation as the clerk states it. Without a span the core looks the text up in the document. */
 export interface CitationValue {
@@ -137,7 +144,8 @@ export function readCorrection(target: string, valueJson: string): Correction | 
   const change = value as { op?: unknown; value?: unknown } | null;
   if (!change || (change.op !== 'replace' && change.op !== 'add' && change.op !== 'remove')) return null;
   if (change.op !== 'remove' && (typeof change.value !== 'object' || change.value === null)) return null;
-  if (kind === 'citation' && isCitationKey(rest)) return { kind: 'citation', key: rest, change: change as ItemChange<CitationValue> };
+  if (kind === 'citation' && isCitationKey(rest))
+    return { kind: 'citation', key: rest, change: change as ItemChange<CitationValue> };
   if (kind === 'task' && isTaskKey(rest)) return { kind: 'task', key: rest, change: change as ItemChange<TaskValue> };
   return null;
 }

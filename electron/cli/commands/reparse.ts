@@ -28,7 +28,10 @@ export function registerReparseCommand(program: Command): void {
     .command('reparse')
     .description('phân tích lại văn bản đã lưu bằng bộ phân tích mới, giữ nguyên các chỉnh sửa của văn thư')
     .option('--all', 'phân tích lại mọi văn bản, không chỉ văn bản do bộ phân tích cũ đọc')
-    .option('--json', 'in kết quả dạng JSON: {total, reparsed, changed, failed, correctionsKept, parserVersion, failures}')
+    .option(
+      '--json',
+      'in kết quả dạng JSON: {total, reparsed, changed, failed, correctionsKept, parserVersion, failures}',
+    )
     .addOption(archiveOption())
     .action(async (options: ReparseCliOptions) => {
       await withArchive(options, async (archive) => {
@@ -36,7 +39,10 @@ export function registerReparseCommand(program: Command): void {
         // The bar goes to stderr and only on a terminal, so --json and pipes get clean output.
         const bar =
           !options.json && process.stderr.isTTY
-            ? new SingleBar({ format: 'Đang phân tích lại [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
+            ? new SingleBar(
+                { format: 'Đang phân tích lại [{bar}] {value}/{total}', hideCursor: true, stream: process.stderr },
+                Presets.shades_classic,
+              )
             : null;
         let started = false;
         const report = await archive.reparse({

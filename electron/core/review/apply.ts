@@ -82,11 +82,16 @@ function taskFrom(value: TaskValue, parser: Task | null): Omit<Task, 'children'>
     lead: value.lead,
     cooperate: value.cooperate,
     // Recurrence is read from the phrase; keep it while the clerk keeps the phrase.
-    deadline: value.deadline ? { ...value.deadline, recurrence: sameDeadline ? parser!.deadline!.recurrence : value.deadline.recurrence } : null,
+    deadline: value.deadline
+      ? { ...value.deadline, recurrence: sameDeadline ? parser!.deadline!.recurrence : value.deadline.recurrence }
+      : null,
   };
 }
 
-function applyFields(parse: ParseResult, corrections: ReadonlyMap<EditableField, { value: string | null; at: string }>) {
+function applyFields(
+  parse: ParseResult,
+  corrections: ReadonlyMap<EditableField, { value: string | null; at: string }>,
+) {
   const values = {} as Record<EditableField, string | null>;
   const fields: FieldReview[] = [];
   for (const field of EDITABLE_FIELDS) {
@@ -118,7 +123,11 @@ function applyFields(parse: ParseResult, corrections: ReadonlyMap<EditableField,
   return { values, fields };
 }
 
-function applyCitations(parse: ParseResult, changes: ReadonlyMap<string, Dated<CitationValue>>, removed: RemovedItem[]): ReviewedCitation[] {
+function applyCitations(
+  parse: ParseResult,
+  changes: ReadonlyMap<string, Dated<CitationValue>>,
+  removed: RemovedItem[],
+): ReviewedCitation[] {
   const keys = spanKeys('p', parse.citations);
   const parserKeys = new Set(keys);
   const out: (ReviewedCitation & { parserIndex: number | null })[] = [];
@@ -130,7 +139,14 @@ function applyCitations(parse: ParseResult, changes: ReadonlyMap<string, Dated<C
       return;
     }
     if (dated) {
-      out.push({ ...citationFrom(dated.change.value, c), shortFormOf: c.shortFormOf ?? null, key, origin: 'parser', correctedAt: dated.at, parserIndex: i });
+      out.push({
+        ...citationFrom(dated.change.value, c),
+        shortFormOf: c.shortFormOf ?? null,
+        key,
+        origin: 'parser',
+        correctedAt: dated.at,
+        parserIndex: i,
+      });
     } else {
       out.push({ ...c, key, origin: 'parser', correctedAt: null, parserIndex: i });
     }
@@ -139,7 +155,13 @@ function applyCitations(parse: ParseResult, changes: ReadonlyMap<string, Dated<C
   // clerk vouched for those, so they stay as the clerk's own.
   for (const [key, dated] of changes) {
     if (parserKeys.has(key) || dated.change.op === 'remove') continue;
-    out.push({ ...citationFrom(dated.change.value, null), key, origin: 'clerk', correctedAt: dated.at, parserIndex: null });
+    out.push({
+      ...citationFrom(dated.change.value, null),
+      key,
+      origin: 'clerk',
+      correctedAt: dated.at,
+      parserIndex: null,
+    });
   }
   // Document order; citations the clerk could not place in the text go last. The sort is stable.
   const order = (c: Citation) => (located(c) ? c.start : Number.MAX_SAFE_INTEGER);
@@ -153,7 +175,11 @@ function applyCitations(parse: ParseResult, changes: ReadonlyMap<string, Dated<C
   }));
 }
 
-function applyTasks(parse: ParseResult, changes: ReadonlyMap<string, Dated<TaskValue>>, removed: RemovedItem[]): ReviewedTask[] {
+function applyTasks(
+  parse: ParseResult,
+  changes: ReadonlyMap<string, Dated<TaskValue>>,
+  removed: RemovedItem[],
+): ReviewedTask[] {
   const keys = taskKeys(parse.tasks);
   const parserKeys = new Set(keys.values());
   const walk = (items: readonly Task[]): ReviewedTask[] => {

@@ -29,7 +29,15 @@ export async function reparseArchive(db: Database, options: ReparseOptions = {})
   const parse = options.parse ?? parseDirective;
   const now = options.now ?? (() => new Date());
   const ids = documentsToReparse(db, parserVersion, options.all ?? false);
-  const report: ReparseReport = { total: ids.length, reparsed: 0, changed: 0, failed: 0, correctionsKept: 0, parserVersion, failures: [] };
+  const report: ReparseReport = {
+    total: ids.length,
+    reparsed: 0,
+    changed: 0,
+    failed: 0,
+    correctionsKept: 0,
+    parserVersion,
+    failures: [],
+  };
   options.onProgress?.(0, ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;

@@ -89,8 +89,14 @@ function put(db: Database, id: number, correction: Correction, now: Now): void {
 
 // ---- Fields -----------------------------------------------------------------------------------
 
-export function correctField(db: Database, input: { id: number; field: EditableField; value: string | null }, now: Now): Reviewed {
-  return change(db, input.id, now, () => put(db, input.id, { kind: 'field', field: input.field, value: input.value }, now));
+export function correctField(
+  db: Database,
+  input: { id: number; field: EditableField; value: string | null },
+  now: Now,
+): Reviewed {
+  return change(db, input.id, now, () =>
+    put(db, input.id, { kind: 'field', field: input.field, value: input.value }, now),
+  );
 }
 
 export function clearCorrection(db: Database, input: { id: number; target: string }, now: Now): Reviewed {
@@ -104,9 +110,15 @@ export function clearCorrection(db: Database, input: { id: number; target: strin
 // ---- Citations and tasks -----------------------------------------------------------------------
 
 /** Where a phrase sits in the text: the clerk's span when given, else its first occurrence, else nowhere (0, 0). */
-function locate(text: string, phrase: string, start: number | undefined, end: number | undefined): { start: number; end: number } {
+function locate(
+  text: string,
+  phrase: string,
+  start: number | undefined,
+  end: number | undefined,
+): { start: number; end: number } {
   if (start !== undefined && end !== undefined) {
-    if (end > text.length) throw new VanthuError('INVALID_INPUT', `Vị trí ${start}–${end} vượt quá độ dài văn bản (${text.length} ký tự).`);
+    if (end > text.length)
+      throw new VanthuError('INVALID_INPUT', `Vị trí ${start}–${end} vượt quá độ dài văn bản (${text.length} ký tự).`);
     return { start, end };
   }
   const at = text.indexOf(phrase);
@@ -127,10 +139,14 @@ function nextAddedKey(keys: Iterable<string>, prefix: 'c' | 'n'): string {
 }
 
 function citationValue(input: CitationInput, text: string, existing: Citation | null): CitationValue {
-  const parts = input.ref && !input.number && !input.symbol ? splitRef(input.ref) : { number: input.number, symbol: input.symbol };
+  const parts =
+    input.ref && !input.number && !input.symbol ? splitRef(input.ref) : { number: input.number, symbol: input.symbol };
   // Editing a citation keeps its place in the text unless the clerk moved it or changed its words.
-  const keepSpan = existing && input.start === undefined && existing.text === input.text && existing.end > existing.start;
-  const span = keepSpan ? { start: existing.start, end: existing.end } : locate(text, input.text!, input.start, input.end);
+  const keepSpan =
+    existing && input.start === undefined && existing.text === input.text && existing.end > existing.start;
+  const span = keepSpan
+    ? { start: existing.start, end: existing.end }
+    : locate(text, input.text!, input.start, input.end);
   return {
     text: input.text!,
     type: input.type,
@@ -144,7 +160,11 @@ function citationValue(input: CitationInput, text: string, existing: Citation | 
   };
 }
 
-export function saveCitation(db: Database, input: { id: number; key?: string | undefined; citation: CitationInput }, now: Now): Reviewed {
+export function saveCitation(
+  db: Database,
+  input: { id: number; key?: string | undefined; citation: CitationInput },
+  now: Now,
+): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = input.key ? current.review.citations.find((c) => c.key === input.key) : undefined;
     if (input.key && !existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có trích dẫn «${input.key}».`);
@@ -160,7 +180,8 @@ export function removeCitation(db: Database, input: { id: number; key: string },
     const existing = current.review.citations.find((c) => c.key === input.key);
     if (!existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có trích dẫn «${input.key}».`);
     // The parser would find it again on re-parse, so its removal is remembered; the clerk's own just goes.
-    if (existing.origin === 'parser') put(db, input.id, { kind: 'citation', key: input.key, change: { op: 'remove' } }, now);
+    if (existing.origin === 'parser')
+      put(db, input.id, { kind: 'citation', key: input.key, change: { op: 'remove' } }, now);
     else reviewStore.deleteCorrection(db, input.id, correctionTarget({ kind: 'citation', key: input.key }));
   });
 }
@@ -180,13 +201,23 @@ function correctionKeys(db: Database, id: number, kind: 'citation' | 'task'): st
 }
 
 function taskValue(input: TaskInput, text: string, existing: Task | null): TaskValue {
-  const keepSpan = existing && input.start === undefined && existing.text === input.text && existing.end > existing.start;
-  const span = keepSpan ? { start: existing.start, end: existing.end } : locate(text, input.text!, input.start, input.end);
-  const deadline = input.deadlineText || input.deadlineDate ? { text: input.deadlineText ?? '', date: input.deadlineDate, recurrence: null } : null;
+  const keepSpan =
+    existing && input.start === undefined && existing.text === input.text && existing.end > existing.start;
+  const span = keepSpan
+    ? { start: existing.start, end: existing.end }
+    : locate(text, input.text!, input.start, input.end);
+  const deadline =
+    input.deadlineText || input.deadlineDate
+      ? { text: input.deadlineText ?? '', date: input.deadlineDate, recurrence: null }
+      : null;
   return { label: input.label, text: input.text!, lead: input.lead, cooperate: input.cooperate, deadline, ...span };
 }
 
-export function saveTask(db: Database, input: { id: number; key?: string | undefined; task: TaskInput }, now: Now): Reviewed {
+export function saveTask(
+  db: Database,
+  input: { id: number; key?: string | undefined; task: TaskInput },
+  now: Now,
+): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = input.key ? findTask(current.review.tasks, input.key) : null;
     if (input.key && !existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có nhiệm vụ «${input.key}».`);
@@ -201,7 +232,8 @@ export function removeTask(db: Database, input: { id: number; key: string }, now
   return change(db, input.id, now, (current) => {
     const existing = findTask(current.review.tasks, input.key);
     if (!existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có nhiệm vụ «${input.key}».`);
-    if (existing.origin === 'parser') put(db, input.id, { kind: 'task', key: input.key, change: { op: 'remove' } }, now);
+    if (existing.origin === 'parser')
+      put(db, input.id, { kind: 'task', key: input.key, change: { op: 'remove' } }, now);
     else reviewStore.deleteCorrection(db, input.id, correctionTarget({ kind: 'task', key: input.key }));
   });
 }

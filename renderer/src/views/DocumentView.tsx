@@ -1,9 +1,19 @@
-/** One document: its metadata and full text. The text is rendered as a React text node only. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+/**
+ * One document under the clerk's review (issue #3, docs/review.md): each field with the parser's
+ * confidence, doubtful ones marked «cần kiểm tra», corrections marked «đã sửa» and revertible; the
+ * full text with its citations highlighted; citations and tasks with add/edit/remove. Document text
+ * is rendered as React text nodes and <mark> elements only.
+ */
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
-import type { ApiError } from '../../../shared/api/errors';
+import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentDetail } from '../../../shared/model/archive';
-import { baseName, documentTitle, formatDate, formatDateTime, KIND_LABELS, LEVEL_LABELS } from '../format';
+import type { EditableField } from '../../../shared/model/review';
+import { baseName, documentTitle, formatDateTime } from '../format';
+import { CitationPanel } from '../review/CitationPanel';
+import { FieldRow } from '../review/FieldRow';
+import { HighlightedText } from '../review/HighlightedText';
+import { TaskPanel } from '../review/TaskPanel';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -13,6 +23,24 @@ interface Props {
 }
 
 type Loaded = { id: number; doc: DocumentDetail; error: null } | { id: number; doc: null; error: ApiError };
+
+/** The fields the page shows, in the order of a directive's header; number and symbol follow the ref. */
+const SHOWN_FIELDS: readonly EditableField[] = [
+  'ref',
+  'type',
+  'issuer',
+  'issuerLevel',
+  'issuerKind',
+  'date',
+  'place',
+  'province',
+  'subject',
+  'signer',
+  'signerCapacity',
+];
+
+/** What a scan asks the clerk to type first: what list, search and the register need. */
+const SCAN_FIELDS: readonly EditableField[] = ['ref', 'type', 'issuer', 'date', 'subject'];
 
 function Field({ label, field, children }: { label: string; field: string; children: ReactNode }) {
   const missing = children === null || children === undefined || children === '';
@@ -24,14 +52,23 @@ function Field({ label, field, children }: { label: string; field: string; child
   );
 }
 
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
 export function DocumentView({ api, id, onBack }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let cancelled = false;
     void api.getDocument({ id }).then((r) => {
       if (cancelled) return;
+      setActionError(null);
       setLoaded(r.ok ? { id, doc: r.value, error: null } : { id, doc: null, error: r.error });
     });
     return () => {
@@ -41,24 +78,49 @@ export function DocumentView({ api, id, onBack }: Props) {
 
   const current = loaded && loaded.id === id ? loaded : null;
   const doc = current?.doc ?? null;
+  const docId = doc?.id ?? null;
+  const title = doc ? documentTitle(doc) : null;
+
+  // Focus the heading when a document opens, not after every correction.
+  useEffect(() => {
+    if (docId === null) return;
+    headingRef.current?.focus();
+  }, [docId]);
 
   useEffect(() => {
-    if (!doc) return;
+    if (title === null) return;
     const previous = document.title;
-    document.title = `${documentTitle(doc)} — Vanthu`;
-    headingRef.current?.focus();
+    document.title = `${title} — Vanthu`;
     return () => {
       document.title = previous;
     };
-  }, [doc]);
+  }, [title]);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === 'Escape') onBack();
+      // Esc in an editor cancels the edit (the editor stops it); elsewhere it goes back to the list.
+      if (event.key === 'Escape' && !event.defaultPrevented && !isTyping(event.target)) onBack();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
+
+  /** Runs one review operation; the result is the document as it now stands. */
+  const run = useCallback(async (call: () => Promise<Result<DocumentDetail>>): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const r = await call();
+      if (r.ok) {
+        setLoaded({ id: r.value.id, doc: r.value, error: null });
+        setActionError(null);
+        return true;
+      }
+      setActionError(r.error);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
 
   const back = (
     <button type="button" className="button back" onClick={onBack} data-testid="back">
@@ -83,13 +145,45 @@ export function DocumentView({ api, id, onBack }: Props) {
     );
   }
   const d = current.doc;
-  const level = d.issuerLevel ? LEVEL_LABELS[d.issuerLevel] : null;
-  const kind = d.issuerKind ? KIND_LABELS[d.issuerKind] : null;
-  const levelText = level && kind ? `${level} (${kind})` : (level ?? kind);
+  const review = d.review;
+  const byField = new Map(review.fields.map((f) => [f.field, f]));
+  const doubtfulCount = SHOWN_FIELDS.filter((f) => byField.get(f)?.doubtful).length;
+  const fieldRow = (field: EditableField) => {
+    const r = byField.get(field);
+    if (!r) return null;
+    return (
+      <FieldRow
+        key={field}
+        review={r}
+        busy={busy}
+        onSave={(value) => run(() => api.correctField({ id: d.id, field, value }))}
+        onRevert={() => void run(() => api.clearCorrection({ id: d.id, target: `field:${field}` }))}
+      />
+    );
+  };
+  const restore = (kind: 'citation' | 'task') => (key: string) =>
+    void run(() => api.clearCorrection({ id: d.id, target: `${kind}:${key}` }));
 
   return (
-    <article className="document" aria-labelledby="doc-title" data-testid="document">
-      <div className="doc-toolbar">{back}</div>
+    <article
+      className="document"
+      aria-labelledby="doc-title"
+      data-testid="document"
+      data-scanned={d.scanned || undefined}
+    >
+      <div className="doc-toolbar">
+        {back}
+        <button
+          type="button"
+          className="button subtle"
+          onClick={() => void run(() => api.reparseDocument({ id: d.id }))}
+          disabled={busy}
+          title="Đọc lại văn bản bằng bộ phân tích hiện tại; các chỉnh sửa của văn thư được giữ nguyên"
+          data-testid="reparse"
+        >
+          Phân tích lại
+        </button>
+      </div>
       <header className="doc-header">
         <h1 id="doc-title" tabIndex={-1} ref={headingRef} data-testid="doc-title">
           {documentTitle(d)}
@@ -99,37 +193,34 @@ export function DocumentView({ api, id, onBack }: Props) {
             {d.subject}
           </p>
         )}
+        <p className="review-summary" data-testid="review-summary">
+          {doubtfulCount > 0 ? (
+            <span className="flag doubtful">{doubtfulCount} trường cần kiểm tra</span>
+          ) : (
+            <span className="flag ok">Các trường đã đủ tin cậy</span>
+          )}
+          {review.correctionCount > 0 && (
+            <span>
+              {' '}
+              · {review.correctionCount} chỉnh sửa của văn thư, lần cuối {formatDateTime(review.lastCorrectedAt)}
+            </span>
+          )}
+        </p>
       </header>
+      {actionError && <ErrorMessage error={actionError} />}
+      {d.scanned && (
+        <div className="scan-notice" role="note" data-testid="scan-notice">
+          <strong>Bản quét, chưa có chữ.</strong> Bản gốc được lưu nguyên vẹn trong kho, nhưng không có lớp chữ để đọc
+          tự động. Hãy nhập số/ký hiệu, loại văn bản, cơ quan ban hành, ngày và trích yếu (bấm «Sửa» ở từng trường) để
+          tìm được văn bản này.
+        </div>
+      )}
       <div className="doc-body">
         <section className="doc-meta" aria-label="Thông tin văn bản">
           <dl data-testid="doc-meta">
-            <Field label="Số/ký hiệu" field="ref">
-              {d.ref}
-            </Field>
-            <Field label="Loại văn bản" field="type">
-              {d.type}
-            </Field>
-            <Field label="Cơ quan ban hành" field="issuer">
-              {d.issuer}
-            </Field>
-            <Field label="Cấp" field="issuerLevel">
-              {levelText}
-            </Field>
-            <Field label="Ngày ban hành" field="date">
-              {formatDate(d.date)}
-            </Field>
-            <Field label="Nơi ban hành" field="place">
-              {d.place}
-            </Field>
-            <Field label="Trích yếu" field="subject">
-              {d.subject}
-            </Field>
-            <Field label="Người ký" field="signer">
-              {d.signer}
-            </Field>
-            <Field label="Chức vụ ký" field="signerCapacity">
-              {d.signerCapacity}
-            </Field>
+            {(d.scanned ? [...SCAN_FIELDS, ...SHOWN_FIELDS.filter((f) => !SCAN_FIELDS.includes(f))] : SHOWN_FIELDS).map(
+              fieldRow,
+            )}
             <Field label="Tên tệp gốc" field="originalName">
               {baseName(d.originalName)}
             </Field>
@@ -138,12 +229,36 @@ export function DocumentView({ api, id, onBack }: Props) {
             </Field>
           </dl>
         </section>
-        <section className="doc-text-pane" aria-label="Toàn văn">
-          <h2 className="visually-hidden">Toàn văn</h2>
-          <div className="doc-text" data-testid="doc-text" tabIndex={0}>
-            {d.text}
-          </div>
-        </section>
+        <div className="doc-main">
+          <section className="doc-text-pane" aria-label="Toàn văn">
+            <h2 className="visually-hidden">Toàn văn</h2>
+            {d.scanned && d.text.trim() === '' ? (
+              <p className="doc-text muted" data-testid="doc-text">
+                «Bản quét, chưa có chữ»
+              </p>
+            ) : (
+              <div className="doc-text" data-testid="doc-text" tabIndex={0}>
+                <HighlightedText text={d.text} citations={review.citations} />
+              </div>
+            )}
+          </section>
+          <CitationPanel
+            citations={review.citations}
+            removed={review.removed}
+            busy={busy}
+            onSave={(key, citation) => run(() => api.saveCitation({ id: d.id, ...(key ? { key } : {}), citation }))}
+            onRemove={(key) => void run(() => api.removeCitation({ id: d.id, key }))}
+            onRestore={restore('citation')}
+          />
+          <TaskPanel
+            tasks={review.tasks}
+            removed={review.removed}
+            busy={busy}
+            onSave={(key, task) => run(() => api.saveTask({ id: d.id, ...(key ? { key } : {}), task }))}
+            onRemove={(key) => void run(() => api.removeTask({ id: d.id, key }))}
+            onRestore={restore('task')}
+          />
+        </div>
       </div>
     </article>
   );

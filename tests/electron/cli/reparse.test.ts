@@ -28,7 +28,12 @@ describe('vanthu reparse', () => {
     const rows = db.prepare('SELECT id, parse_json FROM documents').all() as { id: number; parse_json: string }[];
     for (const row of rows) {
       const parse = { ...JSON.parse(row.parse_json), subject: 'Trích yếu cũ' };
-      db.prepare('UPDATE documents SET parse_json = ?, parser_version = ?, subject = ? WHERE id = ?').run(JSON.stringify(parse), PARSER_VERSION - 1, 'Trích yếu cũ', row.id);
+      db.prepare('UPDATE documents SET parse_json = ?, parser_version = ?, subject = ? WHERE id = ?').run(
+        JSON.stringify(parse),
+        PARSER_VERSION - 1,
+        'Trích yếu cũ',
+        row.id,
+      );
     }
     db.close();
   }
@@ -46,7 +51,10 @@ describe('vanthu reparse', () => {
     const run = runCli(['reparse', '--archive', archiveDir]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Mọi văn bản đã được phân tích bằng bộ phân tích hiện tại/);
-    expect(JSON.parse(runCli(['reparse', '--json', '--archive', archiveDir]).stdout)).toMatchObject({ total: 0, reparsed: 0 });
+    expect(JSON.parse(runCli(['reparse', '--json', '--archive', archiveDir]).stdout)).toMatchObject({
+      total: 0,
+      reparsed: 0,
+    });
   });
 
   test('re-parses stale documents, keeps a correction, and reports in text and JSON', () => {
@@ -85,7 +93,9 @@ describe('vanthu reparse', () => {
     expect(runCli(['reparse', '--archive', archiveDir]).stdout).toMatch(/Mọi văn bản đã được phân tích/);
     const all = runCli(['reparse', '--all', '--archive', archiveDir]);
     expect(all.status).toBe(0);
-    expect(all.stdout).toMatch(/Đã phân tích lại 5\/5 văn bản .*: 0 có thay đổi, 0 lỗi; giữ nguyên 1 chỉnh sửa của văn thư\./);
+    expect(all.stdout).toMatch(
+      /Đã phân tích lại 5\/5 văn bản .*: 0 có thay đổi, 0 lỗi; giữ nguyên 1 chỉnh sửa của văn thư\./,
+    );
   });
 
   test('an archive that cannot be opened exits 2 with a Vietnamese reason', () => {

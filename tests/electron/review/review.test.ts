@@ -60,10 +60,14 @@ async function searchIds(query: string): Promise<number[]> {
 
 /** Rows the graph and task features read: the effective citations and tasks. */
 function citationRows(id: number): { ordinal: number; text: string; ref: string | null; start: number }[] {
-  return archive.db.prepare('SELECT ordinal, text, ref, start FROM citations WHERE document_id = ? ORDER BY ordinal').all(id) as never;
+  return archive.db
+    .prepare('SELECT ordinal, text, ref, start FROM citations WHERE document_id = ? ORDER BY ordinal')
+    .all(id) as never;
 }
 function taskRows(id: number): { ordinal: number; text: string; parent_ordinal: number | null }[] {
-  return archive.db.prepare('SELECT ordinal, text, parent_ordinal FROM tasks WHERE document_id = ? ORDER BY ordinal').all(id) as never;
+  return archive.db
+    .prepare('SELECT ordinal, text, parent_ordinal FROM tasks WHERE document_id = ? ORDER BY ordinal')
+    .all(id) as never;
 }
 
 /** Stands in for an improved parser: a different subject, one citation fewer, a new version. */
@@ -102,7 +106,9 @@ describe('fields', () => {
     expect(list.items.find((d) => d.id === id)!.subject).toBe('Về việc trồng cây xanh ven đê');
     // The search hit shows the corrected subject. (A plain query must match the body text by the
     // search core's design, so words only in the corrected subject are not a way in: docs/review.md.)
-    expect(await search('Yên Thế')).toEqual([expect.objectContaining({ id, subject: 'Về việc trồng cây xanh ven đê' })]);
+    expect(await search('Yên Thế')).toEqual([
+      expect.objectContaining({ id, subject: 'Về việc trồng cây xanh ven đê' }),
+    ]);
   });
 
   test('a corrected issuer and type are what the search filters see', async () => {
@@ -148,7 +154,13 @@ describe('re-parsing keeps corrections', () => {
     const id = await importOne(SAMPLE_WITH_REF);
     await call('correctField', { id, field: 'subject', value: 'Về việc trồng cây xanh ven đê' });
     const report = await archive.reparse({ parse: improvedParser, parserVersion: PARSER_VERSION + 1 });
-    expect(report).toMatchObject({ total: 1, reparsed: 1, failed: 0, correctionsKept: 1, parserVersion: PARSER_VERSION + 1 });
+    expect(report).toMatchObject({
+      total: 1,
+      reparsed: 1,
+      failed: 0,
+      correctionsKept: 1,
+      parserVersion: PARSER_VERSION + 1,
+    });
 
     const doc = await call('getDocument', { id });
     expect(doc.subject).toBe('Về việc trồng cây xanh ven đê');
@@ -158,7 +170,9 @@ describe('re-parsing keeps corrections', () => {
 
     // Only stale documents are visited unless --all.
     expect((await archive.reparse({ parse: improvedParser, parserVersion: PARSER_VERSION + 1 })).total).toBe(0);
-    expect((await archive.reparse({ all: true, parse: improvedParser, parserVersion: PARSER_VERSION + 1 })).total).toBe(1);
+    expect((await archive.reparse({ all: true, parse: improvedParser, parserVersion: PARSER_VERSION + 1 })).total).toBe(
+      1,
+    );
 
     const cleared = await call('clearCorrection', { id, target: 'field:subject' });
     expect(cleared.subject).toBe('Trích yếu do bộ phân tích mới đọc');
@@ -174,17 +188,34 @@ describe('re-parsing keeps corrections', () => {
     let doc = await call('saveCitation', {
       id,
       key: second!.key,
-      citation: { text: second!.text, type: 'Kết luận', ref: '105-KL/TU', date: '2021-05-16', issuer: 'Tỉnh ủy Hải Dương', relation: 'implements' },
+      citation: {
+        text: second!.text,
+        type: 'Kết luận',
+        ref: '105-KL/TU',
+        date: '2021-05-16',
+        issuer: 'Tỉnh ủy Hải Dương',
+        relation: 'implements',
+      },
     });
     const edited = doc.review.citations.find((c) => c.key === second!.key)!;
-    expect(edited).toMatchObject({ ref: '105-KL/TU', number: '105', symbol: 'KL/TU', start: second!.start, end: second!.end, origin: 'parser' });
+    expect(edited).toMatchObject({
+      ref: '105-KL/TU',
+      number: '105',
+      symbol: 'KL/TU',
+      start: second!.start,
+      end: second!.end,
+      origin: 'parser',
+    });
     expect(edited.correctedAt).not.toBeNull();
 
     // Remove the third; add one the parser missed, found in the text by its words.
     doc = await call('removeCitation', { id, key: third!.key });
     expect(doc.review.citations.map((c) => c.key)).not.toContain(third!.key);
     expect(doc.review.removed).toEqual([expect.objectContaining({ key: third!.key, kind: 'citation' })]);
-    const phrase = doc.text.slice(first!.end + 5, first!.end + 40).replace(/\s+/g, ' ').trim();
+    const phrase = doc.text
+      .slice(first!.end + 5, first!.end + 40)
+      .replace(/\s+/g, ' ')
+      .trim();
     doc = await call('saveCitation', { id, citation: { text: phrase, type: 'Công văn', ref: '12/UBND' } });
     const added = doc.review.citations.find((c) => c.origin === 'clerk')!;
     expect(added.key).toBe('c1');
@@ -201,13 +232,19 @@ describe('re-parsing keeps corrections', () => {
     const keys = doc.review.citations.map((c) => c.key);
     expect(keys).not.toContain(first!.key);
     expect(keys).not.toContain(third!.key);
-    expect(doc.review.citations.find((c) => c.key === second!.key)).toMatchObject({ ref: '105-KL/TU', origin: 'parser' });
+    expect(doc.review.citations.find((c) => c.key === second!.key)).toMatchObject({
+      ref: '105-KL/TU',
+      origin: 'parser',
+    });
     expect(doc.review.citations.find((c) => c.key === 'c1')).toMatchObject({ text: phrase, origin: 'clerk' });
     expect(citationRows(id).map((r) => r.text)).toEqual(doc.review.citations.map((c) => c.text));
 
     // Undo the removal: the parser's citation is back.
     doc = await call('clearCorrection', { id, target: `citation:${third!.key}` });
-    expect(doc.review.citations.find((c) => c.key === third!.key)).toMatchObject({ text: third!.text, correctedAt: null });
+    expect(doc.review.citations.find((c) => c.key === third!.key)).toMatchObject({
+      text: third!.text,
+      correctedAt: null,
+    });
     // Removing the clerk's own citation drops it outright.
     doc = await call('removeCitation', { id, key: 'c1' });
     expect(doc.review.citations.some((c) => c.origin === 'clerk')).toBe(false);
@@ -216,10 +253,19 @@ describe('re-parsing keeps corrections', () => {
   test('an edited parser citation the new parser no longer finds is kept as the clerk vouched for it', async () => {
     const id = await importOne(SAMPLE_WITH_REF);
     const first = (await call('getDocument', { id })).review.citations[0]!;
-    await call('saveCitation', { id, key: first.key, citation: { text: first.text, ref: '571-CV/TU', relation: 'implements' } });
+    await call('saveCitation', {
+      id,
+      key: first.key,
+      citation: { text: first.text, ref: '571-CV/TU', relation: 'implements' },
+    });
     await archive.reparse({ parse: improvedParser, parserVersion: PARSER_VERSION + 1 });
     const doc = await call('getDocument', { id });
-    expect(doc.review.citations[0]).toMatchObject({ key: first.key, origin: 'clerk', ref: '571-CV/TU', start: first.start });
+    expect(doc.review.citations[0]).toMatchObject({
+      key: first.key,
+      origin: 'clerk',
+      ref: '571-CV/TU',
+      start: first.start,
+    });
   });
 
   test('added, edited and removed tasks survive a re-parse, in the tasks table too', async () => {
@@ -231,23 +277,46 @@ describe('re-parsing keeps corrections', () => {
     let doc = await call('saveTask', {
       id,
       key: first!.key,
-      task: { label: first!.label, text: first!.text, lead: ['Văn phòng Huyện ủy'], cooperate: ['Ủy ban MTTQ huyện'], deadlineText: 'trước ngày 15/9/2021', deadlineDate: '2021-09-15' },
+      task: {
+        label: first!.label,
+        text: first!.text,
+        lead: ['Văn phòng Huyện ủy'],
+        cooperate: ['Ủy ban MTTQ huyện'],
+        deadlineText: 'trước ngày 15/9/2021',
+        deadlineDate: '2021-09-15',
+      },
     });
-    expect(doc.review.tasks[0]).toMatchObject({ key: first!.key, lead: ['Văn phòng Huyện ủy'], deadline: { date: '2021-09-15' }, start: first!.start });
+    expect(doc.review.tasks[0]).toMatchObject({
+      key: first!.key,
+      lead: ['Văn phòng Huyện ủy'],
+      deadline: { date: '2021-09-15' },
+      start: first!.start,
+    });
     doc = await call('removeTask', { id, key: second!.key });
-    doc = await call('saveTask', { id, task: { label: '9.', text: 'Báo cáo kết quả về Thường trực Huyện ủy', lead: ['Ban Tuyên giáo'] } });
+    doc = await call('saveTask', {
+      id,
+      task: { label: '9.', text: 'Báo cáo kết quả về Thường trực Huyện ủy', lead: ['Ban Tuyên giáo'] },
+    });
     const added = doc.review.tasks[doc.review.tasks.length - 1]!;
     expect(added).toMatchObject({ key: 'n1', origin: 'clerk', label: '9.', start: 0, end: 0 });
     const effectiveTexts = (await call('getDocument', { id })).parse.tasks.map((t) => t.text);
     expect(effectiveTexts).not.toContain(second!.text);
-    expect(taskRows(id).filter((r) => r.parent_ordinal === null).map((r) => r.text)).toEqual(effectiveTexts);
+    expect(
+      taskRows(id)
+        .filter((r) => r.parent_ordinal === null)
+        .map((r) => r.text),
+    ).toEqual(effectiveTexts);
 
     await archive.reparse({ all: true, parse: improvedParser, parserVersion: PARSER_VERSION + 1 });
     doc = await call('getDocument', { id });
     expect(doc.review.tasks[0]).toMatchObject({ key: first!.key, lead: ['Văn phòng Huyện ủy'] });
     expect(doc.review.tasks.map((t) => t.key)).not.toContain(second!.key);
     expect(doc.review.tasks.map((t) => t.key)).toContain('n1');
-    expect(taskRows(id).filter((r) => r.parent_ordinal === null).map((r) => r.text)).toEqual(doc.parse.tasks.map((t) => t.text));
+    expect(
+      taskRows(id)
+        .filter((r) => r.parent_ordinal === null)
+        .map((r) => r.text),
+    ).toEqual(doc.parse.tasks.map((t) => t.text));
 
     doc = await call('removeTask', { id, key: 'n1' });
     expect(doc.review.tasks.map((t) => t.key)).not.toContain('n1');
@@ -262,7 +331,12 @@ describe('re-parsing keeps corrections', () => {
       },
       parserVersion: PARSER_VERSION + 1,
     });
-    expect(report).toMatchObject({ total: 1, reparsed: 0, failed: 1, failures: [{ id, reason: expect.stringContaining('hỏng') }] });
+    expect(report).toMatchObject({
+      total: 1,
+      reparsed: 0,
+      failed: 1,
+      failures: [{ id, reason: expect.stringContaining('hỏng') }],
+    });
     const doc = await call('getDocument', { id });
     expect(doc.review.parserVersion).toBe(PARSER_VERSION);
     expect(doc.subject).toBe('Về việc trồng cây xanh ven đê');
@@ -295,10 +369,21 @@ describe('bad input is refused with INVALID_INPUT and a Vietnamese reason', () =
 
   test('keys and targets that do not exist in the document, and unknown documents', async () => {
     const id = await importOne(SAMPLE_WITH_REF);
-    expect(await refused('clearCorrection', { id, target: 'field:subject' })).toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringMatching(/không có chỉnh sửa/) });
-    expect(await refused('removeCitation', { id, key: 'c9' })).toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringMatching(/không có trích dẫn/) });
-    expect(await refused('saveTask', { id, key: 't1-2', task: { text: 'Làm' } })).toMatchObject({ code: 'INVALID_INPUT', detail: expect.stringMatching(/không có nhiệm vụ/) });
-    expect(await refused('saveCitation', { id, citation: { text: 'Công văn', start: 0, end: 10_000_000 } })).toMatchObject({
+    expect(await refused('clearCorrection', { id, target: 'field:subject' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: expect.stringMatching(/không có chỉnh sửa/),
+    });
+    expect(await refused('removeCitation', { id, key: 'c9' })).toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: expect.stringMatching(/không có trích dẫn/),
+    });
+    expect(await refused('saveTask', { id, key: 't1-2', task: { text: 'Làm' } })).toMatchObject({
+      code: 'INVALID_INPUT',
+      detail: expect.stringMatching(/không có nhiệm vụ/),
+    });
+    expect(
+      await refused('saveCitation', { id, citation: { text: 'Công văn', start: 0, end: 10_000_000 } }),
+    ).toMatchObject({
       code: 'INVALID_INPUT',
       detail: expect.stringMatching(/vượt quá độ dài/),
     });
@@ -319,17 +404,33 @@ describe('a scanned PDF', () => {
     await call('correctField', { id, field: 'issuer', value: 'Ủy ban nhân dân huyện Kim Bảng' });
     await call('correctField', { id, field: 'ref', value: '1234/QĐ-UBND' });
     await call('correctField', { id, field: 'date', value: '2020-11-05' });
-    doc = await call('correctField', { id, field: 'subject', value: 'Về việc phê duyệt phương án phòng chống lụt bão' });
-    expect(doc).toMatchObject({ type: 'Quyết định', ref: '1234/QĐ-UBND', number: '1234', symbol: 'QĐ-UBND', date: '2020-11-05', scanned: true });
+    doc = await call('correctField', {
+      id,
+      field: 'subject',
+      value: 'Về việc phê duyệt phương án phòng chống lụt bão',
+    });
+    expect(doc).toMatchObject({
+      type: 'Quyết định',
+      ref: '1234/QĐ-UBND',
+      number: '1234',
+      symbol: 'QĐ-UBND',
+      date: '2020-11-05',
+      scanned: true,
+    });
 
     // A scan has no body text, so it is found by the typed number, issuer, type and year.
     expect(await searchIds('1234/QĐ-UBND')).toEqual([id]);
     expect(await searchIds('so:1234/QD-UBND')).toEqual([id]);
     expect(await searchIds('coquan:"Kim Bảng"')).toEqual([id]);
     expect(await searchIds('loai:"quyet dinh" nam:2020')).toEqual([id]);
-    expect((await search('coquan:"Kim Bảng"'))[0]).toMatchObject({ subject: 'Về việc phê duyệt phương án phòng chống lụt bão', date: '2020-11-05' });
+    expect((await search('coquan:"Kim Bảng"'))[0]).toMatchObject({
+      subject: 'Về việc phê duyệt phương án phòng chống lụt bão',
+      date: '2020-11-05',
+    });
     const list = await call<{ items: { id: number; subject: string; type: string }[] }>('listDocuments', {});
-    expect(list.items).toEqual([expect.objectContaining({ id, type: 'Quyết định', subject: 'Về việc phê duyệt phương án phòng chống lụt bão' })]);
+    expect(list.items).toEqual([
+      expect.objectContaining({ id, type: 'Quyết định', subject: 'Về việc phê duyệt phương án phòng chống lụt bão' }),
+    ]);
 
     // Re-parsing a scan keeps what the clerk typed.
     await archive.reparse({ all: true });

@@ -1,0 +1,44 @@
+/** Vietnamese labels and typed-value helpers for the review controls (docs/review.md). */
+import type { CitationRelation } from '../../../shared/model/directive';
+
+export const RELATION_LABELS: Record<CitationRelation, string> = {
+  implements: 'thực hiện',
+  basis: 'căn cứ',
+  responds: 'trả lời',
+  amends: 'sửa đổi, bổ sung',
+  reports: 'báo cáo',
+  mentions: 'nhắc đến',
+};
+
+/** "0.85" → "85%": how sure the parser was. */
+export function confidenceText(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+/**
+ * What a clerk types for a date → ISO. Accepts 25/8/2021, 25-08-2021, 25.8.2021 and 2021-08-25;
+ * '' means "no date" (null); anything else is undefined so the form can say so before sending.
+ */
+export function typedDateToIso(typed: string): string | null | undefined {
+  const s = typed.trim();
+  if (s === '') return null;
+  let y: number, m: number, d: number;
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export const BAD_DATE_MESSAGE = 'Ngày không hợp lệ: hãy nhập dạng ngày/tháng/năm, ví dụ 25/08/2021.';
+
+/** "Ban Tuyên giáo, Văn phòng" → two names; the clerk types a list as one line. */
+export function splitNames(typed: string): string[] {
+  return typed
+    .split(/[;,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
