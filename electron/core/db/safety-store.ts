@@ -214,12 +214,11 @@ const AT = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 /** Set by safety operations (trash, restore, bundle import) that write one summary row themselves. */
 const NOT_MUTED = `NOT EXISTS (SELECT 1 FROM temp.vanthu_history_mute)`;
 /**
- * A document's own rows written in the seconds after it was imported are part of the import (its
- * citations and tasks), not changes: the 'created' row stands for them. SQLite has no transaction
- * id a trigger could compare, hence the window.
+ * A document's own rows written by its import (citations, tasks) are not changes: the 'created' row
+ * stands for them. The documents insert marks the document fresh; the import's last write, its
+ * search index row, ends that (SQLite has no transaction id a trigger could compare).
  */
-const notFresh = (docExpr: string): string =>
-  `NOT EXISTS (SELECT 1 FROM main.documents WHERE id = ${docExpr} AND imported_at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-10 seconds'))`;
+const notFresh = (docExpr: string): string => `${docExpr} NOT IN (SELECT doc_id FROM temp.vanthu_history_fresh)`;
 
 /**
  * (Re)creates the TEMP triggers that write history for this connection. TEMP triggers live only
@@ -231,6 +230,16 @@ export function installHistoryTriggers(db: Database): void {
   const existing = db.prepare(`SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'vanthu_h_%'`).pluck().all() as string[];
   const stmts: string[] = existing.map((n) => `DROP TRIGGER temp.${quoteId(n)};`);
   stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_mute (x INTEGER);`);
+  stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_fresh (doc_id INTEGER PRIMARY KEY);`);
+  stmts.push(`CREATE TEMP TRIGGER vanthu_h_fresh AFTER INSERT ON main.documents BEGIN
+    DELETE FROM temp.vanthu_history_fresh;
+    INSERT INTO temp.vanthu_history_fresh (doc_id) VALUES (new.id);
+  END;`);
+  if (userTables(db).some((t) => t.name === 'search_docs')) {
+    stmts.push(`CREATE TEMP TRIGGER vanthu_h_fresh_end AFTER INSERT ON main.search_docs BEGIN
+      DELETE FROM temp.vanthu_history_fresh;
+    END;`);
+  }
 
   const docCols = writableColumns(db, 'documents').filter((c) => !HISTORY_SKIP_COLUMNS.has(c) && c !== 'id');
   stmts.push(`CREATE TEMP TRIGGER vanthu_h_documents_ins AFTER INSERT ON main.documents WHEN ${NOT_MUTED} BEGIN
