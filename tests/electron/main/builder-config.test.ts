@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 
 // js-yaml (a dependency of electron-builder) ships no types here; this is all we use of it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -37,7 +37,7 @@ describe('electron-builder.yml', () => {
   });
 
   test("passes electron-builder's own validateConfiguration", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
   });

@@ -127,7 +127,7 @@ describe('app URL check', () => {
 });
 
 describe('scripts/native-electron.mjs', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const root = path.resolve(__dirname, '..', '..', '..');
   const script = path.join(root, 'scripts', 'native-electron.mjs');

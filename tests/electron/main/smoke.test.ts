@@ -38,7 +38,7 @@ async function startMain(options: Partial<Parameters<typeof createFakeElectron>[
   let mod: { ready: Promise<void> } | undefined;
   jest.isolateModules(() => {
     jest.doMock('electron', () => fake.electron, { virtual: true });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     mod = require(MAIN_BUNDLE);
   });
   await mod!.ready;
@@ -324,7 +324,7 @@ describe('preload', () => {
     const fake = createFakePreloadElectron();
     jest.isolateModules(() => {
       jest.doMock('electron', () => fake.electron, { virtual: true });
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+       
       require(PRELOAD_BUNDLE);
     });
     return fake;
