@@ -196,8 +196,8 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     let from = noun.end;
     if (NAMED_LEGAL_TYPES.includes(noun.type)) {
       // "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a capitalised name, then the date.
-      // "Luật sửa đổi, bổ sung một số điều của Luật … ngày …" is one law's name.
-      const name = /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}[^\n,;.:()]{0,80}?)(?=\s+ngày\s)/u.exec(
+      // "Luật sửa đổi, bổ sung một số điều của Luật … ngày …" is one law's name; so is "Luật Phòng, chống thiên tai".
+      const name = /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}(?:[^\n,;.:()]|,(?=\s\p{Ll})){0,80}?)(?=\s+ngày\s)/u.exec(
         doc.text.slice(noun.end, noun.end + 200),
       );
       if (name) from = noun.end + name[0].length;

@@ -73,7 +73,7 @@ const KINH_GUI_RE = /^[*\s_]*kinh gui\s*:?/;
 /** "Quảng Ninh, ngày 5 …"; a seat may end in a number ("Phường 3", "Hà Giang 1"); OCR splits digits ("ngày 0 7"). */
 const PLACE_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*(?:ngay\s+\d|ngay\s*\.)/u;
 /** The date left blank for the clerk to fill in: "Nam Giang, ngày      tháng      năm 2024". */
-const PLACE_BLANK_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*nam(?:[\s.…_]*\d{4})?\s*$/u;
+const PLACE_BLANK_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*(?:\d{1,2}[\s.…_]*)?nam(?:[\s.…_]*\d{4})?\s*$/u;
 const OPENING_DATE_RE = /^[*_\s]*(?:(?:sang|chieu|toi|trua|vao)\s+)?(?:hom nay,?\s+)?(?:vao\s+)?ngay\s+\d/;
 const BODY_START_RE = /^[*_\s]*(?:can cu|kinh gui|thuc hien|ngay \d|sang|chieu|hom nay|vao|xet|trien khai|trong|qua|de |nham|thoi gian|tiep theo|theo|nhan duoc|hien nay|nam \d|sau khi)/;
 const SUBJECT_FOLLOW_RE = /^[*_\s]*(?:ve|v\/v|ve viec|cua|tai|trien khai|thuc hien|giai doan|nam|nhiem ky|ket luan|y kien)(?![\p{L}])/u;
@@ -236,7 +236,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     const superior = superiorCell ? caseIssuer(superiorCell.text) : null;
     const info = describeIssuer(issuer);
     // A board or office names its committee only in the line above ("TỈNH ỦY NAM ĐỊNH" / "VĂN PHÒNG").
-    if (superior && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)/u.test(issuer) && describeIssuer(superior).kind === 'party' && !/ủy/iu.test(issuer)) {
+    if (superior && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)/u.test(issuer) && describeIssuer(superior).kind === 'party' && !/(?:tỉnh|huyện|thành|quận|thị|đảng) ủy/iu.test(issuer)) {
       issuer = `${issuer} ${superior.replace(/^Đảng bộ /u, '')}`;
     }
     h.issuer = issuer;

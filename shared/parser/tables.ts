@@ -313,7 +313,7 @@ export const AGENCY_HEADS: readonly string[] = [
   'Thủ trưởng', 'Người đứng đầu', 'Cục Thuế', 'Chi cục Thuế', 'tổ chức đảng', 'tổ chức cơ sở đảng',
   'Chánh Văn phòng', 'Chánh Thanh tra', 'Trưởng Công an', 'Trưởng ban', 'Trưởng phòng',
   'Trạm Y tế', 'Trạm', 'Công chức', 'Cán bộ', 'Ban Quản lý dự án', 'Hạt Kiểm lâm', 'Đội', 'Chi nhánh',
-  'Bưu điện', 'Ban Chỉ huy', 'Viện', 'Học viện', 'Ủy ban', 'Thanh tra',
+  'Bưu điện', 'Ban Chỉ huy', 'Viện', 'Học viện', 'Ủy ban', 'Thanh tra', 'Khối',
 ];
 
 /** Unit words that stand for an agency when pluralised: "các xã, thị trấn", "các huyện". */
@@ -321,7 +321,7 @@ export const PLURAL_UNIT_HEADS: readonly string[] = [
   'xã', 'phường', 'thị trấn', 'huyện', 'thị xã', 'thành phố', 'tỉnh', 'sở', 'ban', 'ngành', 'cơ quan',
   'đơn vị', 'địa phương', 'phòng', 'đoàn thể', 'cấp ủy', 'chi bộ', 'đảng bộ', 'tổ chức cơ sở đảng',
   'cơ sở', 'doanh nghiệp', 'huyện ủy', 'thành ủy', 'thị ủy', 'quận ủy', 'đảng ủy',
-  'hội', 'thôn', 'tổ dân phố', 'bộ', 'cục',
+  'hội', 'thôn', 'tổ dân phố', 'bộ', 'cục', 'chi',
 ];
 
 /**
@@ -343,6 +343,7 @@ export const TASK_VERBS: readonly string[] = [
   'gửi', 'tham gia', 'phục vụ', 'lựa chọn', 'giải quyết', 'thanh tra', 'công bố', 'niêm yết', 'cảnh báo',
   'sẵn sàng', 'nhanh chóng', 'chịu', 'thống nhất', 'thống kê', 'điều chỉnh', 'rà soát lại', 'tập huấn',
   'vận hành', 'bồi dưỡng', 'tiếp thu', 'tăng', 'giảm', 'đề ra', 'khắc phục', 'mở rộng',
+  'trực tiếp', 'đăng ký', 'đẩy nhanh', 'tiếp', 'là',
 ];
 
 /** Lead-in words of a task sentence that precede the lead agency. */

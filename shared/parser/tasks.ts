@@ -124,7 +124,9 @@ function splitAgencies(segment: string): string[] {
     const piece = pieces[k]!;
     const folded = foldAligned(piece);
     const joinedOffice = k > 0 && /^\s+và\s+$/u.test(pieces[k - 1]!) && OFFICE_OF_BODIES_RE.test(foldAligned(parts[parts.length - 1] ?? '').trim());
-    if (parts.length === 0 || (isAgency(folded) && !joinedOffice)) parts.push(piece);
+    // "Các chi, đảng bộ cơ sở": "các chi" is "các chi bộ" shortened before the shared head.
+    const elliptic = parts.length === 1 && /^\s*cac chi\s*$/u.test(foldAligned(parts[0]!));
+    if (parts.length === 0 || (isAgency(folded) && !joinedOffice && !elliptic)) parts.push(piece);
     else parts[parts.length - 1] += (pieces[k - 1] ?? ' ') + piece;
   }
   return parts.map((p) => cleanValue(p)).filter((p) => p && isAgency(foldAligned(p)));
@@ -222,6 +224,9 @@ interface Building {
   allFolded: string[];
 }
 
+/** An item's own line that is only a heading: short, no sentence punctuation. */
+const HEADING_RE = /^[\s*]*[^.;:,]{1,60}$/u;
+
 export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate: string | null): Task[] {
   const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
   const lines = doc.lines.slice(fromLine, Math.max(fromLine, toLine));
@@ -272,7 +277,11 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
 
   for (const b of all) {
     b.task.text = cleanValue(b.paragraphs.join('\n').replace(/[ \t]+/g, ' ')).replace(/ ?\n ?/g, '\n');
-    const { lead, cooperate } = leadsOf(b.firstRaw.replace(/\*/g, ' '), b.firstFolded.replace(/\*/g, ' '));
+    let { lead, cooperate } = leadsOf(b.firstRaw.replace(/\*/g, ' '), b.firstFolded.replace(/\*/g, ' '));
+    // "Điều 2. Tổ chức thực hiện" / "Văn phòng … theo dõi …": a short heading names no one; its first paragraph does.
+    if (!lead.length && b.allRaw.length > 1 && HEADING_RE.test(b.firstRaw)) {
+      ({ lead, cooperate } = leadsOf(b.allRaw[1]!.replace(/\*/g, ' '), b.allFolded[1]!.replace(/\*/g, ' ')));
+    }
     b.task.lead = lead;
     b.task.cooperate = cooperate;
     b.task.deadline = deadlineOf(b.allRaw.join(' '), docYear, b.allFolded.join(' '));

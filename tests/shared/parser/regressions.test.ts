@@ -146,3 +146,33 @@ describe('citations', () => {
     expect(r.citations.map((c) => [c.ref, c.date, c.relation])).toEqual([['356/GDĐT', '2022-11-02', 'responds']]);
   });
 });
+
+describe('found while labelling corpus 021-039', () => {
+  test('a board named "Ủy ban Kiểm tra" under "TỈNH ỦY X" takes the committee name', () => {
+    const r = parseDirective('TỈNH ỦY BÌNH AN\nỦY BAN KIỂM TRA\n*\nSố 215-QĐ/UBKTTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình An, ngày 18 tháng 4 năm 2023\n\nQUYẾT ĐỊNH\nkiểm tra\n\nNội dung.');
+    expect(r.issuer).toBe('Ủy ban Kiểm tra Tỉnh ủy Bình An');
+  });
+
+  test('a law name with a comma: "Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013"', () => {
+    const r = parseDirective('Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;');
+    expect(r.citations.map((c) => [c.text, c.relation])).toEqual([['Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013', 'basis']]);
+  });
+
+  test('a date with only the day left blank: "Văn Bàn, ngày     tháng 5 năm 2024"', () => {
+    const r = parseDirective(stateHeader('Số:        /UBND-TNMT\nV/v kiểm tra hồ chứa\nAn Bình, ngày     tháng 5 năm 2024\n\nKính gửi: UBND các xã.\n\nNội dung.'));
+    expect([r.ref, r.subject, r.place, r.date]).toEqual(['/UBND-TNMT', 'V/v kiểm tra hồ chứa', 'An Bình', null]);
+  });
+
+  test('"Các chi, đảng bộ cơ sở" is one lead, "Khối dân vận các xã" a lead, "trực tiếp"/"đẩy nhanh"/"tiếp" end the subject', () => {
+    expect(leadsOf('Các chi, đảng bộ cơ sở đăng ký mô hình trước ngày 31/3/2021.').lead).toEqual(['Các chi, đảng bộ cơ sở']);
+    expect(leadsOf('Khối dân vận các xã, thị trấn tổng hợp kết quả.').lead).toEqual(['Khối dân vận các xã, thị trấn']);
+    expect(leadsOf('Các huyện ủy, thị ủy trực tiếp chỉ đạo.').lead).toEqual(['Các huyện ủy', 'thị ủy']);
+    expect(leadsOf('UBND các huyện đẩy nhanh tiến độ giải ngân.').lead).toEqual(['UBND các huyện']);
+    expect(leadsOf('Chủ tịch UBND huyện tiếp công dân vào ngày 15 hằng tháng.').lead).toEqual(['Chủ tịch UBND huyện']);
+  });
+
+  test('an item whose own line is a heading takes its leads from the paragraph under it', () => {
+    const r = parseDirective(stateHeader('Số: 03/QC-UBND\nAn Bình, ngày 12 tháng 01 năm 2024\n\nQUY CHẾ\nPhối hợp\n\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định nguyên tắc.\n\nĐiều 2. Tổ chức thực hiện\nVăn phòng HĐND và UBND huyện chủ trì theo dõi việc thực hiện.'));
+    expect(r.tasks.map((t) => t.lead)).toEqual([[], ['Văn phòng HĐND và UBND huyện']]);
+  });
+});
