@@ -13,6 +13,7 @@ import { Archive } from '../core/archive';
 import { createDispatcher, type Dispatch } from '../core/api/dispatch';
 import { ARCHIVE_ENV } from '../core/paths';
 import { registerIpc } from './ipc';
+import { createPrintHtml } from './print';
 import { buildMenuTemplate } from './menu';
 import { MENU_CHANNEL, type MenuCommand } from './menu-commands';
 import {
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
   archive = openArchive(archiveDir);
   if (!archive) return;
 
-  const dispatch: Dispatch = createDispatcher(archive, { host: 'desktop', pickPaths });
+  const dispatch: Dispatch = createDispatcher(archive, { host: 'desktop', pickPaths, printHtml: createPrintHtml(() => mainWindow) });
   registerIpc(ipcMain, dispatch, {
     contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     appFile: RENDERER_FILE,

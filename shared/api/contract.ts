@@ -12,6 +12,9 @@ import type { MethodName } from './methods';
 export { METHOD_NAMES, IPC_PREFIX, PRELOAD_GLOBAL, ipcChannel, isMethodName, type MethodName } from './methods';
 import type { HistoryEntry, SavedSearch, SearchResponse, Suggestion } from '../search/types';
 import { reviewInputSchemas } from './review-inputs';
+import { taskInputSchemas } from '../tasks/schema';
+import type { CloseSuggestion, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
+import type { SheetPrint } from '../tasks/render';
 
 export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
 
@@ -107,6 +110,8 @@ export const inputSchemas = {
   chooseAndImportBundle: z.object({}).strict(),
   listBundleConflicts: z.object({}).strict(),
   resolveBundleConflict: z.object({ id: z.number().int().positive(), action: z.enum(['import', 'skip']) }).strict(),
+  // Task sheets and tracking (issue #6, docs/tasks.md).
+  ...taskInputSchemas,
 } as const;
 
 
@@ -150,6 +155,18 @@ export interface MethodOutputs {
   chooseAndImportBundle: Safety.BundleImportReport | null;
   listBundleConflicts: Safety.BundleConflict[];
   resolveBundleConflict: { status: 'restored' | 'duplicate' | 'skipped'; id: number | null };
+  // Task sheets and tracking (issue #6).
+  getOfficeSettings: { settings: OfficeSettings | null; defaults: OfficeSettings };
+  saveOfficeSettings: OfficeSettings;
+  getTaskSheet: TaskSheet;
+  saveTaskSheet: TaskSheet;
+  resetTaskSheet: TaskSheet;
+  listTrackedTasks: TrackedTask[];
+  updateTaskTracking: TrackedTask;
+  taskCloseSuggestions: CloseSuggestion[];
+  taskDashboard: TaskDashboard;
+  getTaskPrint: { print: SheetPrint; fileName: string };
+  printTaskSheet: { saved: string | null };
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;

@@ -43,6 +43,18 @@ export const METHOD_NAMES = [
   'chooseAndImportBundle',
   'listBundleConflicts',
   'resolveBundleConflict',
+  // Task sheets and tracking (issue #6, docs/tasks.md).
+  'getOfficeSettings',
+  'saveOfficeSettings',
+  'getTaskSheet',
+  'saveTaskSheet',
+  'resetTaskSheet',
+  'listTrackedTasks',
+  'updateTaskTracking',
+  'taskCloseSuggestions',
+  'taskDashboard',
+  'getTaskPrint',
+  'printTaskSheet',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -66,3 +66,43 @@ export const PrintTargetSchema = z.discriminatedUnion('kind', [
 
 export const TodaySchema = isoDate.optional();
 export { isoDate as IsoDateSchema };
+
+const documentId = z.number().int().positive();
+/** "Today" for status computation; the host's local date when left out (tests and reports pick a day). */
+const today = { today: isoDate.optional() };
+
+/** Operations of task sheets and tracking (issue #6), spread into shared/api/contract.ts. */
+export const taskInputSchemas = {
+  getOfficeSettings: z.object({}).strict(),
+  saveOfficeSettings: z.object({ settings: OfficeSettingsSchema }).strict(),
+  getTaskSheet: z.object({ documentId, ...today }).strict(),
+  saveTaskSheet: z.object({ documentId, items: z.array(SheetItemSchema).max(500), ...today }).strict(),
+  resetTaskSheet: z.object({ documentId, ...today }).strict(),
+  listTrackedTasks: z
+    .object({
+      agency: z.string().max(300).nullable().default(null),
+      overdue: z.boolean().default(false),
+      open: z.boolean().default(false),
+      documentId: documentId.nullable().default(null),
+      ...today,
+    })
+    .strict(),
+  updateTaskTracking: z
+    .object({
+      documentId,
+      itemKey: z.string().min(1).max(100),
+      agency: z.string().max(300),
+      started: z.boolean().optional(),
+      completedAt: isoDate.nullable().optional(),
+      evidenceDocumentId: documentId.nullable().optional(),
+      note: z.string().max(5000).optional(),
+      ...today,
+    })
+    .strict(),
+  taskCloseSuggestions: z.object({ documentId: documentId.nullable().default(null), ...today }).strict(),
+  taskDashboard: z.object({ ...today }).strict(),
+  /** The data of a printout; the page renders it with shared/tasks/render.ts and prints. */
+  getTaskPrint: z.object({ target: PrintTargetSchema, ...today }).strict(),
+  /** Desktop only: the system print dialog, or Save as PDF through a save dialog. */
+  printTaskSheet: z.object({ target: PrintTargetSchema, mode: z.enum(['print', 'pdf']), ...today }).strict(),
+} as const;

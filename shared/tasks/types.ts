@@ -155,3 +155,29 @@ export interface TaskDashboard {
     done: number;
   }[];
 }
+
+/** The directive a sheet belongs to, as the sheet header needs it. */
+export interface TaskSheetDocument {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  issuerKind: string | null;
+  province: string | null;
+  place: string | null;
+}
+
+export interface TaskSheet {
+  document: TaskSheetDocument;
+  office: OfficeSettings;
+  /** False until the clerk saved office settings: the header then comes from the document. */
+  officeConfigured: boolean;
+  items: SheetItem[];
+  /** True once the clerk saved edits for this sheet. */
+  edited: boolean;
+  tracked: TrackedTask[];
+  /** Agencies the sheet names (lead or cooperating), for per-agency printing. */
+  agencies: string[];
+}

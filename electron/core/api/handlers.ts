@@ -6,6 +6,7 @@ import type { ImportFileResult } from '../../../shared/model/archive';
 import type { Archive } from '../archive';
 import { collectSources, safeUploadName } from '../import/sources';
 import { createSafetyHandlers } from '../backup/handlers';
+import { createTaskHandlers } from '../tasks/handlers';
 import { APP_VERSION } from '../version';
 
 export interface HostContext {
@@ -15,6 +16,8 @@ export interface HostContext {
   /** Safety (issue #7): a backup or bundle file to open, or where to save one, chosen in a native dialog. */
   pickFile?: (purpose: 'restore' | 'bundle') => Promise<string | null>;
   pickSaveFile?: (purpose: 'backup' | 'bundle', suggestedName: string) => Promise<string | null>;
+  /** Task sheets (issue #6): print a sheet's HTML (system dialog) or save it as PDF; the saved path or null. */
+  printHtml?: (html: string, mode: 'print' | 'pdf', suggestedName: string) => Promise<string | null>;
 }
 
 export type Handlers = {
@@ -95,5 +98,7 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     reparseDocument: ({ id }) => archive.reparseDocument(id),
     // Safety (issue #7): backup, check, restore, history, trash, bundles: electron/core/backup/handlers.ts.
     ...createSafetyHandlers(archive, ctx),
+    // Task sheets and tracking (issue #6): electron/core/tasks/, docs/tasks.md.
+    ...createTaskHandlers(archive, ctx),
   };
 }

@@ -4,19 +4,9 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
-import type { ParsedTaskRow, TrackingState } from '../../../shared/tasks/types';
+import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
 
-export interface TaskDocumentRow {
-  id: number;
-  ref: string | null;
-  type: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-  issuerKind: string | null;
-  province: string | null;
-  place: string | null;
-}
+export type TaskDocumentRow = TaskSheetDocument;
 
 export interface TrackingRow extends TrackingState {
   documentId: number;

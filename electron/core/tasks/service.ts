@@ -21,6 +21,7 @@ import type {
   CloseSuggestion,
   OfficeSettings,
   SheetItem,
+  TaskSheet,
   StoredSheet,
   TaskDashboard,
   TrackedTask,
@@ -31,17 +32,7 @@ import { refKey } from '../../../shared/text/ref';
 import * as store from '../db/tasks-store';
 
 export type PrintTarget = z.output<typeof PrintTargetSchema>;
-
-export interface TaskSheet {
-  document: store.TaskDocumentRow;
-  office: OfficeSettings;
-  /** False until the clerk saved office settings: the header then comes from the document. */
-  officeConfigured: boolean;
-  items: SheetItem[];
-  /** True once the clerk saved edits for this sheet. */
-  edited: boolean;
-  tracked: TrackedTask[];
-}
+export type { TaskSheet };
 
 const nowIso = () => new Date().toISOString();
 
@@ -120,6 +111,10 @@ export class TaskService {
       items,
       edited: this.stored(documentId) !== null,
       tracked: this.trackedFor(document, items, this.trackingMap(documentId), new AgencyIndex(office.agencies), today),
+      agencies: uniqueAgencies(
+        items.flatMap((i) => [...i.lead, ...i.cooperate]),
+        new AgencyIndex(office.agencies),
+      ),
     };
   }
 

@@ -1,0 +1,200 @@
+/**
+ * Tracking over a real archive (issue #6): statuses per task and lead agency, completion with a
+ * report as evidence, "reports" citations suggesting closure, the dashboard, the API operations
+ * and `vanthu tasks`. Today is always injected.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Archive } from '../../../electron/core/archive';
+import { createDispatcher } from '../../../electron/core/api/dispatch';
+import { tasksOf } from '../../../electron/core/tasks';
+import { runCli } from '../../helpers/cli';
+import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+
+// A report of Công an huyện on Công văn 571-CV/TU of the Tỉnh ủy, as such reports are written.
+const REPORT_TEXT = `ĐẢNG BỘ TỈNH BẮC GIANG
+CÔNG AN HUYỆN YÊN THẾ
+
+Số 12-BC/CAH
+Yên Thế, ngày 20 tháng 8 năm 2021
+
+BÁO CÁO
+Kết quả thực hiện Công văn số 571-CV/TU ngày 22/7/2021 của Ban Thường vụ Tỉnh ủy
+
+Thực hiện chỉ đạo, Công an huyện báo cáo kết quả thực hiện Công văn số 571-CV/TU ngày 22/7/2021 của Ban Thường vụ Tỉnh ủy như sau: đã bảo đảm an ninh, trật tự trên địa bàn.
+`;
+
+// The directive the report answers, reduced to its numbered tasks.
+const DIRECTIVE_571 = `TỈNH ỦY BẮC GIANG
+BAN THƯỜNG VỤ
+
+Số 571-CV/TU
+Bắc Giang, ngày 22 tháng 7 năm 2021
+
+V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19 trên địa bàn tỉnh
+
+Ban Thường vụ Tỉnh ủy yêu cầu:
+
+1. Công an tỉnh chủ trì bảo đảm an ninh, trật tự trên địa bàn, báo cáo kết quả hằng tháng.
+
+2. Sở Y tế hoàn thành kế hoạch tiêm chủng trước ngày 15/8/2021.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+`;
+
+let dir: { dir: string; cleanup: () => void };
+let archive: Archive;
+let yenThe: number;
+
+beforeAll(async () => {
+  dir = tempDir('vanthu-tracking-');
+  archive = Archive.open(dir.dir);
+  await archive.importPaths([SAMPLES_DIR]);
+  yenThe = archive.findByRef('-CV/HU')[0]!.id;
+});
+
+afterAll(() => {
+  archive?.close();
+  dir?.cleanup();
+});
+
+describe('tracking', () => {
+  test('one tracked row per task and lead agency; aliases land on the office name', () => {
+    const tracked = tasksOf(archive).tracked({ documentId: yenThe }, '2021-08-02');
+    const task3 = tracked.filter((t) => t.stt === 3).map((t) => t.agency);
+    expect(task3).toEqual(['Công an huyện', 'Ban Chỉ huy Quân sự huyện']);
+    expect(tracked.filter((t) => t.stt === 1).map((t) => t.agency)).toEqual(['']);
+    expect(new Set(tracked.map((t) => t.status))).toEqual(new Set(['not_started']));
+  });
+
+  test('completion with a report as evidence; a dated deadline decides on time or late', async () => {
+    const service = tasksOf(archive);
+    const sheet = service.sheet(yenThe, '2021-08-02');
+    const key = sheet.items[2]!.key;
+    // The clerk gives task 3 a deadline; the police finish after it.
+    const items = sheet.items.map((i, n) =>
+      n === 2 ? { ...i, deadline: { text: 'trước ngày 15/8/2021', date: '2021-08-15', recurrence: null } } : i,
+    );
+    service.saveSheet(yenThe, items, '2021-08-02');
+    expect(
+      service.updateTracking({ documentId: yenThe, itemKey: key, agency: 'CA huyện', started: true }, '2021-08-10')
+        .status,
+    ).toBe('in_progress');
+    expect(service.tracked({ agency: 'Công an huyện', overdue: true }, '2021-08-16').map((t) => t.stt)).toEqual([3]);
+    const report = writeReport('bao-cao.txt', REPORT_TEXT);
+    const { files } = await archive.importPaths([report]);
+    const reportId = files[0]!.id!;
+    const done = service.updateTracking(
+      {
+        documentId: yenThe,
+        itemKey: key,
+        agency: 'Công an huyện',
+        completedAt: '2021-08-20',
+        evidenceDocumentId: reportId,
+      },
+      '2021-08-25',
+    );
+    expect(done.status).toBe('done_late');
+    expect(done.evidenceRef).toBe('12-BC/CAH');
+    // The military command's part of the same task is still open, and now overdue.
+    expect(service.tracked({ agency: 'BCH Quân sự huyện' }, '2021-08-25').find((t) => t.stt === 3)!.status).toBe(
+      'overdue',
+    );
+  });
+
+  test('regression: tracking survives a re-parse of the directive (rows keyed by text, not ordinal)', () => {
+    const before = tasksOf(archive).tracked({ agency: 'Công an huyện', documentId: yenThe }, '2021-08-25');
+    archive.reparseDocument(yenThe);
+    const after = tasksOf(archive).tracked({ agency: 'Công an huyện', documentId: yenThe }, '2021-08-25');
+    expect(after.map((t) => [t.itemKey, t.status, t.deadline?.date ?? null])).toEqual(
+      before.map((t) => [t.itemKey, t.status, t.deadline?.date ?? null]),
+    );
+  });
+
+  test('a report citing a directive with relation "reports" suggests closing its open tasks', async () => {
+    const { files } = await archive.importPaths([writeReport('cv-571.txt', DIRECTIVE_571)]);
+    const directive = files[0]!.id!;
+    const suggestions = tasksOf(archive).suggestions('2021-08-25', directive);
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.every((s) => s.documentId === directive && s.reportRef === '12-BC/CAH')).toBe(true);
+  });
+
+  test('dashboard: overdue, due this week, by agency, by directive', () => {
+    const board = tasksOf(archive).dashboard('2021-08-25');
+    expect(board.weekEnd).toBe('2021-08-29');
+    expect(board.overdue.some((t) => t.agency === 'Ban Chỉ huy Quân sự huyện' && t.stt === 3)).toBe(true);
+    const police = board.byAgency.find((a) => a.agency === 'Công an huyện')!;
+    expect(police.done).toBeGreaterThanOrEqual(1);
+    expect(board.byDocument.find((d) => d.documentId === yenThe)!.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  test('API: operations validate input and report Vietnamese errors; printing is desktop-only elsewhere', async () => {
+    const dispatch = createDispatcher(archive, { host: 'browser' });
+    const sheet = await dispatch('getTaskSheet', { documentId: yenThe, today: '2021-08-02' });
+    expect(sheet.ok).toBe(true);
+    expect(await dispatch('getTaskSheet', { documentId: 99999 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await dispatch('listTrackedTasks', { today: '2/8/2021' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      await dispatch('printTaskSheet', { target: { kind: 'digest', agency: 'Công an huyện' }, mode: 'pdf' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE_IN_HOST', message: 'Thao tác này chỉ có trong ứng dụng trên máy tính.' },
+    });
+    const saved = await dispatch('saveOfficeSettings', {
+      settings: {
+        officeName: 'Văn phòng Huyện ủy',
+        superiorBody: 'Huyện ủy Yên Thế',
+        style: 'party',
+        province: 'Bắc Giang',
+        place: 'Yên Thế',
+        agencies: [{ name: 'Công an huyện', short: 'CAH', aliases: ['Công an'] }],
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const print = await dispatch('getTaskPrint', {
+      target: { kind: 'directive', documentId: yenThe },
+      today: '2021-08-02',
+    });
+    expect(print).toMatchObject({ ok: true, value: { print: { office: { officeName: 'Văn phòng Huyện ủy' } } } });
+  });
+});
+
+function writeReport(name: string, text: string): string {
+  const file = path.join(dir.dir, name);
+  writeFileSync(file, text, 'utf8');
+  return file;
+}
+
+describe('vanthu tasks', () => {
+  test('--agency --overdue --json lists the overdue tasks of one agency', () => {
+    archive.close();
+    try {
+      const run = runCli([
+        'tasks',
+        '--archive',
+        dir.dir,
+        '--agency',
+        'BCH Quân sự huyện',
+        '--overdue',
+        '--json',
+        '--today',
+        '2021-08-25',
+      ]);
+      expect(run.status).toBe(0);
+      const rows = JSON.parse(run.stdout) as { agency: string; status: string; statusLabel: string; stt: number }[];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.status === 'overdue' && r.statusLabel === 'Quá hạn chưa hoàn thành')).toBe(true);
+      const text = runCli(['tasks', '--archive', dir.dir, '--agency', 'Công an huyện', '--today', '2021-08-25']);
+      expect(text.stdout).toContain('Hoàn thành quá hạn');
+    } finally {
+      archive = Archive.open(dir.dir);
+    }
+  });
+});
