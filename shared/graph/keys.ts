@@ -152,7 +152,8 @@ function stateBody(f: string, ctx: BodyContext): string | null {
  */
 export function bodiesOf(name: string | null, ctx: BodyContext, aliases: readonly RegistryAlias[] = []): string[] | null {
   if (!name) return null;
-  let f = fold(name);
+  // Rules and stars that follow a name on the subject line ("… Tỉnh ủy -----") are not part of it.
+  let f = fold(name.replace(/[\s\-–—*_.,;:]+$/u, ''));
   if (!f) return null;
   for (const a of aliases) {
     if (fold(a.alias) !== f) continue;
@@ -223,6 +224,8 @@ export function sameBody(a: string, b: string): boolean {
   const pb = b.slice(ib + 1);
   return pa === '' || pb === '' || pa === pb;
 }
+
+const withoutProvince = (b: string): string => (b.includes('@') ? b.slice(0, b.indexOf('@') + 1) : b);
 
 export function bodiesOverlap(a: readonly string[], b: readonly string[]): boolean {
   for (const x of a) for (const y of b) if (sameBody(x, y)) return true;
@@ -300,8 +303,12 @@ export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: r
   const ctx: BodyContext = { ...citing, date: c.date ?? citing.date };
   const key = c.ref ? refKey(c.ref) : '';
   const refK = key && /^\d/.test(key) ? key : null;
-  const bodies =
-    bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases) ?? bodiesOfCode(issuerCode(c.symbol), ctx);
+  // The symbol's code stands in only when the citation names no issuer: a name we cannot read
+  // ("Tỉnh ủy Sơn", cut short) must not be replaced by the citing document's own province.
+  const written = (c.issuerNormalized ?? c.issuer ?? '').trim();
+  const bodies = written
+    ? (bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases))
+    : bodiesOfCode(issuerCode(c.symbol), ctx);
   const year = yearOf(c.ref, c.date);
   const tKey = typeKey(c.type);
   const placeholderKey = refK ? `r:${refK}:${year ?? '?'}:${bodyTag(bodies)}` : tKey && c.date ? `t:${tKey}:${c.date}:${bodyTag(bodies)}` : null;
@@ -340,13 +347,18 @@ const NO_DECISIONS: Decisions = { confirmed: null, rejected: new Set() };
 export function resolveCitation(c: CitationKeys, candidates: readonly Candidate[], selfId: number, decisions: Decisions = NO_DECISIONS): Resolution {
   if (decisions.confirmed !== null) return { kind: 'resolved', to: decisions.confirmed };
   if (!c.placeholderKey) return { kind: 'ignored' };
-  const fits = candidates.filter(
-    (d) =>
-      d.id !== selfId &&
-      !decisions.rejected.has(d.id) &&
-      (c.year === null || d.year === null || c.year === d.year) &&
-      (c.bodies === null || d.bodies.length === 0 || bodiesOverlap(c.bodies, d.bodies)),
+  const base = candidates.filter(
+    (d) => d.id !== selfId && !decisions.rejected.has(d.id) && (c.year === null || d.year === null || c.year === d.year),
   );
+  const fits = base.filter((d) => c.bodies === null || d.bodies.length === 0 || bodiesOverlap(c.bodies, d.bodies));
+  if (fits.length === 0 && c.bodies !== null && c.date) {
+    // A district or commune's province is often inferred, not written ("Huyện ủy Yên Thế"), and the
+    // citing document's own province may be misread (a commune named "Hòa Bình"): with the exact
+    // date, the same body in another province is still the document meant.
+    const loose = base.filter((d) => d.date === c.date && bodiesOverlap(c.bodies!.map(withoutProvince), d.bodies.map(withoutProvince)));
+    if (loose.length === 1) return { kind: 'resolved', to: loose[0]!.id };
+    if (loose.length > 1) return { kind: 'uncertain', candidates: loose.map((d) => d.id) };
+  }
   if (fits.length === 0) return { kind: 'missing', near: [] };
   const exact = c.date ? fits.filter((d) => d.date === c.date) : [];
   if (exact.length === 1) return { kind: 'resolved', to: exact[0]!.id };

@@ -55,8 +55,9 @@ export function up(db: Database): void {
       candidates     TEXT
     ) STRICT;
     CREATE INDEX graph_edges_by_from ON graph_edges(from_id, to_doc);
-    CREATE INDEX graph_edges_by_to_doc ON graph_edges(to_doc, from_id) WHERE to_doc IS NOT NULL;
-    CREATE INDEX graph_edges_by_to_placeholder ON graph_edges(to_placeholder) WHERE to_placeholder IS NOT NULL;
+    -- Not partial: foreign-key checks (deleting a document or placeholder) need these indexes too.
+    CREATE INDEX graph_edges_by_to_doc ON graph_edges(to_doc, from_id);
+    CREATE INDEX graph_edges_by_to_placeholder ON graph_edges(to_placeholder);
     CREATE INDEX graph_edges_by_ref ON graph_edges(ref_key, year) WHERE ref_key IS NOT NULL;
     CREATE INDEX graph_edges_by_type_date ON graph_edges(type_key, date) WHERE ref_key IS NULL;
     CREATE INDEX graph_edges_pending ON graph_edges(status) WHERE status = 'uncertain';

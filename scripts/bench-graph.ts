@@ -1,0 +1,182 @@
+/**
+ * Citation graph bench (issue #5): `node scripts/run-ts.mjs scripts/bench-graph.ts [--size 10000]
+ * [--extra 1000] [--seed N] [--workers N] [--samples 500] [--keep]`.
+ *
+ * On the search bench's synthetic corpus (scripts/bench/generate.ts, whose manifest is the citation
+ * ground truth): import `size` documents through the real parallel path (each document resolved in
+ * its own transaction), edges vs ground truth (precision/recall over distinct citing→cited pairs,
+ * a missing target counted by its ref and year), full re-resolution time (kept sentences, and from
+ * empty graph tables), upward chain and 2-hop neighbourhood latency, then `extra` more documents and
+ * how many existing citations they made us look at again. Wall-clock figures on this machine.
+ */
+import './bench/module-paths';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Archive } from '../electron/core/archive';
+import { insertCounters } from '../electron/core/graph/resolve';
+import { importFilesParallel, runImportWorkerIfAny } from '../electron/core/import/parallel';
+import { yearOf } from '../shared/graph/keys';
+import { refKey } from '../shared/text/ref';
+import { generateCorpus, rng, type ManifestEntry } from './bench/generate';
+
+const arg = (name: string, dflt: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1]! : dflt;
+};
+
+function p95(samples: number[]): { p50: number; p95: number; max: number } {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number): number => Math.round(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! * 1000) / 1000;
+  return { p50: at(0.5), p95: at(0.95), max: Math.round(s[s.length - 1]! * 1000) / 1000 };
+}
+
+export interface GraphQuality {
+  expected: number;
+  actual: number;
+  correct: number;
+  precision: number;
+  recall: number;
+  placeholders: { expected: number; actual: number };
+  statuses: Record<string, number>;
+}
+
+/** Edges of the archive against the manifest, as distinct (citing file → cited file | missing ref+year) pairs. */
+export function measureQuality(archive: Archive, manifest: readonly ManifestEntry[]): GraphQuality {
+  const expected = new Set<string>();
+  const absent = new Set<string>();
+  for (const e of manifest) {
+    for (const c of e.citations) {
+      const target = c.target ?? `P:${refKey(c.ref)}:${yearOf(c.ref, c.date)}`;
+      if (!c.target) absent.add(target);
+      expected.add(`${e.file}>${target}`);
+    }
+  }
+  const actual = new Set<string>();
+  const rows = archive.db
+    .prepare(
+      `SELECT fo.file_name AS from_file, tof.file_name AS to_file, p.ref_key AS p_ref, p.year AS p_year
+       FROM graph_edges e JOIN originals fo ON fo.document_id = e.from_id
+       LEFT JOIN originals tof ON tof.document_id = e.to_doc
+       LEFT JOIN graph_placeholders p ON p.id = e.to_placeholder
+       WHERE e.citation_id IS NOT NULL AND e.status <> 'ignored'`,
+    )
+    .all() as { from_file: string; to_file: string | null; p_ref: string | null; p_year: number | null }[];
+  const placeholders = new Set<string>();
+  for (const r of rows) {
+    const target = r.to_file ?? `P:${r.p_ref}:${r.p_year}`;
+    if (!r.to_file) placeholders.add(target);
+    actual.add(`${r.from_file}>${target}`);
+  }
+  let correct = 0;
+  for (const a of actual) if (expected.has(a)) correct++;
+  const statuses = Object.fromEntries(
+    (archive.db.prepare('SELECT status, count(*) AS n FROM graph_edges GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+  );
+  const r4 = (x: number): number => Math.round(x * 10000) / 10000;
+  return {
+    expected: expected.size,
+    actual: actual.size,
+    correct,
+    precision: r4(correct / (actual.size || 1)),
+    recall: r4(correct / (expected.size || 1)),
+    placeholders: { expected: absent.size, actual: placeholders.size },
+    statuses,
+  };
+}
+
+/** Latency of the document page's queries: the upward chain and the 2-hop neighbourhood. */
+export function measureLatency(archive: Archive, samples: number, seed: number): { chain: ReturnType<typeof p95>; hop2: ReturnType<typeof p95>; hop2Nodes: number } {
+  const ids = (archive.db.prepare('SELECT id FROM documents').all() as { id: number }[]).map((r) => r.id);
+  const r = rng(seed);
+  const chain: number[] = [];
+  const hop2: number[] = [];
+  let nodes = 0;
+  archive.graph.chain(ids[0]!); // first use: catch-up check and statement preparation
+  for (let i = 0; i < samples; i++) {
+    const id = ids[Math.floor(r() * ids.length)]!;
+    let t = performance.now();
+    archive.graph.chain(id);
+    chain.push(performance.now() - t);
+    t = performance.now();
+    const g = archive.graph.neighbourhood(id, 'both', 2);
+    hop2.push(performance.now() - t);
+    nodes += g.nodes.length;
+  }
+  return { chain: p95(chain), hop2: p95(hop2), hop2Nodes: Math.round(nodes / samples) };
+}
+
+async function main(): Promise<void> {
+  const size = Number(arg('size', '10000'));
+  const extra = Number(arg('extra', '1000'));
+  const seed = Number(arg('seed', '20240501'));
+  const workers = Number(arg('workers', String(os.cpus().length)));
+  const samples = Number(arg('samples', '500'));
+  const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-graph-'));
+  const corpus = path.join(work, 'corpus');
+  const log = (s: string): void => void process.stderr.write(s + '\n');
+  log(`generating ${size + extra} documents…`);
+  const manifest = generateCorpus(corpus, size + extra, seed);
+  const archive = Archive.open(path.join(work, 'archive'));
+  const files = (m: readonly ManifestEntry[]): string[] => m.map((e) => path.join(corpus, e.file));
+
+  log(`importing ${size} (resolution inside each document's transaction)…`);
+  let t = performance.now();
+  await importFilesParallel(archive.db, files(manifest.slice(0, size)), { workerFile: __filename, workers });
+  const importSeconds = (performance.now() - t) / 1000;
+  const counters0 = { ...insertCounters };
+  const incremental = measureQuality(archive, manifest.slice(0, size));
+
+  const keepSentences = archive.graph.resolveAll();
+  archive.db.exec('DELETE FROM graph_edges; DELETE FROM graph_placeholders; DELETE FROM graph_docs;');
+  t = performance.now();
+  const fromEmpty = archive.graph.resolveAll();
+  const fromEmptyMs = Math.round(performance.now() - t);
+  const full = measureQuality(archive, manifest.slice(0, size));
+  archive.db.exec('ANALYZE');
+  const latency = measureLatency(archive, samples, seed);
+
+  log(`importing ${extra} more…`);
+  const before = { ...insertCounters };
+  t = performance.now();
+  await importFilesParallel(archive.db, files(manifest.slice(size, size + extra)), { workerFile: __filename, workers });
+  const extraSeconds = (performance.now() - t) / 1000;
+  const after = { ...insertCounters };
+  const afterExtra = measureQuality(archive, manifest.slice(0, size + extra));
+  const totalCitations = (archive.db.prepare('SELECT count(*) AS n FROM citations').get() as { n: number }).n;
+
+  const out = {
+    size,
+    extra,
+    seed,
+    machine: { cpus: os.cpus().length, node: process.version },
+    importSeconds: Math.round(importSeconds * 10) / 10,
+    incrementalQuality: incremental,
+    resolveAllKeepSentencesMs: keepSentences.ms,
+    resolveAllFromEmptyMs: fromEmptyMs,
+    resolveAll: fromEmpty,
+    fullQuality: full,
+    latencyMs: latency,
+    extraImport: {
+      seconds: Math.round(extraSeconds * 10) / 10,
+      documents: after.documents - before.documents,
+      ownCitations: after.own - before.own,
+      otherCitationsReresolved: after.touched - before.touched,
+      placeholdersReplaced: after.replaced - before.replaced,
+      citationsInArchive: totalCitations,
+    },
+    firstImportCounters: counters0,
+    qualityAfterExtra: afterExtra,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  archive.close();
+  if (!process.argv.includes('--keep')) rmSync(work, { recursive: true, force: true });
+  else log(`kept ${work}`);
+}
+
+if (!runImportWorkerIfAny()) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
