@@ -113,3 +113,30 @@ describe('resolveCitation', () => {
     expect(otherProvince.placeholderKey).not.toBe(withIssuer.placeholderKey);
   });
 });
+
+describe('regressions found by the bench', () => {
+  test('a name cut short by the parser ("Ban Thường vụ Tỉnh ủy Sơn") is ignored, not read as the citing province', () => {
+    const k = citationKeys(
+      { ref: '5-CV/TU', symbol: 'CV/TU', type: 'Công văn', date: '2015-11-13', issuer: 'Ban Thường vụ Tỉnh ủy Sơn', issuerNormalized: 'Ban Thường vụ Tỉnh ủy Sơn' },
+      { province: 'Lâm Đồng', district: 'Năm Căn', commune: null, date: '2015-12-01' },
+    );
+    expect(k.bodies).toBeNull();
+    const sonLa = { id: 7, date: '2015-11-13', year: 2015, bodies: ['dang:tinh:son la'] };
+    expect(resolveCitation(k, [sonLa], 1)).toEqual({ kind: 'resolved', to: 7 });
+  });
+
+  test('a commune named like a province ("xã Hòa Bình") does not put its district citation in the wrong province', () => {
+    const k = citationKeys(
+      { ref: '3-CT/HU', symbol: 'CT/HU', type: 'Chỉ thị', date: '2015-01-29', issuer: 'Ban Thường vụ Huyện ủy Quỳnh Lưu', issuerNormalized: null },
+      { province: 'Hòa Bình', district: null, commune: 'Hòa Bình', date: '2015-03-01' },
+    );
+    const quynhLuu = { id: 15, date: '2015-01-29', year: 2015, bodies: ['dang:huyen:quynh luu@nghe an'] };
+    expect(resolveCitation(k, [quynhLuu], 1)).toEqual({ kind: 'resolved', to: 15 });
+    // Without the exact date the province still counts: another district of that name is not guessed.
+    expect(resolveCitation({ ...k, date: null }, [quynhLuu], 1)).toEqual({ kind: 'missing', near: [] });
+  });
+
+  test('a rule after the name on the subject line ("… Tỉnh ủy -----") is not part of it', () => {
+    expect(bodiesOf('Ban Thường vụ Tỉnh ủy -----', ctx('Bắc Giang'))).toEqual(['dang:tinh:bac giang']);
+  });
+});
