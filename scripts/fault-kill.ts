@@ -68,15 +68,25 @@ async function main(): Promise<void> {
   let failures = 0;
   let trial = 0;
   let present = 0;
+  let restarts = 0;
   // Rough import speed (~12 ms a new file with synchronous=FULL, ~3 ms a file already stored):
   // kill somewhere between start-up and the likely end of this run.
   while (trial < KILLS) {
-    const remaining = Math.max(20, FILES - present);
-    const delay = Math.round(300 + random() * (remaining * 12 + present * 3));
+    // Each kill should land after about FILES/KILLS new documents, at a random point of that stretch,
+    // so the kills spread over the whole import instead of all landing in its first half.
+    // Skipping a stored file costs well under a millisecond; a new one about 12 ms.
+    const delay = Math.round(300 + present * 0.5 + random() * ((2 * FILES) / KILLS) * 12);
     const run = await runImport(folder, archive, delay);
     if (!run.killed) {
       console.log(`  run ended (exit ${run.code}) before its kill at ${delay} ms (${run.ms} ms)${run.stderr ? ': ' + run.stderr.trim().slice(0, 200) : ''}`);
-      if (present >= FILES) break;
+      present = checkWhole(dbFile).documents;
+      if (present >= FILES) {
+        // The import completed before enough kills: start a new one, keep counting.
+        console.log(`  import complete after ${trial} kills; starting it again on an empty archive`);
+        rmSync(archive, { recursive: true, force: true });
+        present = 0;
+        restarts++;
+      }
       continue;
     }
     trial++;
@@ -92,7 +102,7 @@ async function main(): Promise<void> {
   const r = checkWhole(dbFile);
   const complete = final.code === 0 && r.integrity === 'ok' && r.broken.length === 0 && r.documents === FILES && r.distinctHashes === FILES;
   console.log(`Final run: exit ${final.code} in ${final.ms} ms; ${r.documents}/${FILES} documents, ${r.broken.length} broken, duplicates ${r.documents - r.distinctHashes}, integrity ${r.integrity}`);
-  console.log(`RESULT: ${trial} kills, ${failures} failed checks, final ${complete ? 'complete' : 'INCOMPLETE'}`);
+  console.log(`RESULT: ${trial} kills (${restarts} restarts of the import), ${failures} failed checks, final ${complete ? 'complete' : 'INCOMPLETE'}`);
   rmSync(work, { recursive: true, force: true });
   process.exitCode = failures === 0 && complete ? 0 : 1;
 }
