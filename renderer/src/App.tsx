@@ -10,11 +10,24 @@ import { DocumentView } from './views/DocumentView';
 import { ErrorMessage } from './views/ErrorMessage';
 import { ImportPanel } from './views/ImportPanel';
 import { SearchView } from './search/SearchView';
+import { SettingsView } from './settings/SettingsView';
+import { DashboardView } from './tasks/DashboardView';
+import { TaskSheetView } from './tasks/TaskSheetView';
 import type { SortOrder } from './views/useDocumentPages';
 
-type Route = { name: 'list' } | { name: 'doc'; id: number };
+type Route =
+  | { name: 'list' }
+  | { name: 'doc'; id: number }
+  // Task sheets (issue #6): renderer/src/tasks, renderer/src/settings.
+  | { name: 'tasksheet'; id: number }
+  | { name: 'tasks' }
+  | { name: 'settings' };
 
 function parseHash(hash: string): Route {
+  const sheet = /^#\/tasksheet\/(\d+)\/?$/.exec(hash);
+  if (sheet && Number.isSafeInteger(Number(sheet[1])) && Number(sheet[1]) > 0) return { name: 'tasksheet', id: Number(sheet[1]) };
+  if (/^#\/tasks\/?$/.test(hash)) return { name: 'tasks' };
+  if (/^#\/settings\/?$/.test(hash)) return { name: 'settings' };
   const m = /^#\/doc\/(\d+)\/?$/.exec(hash);
   if (m) {
     const id = Number(m[1]);
@@ -201,6 +214,12 @@ export function App({ api }: { api: VanthuApi }) {
           <span className="brand-sub">Kho văn bản chỉ đạo</span>
         </div>
         <div className="header-actions">
+          <a href="#/tasks" className="button">
+            Theo dõi nhiệm vụ
+          </a>
+          <a href="#/settings" className="button">
+            Cơ quan
+          </a>
           {documentCount !== undefined && (
             <span className="doc-count" data-testid="doc-count">
               {documentCount.toLocaleString('vi-VN')} văn bản
@@ -230,7 +249,13 @@ export function App({ api }: { api: VanthuApi }) {
 
       <main className="app-main">
         {infoError && <ErrorMessage error={infoError} />}
-        {route.name === 'doc' ? (
+        {route.name === 'tasksheet' ? (
+          <TaskSheetView api={api} documentId={route.id} desktop={info?.host === 'desktop'} />
+        ) : route.name === 'tasks' ? (
+          <DashboardView api={api} />
+        ) : route.name === 'settings' ? (
+          <SettingsView api={api} />
+        ) : route.name === 'doc' ? (
           <DocumentView api={api} id={route.id} onBack={back} />
         ) : (
           <div className="list-page">

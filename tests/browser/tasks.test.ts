@@ -17,7 +17,8 @@ import { renderSheetHtml, TABLE_HEADER, type SheetPrint } from '../../shared/tas
 import { DISTRICT_AGENCY_TEMPLATE } from '../../shared/tasks/agencies';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
-import { findChromium, ROOT, SCREENSHOT_DIR } from './chromium';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium, ROOT, SCREENSHOT_DIR, serve } from './chromium';
 
 const SAMPLES_DIR = path.join(ROOT, 'tests', 'fixtures', 'samples');
 const YEN_THE = path.join(SAMPLES_DIR, '003_0fe373fd9470e206.txt');
@@ -284,6 +285,30 @@ describeBrowser('task sheet PDF (headless Chromium)', () => {
       expect(none.stderr).toContain('Không tìm thấy trình duyệt Chromium, Chrome hoặc Edge để tạo PDF');
     } finally {
       archive = Archive.open(dir.dir);
+    }
+  });
+
+  test('browser host: #/tasksheet/ID shows the editor and the same sheet markup, styled under the CSP', async () => {
+    const served = await serve(dir.dir);
+    const browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const cspErrors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+      });
+      await page.goto(`${served.url}#/tasksheet/${yenThe}`);
+      const preview = page.getByTestId('sheet-preview');
+      await preview.getByText('PHIẾU GIAO VIỆC').waitFor();
+      expect(await page.getByTestId('task-item').count()).toBe(7);
+      expect(await preview.locator('.vt-tasks tbody tr').count()).toBe(7);
+      expect(await preview.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Tinos');
+      expect(cspErrors).toEqual([]);
+      await page.goto(`${served.url}#/tasks`);
+      await page.getByText('Theo cơ quan').waitFor();
+    } finally {
+      await browser.close();
+      await served.stop();
     }
   });
 });

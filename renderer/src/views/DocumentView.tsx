@@ -183,6 +183,9 @@ export function DocumentView({ api, id, onBack }: Props) {
         >
           Phân tích lại
         </button>
+        <a className="button subtle" href={`#/tasksheet/${d.id}`} data-testid="tasksheet-link">
+          Phiếu giao việc
+        </a>
       </div>
       <header className="doc-header">
         <h1 id="doc-title" tabIndex={-1} ref={headingRef} data-testid="doc-title">

@@ -1,0 +1,105 @@
+/** #/settings: the office printed on task sheets and its agency list (set on first use, editable). */
+import { useEffect, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { Agency, OfficeSettings } from '../../../shared/tasks/types';
+import { ErrorMessage } from '../views/ErrorMessage';
+
+/** One agency per line: "Tên | Viết tắt | bí danh; bí danh". */
+export function agenciesToText(agencies: readonly Agency[]): string {
+  return agencies.map((a) => [a.name, a.short, a.aliases.join('; ')].join(' | ')).join('\n');
+}
+export function textToAgencies(text: string): Agency[] {
+  return text
+    .split('\n')
+    .map((line) => line.split('|').map((s) => s.trim()))
+    .filter(([name]) => Boolean(name))
+    .map(([name = '', short = '', aliases = '']) => ({
+      name,
+      short,
+      aliases: aliases
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    }));
+}
+
+export function SettingsView({ api }: { api: VanthuApi }) {
+  const [form, setForm] = useState<OfficeSettings | null>(null);
+  const [agencies, setAgencies] = useState('');
+  const [firstUse, setFirstUse] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void api.getOfficeSettings({}).then((r) => {
+      if (!r.ok) return setError(r.error);
+      const current = r.value.settings ?? r.value.defaults;
+      setFirstUse(r.value.settings === null);
+      setForm(current);
+      setAgencies(agenciesToText(current.agencies));
+    });
+  }, [api]);
+
+  if (error && !form) return <ErrorMessage error={error} />;
+  if (!form) return <p className="muted">Đang tải…</p>;
+  const field = (
+    key: 'officeName' | 'superiorBody' | 'province' | 'place' | 'signerTitle' | 'signerName',
+    label: string,
+  ) => (
+    <label className="settings-field">
+      {label} <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </label>
+  );
+  const save = async () => {
+    const r = await api.saveOfficeSettings({ settings: { ...form, agencies: textToAgencies(agencies) } });
+    if (r.ok) {
+      setForm(r.value);
+      setAgencies(agenciesToText(r.value.agencies));
+      setFirstUse(false);
+      setSaved(true);
+      setError(null);
+    } else setError(r.error);
+  };
+  return (
+    <form
+      className="settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Thông tin cơ quan</h2>
+      {firstUse && (
+        <p className="warning">
+          Lần đầu dùng phiếu giao việc: hãy kiểm tra thông tin dưới đây (đang là mẫu cấp huyện) rồi lưu.
+        </p>
+      )}
+      {error && <ErrorMessage error={error} />}
+      {field('superiorBody', 'Cơ quan cấp trên (dòng trên, ví dụ Huyện ủy Yên Thế)')}
+      {field('officeName', 'Cơ quan lập phiếu (dòng in đậm, ví dụ Văn phòng)')}
+      <label className="settings-field">
+        Kiểu tiêu đề{' '}
+        <select
+          value={form.style}
+          onChange={(e) => setForm({ ...form, style: e.target.value as OfficeSettings['style'] })}
+        >
+          <option value="party">Đảng (ĐẢNG CỘNG SẢN VIỆT NAM)</option>
+          <option value="state">Nhà nước (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)</option>
+        </select>
+      </label>
+      {field('province', 'Tỉnh')}
+      {field('place', 'Địa danh ghi ở dòng ngày tháng')}
+      {field('signerTitle', 'Chức danh người ký')}
+      {field('signerName', 'Họ tên người ký')}
+      <label className="settings-field">
+        Danh sách cơ quan, mỗi dòng: Tên | Viết tắt | bí danh; bí danh
+        <textarea rows={14} value={agencies} onChange={(e) => setAgencies(e.target.value)} />
+      </label>
+      <button type="submit" className="button primary">
+        Lưu
+      </button>
+      {saved && <span role="status"> Đã lưu.</span>}
+    </form>
+  );
+}

@@ -1,0 +1,159 @@
+/** #/tasks: due this week, overdue, by agency, by directive; printable, with an agency's digest. */
+import { useEffect, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { SheetPrint } from '../../../shared/tasks/render';
+import { vnDate } from '../../../shared/tasks/status';
+import { STATUS_LABELS, type CloseSuggestion, type TaskDashboard, type TrackedTask } from '../../../shared/tasks/types';
+import { ErrorMessage } from '../views/ErrorMessage';
+import { SheetPreview } from './SheetPreview';
+import { useSheetCss } from './useSheetCss';
+
+function TaskTable({ tasks }: { tasks: TrackedTask[] }) {
+  if (tasks.length === 0) return <p className="muted">Không có nhiệm vụ nào.</p>;
+  return (
+    <table className="track-table">
+      <thead>
+        <tr>
+          <th>Văn bản</th>
+          <th>STT</th>
+          <th>Nội dung</th>
+          <th>Cơ quan chủ trì</th>
+          <th>Hạn</th>
+          <th>Tình trạng</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tasks.map((t) => (
+          <tr key={`${t.documentId}|${t.itemKey}|${t.agency}`} data-status={t.status}>
+            <td>
+              <a href={`#/tasksheet/${t.documentId}`}>{t.documentRef ?? `#${t.documentId}`}</a>
+            </td>
+            <td>{t.stt}</td>
+            <td>{t.text.length > 160 ? `${t.text.slice(0, 160)}…` : t.text}</td>
+            <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
+            <td>{vnDate(t.dueDate)}</td>
+            <td>{STATUS_LABELS[t.status]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DashboardView({ api }: { api: VanthuApi }) {
+  useSheetCss();
+  const [board, setBoard] = useState<TaskDashboard | null>(null);
+  const [suggestions, setSuggestions] = useState<CloseSuggestion[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [digest, setDigest] = useState<SheetPrint | null>(null);
+
+  useEffect(() => {
+    void api.taskDashboard({}).then((r) => (r.ok ? setBoard(r.value) : setError(r.error)));
+    void api.taskCloseSuggestions({}).then((r) => r.ok && setSuggestions(r.value));
+  }, [api]);
+
+  const showDigest = async (agency: string) => {
+    const r = await api.getTaskPrint({ target: { kind: 'digest', agency } });
+    if (r.ok) setDigest(r.value.print);
+    else setError(r.error);
+  };
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!board) return <p className="muted">Đang tải…</p>;
+  return (
+    <div className="task-dashboard">
+      <div className={digest ? 'vt-no-print' : undefined}>
+        <h2>Theo dõi nhiệm vụ — ngày {vnDate(board.today)}</h2>
+        <button type="button" className="button vt-no-print" onClick={() => window.print()}>
+          In
+        </button>
+        {suggestions.length > 0 && (
+          <section className="vt-no-print">
+            <h3>Đề nghị đóng nhiệm vụ theo văn bản báo cáo</h3>
+            <ul>
+              {suggestions.map((s) => (
+                <li key={`${s.reportDocumentId}|${s.documentId}|${s.itemKey}|${s.agency}`}>
+                  <a href={`#/doc/${s.reportDocumentId}`}>{s.reportRef ?? `#${s.reportDocumentId}`}</a> báo cáo về{' '}
+                  <a href={`#/tasksheet/${s.documentId}`}>nhiệm vụ của {s.agency || 'các cơ quan'}</a>:{' '}
+                  {s.text.slice(0, 100)}…
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <h3>Quá hạn ({board.overdue.length})</h3>
+        <TaskTable tasks={board.overdue} />
+        <h3>Đến hạn trong tuần (đến {vnDate(board.weekEnd)})</h3>
+        <TaskTable tasks={board.dueThisWeek} />
+        <h3>Theo cơ quan</h3>
+        <table className="track-table">
+          <thead>
+            <tr>
+              <th>Cơ quan</th>
+              <th>Đang mở</th>
+              <th>Quá hạn</th>
+              <th>Đã xong</th>
+              <th className="vt-no-print"></th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.byAgency.map((a) => (
+              <tr key={a.agency}>
+                <td>{a.agency || 'Các cơ quan, đơn vị'}</td>
+                <td>{a.open}</td>
+                <td>{a.overdue}</td>
+                <td>{a.done}</td>
+                <td className="vt-no-print">
+                  {a.agency && (
+                    <button type="button" className="button" onClick={() => void showDigest(a.agency)}>
+                      Bảng theo dõi
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3>Theo văn bản</h3>
+        <table className="track-table">
+          <thead>
+            <tr>
+              <th>Văn bản</th>
+              <th>Trích yếu</th>
+              <th>Đang mở</th>
+              <th>Quá hạn</th>
+              <th>Đã xong</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.byDocument.map((d) => (
+              <tr key={d.documentId}>
+                <td>
+                  <a href={`#/tasksheet/${d.documentId}`}>{d.ref ?? `#${d.documentId}`}</a>
+                </td>
+                <td>{d.subject}</td>
+                <td>{d.open}</td>
+                <td>{d.overdue}</td>
+                <td>{d.done}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {digest && (
+        <>
+          <div className="vt-no-print task-actions">
+            <button type="button" className="button primary" onClick={() => window.print()}>
+              In bảng theo dõi
+            </button>
+            <button type="button" className="button" onClick={() => setDigest(null)}>
+              Đóng
+            </button>
+          </div>
+          <SheetPreview print={digest} />
+        </>
+      )}
+    </div>
+  );
+}

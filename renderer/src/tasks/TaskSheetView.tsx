@@ -1,0 +1,333 @@
+/**
+ * #/tasksheet/ID: the task-sheet editor (rows seeded from the parse: reorder, split, merge, edit
+ * text, agencies with autocomplete, deadline, notes), tracking per agency, and the printed sheet.
+ * Desktop prints through main (print dialog / Save as PDF); the browser host uses the page's print.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { TaskDeadline } from '../../../shared/model/directive';
+import type { SheetPrint } from '../../../shared/tasks/render';
+import { mergeWithPrevious, moveItem, removeItem, splitItem } from '../../../shared/tasks/sheet';
+import { localIsoDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
+import { STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
+import { ErrorMessage } from '../views/ErrorMessage';
+import { SheetPreview } from './SheetPreview';
+
+type Variant = { kind: 'whole' } | { kind: 'perAgency' } | { kind: 'agency'; agency: string };
+
+const splitNames = (s: string) =>
+  s
+    .split(/[,;\n]/)
+    .map((n) => n.trim())
+    .filter(Boolean);
+
+function deadlineFrom(kind: string, date: string, previous: TaskDeadline | null): TaskDeadline | null {
+  if (kind === 'none') return null;
+  if (kind === 'date')
+    return date ? { text: `trước ngày ${date.split('-').reverse().join('/')}`, date, recurrence: null } : previous;
+  const recurrence = kind as NonNullable<TaskDeadline['recurrence']>;
+  return { text: RECURRENCE_LABELS[recurrence].toLowerCase(), date: null, recurrence };
+}
+
+function ItemEditor({
+  item,
+  index,
+  onChange,
+  onMove,
+  onSplit,
+  onMerge,
+  onRemove,
+}: {
+  item: SheetItem;
+  index: number;
+  onChange(next: SheetItem): void;
+  onMove(delta: number): void;
+  onSplit(at: number): void;
+  onMerge(): void;
+  onRemove(): void;
+}) {
+  const [cursor, setCursor] = useState(0);
+  const kind = item.deadline?.date ? 'date' : (item.deadline?.recurrence ?? 'none');
+  return (
+    <fieldset className="task-item" data-testid="task-item">
+      <legend>
+        Nhiệm vụ {index + 1} {item.edited && <span className="muted">(đã sửa)</span>}{' '}
+        {item.stale && <span className="warning">(văn bản đã đọc lại, không còn nhiệm vụ gốc)</span>}
+      </legend>
+      <textarea
+        value={item.text}
+        rows={4}
+        aria-label="Nội dung nhiệm vụ"
+        onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
+        onChange={(e) => onChange({ ...item, text: e.target.value })}
+      />
+      <label>
+        Cơ quan chủ trì{' '}
+        <input
+          list="agency-list"
+          value={item.lead.join(', ')}
+          onChange={(e) => onChange({ ...item, lead: splitNames(e.target.value) })}
+        />
+      </label>
+      <label>
+        Cơ quan phối hợp{' '}
+        <input
+          list="agency-list"
+          value={item.cooperate.join(', ')}
+          onChange={(e) => onChange({ ...item, cooperate: splitNames(e.target.value) })}
+        />
+      </label>
+      <label>
+        Thời hạn{' '}
+        <select
+          value={kind}
+          onChange={(e) =>
+            onChange({ ...item, deadline: deadlineFrom(e.target.value, item.deadline?.date ?? '', item.deadline) })
+          }
+        >
+          <option value="none">Không có</option>
+          <option value="date">Ngày</option>
+          {Object.entries(RECURRENCE_LABELS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {kind === 'date' && (
+          <input
+            type="date"
+            value={item.deadline?.date ?? ''}
+            onChange={(e) => onChange({ ...item, deadline: deadlineFrom('date', e.target.value, item.deadline) })}
+          />
+        )}
+      </label>
+      <label>
+        Ghi chú <input value={item.notes} onChange={(e) => onChange({ ...item, notes: e.target.value })} />
+      </label>
+      <div className="task-actions">
+        <button type="button" className="button" onClick={() => onMove(-1)}>
+          Lên
+        </button>
+        <button type="button" className="button" onClick={() => onMove(1)}>
+          Xuống
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onSplit(cursor)}
+          title="Tách tại vị trí con trỏ trong nội dung"
+        >
+          Tách
+        </button>
+        <button type="button" className="button" onClick={onMerge} disabled={index === 0}>
+          Gộp với nhiệm vụ trên
+        </button>
+        <button type="button" className="button" onClick={onRemove}>
+          Bỏ khỏi phiếu
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; documentId: number; desktop: boolean }) {
+  const [sheet, setSheet] = useState<TaskSheet | null>(null);
+  const [items, setItems] = useState<SheetItem[]>([]);
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [variant, setVariant] = useState<Variant>({ kind: 'whole' });
+  const [tracking, setTracking] = useState(false);
+  const [print, setPrint] = useState<SheetPrint | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const today = localIsoDate(new Date());
+
+  const load = useCallback((r: Awaited<ReturnType<VanthuApi['getTaskSheet']>>) => {
+    if (r.ok) {
+      setSheet(r.value);
+      setItems(r.value.items);
+      setDirty(false);
+      setError(null);
+    } else setError(r.error);
+  }, []);
+  useEffect(() => {
+    void api.getTaskSheet({ documentId }).then(load);
+  }, [api, documentId, load]);
+
+  const target = useMemo(
+    () => ({
+      kind: 'directive' as const,
+      documentId,
+      agency: variant.kind === 'agency' ? variant.agency : null,
+      perAgency: variant.kind === 'perAgency',
+      tracking,
+    }),
+    [documentId, variant, tracking],
+  );
+  useEffect(() => {
+    if (dirty) return;
+    void api.getTaskPrint({ target }).then((r) => (r.ok ? setPrint(r.value.print) : setError(r.error)));
+  }, [api, target, dirty, sheet]);
+
+  const edit = (next: SheetItem[]) => {
+    setItems(next);
+    setDirty(true);
+  };
+  const save = async () => load(await api.saveTaskSheet({ documentId, items }));
+  const reset = async () => load(await api.resetTaskSheet({ documentId }));
+  const doPrint = async (mode: 'print' | 'pdf') => {
+    if (!desktop) return window.print();
+    const r = await api.printTaskSheet({ target, mode });
+    if (!r.ok) setError(r.error);
+    else if (r.value.saved) setMessage(`Đã lưu ${r.value.saved}`);
+  };
+  const track = async (
+    itemKey: string,
+    agency: string,
+    change: { started?: boolean; completedAt?: string | null; evidenceDocumentId?: number | null },
+  ) => {
+    const r = await api.updateTaskTracking({ documentId, itemKey, agency, ...change });
+    if (!r.ok) return setError(r.error);
+    void api.getTaskSheet({ documentId }).then(load);
+  };
+
+  if (error && !sheet) return <ErrorMessage error={error} />;
+  if (!sheet) return <p className="muted">Đang tải phiếu giao việc…</p>;
+  const agencyNames = sheet.office.agencies.flatMap((a) => [a.name, a.short, ...a.aliases]).filter(Boolean);
+
+  return (
+    <div className="task-sheet-page">
+      <div className="vt-no-print">
+        <h2>
+          Phiếu giao việc — {sheet.document.type ?? 'Văn bản'} {sheet.document.ref ?? ''}
+        </h2>
+        {!sheet.officeConfigured && (
+          <p className="warning">
+            Chưa đặt thông tin cơ quan: tiêu đề phiếu lấy từ văn bản. <a href="#/settings">Đặt thông tin cơ quan</a>
+          </p>
+        )}
+        {error && <ErrorMessage error={error} />}
+        {message && <p role="status">{message}</p>}
+        <datalist id="agency-list">
+          {agencyNames.map((n) => (
+            <option key={n} value={n} />
+          ))}
+        </datalist>
+        <section aria-label="Sửa nhiệm vụ">
+          {items.map((item, i) => (
+            <ItemEditor
+              key={item.key}
+              item={item}
+              index={i}
+              onChange={(next) => edit(items.map((x, j) => (j === i ? { ...next, edited: true } : x)))}
+              onMove={(d) => edit(moveItem(items, i, d))}
+              onSplit={(at) => edit(splitItem(items, i, at, `${item.key}-${Date.now().toString(36)}`))}
+              onMerge={() => edit(mergeWithPrevious(items, i))}
+              onRemove={() => edit(removeItem(items, i))}
+            />
+          ))}
+          <div className="task-actions">
+            <button type="button" className="button primary" disabled={!dirty} onClick={() => void save()}>
+              Lưu phiếu
+            </button>
+            <button type="button" className="button" disabled={!sheet.edited && !dirty} onClick={() => void reset()}>
+              Trở về nhiệm vụ đọc từ văn bản
+            </button>
+          </div>
+        </section>
+        <section aria-label="Theo dõi thực hiện">
+          <h3>Theo dõi thực hiện</h3>
+          <table className="track-table">
+            <thead>
+              <tr>
+                <th>STT</th>
+                <th>Cơ quan chủ trì</th>
+                <th>Tình trạng</th>
+                <th>Đã bắt đầu</th>
+                <th>Ngày hoàn thành</th>
+                <th>Văn bản báo cáo (ID)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheet.tracked.map((t) => (
+                <tr key={`${t.itemKey}|${t.agency}`} data-status={t.status}>
+                  <td>{t.stt}</td>
+                  <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
+                  <td>{STATUS_LABELS[t.status]}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={t.tracking.started}
+                      onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="date"
+                      value={t.tracking.completedAt ?? ''}
+                      max={today}
+                      onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="number"
+                      min={1}
+                      value={t.tracking.evidenceDocumentId ?? ''}
+                      onChange={(e) =>
+                        void track(t.itemKey, t.agency, {
+                          evidenceDocumentId: e.target.value ? Number(e.target.value) : null,
+                        })
+                      }
+                    />
+                    {t.tracking.evidenceDocumentId && (
+                      <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-label="In phiếu" className="task-actions">
+          <select
+            aria-label="Kiểu phiếu"
+            value={variant.kind === 'agency' ? `a:${variant.agency}` : variant.kind}
+            onChange={(e) => {
+              const v = e.target.value;
+              setVariant(
+                v === 'whole'
+                  ? { kind: 'whole' }
+                  : v === 'perAgency'
+                    ? { kind: 'perAgency' }
+                    : { kind: 'agency', agency: v.slice(2) },
+              );
+            }}
+          >
+            <option value="whole">Cả văn bản</option>
+            <option value="perAgency">Mỗi cơ quan một phiếu</option>
+            {sheet.agencies.map((a) => (
+              <option key={a} value={`a:${a}`}>
+                Chỉ {a}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input type="checkbox" checked={tracking} onChange={(e) => setTracking(e.target.checked)} /> Bảng theo dõi
+            (ghi tình trạng)
+          </label>
+          <button type="button" className="button primary" onClick={() => void doPrint('print')} disabled={dirty}>
+            In…
+          </button>
+          {desktop && (
+            <button type="button" className="button" onClick={() => void doPrint('pdf')} disabled={dirty}>
+              Lưu PDF…
+            </button>
+          )}
+          {dirty && <span className="muted">Lưu phiếu trước khi in.</span>}
+        </section>
+      </div>
+      {print && <SheetPreview print={print} />}
+    </div>
+  );
+}
