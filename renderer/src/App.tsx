@@ -10,6 +10,7 @@ import { DocumentView } from './views/DocumentView';
 import { ErrorMessage } from './views/ErrorMessage';
 import { ImportPanel } from './views/ImportPanel';
 import { SearchView } from './search/SearchView';
+import { SafetyLayer } from './safety/SafetyLayer';
 import { SettingsView } from './settings/SettingsView';
 import { DashboardView } from './tasks/DashboardView';
 import { TaskSheetView } from './tasks/TaskSheetView';
@@ -214,6 +215,9 @@ export function App({ api }: { api: VanthuApi }) {
           <span className="brand-sub">Kho văn bản chỉ đạo</span>
         </div>
         <div className="header-actions">
+          <a href="#/safety" className="button" data-testid="safety-link">
+            Sao lưu
+          </a>
           <a href="#/tasks" className="button">
             Theo dõi nhiệm vụ
           </a>
@@ -249,6 +253,8 @@ export function App({ api }: { api: VanthuApi }) {
 
       <main className="app-main">
         {infoError && <ErrorMessage error={infoError} />}
+        {/* Safety (issue #7): stale-backup banner; #/safety and #/history/ID cover the page. */}
+        <SafetyLayer api={api} desktop={info?.host === 'desktop'} />
         {route.name === 'tasksheet' ? (
           <TaskSheetView api={api} documentId={route.id} desktop={info?.host === 'desktop'} />
         ) : route.name === 'tasks' ? (

@@ -1,0 +1,282 @@
+/**
+ * Safety in the UI (issue #7): the stale-backup banner, and the pages #/safety (backup, restore,
+ * check, trash, bundle conflicts) and #/history/<id> (a document's changes, delete to trash). They
+ * cover the page they are on, so the shell's routes need no change. All text goes through React
+ * text nodes: nothing from a document is ever parsed as markup.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { BackupStatus, BundleConflict, CheckReport, HistoryEntry, TrashEntry } from '../../../shared/model/safety';
+import { ErrorMessage } from '../views/ErrorMessage';
+
+type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
+
+function parse(hash: string): SafetyRoute {
+  if (/^#\/(safety|trash)\/?$/.test(hash)) return { name: 'safety' };
+  const m = /^#\/history\/(\d+)\/?$/.exec(hash);
+  if (m && Number.isSafeInteger(Number(m[1])) && Number(m[1]) > 0) return { name: 'history', id: Number(m[1]) };
+  return { name: 'none' };
+}
+
+function vnTime(iso: string | null): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean }) {
+  const [route, setRoute] = useState<SafetyRoute>(() => parse(window.location.hash));
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  useEffect(() => {
+    const onChange = () => setRoute(parse(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const refresh = useCallback(() => api.getBackupStatus({}).then((r) => r.ok && setStatus(r.value)), [api]);
+  // Daily backups: the core decides whether one is due; checked at start and every hour.
+  useEffect(() => {
+    const tick = () => void api.runDueBackup({}).then(() => refresh());
+    tick();
+    const timer = window.setInterval(tick, HOUR_MS);
+    return () => window.clearInterval(timer);
+  }, [api, refresh]);
+
+  return (
+    <>
+      {status?.warning && route.name === 'none' && (
+        <div className="safety-banner" role="status" data-testid="backup-warning">
+          <span>{status.warning}</span> <a href="#/safety">Sao lưu…</a>
+        </div>
+      )}
+      {route.name === 'safety' && <SafetyPage api={api} desktop={desktop} status={status} onStatus={setStatus} />}
+      {route.name === 'history' && <HistoryPage api={api} id={route.id} />}
+    </>
+  );
+}
+
+function useCall() {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const run = useCallback(async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done?: (v: T) => string | null) => {
+    setError(null);
+    setNote(null);
+    const r = await p;
+    if (!r.ok) setError(r.error);
+    else if (done) setNote(done(r.value));
+    return r.ok ? r.value : undefined;
+  }, []);
+  return { error, note, run };
+}
+
+function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; desktop: boolean; status: BackupStatus | null; onStatus: (s: BackupStatus) => void }) {
+  const { error, note, run } = useCall();
+  const [trash, setTrash] = useState<TrashEntry[]>([]);
+  const [conflicts, setConflicts] = useState<BundleConflict[]>([]);
+  const [check, setCheck] = useState<CheckReport | null>(null);
+  const load = useCallback(() => {
+    void api.listTrash({}).then((r) => r.ok && setTrash(r.value));
+    void api.listBundleConflicts({}).then((r) => r.ok && setConflicts(r.value));
+    void api.getBackupStatus({}).then((r) => r.ok && onStatus(r.value));
+  }, [api, onStatus]);
+  useEffect(load, [load]);
+
+  return (
+    <section className="safety-page" data-testid="safety-page">
+      <p>
+        <a href="#/">← Về danh sách</a>
+      </p>
+      <h2>Sao lưu và an toàn dữ liệu</h2>
+      {error && <ErrorMessage error={error} />}
+      {note && (
+        <p className="safety-note" role="status">
+          {note}
+        </p>
+      )}
+
+      <h3>Sao lưu</h3>
+      {status && (
+        <dl className="safety-facts">
+          <dt>Thư mục sao lưu</dt>
+          <dd>{status.folder ? `${status.folder}${status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}` : 'chưa chọn'}</dd>
+          <dt>Bản mới nhất</dt>
+          <dd>{status.lastBackupAt ? `${vnTime(status.lastBackupAt)} — ${status.lastBackupFile}` : 'chưa có'}</dd>
+          <dt>Tự động</dt>
+          <dd>
+            <select
+              aria-label="Sao lưu tự động"
+              value={status.mode}
+              onChange={(e) => void run(api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }), (s) => (onStatus(s), null))}
+            >
+              <option value="daily">hằng ngày</option>
+              <option value="quit">khi thoát</option>
+              <option value="off">tắt</option>
+            </select>{' '}
+            giữ{' '}
+            <select aria-label="Số bản giữ lại" value={status.keep} onChange={(e) => void run(api.setBackupSettings({ keep: Number(e.target.value) }), (s) => (onStatus(s), null))}>
+              {[3, 5, 7, 10, 14, 30].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>{' '}
+            bản
+          </dd>
+        </dl>
+      )}
+      <div className="safety-actions">
+        {status?.folder && (
+          <button type="button" className="button primary" onClick={() => void run(api.backupNow({}), (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`))}>
+            Sao lưu ngay
+          </button>
+        )}
+        {desktop && (
+          <>
+            <button type="button" className="button" onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}>
+              Chọn thư mục sao lưu…
+            </button>
+            <button type="button" className="button" onClick={() => void run(api.chooseAndBackup({}), (b) => (b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null))}>
+              Sao lưu ra tệp…
+            </button>
+            <button type="button" className="button" onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}>
+              Khôi phục từ bản sao lưu…
+            </button>
+          </>
+        )}
+        <button type="button" className="button" onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null))}>
+          Kiểm tra kho
+        </button>
+      </div>
+      {check && (
+        <ul className="safety-check" data-testid="check-report">
+          {check.findings.map((f) => (
+            <li key={f.code} className={`check-${f.level}`}>
+              {f.level === 'ok' ? '✓' : f.level === 'warning' ? '!' : '✗'} {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {desktop && (
+        <>
+          <h3>Trao đổi với đơn vị khác</h3>
+          <div className="safety-actions">
+            <button type="button" className="button" onClick={() => void run(api.chooseAndImportBundle({}), (r) => (r ? (load(), `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`) : null))}>
+              Nhập gói văn bản…
+            </button>
+          </div>
+        </>
+      )}
+      {conflicts.length > 0 && (
+        <>
+          <h3>Xung đột cần quyết định ({conflicts.length})</h3>
+          <p>Cùng số/ký hiệu và cơ quan ban hành với văn bản đã có nhưng nội dung khác.</p>
+          <ul className="safety-list" data-testid="conflicts">
+            {conflicts.map((c) => (
+              <li key={c.id}>
+                <span>
+                  {c.ref ?? '(không số)'} · {c.issuer ?? ''} · {c.date ?? ''} — {c.subject ?? ''} (gói {c.bundle}
+                  {c.existingId ? (
+                    <>
+                      , trùng <a href={`#/doc/${c.existingId}`}>văn bản {c.existingId}</a>
+                    </>
+                  ) : null}
+                  )
+                </span>{' '}
+                <button type="button" className="button" onClick={() => void run(api.resolveBundleConflict({ id: c.id, action: 'import' }), () => (load(), 'Đã nhập thành văn bản riêng.'))}>
+                  Nhập thành văn bản riêng
+                </button>{' '}
+                <button type="button" className="button" onClick={() => void run(api.resolveBundleConflict({ id: c.id, action: 'skip' }), () => (load(), 'Đã bỏ.'))}>
+                  Bỏ
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h3>Thùng rác ({trash.length})</h3>
+      {trash.length === 0 ? (
+        <p>Thùng rác trống. Văn bản bị xóa được giữ ở đây 30 ngày.</p>
+      ) : (
+        <>
+          <ul className="safety-list" data-testid="trash">
+            {trash.map((t) => (
+              <li key={t.trashId}>
+                <span>
+                  {t.ref ?? '(không số)'} · {t.subject ?? ''} — xóa {vnTime(t.deletedAt)}, tự hủy sau {vnTime(t.expiresAt)}
+                </span>{' '}
+                <button type="button" className="button" onClick={() => void run(api.restoreFromTrash({ trashId: t.trashId }), (r) => (load(), r.status === 'restored' ? `Đã khôi phục văn bản ${r.id}.` : `Văn bản đã có lại trong kho (ID ${r.id}).`))}>
+                  Khôi phục
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (window.confirm('Xóa hẳn văn bản này? Không thể khôi phục.')) void run(api.purgeTrash({ trashIds: [t.trashId] }), () => (load(), 'Đã xóa hẳn.'));
+                  }}
+                >
+                  Xóa hẳn
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              if (window.confirm('Xóa hẳn toàn bộ thùng rác? Không thể khôi phục.')) void run(api.purgeTrash({ all: true }), (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`));
+            }}
+          >
+            Dọn sạch thùng rác
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function HistoryPage({ api, id }: { api: VanthuApi; id: number }) {
+  const { error, note, run } = useCall();
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  useEffect(() => {
+    void api.documentHistory({ id, limit: 500 }).then((r) => r.ok && setEntries(r.value));
+  }, [api, id]);
+  return (
+    <section className="safety-page" data-testid="history-page">
+      <p>
+        <a href={`#/doc/${id}`}>← Về văn bản</a>
+      </p>
+      <h2>Lịch sử thay đổi</h2>
+      {error && <ErrorMessage error={error} />}
+      {note && (
+        <p className="safety-note" role="status">
+          {note}
+        </p>
+      )}
+      {entries && entries.length === 0 && <p>Chưa có thay đổi nào được ghi lại.</p>}
+      <ol className="safety-list">
+        {(entries ?? []).map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.at}>{vnTime(e.at)}</time> {e.summary}
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          if (window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày.'))
+            void run(api.deleteDocument({ id }), () => {
+              window.location.hash = '#/safety';
+              return 'Đã chuyển vào thùng rác.';
+            });
+        }}
+        data-testid="delete-document"
+      >
+        Chuyển vào thùng rác
+      </button>
+    </section>
+  );
+}

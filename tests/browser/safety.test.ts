@@ -1,0 +1,103 @@
+/**
+ * Safety in the page (issue #7), through `vanthu serve` and headless Chromium: the stale-backup
+ * banner, the trash and history pages, the archive check, and a directive whose subject carries
+ * <script> and <img onerror> shown as text in every safety view.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { trashDocument } from '../../electron/core/history/trash';
+import { CHROMIUM_ARGS, findChromium, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+
+const HOSTILE = [
+  'HUYỆN ỦY AN LÃO',
+  'Số 77-CV/HU',
+  'An Lão, ngày 02 tháng 9 năm 2021',
+  'CÔNG VĂN',
+  'V/v thử <script>window.__xss=1</script> <img src=x onerror="window.__xss=2">',
+  '',
+  'Nội dung thử: <script>window.__xss=3</script> và <img src=x onerror="window.__xss=4">.',
+  '',
+  'T/M BAN THƯỜNG VỤ',
+  'BÍ THƯ',
+].join('\n');
+
+describeBrowser('safety pages', () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let keptId: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-safety-ui-'));
+    const archive = Archive.open(path.join(dir, 'kho'));
+    const a = path.join(dir, 'a.txt');
+    const b = path.join(dir, 'b.txt');
+    writeFileSync(a, HOSTILE);
+    writeFileSync(b, HOSTILE.replace('77-CV', '78-CV').replace('Nội dung thử', 'Nội dung khác'));
+    const report = await archive.importPaths([a, b]);
+    trashDocument(archive.db, report.files[0]!.id!);
+    keptId = report.files[1]!.id!;
+    archive.close();
+    served = await serve(path.join(dir, 'kho'));
+    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    await page.goto(served.url);
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function noMarkup(): Promise<void> {
+    expect(
+      await page.evaluate(() => ({
+        injected: document.querySelectorAll('#root img, #root script').length,
+        xss: (window as unknown as { __xss?: number }).__xss ?? null,
+      })),
+    ).toEqual({ injected: 0, xss: null });
+  }
+
+  test('an archive never backed up shows the warning banner', async () => {
+    const banner = page.getByTestId('backup-warning');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/chưa được sao lưu/);
+  });
+
+  test('the trash lists the hostile subject as text; restoring it works; the check reports ok', async () => {
+    await page.getByTestId('safety-link').click();
+    const trash = page.getByTestId('trash');
+    await trash.waitFor();
+    expect(await trash.textContent()).toMatch(/<script>window\.\s?_*xss=1<\/script> <img src=x onerror=/);
+    await noMarkup();
+    await page.getByRole('button', { name: 'Kiểm tra kho' }).click();
+    const report = page.getByTestId('check-report');
+    await report.waitFor();
+    expect(await report.textContent()).toMatch(/integrity_check: ok/);
+    await trash.getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText(/Đã khôi phục văn bản/).waitFor();
+    expect(await page.getByText('Thùng rác trống.', { exact: false }).count()).toBe(1);
+    await noMarkup();
+  });
+
+  test('the history page shows the changes as text and moves a document to the trash', async () => {
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${served.url}#/history/${keptId}`);
+    const history = page.getByTestId('history-page');
+    await history.waitFor();
+    await page.getByText('Nhập vào kho').waitFor();
+    await page.getByTestId('delete-document').click();
+    await page.getByTestId('safety-page').waitFor();
+    await page.getByTestId('trash').waitFor();
+    expect(await page.getByTestId('trash').textContent()).toContain('77-CV/HU'.replace('77', '78'));
+    await noMarkup();
+  });
+});
