@@ -3,7 +3,7 @@
  * the name a clerk's USB stick might give it. Shared by tests/fuzz/fuzz.test.ts (a few hundred) and
  * scripts/fault-fuzz.ts (2,000+ and a 200 MB text).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 
@@ -14,7 +14,8 @@ export interface BadFile {
   bytes: Uint8Array | { bigText: number };
 }
 
-const FORMATS = path.resolve(__dirname, '..', 'fixtures', 'formats');
+// From Jest, beside this file; from a bundled script (scripts/run-ts.mjs), from the repository root.
+const FORMATS = [path.resolve(__dirname, '..', 'fixtures', 'formats'), path.resolve('tests', 'fixtures', 'formats')].find((d) => existsSync(d))!;
 const read = (f: string): Buffer => readFileSync(path.join(FORMATS, f));
 
 export function rng(seed: number): () => number {
