@@ -20,6 +20,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../electron/core/archive';
@@ -125,6 +126,8 @@ interface SizeResult {
   };
   archive: { bytes: number; ratioToCorpus: number; breakdown: Record<string, number> | null };
   openToFirstResultMs: number;
+  /** Peak RSS of the process (main + import workers) after import and our searches, before the bare table. */
+  peakRssMB: number;
   search: ReturnType<typeof stats> & { cold: ReturnType<typeof stats> };
   searchByQuery: { query: string; p50: number; total: number; totalExact: boolean }[];
   suggest: ReturnType<typeof stats> & { buildMs: number };
@@ -194,6 +197,9 @@ async function benchCorpus(
   const openToFirstResultMs = performance.now() - t2;
 
   const engine = archive.search;
+  const tb = performance.now();
+  engine.warmSuggestions();
+  const suggestBuildMs = performance.now() - tb;
   const samples: number[] = [];
   const cold: number[] = [];
   const perQuery = new Map<string, { times: number[]; total: number; totalExact: boolean }>();
@@ -218,9 +224,6 @@ async function benchCorpus(
   }
   if (args.rounds === 1) samples.push(...cold);
 
-  const tb = performance.now();
-  engine.warmSuggestions();
-  const suggestBuildMs = performance.now() - tb;
   const suggestSamples: number[] = [];
   for (let round = 0; round < args.rounds; round++) {
     for (const p of SUGGEST_PREFIXES) {
@@ -229,6 +232,9 @@ async function benchCorpus(
       suggestSamples.push(performance.now() - t);
     }
   }
+
+  // Peak so far: generation ran in a child; the bare table below is the bench's, not the app's.
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   // Bare FTS5 over the same texts.
   let bare: SizeResult['bare'] = null;
@@ -314,6 +320,7 @@ async function benchCorpus(
     },
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
     openToFirstResultMs: Math.round(openToFirstResultMs),
+    peakRssMB,
     search: { ...stats(samples), cold: stats(cold) },
     searchByQuery: [...perQuery].map(([query, e]) => ({
       query,
@@ -342,6 +349,7 @@ function table(results: SizeResult[]): string {
       ),
     ],
     ['open → first result ms', ...results.map((r) => String(r.openToFirstResultMs))],
+    ['peak RSS MB (before bare)', ...results.map((r) => String(r.peakRssMB))],
     ['search p50/p95/p99 ms', ...results.map((r) => `${r.search.p50} / ${r.search.p95} / ${r.search.p99}`)],
     ['search cold round p50/p95', ...results.map((r) => `${r.search.cold.p50} / ${r.search.cold.p95}`)],
     [
@@ -370,7 +378,7 @@ async function main(): Promise<void> {
   if (args.corpus) {
     const files = readdirSync(args.corpus, { recursive: true, withFileTypes: false })
       .map((f) => path.join(args.corpus!, String(f)))
-      .filter((f) => statSync(f).isFile() && !f.endsWith('manifest.json'))
+      .filter((f) => statSync(f).isFile() && !f.endsWith('manifest.json') && !f.endsWith('bench-plan.json'))
       .sort();
     results.push(await benchCorpus(path.basename(args.corpus), files, queries, args, work));
   } else {
@@ -378,15 +386,28 @@ async function main(): Promise<void> {
     const corpusDir = path.join(work, `corpus-${max}`);
     process.stderr.write(`generating ${max} documents (seed ${args.seed}) in ${corpusDir}…\n`);
     const tg = performance.now();
-    const manifest: ManifestEntry[] = generateCorpus(corpusDir, max, args.seed);
+    // Generated in a child process, so the generator's memory (the manifest of 100k documents) is
+    // not counted in the archive's peak RSS; the child hands back only file names and ref queries.
+    const sizes = [...args.sizes].sort((a, b) => a - b);
+    const child = spawnSync(process.execPath, [__filename], {
+      env: {
+        ...process.env,
+        VANTHU_BENCH_GENERATE: JSON.stringify({ dir: corpusDir, count: max, seed: args.seed, sizes }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (child.status !== 0) throw new Error(`generator failed (${child.status})`);
+    const plan = JSON.parse(readFileSync(path.join(corpusDir, 'bench-plan.json'), 'utf8')) as {
+      files: string[];
+      refs: Record<string, string[]>;
+    };
     process.stderr.write(`  ${((performance.now() - tg) / 1000).toFixed(1)} s\n`);
-    for (const size of [...args.sizes].sort((a, b) => a - b)) {
-      const sub = manifest.slice(0, size);
-      const withRefs = args.queries ? queries : [...queries, ...refQueries(sub)];
+    for (const size of sizes) {
+      const withRefs = args.queries ? queries : [...queries, ...(plan.refs[String(size)] ?? [])];
       results.push(
         await benchCorpus(
           String(size),
-          sub.map((m) => path.join(corpusDir, m.file)),
+          plan.files.slice(0, size).map((f) => path.join(corpusDir, f)),
           withRefs,
           args,
           work,
@@ -418,7 +439,19 @@ async function main(): Promise<void> {
   process.stdout.write(`peak RSS ${output.peakRssMB} MB; total ${output.totalSeconds} s; JSON: ${args.out}\n`);
 }
 
-if (!runImportWorkerIfAny()) {
+/** The generator child: writes the corpus, its manifest, and a small plan for the parent. */
+function generateOnly(spec: { dir: string; count: number; seed: number; sizes: number[] }): void {
+  const manifest: ManifestEntry[] = generateCorpus(spec.dir, spec.count, spec.seed);
+  const refs: Record<string, string[]> = {};
+  for (const size of spec.sizes) refs[String(size)] = refQueries(manifest.slice(0, size));
+  writeFileSync(path.join(spec.dir, 'bench-plan.json'), JSON.stringify({ files: manifest.map((m) => m.file), refs }));
+}
+
+if (process.env.VANTHU_BENCH_GENERATE) {
+  generateOnly(
+    JSON.parse(process.env.VANTHU_BENCH_GENERATE) as { dir: string; count: number; seed: number; sizes: number[] },
+  );
+} else if (!runImportWorkerIfAny()) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);

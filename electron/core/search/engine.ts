@@ -375,7 +375,19 @@ export class SearchEngine {
       c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])),
     );
     if (words.length === 0) return null;
-    const ms = this.suggestions();
+    // Building the suggestion index takes about a second at 100k documents: never inside a search.
+    // The first empty result schedules it; later ones get an answer.
+    const ms = this.suggestIndex;
+    if (!ms) {
+      setImmediate(() => {
+        try {
+          if (this.db.open) this.warmSuggestions();
+        } catch {
+          // Only a cache: the next empty result tries again.
+        }
+      });
+      return null;
+    }
     let changed = false;
     let corrected = raw;
     for (const w of words) {
