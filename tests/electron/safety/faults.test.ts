@@ -41,7 +41,7 @@ describe('faults', () => {
     let seed = 42;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const seen: number[] = [];
-    for (let attempt = 0; kills < 20 && attempt < 60; attempt++) {
+    for (let attempt = 0; kills < 20 && attempt < 150; attempt++) {
       const delay = 200 + random() * (Math.max(20, FILES - present) * 12 + present * 3);
       const run = await importAndKill(folder, archive, delay);
       if (!run.killed) continue;
