@@ -15,6 +15,8 @@ import { reviewInputSchemas } from './review-inputs';
 import { taskInputSchemas } from '../tasks/schema';
 import type { CloseSuggestion, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
 import type { SheetPrint } from '../tasks/render';
+import { graphInputSchemas } from '../graph/schema';
+import type * as G from '../graph/types';
 
 export const DocumentSort = z.enum(['date_desc', 'date_asc', 'imported_desc']);
 
@@ -112,6 +114,8 @@ export const inputSchemas = {
   resolveBundleConflict: z.object({ id: z.number().int().positive(), action: z.enum(['import', 'skip']) }).strict(),
   // Task sheets and tracking (issue #6, docs/tasks.md).
   ...taskInputSchemas,
+  // Citation graph (issue #5, docs/graph.md): schemas in shared/graph/schema.ts.
+  ...graphInputSchemas,
 } as const;
 
 
@@ -167,6 +171,15 @@ export interface MethodOutputs {
   taskDashboard: TaskDashboard;
   getTaskPrint: { print: SheetPrint; fileName: string };
   printTaskSheet: { saved: string | null };
+  // Citation graph (issue #5).
+  graphNeighbourhood: G.Graph;
+  graphChain: G.GraphNode[];
+  graphLinks: G.DocumentLinks;
+  graphMissing: G.MissingDocument[];
+  graphPending: G.PendingDecision[];
+  /** The citing document's links as they now stand; `edge` is the link added by 'add'. */
+  graphDecide: { edge: G.GraphEdge | null; links: G.DocumentLinks };
+  graphCoverage: G.Coverage;
 }
 
 export type MethodInput<M extends MethodName> = z.input<(typeof inputSchemas)[M]>;

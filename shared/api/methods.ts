@@ -55,6 +55,14 @@ export const METHOD_NAMES = [
   'taskDashboard',
   'getTaskPrint',
   'printTaskSheet',
+  // Citation graph (issue #5, docs/graph.md).
+  'graphNeighbourhood',
+  'graphChain',
+  'graphLinks',
+  'graphMissing',
+  'graphPending',
+  'graphDecide',
+  'graphCoverage',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

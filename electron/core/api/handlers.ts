@@ -7,6 +7,7 @@ import type { Archive } from '../archive';
 import { collectSources, safeUploadName } from '../import/sources';
 import { createSafetyHandlers } from '../backup/handlers';
 import { createTaskHandlers } from '../tasks/handlers';
+import { createGraphHandlers } from '../graph/handlers';
 import { APP_VERSION } from '../version';
 
 export interface HostContext {
@@ -100,5 +101,7 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     ...createSafetyHandlers(archive, ctx),
     // Task sheets and tracking (issue #6): electron/core/tasks/, docs/tasks.md.
     ...createTaskHandlers(archive, ctx),
+    // Citation graph (issue #5): electron/core/graph/, docs/graph.md.
+    ...createGraphHandlers(archive),
   };
 }

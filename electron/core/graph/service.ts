@@ -258,6 +258,11 @@ export class GraphService {
     return this.upEdges(edge.from_id);
   }
 
+  /** The citing document of an edge, or null. */
+  edgeOrigin(edgeId: number): number | null {
+    return gs.edgeById(this.db, edgeId)?.from_id ?? null;
+  }
+
   /** A link the text does not make (or the parser missed): kept as a decision, shown as an edge. */
   addLink(fromId: number, toDoc: number, relation: string, note: string | null, now = new Date()): GraphEdge {
     if (!this.docNode(fromId)) throw new VanthuError('NOT_FOUND', `#${fromId}`);
