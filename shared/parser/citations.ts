@@ -5,9 +5,9 @@
  * Short forms resolve backward only, to the nearest earlier full citation.
  */
 import type { Citation, CitationRelation } from '../model/directive';
-import { qualifyIssuer, type PlaceContext } from './issuer';
-import { ISSUER_MAX_SYLLABLES, NAMED_LEGAL_TYPES, RELATION_LOOKBACK, TYPE_NOUN_GAP_MAX } from './tables';
-import { foldPhrase, type Doc } from './text';
+import { normalizeCitedIssuer, PROVINCE_ALTERNATION, type PlaceContext } from './issuer';
+import { ISSUER_BODIES, ISSUER_MAX_SYLLABLES, NAMED_LEGAL_TYPES, PLACE_NAME_MAX_SYLLABLES, RELATION_LOOKBACK, TYPE_NOUN_GAP_MAX } from './tables';
+import { foldedAlternation, foldPhrase, type Doc } from './text';
 import { issuerCodeInfo, type DateToken, type RefToken, type Tokens, type TypeNounToken } from './tokenize';
 
 export interface CitationContext {
@@ -44,6 +44,25 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Parts of a name that the stop-word cut must not split, tried (sticky, on the folded text) at each
+ * word: a body name from ISSUER_BODIES ("Ủy ban nhân dân": "ban" alone would end the name), a unit
+ * word ("thị xã": "thị" alone would), and after a unit word a whole province name from the table
+ * ("Sơn La", "Đà Nẵng", "Bà Rịa - Vũng Tàu": "la", "đà" are stop words).
+ */
+const BODY_AT = new RegExp(`(?:${foldedAlternation(ISSUER_BODIES.map((b) => b.name))})(?![\\p{L}\\d])`, 'uy');
+const UNIT_AT = /(?:thi xa|thi tran|thanh pho|dac khu|tinh uy|huyen uy|thanh uy|quan uy|thi uy|dang uy|dang bo|tinh|huyen|quan|xa|phuong)(?![\p{L}\d])/uy;
+const PROVINCE_AT = new RegExp(`(?:${PROVINCE_ALTERNATION})(?![\\p{L}\\d])`, 'uy');
+/** Capitalised words after a unit word are a place name ("huyện Mường La"), except these. */
+const NOT_IN_PLACE = new Set(['ve', 'v/v', 'ngay', 'so', 'tai', 'theo']);
+const NAME_GAP_BREAK = /[,;.:()“”"'!?]|\n\s*\n/;
+
+function stickyAt(re: RegExp, s: string, at: number): string | null {
+  re.lastIndex = at;
+  const m = re.exec(s);
+  return m ? m[0] : null;
+}
+
 /** "của Ban Thường vụ Tỉnh ủy về …" → "Ban Thường vụ Tỉnh ủy"; line breaks count as spaces. */
 function readIssuer(doc: Doc, from: number): { text: string; start: number; end: number } | null {
   const rest = doc.text.slice(from, from + 220);
@@ -53,6 +72,8 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
   let pos = start;
   let end = start;
   let words = 0;
+  /** Syllables of the place name being read after a unit word; 0 outside one. */
+  let inPlace = 0;
   const wordRe = /[^\s,;.:()“”"'!?]+/gu;
   wordRe.lastIndex = 0;
   const slice = doc.text.slice(start, start + 200);
@@ -60,16 +81,35 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
   for (let w = wordRe.exec(slice); w; w = wordRe.exec(slice)) {
     // Only spaces (or one line break) may separate words of a name.
     const gap = slice.slice(pos - start, w.index);
-    if (/[,;.:()“”"'!?]|\n\s*\n/.test(gap)) break;
-    const fw = folded.slice(w.index, w.index + w[0].length);
+    if (NAME_GAP_BREAK.test(gap)) break;
     const upper = /^\p{Lu}/u.test(w[0]);
-    if (words > 0 && ISSUER_STOP.has(fw) && !(upper && NAME_CONTINUES_AFTER_STOP.test(fw))) {
+    // A whole body, unit word or province name: its words are never cut.
+    const whole =
+      (upper ? stickyAt(BODY_AT, folded, w.index) : null) ??
+      stickyAt(UNIT_AT, folded, w.index) ??
+      (inPlace === 1 && upper ? stickyAt(PROVINCE_AT, folded, w.index) : null);
+    if (whole && !NAME_GAP_BREAK.test(whole)) {
+      const isUnit = stickyAt(UNIT_AT, folded, w.index) === whole;
+      const syllables = whole.split(/\s+/).length;
+      if (words + syllables > ISSUER_MAX_SYLLABLES) break;
+      words += syllables;
+      pos = start + w.index + whole.length;
+      end = pos;
+      wordRe.lastIndex = w.index + whole.length;
+      // After a province name the place is complete; after a unit word one starts.
+      inPlace = isUnit || /(?:uy|bo)$/.test(whole) ? 1 : 0;
+      continue;
+    }
+    const fw = folded.slice(w.index, w.index + w[0].length);
+    const placeWord = inPlace > 0 && inPlace <= PLACE_NAME_MAX_SYLLABLES && upper && !NOT_IN_PLACE.has(fw);
+    if (!placeWord && words > 0 && ISSUER_STOP.has(fw) && !(upper && NAME_CONTINUES_AFTER_STOP.test(fw))) {
       // "và" continues a name only before a capitalised word ("Bộ Giáo dục và Đào tạo").
       if (fw === 'va') {
         const next = /^\s+(\S+)/u.exec(slice.slice(w.index + w[0].length));
         if (next && /^\p{Lu}/u.test(next[1]!) && !/^(?:Công|Chỉ|Nghị|Quyết|Kế|Thông|Kết|Hướng|Văn|Luật|Quy)$/u.test(next[1]!)) {
           pos = w.index + w[0].length + start;
           words++;
+          inPlace = 0;
           continue;
         }
       }
@@ -78,6 +118,7 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
     if (++words > ISSUER_MAX_SYLLABLES) break;
     pos = start + w.index + w[0].length;
     end = pos;
+    inPlace = placeWord ? inPlace + 1 : 0;
   }
   if (end <= start) return null;
   const text = doc.text.slice(start, end).replace(/\s+/g, ' ').trim();
@@ -311,13 +352,13 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
 
   return all.map((d) => {
     let issuerNormalized: string | null = null;
-    if (d.issuer) issuerNormalized = qualifyIssuer(d.issuer, ctx.places);
+    if (d.issuer) issuerNormalized = normalizeCitedIssuer(d.issuer, ctx.places);
     else if (d.ref) {
       // No "của …": the issuer code still names central bodies and, in context, the own committee.
       const fromCode = partyOrStateIssuerCode(d);
       const info = fromCode ? issuerCodeInfo(fromCode) : null;
       if (info?.level === 'central') issuerNormalized = info.name;
-      else if (info && (info.level === 'province' || info.level === 'district')) issuerNormalized = qualifyIssuer(info.name, ctx.places);
+      else if (info && (info.level === 'province' || info.level === 'district')) issuerNormalized = normalizeCitedIssuer(info.name, ctx.places);
     }
     const out: Citation = {
       text: d.text,

@@ -4,7 +4,7 @@
  * ("Số: 12/QĐ-UBND        Quảng Ninh, ngày …") are split into cells at runs of spaces.
  */
 import type { IssuerKind } from '../model/directive';
-import { caseIssuer, canonicalProvince, describeIssuer, provinceAtStart } from './issuer';
+import { caseIssuer, canonicalProvince, describeIssuer, namesSubProvincialUnit, provinceAtStart } from './issuer';
 import { DOC_TYPES, HEADER_MARKS, HEADER_MAX_LINES, ISSUER_BODIES, SUBJECT_MAX_LINES, UNIT_LEVELS } from './tables';
 import { bare, cleanValue, decaps, foldedAlternation, foldPhrase, isBlank, isCapsLine, isRule, type Doc, type Line } from './text';
 import { readNumberField, type DateToken, type RefToken, type Tokens } from './tokenize';
@@ -254,7 +254,9 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
   }
   if (!h.province && h.place) {
     const p = provinceAtStart(h.place);
-    if (p && h.placeSpan) {
+    // "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH" … "Hòa Bình, ngày …": the commune's seat, not the province.
+    const unitSeat = p && [superiorCell, issuerCell].some((c) => c && namesSubProvincialUnit(c.text, h.place!));
+    if (p && h.placeSpan && !unitSeat) {
       h.province = p;
       h.provinceSpan = h.placeSpan;
     }

@@ -21,6 +21,8 @@ for (const [alias, p] of Object.entries(PROVINCE_ALIASES)) PROVINCE_BY_FOLD.set(
 const CENTRAL_CITY_FOLDS = new Set(CENTRAL_CITIES.map(foldPhrase));
 
 const PROVINCE_NAMES_RE = foldedAlternation([...ALL_PROVINCES, ...Object.keys(PROVINCE_ALIASES)]);
+/** Folded alternation of every province name and alias, longest first (for whole-name matching). */
+export const PROVINCE_ALTERNATION = PROVINCE_NAMES_RE;
 const PROVINCE_AT_START = new RegExp(`^(?:${PROVINCE_NAMES_RE})(?![\\p{L}\\d])`, 'u');
 /** "tỉnh Nam Định", "thành phố Hải Phòng", "TP Hồ Chí Minh", "Đảng bộ tỉnh Bắc Giang". */
 const PROVINCE_MENTION_RE = new RegExp(
@@ -38,6 +40,32 @@ export function canonicalProvince(name: string): string | null {
 export function provinceAtStart(s: string): string | null {
   const m = PROVINCE_AT_START.exec(foldAligned(s));
   return m ? canonicalProvince(s.slice(0, m[0].length)) : null;
+}
+
+/**
+ * Unit words below the district: a name after one of them is a commune or village, never the
+ * province. Districts are left out on purpose: a district or provincial city named like a province
+ * (huyện Điện Biên, thị xã Quảng Trị, thành phố Hòa Bình) lies in that province, so its seat still
+ * names the province; communes named like one (xã Hòa Bình) lie anywhere.
+ */
+const SUB_PROVINCIAL_UNITS = ['xã', 'phường', 'thị trấn', 'đặc khu', 'thôn', 'tổ dân phố'];
+const SUB_PROVINCIAL_NAME_RE = new RegExp(
+  `(?<![\\p{L}])(?:${foldedAlternation(SUB_PROVINCIAL_UNITS)})\\s+(\\p{L}+(?:[ ]\\p{L}+){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
+  'gu',
+);
+
+/**
+ * True when `text` names `place` as a commune or village ("xã Hòa Bình", "PHƯỜNG KHÁNH
+ * HÒA"): a place of issue equal to such a name is that unit's seat, not a province mention.
+ */
+export function namesSubProvincialUnit(text: string, place: string): boolean {
+  const target = foldPhrase(place).replace(/\s+/g, ' ').trim();
+  const folded = foldAligned(text);
+  SUB_PROVINCIAL_NAME_RE.lastIndex = 0;
+  for (let m = SUB_PROVINCIAL_NAME_RE.exec(folded); m; m = SUB_PROVINCIAL_NAME_RE.exec(folded)) {
+    if (m[1]!.startsWith(target) && !/\p{L}/u.test(m[1]![target.length] ?? '')) return true;
+  }
+  return false;
 }
 
 export function isCentralCity(name: string | null): boolean {
@@ -81,7 +109,6 @@ function mostFrequent(re: RegExp, text: string): string | null {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m[1]!;
     if (NOT_PLACE.has(name.split(' ')[0]!)) continue;
-    if (canonicalProvince(name) && !/^(?:huyện|quận|thị xã)/u.test(m[0])) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -185,9 +212,10 @@ export interface PlaceContext {
 }
 
 const GENERIC_TAIL: readonly [RegExp, keyof PlaceContext][] = [
-  [/(?:tinh uy|tinh|dang bo tinh)$/u, 'province'],
-  [/(?:huyen uy|huyen|quan uy|quan|thi uy|thi xa|dang bo huyen)$/u, 'district'],
-  [/(?:dang uy xa|xa|phuong|thi tran|dang uy phuong|dang uy thi tran)$/u, 'commune'],
+  // Whole words only: "UBND huyện Đan Phượng" ends in a name, not in the unit word "phường".
+  [/(?<![\p{L}])(?:tinh uy|tinh|dang bo tinh)$/u, 'province'],
+  [/(?<![\p{L}])(?:huyen uy|huyen|quan uy|quan|thi uy|thi xa|dang bo huyen)$/u, 'district'],
+  [/(?<![\p{L}])(?:dang uy xa|xa|phuong|thi tran|dang uy phuong|dang uy thi tran)$/u, 'commune'],
 ];
 
 /**
@@ -196,8 +224,14 @@ const GENERIC_TAIL: readonly [RegExp, keyof PlaceContext][] = [
  */
 export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
   const folded = foldPhrase(issuer).replace(/\s+/g, ' ').trim();
+  const words = issuer.replace(/\s+/g, ' ').trim().split(' ');
   for (const [re, key] of GENERIC_TAIL) {
-    if (re.test(folded)) {
+    const m = re.exec(folded);
+    if (m) {
+      // "huyện Đan Phượng", "xã Hòa Phường": a capitalised syllable after a name syllable ends a name.
+      const k = m[0].split(' ').length;
+      const prev = words[words.length - k - 1] ?? '';
+      if (/^\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Lu}/u.test(words[words.length - k] ?? '')) return issuer;
       const place = ctx[key];
       if (key === 'province' && /thanh uy$/.test(folded)) return issuer;
       return place ? `${issuer} ${place}` : issuer;
@@ -205,4 +239,40 @@ export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
   }
   if (/thanh uy$/.test(folded) && ctx.province && isCentralCity(ctx.province)) return `${issuer} ${ctx.province}`;
   return issuer;
+}
+
+/** Abbreviated body names written out in a normalized issuer. */
+const BODY_EXPANSIONS: Readonly<Record<string, string>> = { UBND: 'Ủy ban nhân dân', HĐND: 'Hội đồng nhân dân', BCĐ: 'Ban Chỉ đạo' };
+const UNIT_WORD_AT_START = new RegExp(`^(?:${foldedAlternation(UNIT_LEVELS.map((u) => u.word))})(?![\\p{L}\\d])`, 'u');
+const COMMITTEE_CASING: readonly [RegExp, string][] = [
+  [/^tinh uy(?![\p{L}])/u, 'Tỉnh ủy'],
+  [/^huyen uy(?![\p{L}])/u, 'Huyện ủy'],
+  [/^thanh uy(?![\p{L}])/u, 'Thành ủy'],
+  [/^quan uy(?![\p{L}])/u, 'Quận ủy'],
+  [/^thi uy(?![\p{L}])/u, 'Thị ủy'],
+  [/^dang uy(?![\p{L}])/u, 'Đảng ủy'],
+];
+
+/**
+ * A cited issuer as one consistent name: the body in its table spelling with abbreviations written
+ * out ("UBND Tỉnh" → "Ủy ban nhân dân tỉnh"), unit words in lower case, committees capitalised
+ * ("Ban Tổ chức tỉnh ủy" → "Ban Tổ chức Tỉnh ủy"), then qualified with the citing document's
+ * place ("Ủy ban nhân dân tỉnh Bắc Giang"). Names the table does not know are only qualified.
+ */
+export function normalizeCitedIssuer(issuer: string, ctx: PlaceContext): string {
+  const s = issuer.replace(/\s+/g, ' ').trim();
+  const folded = foldPhrase(s);
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  let out = s;
+  if (body) {
+    const head = BODY_EXPANSIONS[body.row.name] ?? body.row.name;
+    let rest = s.slice(body.folded.length).trim();
+    const restFolded = folded.slice(body.folded.length).trim();
+    const committee = COMMITTEE_CASING.find(([re]) => re.test(restFolded));
+    const unit = committee ? null : UNIT_WORD_AT_START.exec(restFolded);
+    if (committee) rest = committee[1] + rest.slice(committee[1].length);
+    else if (unit) rest = rest.slice(0, unit[0].length).toLowerCase() + rest.slice(unit[0].length);
+    out = rest ? `${head} ${rest}` : head;
+  }
+  return qualifyIssuer(out, ctx);
 }

@@ -176,3 +176,89 @@ describe('found while labelling corpus 021-039', () => {
     expect(r.tasks.map((t) => t.lead)).toEqual([[], ['Văn phòng HĐND và UBND huyện']]);
   });
 });
+
+describe('cited issuers and places (reported by the graph engineer)', () => {
+  const cite = (body: string) => parseDirective(stateHeader(`Số: 12/UBND-VP\nAn Bình, ngày 03 tháng 3 năm 2024\nV/v họp\n\n${body}`)).citations;
+
+  test('"của Ủy ban nhân dân tỉnh Bắc Giang" in a citation is read whole, not cut to "Ủy"', () => {
+    const [c] = cite('Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của Ủy ban nhân dân tỉnh Bắc Giang về việc phòng, chống dịch.');
+    expect(c!.issuer).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
+    const [q] = cite('Căn cứ Nghị quyết số 16/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về sắp xếp.');
+    expect(q!.issuer).toBe('Ủy ban Thường vụ Quốc hội');
+    const [k] = cite('Thực hiện Kế hoạch số 7-KH/UBKTTU ngày 5/3/2021 của Ủy ban Kiểm tra Tỉnh ủy về kiểm tra.');
+    expect(k!.issuer).toBe('Ủy ban Kiểm tra Tỉnh ủy');
+  });
+
+  test('province names containing a stop word are read whole after a unit word ("Tỉnh ủy Sơn La" is not "Sơn")', () => {
+    const cases: [string, string][] = [
+      ['Tỉnh ủy Sơn La', 'Tỉnh ủy Sơn La'],
+      ['Thành ủy Đà Nẵng', 'Thành ủy Đà Nẵng'],
+      ['Tỉnh ủy Lai Châu', 'Tỉnh ủy Lai Châu'],
+      ['UBND tỉnh Lào Cai', 'UBND tỉnh Lào Cai'],
+      ['Ban Thường vụ Tỉnh ủy Cà Mau', 'Ban Thường vụ Tỉnh ủy Cà Mau'],
+      ['Tỉnh ủy Bà Rịa - Vũng Tàu', 'Tỉnh ủy Bà Rịa - Vũng Tàu'],
+      ['Ban Tuyên giáo Tỉnh ủy Đắk Lắk', 'Ban Tuyên giáo Tỉnh ủy Đắk Lắk'],
+      ['Ủy ban nhân dân Thành phố Hồ Chí Minh', 'Ủy ban nhân dân Thành phố Hồ Chí Minh'],
+      ['UBND tỉnh Bình Định', 'UBND tỉnh Bình Định'],
+      // District names too: a capitalised syllable after a unit word belongs to the name.
+      ['Ban Thường vụ Huyện ủy Mường La', 'Ban Thường vụ Huyện ủy Mường La'],
+      ['UBND thị xã Sơn Tây', 'UBND thị xã Sơn Tây'],
+    ];
+    for (const [written, expected] of cases) {
+      const [c] = cite(`Thực hiện Chỉ thị số 5-CT/TU ngày 1/2/2024 của ${written} về việc học tập, triển khai ngay.`);
+      expect(c!.issuer).toBe(expected);
+    }
+  });
+
+  test('a commune or ward named like a province ("xã Hòa Bình", "phường Khánh Hòa") is not the province', () => {
+    const commune = parseDirective(`ỦY BAN NHÂN DÂN
+XÃ HÒA BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VP
+Hòa Bình, ngày 03 tháng 3 năm 2024
+V/v họp
+
+Ủy ban nhân dân xã Hòa Bình, huyện Tân Lạc, tỉnh Phú Thọ thông báo.`);
+    expect(commune.place).toBe('Hòa Bình');
+    expect(commune.province).toBe('Phú Thọ');
+    const ward = parseDirective(`ĐẢNG BỘ PHƯỜNG KHÁNH HÒA
+ĐẢNG ỦY PHƯỜNG KHÁNH HÒA
+*
+Số 12-CV/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Khánh Hòa, ngày 03 tháng 3 năm 2024
+
+Kính gửi: Các chi bộ.
+Nội dung.`);
+    expect(ward.province).toBeNull();
+    // The province's own seat still names it.
+    const province = parseDirective('TỈNH ỦY HÒA BÌNH\n*\nSố 12-CV/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHòa Bình, ngày 03 tháng 3 năm 2024\n\nKính gửi: Các huyện ủy.\nNội dung.');
+    expect(province.province).toBe('Hòa Bình');
+  });
+
+  test('cited issuers are normalized to one full, consistently cased name', () => {
+    const norm = (written: string) => cite(`Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của ${written} về việc phòng, chống dịch. Tỉnh Bắc Giang chỉ đạo.`)[0]!.issuerNormalized;
+    expect(norm('UBND tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
+    expect(norm('UBND Tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
+    expect(norm('Ủy ban nhân dân tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
+    expect(norm('Ủy ban nhân dân huyện')).toBe('Ủy ban nhân dân huyện An Bình');
+    expect(norm('Thường trực Tỉnh ủy')).toBe('Thường trực Tỉnh ủy Bắc Giang');
+    expect(norm('Ban Thường vụ Huyện ủy')).toBe('Ban Thường vụ Huyện ủy An Bình');
+    expect(norm('Ban Tổ chức tỉnh ủy')).toBe('Ban Tổ chức Tỉnh ủy Bắc Giang');
+    expect(norm('HĐND tỉnh Bắc Giang')).toBe('Hội đồng nhân dân tỉnh Bắc Giang');
+  });
+
+  test('a district whose name ends in a commune word ("huyện Đan Phượng") is not qualified with a commune', () => {
+    const r = parseDirective(`ỦY BAN NHÂN DÂN
+XÃ TÂN LẬP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 12/UBND-VP
+Tân Lập, ngày 03 tháng 3 năm 2024
+V/v họp
+
+Căn cứ Quyết định số 21/QĐ-UBND ngày 10/12/2023 của UBND huyện Đan Phượng về giao dự toán.`);
+    expect(r.citations[0]!.issuerNormalized).toBe('Ủy ban nhân dân huyện Đan Phượng');
+  });
+});
