@@ -50,6 +50,7 @@ const DECODE_MIN = 48;
 export function foldAligned(text: string): string {
   const n = text.length;
   const codes = new Uint16Array(n);
+  let changed = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     let f = FOLD_TABLE[code]!;
@@ -57,14 +58,18 @@ export function foldAligned(text: string): string {
       f = foldUnit(code);
       FOLD_TABLE[code] = f;
     }
+    if (f !== code) changed = true;
     codes[i] = f;
   }
+  // Already folded (ASCII lower case, most task and agency pieces): no new string at all.
+  if (!changed) return text;
   if (UTF16 && n >= DECODE_MIN) {
     const out = UTF16.decode(codes);
     if (out.length === n) return out;
   }
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + CHUNK)));
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
 
@@ -85,9 +90,19 @@ export function makeDoc(text: string): Doc {
   return { text, folded: foldAligned(text), lines: splitLines(text) };
 }
 
+/** foldPhrase results: the same issuer names, codes and table rows are folded again and again. */
+const PHRASE_CACHE = new Map<string, string>();
+const PHRASE_CACHE_MAX = 4096;
+
 /** Folds a table phrase the same way the document is folded, for building patterns. */
 export function foldPhrase(s: string): string {
-  return foldAligned(s.normalize('NFC'));
+  let out = PHRASE_CACHE.get(s);
+  if (out === undefined) {
+    out = foldAligned(s.normalize('NFC'));
+    if (PHRASE_CACHE.size >= PHRASE_CACHE_MAX) PHRASE_CACHE.clear();
+    PHRASE_CACHE.set(s, out);
+  }
+  return out;
 }
 
 export function escapeRegExp(s: string): string {
@@ -103,18 +118,48 @@ export function foldedAlternation(phrases: readonly string[]): string {
 }
 
 const CLEAN_INNER = /(?:\*|_{2,}|\s)+/g;
-const CLEAN_EDGES = /^[\s\-–—:|]+|[\s,;:|]+$/g;
+
+function isBlankUnit(c: number): boolean {
+  // The units /\s/ matches other than the space itself.
+  return (
+    (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when `s` holds "*", "__" (when `underscores`), two spaces in a row or a blank other than a space. */
+function needsBlankFix(s: string, underscores: boolean): boolean {
+  for (let i = 0, n = s.length; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 42) return true;
+    if (c === 32) {
+      if (s.charCodeAt(i + 1) === 32) return true;
+    } else if (c === 95) {
+      if (underscores && s.charCodeAt(i + 1) === 95) return true;
+    } else if ((c <= 13 || c >= 0xa0) && isBlankUnit(c)) return true;
+  }
+  return false;
+}
+const EDGE_START = /[\s\-–—:|]/;
+const EDGE_END = /[\s,;:|]/;
 
 /** Value text without markdown emphasis, rules, layout spaces and trailing separators. */
 export function cleanValue(raw: string): string {
-  // Two passes instead of five: this runs for every task, recipient and field.
-  return raw.replace(CLEAN_INNER, ' ').replace(CLEAN_EDGES, '');
+  // This runs for every task, recipient and field: replacing each single space as its own match
+  // was a tenth of a parse, so the inner pass runs only when it would change something, and the
+  // edges are trimmed by a scan (same result as /^[\s\-–—:|]+|[\s,;:|]+$/g).
+  const s = needsBlankFix(raw, true) ? raw.replace(CLEAN_INNER, ' ') : raw;
+  let a = 0;
+  let b = s.length;
+  while (a < b && EDGE_START.test(s[a]!)) a++;
+  while (b > a && EDGE_END.test(s[b - 1]!)) b--;
+  return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
 const BARE_RE = /\*+|\s+/g;
 
 /** Strips markdown emphasis and surrounding blanks from one layout line. */
 export function bare(line: string): string {
+  if (!needsBlankFix(line, false)) return line.trim();
   return line.replace(BARE_RE, (m) => (m.charCodeAt(0) === 42 ? '' : ' ')).trim();
 }
 
@@ -211,4 +256,108 @@ export function clampSpan(start: number, end: number, length: number): { start: 
 
 export function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
+}
+
+// ---- Phrase scanning -----------------------------------------------------------------
+
+const LETTER_UNIT = new Uint8Array(65536); // 0 unknown, 1 letter, 2 not a letter
+const LETTER_CP = /^\p{L}$/u;
+
+function isAsciiWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+/** The code point at `i` is a letter or an ASCII digit (what [\p{L}\d] matches there). */
+function wordAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 128) return isAsciiWord(c);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_CP.test(String.fromCodePoint(s.codePointAt(i)!));
+  let k = LETTER_UNIT[c]!;
+  if (k === 0) LETTER_UNIT[c] = k = LETTER_CP.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/** The code point ending at `i` is a letter or an ASCII digit (what (?<![\p{L}\d]) looks at). */
+function wordBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER_CP.test(String.fromCodePoint(s.codePointAt(i - 2)!));
+  }
+  return wordAt(s, i - 1);
+}
+
+function isSpaceUnit(c: number): boolean {
+  return c === 32 || ((c <= 13 || c >= 0xa0) && isBlankUnit(c));
+}
+
+/**
+ * Finds folded phrases the way `(?<![\p{L}\d])(?:<foldedAlternation>)(?![\p{L}\d])` with the g flag
+ * does (same matches, same order, alternatives tried longest first), but looks only at word starts
+ * and only at the phrases whose first word is there. Several phrase sets share one walk over the
+ * text (`scanPhrases`); each keeps its own non-overlapping order, as separate regexes would.
+ */
+export class PhraseSet {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(phrases: readonly string[]) {
+    const ordered = [...new Set(phrases.map(foldPhrase))].sort((a, b) => b.length - a.length);
+    for (const p of ordered) {
+      const words = p.split(' ');
+      if (words.some((w) => !/^[a-z0-9]+$/.test(w))) throw new Error(`PhraseSet: "${p}" is not plain folded words`);
+      const list = this.byFirst.get(words[0]!);
+      if (list) list.push(words);
+      else this.byFirst.set(words[0]!, [words]);
+    }
+  }
+
+  /** End of the first phrase (in alternation order) starting at word `first` = s[i, j), or -1. */
+  matchAt(s: string, first: string, j: number): { end: number; phrase: string } | null {
+    const list = this.byFirst.get(first);
+    if (!list) return null;
+    for (const words of list) {
+      let pos = j;
+      let ok = true;
+      for (let w = 1; w < words.length && ok; w++) {
+        if (pos >= s.length || !isSpaceUnit(s.charCodeAt(pos))) ok = false;
+        else {
+          while (pos < s.length && isSpaceUnit(s.charCodeAt(pos))) pos++;
+          const word = words[w]!;
+          if (s.startsWith(word, pos)) pos += word.length;
+          else ok = false;
+        }
+      }
+      if (ok && !wordAt(s, pos)) return { end: pos, phrase: words.join(' ') };
+    }
+    return null;
+  }
+}
+
+/** One walk over `s`: `onHit(set index, start, end, phrase)` for each set's matches in order. */
+export function scanPhrases(s: string, sets: readonly PhraseSet[], onHit: (set: number, start: number, end: number, phrase: string) => void): void {
+  const next = sets.map(() => 0);
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWord(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
+    if (!wordBefore(s, i) && !wordAt(s, j)) {
+      const first = s.slice(i, j);
+      for (let k = 0; k < sets.length; k++) {
+        if (next[k]! > i) continue;
+        const m = sets[k]!.matchAt(s, first, j);
+        if (m) {
+          onHit(k, i, m.end, m.phrase);
+          next[k] = m.end;
+        }
+      }
+    }
+    i = j;
+  }
 }

@@ -10,7 +10,7 @@ import {
   TYPE_ABBREVIATIONS,
   type DocTypeRow,
 } from './tables';
-import { foldedAlternation, foldPhrase, type Doc } from './text';
+import { foldPhrase, PhraseSet, scanPhrases, type Doc } from './text';
 import type { CitationRelation, IssuerKind, IssuerLevel } from '../model/directive';
 
 export interface RefToken {
@@ -292,28 +292,15 @@ const NOUN_TO_TYPE = new Map<string, string | null>();
 for (const row of DOC_TYPES) NOUN_TO_TYPE.set(foldPhrase(row.name), row.name);
 for (const noun of GENERIC_DOC_NOUNS) NOUN_TO_TYPE.set(foldPhrase(noun), null);
 
-/** Cheap first-letter check before the lookbehind: most positions fail here. */
-function firstLetters(phrases: readonly string[]): string {
-  return `(?=[${[...new Set(phrases.map((p) => foldPhrase(p)[0]!))].join('')}])`;
-}
-
-const TYPE_NOUN_RE = new RegExp(
-  `${firstLetters([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])}(?<![\\p{L}\\d])(?:${foldedAlternation([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS])})(?![\\p{L}\\d])`,
-  'gu',
-);
+/** Type names and generic nouns, matched as whole folded words (see PhraseSet). */
+const TYPE_NOUNS = new PhraseSet([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS]);
 // Abbreviations count only in caps and before a number: "CV số 12/UBND-VP", "CT 16".
 const ABBREVIATION_RE = new RegExp(
   `(?<![\\p{L}\\d])(${Object.keys(TYPE_ABBREVIATIONS).join('|')})(?=\\s+(?:số\\s*:?\\s*)?\\d)`,
   'gu',
 );
 
-export function scanTypeNouns(doc: Doc): TypeNounToken[] {
-  const out: TypeNounToken[] = [];
-  TYPE_NOUN_RE.lastIndex = 0;
-  for (let m = TYPE_NOUN_RE.exec(doc.folded); m; m = TYPE_NOUN_RE.exec(doc.folded)) {
-    const key = m[0].replace(/\s+/g, ' ');
-    out.push({ kind: 'TYPE_NOUN', start: m.index, end: m.index + m[0].length, type: NOUN_TO_TYPE.get(key) ?? null, abbreviation: false });
-  }
+function abbreviations(doc: Doc, out: TypeNounToken[]): TypeNounToken[] {
   ABBREVIATION_RE.lastIndex = 0;
   for (let m = ABBREVIATION_RE.exec(doc.text); m; m = ABBREVIATION_RE.exec(doc.text)) {
     out.push({ kind: 'TYPE_NOUN', start: m.index, end: m.index + m[0].length, type: TYPE_ABBREVIATIONS[m[1]!] ?? null, abbreviation: true });
@@ -324,25 +311,45 @@ export function scanTypeNouns(doc: Doc): TypeNounToken[] {
 // ---- RELATION_CUE --------------------------------------------------------------------
 
 const CUE_TO_RELATION = new Map(RELATION_CUES.map((c) => [foldPhrase(c.phrase), c.relation]));
-const CUE_RE = new RegExp(`${firstLetters(RELATION_CUES.map((c) => c.phrase))}(?<![\\p{L}\\d])(?:${foldedAlternation(RELATION_CUES.map((c) => c.phrase))})(?![\\p{L}\\d])`, 'gu');
+const CUES = new PhraseSet(RELATION_CUES.map((c) => c.phrase));
 
-export function scanCues(folded: string): CueToken[] {
-  const out: CueToken[] = [];
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(folded); m; m = CUE_RE.exec(folded)) {
-    const relation = CUE_TO_RELATION.get(m[0].replace(/\s+/g, ' '));
-    // "xem xét" (consider) is not "Xét …" (having considered).
-    if (m[0].startsWith('xet') && /xem\s+$/.test(folded.slice(Math.max(0, m.index - 5), m.index))) continue;
-    if (relation) out.push({ kind: 'RELATION_CUE', start: m.index, end: m.index + m[0].length, relation });
-  }
-  return out;
+function cueToken(folded: string, start: number, end: number, phrase: string): CueToken | null {
+  const relation = CUE_TO_RELATION.get(phrase);
+  // "xem xét" (consider) is not "Xét …" (having considered).
+  if (phrase.startsWith('xet') && /xem\s+$/.test(folded.slice(Math.max(0, start - 5), start))) return null;
+  return relation ? { kind: 'RELATION_CUE', start, end, relation } : null;
+}
+
+/**
+ * Type nouns and relation cues in one walk over the folded words (they used to be two regex scans
+ * over the whole text, each trying every position); each set keeps its own matches, so a cue may
+ * contain a noun ("xét tờ trình") as before.
+ */
+function scanWords(doc: Doc): { typeNouns: TypeNounToken[]; cues: CueToken[] } {
+  const typeNouns: TypeNounToken[] = [];
+  const cues: CueToken[] = [];
+  scanPhrases(doc.folded, [TYPE_NOUNS, CUES], (set, start, end, phrase) => {
+    if (set === 0) typeNouns.push({ kind: 'TYPE_NOUN', start, end, type: NOUN_TO_TYPE.get(phrase) ?? null, abbreviation: false });
+    else {
+      const cue = cueToken(doc.folded, start, end, phrase);
+      if (cue) cues.push(cue);
+    }
+  });
+  return { typeNouns: abbreviations(doc, typeNouns), cues };
+}
+
+export function scanTypeNouns(doc: Doc): TypeNounToken[] {
+  return scanWords(doc).typeNouns;
+}
+
+export function scanCues(doc: Doc): CueToken[] {
+  return scanWords(doc).cues;
 }
 
 export function tokenize(doc: Doc): Tokens {
   return {
     refs: scanRefs(doc.text),
     dates: scanDates(doc.folded),
-    typeNouns: scanTypeNouns(doc),
-    cues: scanCues(doc.folded),
+    ...scanWords(doc),
   };
 }
