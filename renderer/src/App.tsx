@@ -11,6 +11,7 @@ import { ErrorMessage } from './views/ErrorMessage';
 import { ImportPanel } from './views/ImportPanel';
 import { SearchView } from './search/SearchView';
 import { SafetyLayer } from './safety/SafetyLayer';
+import { GraphLayer } from './graph/GraphPages';
 import { SettingsView } from './settings/SettingsView';
 import { DashboardView } from './tasks/DashboardView';
 import { TaskSheetView } from './tasks/TaskSheetView';
@@ -224,6 +225,13 @@ export function App({ api }: { api: VanthuApi }) {
           <a href="#/settings" className="button">
             Cơ quan
           </a>
+          {/* Citation graph (issue #5): renderer/src/graph. */}
+          <a href="#/missing" className="button" data-testid="missing-link">
+            Văn bản còn thiếu
+          </a>
+          <a href="#/pending" className="button" data-testid="pending-link">
+            Cần xác nhận
+          </a>
           {documentCount !== undefined && (
             <span className="doc-count" data-testid="doc-count">
               {documentCount.toLocaleString('vi-VN')} văn bản
@@ -255,6 +263,8 @@ export function App({ api }: { api: VanthuApi }) {
         {infoError && <ErrorMessage error={infoError} />}
         {/* Safety (issue #7): stale-backup banner; #/safety and #/history/ID cover the page. */}
         <SafetyLayer api={api} desktop={info?.host === 'desktop'} />
+        {/* Citation graph (issue #5): #/graph/ID, #/missing and #/pending cover the page. */}
+        <GraphLayer api={api} />
         {route.name === 'tasksheet' ? (
           <TaskSheetView api={api} documentId={route.id} desktop={info?.host === 'desktop'} />
         ) : route.name === 'tasks' ? (

@@ -14,6 +14,7 @@ import { CitationPanel } from '../review/CitationPanel';
 import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
 import { TaskPanel } from '../review/TaskPanel';
+import { DocumentLinks } from '../graph/DocumentLinks';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -261,6 +262,8 @@ export function DocumentView({ api, id, onBack }: Props) {
             onRemove={(key) => void run(() => api.removeTask({ id: d.id, key }))}
             onRestore={restore('task')}
           />
+          {/* Citation graph (issue #5): upward, downward, the chain of command, coverage. */}
+          <DocumentLinks api={api} id={d.id} />
         </div>
       </div>
     </article>

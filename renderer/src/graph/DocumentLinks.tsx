@@ -1,0 +1,177 @@
+/**
+ * The citation graph on the document page (issue #5, docs/graph.md): «Thực hiện / căn cứ» (what this
+ * document cites), «Được thực hiện bởi» (what cites it), each with the citing sentence and a link
+ * to open; «Chuỗi chỉ đạo» up to the highest level; implementation coverage of its «Nơi nhận».
+ * Document text is only ever rendered as React text nodes.
+ */
+import { useEffect, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { Coverage, DocumentLinks as Links, GraphEdge, GraphNode } from '../../../shared/graph/types';
+import { ErrorMessage } from '../views/ErrorMessage';
+import { nodeHref, nodeMeta, nodeTitle, PLACEHOLDER_LABEL, relationLabel, STATUS_LABELS } from './labels';
+
+export function NodeLink({ node }: { node: GraphNode }) {
+  const href = nodeHref(node);
+  return (
+    <span className={node.placeholder ? 'graph-node-ref placeholder' : 'graph-node-ref'} data-node-id={String(node.id)}>
+      {href ? <a href={href}>{nodeTitle(node)}</a> : <span>{nodeTitle(node)}</span>}
+      {node.placeholder && (
+        <>
+          {' '}
+          <span className="flag missing" data-testid="placeholder-flag">
+            {node.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL}
+          </span>
+        </>
+      )}
+      {nodeMeta(node) && <span className="muted"> — {nodeMeta(node)}</span>}
+    </span>
+  );
+}
+
+function LinkList({ items, testId, empty }: { items: { edge: GraphEdge; node: GraphNode }[]; testId: string; empty: string }) {
+  if (items.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="item-list graph-links" data-testid={testId}>
+      {items.map(({ edge, node }) => (
+        <li key={edge.id} data-testid="graph-link" data-status={edge.status}>
+          <NodeLink node={node} /> <span className="graph-relation">({relationLabel(edge)})</span>
+          {STATUS_LABELS[edge.status] && <span className="flag"> {STATUS_LABELS[edge.status]}</span>}
+          {edge.text && <blockquote className="graph-sentence">{edge.text}</blockquote>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CoverageTable({ coverage }: { coverage: Coverage }) {
+  return (
+    <table className="graph-coverage" data-testid="coverage">
+      <thead>
+        <tr>
+          <th>Nơi nhận</th>
+          <th>Văn bản triển khai</th>
+        </tr>
+      </thead>
+      <tbody>
+        {coverage.rows.map((r, i) => (
+          <tr key={i} data-overdue={r.overdue || undefined}>
+            <td>{r.recipient}</td>
+            <td>
+              {r.implementing.length > 0 ? (
+                r.implementing.map((n) => (
+                  <div key={String(n.id)}>
+                    <NodeLink node={n} />
+                  </div>
+                ))
+              ) : r.overdue ? (
+                <span className="flag doubtful">Quá {coverage.days} ngày chưa có văn bản triển khai</span>
+              ) : (
+                <span className="muted">Chưa có văn bản triển khai</span>
+              )}
+            </td>
+          </tr>
+        ))}
+        {coverage.others.length > 0 && (
+          <tr>
+            <td>Cơ quan khác</td>
+            <td>
+              {coverage.others.map((n) => (
+                <div key={String(n.id)}>
+                  <NodeLink node={n} />
+                </div>
+              ))}
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
+  const [links, setLinks] = useState<{ id: number; value: Links } | null>(null);
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const [days, setDays] = useState(30);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.graphLinks({ id }).then((r) => {
+      if (cancelled) return;
+      if (r.ok) {
+        setLinks({ id, value: r.value });
+        setError(null);
+      } else setError(r.error);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, id]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.graphCoverage({ id, days }).then((r) => {
+      if (!cancelled) setCoverage(r.ok ? r.value : null);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, id, days]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!links || links.id !== id) return <p className="muted">Đang tải liên kết văn bản…</p>;
+  const l = links.value;
+  // Highest level first: Trung ương › Tỉnh › Huyện › this document.
+  const chain = [...l.chain].reverse();
+  const showCoverage = coverage && coverage.id === id && (coverage.rows.length > 0 || coverage.others.length > 0);
+  return (
+    <section className="review-panel graph-panel" aria-label="Liên kết văn bản" data-testid="graph-panel">
+      <div className="panel-head">
+        <h2>Liên kết văn bản</h2>
+        <a className="button small" href={`#/graph/${id}`} data-testid="graph-open">
+          Xem sơ đồ
+        </a>
+      </div>
+      {chain.length > 1 && (
+        <>
+          <h3>Chuỗi chỉ đạo</h3>
+          <ol className="graph-chain" data-testid="graph-chain">
+            {chain.map((n) => (
+              <li key={String(n.id)} aria-current={n.id === id ? 'true' : undefined}>
+                {n.id === id ? <strong>{nodeTitle(n)} (văn bản này)</strong> : <NodeLink node={n} />}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h3>Thực hiện / căn cứ</h3>
+      <LinkList items={l.up} testId="graph-up" empty="Văn bản không trích dẫn văn bản nào." />
+      <h3>Được thực hiện bởi</h3>
+      <LinkList items={l.down} testId="graph-down" empty="Chưa có văn bản nào trong kho thực hiện văn bản này." />
+      {showCoverage && (
+        <>
+          <h3>
+            Tình hình triển khai theo Nơi nhận{' '}
+            <label className="graph-days">
+              (cảnh báo sau{' '}
+              <input
+                type="number"
+                min={1}
+                max={3650}
+                value={days}
+                onChange={(e) => {
+                  const v = Number(e.target.value);
+                  if (Number.isInteger(v) && v >= 1 && v <= 3650) setDays(v);
+                }}
+                aria-label="Số ngày chờ văn bản triển khai"
+              />{' '}
+              ngày)
+            </label>
+          </h3>
+          <CoverageTable coverage={coverage} />
+        </>
+      )}
+    </section>
+  );
+}

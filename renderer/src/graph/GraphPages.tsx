@@ -1,0 +1,152 @@
+/**
+ * The graph's own pages (issue #5, docs/graph.md): `#/graph/<id>` (GraphView), `#/missing` (what to
+ * request or scan, ranked by how often it is cited, printable) and `#/pending` (uncertain
+ * resolutions for the clerk to decide). Like the safety pages they cover the page they are on, so
+ * the shell needs only this layer and two header links.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
+import type { MissingDocument, PendingDecision } from '../../../shared/graph/types';
+import { ErrorMessage } from '../views/ErrorMessage';
+import { NodeLink } from './DocumentLinks';
+import { GraphView } from './GraphView';
+import { nodeMeta, nodeTitle, relationLabel } from './labels';
+import './graph.css';
+
+type GraphRoute = { name: 'none' } | { name: 'graph'; id: string } | { name: 'missing' } | { name: 'pending' };
+
+export function parseGraphHash(hash: string): GraphRoute {
+  const m = /^#\/graph\/(p?\d{1,15})\/?$/.exec(hash);
+  if (m) return { name: 'graph', id: m[1]! };
+  if (/^#\/missing\/?$/.test(hash)) return { name: 'missing' };
+  if (/^#\/pending\/?$/.test(hash)) return { name: 'pending' };
+  return { name: 'none' };
+}
+
+export function GraphLayer({ api }: { api: VanthuApi }) {
+  const [route, setRoute] = useState<GraphRoute>(() => parseGraphHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseGraphHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  if (route.name === 'graph') return <GraphView key={route.id} api={api} id={route.id} />;
+  if (route.name === 'missing') return <MissingPage api={api} />;
+  if (route.name === 'pending') return <PendingPage api={api} />;
+  return null;
+}
+
+function MissingPage({ api }: { api: VanthuApi }) {
+  const [rows, setRows] = useState<MissingDocument[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    void api.graphMissing({}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
+  }, [api]);
+  return (
+    <div className="graph-page graph-list-page" data-testid="missing-page">
+      <div className="graph-toolbar">
+        <h1 className="graph-title">Văn bản được trích dẫn nhưng chưa có trong kho</h1>
+        <button type="button" className="button small" onClick={() => window.print()} disabled={!rows?.length}>
+          In danh sách
+        </button>
+      </div>
+      <p className="muted">Xếp theo số văn bản trích dẫn: đây là danh sách cần xin bản gốc hoặc quét bổ sung.</p>
+      {error && <ErrorMessage error={error} />}
+      {rows === null && !error && <p className="muted">Đang tải…</p>}
+      {rows?.length === 0 && <p>Mọi văn bản được trích dẫn đều đã có trong kho.</p>}
+      {rows && rows.length > 0 && (
+        <table className="graph-table" data-testid="missing-list">
+          <thead>
+            <tr>
+              <th>STT</th>
+              <th>Văn bản còn thiếu</th>
+              <th>Số lần trích dẫn</th>
+              <th>Văn bản trích dẫn</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m, i) => (
+              <tr key={String(m.node.id)} data-testid="missing-row" data-node-id={String(m.node.id)}>
+                <td>{i + 1}</td>
+                <td>
+                  <strong>{nodeTitle(m.node)}</strong>
+                  {nodeMeta(m.node) && <div className="muted">{nodeMeta(m.node)}</div>}
+                  <a className="no-print" href={`#/graph/${m.node.id}`}>
+                    Sơ đồ
+                  </a>
+                </td>
+                <td>
+                  {m.citations} lần, {m.citing.length} văn bản
+                </td>
+                <td>
+                  {m.citing.map((n) => (
+                    <div key={String(n.id)}>
+                      <NodeLink node={n} />
+                    </div>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function PendingPage({ api }: { api: VanthuApi }) {
+  const [rows, setRows] = useState<PendingDecision[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => {
+    void api.graphPending({}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
+  }, [api]);
+  useEffect(load, [load]);
+  const decide = async (edgeId: number, action: 'confirm' | 'reject', toDoc: number) => {
+    setBusy(true);
+    const r = await api.graphDecide({ decision: { action, edgeId, toDoc } });
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+    else {
+      setError(null);
+      load();
+    }
+  };
+  return (
+    <div className="graph-page graph-list-page" data-testid="pending-page">
+      <div className="graph-toolbar">
+        <h1 className="graph-title">Trích dẫn cần văn thư xác nhận</h1>
+      </div>
+      <p className="muted">
+        Mỗi trích dẫn dưới đây khớp với nhiều văn bản, hoặc với một văn bản cùng số nhưng khác ngày. Chọn văn bản đúng;
+        quyết định được giữ lại khi phân tích lại.
+      </p>
+      {error && <ErrorMessage error={error} />}
+      {rows === null && !error && <p className="muted">Đang tải…</p>}
+      {rows?.length === 0 && <p>Không có trích dẫn nào cần xác nhận.</p>}
+      <ul className="item-list graph-pending" data-testid="pending-list">
+        {rows?.map((p) => (
+          <li key={p.edgeId} data-testid="pending-row">
+            <NodeLink node={p.from} /> <span className="graph-relation">({relationLabel(p)})</span>
+            <blockquote className="graph-sentence">{p.text}</blockquote>
+            <div className="muted">{p.reason === 'uncertain' ? 'Nhiều văn bản phù hợp:' : 'Cùng số và cơ quan ban hành nhưng khác ngày:'}</div>
+            <ul>
+              {p.candidates.map((c) => (
+                <li key={String(c.id)}>
+                  <NodeLink node={c} />{' '}
+                  <button type="button" className="button small" disabled={busy} onClick={() => void decide(p.edgeId, 'confirm', c.id as number)}>
+                    Đúng văn bản này
+                  </button>{' '}
+                  <button type="button" className="button small subtle" disabled={busy} onClick={() => void decide(p.edgeId, 'reject', c.id as number)}>
+                    Không phải
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
