@@ -356,3 +356,261 @@ export function documentsNeedingResolution(db: Database): number[] {
     ).all() as { id: number }[]
   ).map((r) => r.id);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reads and writes that used to sit in electron/core/graph/resolve.ts and service.ts.
+
+export interface StoredDoc {
+  id: number;
+  ref: string | null;
+  symbol: string | null;
+  type: string | null;
+  issuer: string | null;
+  issuer_level: string | null;
+  province: string | null;
+  date: string | null;
+}
+
+export function storedDoc(db: Database, id: number): (StoredDoc & { text: string }) | undefined {
+  return stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?').get(id) as
+    | (StoredDoc & { text: string })
+    | undefined;
+}
+
+export function allStoredDocs(db: Database): StoredDoc[] {
+  return stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents').all() as StoredDoc[];
+}
+
+export function documentText(db: Database, id: number): string {
+  return (stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? '';
+}
+
+export function documentProvince(db: Database, id: number): string | null {
+  return (stmt(db, 'SELECT province FROM documents WHERE id = ?').get(id) as { province: string | null } | undefined)?.province ?? null;
+}
+
+export function placeholderOfCitation(db: Database, citationId: number): number | null {
+  return (stmt(db, 'SELECT to_placeholder FROM graph_edges WHERE citation_id = ?').get(citationId) as { to_placeholder: number | null } | undefined)?.to_placeholder ?? null;
+}
+
+export function citationEdgesToDoc(db: Database, id: number): EdgeRow[] {
+  return stmt(db, 'SELECT * FROM graph_edges WHERE to_doc = ? AND citation_id IS NOT NULL').all(id) as EdgeRow[];
+}
+
+export interface CitationScan {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  type: string | null;
+  ref: string | null;
+  symbol: string | null;
+  date: string | null;
+  issuer: string | null;
+  issuer_normalized: string | null;
+  relation: string;
+}
+
+export function allCitations(db: Database): CitationScan[] {
+  return stmt(
+    db,
+    'SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations ORDER BY document_id, ordinal',
+  ).all() as CitationScan[];
+}
+
+/** The whole graph for `vanthu graph --all`. */
+export function graphDocumentNodes(db: Database): Iterable<NodeRow> {
+  return stmt(
+    db,
+    `SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents d
+     WHERE EXISTS (SELECT 1 FROM graph_edges e WHERE e.from_id = d.id AND e.status <> 'ignored')
+        OR EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_doc = d.id) ORDER BY id`,
+  ).iterate() as Iterable<NodeRow>;
+}
+
+export function uncertainPlaceholders(db: Database): Set<number> {
+  return new Set((stmt(db, `SELECT DISTINCT to_placeholder AS p FROM graph_edges WHERE status = 'uncertain'`).all() as { p: number }[]).map((r) => r.p));
+}
+
+export function allPlaceholders(db: Database): Iterable<PlaceholderRow> {
+  return stmt(db, 'SELECT id, key, ref, type, issuer, date, level FROM graph_placeholders ORDER BY id').iterate() as Iterable<PlaceholderRow>;
+}
+
+export function allShownEdges(db: Database): Iterable<{ id: number; from_id: number; to_doc: number | null; to_placeholder: number | null; relation: string; sentence: string; status: EdgeStatus }> {
+  return stmt(db, `SELECT id, from_id, to_doc, to_placeholder, relation, sentence, status FROM graph_edges WHERE status <> 'ignored' ORDER BY from_id, id`).iterate() as Iterable<{
+    id: number;
+    from_id: number;
+    to_doc: number | null;
+    to_placeholder: number | null;
+    relation: string;
+    sentence: string;
+    status: EdgeStatus;
+  }>;
+}
+
+/** Removes a link the clerk added, and one 'add' decision behind it. */
+export function deleteManualEdge(db: Database, edge: Pick<EdgeRow, 'id' | 'from_id' | 'to_doc'>): void {
+  stmt(db, `DELETE FROM graph_decisions WHERE id IN (SELECT id FROM graph_decisions WHERE from_id = ? AND to_doc = ? AND action = 'add' LIMIT 1)`).run(edge.from_id, edge.to_doc);
+  stmt(db, 'DELETE FROM graph_edges WHERE id = ?').run(edge.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full resolution (`vanthu resolve`): the computed graph written against what is stored.
+
+export interface PlaceholderWrite extends PlaceholderFacts {
+  /** Assigned by writeResolution: a key already stored keeps its id. */
+  id?: number;
+}
+
+export interface ResolutionWrite {
+  docs: DocKeyRow[];
+  /** By placeholder key. */
+  placeholders: Map<string, PlaceholderWrite>;
+  /** Citation edges; to_placeholder is resolved from `placeholderKey`. */
+  edges: (Omit<EdgeWrite, 'to_placeholder'> & { placeholderKey: string | null })[];
+}
+
+export interface WriteCounts {
+  docs: number;
+  placeholders: number;
+  edgesInserted: number;
+  edgesUpdated: number;
+  edgesDeleted: number;
+  indexesRebuilt: boolean;
+}
+
+/** Stored citation sentences, read before resolution so that they are kept (citation id → sentence). */
+export function storedSentences(db: Database): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of stmt(db, `SELECT citation_id, sentence FROM graph_edges WHERE citation_id IS NOT NULL AND sentence <> ''`).iterate() as Iterable<{
+    citation_id: number;
+    sentence: string;
+  }>)
+    out.set(r.citation_id, r.sentence);
+  return out;
+}
+
+/** Above this share (and number) of rows changing, secondary indexes are dropped and rebuilt around the write. */
+export const BULK_WRITE = { share: 0.2, minRows: 1000 };
+const GRAPH_TABLES = ['graph_docs', 'graph_placeholders', 'graph_edges'];
+
+const sameDoc = (a: DocKeyRow, b: DocKeyRow): boolean =>
+  a.ref_key === b.ref_key && a.year === b.year && a.date === b.date && a.type_key === b.type_key && a.bodies === b.bodies && a.level === b.level;
+
+type StoredEdge = Omit<EdgeRow, 'id'> & { id: number };
+const sameEdge = (a: StoredEdge, b: Omit<EdgeWrite, 'sentence'> & { sentence: string }): boolean =>
+  a.from_id === b.from_id &&
+  a.to_doc === b.to_doc &&
+  a.to_placeholder === b.to_placeholder &&
+  a.status === b.status &&
+  a.relation === b.relation &&
+  a.sentence === b.sentence &&
+  a.ref_key === b.ref_key &&
+  a.year === b.year &&
+  a.date === b.date &&
+  a.type_key === b.type_key &&
+  a.bodies === b.bodies &&
+  a.match_key === b.match_key &&
+  a.candidates === b.candidates;
+
+/**
+ * Writes a full resolution in the caller's transaction, touching only rows that changed: keys,
+ * placeholders (a key keeps its id) and citation edges are compared with what is stored. When most
+ * rows change (first resolution, tables emptied), the secondary indexes of the three tables are
+ * dropped before the write and rebuilt after it, inside the same transaction: one sorted build per
+ * index instead of a B-tree insertion per row and index. Manual links are rebuilt from decisions.
+ */
+export function writeResolution(db: Database, w: ResolutionWrite): WriteCounts {
+  const storedDocs = new Map<number, DocKeyRow>();
+  for (const r of stmt(db, 'SELECT * FROM graph_docs').iterate() as Iterable<DocKeyRow>) storedDocs.set(r.document_id, r);
+  const storedP = new Map<string, PlaceholderRow & { ref_key: string | null; type_key: string | null; year: number | null }>();
+  let maxP = 0;
+  for (const r of stmt(db, 'SELECT * FROM graph_placeholders').iterate() as Iterable<PlaceholderRow & { ref_key: string | null; type_key: string | null; year: number | null }>) {
+    storedP.set(r.key, r);
+    if (r.id > maxP) maxP = r.id;
+  }
+  for (const [key, p] of w.placeholders) p.id = storedP.get(key)?.id ?? ++maxP;
+  const storedE = new Map<number, StoredEdge>();
+  for (const r of stmt(db, 'SELECT * FROM graph_edges WHERE citation_id IS NOT NULL').iterate() as Iterable<StoredEdge>) storedE.set(r.citation_id!, r);
+
+  const docWrites = w.docs.filter((d) => {
+    const s = storedDocs.get(d.document_id);
+    return !s || !sameDoc(s, d);
+  });
+  const keepDocs = new Set(w.docs.map((d) => d.document_id));
+  const docDeletes = [...storedDocs.keys()].filter((id) => !keepDocs.has(id));
+  const pWrites = [...w.placeholders.values()].filter((p) => {
+    const s = storedP.get(p.key);
+    return !s || s.ref !== p.ref || s.type !== p.type || s.date !== p.date || s.issuer !== p.issuer || s.level !== p.level || s.ref_key !== p.refKey || s.type_key !== p.typeKey || s.year !== p.year;
+  });
+  const inserts: EdgeWrite[] = [];
+  const updates: (EdgeWrite & { id: number })[] = [];
+  const seen = new Set<number>();
+  for (const e of w.edges) {
+    const to_placeholder = e.placeholderKey === null ? null : w.placeholders.get(e.placeholderKey)!.id!;
+    const row = { ...e, to_placeholder, sentence: e.sentence ?? '' };
+    seen.add(e.citation_id);
+    const s = storedE.get(e.citation_id);
+    if (!s) inserts.push(row);
+    else if (!sameEdge(s, row)) updates.push({ ...row, id: s.id });
+  }
+  const edgeDeletes: number[] = [];
+  for (const [cid, s] of storedE) if (!seen.has(cid)) edgeDeletes.push(s.id);
+
+  const changed = docWrites.length + pWrites.length + inserts.length + updates.length + edgeDeletes.length;
+  const total = w.docs.length + w.placeholders.size + w.edges.length;
+  const rebuild = changed > BULK_WRITE.minRows && changed > BULK_WRITE.share * total;
+  let indexes: { name: string; sql: string }[] = [];
+  if (rebuild) {
+    indexes = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${GRAPH_TABLES.map(() => '?').join(', ')})`)
+      .all(...GRAPH_TABLES) as { name: string; sql: string }[];
+  }
+  // Rows that stop existing go first, while the indexes that foreign-key checks use are still there.
+  const delEdge = stmt(db, 'DELETE FROM graph_edges WHERE id = ?');
+  for (const id of edgeDeletes) delEdge.run(id);
+  const delDoc = stmt(db, 'DELETE FROM graph_docs WHERE document_id = ?');
+  for (const id of docDeletes) delDoc.run(id);
+  for (const ix of indexes) db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+
+  const upDoc = stmt(
+    db,
+    `INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (document_id) DO UPDATE SET ref_key = excluded.ref_key, year = excluded.year, date = excluded.date,
+       type_key = excluded.type_key, bodies = excluded.bodies, level = excluded.level`,
+  );
+  for (const r of docWrites) upDoc.run(r.document_id, r.ref_key, r.year, r.date, r.type_key, r.bodies, r.level);
+  const upP = stmt(
+    db,
+    `INSERT INTO graph_placeholders (id, key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET ref = excluded.ref, ref_key = excluded.ref_key, type = excluded.type, type_key = excluded.type_key,
+       date = excluded.date, year = excluded.year, issuer = excluded.issuer, level = excluded.level`,
+  );
+  for (const p of pWrites) upP.run(p.id!, p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
+  const insE = stmt(
+    db,
+    `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const e of inserts)
+    insE.run(e.citation_id, e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates);
+  const updE = stmt(
+    db,
+    `UPDATE graph_edges SET from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, sentence = ?, ref_key = ?, year = ?, date = ?,
+       type_key = ?, bodies = ?, match_key = ?, candidates = ? WHERE id = ?`,
+  );
+  for (const e of updates)
+    updE.run(e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates, e.id);
+  rebuildManualEdges(db);
+  for (const ix of indexes) db.exec(ix.sql);
+  // Placeholders no edge points at any more (their document arrived, or the citation went away).
+  const orphans = stmt(db, 'DELETE FROM graph_placeholders WHERE NOT EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_placeholder = graph_placeholders.id)').run().changes;
+  return {
+    docs: docWrites.length + docDeletes.length,
+    placeholders: pWrites.length + orphans,
+    edgesInserted: inserts.length,
+    edgesUpdated: updates.length,
+    edgesDeleted: edgeDeletes.length,
+    indexesRebuilt: rebuild,
+  };
+}

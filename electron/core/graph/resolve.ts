@@ -148,28 +148,12 @@ export interface InsertResolution {
   replaced: number;
 }
 
-interface StoredDoc {
-  id: number;
-  ref: string | null;
-  symbol: string | null;
-  type: string | null;
-  issuer: string | null;
-  issuer_level: string | null;
-  province: string | null;
-  date: string | null;
-  text: string;
-}
-
-function storedDoc(db: Database, id: number): StoredDoc | undefined {
-  return gs.stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?').get(id) as StoredDoc | undefined;
-}
-
 /**
  * Resolves one stored document: its keys, its own citations, and the citations that share its key.
  * Call inside the transaction that stored (or re-parsed) it.
  */
 export function resolveDocument(db: Database, id: number, aliases: readonly RegistryAlias[] = gs.loadAliases(db)): InsertResolution {
-  const doc = storedDoc(db, id);
+  const doc = gs.storedDoc(db, id);
   if (!doc) return { own: 0, touched: 0, replaced: 0 };
   const dk = documentKeys(doc, aliases);
   gs.upsertDocKeys(db, {
@@ -186,8 +170,8 @@ export function resolveDocument(db: Database, id: number, aliases: readonly Regi
   const left: number[] = [];
   for (const c of rows) {
     const keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases);
-    const before = gs.stmt(db, 'SELECT to_placeholder FROM graph_edges WHERE citation_id = ?').get(c.id) as { to_placeholder: number | null } | undefined;
-    if (before?.to_placeholder) left.push(before.to_placeholder);
+    const before = gs.placeholderOfCitation(db, c.id);
+    if (before !== null) left.push(before);
     const resolution = resolveCitation(keys, candidatesFor(db, keys), id, toDecisions(gs.decisionsFor(db, id, keys.matchKey)));
     writeEdge(db, c.id, id, c.relation, keys, { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer }, citingSentence(doc.text, c.start, c.end), resolution);
   }
@@ -206,7 +190,7 @@ export function resolveDocument(db: Database, id: number, aliases: readonly Regi
       (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain'),
   );
   // Citations that point here already: the document's own keys may have changed (a clerk's correction).
-  const pointing = gs.stmt(db, 'SELECT * FROM graph_edges WHERE to_doc = ? AND citation_id IS NOT NULL').all(id) as gs.EdgeRow[];
+  const pointing = gs.citationEdgesToDoc(db, id);
   left.push(...reresolve(db, [...others, ...pointing]));
   const replaced = gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
   return { own: rows.length, touched: others.length + pointing.length, replaced };
@@ -255,20 +239,8 @@ export interface ResolveAllReport {
   ignored: number;
   placeholders: number;
   ms: number;
-}
-
-interface CitationScan {
-  id: number;
-  document_id: number;
-  start: number;
-  end: number;
-  type: string | null;
-  ref: string | null;
-  symbol: string | null;
-  date: string | null;
-  issuer: string | null;
-  issuer_normalized: string | null;
-  relation: string;
+  /** What the write changed: only rows whose values differ are written. */
+  written?: gs.WriteCounts;
 }
 
 /**
@@ -279,7 +251,7 @@ interface CitationScan {
 export function resolveAll(db: Database, now: () => number = () => performance.now()): ResolveAllReport {
   const t0 = now();
   const aliases = gs.loadAliases(db);
-  const docs = db.prepare('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents').all() as Omit<StoredDoc, 'text'>[];
+  const docs = gs.allStoredDocs(db);
   const byRef = new Map<string, Candidate[]>();
   const byTypeDate = new Map<string, Candidate[]>();
   const ctxOf = new Map<number, ReturnType<typeof citingContext>>();
@@ -315,20 +287,11 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
     if (list) list.push(d);
     else decisionMap.set(k, [d]);
   }
-  const sentences = new Map<number, string>();
-  for (const r of db.prepare(`SELECT citation_id, sentence FROM graph_edges WHERE citation_id IS NOT NULL AND sentence <> ''`).iterate() as Iterable<{
-    citation_id: number;
-    sentence: string;
-  }>) {
-    sentences.set(r.citation_id, r.sentence);
-  }
-
-  const citations = db
-    .prepare('SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations ORDER BY document_id, ordinal')
-    .all() as CitationScan[];
+  const sentences = gs.storedSentences(db);
+  const citations = gs.allCitations(db);
   const citeMemo = new Map<string, CitationKeys>();
-  const placeholders = new Map<string, { id: number; facts: gs.PlaceholderFacts }>();
-  const edges: gs.EdgeWrite[] = [];
+  const placeholders = new Map<string, gs.PlaceholderWrite>();
+  const edges: gs.ResolutionWrite['edges'] = [];
   const needText = new Set<number>();
   const counts = { resolved: 0, missing: 0, uncertain: 0, ignored: 0 };
   for (const c of citations) {
@@ -339,7 +302,7 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
     const cands = keys.refKey ? (byRef.get(keys.refKey) ?? []) : keys.typeKey && keys.date ? (byTypeDate.get(`${keys.typeKey}|${keys.date}`) ?? []) : [];
     const resolution = resolveCitation(keys, cands, c.document_id, toDecisions(decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? []));
     let toDoc: number | null = null;
-    let toPlaceholder: number | null = null;
+    let placeholderKey: string | null = null;
     let candidates: string | null = null;
     let status: gs.EdgeStatus;
     if (resolution.kind === 'resolved') {
@@ -354,31 +317,26 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
       counts[status]++;
       const ids = resolution.kind === 'uncertain' ? resolution.candidates : resolution.near;
       candidates = ids.length ? JSON.stringify(ids) : null;
-      let p = placeholders.get(keys.placeholderKey!);
-      if (!p) {
-        p = {
-          id: placeholders.size + 1,
-          facts: {
-            key: keys.placeholderKey!,
-            ref: c.ref,
-            refKey: keys.refKey,
-            type: c.type,
-            typeKey: keys.typeKey,
-            date: c.date,
-            year: keys.year,
-            issuer: c.issuer_normalized ?? c.issuer,
-            level: levelOfBody(keys.bodies?.[0]),
-          },
-        };
-        placeholders.set(keys.placeholderKey!, p);
+      placeholderKey = keys.placeholderKey!;
+      const f = placeholders.get(placeholderKey);
+      if (!f) {
+        placeholders.set(placeholderKey, {
+          key: placeholderKey,
+          ref: c.ref,
+          refKey: keys.refKey,
+          type: c.type,
+          typeKey: keys.typeKey,
+          date: c.date,
+          year: keys.year,
+          issuer: c.issuer_normalized ?? c.issuer,
+          level: levelOfBody(keys.bodies?.[0]),
+        });
       } else {
-        const f = p.facts;
         f.type ??= c.type;
         f.date ??= c.date;
         f.issuer ??= c.issuer_normalized ?? c.issuer;
         f.level ??= levelOfBody(keys.bodies?.[0]);
       }
-      toPlaceholder = p.id;
     }
     const sentence = sentences.get(c.id) ?? null;
     if (sentence === null) needText.add(c.document_id);
@@ -386,7 +344,7 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
       citation_id: c.id,
       from_id: c.document_id,
       to_doc: toDoc,
-      to_placeholder: toPlaceholder,
+      placeholderKey,
       status,
       relation: c.relation,
       sentence,
@@ -401,7 +359,6 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
   }
   // Sentences for citations that never had one (archives from before 0040): read those texts only.
   if (needText.size > 0) {
-    const textOf = db.prepare('SELECT text FROM documents WHERE id = ?');
     let current = -1;
     let text = '';
     const spans = new Map(citations.map((c) => [c.id, c]));
@@ -409,28 +366,13 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
       if (e.sentence !== null) continue;
       if (e.from_id !== current) {
         current = e.from_id;
-        text = (textOf.get(current) as { text: string }).text;
+        text = gs.documentText(db, current);
       }
       const c = spans.get(e.citation_id)!;
       e.sentence = citingSentence(text, c.start, c.end);
     }
   }
 
-  db.transaction(() => {
-    db.prepare('DELETE FROM graph_edges').run();
-    db.prepare('DELETE FROM graph_placeholders').run();
-    db.prepare('DELETE FROM graph_docs').run();
-    const insDoc = db.prepare('INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const r of docRows) insDoc.run(r.document_id, r.ref_key, r.year, r.date, r.type_key, r.bodies, r.level);
-    const insP = db.prepare('INSERT INTO graph_placeholders (id, key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    for (const { id, facts: f } of placeholders.values()) insP.run(id, f.key, f.ref, f.refKey, f.type, f.typeKey, f.date, f.year, f.issuer, f.level);
-    const insE = db.prepare(
-      `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const e of edges)
-      insE.run(e.citation_id, e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates);
-    gs.rebuildManualEdges(db);
-  }).immediate();
-  return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0) };
+  const written = db.transaction(() => gs.writeResolution(db, { docs: docRows, placeholders, edges })).immediate();
+  return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0), written };
 }

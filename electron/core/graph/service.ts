@@ -137,27 +137,17 @@ export class GraphService {
   all(): Graph {
     this.ready();
     const nodes: GraphNode[] = [];
-    for (const r of this.db
-      .prepare(
-        `SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents d
-         WHERE EXISTS (SELECT 1 FROM graph_edges e WHERE e.from_id = d.id AND e.status <> 'ignored')
-            OR EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_doc = d.id) ORDER BY id`,
-      )
-      .iterate() as Iterable<gs.NodeRow>) {
+    for (const r of gs.graphDocumentNodes(this.db)) {
       nodes.push({ id: r.id, ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: false, level: asLevel(r.issuer_level) });
     }
-    const uncertain = new Set(
-      (this.db.prepare(`SELECT DISTINCT to_placeholder AS p FROM graph_edges WHERE status = 'uncertain'`).all() as { p: number }[]).map((r) => r.p),
-    );
-    for (const r of this.db.prepare('SELECT id, ref, type, issuer, date, level FROM graph_placeholders ORDER BY id').iterate() as Iterable<gs.PlaceholderRow>) {
+    const uncertain = gs.uncertainPlaceholders(this.db);
+    for (const r of gs.allPlaceholders(this.db)) {
       nodes.push({ id: placeholderNodeId(r.id), ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: true, level: asLevel(r.level), uncertain: uncertain.has(r.id) });
     }
     const edges: GraphEdge[] = [];
-    for (const e of this.db
-      .prepare(`SELECT id, from_id, to_doc, to_placeholder, relation, sentence, status FROM graph_edges WHERE status <> 'ignored' ORDER BY from_id, id`)
-      .iterate() as Iterable<{ id: number; from_id: number; to_doc: number | null; to_placeholder: number | null; relation: string; sentence: string; status: GraphEdge['status'] }>) {
+    for (const e of gs.allShownEdges(this.db)) {
       if (e.to_doc === null && e.to_placeholder === null) continue;
-      edges.push({ id: e.id, from: e.from_id, to: e.to_doc ?? placeholderNodeId(e.to_placeholder!), relation: e.relation, text: e.sentence, status: e.status });
+      edges.push({ id: e.id, from: e.from_id, to: e.to_doc ?? placeholderNodeId(e.to_placeholder!), relation: e.relation, text: e.sentence, status: e.status as GraphEdge['status'] });
     }
     return { nodes, edges, truncated: false };
   }
@@ -281,10 +271,7 @@ export class GraphService {
     const edge = gs.edgeById(this.db, edgeId);
     if (!edge || edge.status !== 'manual') throw new VanthuError('NOT_FOUND', `liên kết #${edgeId}`);
     this.db
-      .transaction(() => {
-        this.db.prepare(`DELETE FROM graph_decisions WHERE id IN (SELECT id FROM graph_decisions WHERE from_id = ? AND to_doc = ? AND action = 'add' LIMIT 1)`).run(edge.from_id, edge.to_doc);
-        this.db.prepare('DELETE FROM graph_edges WHERE id = ?').run(edgeId);
-      })
+      .transaction(() => gs.deleteManualEdge(this.db, edge))
       .immediate();
   }
 
@@ -306,7 +293,7 @@ export class GraphService {
     this.ready();
     const doc = gs.documentNode(this.db, id);
     if (!doc) throw new VanthuError('NOT_FOUND', `#${id}`);
-    const province = (this.db.prepare('SELECT province FROM documents WHERE id = ?').get(id) as { province: string | null }).province;
+    const province = gs.documentProvince(this.db, id);
     const ctx = { ...citingContext({ issuer: doc.issuer, province, date: doc.date }), date: doc.date };
     const aliases = gs.loadAliases(this.db);
     const recipients = (JSON.parse(gs.documentParseRecipients(this.db, id) ?? '[]') as Recipient[]).filter(
