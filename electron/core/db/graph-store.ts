@@ -614,3 +614,8 @@ export function writeResolution(db: Database, w: ResolutionWrite): WriteCounts {
     indexesRebuilt: rebuild,
   };
 }
+
+export function deleteEdges(db: Database, ids: readonly number[]): void {
+  const del = stmt(db, 'DELETE FROM graph_edges WHERE id = ?');
+  for (const id of ids) del.run(id);
+}

@@ -376,3 +376,20 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
   const written = db.transaction(() => gs.writeResolution(db, { docs: docRows, placeholders, edges })).immediate();
   return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0), written };
 }
+
+/**
+ * Trash hook (electron/core/history/trash.ts): call inside the deleting transaction with the delete
+ * as `remove`. Citations of other documents that pointed at this one are resolved again (to a
+ * placeholder, or to another candidate), links the clerk added to it go, and placeholders only this
+ * document cited are deleted. Restoring goes through insertSerialized, which calls resolveDocument.
+ */
+export function detachDocument<T>(db: Database, id: number, remove: () => T): T {
+  const incoming = gs.citationEdgesToDoc(db, id).filter((e) => e.from_id !== id);
+  const manual = gs.edgesToDoc(db, id).filter((e) => e.status === 'manual').map((e) => e.id);
+  const own = gs.edgesFrom(db, id).flatMap((e) => (e.to_placeholder === null ? [] : [e.to_placeholder]));
+  const out = remove();
+  gs.deleteEdges(db, manual);
+  const left = reresolve(db, incoming.map((e) => ({ ...e, to_doc: null })));
+  gs.deleteOrphanPlaceholders(db, [...new Set([...own, ...left])]);
+  return out;
+}

@@ -18,6 +18,7 @@ import {
   type Row,
 } from '../db/safety-store';
 import { reindexDocument } from '../search/indexer';
+import { resolveDocument } from '../graph/resolve';
 
 export interface SerializedDocument {
   format: 'vanthu-document';
@@ -154,5 +155,7 @@ export function insertSerialized(db: Database, payload: SerializedDocument, byte
     }
   }
   reindexDocument(db, id);
+  // Citation graph (issue #5): its citations, and the placeholders of other documents it fills again.
+  resolveDocument(db, id);
   return { id, skippedRows };
 }

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/model/safety';
 import * as s from '../db/safety-store';
 import { insertSerialized, serializeDocument, type SerializedDocument } from './serialize';
+import { detachDocument } from '../graph/resolve';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,7 +39,8 @@ export function trashDocument(db: Database, id: number, now = new Date()): { tra
         payload_json: JSON.stringify(serialized.payload),
         original: serialized.bytes,
       });
-      s.withHistoryMuted(db, () => s.deleteDocumentRow(db, id));
+      // Citation graph (issue #5): citations of this document move to placeholders in the same transaction.
+      detachDocument(db, id, () => s.withHistoryMuted(db, () => s.deleteDocumentRow(db, id)));
       s.addHistory(db, id, 'trashed', {}, at);
       s.moveHistoryToTrash(db, id, trashId);
       return { trashId };
