@@ -8,9 +8,17 @@
  * a missing target counted by its ref and year), full re-resolution time (kept sentences, and from
  * empty graph tables), upward chain and 2-hop neighbourhood latency, then `extra` more documents and
  * how many existing citations they made us look at again. Wall-clock figures on this machine.
+ *
+ * `--reuse DIR` (a workspace kept with --keep): no generation or import; full re-resolution of the
+ * archive there (steady state, then from empty graph tables), quality vs DIR/corpus/manifest.json,
+ * latency. For timing resolution changes at 100k without importing again.
+ *
+ * `--reuse DIR --ui`: `vanthu serve` on that archive and headless Chromium: the graph view of the
+ * document with the largest 2-hop neighbourhood among the most cited (capped at 500 nodes): time to
+ * a drawn layout, and frame times while zooming with the wheel and panning by drag.
  */
 import './bench/module-paths';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../electron/core/archive';
@@ -106,7 +114,84 @@ export function measureLatency(archive: Archive, samples: number, seed: number):
   return { chain: p95(chain), hop2: p95(hop2), hop2Nodes: Math.round(nodes / samples) };
 }
 
+function reuse(work: string, samples: number, seed: number): void {
+  const manifest = JSON.parse(readFileSync(path.join(work, 'corpus', 'manifest.json'), 'utf8')) as ManifestEntry[];
+  const archive = Archive.open(path.join(work, 'archive'));
+  const documents = archive.count();
+  const steady = archive.graph.resolveAll();
+  archive.db.exec('DELETE FROM graph_edges; DELETE FROM graph_placeholders; DELETE FROM graph_docs;');
+  const t = performance.now();
+  const fromEmpty = archive.graph.resolveAll();
+  const fromEmptyMs = Math.round(performance.now() - t);
+  const again = archive.graph.resolveAll();
+  const quality = measureQuality(archive, manifest.slice(0, documents));
+  archive.db.exec('ANALYZE');
+  const latency = measureLatency(archive, samples, seed);
+  const out = { documents, machine: { cpus: os.cpus().length, node: process.version }, steadyState: steady, fromEmptyMs, fromEmpty, again, quality, latencyMs: latency };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  archive.close();
+}
+
+async function ui(work: string): Promise<void> {
+  const { chromium } = await import('playwright-core');
+  process.env.VANTHU_BIN ??= path.resolve('bin', 'vanthu.js');
+  const { CHROMIUM_ARGS, findChromium, serve } = await import('../tests/browser/chromium');
+  const archive = Archive.open(path.join(work, 'archive'), { readOnly: true });
+  // The most cited documents; the view opens the one whose depth-2 neighbourhood is largest.
+  const top = archive.db.prepare('SELECT to_doc AS id, count(*) AS n FROM graph_edges WHERE to_doc IS NOT NULL GROUP BY to_doc ORDER BY n DESC LIMIT 20').all() as { id: number }[];
+  let best = { id: top[0]!.id, nodes: 0 };
+  for (const t of top) {
+    const n = archive.graph.neighbourhood(t.id, 'both', 2, 500).nodes.length;
+    if (n > best.nodes) best = { id: t.id, nodes: n };
+  }
+  archive.close();
+  const served = await serve(path.join(work, 'archive'), 120000);
+  const browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    await page.goto(served.url);
+    await page.waitForSelector('[data-testid="doc-count"]');
+    const t0 = Date.now();
+    await page.evaluate((id) => (location.hash = `#/graph/${id}`), best.id);
+    await page.waitForSelector('[data-testid="graph-svg"] [data-node]');
+    const depth1Ms = Date.now() - t0;
+    const t1 = Date.now();
+    await page.selectOption('[data-testid="graph-depth"]', '2');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= n, Math.min(best.nodes, 500));
+    const depth2Ms = Date.now() - t1;
+    const drawn = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) => els.length);
+    const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) => els.length);
+    // Frame times while zooming (60 wheel steps) and panning (60 drag steps).
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[] };
+      w.frames_ = [];
+      let last = performance.now();
+      const tick = (t: number): void => {
+        w.frames_.push(t - last);
+        last = t;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const box = (await page.locator('[data-testid="graph-svg"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 60; i++) await page.mouse.wheel(0, i < 30 ? -120 : 120);
+    await page.mouse.down();
+    for (let i = 0; i < 60; i++) await page.mouse.move(box.x + box.width / 2 + i * 5, box.y + box.height / 2 + i * 2);
+    await page.mouse.up();
+    const frames = (await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_)).slice(2);
+    const out = { document: best.id, neighbourhoodNodes: best.nodes, drawnNodes: drawn, drawnEdges: edges, depth1Ms, depth2Ms, frameMs: p95(frames), frames: frames.length };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } finally {
+    await browser.close();
+    await served.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  const reuseDir = arg('reuse', '');
+  if (reuseDir && process.argv.includes('--ui')) return ui(reuseDir);
+  if (reuseDir) return reuse(reuseDir, Number(arg('samples', '500')), Number(arg('seed', '20240501')));
   const size = Number(arg('size', '10000'));
   const extra = Number(arg('extra', '1000'));
   const seed = Number(arg('seed', '20240501'));

@@ -151,7 +151,10 @@ export function registerGraphCommands(program: Command): void {
         else
           process.stdout.write(
             `${r.citations} trích dẫn trong ${r.documents} văn bản: ${r.resolved} đã liên kết, ${r.missing} chưa có trong kho (${r.placeholders} văn bản), ` +
-              `${r.uncertain} cần văn thư xác nhận, ${r.ignored} không đủ thông tin (${r.ms} ms).\n`,
+              `${r.uncertain} cần văn thư xác nhận, ${r.ignored} không đủ thông tin (${r.ms} ms).\n` +
+              (r.written
+                ? `Đã ghi: ${r.written.edgesInserted} liên kết mới, ${r.written.edgesUpdated} thay đổi, ${r.written.edgesDeleted} bỏ.\n`
+                : ''),
           );
       });
     });
