@@ -17,7 +17,6 @@
  * document with the largest 2-hop neighbourhood among the most cited (capped at 500 nodes): time to
  * a drawn layout, and frame times while zooming with the wheel and panning by drag.
  */
-import './bench/module-paths';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

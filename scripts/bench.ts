@@ -8,7 +8,6 @@
  * (unicode61 remove_diacritics 2, ORDER BY rank LIMIT 20, snippet()). Prints a table and writes JSON.
  * Timings are wall-clock on this machine; nothing here is a test.
  */
-import './bench/module-paths';
 import Database from 'better-sqlite3';
 import {
   existsSync,

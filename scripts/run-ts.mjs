@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point (eval, bench, generators) by bundling it with esbuild first.
 import { build } from 'esbuild';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -11,7 +10,11 @@ if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <file.ts> [args…]');
   process.exit(2);
 }
-const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), 'vanthu-run-')), 'entry.cjs');
+// Bundle inside the project (build/ is git-ignored) so Node resolves the externals below from
+// the project's node_modules, in the main thread and in worker threads running the same bundle.
+const runRoot = path.resolve('build', 'run');
+mkdirSync(runRoot, { recursive: true });
+const outfile = path.join(mkdtempSync(path.join(runRoot, 'entry-')), 'entry.cjs');
 await build({
   entryPoints: [entry],
   outfile,
@@ -22,8 +25,6 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
   external: ['better-sqlite3', 'electron', 'playwright-core', 'word-extractor', 'mammoth', 'unpdf', 'pdfjs-dist'],
-  // Bundled code must still find the project's node_modules for the externals above.
-  nodePaths: [path.resolve('node_modules')],
 });
 process.argv = [process.argv[0], entry, ...args];
 await import(pathToFileURL(outfile).href);
