@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type OpenDialogOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MessageBoxOptions, type WebContents } from 'electron';
 import { ERROR_MESSAGES, VanthuError } from '../../shared/api/errors';
 import { Archive } from '../core/archive';
 import { createDispatcher, type Dispatch } from '../core/api/dispatch';
@@ -15,17 +15,19 @@ import { ARCHIVE_ENV } from '../core/paths';
 import { registerIpc } from './ipc';
 import { createPrintHtml } from './print';
 import { buildMenuTemplate } from './menu';
-import { MENU_CHANNEL, type MenuCommand } from './menu-commands';
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/api/menu';
+import type { BackupResult } from '../../shared/model/safety';
+import { createDialogs } from './dialogs';
+import { createQuitHandler } from './quit';
+import { openablePaths } from './open-with';
 import {
   APP_TITLE,
-  DIALOG_BUTTON,
-  DIALOG_FILES_TITLE,
-  DIALOG_FILTER_NAME,
-  DIALOG_FOLDER_TITLE,
-  IMPORT_EXTENSIONS,
+  BACKUP_DONE_TITLE,
+  BACKUP_FAILED_TITLE,
+  CLOSE_BUTTON,
   STARTUP_FAILED_TITLE,
-  aboutDetail,
   archiveOpenFailedMessage,
+  backupDoneMessage,
   nativeMissingMessage,
   nativeWrongBuildMessage,
 } from './messages';
@@ -40,8 +42,6 @@ const APP_ID = 'vn.vanthu.app';
 const PRELOAD_FILE = path.join(__dirname, '..', 'preload', 'index.js');
 const RENDERER_FILE = path.join(__dirname, '..', 'renderer', 'index.html');
 const ICON_FILE = path.join(__dirname, '..', 'resources', 'icon.png');
-/** Files Explorer may hand us through "Open with Vanthu" (electron-builder fileAssociations). */
-const OPENABLE = /\.(docx?|pdf)$/i;
 
 let mainWindow: BrowserWindow | null = null;
 let archive: Archive | null = null;
@@ -98,18 +98,11 @@ function closeArchive(): void {
   }
 }
 
-async function pickPaths(mode: 'files' | 'folder'): Promise<string[] | null> {
-  const options: OpenDialogOptions =
-    mode === 'folder'
-      ? { title: DIALOG_FOLDER_TITLE, buttonLabel: DIALOG_BUTTON, properties: ['openDirectory'] }
-      : {
-          title: DIALOG_FILES_TITLE,
-          buttonLabel: DIALOG_BUTTON,
-          properties: ['openFile', 'multiSelections'],
-          filters: [{ name: DIALOG_FILTER_NAME, extensions: [...IMPORT_EXTENSIONS] }],
-        };
-  const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+const dialogs = createDialogs(dialog, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null));
+
+/** A message box, modal to the window while there is one. */
+function showMessage(options: MessageBoxOptions): Promise<unknown> {
+  return mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
 }
 
 function sendToPage(command: MenuCommand, jobId?: string): void {
@@ -120,16 +113,17 @@ function sendToPage(command: MenuCommand, jobId?: string): void {
   else send();
 }
 
-/** Files opened "with Vanthu" arrive on the command line (first start) or via second-instance. */
-function openablePaths(argv: readonly string[]): string[] {
-  return argv.slice(1).filter((arg) => !arg.startsWith('-') && OPENABLE.test(arg));
-}
+/** Opened files that arrived before the archive was open (a second instance during start-up). */
+const pendingOpened: string[] = [];
 
-async function importOpened(argv: readonly string[]): Promise<void> {
-  const paths = openablePaths(argv);
-  if (!archive || paths.length === 0) return;
+async function importOpened(paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  if (!archive) {
+    pendingOpened.push(...paths);
+    return;
+  }
   // Same code path as the dialog, with the "dialog" answering the paths Explorer gave us.
-  const dispatch = createDispatcher(archive, { host: 'desktop', pickPaths: async () => paths });
+  const dispatch = createDispatcher(archive, { host: 'desktop', pickPaths: async () => [...paths] });
   const result = await dispatch('chooseAndImport', { mode: 'files' });
   if (result.ok) {
     const { jobId } = result.value as { jobId: string | null };
@@ -137,24 +131,22 @@ async function importOpened(argv: readonly string[]): Promise<void> {
   }
 }
 
-function showAbout(dir: string): void {
-  const options = {
-    type: 'info' as const,
-    title: 'Giới thiệu Vanthu',
-    message: APP_TITLE,
-    detail: aboutDetail(
-      {
-        app: app.getVersion(),
-        electron: process.versions.electron ?? '',
-        chrome: process.versions.chrome ?? '',
-        node: process.versions.node,
-      },
-      dir,
-    ),
-    buttons: ['Đóng'],
-  };
-  if (mainWindow && !mainWindow.isDestroyed()) void dialog.showMessageBox(mainWindow, options);
-  else void dialog.showMessageBox(options);
+/**
+ * Tệp › Sao lưu ngay (Ctrl+B): into the automatic-backup folder when it is chosen and present,
+ * otherwise wherever the clerk says in a save dialog. The result in a Vietnamese message box.
+ */
+async function backupFromMenu(dispatch: Dispatch): Promise<void> {
+  const status = await dispatch('getBackupStatus', {});
+  const toFolder = status.ok && (status.value as { folder: string | null; folderAvailable: boolean }).folderAvailable;
+  const result = await dispatch(toFolder ? 'backupNow' : 'chooseAndBackup', {});
+  if (!result.ok) {
+    await showMessage({ type: 'error', title: BACKUP_FAILED_TITLE, message: BACKUP_FAILED_TITLE, detail: result.error.message, buttons: [CLOSE_BUTTON] });
+    return;
+  }
+  const done = result.value as BackupResult | null;
+  if (!done) return; // save dialog cancelled
+  sendToPage('safety');
+  await showMessage({ type: 'info', title: BACKUP_DONE_TITLE, message: BACKUP_DONE_TITLE, detail: backupDoneMessage(done.fileName, done.documents), buttons: [CLOSE_BUTTON] });
 }
 
 function createWindow(userData: string): BrowserWindow {
@@ -204,16 +196,23 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
     focusMainWindow();
-    void importOpened(argv);
+    void importOpened(openablePaths(argv, workingDirectory || process.cwd()));
   });
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   // Sandbox every renderer, whatever a future BrowserWindow forgets to say.
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, RENDERER_FILE));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', closeArchive);
+  // Clean quit: the automatic backup when set to "on quit" (once), then the database is closed.
+  const quitting = createQuitHandler({
+    archive: () => archive,
+    close: closeArchive,
+    quit: () => app.quit(),
+    showError: (message) => dialog.showMessageBox({ type: 'error', title: BACKUP_FAILED_TITLE, message: BACKUP_FAILED_TITLE, detail: message, buttons: [CLOSE_BUTTON] }),
+  });
+  app.on('will-quit', (event) => quitting.onWillQuit(event));
 
   await app.whenReady();
 
@@ -225,7 +224,13 @@ async function main(): Promise<void> {
   archive = openArchive(archiveDir);
   if (!archive) return;
 
-  const dispatch: Dispatch = createDispatcher(archive, { host: 'desktop', pickPaths, printHtml: createPrintHtml(() => mainWindow) });
+  const dispatch: Dispatch = createDispatcher(archive, {
+    host: 'desktop',
+    pickPaths: dialogs.pickPaths,
+    pickFile: dialogs.pickFile,
+    pickSaveFile: dialogs.pickSaveFile,
+    printHtml: createPrintHtml(() => mainWindow),
+  });
   registerIpc(ipcMain, dispatch, {
     contents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
     appFile: RENDERER_FILE,
@@ -235,7 +240,7 @@ async function main(): Promise<void> {
     Menu.buildFromTemplate(
       buildMenuTemplate({
         send: (command) => sendToPage(command),
-        about: () => showAbout(archiveDir),
+        backup: () => void backupFromMenu(dispatch),
         devTools: !app.isPackaged,
         platform: process.platform,
       }),
@@ -243,7 +248,7 @@ async function main(): Promise<void> {
   );
 
   mainWindow = createWindow(userData);
-  void importOpened(process.argv);
+  void importOpened([...openablePaths(process.argv), ...pendingOpened.splice(0)]);
 }
 
 /** The app page's file:// URL (what the IPC sender check accepts). */

@@ -35,12 +35,29 @@ export const DIALOG_BUTTON = 'Nhập';
 export const DIALOG_FILTER_NAME = 'Văn bản (.doc, .docx, .pdf, .txt, .rtf, .html, .md)';
 export const IMPORT_EXTENSIONS = ['doc', 'docx', 'pdf', 'txt', 'rtf', 'html', 'md'] as const;
 
-export function aboutDetail(versions: { app: string; electron: string; chrome: string; node: string }, archiveDir: string): string {
+// Safety dialogs (issue #7): where a backup or bundle is saved, which one to restore or import.
+export const DIALOG_RESTORE_TITLE = 'Chọn tệp sao lưu để khôi phục';
+export const DIALOG_RESTORE_BUTTON = 'Khôi phục';
+export const DIALOG_BUNDLE_OPEN_TITLE = 'Chọn gói văn bản cần nhập';
+export const DIALOG_BACKUP_SAVE_TITLE = 'Lưu bản sao lưu kho';
+export const DIALOG_BUNDLE_SAVE_TITLE = 'Xuất gói văn bản';
+export const DIALOG_SAVE_BUTTON = 'Lưu';
+export const BACKUP_FILTER_NAME = 'Tệp sao lưu Vanthu (.vanthu-backup)';
+export const BUNDLE_FILTER_NAME = 'Gói văn bản Vanthu (.vanthu-bundle)';
+
+// Ctrl+B (Tệp › Sao lưu ngay) and the backup on quit.
+export const BACKUP_DONE_TITLE = 'Đã sao lưu';
+export const BACKUP_FAILED_TITLE = 'Sao lưu không thành công';
+export function backupDoneMessage(file: string, documents: number): string {
+  return `Đã sao lưu ${documents.toLocaleString('vi-VN')} văn bản vào tệp:\n${file}`;
+}
+export function quitBackupFailedMessage(reason: string): string {
   return [
-    'Kho lưu trữ văn bản chỉ đạo của Đảng và Nhà nước, dùng ngoại tuyến.',
+    'Không sao lưu tự động được khi thoát Vanthu.',
     '',
-    `Phiên bản: ${versions.app}`,
-    `Electron ${versions.electron} · Chromium ${versions.chrome} · Node ${versions.node}`,
-    `Thư mục kho: ${archiveDir}`,
+    reason,
+    '',
+    'Kho lưu trữ vẫn nguyên vẹn. Hãy kiểm tra thư mục sao lưu (USB đã được cắm chưa?) rồi sao lưu lại ở mục «Sao lưu».',
   ].join('\n');
 }
+export const CLOSE_BUTTON = 'Đóng';

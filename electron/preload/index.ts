@@ -4,14 +4,12 @@
  * window.vanthu has exactly one function per contract method, each forwarding its single argument
  * to ipcRenderer.invoke on that method's channel. No raw ipcRenderer, no generic invoke(channel),
  * no Node. window.vanthuMenu.onCommand lets the page hear the application menu (see
- * electron/main/menu-commands.ts); it forwards only a known command string and a job id, never
+ * shared/api/menu.ts); it forwards only a known command string and a job id, never
  * the IPC event, and returns an unsubscribe function for React effect cleanup.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES, PRELOAD_GLOBAL, ipcChannel } from '../../shared/api/methods';
-import { MENU_CHANNEL, isJobId, isMenuCommand, type MenuCommand } from '../main/menu-commands';
-
-export const MENU_GLOBAL = 'vanthuMenu';
+import { MENU_CHANNEL, MENU_GLOBAL, isJobId, isMenuCommand, type DesktopMenu } from '../../shared/api/menu';
 
 const api: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const method of METHOD_NAMES) {
@@ -19,8 +17,8 @@ for (const method of METHOD_NAMES) {
   api[method] = (input: unknown) => ipcRenderer.invoke(channel, input);
 }
 
-const menu = {
-  onCommand(listener: (command: MenuCommand, jobId?: string) => void): () => void {
+const menu: DesktopMenu = {
+  onCommand(listener) {
     if (typeof listener !== 'function') throw new TypeError('onCommand needs a function');
     const forward = (_event: IpcRendererEvent, command: unknown, jobId: unknown) => {
       if (!isMenuCommand(command)) return;

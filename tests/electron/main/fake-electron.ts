@@ -51,9 +51,15 @@ export function createFakeElectron(options: FakeOptions) {
     enableSandbox: 0,
     errorBoxes: [] as { title: string; content: string }[],
     openDialogs: [] as unknown[],
+    saveDialogs: [] as unknown[],
     messageBoxes: [] as unknown[],
     focus: 0,
     appUserModelId: [] as string[],
+  };
+  /** Answers for the next dialogs, first in first out; an empty queue answers "cancelled". */
+  const answers = {
+    open: [] as { canceled: boolean; filePaths: string[] }[],
+    save: [] as { canceled: boolean; filePath?: string }[],
   };
   const handlers = new Map<string, Listener>();
   const windows: FakeBrowserWindow[] = [];
@@ -165,7 +171,11 @@ export function createFakeElectron(options: FakeOptions) {
     dialog: {
       showOpenDialog: async (...args: any[]) => {
         calls.openDialogs.push(args[args.length - 1]);
-        return options.openDialogResult ?? { canceled: true, filePaths: [] };
+        return answers.open.shift() ?? options.openDialogResult ?? { canceled: true, filePaths: [] };
+      },
+      showSaveDialog: async (...args: any[]) => {
+        calls.saveDialogs.push(args[args.length - 1]);
+        return answers.save.shift() ?? { canceled: true };
       },
       showErrorBox: (title: string, content: string) => calls.errorBoxes.push({ title, content }),
       showMessageBox: async (...args: any[]) => {
@@ -186,6 +196,7 @@ export function createFakeElectron(options: FakeOptions) {
   return {
     electron,
     calls,
+    answers,
     handlers,
     windows,
     headerHandlers,

@@ -6,6 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { NativeBindingMissingError, isNativeLoadError, nativeDirName, resolveNativeBinding } from '../../../electron/main/native';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../../electron/main/security';
 import { DEFAULT_STATE, MIN_SIZE, loadWindowState, sanitizeWindowState, saveWindowState } from '../../../electron/main/window-state';
+import { createDialogs, importDialogOptions, openFileDialogOptions, saveFileDialogOptions } from '../../../electron/main/dialogs';
+import { openablePaths } from '../../../electron/main/open-with';
+import { createQuitHandler, describeError } from '../../../electron/main/quit';
+import { ERROR_MESSAGES, VanthuError } from '../../../shared/api/errors';
 
 const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 
@@ -154,5 +158,84 @@ describe('scripts/native-electron.mjs', () => {
     const bad = node([script, 'build', '--no-such-option']);
     expect(bad.status).toBe(64);
     expect(bad.stderr).toMatch(/unknown option/);
+  });
+});
+
+describe('"Open with Vanthu": which arguments are files to import', () => {
+  const cwd = path.resolve('/tmp/nguoi-dung');
+  test.each([
+    // argv, expected
+    [['Vanthu.exe'], []],
+    [['Vanthu.exe', 'a.docx'], [path.join(cwd, 'a.docx')]],
+    [['Vanthu.exe', '--allow-file-access-from-files', 'b.PDF', 'c.doc'], [path.join(cwd, 'b.PDF'), path.join(cwd, 'c.doc')]],
+    [['electron', '.', 'ghi-chu.txt', 'd.docx.exe', '-e.pdf'], []],
+    [['Vanthu.exe', path.resolve('/khac/Công văn 12.docx')], [path.resolve('/khac/Công văn 12.docx')]],
+  ])('%j → %j', (argv, expected) => {
+    expect(openablePaths(argv, cwd)).toEqual(expected);
+  });
+});
+
+describe('desktop dialogs', () => {
+  test.each([
+    ['restore', 'Chọn tệp sao lưu để khôi phục', 'vanthu-backup'],
+    ['bundle', 'Chọn gói văn bản cần nhập', 'vanthu-bundle'],
+  ] as const)('open %s: one file, Vietnamese title, its own file type', (purpose, title, extension) => {
+    const options = openFileDialogOptions(purpose);
+    expect(options).toMatchObject({ title, properties: ['openFile'] });
+    expect(options.filters).toEqual([{ name: expect.stringMatching(/^(Tệp sao lưu|Gói văn bản) Vanthu/), extensions: [extension] }]);
+  });
+
+  test.each([
+    ['backup', 'Lưu bản sao lưu kho', 'vanthu-backup'],
+    ['bundle', 'Xuất gói văn bản', 'vanthu-bundle'],
+  ] as const)('save %s: suggested name, overwrite asked by the dialog', (purpose, title, extension) => {
+    const options = saveFileDialogOptions(purpose, `x.${extension}`);
+    expect(options).toMatchObject({ title, buttonLabel: 'Lưu', defaultPath: `x.${extension}` });
+    expect(options.filters![0]!.extensions).toEqual([extension]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+  });
+
+  test('import dialogs: several documents of the known types, or one folder', () => {
+    expect(importDialogOptions('files').properties).toEqual(['openFile', 'multiSelections']);
+    expect(importDialogOptions('folder').properties).toEqual(['openDirectory']);
+  });
+
+  test('createDialogs: modal to the window when there is one; cancel is null', async () => {
+    const calls: unknown[][] = [];
+    const owner = {} as never;
+    const dialog = {
+      showOpenDialog: async (...args: unknown[]) => (calls.push(args), { canceled: true, filePaths: [] }),
+      showSaveDialog: async (...args: unknown[]) => (calls.push(args), { canceled: false, filePath: '/x/y.vanthu-backup' }),
+    };
+    const withWindow = createDialogs(dialog as never, () => owner);
+    expect(await withWindow.pickFile('restore')).toBeNull();
+    expect(await withWindow.pickSaveFile('backup', 'a.vanthu-backup')).toBe('/x/y.vanthu-backup');
+    expect(calls.map((c) => c.length)).toEqual([2, 2]);
+    expect(calls[0]![0]).toBe(owner);
+    const alone = createDialogs(dialog as never, () => null);
+    expect(await alone.pickPaths('files')).toBeNull();
+    expect(calls.at(-1)).toHaveLength(1);
+  });
+});
+
+describe('quit handler', () => {
+  test('without an archive or backup setting: closes once, never holds the quit', () => {
+    const close = jest.fn();
+    const quit = jest.fn();
+    const handler = createQuitHandler({ archive: () => null, close, quit, showError: jest.fn() });
+    const event = { preventDefault: jest.fn() };
+    handler.onWillQuit(event);
+    handler.onWillQuit(); // the existing smoke test emits will-quit with no event
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect(close).toHaveBeenCalledTimes(2);
+    expect(quit).not.toHaveBeenCalled();
+  });
+
+  test.each([
+    [new VanthuError('BACKUP_FOLDER_UNSET'), ERROR_MESSAGES.BACKUP_FOLDER_UNSET],
+    [new VanthuError('IO_ERROR', 'không thấy thư mục'), `${ERROR_MESSAGES.IO_ERROR} (không thấy thư mục)`],
+    [new Error('boom'), `${ERROR_MESSAGES.INTERNAL} (boom)`],
+  ])('describes %p in Vietnamese', (error, text) => {
+    expect(describeError(error)).toBe(text);
   });
 });

@@ -71,6 +71,43 @@ function findItem(items: any[], label: string): any {
   return undefined;
 }
 
+/** Waits, without a clock, for a condition the app reaches on its own (an import job, a send). */
+async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string): Promise<T> {
+  for (let i = 0; i < 5000; i++) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+async function finishedJob(fake: Fake, jobId: string) {
+  return until(async () => {
+    const r = await invoke(fake, 'getImportJob', { jobId });
+    return r.ok && r.value.state === 'done' ? r.value : undefined;
+  }, `import job ${jobId} done`);
+}
+
+const DOCX = path.join(root, 'tests', 'fixtures', 'corpus', 'formats', '001-qd-ubnd-tinh-can-cu.docx');
+const DOCX2 = path.join(root, 'tests', 'fixtures', 'corpus', 'formats', '006-kh-huyen-uy-phu-luc.docx');
+
+/** Imports files through the native "dialog", as the page's button does. */
+async function importByDialog(fake: Fake, files: string[]) {
+  fake.answers.open.push({ canceled: false, filePaths: files });
+  const r = await invoke(fake, 'chooseAndImport', { mode: 'files' });
+  return finishedJob(fake, r.value.jobId);
+}
+
+/** Replaces the stand-in's app.quit with one that resolves when main asks to quit. */
+function quitRequested(fake: Fake): Promise<void> {
+  return new Promise((resolve) => {
+    (fake.electron.app as any).quit = () => {
+      fake.calls.quit++;
+      resolve();
+    };
+  });
+}
+
 afterAll(() => {
   process.env = savedEnv;
   for (const dir of tmpDirs) fs.rmSync(dir, { recursive: true, force: true });
@@ -232,31 +269,104 @@ describe('main process', () => {
     const template = fake.applicationMenu!.template;
     expect(template.map((m: any) => m.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     const all = labels(template);
-    for (const label of ['Nhập tệp…', 'Nhập thư mục…', 'Thoát', 'Hoàn tác', 'Cắt', 'Sao chép', 'Dán', 'Chọn tất cả', 'Tải lại', 'Phóng to', 'Thu nhỏ', 'Toàn màn hình', 'Giới thiệu Vanthu']) {
+    for (const label of ['Nhập tệp…', 'Nhập thư mục…', 'Sao lưu ngay', 'In…', 'Thoát', 'Hoàn tác', 'Cắt', 'Sao chép', 'Dán', 'Chọn tất cả', 'Tìm kiếm…', 'Tải lại', 'Phóng to', 'Thu nhỏ', 'Toàn màn hình', 'Giới thiệu Vanthu']) {
       expect(all).toContain(label);
     }
-    const english = /^(File|Edit|View|Window|Help|Quit|Exit|Undo|Redo|Cut|Copy|Paste|Select All|Reload|Zoom In|Zoom Out|Toggle Full ?Screen|About.*)$/i;
+    const english = /^(File|Edit|View|Window|Help|Quit|Exit|Undo|Redo|Cut|Copy|Paste|Select All|Find|Search|Print|Backup|Reload|Zoom In|Zoom Out|Toggle Full ?Screen|About.*)$/i;
     expect(all.filter((l) => english.test(l))).toEqual([]);
     // Every item has an explicit label, so no role falls back to Electron's English default.
     expect(all.every((l) => typeof l === 'string' && l.length > 0)).toBe(true);
-
-    const importFiles = findItem(template, 'Nhập tệp…');
-    expect(importFiles.accelerator).toBe('CmdOrCtrl+O');
-    importFiles.click();
-    findItem(template, 'Nhập thư mục…').click();
-    expect(fake.windows[0]!.webContents.sent).toEqual([
-      ['vanthu:menu', 'import-files'],
-      ['vanthu:menu', 'import-folder'],
-    ]);
     expect(findItem(template, 'Thoát').role).toBe('quit');
-    findItem(template, 'Giới thiệu Vanthu').click();
-    expect(fake.calls.messageBoxes).toHaveLength(1);
+  });
+
+  test.each([
+    // label, accelerator, what the page is told
+    ['Tìm kiếm…', 'CmdOrCtrl+F', 'search'],
+    ['Nhập tệp…', 'CmdOrCtrl+O', 'import-files'],
+    ['Nhập thư mục…', 'CmdOrCtrl+Shift+O', 'import-folder'],
+    ['In…', 'CmdOrCtrl+P', 'print'],
+    ['Giới thiệu Vanthu', undefined, 'about'],
+  ])('menu item %s (%s) sends %s to the page', (label, accelerator, command) => {
+    const item = findItem(fake.applicationMenu!.template, label);
+    expect(item).toBeDefined();
+    expect(item.accelerator).toBe(accelerator);
+    const sent = fake.windows[0]!.webContents.sent;
+    const before = sent.length;
+    item.click();
+    expect(sent.slice(before)).toEqual([['vanthu:menu', command]]);
+  });
+
+  test('no two menu items share a shortcut', () => {
+    const accelerators: string[] = [];
+    const walk = (items: any[]) =>
+      items.forEach((item) => {
+        if (item.accelerator) accelerators.push(item.accelerator);
+        if (Array.isArray(item.submenu)) walk(item.submenu);
+      });
+    walk(fake.applicationMenu!.template);
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+  });
+
+  test.each([
+    // method, input, dialog, title, extension
+    ['chooseAndRestore', {}, 'open', 'Chọn tệp sao lưu để khôi phục', 'vanthu-backup'],
+    ['chooseAndImportBundle', {}, 'open', 'Chọn gói văn bản cần nhập', 'vanthu-bundle'],
+    ['chooseAndBackup', {}, 'save', 'Lưu bản sao lưu kho', 'vanthu-backup'],
+    ['chooseAndExportBundle', { since: '2000-01-01' }, 'save', 'Xuất gói văn bản', 'vanthu-bundle'],
+  ] as const)('%s shows a Vietnamese %s dialog with its file type; cancel answers null', async (method, input, kind, title, extension) => {
+    const shown = kind === 'open' ? fake.calls.openDialogs : fake.calls.saveDialogs;
+    const before = shown.length;
+    expect(await invoke(fake, method, input)).toEqual({ ok: true, value: null });
+    expect(shown).toHaveLength(before + 1);
+    const options = shown.at(-1) as any;
+    expect(options.title).toBe(title);
+    expect(options.buttonLabel).toMatch(/^(Khôi phục|Nhập|Lưu)$/);
+    expect(options.filters).toEqual([{ name: expect.stringContaining(`.${extension}`), extensions: [extension] }]);
+    if (kind === 'open') expect(options.properties).toEqual(['openFile']);
+    else {
+      expect(options.defaultPath).toMatch(new RegExp(`^Vanthu-[^/\\\\]+\\.${extension}$`));
+      expect(options.properties).toContain('showOverwriteConfirmation');
+    }
+  });
+
+  test('backup, bundle export and bundle import work through the dialogs; only file names come back', async () => {
+    await importByDialog(fake, [DOCX]);
+    const out = tmpDir();
+    fake.answers.save.push({ canceled: false, filePath: path.join(out, 'ban-sao') });
+    const backup = await invoke(fake, 'chooseAndBackup', {});
+    expect(backup).toMatchObject({ ok: true, value: { fileName: 'ban-sao.vanthu-backup', documents: 1 } });
+    expect(fs.existsSync(path.join(out, 'ban-sao.vanthu-backup'))).toBe(true);
+    fake.answers.save.push({ canceled: false, filePath: path.join(out, 'goi.vanthu-bundle') });
+    const exported = await invoke(fake, 'chooseAndExportBundle', { since: '1900-01-01' });
+    expect(exported.ok).toBe(true);
+    expect(JSON.stringify(exported.value)).not.toContain(out);
+    fake.answers.open.push({ canceled: false, filePaths: [path.join(out, 'goi.vanthu-bundle')] });
+    const imported = await invoke(fake, 'chooseAndImportBundle', {});
+    expect(imported.ok).toBe(true); // the document is already here: nothing doubles
+    expect((await invoke(fake, 'getArchiveInfo', {})).value.documentCount).toBe(1);
   });
 
   test('a second launch focuses the existing window', () => {
     const before = fake.calls.focus;
+    const sent = fake.windows[0]!.webContents.sent.length;
     fake.electron.app.emit('second-instance', {}, ['vanthu'], root);
     expect(fake.calls.focus).toBe(before + 1);
+    expect(fake.windows[0]!.webContents.sent).toHaveLength(sent); // nothing to import
+  });
+
+  test('Ctrl+B backs up into the chosen folder and says so in Vietnamese', async () => {
+    const folder = tmpDir();
+    fake.answers.open.push({ canceled: false, filePaths: [folder] });
+    expect((await invoke(fake, 'chooseBackupFolder', {})).ok).toBe(true);
+    const boxes = fake.calls.messageBoxes.length;
+    const item = findItem(fake.applicationMenu!.template, 'Sao lưu ngay');
+    expect(item.accelerator).toBe('CmdOrCtrl+B');
+    item.click();
+    const box = await until(() => fake.calls.messageBoxes[boxes] as any, 'the backup message box');
+    expect(box).toMatchObject({ type: 'info', title: 'Đã sao lưu' });
+    expect(box.detail).toMatch(/^Đã sao lưu \d+ văn bản vào tệp:\nVanthu-saoluu-.*\.vanthu-backup$/);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.vanthu-backup'))).toHaveLength(1);
+    expect(fake.windows[0]!.webContents.sent.at(-1)).toEqual(['vanthu:menu', 'safety']);
   });
 
   test('remembers the window bounds in userData on close', () => {
@@ -278,6 +388,107 @@ describe('main process life cycle', () => {
     expect(fs.existsSync(path.join(dir, wal!))).toBe(false);
     const after = await invoke(fake, 'getArchiveInfo', {});
     expect(after.ok).toBe(false);
+  });
+
+  test('quit with no automatic backup set closes the database without holding the quit', async () => {
+    const fake = await startMain();
+    const event = { preventDefault: jest.fn() };
+    fake.electron.app.emit('will-quit', event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    expect((await invoke(fake, 'getArchiveInfo', {})).ok).toBe(false);
+  });
+
+  test('quit runs the automatic backup once when set to "on quit", then closes the database and quits', async () => {
+    const fake = await startMain();
+    const dir = fake.electron.app.getPath('userData');
+    const folder = tmpDir();
+    await importByDialog(fake, [DOCX]);
+    fake.answers.open.push({ canceled: false, filePaths: [folder] });
+    expect((await invoke(fake, 'chooseBackupFolder', {})).ok).toBe(true);
+    expect((await invoke(fake, 'setBackupSettings', { mode: 'quit' })).value).toMatchObject({ mode: 'quit', folder });
+    const quit = quitRequested(fake);
+    const first = { preventDefault: jest.fn() };
+    fake.electron.app.emit('will-quit', first);
+    expect(first.preventDefault).toHaveBeenCalledTimes(1); // held while the backup is written
+    await quit;
+    const backups = fs.readdirSync(folder).filter((f) => /^Vanthu-saoluu-.*\.vanthu-backup$/.test(f));
+    expect(backups).toHaveLength(1);
+    expect(fake.calls.messageBoxes).toEqual([]);
+    // The database is closed (-wal gone) before main asks to quit again …
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('-wal'))).toEqual([]);
+    expect((await invoke(fake, 'getArchiveInfo', {})).ok).toBe(false);
+    // … and that second will-quit goes through without another backup.
+    const second = { preventDefault: jest.fn() };
+    fake.electron.app.emit('will-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.vanthu-backup'))).toHaveLength(1);
+  });
+
+  test('a failed backup on quit is shown in a Vietnamese dialog and the quit goes on', async () => {
+    const fake = await startMain();
+    const folder = tmpDir();
+    fake.answers.open.push({ canceled: false, filePaths: [folder] });
+    await invoke(fake, 'chooseBackupFolder', {});
+    await invoke(fake, 'setBackupSettings', { mode: 'quit' });
+    fs.rmSync(folder, { recursive: true }); // the USB stick was pulled
+    const quit = quitRequested(fake);
+    fake.electron.app.emit('will-quit', { preventDefault: jest.fn() });
+    await quit;
+    expect(fake.calls.messageBoxes).toHaveLength(1);
+    const box = fake.calls.messageBoxes[0] as any;
+    expect(box).toMatchObject({ type: 'error', title: 'Sao lưu không thành công' });
+    expect(box.detail).toMatch(/Không sao lưu tự động được khi thoát Vanthu/);
+    expect(box.detail).toMatch(/USB/);
+    expect((await invoke(fake, 'getArchiveInfo', {})).ok).toBe(false);
+  });
+
+  test('a restore chosen in the dialog is staged and applied when Vanthu next opens', async () => {
+    const userData = tmpDir();
+    const out = tmpDir();
+    const first = await startMain({ userData });
+    await importByDialog(first, [DOCX]);
+    first.answers.save.push({ canceled: false, filePath: path.join(out, 'mot-van-ban.vanthu-backup') });
+    expect((await invoke(first, 'chooseAndBackup', {})).ok).toBe(true);
+    await importByDialog(first, [DOCX2]);
+    expect((await invoke(first, 'getArchiveInfo', {})).value.documentCount).toBe(2);
+    first.answers.open.push({ canceled: false, filePaths: [path.join(out, 'mot-van-ban.vanthu-backup')] });
+    expect(await invoke(first, 'chooseAndRestore', {})).toMatchObject({ ok: true, value: { documents: 1 } });
+    first.electron.app.emit('will-quit', { preventDefault() {} });
+
+    const second = await startMain({ userData });
+    expect(second.calls.errorBoxes).toEqual([]);
+    expect((await invoke(second, 'getArchiveInfo', {})).value.documentCount).toBe(1);
+    expect(fs.readdirSync(userData).some((f) => f.startsWith('vanthu.db.truoc-khoi-phuc-'))).toBe(true);
+    second.electron.app.emit('will-quit', { preventDefault() {} });
+  });
+
+  test('a second instance opened "with Vanthu" on a .docx imports it and shows the job', async () => {
+    const fake = await startMain();
+    // Explorer passes the path; Chromium adds switches; the path may be relative to the second instance's folder.
+    fake.electron.app.emit('second-instance', {}, ['Vanthu.exe', '--allow-file-access-from-files', path.basename(DOCX), 'ghi-chu.txt'], path.dirname(DOCX));
+    const sent = fake.windows[0]!.webContents.sent;
+    const [, command, jobId] = await until(() => sent.find((m) => m[1] === 'import-job'), 'the import-job message');
+    expect(command).toBe('import-job');
+    const job = await finishedJob(fake, jobId as string);
+    expect(job).toMatchObject({ total: 1, imported: 1, failed: 0 });
+    expect(job.results[0].path).toBe(DOCX);
+    expect((await invoke(fake, 'getArchiveInfo', {})).value.documentCount).toBe(1);
+    fake.electron.app.emit('will-quit', { preventDefault() {} });
+  });
+
+  test('a .pdf/.doc/.docx on the first command line is imported at start', async () => {
+    const saved = process.argv;
+    process.argv = ['Vanthu.exe', DOCX];
+    let fake: Fake;
+    try {
+      fake = await startMain();
+    } finally {
+      process.argv = saved;
+    }
+    const sent = fake.windows[0]!.webContents.sent;
+    const [, , jobId] = await until(() => sent.find((m) => m[1] === 'import-job'), 'the import-job message');
+    expect(await finishedJob(fake, jobId as string)).toMatchObject({ imported: 1 });
+    fake.electron.app.emit('will-quit', { preventDefault() {} });
   });
 
   test('VANTHU_ARCHIVE chooses another archive folder', async () => {
@@ -362,10 +573,12 @@ describe('preload', () => {
     fake.renderer.emit('vanthu:menu', event, 'import-job', 'job-1');
     fake.renderer.emit('vanthu:menu', event, 'import-job', 42);
     fake.renderer.emit('vanthu:menu', event, 'rm -rf');
-    expect(listener.mock.calls).toEqual([['import-files'], ['import-job', 'job-1']]);
+    fake.renderer.emit('vanthu:menu', event, 'search', 'extra must not pass');
+    for (const command of ['print', 'about', 'safety']) fake.renderer.emit('vanthu:menu', event, command);
+    expect(listener.mock.calls).toEqual([['import-files'], ['import-job', 'job-1'], ['search'], ['print'], ['about'], ['safety']]);
     off();
     fake.renderer.emit('vanthu:menu', event, 'import-folder');
-    expect(listener).toHaveBeenCalledTimes(2);
+    expect(listener).toHaveBeenCalledTimes(6);
   });
 
   test('nothing exposed is or contains ipcRenderer', () => {
