@@ -49,7 +49,14 @@ export function highlightTerms(q: ParsedQuery): HighlightTerm[] {
   return out.filter((t) => t.seq.length > 0 && t.seq.every((m) => m.folded));
 }
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const WORD_RE = /[\p{L}\p{N}]/u;
+/** Letter or digit; ASCII answered without the regex (called for every hit and snippet character). */
+const isWordChar = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return WORD_RE.test(c);
+};
 
 export interface Hit {
   start: number;
@@ -73,7 +80,7 @@ export function findHits(text: string, terms: readonly HighlightTerm[], folded: 
           while (cursor < folded.length && !isWordChar(folded[cursor])) cursor++;
         }
         const end = cursor + m.folded.length;
-        if (folded.slice(cursor, end) !== m.folded || isWordChar(folded[end])) ok = false;
+        if (!folded.startsWith(m.folded, cursor) || isWordChar(folded[end])) ok = false;
         else if (m.exact && exactToken(text.slice(cursor, end)) !== m.exact) ok = false;
         else cursor = end;
       }
@@ -103,16 +110,27 @@ export function makeSnippet(text: string, terms: readonly HighlightTerm[], width
     let best = -1;
     let bestScore = -1;
     let j = 0;
+    // Sliding window [i, j) with a count per term id, so each hit enters and leaves once.
+    const counts = new Map<number, number>();
+    let distinct = 0;
     for (let i = 0; i < hits.length; i++) {
-      while (j < hits.length && hits[j]!.end <= hits[i]!.start + width - 60) j++;
-      const ids = new Set<number>();
-      for (let k = i; k < j; k++) ids.add(hits[k]!.id);
+      while (j < hits.length && hits[j]!.end <= hits[i]!.start + width - 60) {
+        const c = counts.get(hits[j]!.id) ?? 0;
+        if (c === 0) distinct++;
+        counts.set(hits[j]!.id, c + 1);
+        j++;
+      }
       // Prefer more distinct terms, then a window past the header (which repeats the issuer).
-      const score = ids.size * 10 + (hits[i]!.start >= HEADER_CHARS ? 1 : 0);
+      const score = distinct * 10 + (hits[i]!.start >= HEADER_CHARS ? 1 : 0);
       if (score > bestScore) {
         bestScore = score;
         best = i;
       }
+      if (j > i) {
+        const c = counts.get(hits[i]!.id)!;
+        if (c === 1) distinct--;
+        counts.set(hits[i]!.id, c - 1);
+      } else j = i + 1;
     }
     from = Math.max(0, hits[best]!.start - 40);
     while (from > 0 && isWordChar(text[from - 1])) from--;

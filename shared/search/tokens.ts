@@ -44,10 +44,12 @@ export function foldAligned(nfc: string): string {
     const c = nfc.charCodeAt(i);
     out[i] = c < 0x2000 ? table[c]! : c >= 0xd800 && c < 0xe000 ? c : foldChar(nfc[i]!).charCodeAt(0);
   }
-  let s = '';
-  for (let i = 0; i < out.length; i += 4096) s += String.fromCharCode(...out.subarray(i, i + 4096));
-  return s;
+  // Native decoding is ~8× faster than String.fromCharCode over chunks (snippets fold 20 texts per
+  // search). A lone surrogate becomes U+FFFD: still one unit, so offsets stay aligned.
+  return UTF16.decode(out);
 }
+
+const UTF16 = new TextDecoder('utf-16le');
 
 const LOOKALIKE_D = /[ÐƉ]/g;
 const LOOKALIKE_d = /ð/g;
