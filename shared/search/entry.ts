@@ -122,8 +122,31 @@ export function prefixed(column: keyof typeof COLUMN_PREFIX, stream: string): st
     .join(' ');
 }
 
-export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
+/** Between the body and the short fields appended to it, so no phrase spans the seam. */
+const SEAM = 'zz';
+
+/**
+ * The body streams, plus the subject and issuer when the text does not already contain them: a
+ * scanned document (empty text) or one whose header spells the issuer differently is still found
+ * by the plain words a clerk typed into its subject or issuer.
+ */
+function bodyStreams(text: string, meta: IndexMeta): { folded: string; exact: string } {
   const body = indexStreams(text);
+  let folded = body.folded;
+  let exact = body.exact;
+  const haystack = ` ${body.folded} `;
+  for (const field of [meta.subject, meta.issuer]) {
+    if (!field) continue;
+    const s = indexStreams(field);
+    if (!s.folded || haystack.includes(` ${s.folded} `)) continue;
+    folded = folded ? `${folded} ${SEAM} ${s.folded}` : s.folded;
+    exact = exact ? `${exact} ${SEAM} ${s.exact}` : s.exact;
+  }
+  return { folded, exact };
+}
+
+export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
+  const body = bodyStreams(text, meta);
   const subject = meta.subject ? indexStreams(meta.subject) : { folded: '', exact: '' };
   const parts = refPartsOf(meta.ref);
   // The type code read from the symbol (CV, QĐ, KH…) makes loai:CT and loai:"chỉ thị" both work.

@@ -66,11 +66,54 @@ function suggestTokens(text: string): string[] {
   return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
 }
 
+/**
+ * Facet columns of every document seen so far, compactly: four interned value codes per doc id
+ * (0 = not loaded, 1 = null), so warming 100k documents costs ~2 MB instead of 100k objects.
+ */
+class FacetCache {
+  private codes = new Int32Array(0);
+  private readonly values: (string | null)[] = ['', null];
+  private readonly codeOf = new Map<string, number>();
+  private code(v: string | number | null): number {
+    if (v === null || v === '') return 1;
+    const k = String(v);
+    let c = this.codeOf.get(k);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(k);
+      this.codeOf.set(k, c);
+    }
+    return c;
+  }
+  has(id: number): boolean {
+    return id * 4 < this.codes.length && this.codes[id * 4] !== 0;
+  }
+  set(id: number, f: FacetRow): void {
+    if (id * 4 + 4 > this.codes.length) {
+      const grown = new Int32Array(Math.max(id * 4 + 4, this.codes.length * 2, 4096));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[id * 4] = this.code(f.type);
+    this.codes[id * 4 + 1] = this.code(f.issuer);
+    this.codes[id * 4 + 2] = this.code(f.year);
+    this.codes[id * 4 + 3] = this.code(f.level);
+  }
+  /** The value of facet `slot` (0 type, 1 issuer, 2 year, 3 level) of a loaded document. */
+  value(id: number, slot: number): string | null {
+    return this.values[this.codes[id * 4 + slot]!] ?? null;
+  }
+  clear(): void {
+    this.codes = new Int32Array(0);
+  }
+}
+
 export class SearchEngine {
   readonly store: SearchStore;
-  private facetCache = new Map<number, FacetRow>();
+  private facetCache = new FacetCache();
   private suggestIndex: MiniSearch<SuggestDoc> | null = null;
   private dataVersion = '';
+  private warmScheduled = false;
 
   constructor(readonly db: Database) {
     this.store = searchStore(db);
@@ -155,6 +198,7 @@ export class SearchEngine {
       throw error;
     }
 
+    this.scheduleWarm();
     const page = ordered.slice(offset, offset + limit);
     const items = this.hits(page, q, req.snippets !== false);
     const facets = req.facets === false ? emptyFacets() : this.facets(probe.slice(0, RANK_CAP));
@@ -266,13 +310,13 @@ export class SearchEngine {
       const k = String(v);
       m.set(k, (m.get(k) ?? 0) + 1);
     };
+    const cache = this.facetCache;
     for (const id of ids) {
-      const f = this.facetCache.get(id);
-      if (!f) continue;
-      bump(counters.type, f.type);
-      bump(counters.issuer, f.issuer);
-      bump(counters.year, f.year);
-      bump(counters.level, f.level);
+      if (!cache.has(id)) continue;
+      bump(counters.type, cache.value(id, 0));
+      bump(counters.issuer, cache.value(id, 1));
+      bump(counters.year, cache.value(id, 2));
+      bump(counters.level, cache.value(id, 3));
     }
     const top = (m: Map<string, number>, byValue = false): FacetCount[] =>
       [...m]
@@ -291,10 +335,33 @@ export class SearchEngine {
     };
   }
 
-  /** Loads every document's facet columns at once (optional; the app calls it when idle). */
+  /** Loads every document's facet columns at once (also done in the background after the first search). */
   warmFacets(): void {
     for (const r of this.store.allFacetRows())
       this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
+  }
+
+  /**
+   * After the first search, loads the facet cache and builds the suggestion index on later turns of
+   * the event loop, so neither a facet count nor the first suggestion pays for them.
+   */
+  private scheduleWarm(): void {
+    if (this.warmScheduled) return;
+    this.warmScheduled = true;
+    const step = (work: () => void, next?: () => void): void => {
+      setImmediate(() => {
+        try {
+          if (this.db.open) work();
+        } catch {
+          // Only caches: the next use builds them.
+        }
+        next?.();
+      });
+    };
+    step(
+      () => this.warmFacets(),
+      () => step(() => this.warmSuggestions()),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -310,8 +377,12 @@ export class SearchEngine {
       processTerm: (term) => foldedToken(term) || null,
       searchOptions: { combineWith: 'AND' },
     });
+    // One entry per distinct text (its first document): the same number ("22-CV/TU") is issued
+    // by many bodies and the same subject recurs, and picking a suggestion searches its text. Fewer
+    // entries keep the AND of common words ("uy ban nhan dan") from scoring 100k duplicates.
     const docs: SuggestDoc[] = [];
     const seenSubjects = new Set<string>();
+    const seenRefs = new Set<string>();
     const issuers = new Set<string>();
     for (const r of this.store.allSuggestRows()) {
       if (r.subject) {
@@ -321,7 +392,13 @@ export class SearchEngine {
           docs.push({ id: `s${r.doc_id}`, kind: 'subject', text: r.subject, doc: r.doc_id });
         }
       }
-      if (r.ref) docs.push({ id: `r${r.doc_id}`, kind: 'ref', text: r.ref, doc: r.doc_id });
+      if (r.ref) {
+        const key = r.ref.toLowerCase();
+        if (!seenRefs.has(key)) {
+          seenRefs.add(key);
+          docs.push({ id: `r${r.doc_id}`, kind: 'ref', text: r.ref, doc: r.doc_id });
+        }
+      }
       if (r.issuer) issuers.add(r.issuer);
     }
     let i = 0;
@@ -375,19 +452,9 @@ export class SearchEngine {
       c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])),
     );
     if (words.length === 0) return null;
-    // Building the suggestion index takes about a second at 100k documents: never inside a search.
-    // The first empty result schedules it; later ones get an answer.
-    const ms = this.suggestIndex;
-    if (!ms) {
-      setImmediate(() => {
-        try {
-          if (this.db.open) this.warmSuggestions();
-        } catch {
-          // Only a cache: the next empty result tries again.
-        }
-      });
-      return null;
-    }
+    // The suggestion index is normally built in the background after the first search; an empty
+    // result before that builds it now (once), so every empty search gets its answer.
+    const ms = this.suggestions();
     let changed = false;
     let corrected = raw;
     for (const w of words) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { VanthuError } from '../../../shared/api/errors';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { reindexDocument } from '../../../electron/core/search/indexer';
-import { openFixture, type Fixture } from './fixture';
+import { DOCS, openFixture, type Fixture } from './fixture';
 
 let fx: Fixture;
 let engine: SearchEngine;
@@ -53,7 +53,8 @@ describe('query → results on the fixture archive', () => {
     ['MTTQ', ['land']],
     ['mặt trận tổ quốc', ['land']],
     ['BCĐ chuyển đổi số', ['ubnd']],
-    ['BTV', ['cv571']],
+    // cv571's text says "Ban Thường vụ"; storm's issuer is "Ban Thường vụ Tỉnh ủy Quảng Ninh".
+    ['BTV', ['cv571', 'storm']],
     // Phrases keep order.
     ['"nhân dân"', ['nq21', 'ubnd', 'report', 'cv571'], false],
     ['"dân nhân"', ['ct16']],
@@ -80,6 +81,34 @@ describe('query → results on the fixture archive', () => {
     const got = keys(query);
     if (ordered) expect(got).toEqual(expected);
     else expect([...got].sort()).toEqual([...expected].sort());
+  });
+
+  test('a scanned document (no text) is found by the plain words of its subject and issuer', () => {
+    const sc = openFixture([
+      ...DOCS,
+      {
+        key: 'scan',
+        ref: '07-TB/HU',
+        type: 'Thông báo',
+        issuer: 'Huyện ủy Tiên Yên',
+        level: 'district',
+        date: '2019-05-02',
+        subject: 'Về kết luận kiểm tra công tác thủy lợi nội đồng',
+        body: '',
+      },
+    ]);
+    try {
+      const e = new SearchEngine(sc.db);
+      const find = (q: string): string[] => e.search({ query: q }).items.map((i) => sc.keyOf(i.id));
+      expect(find('kiem tra thuy loi noi dong')).toEqual(['scan']);
+      expect(find('nội đồng')).toEqual(['scan']);
+      expect(find('tien yen')).toEqual(['scan']);
+      expect(find('"huyện ủy tiên yên"')).toEqual(['scan']);
+      // The seam between body and appended fields is not a phrase.
+      expect(find('"tien yen ve ket luan"')).toEqual([]);
+    } finally {
+      sc.db.close();
+    }
   });
 
   test('recency breaks ties and sorts the date view; undated documents come last', () => {
@@ -119,8 +148,9 @@ describe('query → results on the fixture archive', () => {
     expect(r.facets.year.find((y) => y.value === '2021')).toEqual({ value: '2021', count: 3 });
   });
 
-  test('nothing found: did you mean (once the suggestion index is built; the first miss schedules it)', () => {
-    engine.warmSuggestions();
+  test('nothing found: did you mean, on every empty search (even before the suggestion index is warm)', () => {
+    const cold = new SearchEngine(fx.db);
+    expect(cold.search({ query: 'phong chong dcih' }).didYouMean).toBe('phong chong dich');
     const r = engine.search({ query: 'chuyen doi sô' });
     expect(r.total).toBe(0);
     expect(r.didYouMean).toBe('chuyen doi so');
