@@ -8,7 +8,7 @@ import { VanthuError } from '../../../shared/api/errors';
 import type { CheckReport } from '../../../shared/model/safety';
 import { Archive } from '../../core/archive';
 import { backupStatus, backupToFolder, createBackup, restoreBackup, setBackupSettings, verifyBackup } from '../../core/backup/backup';
-import { checkArchive } from '../../core/backup/check';
+import { checkArchiveFolder } from '../../core/backup/check';
 import { exportBundle, importBundle, listConflicts, resolveConflict } from '../../core/bundle/bundle';
 import { documentHistory, listTrash, purgeTrash, restoreFromTrash, trashDocument } from '../../core/history/trash';
 import { resolveArchiveDir } from '../../core/paths';
@@ -113,16 +113,11 @@ export function registerSafetyCommands(program: Command): void {
     .option('--json', 'in dạng JSON')
     .addOption(archiveOption())
     .action(async (options: JsonOption) => {
-      // Read-only: checking never changes the archive, and works on a write-protected one.
-      const archive = Archive.open(resolveArchiveDir(options.archive), { readOnly: true });
-      try {
-        const report = checkArchive(archive.db);
-        if (options.json) printJson(report);
-        else printCheck(report);
-        if (!report.ok) process.exitCode = EXIT_FAILURES;
-      } finally {
-        archive.close();
-      }
+      // Read-only: checking never changes the archive, and works on a write-protected one (check.ts).
+      const report = checkArchiveFolder(resolveArchiveDir(options.archive));
+      if (options.json) printJson(report);
+      else printCheck(report);
+      if (!report.ok) process.exitCode = EXIT_FAILURES;
     });
 
   program

@@ -3,7 +3,13 @@
  * on a read-only archive, and it never "repairs" behind the clerk's back.
  */
 import { createHash } from 'node:crypto';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { VanthuError } from '../../../shared/api/errors';
+import { openDatabase, toVanthuError } from '../db/open';
+import { DATABASE_FILE } from '../paths';
 import type { CheckFinding, CheckReport } from '../../../shared/model/safety';
 import * as s from '../db/safety-store';
 
@@ -66,4 +72,60 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
     originalsChecked: checked,
     findings,
   };
+}
+
+/**
+ * `vanthu check` on an archive folder. A write-protected folder (a CD, a read-only share, a locked
+ * USB stick) cannot hold the -shm file SQLite's WAL mode needs even to read
+ * (SQLITE_READONLY_DIRECTORY), and better-sqlite3 takes no `immutable=1` URI; so such an archive is
+ * checked as a temporary copy (the file and its -wal, if any) in the system temp folder, deleted
+ * afterwards. The original is only read. A finding says a copy was checked.
+ */
+export function checkArchiveFolder(dir: string, now = new Date()): CheckReport {
+  const file = path.join(dir, DATABASE_FILE);
+  try {
+    return checkFile(file, now);
+  } catch (error) {
+    // With a -wal and no -shm SQLite says CANTOPEN (IO_ERROR) rather than READONLY.
+    const mapped = toVanthuError(error);
+    const protectedFolder = mapped.code === 'ARCHIVE_READ_ONLY' || (mapped.code === 'IO_ERROR' && !writableFolder(dir));
+    if (!protectedFolder || !existsSync(file)) throw mapped;
+  }
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'vanthu-check-'));
+  try {
+    const copy = path.join(tmp, DATABASE_FILE);
+    try {
+      copyFileSync(file, copy);
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    } catch (error) {
+      throw new VanthuError('IO_ERROR', (error as Error).message);
+    }
+    const report = checkFile(copy, now);
+    report.findings.unshift({
+      level: 'ok',
+      code: 'read_only_copy',
+      message: 'Thư mục kho chỉ cho phép đọc: đã kiểm tra một bản chép tạm của tệp kho (tệp gốc không bị thay đổi).',
+    });
+    return report;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function writableFolder(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkFile(file: string, now: Date): CheckReport {
+  const db = openDatabase(file, { readOnly: true });
+  try {
+    return checkArchive(db, now);
+  } finally {
+    db.close();
+  }
 }
