@@ -16,6 +16,10 @@ import { SettingsView } from './settings/SettingsView';
 import { DashboardView } from './tasks/DashboardView';
 import { TaskSheetView } from './tasks/TaskSheetView';
 import type { SortOrder } from './views/useDocumentPages';
+// Desktop habits (issue #8): application menu, first run, About.
+import { useDesktopMenu } from './desktop/useDesktopMenu';
+import { FirstRun } from './desktop/FirstRun';
+import { AboutView } from './desktop/AboutView';
 
 type Route =
   | { name: 'list' }
@@ -23,13 +27,15 @@ type Route =
   // Task sheets (issue #6): renderer/src/tasks, renderer/src/settings.
   | { name: 'tasksheet'; id: number }
   | { name: 'tasks' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'about' };
 
 function parseHash(hash: string): Route {
   const sheet = /^#\/tasksheet\/(\d+)\/?$/.exec(hash);
   if (sheet && Number.isSafeInteger(Number(sheet[1])) && Number(sheet[1]) > 0) return { name: 'tasksheet', id: Number(sheet[1]) };
   if (/^#\/tasks\/?$/.test(hash)) return { name: 'tasks' };
   if (/^#\/settings\/?$/.test(hash)) return { name: 'settings' };
+  if (/^#\/about\/?$/.test(hash)) return { name: 'about' };
   const m = /^#\/doc\/(\d+)\/?$/.exec(hash);
   if (m) {
     const id = Number(m[1]);
@@ -48,11 +54,6 @@ function useRoute(): Route {
   return route;
 }
 
-/** What the desktop preload exposes as window.vanthuMenu (see electron/main/menu-commands.ts). */
-interface DesktopMenu {
-  onCommand(listener: (command: string, jobId?: string) => void): () => void;
-}
-
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
@@ -66,6 +67,7 @@ export function App({ api }: { api: VanthuApi }) {
   const [showImport, setShowImport] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [lastOpened, setLastOpened] = useState<number | null>(null);
+  const [safetyKey, setSafetyKey] = useState(0);
   const openedFromList = useRef(false);
 
   const loadInfo = useCallback(
@@ -115,18 +117,25 @@ export function App({ api }: { api: VanthuApi }) {
     [importPicked],
   );
 
-  // Desktop menu (Tệp › Nhập tệp…/Nhập thư mục…) and files opened "with Vanthu" from the OS.
-  useEffect(() => {
-    const menu = (window as unknown as { vanthuMenu?: DesktopMenu }).vanthuMenu;
-    if (!menu || typeof menu.onCommand !== 'function') return;
-    return menu.onCommand((command, jobId) => {
-      setShowImport(true);
-      if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
-      if (command === 'import-files') void importByDialog('files');
-      else if (command === 'import-folder') void importByDialog('folder');
-      else if (command === 'import-job' && jobId) void followJob(jobId);
-    });
-  }, [importByDialog, followJob]);
+  // Desktop menu (renderer/src/desktop): imports, files opened "with Vanthu", Ctrl+F/P, About, Ctrl+B.
+  const showImportPanel = () => {
+    setShowImport(true);
+    if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+  };
+  useDesktopMenu({
+    importDialog: (mode) => {
+      showImportPanel();
+      void importByDialog(mode);
+    },
+    followJob: (jobId) => {
+      showImportPanel();
+      void followJob(jobId);
+    },
+    backupDone: () => {
+      setSafetyKey((k) => k + 1);
+      void loadInfo();
+    },
+  });
 
   // Drag-and-drop anywhere on the window. Always cancel the browser's default, which would
   // navigate away to the dropped file.
@@ -195,13 +204,9 @@ export function App({ api }: { api: VanthuApi }) {
   );
 
   const emptyScreen = (
-    <div className="empty" data-testid="empty-state">
-      <h2>Chào mừng đến với Vanthu</h2>
-      <p className="empty-text">
-        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
-      </p>
+    <FirstRun api={api} info={info}>
       {!panelOpen && panel(false)}
-    </div>
+    </FirstRun>
   );
 
   const documentCount = info?.documentCount;
@@ -262,7 +267,7 @@ export function App({ api }: { api: VanthuApi }) {
       <main className="app-main">
         {infoError && <ErrorMessage error={infoError} />}
         {/* Safety (issue #7): stale-backup banner; #/safety and #/history/ID cover the page. */}
-        <SafetyLayer api={api} desktop={info?.host === 'desktop'} />
+        <SafetyLayer key={safetyKey} api={api} desktop={info?.host === 'desktop'} />
         {/* Citation graph (issue #5): #/graph/ID, #/missing and #/pending cover the page. */}
         <GraphLayer api={api} />
         {route.name === 'tasksheet' ? (
@@ -271,6 +276,8 @@ export function App({ api }: { api: VanthuApi }) {
           <DashboardView api={api} />
         ) : route.name === 'settings' ? (
           <SettingsView api={api} />
+        ) : route.name === 'about' ? (
+          <AboutView api={api} />
         ) : route.name === 'doc' ? (
           <DocumentView api={api} id={route.id} onBack={back} />
         ) : (
@@ -294,7 +301,9 @@ export function App({ api }: { api: VanthuApi }) {
       {info && (
         <footer className="app-footer">
           <span title={info.location}>Kho: {info.location}</span>
-          <span>Vanthu {info.appVersion}</span>
+          <a href="#/about" data-testid="about-link">
+            Vanthu {info.appVersion}
+          </a>
         </footer>
       )}
 

@@ -92,4 +92,8 @@ export interface ArchiveInfo {
   host: 'desktop' | 'browser' | 'cli';
   /** What this host can do: the browser host has no native dialogs. */
   canPickPaths: boolean;
+  /** Desktop habits (issue #8, About / first run): the archive's size on disk (database, -wal, -shm) in bytes. */
+  sizeBytes: number;
+  /** When the newest backup was made (ISO), null when there never was one. */
+  lastBackupAt: string | null;
 }

@@ -1,4 +1,5 @@
 /** The one handler table behind every host: IPC (desktop), HTTP (browser) and the CLI. */
+import { statSync } from 'node:fs';
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
@@ -9,6 +10,7 @@ import { createSafetyHandlers } from '../backup/handlers';
 import { createTaskHandlers } from '../tasks/handlers';
 import { createGraphHandlers } from '../graph/handlers';
 import { APP_VERSION } from '../version';
+import { backupStatus } from '../backup/backup';
 
 export interface HostContext {
   host: 'desktop' | 'browser' | 'cli';
@@ -34,6 +36,9 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
       appVersion: APP_VERSION,
       host: ctx.host,
       canPickPaths: Boolean(ctx.pickPaths),
+      // Desktop habits (issue #8): About and the first-run screen.
+      sizeBytes: archiveSizeOnDisk(archive.file),
+      lastBackupAt: lastBackupAt(archive),
     }),
 
     listDocuments: ({ sort, limit, offset }) => archive.list(sort, limit, offset),
@@ -104,4 +109,26 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     // Citation graph (issue #5): electron/core/graph/, docs/graph.md.
     ...createGraphHandlers(archive),
   };
+}
+
+/** The database file with its -wal and -shm companions; missing ones count as 0. */
+function archiveSizeOnDisk(file: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      total += statSync(file + suffix).size;
+    } catch {
+      // not there (closed cleanly, or a read-only open)
+    }
+  }
+  return total;
+}
+
+/** A read-only archive of an older schema may have no backup log yet: no backup then. */
+function lastBackupAt(archive: Archive): string | null {
+  try {
+    return backupStatus(archive.db).lastBackupAt;
+  } catch {
+    return null;
+  }
 }

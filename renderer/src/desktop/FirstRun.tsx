@@ -1,0 +1,56 @@
+/**
+ * The first-run screen (issue #8): an empty archive whose office settings were never saved. Says
+ * where the archive lives, offers the office settings (#/settings, used on task sheets) and the
+ * import. Once either exists, the ordinary empty-list text shows instead.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { VanthuApi } from '../../../shared/api/contract';
+import type { ArchiveInfo } from '../../../shared/model/archive';
+
+export function FirstRun({ api, info, children }: { api: VanthuApi; info: ArchiveInfo | null; children?: ReactNode }) {
+  const [officeUnset, setOfficeUnset] = useState<boolean | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.getOfficeSettings({}).then((r) => {
+      if (live) setOfficeUnset(r.ok ? r.value.settings === null : false);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  if (officeUnset && info && info.documentCount === 0) {
+    return (
+      <div className="empty first-run" data-testid="first-run">
+        <h2>Chào mừng đến với Vanthu</h2>
+        <p className="empty-text">Vanthu lưu văn bản chỉ đạo trên chính máy này, không cần mạng. Ba việc để bắt đầu:</p>
+        <ol className="first-run-steps">
+          <li>
+            <strong>Kho lưu trữ</strong> nằm tại{' '}
+            <code className="first-run-location" data-testid="first-run-location">
+              {info.location}
+            </code>
+            . Hãy sao lưu thư mục này định kỳ (mục «Sao lưu»).
+          </li>
+          <li>
+            <strong>Thông tin cơ quan</strong> (tên cơ quan, người ký, các nơi nhận) dùng để in phiếu giao việc:{' '}
+            <a href="#/settings" className="button" data-testid="first-run-settings">
+              Nhập thông tin cơ quan
+            </a>
+          </li>
+          <li>
+            <strong>Nhập văn bản</strong>: bấm «Nhập văn bản» hoặc kéo thả tệp, thư mục .doc, .docx, .pdf, .txt vào cửa sổ.
+          </li>
+        </ol>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <div className="empty" data-testid="empty-state">
+      <h2>Chào mừng đến với Vanthu</h2>
+      <p className="empty-text">Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.</p>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Desktop habits in the page (issue #8), through `vanthu serve` and headless Chromium: the
+ * first-run screen (empty archive, office settings never saved: where the archive lives, a link to
+ * the office settings, the import), when it does not show, and #/about with the version and the
+ * archive's statistics. Screenshot: test-output/screenshots/first-run.png. `npm test` builds dist first.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { createDispatcher } from '../../electron/core/api/dispatch';
+import { createBackup } from '../../electron/core/backup/backup';
+import { APP_VERSION } from '../../electron/core/version';
+import { CHROMIUM_ARGS, SCREENSHOT_DIR, findChromium, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+
+const DIRECTIVE = [
+  'HUYỆN ỦY AN LÃO',
+  'Số 12-CV/HU',
+  'An Lão, ngày 02 tháng 9 năm 2021',
+  'CÔNG VĂN',
+  'V/v tăng cường phòng chống dịch',
+  '',
+  'Đề nghị các chi bộ triển khai.',
+  '',
+  'T/M BAN THƯỜNG VỤ',
+  'BÍ THƯ',
+].join('\n');
+
+type Kind = 'fresh' | 'office-set' | 'with-document';
+
+describeBrowser('desktop habits in the page', () => {
+  let dir: string;
+  let browser: Browser;
+  const served = new Map<Kind, Served>();
+  const archives = new Map<Kind, string>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-desktop-ui-'));
+    for (const kind of ['fresh', 'office-set', 'with-document'] as const) {
+      const kho = path.join(dir, kind);
+      const archive = Archive.open(kho);
+      if (kind === 'office-set') {
+        const call = createDispatcher(archive, { host: 'cli' });
+        const office = await call('getOfficeSettings', {});
+        if (!office.ok) throw new Error(office.error.message);
+        expect((await call('saveOfficeSettings', { settings: (office.value as { defaults: unknown }).defaults })).ok).toBe(true);
+      }
+      if (kind === 'with-document') {
+        const file = path.join(dir, 'cv.txt');
+        writeFileSync(file, DIRECTIVE);
+        await archive.importPaths([file]);
+        mkdirSync(path.join(dir, 'usb'));
+        await createBackup(archive.db, path.join(dir, 'usb', 'a.vanthu-backup'), { appVersion: APP_VERSION, trigger: 'manual' });
+      }
+      archive.close();
+      archives.set(kind, kho);
+    }
+    for (const [kind, kho] of archives) served.set(kind, await serve(kho));
+    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const s of served.values()) await s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(kind: Kind, hash = '#/'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.goto(`${served.get(kind)!.url}${hash}`);
+    return page;
+  }
+
+  test('an empty archive with no office settings shows the first-run screen: where the archive is, office settings, import', async () => {
+    const page = await open('fresh');
+    try {
+      const screen = page.getByTestId('first-run');
+      await screen.waitFor();
+      expect(await screen.locator('h2').first().textContent()).toBe('Chào mừng đến với Vanthu');
+      const location = await page.getByTestId('first-run-location').textContent();
+      expect(realpathSync(location!)).toBe(realpathSync(archives.get('fresh')!));
+      // The import offer is on the screen itself.
+      expect(await screen.locator('.import-panel').count()).toBe(1);
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'first-run.png') });
+      await page.getByTestId('first-run-settings').click();
+      await page.waitForFunction(() => window.location.hash === '#/settings');
+      expect(await page.getByTestId('first-run').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test.each([
+    ['office-set', 'empty-state'],
+    ['with-document', 'doc-list'],
+  ] as const)('no first-run screen when the archive is %s (shows %s)', async (kind, shown) => {
+    const page = await open(kind);
+    try {
+      await page.getByTestId(shown).first().waitFor();
+      expect(await page.getByTestId('first-run').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('#/about shows the version, document count, size on disk and the last backup; the footer links to it', async () => {
+    const page = await open('with-document');
+    try {
+      await page.getByTestId('about-link').click();
+      await page.getByTestId('about').waitFor();
+      expect(await page.getByTestId('about-version').textContent()).toBe(APP_VERSION);
+      expect(await page.getByTestId('about-documents').textContent()).toBe('1');
+      expect(await page.getByTestId('about-size').textContent()).toMatch(/^\d+(,\d)? (KB|MB)$/);
+      const backup = await page.getByTestId('about-backup').textContent();
+      expect(backup).not.toBe('Chưa sao lưu lần nào');
+      expect(backup).toMatch(/\d{4}/);
+      await page.getByTestId('about').screenshot({ path: path.join(SCREENSHOT_DIR, 'about.png') });
+    } finally {
+      await page.close();
+    }
+    const fresh = await open('fresh', '#/about');
+    try {
+      await fresh.getByTestId('about').waitFor();
+      expect(await fresh.getByTestId('about-documents').textContent()).toBe('0');
+      expect(await fresh.getByTestId('about-backup').textContent()).toBe('Chưa sao lưu lần nào');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
