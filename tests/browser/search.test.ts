@@ -63,6 +63,19 @@ describeBrowser('search page', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-suggestions.png') });
   });
 
+  test('the suggestion list is keyboard-navigable: ↓ marks an item, Enter searches it', async () => {
+    const box = page.getByTestId('search-input');
+    await box.fill('phong chong dcih');
+    await page.getByTestId('suggestions').waitFor();
+    await box.press('ArrowDown');
+    const firstItem = page.getByTestId('suggestions').locator('li').first();
+    await expect(firstItem.getAttribute('aria-selected')).resolves.toBe('true');
+    await box.press('Enter');
+    // The picked suggestion replaces the typo in the box and is searched.
+    await expect(box.inputValue()).resolves.not.toBe('phong chong dcih');
+    await page.getByTestId('hit').first().waitFor();
+  });
+
   test('a malformed query is explained, not crashed on', async () => {
     await page.getByTestId('search-input').fill('tu:2021-13-45');
     await page.getByTestId('search-input').press('Enter');

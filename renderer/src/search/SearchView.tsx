@@ -4,7 +4,7 @@
  * 10,000 hits), saved searches, and export of the list as a register (CSV or a printable page).
  * When the box is empty the children (the plain document list) are shown instead.
  */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
@@ -90,6 +90,8 @@ export function SearchView({ api, onOpen, children }: Props) {
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [saved, setSaved] = useState<SavedSearch[]>([]);
   const [showDrop, setShowDrop] = useState(false);
+  /** Suggestion chosen with ↑/↓ (−1: none; Enter then searches what was typed). */
+  const [active, setActive] = useState(-1);
   const [saveName, setSaveName] = useState<string | null>(null);
   const pages = useRef(new Map<number, SearchHit[]>());
   const loading = useRef(new Set<number>());
@@ -246,6 +248,28 @@ export function SearchView({ api, onOpen, children }: Props) {
         })),
       ];
 
+  const dropOpen = showDrop && dropItems.length > 0;
+  useEffect(() => setActive(-1), [suggestions, showDrop, input]);
+  const onBoxKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      setShowDrop(false);
+      return;
+    }
+    if (!dropOpen) {
+      if (e.key === 'ArrowDown') setShowDrop(true);
+      return;
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const n = dropItems.length;
+      // From the box, ↓ goes to the first item and ↑ to the last; past either end, back to the box.
+      setActive((a) => (e.key === 'ArrowDown' ? (a + 2) % (n + 1) : (a + n + 1) % (n + 1)) - 1);
+    } else if (e.key === 'Enter' && active >= 0 && active < dropItems.length) {
+      e.preventDefault();
+      dropItems[active]!.pick();
+    }
+  };
+
   return (
     <div className="search">
       <form
@@ -268,16 +292,24 @@ export function SearchView({ api, onOpen, children }: Props) {
               setShowDrop(true);
               if (!e.target.value) setQuery('');
             }}
+            onKeyDown={onBoxKey}
+            role="combobox"
+            aria-expanded={dropOpen}
+            aria-controls="search-suggestions"
+            aria-activedescendant={dropOpen && active >= 0 ? `search-sg-${active}` : undefined}
             onFocus={() => setShowDrop(true)}
             onBlur={() => setTimeout(() => setShowDrop(false), 150)}
           />
-          {showDrop && dropItems.length > 0 && (
-            <ul className="search-drop" role="listbox" data-testid="suggestions">
-              {dropItems.map((d) => (
+          {dropOpen && (
+            <ul className="search-drop" role="listbox" id="search-suggestions" data-testid="suggestions">
+              {dropItems.map((d, i) => (
                 <li
                   key={d.key}
+                  id={`search-sg-${i}`}
                   role="option"
-                  aria-selected={false}
+                  aria-selected={i === active}
+                  className={i === active ? 'active' : undefined}
+                  onMouseEnter={() => setActive(i)}
                   onMouseDown={(e) => {
                     e.preventDefault();
                     d.pick();
