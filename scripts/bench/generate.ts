@@ -480,7 +480,7 @@ export function generateCorpus(dir: string, count: number, seed = 20240501): Man
       const higher = (Object.keys(byLevel) as Level[]).filter(
         (l) => LEVEL_RANK[l] > LEVEL_RANK[level] || (level === 'central' && l === 'central'),
       );
-      const pool = byLevel[pick(higher.length ? higher : ['central'])];
+      const pool = byLevel[pick<Level>(higher.length ? higher : ['central'])];
       if (pool.length > 0 && r() > 1 / 6) {
         const target = pool[Math.max(0, pool.length - 1 - Math.floor(r() * Math.min(pool.length, 400)))]!;
         citations.push({

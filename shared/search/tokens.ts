@@ -49,7 +49,13 @@ export function foldAligned(nfc: string): string {
   return UTF16.decode(out);
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+// TextDecoder exists in Node and in browsers; shared/ is compiled without either's typings.
+interface Utf16Decoder {
+  decode(input: Uint16Array): string;
+}
+const UTF16: Utf16Decoder = new (
+  globalThis as unknown as { TextDecoder: new (label: string) => Utf16Decoder }
+).TextDecoder('utf-16le');
 
 const LOOKALIKE_D = /[ÐƉ]/g;
 const LOOKALIKE_d = /ð/g;
