@@ -79,7 +79,10 @@ export interface HostDialogs {
 }
 
 /** Dialogs are modal to the main window while it exists. */
-export function createDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, parent: () => BrowserWindow | null): HostDialogs {
+export function createDialogs(
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>,
+  parent: () => BrowserWindow | null,
+): HostDialogs {
   const open = (options: OpenDialogOptions) => {
     const owner = parent();
     return owner ? dialog.showOpenDialog(owner, options) : dialog.showOpenDialog(options);

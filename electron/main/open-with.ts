@@ -15,4 +15,3 @@ export function openablePaths(argv: readonly string[], cwd: string = process.cwd
     .filter((arg) => !arg.startsWith('-') && OPENABLE.test(arg))
     .map((arg) => path.resolve(cwd, arg));
 }
-

@@ -34,12 +34,16 @@ export function wantsQuitBackup(archive: Archive | null): boolean {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof VanthuError) return error.detail ? `${ERROR_MESSAGES[error.code]} (${error.detail})` : ERROR_MESSAGES[error.code];
+  if (error instanceof VanthuError)
+    return error.detail ? `${ERROR_MESSAGES[error.code]} (${error.detail})` : ERROR_MESSAGES[error.code];
   return `${ERROR_MESSAGES.INTERNAL} (${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** The will-quit listener. `done` resolves when the held quit has been asked for again (tests). */
-export function createQuitHandler(deps: QuitDeps): { onWillQuit(event?: { preventDefault(): void }): void; done: Promise<void> } {
+export function createQuitHandler(deps: QuitDeps): {
+  onWillQuit(event?: { preventDefault(): void }): void;
+  done: Promise<void>;
+} {
   let state: 'idle' | 'backing-up' | 'over' = 'idle';
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));

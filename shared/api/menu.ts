@@ -15,7 +15,15 @@
 
 /** Sent with webContents.send; it is not an ipcMain.handle channel. */
 export const MENU_CHANNEL = 'vanthu:menu';
-export const MENU_COMMANDS = ['import-files', 'import-folder', 'import-job', 'search', 'print', 'about', 'safety'] as const;
+export const MENU_COMMANDS = [
+  'import-files',
+  'import-folder',
+  'import-job',
+  'search',
+  'print',
+  'about',
+  'safety',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** The preload's window.vanthuMenu (desktop only). */

@@ -47,14 +47,19 @@ describeBrowser('desktop habits in the page', () => {
         const call = createDispatcher(archive, { host: 'cli' });
         const office = await call('getOfficeSettings', {});
         if (!office.ok) throw new Error(office.error.message);
-        expect((await call('saveOfficeSettings', { settings: (office.value as { defaults: unknown }).defaults })).ok).toBe(true);
+        expect(
+          (await call('saveOfficeSettings', { settings: (office.value as { defaults: unknown }).defaults })).ok,
+        ).toBe(true);
       }
       if (kind === 'with-document') {
         const file = path.join(dir, 'cv.txt');
         writeFileSync(file, DIRECTIVE);
         await archive.importPaths([file]);
         mkdirSync(path.join(dir, 'usb'));
-        await createBackup(archive.db, path.join(dir, 'usb', 'a.vanthu-backup'), { appVersion: APP_VERSION, trigger: 'manual' });
+        await createBackup(archive.db, path.join(dir, 'usb', 'a.vanthu-backup'), {
+          appVersion: APP_VERSION,
+          trigger: 'manual',
+        });
       }
       archive.close();
       archives.set(kind, kho);
@@ -129,6 +134,43 @@ describeBrowser('desktop habits in the page', () => {
       expect(await fresh.getByTestId('about-backup').textContent()).toBe('Chưa sao lưu lần nào');
     } finally {
       await fresh.close();
+    }
+  });
+
+  test('the desktop menu commands drive the page: Ctrl+F focuses the search box, About opens #/about, Ctrl+P prints', async () => {
+    const page = await browser.newPage();
+    // Stand-in for the preload's window.vanthuMenu (the browser host has none).
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const listeners: ((command: string, jobId?: string) => void)[] = [];
+      w.__menu = (command: string, jobId?: string) => listeners.forEach((l) => l(command, jobId));
+      w.__printed = 0;
+      window.print = () => {
+        w.__printed = (w.__printed as number) + 1;
+      };
+      w.vanthuMenu = {
+        onCommand(listener: (command: string, jobId?: string) => void) {
+          listeners.push(listener);
+          return () => listeners.splice(listeners.indexOf(listener), 1);
+        },
+      };
+    });
+    const menu = (command: string) =>
+      page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
+    try {
+      await page.goto(`${served.get('with-document')!.url}#/settings`);
+      await page.waitForFunction(
+        () => Boolean((window as unknown as { __menu?: unknown }).__menu) && document.querySelector('.app-header'),
+      );
+      await menu('about');
+      await page.getByTestId('about').waitFor();
+      await menu('search');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'search-input');
+      expect(await page.evaluate(() => window.location.hash)).toBe('#/');
+      await menu('print');
+      expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    } finally {
+      await page.close();
     }
   });
 });

@@ -39,7 +39,8 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
             </a>
           </li>
           <li>
-            <strong>Nhập văn bản</strong>: bấm «Nhập văn bản» hoặc kéo thả tệp, thư mục .doc, .docx, .pdf, .txt vào cửa sổ.
+            <strong>Nhập văn bản</strong>: bấm «Nhập văn bản» hoặc kéo thả tệp, thư mục .doc, .docx, .pdf, .txt vào cửa
+            sổ.
           </li>
         </ol>
         {children}
@@ -49,7 +50,9 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
   return (
     <div className="empty" data-testid="empty-state">
       <h2>Chào mừng đến với Vanthu</h2>
-      <p className="empty-text">Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.</p>
+      <p className="empty-text">
+        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
+      </p>
       {children}
     </div>
   );

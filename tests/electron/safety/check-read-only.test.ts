@@ -5,7 +5,16 @@
  * as `nobody` when the tests run as root, since root ignores file modes.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
@@ -16,7 +25,17 @@ const asRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
 const directive = (n: number) =>
-  ['HUYỆN ỦY AN LÃO', `Số ${n}-CV/HU`, 'An Lão, ngày 02 tháng 9 năm 2021', 'CÔNG VĂN', `V/v việc số ${n}`, '', `Nội dung ${n}.`, '', 'T/M BAN THƯỜNG VỤ'].join('\n');
+  [
+    'HUYỆN ỦY AN LÃO',
+    `Số ${n}-CV/HU`,
+    'An Lão, ngày 02 tháng 9 năm 2021',
+    'CÔNG VĂN',
+    `V/v việc số ${n}`,
+    '',
+    `Nội dung ${n}.`,
+    '',
+    'T/M BAN THƯỜNG VỤ',
+  ].join('\n');
 
 function runCheck(dir: string) {
   return spawnSync(process.execPath, [BIN, 'check', '--json', '--archive', dir], {
