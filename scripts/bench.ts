@@ -24,7 +24,9 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../electron/core/archive';
-import { importFilesParallel, runImportWorkerIfAny } from '../electron/core/import/parallel';
+import { importSources } from '../electron/core/import/pipeline';
+import { setImportWorkerFile } from '../electron/core/import/pool';
+import { runImportWorkerIfAny } from '../electron/core/import/worker';
 import { searchStore } from '../electron/core/search/indexer';
 import { parseQuery, type Atom } from '../shared/search/query';
 import { generateCorpus, type ManifestEntry } from './bench/generate';
@@ -153,16 +155,21 @@ async function benchCorpus(
   process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
   const t0 = performance.now();
   let lastShown = 0;
-  const report = await importFilesParallel(archive.db, files, {
-    workerFile: __filename,
-    workers: args.workers,
-    onProgress: (done, total) => {
-      if (done - lastShown >= 10000 || done === total) {
+  // The same path as `vanthu import` and the app: this bundle is also the worker script.
+  setImportWorkerFile(__filename);
+  const writeStats = { writeMs: 0 };
+  const report = await importSources(
+    archive.db,
+    files.map((f) => ({ kind: 'path' as const, path: f })),
+    ({ done, total }) => {
+      if (done - lastShown >= 10000 || (done === total && done !== lastShown)) {
         lastShown = done;
         process.stderr.write(`  ${done}/${total} (${Math.round(done / ((performance.now() - t0) / 1000))}/s)\n`);
       }
     },
-  });
+    [],
+    { workers: args.workers, minFilesForWorkers: 1, stats: writeStats },
+  );
   const importSeconds = (performance.now() - t0) / 1000;
 
   const t1 = performance.now();
@@ -325,7 +332,7 @@ async function benchCorpus(
       failed: report.failed,
       workers: args.workers,
       optimizeSeconds: Math.round(optimizeSeconds * 10) / 10,
-      mainThreadWriteMsPerDoc: Math.round((report.writeMs / Math.max(1, files.length)) * 100) / 100,
+      mainThreadWriteMsPerDoc: Math.round((writeStats.writeMs / Math.max(1, files.length)) * 100) / 100,
     },
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
     openToFirstResultMs: Math.round(openToFirstResultMs),

@@ -45,6 +45,16 @@ async function main() {
       format: 'cjs',
       external: nodeExternals,
     }),
+    // The import worker (electron/core/import/pool.ts): found by the CLI and main beside them, in dist/core.
+    build({
+      ...common,
+      entryPoints: { 'core/import-worker': 'electron/core/import/worker-entry.ts' },
+      outdir: dist,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: nodeExternals,
+    }),
     build({
       ...common,
       entryPoints: { 'renderer/app': 'renderer/src/main.tsx' },

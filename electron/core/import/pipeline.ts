@@ -1,21 +1,21 @@
 /**
- * Import: the slow, async part (reading, decoding, parsing) happens file by file outside any
- * transaction; each file is then stored in its own short synchronous transaction, so one bad
- * file never rolls back the others and a crash leaves every document whole or absent.
+ * Import, one path for every caller (CLI, app jobs, HTTP uploads, bench): prepareFile() does the
+ * slow per-file work outside any transaction (in worker threads when there are more than a handful
+ * of files, see pool.ts); storePrepared() writes one document in one transaction or savepoint, so
+ * one bad file never rolls back the others and a crash leaves every document whole or absent.
  */
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import { DUPLICATE_MESSAGE, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFailure, ImportFileResult } from '../../../shared/model/archive';
-import { emptyParseResult, type ParseResult } from '../../../shared/model/directive';
-import { parseDirective } from '../../../shared/parser';
 import { PARSER_VERSION } from '../../../shared/parser/version';
+import { searchKey } from '../../../shared/search/entry';
 import { toVanthuError } from '../db/open';
 import { findByContentHash, insertDocument } from '../db/store';
-import { indexDocument } from '../search/indexer';
-import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
-import { type ImportSource, sourceFileName, sourceLabel } from './sources';
+import { DEFAULT_TIMEOUT_MS } from '../readers';
+import { writeIndexEntry } from '../search/indexer';
+import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
+import { importWithPool, importWorkerFile } from './pool';
+import { type ImportSource, sourceLabel } from './sources';
 
 export interface ImportReport {
   imported: number;
@@ -31,92 +31,88 @@ export interface ImportProgressEvent {
   last: ImportFileResult | null;
 }
 
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+export interface ImportOptions {
+  /** The worker script; default: dist/core/import-worker.js beside the running bundle, if present. */
+  workerFile?: string | null;
+  workers?: number;
+  /** Bound on one file's reading and parsing (default 30 s). */
+  timeoutMs?: number;
+  /** Below this many files the work stays in-process (starting workers costs more). */
+  minFilesForWorkers?: number;
+  now?: () => Date;
+  /** Filled in by the worker path: main-thread time spent writing (the bench reports it). */
+  stats?: { writeMs: number };
 }
 
-function failed(path: string, reasonCode: ImportFailure, detail?: string): ImportFileResult {
+/** Reading + parsing of one file: the reader's own bound (PDF) plus the parse. */
+export const FILE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS + 10_000;
+const MIN_FILES_FOR_WORKERS = 8;
+
+export function failedRow(label: string, reasonCode: ImportFailure, detail?: string): ImportFileResult {
   const message = IMPORT_FAILURE_MESSAGES[reasonCode];
-  return { path, status: 'failed', id: null, reasonCode, reason: detail ? `${message} (${detail})` : message };
+  return { path: label, status: 'failed', id: null, reasonCode, reason: detail ? `${message} (${detail})` : message };
 }
 
-function parseSafely(text: string): { parse: ParseResult; warning: string | null } {
-  try {
-    return { parse: parseDirective(text), warning: null };
-  } catch (error) {
-    // The document is still worth keeping: the clerk can fill the fields by hand.
-    const parse = emptyParseResult();
-    return { parse, warning: `Không phân tích được nội dung: ${(error as Error).message}` };
-  }
+export function refusalRow(answer: PrepareAnswer & { ok: false }): ImportFileResult {
+  return failedRow(answer.label, answer.reasonCode, answer.detail);
 }
 
-async function loadBytes(source: ImportSource): Promise<Uint8Array | ImportFileResult> {
-  const label = sourceLabel(source);
-  if (source.kind === 'upload') {
-    return source.bytes.byteLength > MAX_FILE_BYTES ? failed(label, 'too_large') : source.bytes;
-  }
+/**
+ * Writes one prepared file: document, original, citations, tasks, graph, search index, in one
+ * transaction (a savepoint when the caller batches files in a larger transaction). Never throws.
+ */
+export function storePrepared(db: Database, p: PreparedFile, importedAt: string): ImportFileResult {
   try {
-    const info = await stat(source.path);
-    if (!info.isFile()) return failed(label, 'unreadable', 'không phải tệp');
-    if (info.size > MAX_FILE_BYTES) return failed(label, 'too_large');
-    return await readFile(source.path);
-  } catch (error) {
-    return failed(label, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
-  }
-}
-
-/** Reads, decodes, parses and stores one file. Never throws: every outcome is a result row. */
-export async function importOne(db: Database, source: ImportSource, now: () => Date = () => new Date()): Promise<ImportFileResult> {
-  const label = sourceLabel(source);
-  const fileName = sourceFileName(source);
-  if (!formatForFileName(fileName)) return failed(label, 'unsupported_type');
-
-  const bytes = await loadBytes(source);
-  if (!(bytes instanceof Uint8Array)) return bytes;
-
-  let read;
-  try {
-    read = await readDocument(bytes, fileName);
-  } catch (error) {
-    return failed(label, 'unreadable', (error as Error).message);
-  }
-  if (!read.ok) return failed(label, read.reason, read.detail);
-
-  // A scan has no text to compare, so its identity is its bytes.
-  const contentHash = read.text.trim() === '' ? `bytes:${sha256(bytes)}` : sha256(read.text);
-  try {
-    const existing = findByContentHash(db, contentHash);
-    if (existing !== null) return { path: label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
-
-    const { parse, warning } = parseSafely(read.text);
-    const warnings = warning ? [...read.warnings, warning] : read.warnings;
-    const newDoc = {
-      contentHash,
-      text: read.text,
-      format: read.format,
-      encoding: read.encoding,
-      scanned: read.scanned,
-      parse,
-      parserVersion: PARSER_VERSION,
-      warnings,
-      importedAt: now().toISOString(),
-      original: { fileName, sourcePath: source.kind === 'path' ? source.path : null, size: bytes.byteLength, sha256: sha256(bytes), bytes },
-    };
+    const existing = findByContentHash(db, p.contentHash);
+    if (existing !== null) return { path: p.label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
     // The search index is written in the document's own transaction: searchable as soon as stored.
-    const id = db.transaction(() => {
-      const stored = insertDocument(db, newDoc);
-      if (stored !== null) indexDocument(db, { id: stored, ...parse }, read.text);
-      return stored;
-    }).immediate();
+    const id = db
+      .transaction((): number | null => {
+        const stored = insertDocument(db, {
+          contentHash: p.contentHash,
+          text: p.text,
+          format: p.format,
+          encoding: p.encoding,
+          scanned: p.scanned,
+          parse: p.parse,
+          parserVersion: PARSER_VERSION,
+          warnings: p.warnings,
+          importedAt,
+          original: { fileName: p.fileName, sourcePath: p.sourcePath, size: p.size, sha256: p.sha256, bytes: p.stored, compression: p.compression },
+        });
+        if (stored !== null) {
+          writeIndexEntry(db, { ...p.entry, docId: stored, key: searchKey(stored, p.parse.date), meta: { ...p.entry.meta, id: stored } });
+        }
+        return stored;
+      })
+      .immediate();
     if (id === null) {
       // Another process stored the same content between our check and our insert.
-      return { path: label, status: 'duplicate', id: findByContentHash(db, contentHash), reasonCode: null, reason: DUPLICATE_MESSAGE };
+      return { path: p.label, status: 'duplicate', id: findByContentHash(db, p.contentHash), reasonCode: null, reason: DUPLICATE_MESSAGE };
     }
-    return { path: label, status: 'imported', id, reasonCode: null, reason: null, encoding: read.encoding, warnings };
+    return { path: p.label, status: 'imported', id, reasonCode: null, reason: null, encoding: p.encoding, warnings: p.warnings };
   } catch (error) {
-    const vanthuError = toVanthuError(error);
-    return failed(label, 'storage', vanthuError.message);
+    return failedRow(p.label, 'storage', toVanthuError(error).message);
   }
+}
+
+/** In-process preparation, bounded in time (a reader stuck in a synchronous loop cannot be stopped here). */
+async function prepareInProcess(source: ImportSource, timeoutMs: number): Promise<PrepareAnswer> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<PrepareAnswer>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, label: sourceLabel(source), reasonCode: 'timeout', detail: `quá ${Math.round(timeoutMs / 1000)} giây` }), timeoutMs);
+  });
+  try {
+    return await Promise.race([prepareFile(source), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Prepares and stores one source in-process. Never throws: every outcome is a result row. */
+export async function importOne(db: Database, source: ImportSource, now: () => Date = () => new Date(), timeoutMs = FILE_TIMEOUT_MS): Promise<ImportFileResult> {
+  const answer = await prepareInProcess(source, timeoutMs);
+  return answer.ok ? storePrepared(db, answer, now().toISOString()) : refusalRow(answer);
 }
 
 export async function importSources(
@@ -124,14 +120,35 @@ export async function importSources(
   sources: readonly ImportSource[],
   onProgress?: (event: ImportProgressEvent) => void,
   preFailed: readonly ImportFileResult[] = [],
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
   const files: ImportFileResult[] = [...preFailed];
   const total = sources.length + preFailed.length;
   let done = preFailed.length;
   onProgress?.({ done, total, current: null, last: null });
+  const workerFile = options.workerFile === undefined ? importWorkerFile() : options.workerFile;
+  const timeoutMs = options.timeoutMs ?? FILE_TIMEOUT_MS;
+  if (workerFile && sources.length >= (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
+    const { writeMs } = await importWithPool(db, sources, {
+      workerFile,
+      workers: options.workers,
+      timeoutMs,
+      now: options.now,
+      store: storePrepared,
+      refuse: refusalRow,
+      onStored: (label, result) => {
+        onProgress?.({ done, total, current: label, last: null });
+        files.push(result);
+        done++;
+        onProgress?.({ done, total, current: null, last: result });
+      },
+    });
+    if (options.stats) options.stats.writeMs = writeMs;
+    return summarize(files);
+  }
   for (const source of sources) {
     onProgress?.({ done, total, current: sourceLabel(source), last: null });
-    const result = await importOne(db, source);
+    const result = await importOne(db, source, options.now, timeoutMs);
     files.push(result);
     done++;
     onProgress?.({ done, total, current: null, last: result });

@@ -1,0 +1,223 @@
+/**
+ * Bulk import on every core: worker threads prepare files (prepare.ts: read, decode, parse,
+ * tokenize, compress), the main thread only writes. Results are written in input order, in
+ * transactions of up to BATCH files (or what arrived within FLUSH_MS), each file in its own
+ * savepoint, so one bad file never rolls back the others and a kill leaves whole documents only.
+ *
+ * Every file's preparation is bounded: a worker still on the same file after timeoutMs is
+ * terminated and replaced, and the file is refused with reasonCode 'timeout' (issue #3: a reader
+ * that hangs, even in a synchronous loop, yields a clear per-file error).
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Database } from 'better-sqlite3';
+import type { ImportFileResult } from '../../../shared/model/archive';
+import type { PrepareAnswer, PreparedFile } from './prepare';
+import { type ImportSource, sourceLabel } from './sources';
+import { WORKER_FLAG, type WorkerReply } from './worker';
+
+const BATCH = 256;
+const FLUSH_MS = 50;
+/** Files queued in one worker: enough to keep it busy while the main thread writes a batch. */
+const IN_FLIGHT = 4;
+/** Prepared files waiting for the writer, at most (bounds memory when writing is the slow part). */
+const MAX_AHEAD = 4 * BATCH;
+export const WORKER_BUNDLE = 'import-worker.js';
+
+let workerOverride: string | null = null;
+
+/** A bundle that is its own worker script (the bench) says so here; it calls runImportWorkerIfAny() first. */
+export function setImportWorkerFile(file: string | null): void {
+  workerOverride = file;
+}
+
+/**
+ * The worker script: dist/core/import-worker.js beside the running bundle (dist/cli/index.js,
+ * dist/main/index.js). Null when running from TypeScript sources (Jest): imports stay in-process.
+ */
+export function importWorkerFile(): string | null {
+  if (workerOverride) return workerOverride;
+  for (const candidate of [path.join(__dirname, WORKER_BUNDLE), path.join(__dirname, '..', 'core', WORKER_BUNDLE)]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+export interface PoolOptions {
+  workerFile: string;
+  workers?: number | undefined;
+  timeoutMs: number;
+  now?: (() => Date) | undefined;
+  /** Writes one prepared file (storePrepared); called inside the batch transaction. */
+  store: (db: Database, p: PreparedFile, importedAt: string) => ImportFileResult;
+  refuse: (answer: PrepareAnswer & { ok: false }) => ImportFileResult;
+  /** Called in input order, after the file's batch is committed. */
+  onStored: (label: string, result: ImportFileResult) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  queue: number[];
+  timer: NodeJS.Timeout | null;
+  /** The clock starts once the worker has loaded its script (slow on a busy machine), not before. */
+  online: boolean;
+}
+
+export async function importWithPool(db: Database, sources: readonly ImportSource[], options: PoolOptions): Promise<{ writeMs: number }> {
+  const total = sources.length;
+  const count = Math.max(1, Math.min(options.workers ?? os.cpus().length, total));
+  const ready = new Map<number, PrepareAnswer>();
+  let nextToSend = 0;
+  let nextToWrite = 0;
+  let writeMs = 0;
+  const importedAt = (options.now?.() ?? new Date()).toISOString();
+  const slots: Slot[] = [];
+
+  await new Promise<void>((resolve, reject) => {
+    let finished = false;
+    let flushTimer: NodeJS.Timeout | null = null;
+    let lastFlush = performance.now();
+
+    const fail = (error: unknown): void => {
+      if (finished) return;
+      finished = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    };
+
+    const armHead = (slot: Slot): void => {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = slot.queue.length > 0 && slot.online ? setTimeout(() => giveUp(slot, 'timeout'), options.timeoutMs) : null;
+    };
+
+    const send = (slot: Slot): void => {
+      while (!finished && slot.queue.length < IN_FLIGHT && nextToSend < total && nextToSend - nextToWrite < MAX_AHEAD) {
+        const seq = nextToSend++;
+        slot.queue.push(seq);
+        slot.worker.postMessage({ seq, source: sources[seq] });
+        if (slot.queue.length === 1 && slot.online) armHead(slot);
+      }
+    };
+
+    /** The file at the head of the slot's queue is refused; the worker is replaced and gets the rest. */
+    const giveUp = (slot: Slot, why: 'timeout' | 'crash', detail?: string): void => {
+      if (finished) return;
+      const head = slot.queue.shift();
+      if (head !== undefined) {
+        const label = sourceLabel(sources[head]!);
+        ready.set(
+          head,
+          why === 'timeout'
+            ? { ok: false, label, reasonCode: 'timeout', detail: `quá ${Math.round(options.timeoutMs / 1000)} giây, đã dừng` }
+            : { ok: false, label, reasonCode: 'unreadable', detail: detail ?? 'bộ đọc dừng bất thường' },
+        );
+      }
+      const old = slot.worker;
+      const rest = slot.queue;
+      slot.queue = [];
+      slot.online = false;
+      slot.worker = spawn(slot);
+      void old.terminate();
+      for (const seq of rest) {
+        slot.queue.push(seq);
+        slot.worker.postMessage({ seq, source: sources[seq] });
+      }
+      armHead(slot);
+      send(slot);
+      scheduleFlush();
+    };
+
+    const spawn = (slot: Slot): Worker => {
+      // env: this module's view of it (under Jest a sandbox copy), not the process's at startup.
+      const w = new Worker(options.workerFile, { workerData: { [WORKER_FLAG]: true }, env: { ...process.env } });
+      w.on('message', ({ seq, answer }: WorkerReply) => {
+        if (slot.worker !== w) return;
+        if (slot.queue[0] === seq) slot.queue.shift();
+        else slot.queue = slot.queue.filter((s) => s !== seq);
+        ready.set(seq, answer);
+        armHead(slot);
+        send(slot);
+        scheduleFlush();
+      });
+      w.once('online', () => {
+        if (slot.worker !== w) return;
+        slot.online = true;
+        armHead(slot);
+      });
+      w.on('error', (error) => {
+        if (slot.worker === w) giveUp(slot, 'crash', error.message);
+      });
+      w.on('exit', (code) => {
+        if (slot.worker === w && !finished) giveUp(slot, 'crash', `mã thoát ${code}`);
+      });
+      return w;
+    };
+
+    const writeBatch = (answers: PrepareAnswer[]): ImportFileResult[] => {
+      const write = (a: PrepareAnswer): ImportFileResult => (a.ok ? options.store(db, a, importedAt) : options.refuse(a));
+      try {
+        return db.transaction(() => answers.map(write)).immediate();
+      } catch {
+        // The batch's commit failed (a full disk at commit time): each file alone, with its own verdict.
+        return answers.map(write);
+      }
+    };
+
+    const flush = (): void => {
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      if (finished) return;
+      while (ready.has(nextToWrite)) {
+        const started = performance.now();
+        const answers: PrepareAnswer[] = [];
+        while (answers.length < BATCH && ready.has(nextToWrite + answers.length)) {
+          answers.push(ready.get(nextToWrite + answers.length)!);
+        }
+        const results = writeBatch(answers);
+        writeMs += performance.now() - started;
+        for (let i = 0; i < answers.length; i++) {
+          ready.delete(nextToWrite);
+          nextToWrite++;
+          options.onStored(answers[i]!.label, results[i]!);
+        }
+      }
+      lastFlush = performance.now();
+      if (nextToWrite === total) {
+        finished = true;
+        resolve();
+        return;
+      }
+      for (const slot of slots) send(slot);
+    };
+
+    const scheduleFlush = (): void => {
+      if (finished || !ready.has(nextToWrite)) return;
+      // Let a batch accumulate, unless it is full, time is up, or nothing else is coming.
+      const waiting = nextToSend === total && slots.every((s) => s.queue.length === 0);
+      if (ready.size >= BATCH || waiting || performance.now() - lastFlush >= FLUSH_MS) flush();
+      else flushTimer ??= setTimeout(flush, FLUSH_MS);
+    };
+
+    if (total === 0) {
+      finished = true;
+      resolve();
+      return;
+    }
+    try {
+      for (let i = 0; i < count; i++) {
+        const slot: Slot = { worker: null as unknown as Worker, queue: [], timer: null, online: false };
+        slot.worker = spawn(slot);
+        slots.push(slot);
+      }
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    for (const slot of slots) send(slot);
+  }).finally(async () => {
+    for (const slot of slots) if (slot.timer) clearTimeout(slot.timer);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  });
+  return { writeMs };
+}

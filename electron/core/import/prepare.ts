@@ -1,0 +1,129 @@
+/**
+ * The per-file half of an import that needs no database: read, size and type checks, decode,
+ * normalise, hash, parse, search tokens, compression of the original. Runs in an import worker
+ * (worker.ts) or in-process; its answer is plain data that storePrepared() writes.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { ImportFailure } from '../../../shared/model/archive';
+import { emptyParseResult, type ParseResult } from '../../../shared/model/directive';
+import { parseDirective } from '../../../shared/parser';
+import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
+import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
+import { encodeOriginal } from './compression';
+import { type ImportSource, sourceFileName, sourceLabel } from './sources';
+
+export interface PreparedFile {
+  ok: true;
+  /** The path or the uploaded name, as reported to the user. */
+  label: string;
+  fileName: string;
+  sourcePath: string | null;
+  text: string;
+  format: string;
+  encoding: string;
+  scanned: boolean;
+  warnings: string[];
+  parse: ParseResult;
+  contentHash: string;
+  /** Size and SHA-256 of the original file as imported. */
+  size: number;
+  sha256: string;
+  /** The original as stored (see compression.ts). */
+  stored: Uint8Array;
+  compression: number;
+  /** Search tokens; docId and key are filled in once the id is known. */
+  entry: IndexEntry;
+}
+
+export interface RefusedFile {
+  ok: false;
+  label: string;
+  reasonCode: ImportFailure;
+  detail?: string;
+}
+
+export type PrepareAnswer = PreparedFile | RefusedFile;
+
+const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+function refused(label: string, reasonCode: ImportFailure, detail?: string): RefusedFile {
+  return detail === undefined ? { ok: false, label, reasonCode } : { ok: false, label, reasonCode, detail };
+}
+
+async function loadBytes(source: ImportSource, label: string): Promise<Uint8Array | RefusedFile> {
+  if (source.kind === 'upload') {
+    return source.bytes.byteLength > MAX_FILE_BYTES ? refused(label, 'too_large') : source.bytes;
+  }
+  try {
+    const info = await stat(source.path);
+    if (!info.isFile()) return refused(label, 'unreadable', 'không phải tệp');
+    if (info.size > MAX_FILE_BYTES) return refused(label, 'too_large');
+    // A private copy: a worker transfers what it keeps of it back to the main thread.
+    return new Uint8Array(await readFile(source.path));
+  } catch (error) {
+    return refused(label, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  }
+}
+
+/**
+ * Test hook (issue #3): a reader that never returns, for files whose name contains the value of
+ * VANTHU_TEST_HANG_READER. Only tests set it; it stands for a reader stuck in a synchronous loop.
+ */
+function hangIfAsked(fileName: string): void {
+  const marker = process.env.VANTHU_TEST_HANG_READER;
+  if (!marker || !fileName.includes(marker)) return;
+  const until = Number.POSITIVE_INFINITY;
+  while (Date.now() < until) {
+    // spin: nothing but terminating the thread ends this
+  }
+}
+
+/** Everything about one file that needs no database. Never throws: a refusal is an answer. */
+export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> {
+  const label = sourceLabel(source);
+  const fileName = sourceFileName(source);
+  if (!formatForFileName(fileName)) return refused(label, 'unsupported_type');
+  const bytes = await loadBytes(source, label);
+  if (!(bytes instanceof Uint8Array)) return bytes;
+
+  hangIfAsked(fileName);
+  const read = await readDocument(bytes, fileName).catch((error: Error) => ({
+    ok: false as const,
+    reason: 'unreadable' as const,
+    detail: error.message,
+  }));
+  if (!read.ok) return refused(label, read.reason, read.detail);
+
+  let parse: ParseResult;
+  const warnings = [...read.warnings];
+  try {
+    parse = parseDirective(read.text);
+  } catch (error) {
+    // The document is still worth keeping: the clerk can fill the fields by hand.
+    parse = emptyParseResult();
+    warnings.push(`Không phân tích được nội dung: ${(error as Error).message}`);
+  }
+  const fileSha = sha256(bytes);
+  // A scan has no text to compare, so its identity is its bytes.
+  const contentHash = read.text.trim() === '' ? `bytes:${fileSha}` : sha256(read.text);
+  const original = encodeOriginal(bytes);
+  return {
+    ok: true,
+    label,
+    fileName,
+    sourcePath: source.kind === 'path' ? source.path : null,
+    text: read.text,
+    format: read.format,
+    encoding: read.encoding,
+    scanned: read.scanned,
+    warnings,
+    parse,
+    contentHash,
+    size: bytes.byteLength,
+    sha256: fileSha,
+    stored: original.bytes,
+    compression: original.compression,
+    entry: prepareIndexEntry({ id: 0, ...parse }, read.text),
+  };
+}

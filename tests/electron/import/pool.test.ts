@@ -1,0 +1,95 @@
+/**
+ * The one import path through worker threads (electron/core/import/pool.ts), with the bundled
+ * worker dist/core/import-worker.js (the suite runs after `npm run build`): order, progress,
+ * duplicates, compressed originals, and a reader that hangs (issue #3).
+ */
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Archive } from '../../../electron/core/archive';
+import { checkArchive } from '../../../electron/core/backup/check';
+import { getOriginal } from '../../../electron/core/db/store';
+import { importSources, type ImportProgressEvent } from '../../../electron/core/import/pipeline';
+import type { ImportSource } from '../../../electron/core/import/sources';
+import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
+import { ROOT, tempDir } from '../../helpers/tmp';
+import { writeDirectives } from '../safety/directives';
+
+const WORKER = path.join(ROOT, 'dist', 'core', 'import-worker.js');
+
+describe('import through the worker pool', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: Archive;
+  beforeAll(() => {
+    if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run build first`);
+  });
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    archive = Archive.open(path.join(dir, 'kho'));
+  });
+  afterEach(() => {
+    archive.close();
+    cleanup();
+    delete process.env.VANTHU_TEST_HANG_READER;
+  });
+
+  const sourcesOf = (folder: string, names: string[]): ImportSource[] => names.map((n) => ({ kind: 'path', path: path.join(folder, n) }));
+
+  test('results in input order, progress n of N with the current file, duplicates, originals byte for byte', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 30);
+    const sources = sourcesOf(folder, readdirSync(folder).sort());
+    // The same file twice: the second is a duplicate of the first, whichever worker prepared it.
+    sources.push(sources[3]!);
+    const events: ImportProgressEvent[] = [];
+    const report = await importSources(archive.db, sources, (e) => events.push(e), [], { workerFile: WORKER, workers: 2, minFilesForWorkers: 1 });
+    expect(report).toMatchObject({ imported: 30, duplicates: 1, failed: 0 });
+    expect(report.files.map((f) => f.path)).toEqual(sources.map((s) => (s.kind === 'path' ? s.path : s.name)));
+    const ids = report.files.slice(0, 30).map((f) => f.id!);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(report.files[30]).toMatchObject({ status: 'duplicate', id: report.files[3]!.id });
+    const dones = events.map((e) => e.done);
+    expect(dones[0]).toBe(0);
+    expect(dones[dones.length - 1]).toBe(31);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(events.every((e) => e.total === 31)).toBe(true);
+    expect(events.filter((e) => e.current !== null).map((e) => e.current)).toEqual(report.files.map((f) => f.path));
+
+    // Stored compressed, read back as imported; vanthu check verifies the SHA-256 of every original.
+    const first = sources[0] as { path: string };
+    expect(getOriginal(archive.db, ids[0]!)!.bytes.equals(readFileSync(first.path))).toBe(true);
+    const stored = archive.db.prepare('SELECT compression, length(bytes) AS n, size FROM originals WHERE document_id = ?').get(ids[0]) as {
+      compression: number;
+      n: number;
+      size: number;
+    };
+    expect(stored.compression).toBe(1);
+    expect(stored.n).toBeLessThan(stored.size);
+    expect(checkArchive(archive.db).ok).toBe(true);
+  });
+
+  test('a reader that hangs: the worker is replaced, the file refused with reason "timeout", the others imported', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 10);
+    writeFileSync(path.join(folder, 'treo-mai.txt'), 'CÔNG VĂN\nVề việc một tệp làm bộ đọc treo.\n');
+    const names = readdirSync(folder).sort();
+    process.env.VANTHU_TEST_HANG_READER = 'treo-mai';
+    const report = await importSources(archive.db, sourcesOf(folder, names), undefined, [], {
+      workerFile: WORKER,
+      workers: 2,
+      minFilesForWorkers: 1,
+      timeoutMs: 3000,
+    });
+    const hung = report.files.find((f) => f.path.endsWith('treo-mai.txt'))!;
+    expect(hung).toMatchObject({ status: 'failed', reasonCode: 'timeout', id: null });
+    expect(hung.reason).toContain(IMPORT_FAILURE_MESSAGES.timeout);
+    expect(report).toMatchObject({ imported: 10, failed: 1 });
+    expect(archive.count()).toBe(10);
+  });
+
+  test('without a worker bundle (TypeScript sources) the same path runs in-process', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 12);
+    const names = readdirSync(folder).sort();
+    const report = await importSources(archive.db, sourcesOf(folder, names), undefined, [], { workerFile: null });
+    expect(report).toMatchObject({ imported: 12, failed: 0 });
+    expect(checkArchive(archive.db).ok).toBe(true);
+  });
+});
