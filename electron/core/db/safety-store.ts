@@ -4,6 +4,7 @@
  * (sqlite_schema, PRAGMA table_xinfo / foreign_key_list), quoted with quoteId.
  */
 import type { Database } from 'better-sqlite3';
+import { decodeOriginal } from '../import/compression';
 
 /** Tables of this feature and tables derived from documents that are rebuilt, never copied. */
 const OWN_TABLES = new Set(['settings', 'backup_log', 'history', 'trash', 'bundle_conflicts']);
@@ -481,8 +482,21 @@ export function documentsWithoutOriginal(db: Database): number[] {
   return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM originals) ORDER BY id LIMIT 1000').pluck().all() as number[];
 }
 
-export function iterateOriginals(db: Database): IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer }> {
-  return db.prepare('SELECT document_id, size, sha256, bytes FROM originals ORDER BY document_id').iterate() as never;
+/** Every original as imported (decompressed, see import/compression.ts), in id order. */
+export function* iterateOriginals(db: Database): IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer }> {
+  const hasCodec = columns(db, 'originals').some((c) => c.name === 'compression');
+  const rows = db
+    .prepare(`SELECT document_id, size, sha256, bytes${hasCodec ? ', compression' : ''} FROM originals ORDER BY document_id`)
+    .iterate() as IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer; compression?: number | null }>;
+  for (const { compression, ...row } of rows) {
+    let bytes = row.bytes;
+    try {
+      bytes = decodeOriginal(row.bytes, compression);
+    } catch {
+      // Damaged compressed bytes: handed over as stored, so the SHA-256 comparison reports them.
+    }
+    yield { ...row, bytes };
+  }
 }
 
 /** id:content_hash of every document, in id order: the manifest's digest of the archive's texts. */

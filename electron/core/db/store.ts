@@ -2,10 +2,21 @@
  * Every SQL statement of the archive lives here, with bound parameters only. Functions take the
  * database first; row mappers sit beside the queries that produce the rows.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
+import { decodeOriginal } from '../import/compression';
+
+// Statements of the import path, prepared once per connection (preparing costs more than running).
+const statements = new WeakMap<Database, Map<string, Statement>>();
+function stmt(db: Database, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.prepare(sql)));
+  return s;
+}
 
 export type DocumentSortKey = 'date_desc' | 'date_asc' | 'imported_desc';
 
@@ -19,7 +30,8 @@ export interface NewDocument {
   parserVersion: number;
   warnings: string[];
   importedAt: string;
-  original: { fileName: string; sourcePath: string | null; size: number; sha256: string; bytes: Uint8Array };
+  /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
+  original: { fileName: string; sourcePath: string | null; size: number; sha256: string; bytes: Uint8Array; compression?: number };
 }
 
 interface SummaryRow {
@@ -121,19 +133,26 @@ export function documentRefs(db: Database): { id: number; ref: string }[] {
 }
 
 export function findByContentHash(db: Database, contentHash: string): number | null {
-  const row = db.prepare('SELECT id FROM documents WHERE content_hash = ?').get(contentHash) as { id: number } | undefined;
+  const row = stmt(db, 'SELECT id FROM documents WHERE content_hash = ?').get(contentHash) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
+/** The original file as imported (decompressed): the one way to read originals.bytes. */
 export function getOriginal(db: Database, id: number): { fileName: string; bytes: Buffer } | null {
-  const row = db.prepare('SELECT file_name, bytes FROM originals WHERE document_id = ?').get(id) as
-    | { file_name: string; bytes: Buffer }
+  const row = db.prepare('SELECT file_name, bytes, compression FROM originals WHERE document_id = ?').get(id) as
+    | { file_name: string; bytes: Buffer; compression: number | null }
     | undefined;
-  return row ? { fileName: row.file_name, bytes: row.bytes } : null;
+  return row ? { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression) } : null;
+}
+
+/** Decodes the bytes of an originals row read elsewhere (check, backup digest, trash, bundles). */
+export function originalBytes(row: { bytes: Buffer; compression?: number | null }): Buffer {
+  return decodeOriginal(row.bytes, row.compression);
 }
 
 function insertCitations(db: Database, documentId: number, citations: readonly Citation[]): void {
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -143,7 +162,8 @@ function insertCitations(db: Database, documentId: number, citations: readonly C
 }
 
 function insertTasks(db: Database, documentId: number, tasks: readonly Task[]): void {
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -180,15 +200,14 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
   return db
     .transaction((): number | null => {
       const p = doc.parse;
-      const result = db
-        .prepare(
-          `INSERT INTO documents (content_hash, text, format, encoding, scanned, type, ref, number, symbol, issuer,
+      const result = stmt(
+        db,
+        `INSERT INTO documents (content_hash, text, format, encoding, scanned, type, ref, number, symbol, issuer,
              issuer_level, issuer_kind, province, date, place, subject, signer, signer_capacity, parse_json,
              parser_version, warnings_json, imported_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (content_hash) DO NOTHING`,
-        )
-        .run(
+      ).run(
           doc.contentHash,
           doc.text,
           doc.format,
@@ -215,13 +234,14 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
         );
       if (result.changes === 0) return null;
       const id = Number(result.lastInsertRowid);
-      db.prepare('INSERT INTO originals (document_id, file_name, source_path, size, sha256, bytes) VALUES (?, ?, ?, ?, ?, ?)').run(
+      stmt(db, 'INSERT INTO originals (document_id, file_name, source_path, size, sha256, bytes, compression) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         id,
         doc.original.fileName,
         doc.original.sourcePath,
         doc.original.size,
         doc.original.sha256,
         Buffer.from(doc.original.bytes.buffer, doc.original.bytes.byteOffset, doc.original.bytes.byteLength),
+        doc.original.compression ?? 0,
       );
       insertCitations(db, id, p.citations);
       // Citation graph (issue #5): this document's citations, and the placeholders it replaces.

@@ -18,6 +18,7 @@ import {
   type Row,
 } from '../db/safety-store';
 import { reindexDocument } from '../search/indexer';
+import { originalBytes } from '../db/store';
 import { resolveDocument } from '../graph/resolve';
 
 export interface SerializedDocument {
@@ -49,7 +50,9 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
   const doc = documentRow(db, id);
   const orig = originalRow(db, id);
   if (!doc || !orig) return null;
-  const { bytes, ...original } = orig;
+  // The original travels as imported (raw): trash and bundles never depend on this archive's codec.
+  const { bytes: stored, compression, ...original } = orig;
+  const bytes = originalBytes({ bytes: stored as Buffer, compression: compression as number | null | undefined });
   const related: SerializedDocument['related'] = [];
   const rowsByTable = new Map<string, Row[]>();
   for (const group of groupRelations(db)) {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { originalBytes } from '../../../electron/core/db/store';
 
 export interface WholeReport {
   integrity: string;
@@ -28,7 +29,7 @@ export function checkWhole(file: string): WholeReport {
     const broken: { id: number; why: string }[] = [];
     const rows = db
       .prepare(
-        `SELECT d.id, d.text, d.ref, d.parse_json, d.content_hash, o.sha256, o.bytes, s.key,
+        `SELECT d.id, d.text, d.ref, d.parse_json, d.content_hash, o.sha256, o.bytes, o.compression, s.key,
                 (SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS citations,
                 (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks
          FROM documents d LEFT JOIN originals o ON o.document_id = d.id LEFT JOIN search_docs s ON s.doc_id = d.id`,
@@ -41,6 +42,7 @@ export function checkWhole(file: string): WholeReport {
       content_hash: string;
       sha256: string | null;
       bytes: Buffer | null;
+      compression: number | null;
       key: number | null;
       citations: number;
       tasks: number;
@@ -51,7 +53,7 @@ export function checkWhole(file: string): WholeReport {
       const parse = JSON.parse(r.parse_json) as { citations: unknown[]; tasks: TaskLike[] };
       if (!r.text) broken.push({ id: r.id, why: 'no text' });
       if (r.bytes === null) broken.push({ id: r.id, why: 'no original' });
-      else if (createHash('sha256').update(r.bytes).digest('hex') !== r.sha256) broken.push({ id: r.id, why: 'original hash' });
+      else if (createHash('sha256').update(originalBytes({ bytes: r.bytes, compression: r.compression })).digest('hex') !== r.sha256) broken.push({ id: r.id, why: 'original hash' });
       if (r.key === null) broken.push({ id: r.id, why: 'no index row' });
       else if (db.prepare('SELECT count(*) FROM search_fts WHERE rowid = ?').pluck().get(r.key) !== 1) broken.push({ id: r.id, why: 'no FTS row' });
       if (r.citations !== parse.citations.length) broken.push({ id: r.id, why: `citations ${r.citations}/${parse.citations.length}` });

@@ -6,6 +6,7 @@ import * as m0030 from './0030-search-cites';
 import * as m0040 from './0040-graph';
 import * as m0050 from './0050-tasks';
 import * as m0060 from './0060-safety';
+import * as m0080 from './0080-compact';
 import * as m0090 from './0090-search-short-fields';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'graph', up: m0040.up },
   { version: 50, name: 'tasks', up: m0050.up },
   { version: 60, name: 'safety', up: m0060.up },
+  { version: 80, name: 'compact', up: m0080.up },
   { version: 90, name: 'search-short-fields', up: m0090.up },
 ];
 
