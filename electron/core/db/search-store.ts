@@ -211,12 +211,13 @@ export class SearchStore {
   /** Short fields for the suggestion index. */
   allSuggestRows(): {
     doc_id: number;
+    key: number;
     ref: string | null;
     issuer: string | null;
     subject: string | null;
-    date: string | null;
   }[] {
-    return this.stmt(`SELECT doc_id, ref, issuer, subject, date FROM search_docs`).all() as never;
+    // A plain scan (rowid order); the caller sorts by key, cheaper than 100k index lookups.
+    return this.stmt(`SELECT doc_id, key, ref, issuer, subject FROM search_docs`).all() as never;
   }
 
   newestDocId(): number {

@@ -12,7 +12,6 @@
  *  5. snippets are cut in TypeScript from the stored text of the shown page only.
  */
 import type { Database } from 'better-sqlite3';
-import MiniSearch from 'minisearch';
 import { VanthuError } from '../../../shared/api/errors';
 import { docIdOfKey, keyRange } from '../../../shared/search/entry';
 import { registerCsv, registerHtml } from '../../../shared/search/export';
@@ -32,6 +31,7 @@ import type {
 } from '../../../shared/search/types';
 import type { SearchDocRow, SearchStore } from '../db/search-store';
 import { searchStore } from './indexer';
+import { SuggestIndex, type SuggestEntry } from './suggest-index';
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
 export const RANK_CAP = Number(process.env.VANTHU_RANK_CAP ?? 400);
@@ -58,12 +58,6 @@ interface FacetRow {
   issuer: string | null;
   year: number | null;
   level: string | null;
-}
-
-type SuggestDoc = { id: string; kind: Suggestion['kind']; text: string; doc: number | null };
-
-function suggestTokens(text: string): string[] {
-  return Array.from(text.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
 }
 
 /**
@@ -111,7 +105,7 @@ class FacetCache {
 export class SearchEngine {
   readonly store: SearchStore;
   private facetCache = new FacetCache();
-  private suggestIndex: MiniSearch<SuggestDoc> | null = null;
+  private suggestIndex: SuggestIndex | null = null;
   private dataVersion = '';
   private warmScheduled = false;
 
@@ -365,82 +359,57 @@ export class SearchEngine {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Suggestions: MiniSearch over short fields only (subjects, refs, issuers); built on first use.
+  // Suggestions: short fields only (issuers, subjects, refs), answered top-k (suggest-index.ts).
 
-  private suggestions(): MiniSearch<SuggestDoc> {
+  private suggestions(): SuggestIndex {
     this.checkFreshness();
     if (this.suggestIndex) return this.suggestIndex;
-    const ms = new MiniSearch<SuggestDoc>({
-      fields: ['text'],
-      storeFields: ['kind', 'text', 'doc'],
-      tokenize: suggestTokens,
-      processTerm: (term) => foldedToken(term) || null,
-      searchOptions: { combineWith: 'AND' },
-    });
-    // One entry per distinct text (its first document): the same number ("22-CV/TU") is issued
-    // by many bodies and the same subject recurs, and picking a suggestion searches its text. Fewer
-    // entries keep the AND of common words ("uy ban nhan dan") from scoring 100k duplicates.
-    const docs: SuggestDoc[] = [];
-    const seenSubjects = new Set<string>();
-    const seenRefs = new Set<string>();
-    const issuers = new Set<string>();
-    for (const r of this.store.allSuggestRows()) {
+    // One entry per distinct text: the same number ("22-CV/TU") is issued by many bodies and the
+    // same subject recurs, and picking a suggestion searches its text. Issuers first (few, and
+    // what "ban thuong vu tinh" is after), then subjects and refs of the newest documents first.
+    const rows = this.store.allSuggestRows().sort((a, b) => b.key - a.key);
+    const issuers: SuggestEntry[] = [];
+    const docs: SuggestEntry[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (r.issuer && !seen.has(`i:${r.issuer}`)) {
+        seen.add(`i:${r.issuer}`);
+        issuers.push({ kind: 'issuer', text: r.issuer, doc: null });
+      }
       if (r.subject) {
-        const key = foldedToken(r.subject);
-        if (!seenSubjects.has(key)) {
-          seenSubjects.add(key);
-          docs.push({ id: `s${r.doc_id}`, kind: 'subject', text: r.subject, doc: r.doc_id });
+        const key = `s:${foldedToken(r.subject)}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          docs.push({ kind: 'subject', text: r.subject, doc: r.doc_id });
         }
       }
       if (r.ref) {
-        const key = r.ref.toLowerCase();
-        if (!seenRefs.has(key)) {
-          seenRefs.add(key);
-          docs.push({ id: `r${r.doc_id}`, kind: 'ref', text: r.ref, doc: r.doc_id });
+        const key = `r:${r.ref.toLowerCase()}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          docs.push({ kind: 'ref', text: r.ref, doc: r.doc_id });
         }
       }
-      if (r.issuer) issuers.add(r.issuer);
     }
-    let i = 0;
-    for (const issuer of issuers) docs.push({ id: `i${i++}`, kind: 'issuer', text: issuer, doc: null });
-    ms.addAll(docs);
-    this.suggestIndex = ms;
-    return ms;
+    this.suggestIndex = new SuggestIndex([...issuers, ...docs]);
+    return this.suggestIndex;
   }
 
-  /** Builds the suggestion index now (the app calls it when idle; the bench times it). */
+  /** Builds the suggestion index now (the app does it in the background; the bench times it). */
   warmSuggestions(): number {
-    return this.suggestions().documentCount;
+    return this.suggestions().size;
   }
 
   suggest(prefix: string, limit = 8): Suggestion[] {
     const text = prefix.normalize('NFC').slice(0, 200);
     if (!/[\p{L}\p{N}]/u.test(text)) return [];
-    const ms = this.suggestions();
-    const endsWithSpace = /\s$/.test(text);
-    // Prefix on the word being typed; exact words first, a typo-tolerant pass only when needed.
-    const exact = ms.search(text, { prefix: (_t, i, terms) => !endsWithSpace && i === terms.length - 1, fuzzy: false });
-    let results = exact;
-    if (results.length < limit) {
-      const fuzzy = ms.search(text, {
-        prefix: (_t, i, terms) => !endsWithSpace && i === terms.length - 1,
-        fuzzy: (term) => (term.length >= 6 ? 2 : term.length >= 4 ? 1 : 0),
-        maxFuzzy: 2,
-      });
-      const have = new Set(results.map((r) => r.id));
-      results = [...results, ...fuzzy.filter((r) => !have.has(r.id))];
-    }
-    // Transpositions ("dcih") cost 2 edits: a last pass for short words.
-    if (results.length === 0) {
-      results = ms.search(text, { prefix: true, fuzzy: (term) => (term.length >= 4 ? 2 : 0), maxFuzzy: 2 });
-    }
     const out: Suggestion[] = [];
     const seen = new Set<string>();
-    for (const r of results) {
+    for (const r of this.suggestions().search(text, limit)) {
       const key = `${r.kind}:${r.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ kind: r.kind as Suggestion['kind'], text: r.text as string, id: (r.doc as number | null) ?? null });
+      out.push({ kind: r.kind, text: r.text, id: r.doc });
       if (out.length >= limit) break;
     }
     return out;
@@ -471,14 +440,9 @@ export class SearchEngine {
         changed = true;
         continue;
       }
-      // Candidates from the short fields, closest first counting a swap of two letters as one edit ("dcih" → "dich").
-      const candidates = new Map<string, number>();
-      for (const hit of ms.search(w.folded, { fuzzy: w.folded.length >= 4 ? 2 : 1, prefix: false }).slice(0, 50)) {
-        for (const t of hit.terms) candidates.set(t, (candidates.get(t) ?? 0) + 1);
-      }
-      const term = [...candidates]
-        .map(([t, n]) => ({ t, n, d: editDistance(w.folded, t) }))
-        .sort((a, b) => a.d - b.d || b.n - a.n)[0]?.t;
+      // The nearest word of the short fields, a swap of two letters counting as one edit ("dcih" → "dich");
+      // ties go to the more frequent word.
+      const term = ms.nearTerms(w.folded, false, w.folded.length >= 4 ? 2 : 1)[0]?.term;
       if (term && term !== w.folded) {
         corrected = corrected.replace(w.text, term);
         changed = true;
@@ -551,21 +515,6 @@ export class SearchEngine {
   history(limit = 50): HistoryEntry[] {
     return this.store.history(limit).map((r) => ({ query: r.query, results: r.results, searchedAt: r.searched_at }));
   }
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 function emptyFacets(): Facets {
