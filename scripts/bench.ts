@@ -1,6 +1,6 @@
 /**
  * Search bench (issue #4): `npm run bench [-- --sizes 1000,10000,100000] [--corpus DIR] [--queries FILE]
- * [--out FILE] [--rounds N] [--workers N] [--seed N] [--keep]`. Any folder and query list, e.g.
+ * [--out FILE] [--rounds N] [--workers N] [--seed N] [--keep] [--reuse ARCHIVE_DIR]`. Any folder and query list, e.g.
  * `npm run bench -- --corpus tests/fixtures/corpus --queries scripts/bench/sample-queries.json`.
  *
  * For each corpus: import through the real path (worker threads read+parse+tokenize, the main
@@ -41,6 +41,8 @@ interface Args {
   workers: number;
   seed: number;
   keep: boolean;
+  /** An archive already imported (kept by --keep): measure queries only. */
+  reuse: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,6 +63,7 @@ function parseArgs(argv: string[]): Args {
     workers: Number.parseInt(get('workers') ?? String(os.cpus().length), 10),
     seed: Number.parseInt(get('seed') ?? '20240501', 10),
     keep: argv.includes('--keep'),
+    reuse: get('reuse'),
   };
 }
 
@@ -140,69 +143,16 @@ interface SizeResult {
   ratio: { p50: number; p95: number; p99: number } | null;
 }
 
-async function benchCorpus(
-  label: string,
-  files: string[],
-  queries: string[],
-  args: Args,
-  work: string,
-): Promise<SizeResult> {
-  const corpusBytes = files.reduce((n, f) => n + fileSize(f), 0);
-  const dir = path.join(work, `archive-${label}`);
-  rmSync(dir, { recursive: true, force: true });
-  let archive = Archive.open(dir);
+type Measured = Pick<
+  SizeResult,
+  'openToFirstResultMs' | 'peakRssMB' | 'search' | 'searchByQuery' | 'suggest' | 'facetWarmMs' | 'bare' | 'ratio'
+>;
 
-  process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
-  const t0 = performance.now();
-  let lastShown = 0;
-  // The same path as `vanthu import` and the app: this bundle is also the worker script.
-  setImportWorkerFile(__filename);
-  const writeStats = { writeMs: 0 };
-  const report = await importSources(
-    archive.db,
-    files.map((f) => ({ kind: 'path' as const, path: f })),
-    ({ done, total }) => {
-      if (done - lastShown >= 10000 || (done === total && done !== lastShown)) {
-        lastShown = done;
-        process.stderr.write(`  ${done}/${total} (${Math.round(done / ((performance.now() - t0) / 1000))}/s)\n`);
-      }
-    },
-    [],
-    { workers: args.workers, minFilesForWorkers: 1, stats: writeStats },
-  );
-  const importSeconds = (performance.now() - t0) / 1000;
-
-  const t1 = performance.now();
-  searchStore(archive.db).optimize();
-  const optimizeSeconds = (performance.now() - t1) / 1000;
-  archive.db.pragma('wal_checkpoint(TRUNCATE)');
-  let breakdown: Record<string, number> | null = null;
-  try {
-    const rows = archive.db
-      .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
-      .all() as { name: string; bytes: number }[];
-    breakdown = {};
-    for (const r of rows) {
-      const group = r.name.startsWith('search_fts')
-        ? 'search_fts (FTS5 index)'
-        : r.name.startsWith('sqlite_autoindex_search') || r.name === 'search_docs'
-          ? 'search_docs'
-          : r.name;
-      breakdown[group] = (breakdown[group] ?? 0) + r.bytes;
-    }
-  } catch {
-    breakdown = null;
-  }
-  archive.close();
-  const archiveBytes = fileSize(path.join(dir, 'vanthu.db')) + fileSize(path.join(dir, 'vanthu.db-wal'));
-  const dbFile = readdirSync(dir).find((f) => f.endsWith('.db') || f.endsWith('.sqlite')) ?? 'vanthu.db';
-  const archiveTotal = readdirSync(dir).reduce((n, f) => n + fileSize(path.join(dir, f)), 0);
-  void archiveBytes;
-  void dbFile;
-
+/** Everything measured on an imported archive: first result, warm-up, our queries, suggestions, bare FTS5. */
+function measureArchive(label: string, dir: string, queries: string[], args: Args, work: string): Measured {
   // Open → first result, as a user would: a fresh process would also pay the page cache, which we cannot drop here.
   const t2 = performance.now();
-  archive = Archive.open(dir);
+  const archive = Archive.open(dir);
   archive.search.search({ query: 'phòng chống dịch' });
   const openToFirstResultMs = performance.now() - t2;
 
@@ -318,6 +268,84 @@ async function benchCorpus(
     };
   }
   archive.close();
+  return {
+    openToFirstResultMs: Math.round(openToFirstResultMs),
+    peakRssMB,
+    search: { ...stats(samples), cold: stats(cold) },
+    searchByQuery: [...perQuery].map(([query, e]) => ({
+      query,
+      p50: stats(e.times).p50,
+      total: e.total,
+      totalExact: e.totalExact,
+    })),
+    suggest: { ...stats(suggestSamples), buildMs: Math.round(suggestBuildMs), heapMB: suggestHeapMB },
+    facetWarmMs: Math.round(facetWarmMs),
+    bare,
+    ratio,
+  };
+}
+
+async function benchCorpus(
+  label: string,
+  files: string[],
+  queries: string[],
+  args: Args,
+  work: string,
+): Promise<SizeResult> {
+  const corpusBytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const dir = path.join(work, `archive-${label}`);
+  rmSync(dir, { recursive: true, force: true });
+  const archive = Archive.open(dir);
+
+  process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
+  const t0 = performance.now();
+  let lastShown = 0;
+  // The same path as `vanthu import` and the app: this bundle is also the worker script.
+  setImportWorkerFile(__filename);
+  const writeStats = { writeMs: 0 };
+  const report = await importSources(
+    archive.db,
+    files.map((f) => ({ kind: 'path' as const, path: f })),
+    ({ done, total }) => {
+      if (done - lastShown >= 10000 || (done === total && done !== lastShown)) {
+        lastShown = done;
+        process.stderr.write(`  ${done}/${total} (${Math.round(done / ((performance.now() - t0) / 1000))}/s)\n`);
+      }
+    },
+    [],
+    { workers: args.workers, minFilesForWorkers: 1, stats: writeStats },
+  );
+  const importSeconds = (performance.now() - t0) / 1000;
+
+  const t1 = performance.now();
+  searchStore(archive.db).optimize();
+  const optimizeSeconds = (performance.now() - t1) / 1000;
+  archive.db.pragma('wal_checkpoint(TRUNCATE)');
+  let breakdown: Record<string, number> | null = null;
+  try {
+    const rows = archive.db
+      .prepare(`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC`)
+      .all() as { name: string; bytes: number }[];
+    breakdown = {};
+    for (const r of rows) {
+      const group = r.name.startsWith('search_fts')
+        ? 'search_fts (FTS5 index)'
+        : r.name.startsWith('sqlite_autoindex_search') || r.name === 'search_docs'
+          ? 'search_docs'
+          : r.name;
+      breakdown[group] = (breakdown[group] ?? 0) + r.bytes;
+    }
+  } catch {
+    breakdown = null;
+  }
+  archive.close();
+  const archiveBytes = fileSize(path.join(dir, 'vanthu.db')) + fileSize(path.join(dir, 'vanthu.db-wal'));
+  const dbFile = readdirSync(dir).find((f) => f.endsWith('.db') || f.endsWith('.sqlite')) ?? 'vanthu.db';
+  const archiveTotal = readdirSync(dir).reduce((n, f) => n + fileSize(path.join(dir, f)), 0);
+  void archiveBytes;
+  void dbFile;
+
+  const measured = measureArchive(label, dir, queries, args, work);
   if (!args.keep) rmSync(dir, { recursive: true, force: true });
 
   return {
@@ -335,19 +363,7 @@ async function benchCorpus(
       mainThreadWriteMsPerDoc: Math.round((writeStats.writeMs / Math.max(1, files.length)) * 100) / 100,
     },
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
-    openToFirstResultMs: Math.round(openToFirstResultMs),
-    peakRssMB,
-    search: { ...stats(samples), cold: stats(cold) },
-    searchByQuery: [...perQuery].map(([query, e]) => ({
-      query,
-      p50: stats(e.times).p50,
-      total: e.total,
-      totalExact: e.totalExact,
-    })),
-    suggest: { ...stats(suggestSamples), buildMs: Math.round(suggestBuildMs), heapMB: suggestHeapMB },
-    facetWarmMs: Math.round(facetWarmMs),
-    bare,
-    ratio,
+    ...measured,
   };
 }
 
@@ -393,6 +409,24 @@ async function main(): Promise<void> {
   if (!Array.isArray(queries) || !queries.every((q) => typeof q === 'string'))
     throw new Error('--queries: a JSON array of strings');
 
+  if (args.reuse) {
+    // Re-measure a kept archive (after a search change) without importing again.
+    const measured = measureArchive(path.basename(args.reuse), args.reuse, queries, { ...args, keep: true }, work);
+    mkdirSync(path.dirname(args.out), { recursive: true });
+    writeFileSync(args.out, JSON.stringify({ when: new Date().toISOString(), reuse: args.reuse, ...measured }, null, 2));
+    const m = measured;
+    process.stdout.write(
+      [
+        `open → first result ${m.openToFirstResultMs} ms; facet warm ${m.facetWarmMs} ms; peak RSS ${m.peakRssMB} MB`,
+        `search p50/p95/p99 ${m.search.p50} / ${m.search.p95} / ${m.search.p99} ms (cold ${m.search.cold.p50} / ${m.search.cold.p95})`,
+        `bare FTS5 p50/p95/p99 ${m.bare?.p50} / ${m.bare?.p95} / ${m.bare?.p99} ms; ratio ${m.ratio?.p50} / ${m.ratio?.p95} / ${m.ratio?.p99}`,
+        `suggest p50/p95 ${m.suggest.p50} / ${m.suggest.p95} ms (build ${m.suggest.buildMs} ms, heap ${m.suggest.heapMB} MB)`,
+        `JSON: ${args.out}`,
+      ].join('\n') + '\n',
+    );
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   if (args.corpus) {
     const files = readdirSync(args.corpus, { recursive: true, withFileTypes: false })
       .map((f) => path.join(args.corpus!, String(f)))
