@@ -220,6 +220,11 @@ export class SearchStore {
     return this.stmt(`SELECT doc_id, key, ref, issuer, subject FROM search_docs`).all() as never;
   }
 
+  /** Moves when another connection commits (a prepared statement: db.pragma() prepares on every call). */
+  dataVersion(): number {
+    return this.stmt('PRAGMA data_version').pluck().get() as number;
+  }
+
   newestDocId(): number {
     return (this.stmt('SELECT max(doc_id) AS n FROM search_docs').get() as { n: number | null }).n ?? 0;
   }

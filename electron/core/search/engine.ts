@@ -116,7 +116,7 @@ export class SearchEngine {
   /** Drops caches when another connection (a CLI import while the app is open) changed the archive. */
   private checkFreshness(): void {
     // data_version moves when another connection commits; the newest id when this one imports.
-    const v = `${this.db.pragma('data_version', { simple: true }) as number}:${this.store.newestDocId()}`;
+    const v = `${this.store.dataVersion()}:${this.store.newestDocId()}`;
     if (v !== this.dataVersion) {
       if (this.dataVersion !== '') this.invalidate();
       this.dataVersion = v;
