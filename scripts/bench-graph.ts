@@ -114,7 +114,7 @@ export function measureLatency(archive: Archive, samples: number, seed: number):
 }
 
 function reuse(work: string, samples: number, seed: number): void {
-  const manifest = JSON.parse(readFileSync(path.join(work, 'corpus', 'manifest.json'), 'utf8')) as ManifestEntry[];
+  const manifest = (JSON.parse(readFileSync(path.join(work, 'corpus', 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] }).documents;
   const archive = Archive.open(path.join(work, 'archive'));
   const documents = archive.count();
   const steady = archive.graph.resolveAll();

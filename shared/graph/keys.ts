@@ -299,16 +299,33 @@ export interface CitingContext {
   date: string | null;
 }
 
-export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: readonly RegistryAlias[] = []): CitationKeys {
+/**
+ * Bodies read from an issuer in a context, shared across calls by `resolveAll`: the same words in
+ * the same place and era are the same bodies. Only valid while no registry alias has validity dates
+ * (then the exact date matters), which `bodiesMemoFor` checks.
+ */
+export type BodiesMemo = Map<string, string[] | null>;
+
+export function bodiesMemoFor(aliases: readonly RegistryAlias[]): BodiesMemo | undefined {
+  return aliases.some((a) => a.validFrom || a.validTo) ? undefined : new Map();
+}
+
+export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: readonly RegistryAlias[] = [], memo?: BodiesMemo): CitationKeys {
   const ctx: BodyContext = { ...citing, date: c.date ?? citing.date };
   const key = c.ref ? refKey(c.ref) : '';
   const refK = key && /^\d/.test(key) ? key : null;
   // The symbol's code stands in only when the citation names no issuer: a name we cannot read
   // ("Tỉnh ủy Sơn", cut short) must not be replaced by the citing document's own province.
   const written = (c.issuerNormalized ?? c.issuer ?? '').trim();
-  const bodies = written
-    ? (bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases))
-    : bodiesOfCode(issuerCode(c.symbol), ctx);
+  const read = (): string[] | null =>
+    written ? (bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases)) : bodiesOfCode(issuerCode(c.symbol), ctx);
+  let bodies: string[] | null;
+  if (memo) {
+    const mk = `${written ? `${c.issuerNormalized}\u0001${c.issuer}` : `\u0002${c.symbol}`}\u0001${ctx.province}\u0001${ctx.district}\u0001${ctx.commune}\u0001${afterReorganisation(ctx.date) ? 1 : 0}`;
+    const hit = memo.get(mk);
+    if (hit !== undefined) bodies = hit;
+    else memo.set(mk, (bodies = read()));
+  } else bodies = read();
   const year = yearOf(c.ref, c.date);
   const tKey = typeKey(c.type);
   const placeholderKey = refK ? `r:${refK}:${year ?? '?'}:${bodyTag(bodies)}` : tKey && c.date ? `t:${tKey}:${c.date}:${bodyTag(bodies)}` : null;

@@ -408,13 +408,15 @@ export interface CitationScan {
   date: string | null;
   issuer: string | null;
   issuer_normalized: string | null;
+  /** The same value under the name shared/graph/keys.ts reads, so a row is passed without copying. */
+  issuerNormalized: string | null;
   relation: string;
 }
 
 export function allCitations(db: Database): CitationScan[] {
   return stmt(
     db,
-    'SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations ORDER BY document_id, ordinal',
+    'SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, issuer_normalized AS issuerNormalized, relation FROM citations',
   ).all() as CitationScan[];
 }
 
@@ -462,12 +464,15 @@ export interface PlaceholderWrite extends PlaceholderFacts {
   id?: number;
 }
 
+/** A citation edge to write; `sentence` null keeps the stored sentence (an insert always has one). */
+export type ResolvedEdge = EdgeWrite;
+
 export interface ResolutionWrite {
   docs: DocKeyRow[];
-  /** By placeholder key. */
+  /** By placeholder key; ids from `placeholderSlot`. */
   placeholders: Map<string, PlaceholderWrite>;
-  /** Citation edges; to_placeholder is resolved from `placeholderKey`. */
-  edges: (Omit<EdgeWrite, 'to_placeholder'> & { placeholderKey: string | null })[];
+  /** Only the citation edges that differ from the stored ones (`edgeChanged`); `id` set for an update. */
+  edges: (EdgeWrite & { id: number | null })[];
 }
 
 export interface WriteCounts {
@@ -479,86 +484,121 @@ export interface WriteCounts {
   indexesRebuilt: boolean;
 }
 
-/** Stored citation sentences, read before resolution so that they are kept (citation id → sentence). */
-export function storedSentences(db: Database): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const r of stmt(db, `SELECT citation_id, sentence FROM graph_edges WHERE citation_id IS NOT NULL AND sentence <> ''`).iterate() as Iterable<{
-    citation_id: number;
-    sentence: string;
-  }>)
-    out.set(r.citation_id, r.sentence);
-  return out;
+// Raw rows (arrays): 200k objects with fifteen fields each cost more than the query.
+const E = { citation: 0, id: 1, from: 2, toDoc: 3, toP: 4, status: 5, relation: 6, hasSentence: 7, refKey: 8, year: 9, date: 10, typeKey: 11, bodies: 12, matchKey: 13, candidates: 14 } as const;
+type StoredEdgeRaw = [number, number, number, number | null, number | null, string, string, number, string | null, number | null, string | null, string | null, string | null, string, string | null];
+type StoredDocRaw = [number, string | null, number | null, string | null, string | null, string, string | null];
+type StoredPlaceholderRaw = [number, string, string | null, string | null, string | null, string | null, string | null, number | null, string | null, string | null];
+
+export interface StoredGraph {
+  docs: Map<number, StoredDocRaw>;
+  placeholders: Map<string, StoredPlaceholderRaw>;
+  maxPlaceholder: number;
+  /** Citation edges by citation id. */
+  edges: Map<number, StoredEdgeRaw>;
+  edgesRead: number;
+}
+
+/** What is stored now, read once per full resolution (inside its transaction). */
+export function readStoredGraph(db: Database): StoredGraph {
+  const docs = new Map<number, StoredDocRaw>();
+  for (const r of stmt(db, 'SELECT document_id, ref_key, year, date, type_key, bodies, level FROM graph_docs').raw(true).iterate() as Iterable<StoredDocRaw>) docs.set(r[0], r);
+  const placeholders = new Map<string, StoredPlaceholderRaw>();
+  let maxPlaceholder = 0;
+  for (const r of stmt(db, 'SELECT id, key, ref, ref_key, type, type_key, date, year, issuer, level FROM graph_placeholders').raw(true).iterate() as Iterable<StoredPlaceholderRaw>) {
+    placeholders.set(r[1], r);
+    if (r[0] > maxPlaceholder) maxPlaceholder = r[0];
+  }
+  const edges = new Map<number, StoredEdgeRaw>();
+  for (const r of stmt(
+    db,
+    `SELECT citation_id, id, from_id, to_doc, to_placeholder, status, relation, sentence <> '' AS has_sentence, ref_key, year, date, type_key, bodies, match_key, candidates
+     FROM graph_edges WHERE citation_id IS NOT NULL`,
+  )
+    .raw(true)
+    .iterate() as Iterable<StoredEdgeRaw>)
+    edges.set(r[E.citation], r);
+  return { docs, placeholders, maxPlaceholder, edges, edgesRead: edges.size };
 }
 
 /** Above this share (and number) of rows changing, secondary indexes are dropped and rebuilt around the write. */
 export const BULK_WRITE = { share: 0.2, minRows: 1000 };
 const GRAPH_TABLES = ['graph_docs', 'graph_placeholders', 'graph_edges'];
 
-const sameDoc = (a: DocKeyRow, b: DocKeyRow): boolean =>
-  a.ref_key === b.ref_key && a.year === b.year && a.date === b.date && a.type_key === b.type_key && a.bodies === b.bodies && a.level === b.level;
+const sameDoc = (a: StoredDocRaw, b: DocKeyRow): boolean =>
+  a[1] === b.ref_key && a[2] === b.year && a[3] === b.date && a[4] === b.type_key && a[5] === b.bodies && a[6] === b.level;
 
-type StoredEdge = Omit<EdgeRow, 'id'> & { id: number };
-const sameEdge = (a: StoredEdge, b: Omit<EdgeWrite, 'sentence'> & { sentence: string }): boolean =>
-  a.from_id === b.from_id &&
-  a.to_doc === b.to_doc &&
-  a.to_placeholder === b.to_placeholder &&
-  a.status === b.status &&
-  a.relation === b.relation &&
-  a.sentence === b.sentence &&
-  a.ref_key === b.ref_key &&
-  a.year === b.year &&
-  a.date === b.date &&
-  a.type_key === b.type_key &&
-  a.bodies === b.bodies &&
-  a.match_key === b.match_key &&
-  a.candidates === b.candidates;
+const samePlaceholder = (a: StoredPlaceholderRaw, p: PlaceholderFacts): boolean =>
+  a[2] === p.ref && a[3] === p.refKey && a[4] === p.type && a[5] === p.typeKey && a[6] === p.date && a[7] === p.year && a[8] === p.issuer && a[9] === p.level;
+
+const sameEdge = (a: StoredEdgeRaw, b: ResolvedEdge): boolean =>
+  a[E.toDoc] === b.to_doc &&
+  a[E.toP] === b.to_placeholder &&
+  a[E.status] === b.status &&
+  a[E.matchKey] === b.match_key &&
+  a[E.from] === b.from_id &&
+  a[E.relation] === b.relation &&
+  (b.sentence === null || a[E.hasSentence] === 1) &&
+  a[E.refKey] === b.ref_key &&
+  a[E.year] === b.year &&
+  a[E.date] === b.date &&
+  a[E.typeKey] === b.type_key &&
+  a[E.bodies] === b.bodies &&
+  a[E.candidates] === b.candidates;
+
+export function storedEdge(stored: StoredGraph, citationId: number): StoredEdgeRaw | undefined {
+  return stored.edges.get(citationId);
+}
+
+/** True when the stored edge has a sentence: resolution keeps it and reads no text. */
+export function hasSentence(s: StoredEdgeRaw | undefined): boolean {
+  return s?.[E.hasSentence] === 1;
+}
+
+/** The id of a placeholder key: the stored one, or the next free number. */
+export function placeholderSlot(stored: StoredGraph, key: string): number {
+  return stored.placeholders.get(key)?.[0] ?? ++stored.maxPlaceholder;
+}
+
+/**
+ * Compares a computed citation edge with the stored one and forgets the stored one (what is left
+ * in `stored.edges` at the end is deleted). Returns null when nothing changed, else the stored row
+ * id to update (null: insert).
+ */
+export function edgeChanged(stored: StoredGraph, s: StoredEdgeRaw | undefined, e: ResolvedEdge): { id: number | null } | null {
+  if (!s) return { id: null };
+  stored.edges.delete(e.citation_id);
+  return sameEdge(s, e) ? null : { id: s[E.id] };
+}
 
 /**
  * Writes a full resolution in the caller's transaction, touching only rows that changed: keys,
- * placeholders (a key keeps its id) and citation edges are compared with what is stored. When most
- * rows change (first resolution, tables emptied), the secondary indexes of the three tables are
- * dropped before the write and rebuilt after it, inside the same transaction: one sorted build per
- * index instead of a B-tree insertion per row and index. Manual links are rebuilt from decisions.
+ * placeholders (a key keeps its id) and citation edges are compared with what `readStoredGraph`
+ * read in the same transaction. When most rows change (first resolution, tables emptied), the
+ * secondary indexes of the three tables are dropped before the write and rebuilt after it, inside
+ * the transaction: one sorted build per index instead of a B-tree insertion per row and index.
+ * Manual links are rebuilt from the clerk's decisions.
  */
-export function writeResolution(db: Database, w: ResolutionWrite): WriteCounts {
-  const storedDocs = new Map<number, DocKeyRow>();
-  for (const r of stmt(db, 'SELECT * FROM graph_docs').iterate() as Iterable<DocKeyRow>) storedDocs.set(r.document_id, r);
-  const storedP = new Map<string, PlaceholderRow & { ref_key: string | null; type_key: string | null; year: number | null }>();
-  let maxP = 0;
-  for (const r of stmt(db, 'SELECT * FROM graph_placeholders').iterate() as Iterable<PlaceholderRow & { ref_key: string | null; type_key: string | null; year: number | null }>) {
-    storedP.set(r.key, r);
-    if (r.id > maxP) maxP = r.id;
+export function writeResolution(db: Database, w: ResolutionWrite, stored: StoredGraph): WriteCounts {
+  const pWrites: PlaceholderWrite[] = [];
+  for (const [key, p] of w.placeholders) {
+    const s = stored.placeholders.get(key);
+    p.id ??= placeholderSlot(stored, key);
+    if (!s || !samePlaceholder(s, p)) pWrites.push(p);
   }
-  for (const [key, p] of w.placeholders) p.id = storedP.get(key)?.id ?? ++maxP;
-  const storedE = new Map<number, StoredEdge>();
-  for (const r of stmt(db, 'SELECT * FROM graph_edges WHERE citation_id IS NOT NULL').iterate() as Iterable<StoredEdge>) storedE.set(r.citation_id!, r);
-
   const docWrites = w.docs.filter((d) => {
-    const s = storedDocs.get(d.document_id);
+    const s = stored.docs.get(d.document_id);
     return !s || !sameDoc(s, d);
   });
   const keepDocs = new Set(w.docs.map((d) => d.document_id));
-  const docDeletes = [...storedDocs.keys()].filter((id) => !keepDocs.has(id));
-  const pWrites = [...w.placeholders.values()].filter((p) => {
-    const s = storedP.get(p.key);
-    return !s || s.ref !== p.ref || s.type !== p.type || s.date !== p.date || s.issuer !== p.issuer || s.level !== p.level || s.ref_key !== p.refKey || s.type_key !== p.typeKey || s.year !== p.year;
-  });
-  const inserts: EdgeWrite[] = [];
-  const updates: (EdgeWrite & { id: number })[] = [];
-  const seen = new Set<number>();
-  for (const e of w.edges) {
-    const to_placeholder = e.placeholderKey === null ? null : w.placeholders.get(e.placeholderKey)!.id!;
-    const row = { ...e, to_placeholder, sentence: e.sentence ?? '' };
-    seen.add(e.citation_id);
-    const s = storedE.get(e.citation_id);
-    if (!s) inserts.push(row);
-    else if (!sameEdge(s, row)) updates.push({ ...row, id: s.id });
-  }
-  const edgeDeletes: number[] = [];
-  for (const [cid, s] of storedE) if (!seen.has(cid)) edgeDeletes.push(s.id);
+  const docDeletes = [...stored.docs.keys()].filter((id) => !keepDocs.has(id));
+  const inserts = w.edges.filter((e) => e.id === null);
+  const updates = w.edges.filter((e): e is EdgeWrite & { id: number } => e.id !== null);
+  // Stored citation edges that edgeChanged never saw: their citation is gone.
+  const edgeDeletes = [...stored.edges.values()].map((s) => s[E.id]);
 
   const changed = docWrites.length + pWrites.length + inserts.length + updates.length + edgeDeletes.length;
-  const total = w.docs.length + w.placeholders.size + w.edges.length;
+  const total = w.docs.length + w.placeholders.size + stored.edgesRead;
   const rebuild = changed > BULK_WRITE.minRows && changed > BULK_WRITE.share * total;
   let indexes: { name: string; sql: string }[] = [];
   if (rebuild) {
@@ -594,13 +634,14 @@ export function writeResolution(db: Database, w: ResolutionWrite): WriteCounts {
   );
   for (const e of inserts)
     insE.run(e.citation_id, e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates);
-  const updE = stmt(
-    db,
-    `UPDATE graph_edges SET from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, sentence = ?, ref_key = ?, year = ?, date = ?,
-       type_key = ?, bodies = ?, match_key = ?, candidates = ? WHERE id = ?`,
-  );
-  for (const e of updates)
-    updE.run(e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates, e.id);
+  const set = `from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, ref_key = ?, year = ?, date = ?, type_key = ?, bodies = ?, match_key = ?, candidates = ?`;
+  const updE = stmt(db, `UPDATE graph_edges SET ${set} WHERE id = ?`);
+  const updES = stmt(db, `UPDATE graph_edges SET ${set}, sentence = ? WHERE id = ?`);
+  for (const e of updates) {
+    const v = [e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates];
+    if (e.sentence === null) updE.run(...v, e.id);
+    else updES.run(...v, e.sentence, e.id);
+  }
   rebuildManualEdges(db);
   for (const ix of indexes) db.exec(ix.sql);
   // Placeholders no edge points at any more (their document arrived, or the citation went away).

@@ -10,6 +10,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   bodiesOverlap,
+  bodiesMemoFor,
   citationKeys,
   citingContext,
   citingSentence,
@@ -21,7 +22,10 @@ import {
   type Decisions,
   type RegistryAlias,
   type Resolution,
+  typeKey,
+  yearOf,
 } from '../../../shared/graph/keys';
+import { refKey } from '../../../shared/text/ref';
 import type { ParseResult } from '../../../shared/model/directive';
 import * as gs from '../db/graph-store';
 
@@ -249,7 +253,15 @@ export interface ResolveAllReport {
  * from the documents' text.
  */
 export function resolveAll(db: Database, now: () => number = () => performance.now()): ResolveAllReport {
+  // Read, compute and write in one transaction: the write compares with what was read.
+  return db.transaction(() => resolveAllIn(db, now)).immediate();
+}
+
+const EMPTY_DECISIONS: readonly { action: string; to_doc: number }[] = [];
+
+function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   const t0 = now();
+  const stored = gs.readStoredGraph(db);
   const aliases = gs.loadAliases(db);
   const docs = gs.allStoredDocs(db);
   const byRef = new Map<string, Candidate[]>();
@@ -258,11 +270,16 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
   const docRows: gs.DocKeyRow[] = [];
   // Issuer strings recur thousands of times: read each (name, province, era) once.
   const keyMemo = new Map<string, ReturnType<typeof documentKeys>>();
+  const typeKeys = new Map<string | null, string | null>();
   for (const d of docs) {
     const memoKey = `${d.issuer}|${d.province}|${d.date && d.date >= '2025-07-01' ? 1 : 0}|${d.symbol}`;
     let base = keyMemo.get(memoKey);
     if (!base) keyMemo.set(memoKey, (base = documentKeys({ ...d, ref: null }, aliases)));
-    const dk = { ...documentKeys({ ref: d.ref, symbol: null, type: d.type, issuer: null, province: null, date: d.date }, aliases), bodies: base.bodies };
+    // The number part without the issuer (documentKeys' rules: a key needs a digit).
+    const rk = d.ref ? refKey(d.ref) : '';
+    let tk = typeKeys.get(d.type);
+    if (tk === undefined) typeKeys.set(d.type, (tk = typeKey(d.type)));
+    const dk = { refKey: rk && /\d/.test(rk) ? rk : null, year: yearOf(d.ref, d.date), date: d.date, typeKey: tk, bodies: base.bodies };
     docRows.push({ document_id: d.id, ref_key: dk.refKey, year: dk.year, date: dk.date, type_key: dk.typeKey, bodies: dk.bodies.join('|'), level: d.issuer_level ?? levelOfBody(dk.bodies[0]) });
     const cand: Candidate = { id: d.id, date: dk.date, year: dk.year, bodies: dk.bodies };
     if (dk.refKey) {
@@ -287,27 +304,30 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
     if (list) list.push(d);
     else decisionMap.set(k, [d]);
   }
-  const sentences = gs.storedSentences(db);
   const citations = gs.allCitations(db);
-  const citeMemo = new Map<string, CitationKeys>();
+  // Issuer words recur; numbers mostly do not: memoize the reading of the issuer only.
+  const bodiesMemo = bodiesMemoFor(aliases);
+  const joined = new Map<string[], string | null>();
   const placeholders = new Map<string, gs.PlaceholderWrite>();
   const edges: gs.ResolutionWrite['edges'] = [];
   const needText = new Set<number>();
   const counts = { resolved: 0, missing: 0, uncertain: 0, ignored: 0 };
   for (const c of citations) {
     const ctx = ctxOf.get(c.document_id)!;
-    const memoKey = `${c.ref}|${c.symbol}|${c.type}|${c.date}|${c.issuer}|${c.issuer_normalized}|${ctx.province}|${ctx.district}|${ctx.commune}|${ctx.date && ctx.date >= '2025-07-01' ? 1 : 0}`;
-    let keys = citeMemo.get(memoKey);
-    if (!keys) citeMemo.set(memoKey, (keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases)));
+    const keys = citationKeys(c, ctx, aliases, bodiesMemo);
+    let bodiesText = keys.bodies ? joined.get(keys.bodies) : null;
+    if (bodiesText === undefined) joined.set(keys.bodies!, (bodiesText = joinBodies(keys.bodies)));
     const cands = keys.refKey ? (byRef.get(keys.refKey) ?? []) : keys.typeKey && keys.date ? (byTypeDate.get(`${keys.typeKey}|${keys.date}`) ?? []) : [];
-    const resolution = resolveCitation(keys, cands, c.document_id, toDecisions(decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? []));
+    const decided = decisionMap.size === 0 ? EMPTY_DECISIONS : (decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? EMPTY_DECISIONS);
+    const resolution = resolveCitation(keys, cands, c.document_id, decided.length ? toDecisions(decided) : undefined);
     let toDoc: number | null = null;
     let placeholderKey: string | null = null;
+    let toPlaceholder: number | null = null;
     let candidates: string | null = null;
     let status: gs.EdgeStatus;
     if (resolution.kind === 'resolved') {
       toDoc = resolution.to;
-      status = (decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? []).some((d) => d.action === 'confirm' && d.to_doc === toDoc) ? 'confirmed' : 'resolved';
+      status = decided.some((d) => d.action === 'confirm' && d.to_doc === toDoc) ? 'confirmed' : 'resolved';
       counts.resolved++;
     } else if (resolution.kind === 'ignored') {
       status = 'ignored';
@@ -320,7 +340,9 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
       placeholderKey = keys.placeholderKey!;
       const f = placeholders.get(placeholderKey);
       if (!f) {
+        toPlaceholder = gs.placeholderSlot(stored, placeholderKey);
         placeholders.set(placeholderKey, {
+          id: toPlaceholder,
           key: placeholderKey,
           ref: c.ref,
           refKey: keys.refKey,
@@ -332,30 +354,37 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
           level: levelOfBody(keys.bodies?.[0]),
         });
       } else {
+        toPlaceholder = f.id!;
         f.type ??= c.type;
         f.date ??= c.date;
         f.issuer ??= c.issuer_normalized ?? c.issuer;
         f.level ??= levelOfBody(keys.bodies?.[0]);
       }
     }
-    const sentence = sentences.get(c.id) ?? null;
-    if (sentence === null) needText.add(c.document_id);
-    edges.push({
+    // null: the stored sentence stays (read no text); a new or blank one is read below.
+    const storedEdge = gs.storedEdge(stored, c.id);
+    const keep = gs.hasSentence(storedEdge);
+    if (!keep) needText.add(c.id);
+    const edge: gs.EdgeWrite = {
       citation_id: c.id,
       from_id: c.document_id,
       to_doc: toDoc,
-      placeholderKey,
+      to_placeholder: toPlaceholder,
       status,
       relation: c.relation,
-      sentence,
+      // null keeps the stored sentence; '' marks one to read from the text (never equal to a stored one).
+      sentence: keep ? null : '',
       ref_key: keys.refKey,
       year: keys.year,
       date: keys.date,
       type_key: keys.typeKey,
-      bodies: joinBodies(keys.bodies),
+      bodies: bodiesText,
       match_key: keys.matchKey,
       candidates,
-    });
+    };
+    // Only what differs from the stored edge is kept for writing.
+    const change = gs.edgeChanged(stored, storedEdge, edge);
+    if (change) edges.push({ ...edge, id: change.id });
   }
   // Sentences for citations that never had one (archives from before 0040): read those texts only.
   if (needText.size > 0) {
@@ -363,7 +392,7 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
     let text = '';
     const spans = new Map(citations.map((c) => [c.id, c]));
     for (const e of edges) {
-      if (e.sentence !== null) continue;
+      if (!needText.has(e.citation_id)) continue;
       if (e.from_id !== current) {
         current = e.from_id;
         text = gs.documentText(db, current);
@@ -373,7 +402,7 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
     }
   }
 
-  const written = db.transaction(() => gs.writeResolution(db, { docs: docRows, placeholders, edges })).immediate();
+  const written = gs.writeResolution(db, { docs: docRows, placeholders, edges }, stored);
   return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0), written };
 }
 

@@ -8,6 +8,7 @@ import * as m0050 from './0050-tasks';
 import * as m0060 from './0060-safety';
 import * as m0080 from './0080-compact';
 import * as m0090 from './0090-search-short-fields';
+import * as m0100 from './0100-graph-keys-index';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'safety', up: m0060.up },
   { version: 80, name: 'compact', up: m0080.up },
   { version: 90, name: 'search-short-fields', up: m0090.up },
+  { version: 100, name: 'graph-keys-index', up: m0100.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
