@@ -70,6 +70,7 @@ describeBrowser('the citation graph in the browser', () => {
     // The chain, highest level first: Chỉ thị 05-CT/TW (placeholder) › 571-CV/TU › this plan.
     const chain = await page.getByTestId('graph-chain').locator('li').allInnerTexts();
     expect(chain.join(' | ')).toMatch(/05-CT\/TW.*\| .*571-CV\/TU.*\| .*128-KH\/HU \(văn bản này\)/);
+    await page.getByTestId('graph-panel').screenshot({ path: path.join(SCREENSHOT_DIR, 'graph-document-panel.png') });
     // Click to open: the province letter's page, with its coverage of Nơi nhận.
     await toProvince.locator('a').click();
     await page.waitForFunction((want) => location.hash === want, `#/doc/${id.get('2-tinh-571-cv-tu')}`);
