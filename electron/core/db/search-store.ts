@@ -208,6 +208,16 @@ export class SearchStore {
     return this.stmt(`SELECT doc_id, type, issuer, year, level FROM search_docs`).all() as never;
   }
 
+  /** The same in slices by primary key, for warming without blocking the event loop for long. */
+  facetRowsAfter(
+    afterId: number,
+    limit: number,
+  ): { doc_id: number; type: string | null; issuer: string | null; year: number | null; level: string | null }[] {
+    return this.stmt(
+      `SELECT doc_id, type, issuer, year, level FROM search_docs WHERE doc_id > ? ORDER BY doc_id LIMIT ?`,
+    ).all(afterId, limit) as never;
+  }
+
   /** Short fields for the suggestion index. */
   allSuggestRows(): {
     doc_id: number;

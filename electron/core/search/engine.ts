@@ -352,10 +352,21 @@ export class SearchEngine {
         next?.();
       });
     };
-    step(
-      () => this.warmFacets(),
-      () => step(() => this.warmSuggestions()),
-    );
+    // Facets in slices of 10k documents (~50 ms each at 100k), then the suggestion index in one go.
+    let after = 0;
+    const facetSlice = (): void =>
+      step(
+        () => {
+          const from = after;
+          after = -1; // an error stops the warm-up; the cache stays read-through
+          const rows = this.store.facetRowsAfter(from, 10000);
+          for (const r of rows)
+            this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
+          after = rows.length === 10000 ? rows[rows.length - 1]!.doc_id : -1;
+        },
+        () => (after >= 0 && this.db.open ? facetSlice() : step(() => this.warmSuggestions())),
+      );
+    facetSlice();
   }
 
   // ---------------------------------------------------------------------------------------------

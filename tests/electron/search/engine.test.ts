@@ -111,6 +111,16 @@ describe('query → results on the fixture archive', () => {
     }
   });
 
+  test('the first search warms the facet cache and the suggestion index on later turns of the event loop', async () => {
+    const e = new SearchEngine(fx.db);
+    const internals = e as unknown as { suggestIndex: unknown; facetCache: { has(id: number): boolean } };
+    e.search({ query: 'bão' });
+    expect(internals.suggestIndex).toBeNull();
+    for (let i = 0; i < 5 && !internals.suggestIndex; i++) await new Promise((r) => setImmediate(r));
+    expect(internals.suggestIndex).not.toBeNull();
+    expect(Object.values(fx.idOf).every((id) => internals.facetCache.has(id))).toBe(true);
+  });
+
   test('recency breaks ties and sorts the date view; undated documents come last', () => {
     expect(keys('nam:2020-2023', 'date')).toEqual(['land', 'storm', 'report', 'cv571', 'nq21', 'ct16', 'ubnd']);
     expect(keys('dân', 'date').at(-1)).toBe('undated');
