@@ -60,45 +60,49 @@ export function stmt(db: Database, sql: string): Statement {
 
 export const SQL = {
   docKeysByRef: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE ref_key = ?',
-  docKeysByRefYear: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE ref_key = ? AND (year = ? OR year IS NULL)',
+  docKeysByRefYear:
+    'SELECT document_id, date, year, bodies FROM graph_docs WHERE ref_key = ? AND (year = ? OR year IS NULL)',
   docKeysByTypeDate: 'SELECT document_id, date, year, bodies FROM graph_docs WHERE type_key = ? AND date = ?',
   edgesFrom: `SELECT id, to_doc, to_placeholder, status, relation, sentence FROM graph_edges WHERE from_id = ? AND status <> 'ignored'`,
   edgesToDoc: 'SELECT id, from_id, status, relation, sentence FROM graph_edges WHERE to_doc = ?',
   edgesToPlaceholder: 'SELECT id, from_id, status, relation, sentence FROM graph_edges WHERE to_placeholder = ?',
   edgesByRef: 'SELECT * FROM graph_edges WHERE ref_key = ? AND citation_id IS NOT NULL',
-  edgesByRefYear: 'SELECT * FROM graph_edges WHERE ref_key = ? AND (year = ? OR year IS NULL) AND citation_id IS NOT NULL',
-  edgesByTypeDate: 'SELECT * FROM graph_edges WHERE ref_key IS NULL AND type_key = ? AND date = ? AND citation_id IS NOT NULL',
+  edgesByRefYear:
+    'SELECT * FROM graph_edges WHERE ref_key = ? AND (year = ? OR year IS NULL) AND citation_id IS NOT NULL',
+  edgesByTypeDate:
+    'SELECT * FROM graph_edges WHERE ref_key IS NULL AND type_key = ? AND date = ? AND citation_id IS NOT NULL',
 } as const;
 
 export function loadAliases(db: Database): RegistryAlias[] {
-  return (stmt(db, 'SELECT alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
-    alias: string;
-    canonical: string;
-    valid_from: string | null;
-    valid_to: string | null;
-  }[]).map((r) => ({ alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
+  return (
+    stmt(db, 'SELECT alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
+      alias: string;
+      canonical: string;
+      valid_from: string | null;
+      valid_to: string | null;
+    }[]
+  ).map((r) => ({ alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
 }
 
 export function addAlias(db: Database, alias: RegistryAlias, now: string): number {
   return Number(
-    stmt(db, 'INSERT INTO graph_issuers (alias, canonical, valid_from, valid_to, created_at) VALUES (?, ?, ?, ?, ?)').run(
-      alias.alias,
-      alias.canonical,
-      alias.validFrom,
-      alias.validTo,
-      now,
-    ).lastInsertRowid,
+    stmt(
+      db,
+      'INSERT INTO graph_issuers (alias, canonical, valid_from, valid_to, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(alias.alias, alias.canonical, alias.validFrom, alias.validTo, now).lastInsertRowid,
   );
 }
 
 export function listAliases(db: Database): (RegistryAlias & { id: number })[] {
-  return (stmt(db, 'SELECT id, alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
-    id: number;
-    alias: string;
-    canonical: string;
-    valid_from: string | null;
-    valid_to: string | null;
-  }[]).map((r) => ({ id: r.id, alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
+  return (
+    stmt(db, 'SELECT id, alias, canonical, valid_from, valid_to FROM graph_issuers ORDER BY id').all() as {
+      id: number;
+      alias: string;
+      canonical: string;
+      valid_from: string | null;
+      valid_to: string | null;
+    }[]
+  ).map((r) => ({ id: r.id, alias: r.alias, canonical: r.canonical, validFrom: r.valid_from, validTo: r.valid_to }));
 }
 
 export function upsertDocKeys(db: Database, row: DocKeyRow): void {
@@ -115,7 +119,9 @@ export function candidatesByRef(
   refKey: string,
   year: number | null,
 ): { document_id: number; date: string | null; year: number | null; bodies: string }[] {
-  return (year === null ? stmt(db, SQL.docKeysByRef).all(refKey) : stmt(db, SQL.docKeysByRefYear).all(refKey, year)) as { document_id: number; date: string | null; year: number | null; bodies: string }[];
+  return (
+    year === null ? stmt(db, SQL.docKeysByRef).all(refKey) : stmt(db, SQL.docKeysByRefYear).all(refKey, year)
+  ) as { document_id: number; date: string | null; year: number | null; bodies: string }[];
 }
 
 export function candidatesByTypeDate(
@@ -123,17 +129,27 @@ export function candidatesByTypeDate(
   typeKey: string,
   date: string,
 ): { document_id: number; date: string | null; year: number | null; bodies: string }[] {
-  return stmt(db, SQL.docKeysByTypeDate).all(typeKey, date) as { document_id: number; date: string | null; year: number | null; bodies: string }[];
+  return stmt(db, SQL.docKeysByTypeDate).all(typeKey, date) as {
+    document_id: number;
+    date: string | null;
+    year: number | null;
+    bodies: string;
+  }[];
 }
 
 export function decisionsFor(db: Database, fromId: number, matchKey: string): { action: string; to_doc: number }[] {
-  return stmt(db, `SELECT action, to_doc FROM graph_decisions WHERE from_id = ? AND match_key = ? ORDER BY id`).all(fromId, matchKey) as {
+  return stmt(db, `SELECT action, to_doc FROM graph_decisions WHERE from_id = ? AND match_key = ? ORDER BY id`).all(
+    fromId,
+    matchKey,
+  ) as {
     action: string;
     to_doc: number;
   }[];
 }
 
-export function allDecisions(db: Database): { from_id: number; match_key: string | null; action: string; to_doc: number }[] {
+export function allDecisions(
+  db: Database,
+): { from_id: number; match_key: string | null; action: string; to_doc: number }[] {
   return stmt(db, 'SELECT from_id, match_key, action, to_doc FROM graph_decisions ORDER BY id').all() as {
     from_id: number;
     match_key: string | null;
@@ -154,7 +170,10 @@ export function placeholderId(db: Database, p: PlaceholderFacts): number {
 }
 
 export function deleteOrphanPlaceholders(db: Database, ids: readonly number[]): number {
-  const del = stmt(db, 'DELETE FROM graph_placeholders WHERE id = ? AND NOT EXISTS (SELECT 1 FROM graph_edges WHERE to_placeholder = ?)');
+  const del = stmt(
+    db,
+    'DELETE FROM graph_placeholders WHERE id = ? AND NOT EXISTS (SELECT 1 FROM graph_edges WHERE to_placeholder = ?)',
+  );
   let n = 0;
   for (const id of ids) n += del.run(id, id).changes;
   return n;
@@ -209,7 +228,20 @@ export function upsertCitationEdge(db: Database, e: EdgeWrite): void {
 export function citationRowsOf(
   db: Database,
   documentId: number,
-): { id: number; ordinal: number; start: number; end: number; text: string; type: string | null; ref: string | null; symbol: string | null; date: string | null; issuer: string | null; issuer_normalized: string | null; relation: string }[] {
+): {
+  id: number;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+  type: string | null;
+  ref: string | null;
+  symbol: string | null;
+  date: string | null;
+  issuer: string | null;
+  issuer_normalized: string | null;
+  relation: string;
+}[] {
   return stmt(
     db,
     'SELECT id, ordinal, start, end, text, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations WHERE document_id = ? ORDER BY ordinal',
@@ -219,12 +251,24 @@ export function citationRowsOf(
 export function citationById(
   db: Database,
   id: number,
-): { type: string | null; ref: string | null; date: string | null; issuer: string | null; issuer_normalized: string | null } | undefined {
-  return stmt(db, 'SELECT type, ref, date, issuer, issuer_normalized FROM citations WHERE id = ?').get(id) as ReturnType<typeof citationById>;
+):
+  | {
+      type: string | null;
+      ref: string | null;
+      date: string | null;
+      issuer: string | null;
+      issuer_normalized: string | null;
+    }
+  | undefined {
+  return stmt(db, 'SELECT type, ref, date, issuer, issuer_normalized FROM citations WHERE id = ?').get(
+    id,
+  ) as ReturnType<typeof citationById>;
 }
 
 export function edgesByRef(db: Database, refKey: string, year: number | null): EdgeRow[] {
-  return (year === null ? stmt(db, SQL.edgesByRef).all(refKey) : stmt(db, SQL.edgesByRefYear).all(refKey, year)) as EdgeRow[];
+  return (
+    year === null ? stmt(db, SQL.edgesByRef).all(refKey) : stmt(db, SQL.edgesByRefYear).all(refKey, year)
+  ) as EdgeRow[];
 }
 
 export function edgesByTypeDate(db: Database, typeKey: string, date: string): EdgeRow[] {
@@ -232,7 +276,10 @@ export function edgesByTypeDate(db: Database, typeKey: string, date: string): Ed
 }
 
 export function edgesOfMatchKey(db: Database, fromId: number, matchKey: string): EdgeRow[] {
-  return stmt(db, 'SELECT * FROM graph_edges WHERE from_id = ? AND match_key = ? AND citation_id IS NOT NULL').all(fromId, matchKey) as EdgeRow[];
+  return stmt(db, 'SELECT * FROM graph_edges WHERE from_id = ? AND match_key = ? AND citation_id IS NOT NULL').all(
+    fromId,
+    matchKey,
+  ) as EdgeRow[];
 }
 
 export function edgeById(db: Database, id: number): EdgeRow | undefined {
@@ -241,27 +288,39 @@ export function edgeById(db: Database, id: number): EdgeRow | undefined {
 
 export function insertDecision(
   db: Database,
-  d: { fromId: number; matchKey: string | null; action: 'confirm' | 'reject' | 'add'; toDoc: number; relation: string | null; note: string | null; now: string },
+  d: {
+    fromId: number;
+    matchKey: string | null;
+    action: 'confirm' | 'reject' | 'add';
+    toDoc: number;
+    relation: string | null;
+    note: string | null;
+    now: string;
+  },
 ): number {
   return Number(
-    stmt(db, 'INSERT INTO graph_decisions (from_id, match_key, action, to_doc, relation, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      d.fromId,
-      d.matchKey,
-      d.action,
-      d.toDoc,
-      d.relation,
-      d.note,
-      d.now,
-    ).lastInsertRowid,
+    stmt(
+      db,
+      'INSERT INTO graph_decisions (from_id, match_key, action, to_doc, relation, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(d.fromId, d.matchKey, d.action, d.toDoc, d.relation, d.note, d.now).lastInsertRowid,
   );
 }
 
 /** Clears earlier confirm/reject decisions of one citation for one target, so the latest word stands alone. */
 export function clearDecisions(db: Database, fromId: number, matchKey: string, toDoc: number): void {
-  stmt(db, `DELETE FROM graph_decisions WHERE from_id = ? AND match_key = ? AND to_doc = ? AND action IN ('confirm', 'reject')`).run(fromId, matchKey, toDoc);
+  stmt(
+    db,
+    `DELETE FROM graph_decisions WHERE from_id = ? AND match_key = ? AND to_doc = ? AND action IN ('confirm', 'reject')`,
+  ).run(fromId, matchKey, toDoc);
 }
 
-export function insertManualEdge(db: Database, fromId: number, toDoc: number, relation: string, sentence: string): number {
+export function insertManualEdge(
+  db: Database,
+  fromId: number,
+  toDoc: number,
+  relation: string,
+  sentence: string,
+): number {
   return Number(
     stmt(
       db,
@@ -291,7 +350,8 @@ export interface NodeRow {
 }
 
 export function documentNode(db: Database, id: number): NodeRow | undefined {
-  return stmt(db, 'SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents WHERE id = ?').get(id) as NodeRow | undefined;
+  return stmt(db, 'SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents WHERE id = ?').get(id) as
+    NodeRow | undefined;
 }
 
 export interface PlaceholderRow {
@@ -305,22 +365,42 @@ export interface PlaceholderRow {
 }
 
 export function placeholderNode(db: Database, id: number): PlaceholderRow | undefined {
-  return stmt(db, 'SELECT id, key, ref, type, date, issuer, level FROM graph_placeholders WHERE id = ?').get(id) as PlaceholderRow | undefined;
+  return stmt(db, 'SELECT id, key, ref, type, date, issuer, level FROM graph_placeholders WHERE id = ?').get(id) as
+    PlaceholderRow | undefined;
 }
 
-export function edgesFrom(db: Database, fromId: number): { id: number; to_doc: number | null; to_placeholder: number | null; status: EdgeStatus; relation: string; sentence: string }[] {
+export function edgesFrom(
+  db: Database,
+  fromId: number,
+): {
+  id: number;
+  to_doc: number | null;
+  to_placeholder: number | null;
+  status: EdgeStatus;
+  relation: string;
+  sentence: string;
+}[] {
   return stmt(db, SQL.edgesFrom).all(fromId) as ReturnType<typeof edgesFrom>;
 }
 
-export function edgesToDoc(db: Database, toDoc: number): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
+export function edgesToDoc(
+  db: Database,
+  toDoc: number,
+): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
   return stmt(db, SQL.edgesToDoc).all(toDoc) as ReturnType<typeof edgesToDoc>;
 }
 
-export function edgesToPlaceholder(db: Database, id: number): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
+export function edgesToPlaceholder(
+  db: Database,
+  id: number,
+): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
   return stmt(db, SQL.edgesToPlaceholder).all(id) as ReturnType<typeof edgesToPlaceholder>;
 }
 
-export function missingPlaceholders(db: Database, limit: number): (PlaceholderRow & { citations: number; citing: number })[] {
+export function missingPlaceholders(
+  db: Database,
+  limit: number,
+): (PlaceholderRow & { citations: number; citing: number })[] {
   return stmt(
     db,
     `SELECT p.id, p.key, p.ref, p.type, p.date, p.issuer, p.level, count(e.id) AS citations, count(DISTINCT e.from_id) AS citing
@@ -330,15 +410,21 @@ export function missingPlaceholders(db: Database, limit: number): (PlaceholderRo
 }
 
 export function pendingEdges(db: Database, limit: number): EdgeRow[] {
-  return stmt(db, `SELECT * FROM graph_edges WHERE status = 'uncertain' ORDER BY from_id, id LIMIT ?`).all(limit) as EdgeRow[];
+  return stmt(db, `SELECT * FROM graph_edges WHERE status = 'uncertain' ORDER BY from_id, id LIMIT ?`).all(
+    limit,
+  ) as EdgeRow[];
 }
 
 export function nearMisses(db: Database, limit: number): EdgeRow[] {
-  return stmt(db, `SELECT * FROM graph_edges WHERE status = 'missing' AND candidates IS NOT NULL ORDER BY from_id, id LIMIT ?`).all(limit) as EdgeRow[];
+  return stmt(
+    db,
+    `SELECT * FROM graph_edges WHERE status = 'missing' AND candidates IS NOT NULL ORDER BY from_id, id LIMIT ?`,
+  ).all(limit) as EdgeRow[];
 }
 
 export function documentParseRecipients(db: Database, id: number): string | null {
-  const row = stmt(db, `SELECT json_extract(parse_json, '$.recipients') AS r FROM documents WHERE id = ?`).get(id) as { r: string | null } | undefined;
+  const row = stmt(db, `SELECT json_extract(parse_json, '$.recipients') AS r FROM documents WHERE id = ?`).get(id) as
+    { r: string | null } | undefined;
   return row?.r ?? null;
 }
 
@@ -372,13 +458,17 @@ export interface StoredDoc {
 }
 
 export function storedDoc(db: Database, id: number): (StoredDoc & { text: string }) | undefined {
-  return stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?').get(id) as
-    | (StoredDoc & { text: string })
-    | undefined;
+  return stmt(
+    db,
+    'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?',
+  ).get(id) as (StoredDoc & { text: string }) | undefined;
 }
 
 export function allStoredDocs(db: Database): StoredDoc[] {
-  return stmt(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents').all() as StoredDoc[];
+  return stmt(
+    db,
+    'SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents',
+  ).all() as StoredDoc[];
 }
 
 export function documentText(db: Database, id: number): string {
@@ -386,11 +476,19 @@ export function documentText(db: Database, id: number): string {
 }
 
 export function documentProvince(db: Database, id: number): string | null {
-  return (stmt(db, 'SELECT province FROM documents WHERE id = ?').get(id) as { province: string | null } | undefined)?.province ?? null;
+  return (
+    (stmt(db, 'SELECT province FROM documents WHERE id = ?').get(id) as { province: string | null } | undefined)
+      ?.province ?? null
+  );
 }
 
 export function placeholderOfCitation(db: Database, citationId: number): number | null {
-  return (stmt(db, 'SELECT to_placeholder FROM graph_edges WHERE citation_id = ?').get(citationId) as { to_placeholder: number | null } | undefined)?.to_placeholder ?? null;
+  return (
+    (
+      stmt(db, 'SELECT to_placeholder FROM graph_edges WHERE citation_id = ?').get(citationId) as
+        { to_placeholder: number | null } | undefined
+    )?.to_placeholder ?? null
+  );
 }
 
 export function citationEdgesToDoc(db: Database, id: number): EdgeRow[] {
@@ -431,15 +529,37 @@ export function graphDocumentNodes(db: Database): Iterable<NodeRow> {
 }
 
 export function uncertainPlaceholders(db: Database): Set<number> {
-  return new Set((stmt(db, `SELECT DISTINCT to_placeholder AS p FROM graph_edges WHERE status = 'uncertain'`).all() as { p: number }[]).map((r) => r.p));
+  return new Set(
+    (
+      stmt(db, `SELECT DISTINCT to_placeholder AS p FROM graph_edges WHERE status = 'uncertain'`).all() as {
+        p: number;
+      }[]
+    ).map((r) => r.p),
+  );
 }
 
 export function allPlaceholders(db: Database): Iterable<PlaceholderRow> {
-  return stmt(db, 'SELECT id, key, ref, type, issuer, date, level FROM graph_placeholders ORDER BY id').iterate() as Iterable<PlaceholderRow>;
+  return stmt(
+    db,
+    'SELECT id, key, ref, type, issuer, date, level FROM graph_placeholders ORDER BY id',
+  ).iterate() as Iterable<PlaceholderRow>;
 }
 
-export function allShownEdges(db: Database): Iterable<{ id: number; from_id: number; to_doc: number | null; to_placeholder: number | null; relation: string; sentence: string; status: EdgeStatus }> {
-  return stmt(db, `SELECT id, from_id, to_doc, to_placeholder, relation, sentence, status FROM graph_edges WHERE status <> 'ignored' ORDER BY from_id, id`).iterate() as Iterable<{
+export function allShownEdges(
+  db: Database,
+): Iterable<{
+  id: number;
+  from_id: number;
+  to_doc: number | null;
+  to_placeholder: number | null;
+  relation: string;
+  sentence: string;
+  status: EdgeStatus;
+}> {
+  return stmt(
+    db,
+    `SELECT id, from_id, to_doc, to_placeholder, relation, sentence, status FROM graph_edges WHERE status <> 'ignored' ORDER BY from_id, id`,
+  ).iterate() as Iterable<{
     id: number;
     from_id: number;
     to_doc: number | null;
@@ -452,7 +572,10 @@ export function allShownEdges(db: Database): Iterable<{ id: number; from_id: num
 
 /** Removes a link the clerk added, and one 'add' decision behind it. */
 export function deleteManualEdge(db: Database, edge: Pick<EdgeRow, 'id' | 'from_id' | 'to_doc'>): void {
-  stmt(db, `DELETE FROM graph_decisions WHERE id IN (SELECT id FROM graph_decisions WHERE from_id = ? AND to_doc = ? AND action = 'add' LIMIT 1)`).run(edge.from_id, edge.to_doc);
+  stmt(
+    db,
+    `DELETE FROM graph_decisions WHERE id IN (SELECT id FROM graph_decisions WHERE from_id = ? AND to_doc = ? AND action = 'add' LIMIT 1)`,
+  ).run(edge.from_id, edge.to_doc);
   stmt(db, 'DELETE FROM graph_edges WHERE id = ?').run(edge.id);
 }
 
@@ -485,10 +608,53 @@ export interface WriteCounts {
 }
 
 // Raw rows (arrays): 200k objects with fifteen fields each cost more than the query.
-const E = { citation: 0, id: 1, from: 2, toDoc: 3, toP: 4, status: 5, relation: 6, hasSentence: 7, refKey: 8, year: 9, date: 10, typeKey: 11, bodies: 12, matchKey: 13, candidates: 14 } as const;
-type StoredEdgeRaw = [number, number, number, number | null, number | null, string, string, number, string | null, number | null, string | null, string | null, string | null, string, string | null];
+const E = {
+  citation: 0,
+  id: 1,
+  from: 2,
+  toDoc: 3,
+  toP: 4,
+  status: 5,
+  relation: 6,
+  hasSentence: 7,
+  refKey: 8,
+  year: 9,
+  date: 10,
+  typeKey: 11,
+  bodies: 12,
+  matchKey: 13,
+  candidates: 14,
+} as const;
+type StoredEdgeRaw = [
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  string,
+  string,
+  number,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string | null,
+];
 type StoredDocRaw = [number, string | null, number | null, string | null, string | null, string, string | null];
-type StoredPlaceholderRaw = [number, string, string | null, string | null, string | null, string | null, string | null, number | null, string | null, string | null];
+type StoredPlaceholderRaw = [
+  number,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+];
 
 export interface StoredGraph {
   docs: Map<number, StoredDocRaw>;
@@ -502,10 +668,18 @@ export interface StoredGraph {
 /** What is stored now, read once per full resolution (inside its transaction). */
 export function readStoredGraph(db: Database): StoredGraph {
   const docs = new Map<number, StoredDocRaw>();
-  for (const r of stmt(db, 'SELECT document_id, ref_key, year, date, type_key, bodies, level FROM graph_docs').raw(true).iterate() as Iterable<StoredDocRaw>) docs.set(r[0], r);
+  for (const r of stmt(db, 'SELECT document_id, ref_key, year, date, type_key, bodies, level FROM graph_docs')
+    .raw(true)
+    .iterate() as Iterable<StoredDocRaw>)
+    docs.set(r[0], r);
   const placeholders = new Map<string, StoredPlaceholderRaw>();
   let maxPlaceholder = 0;
-  for (const r of stmt(db, 'SELECT id, key, ref, ref_key, type, type_key, date, year, issuer, level FROM graph_placeholders').raw(true).iterate() as Iterable<StoredPlaceholderRaw>) {
+  for (const r of stmt(
+    db,
+    'SELECT id, key, ref, ref_key, type, type_key, date, year, issuer, level FROM graph_placeholders',
+  )
+    .raw(true)
+    .iterate() as Iterable<StoredPlaceholderRaw>) {
     placeholders.set(r[1], r);
     if (r[0] > maxPlaceholder) maxPlaceholder = r[0];
   }
@@ -526,10 +700,22 @@ export const BULK_WRITE = { share: 0.2, minRows: 1000 };
 const GRAPH_TABLES = ['graph_docs', 'graph_placeholders', 'graph_edges'];
 
 const sameDoc = (a: StoredDocRaw, b: DocKeyRow): boolean =>
-  a[1] === b.ref_key && a[2] === b.year && a[3] === b.date && a[4] === b.type_key && a[5] === b.bodies && a[6] === b.level;
+  a[1] === b.ref_key &&
+  a[2] === b.year &&
+  a[3] === b.date &&
+  a[4] === b.type_key &&
+  a[5] === b.bodies &&
+  a[6] === b.level;
 
 const samePlaceholder = (a: StoredPlaceholderRaw, p: PlaceholderFacts): boolean =>
-  a[2] === p.ref && a[3] === p.refKey && a[4] === p.type && a[5] === p.typeKey && a[6] === p.date && a[7] === p.year && a[8] === p.issuer && a[9] === p.level;
+  a[2] === p.ref &&
+  a[3] === p.refKey &&
+  a[4] === p.type &&
+  a[5] === p.typeKey &&
+  a[6] === p.date &&
+  a[7] === p.year &&
+  a[8] === p.issuer &&
+  a[9] === p.level;
 
 const sameEdge = (a: StoredEdgeRaw, b: ResolvedEdge): boolean =>
   a[E.toDoc] === b.to_doc &&
@@ -565,7 +751,11 @@ export function placeholderSlot(stored: StoredGraph, key: string): number {
  * in `stored.edges` at the end is deleted). Returns null when nothing changed, else the stored row
  * id to update (null: insert).
  */
-export function edgeChanged(stored: StoredGraph, s: StoredEdgeRaw | undefined, e: ResolvedEdge): { id: number | null } | null {
+export function edgeChanged(
+  stored: StoredGraph,
+  s: StoredEdgeRaw | undefined,
+  e: ResolvedEdge,
+): { id: number | null } | null {
   if (!s) return { id: null };
   stored.edges.delete(e.citation_id);
   return sameEdge(s, e) ? null : { id: s[E.id] };
@@ -603,57 +793,103 @@ export function writeResolution(db: Database, w: ResolutionWrite, stored: Stored
   let indexes: { name: string; sql: string }[] = [];
   if (rebuild) {
     indexes = db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${GRAPH_TABLES.map(() => '?').join(', ')})`)
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${GRAPH_TABLES.map(() => '?').join(', ')})`,
+      )
       .all(...GRAPH_TABLES) as { name: string; sql: string }[];
   }
-  // Rows that stop existing go first, while the indexes that foreign-key checks use are still there.
-  const delEdge = stmt(db, 'DELETE FROM graph_edges WHERE id = ?');
-  for (const id of edgeDeletes) delEdge.run(id);
-  const delDoc = stmt(db, 'DELETE FROM graph_docs WHERE document_id = ?');
-  for (const id of docDeletes) delDoc.run(id);
-  for (const ix of indexes) db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+  // A bulk write sorts every index and dirties most pages: with the default 16 MB page cache both
+  // spill to disk. A larger cache for this write only (a connection setting, restored below).
+  const cacheBefore = rebuild ? (db.pragma('cache_size', { simple: true }) as number) : null;
+  if (rebuild) db.pragma('cache_size = -262144');
+  try {
+    return writeRows();
+  } finally {
+    if (cacheBefore !== null) db.pragma(`cache_size = ${cacheBefore}`);
+  }
 
-  const upDoc = stmt(
-    db,
-    `INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)
+  function writeRows(): WriteCounts {
+    // Rows that stop existing go first, while the indexes that foreign-key checks use are still there.
+    const delEdge = stmt(db, 'DELETE FROM graph_edges WHERE id = ?');
+    for (const id of edgeDeletes) delEdge.run(id);
+    const delDoc = stmt(db, 'DELETE FROM graph_docs WHERE document_id = ?');
+    for (const id of docDeletes) delDoc.run(id);
+    for (const ix of indexes) db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+
+    const upDoc = stmt(
+      db,
+      `INSERT INTO graph_docs (document_id, ref_key, year, date, type_key, bodies, level) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (document_id) DO UPDATE SET ref_key = excluded.ref_key, year = excluded.year, date = excluded.date,
        type_key = excluded.type_key, bodies = excluded.bodies, level = excluded.level`,
-  );
-  for (const r of docWrites) upDoc.run(r.document_id, r.ref_key, r.year, r.date, r.type_key, r.bodies, r.level);
-  const upP = stmt(
-    db,
-    `INSERT INTO graph_placeholders (id, key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    );
+    for (const r of docWrites) upDoc.run(r.document_id, r.ref_key, r.year, r.date, r.type_key, r.bodies, r.level);
+    const upP = stmt(
+      db,
+      `INSERT INTO graph_placeholders (id, key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET ref = excluded.ref, ref_key = excluded.ref_key, type = excluded.type, type_key = excluded.type_key,
        date = excluded.date, year = excluded.year, issuer = excluded.issuer, level = excluded.level`,
-  );
-  for (const p of pWrites) upP.run(p.id!, p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
-  const insE = stmt(
-    db,
-    `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+    );
+    for (const p of pWrites)
+      upP.run(p.id!, p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
+    const insE = stmt(
+      db,
+      `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const e of inserts)
-    insE.run(e.citation_id, e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.sentence ?? '', e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates);
-  const set = `from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, ref_key = ?, year = ?, date = ?, type_key = ?, bodies = ?, match_key = ?, candidates = ?`;
-  const updE = stmt(db, `UPDATE graph_edges SET ${set} WHERE id = ?`);
-  const updES = stmt(db, `UPDATE graph_edges SET ${set}, sentence = ? WHERE id = ?`);
-  for (const e of updates) {
-    const v = [e.from_id, e.to_doc, e.to_placeholder, e.status, e.relation, e.ref_key, e.year, e.date, e.type_key, e.bodies, e.match_key, e.candidates];
-    if (e.sentence === null) updE.run(...v, e.id);
-    else updES.run(...v, e.sentence, e.id);
+    );
+    for (const e of inserts)
+      insE.run(
+        e.citation_id,
+        e.from_id,
+        e.to_doc,
+        e.to_placeholder,
+        e.status,
+        e.relation,
+        e.sentence ?? '',
+        e.ref_key,
+        e.year,
+        e.date,
+        e.type_key,
+        e.bodies,
+        e.match_key,
+        e.candidates,
+      );
+    const set = `from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, ref_key = ?, year = ?, date = ?, type_key = ?, bodies = ?, match_key = ?, candidates = ?`;
+    const updE = stmt(db, `UPDATE graph_edges SET ${set} WHERE id = ?`);
+    const updES = stmt(db, `UPDATE graph_edges SET ${set}, sentence = ? WHERE id = ?`);
+    for (const e of updates) {
+      const v = [
+        e.from_id,
+        e.to_doc,
+        e.to_placeholder,
+        e.status,
+        e.relation,
+        e.ref_key,
+        e.year,
+        e.date,
+        e.type_key,
+        e.bodies,
+        e.match_key,
+        e.candidates,
+      ];
+      if (e.sentence === null) updE.run(...v, e.id);
+      else updES.run(...v, e.sentence, e.id);
+    }
+    rebuildManualEdges(db);
+    for (const ix of indexes) db.exec(ix.sql);
+    // Placeholders no edge points at any more (their document arrived, or the citation went away).
+    const orphans = stmt(
+      db,
+      'DELETE FROM graph_placeholders WHERE NOT EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_placeholder = graph_placeholders.id)',
+    ).run().changes;
+    return {
+      docs: docWrites.length + docDeletes.length,
+      placeholders: pWrites.length + orphans,
+      edgesInserted: inserts.length,
+      edgesUpdated: updates.length,
+      edgesDeleted: edgeDeletes.length,
+      indexesRebuilt: rebuild,
+    };
   }
-  rebuildManualEdges(db);
-  for (const ix of indexes) db.exec(ix.sql);
-  // Placeholders no edge points at any more (their document arrived, or the citation went away).
-  const orphans = stmt(db, 'DELETE FROM graph_placeholders WHERE NOT EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_placeholder = graph_placeholders.id)').run().changes;
-  return {
-    docs: docWrites.length + docDeletes.length,
-    placeholders: pWrites.length + orphans,
-    edgesInserted: inserts.length,
-    edgesUpdated: updates.length,
-    edgesDeleted: edgeDeletes.length,
-    indexesRebuilt: rebuild,
-  };
 }
 
 export function deleteEdges(db: Database, ids: readonly number[]): void {
