@@ -403,6 +403,16 @@ function table(results: SizeResult[]): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
+  if (process.env.VANTHU_BENCH_MEMORY) {
+    // Where the memory goes over the run (RSS vs JS heap vs native/external), every 10 s on stderr.
+    setInterval(() => {
+      const m = process.memoryUsage();
+      const mb = (x: number): number => Math.round(x / 1e6);
+      process.stderr.write(
+        `  [mem ${Math.round((performance.now() - started) / 1000)} s] rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MB\n`,
+      );
+    }, 10000).unref();
+  }
   const work = mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
   const results: SizeResult[] = [];
   const queries = args.queries ? (JSON.parse(readFileSync(args.queries, 'utf8')) as string[]) : FIXED_QUERIES;
@@ -413,7 +423,10 @@ async function main(): Promise<void> {
     // Re-measure a kept archive (after a search change) without importing again.
     const measured = measureArchive(path.basename(args.reuse), args.reuse, queries, { ...args, keep: true }, work);
     mkdirSync(path.dirname(args.out), { recursive: true });
-    writeFileSync(args.out, JSON.stringify({ when: new Date().toISOString(), reuse: args.reuse, ...measured }, null, 2));
+    writeFileSync(
+      args.out,
+      JSON.stringify({ when: new Date().toISOString(), reuse: args.reuse, ...measured }, null, 2),
+    );
     const m = measured;
     process.stdout.write(
       [
