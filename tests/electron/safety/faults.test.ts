@@ -3,6 +3,7 @@
  * The in-suite kill test is modest (20 kills, 200 files); scripts/fault-kill.ts runs 5,000 files.
  */
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
@@ -12,6 +13,32 @@ import { ERROR_MESSAGES } from '../../../shared/api/errors';
 import { ROOT, tempDir } from '../../helpers/tmp';
 import { directive, writeDirectives } from './directives';
 import { checkWhole } from './whole';
+
+/**
+ * Times an uninterrupted import into a scratch archive: when the first document appears and when
+ * the run ends. Kill moments are drawn inside that window, so they land mid-import on a fast or a
+ * slow machine alike (a fixed schedule drifted past the end once the import got faster).
+ */
+async function measureImportWindow(folder: string, scratchArchive: string): Promise<{ firstDocMs: number; endMs: number }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', scratchArchive, '--json'], { stdio: 'ignore' });
+  let firstDocMs = -1;
+  const poll = setInterval(() => {
+    if (firstDocMs >= 0) return;
+    try {
+      const db = new Database(path.join(scratchArchive, 'vanthu.db'), { readonly: true, fileMustExist: true });
+      const { n } = db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number };
+      db.close();
+      if (n > 0) firstDocMs = Date.now() - started;
+    } catch {
+      // Not created yet, or mid-migration: try again on the next tick.
+    }
+  }, 10);
+  await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(poll);
+  const endMs = Date.now() - started;
+  return { firstDocMs: firstDocMs >= 0 ? firstDocMs : endMs / 2, endMs };
+}
 
 function importAndKill(folder: string, archive: string, killAfterMs: number | null): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
@@ -41,8 +68,11 @@ describe('faults', () => {
     let seed = 42;
     const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const seen: number[] = [];
+    const window = await measureImportWindow(folder, path.join(dir, 'thu-nghiem'));
     for (let attempt = 0; kills < 20 && attempt < 150; attempt++) {
-      const delay = 200 + random() * (Math.max(20, FILES - present) * 12 + present * 3);
+      // Between the first document and the end, shrinking as fewer files remain to be written.
+      const remaining = (FILES - present) / FILES;
+      const delay = window.firstDocMs + random() * Math.max(50, (window.endMs - window.firstDocMs) * remaining);
       const run = await importAndKill(folder, archive, delay);
       if (!run.killed) continue;
       kills++;
