@@ -92,6 +92,13 @@ export function SearchView({ api, onOpen, children }: Props) {
   const [showDrop, setShowDrop] = useState(false);
   /** Suggestion chosen with ↑/↓ (−1: none; Enter then searches what was typed). */
   const [active, setActive] = useState(-1);
+  /** The list closes a moment after the box loses focus (so a click on an item lands first); focus or typing cancels that. */
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const keepDropOpen = () => {
+    if (blurTimer.current) clearTimeout(blurTimer.current);
+    blurTimer.current = null;
+    setShowDrop(true);
+  };
   const [saveName, setSaveName] = useState<string | null>(null);
   const pages = useRef(new Map<number, SearchHit[]>());
   const loading = useRef(new Set<number>());
@@ -249,7 +256,8 @@ export function SearchView({ api, onOpen, children }: Props) {
       ];
 
   const dropOpen = showDrop && dropItems.length > 0;
-  useEffect(() => setActive(-1), [suggestions, showDrop, input]);
+  useEffect(() => setActive(-1), [showDrop, input]);
+  if (active >= dropItems.length && active !== -1) setActive(-1);
   const onBoxKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
       setShowDrop(false);
@@ -289,7 +297,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             data-testid="search-input"
             onChange={(e) => {
               setInput(e.target.value);
-              setShowDrop(true);
+              keepDropOpen();
               if (!e.target.value) setQuery('');
             }}
             onKeyDown={onBoxKey}
@@ -297,8 +305,11 @@ export function SearchView({ api, onOpen, children }: Props) {
             aria-expanded={dropOpen}
             aria-controls="search-suggestions"
             aria-activedescendant={dropOpen && active >= 0 ? `search-sg-${active}` : undefined}
-            onFocus={() => setShowDrop(true)}
-            onBlur={() => setTimeout(() => setShowDrop(false), 150)}
+            onFocus={keepDropOpen}
+            onBlur={() => {
+              if (blurTimer.current) clearTimeout(blurTimer.current);
+              blurTimer.current = setTimeout(() => setShowDrop(false), 150);
+            }}
           />
           {dropOpen && (
             <ul className="search-drop" role="listbox" id="search-suggestions" data-testid="suggestions">
