@@ -5,15 +5,45 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'worker_threads', 'url', 'util', 'zlib', 'buffer'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'worker_threads',
+  'url',
+  'util',
+  'zlib',
+  'buffer',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-output/**', 'tests/fixtures/**', 'coverage/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'build/**',
+      'release/**',
+      'node_modules/**',
+      'test-output/**',
+      'tests/fixtures/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
@@ -25,7 +55,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node APIs.' },
-            { group: ['electron', 'better-sqlite3', 'react', 'react-dom'], message: 'shared/ runs everywhere: no runtime-specific packages.' },
+            {
+              group: ['electron', 'better-sqlite3', 'react', 'react-dom'],
+              message: 'shared/ runs everywhere: no runtime-specific packages.',
+            },
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may import only shared/.' },
           ],
         },
@@ -44,7 +77,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: NODE_BUILTINS, message: 'The renderer runs in a sandboxed page: no Node APIs.' },
-            { group: ['electron', 'better-sqlite3'], message: 'The renderer talks to the core only through the API contract.' },
+            {
+              group: ['electron', 'better-sqlite3'],
+              message: 'The renderer talks to the core only through the API contract.',
+            },
             { group: ['**/electron/**'], message: 'The renderer may import only shared/ and renderer/.' },
           ],
         },
@@ -52,7 +88,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.{ts,tsx}', 'resources/**/*.mjs', 'bin/**/*.js', '*.cjs', '*.mjs'],
+    files: [
+      'electron/**/*.ts',
+      'scripts/**/*.{ts,mjs}',
+      'tests/**/*.{ts,tsx}',
+      'resources/**/*.mjs',
+      'bin/**/*.js',
+      '*.cjs',
+      '*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {

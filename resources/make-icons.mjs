@@ -38,7 +38,11 @@ function shade(x, y) {
   if (roundedRect(x, y, 0.04, 0.04, 0.96, 0.96, 0.18) > 0) return null;
   let color = roundedRect(x, y, 0.04, 0.04, 0.96, 0.96, 0.18) > -0.025 ? TILE_EDGE : TILE;
   // Page: x 0.25–0.75, y 0.16–0.84; its top-right corner is cut along a diagonal and folded.
-  const px0 = 0.25, px1 = 0.75, py0 = 0.16, py1 = 0.84, fold = 0.15;
+  const px0 = 0.25,
+    px1 = 0.75,
+    py0 = 0.16,
+    py1 = 0.84,
+    fold = 0.15;
   const inPage = x >= px0 && x <= px1 && y >= py0 && y <= py1;
   const beyondFold = x - (px1 - fold) > y - py0; // above the corner's diagonal: cut away
   if (inPage && !beyondFold) {
@@ -62,7 +66,10 @@ function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const c = shade((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);

@@ -78,7 +78,12 @@ export function measureQuality(archive: Archive, manifest: readonly ManifestEntr
   let correct = 0;
   for (const a of actual) if (expected.has(a)) correct++;
   const statuses = Object.fromEntries(
-    (archive.db.prepare('SELECT status, count(*) AS n FROM graph_edges GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    (
+      archive.db.prepare('SELECT status, count(*) AS n FROM graph_edges GROUP BY status').all() as {
+        status: string;
+        n: number;
+      }[]
+    ).map((r) => [r.status, r.n]),
   );
   const r4 = (x: number): number => Math.round(x * 10000) / 10000;
   return {
@@ -93,7 +98,11 @@ export function measureQuality(archive: Archive, manifest: readonly ManifestEntr
 }
 
 /** Latency of the document page's queries: the upward chain and the 2-hop neighbourhood. */
-export function measureLatency(archive: Archive, samples: number, seed: number): { chain: ReturnType<typeof p95>; hop2: ReturnType<typeof p95>; hop2Nodes: number } {
+export function measureLatency(
+  archive: Archive,
+  samples: number,
+  seed: number,
+): { chain: ReturnType<typeof p95>; hop2: ReturnType<typeof p95>; hop2Nodes: number } {
   const ids = (archive.db.prepare('SELECT id FROM documents').all() as { id: number }[]).map((r) => r.id);
   const r = rng(seed);
   const chain: number[] = [];
@@ -114,7 +123,9 @@ export function measureLatency(archive: Archive, samples: number, seed: number):
 }
 
 function reuse(work: string, samples: number, seed: number): void {
-  const manifest = (JSON.parse(readFileSync(path.join(work, 'corpus', 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] }).documents;
+  const manifest = (
+    JSON.parse(readFileSync(path.join(work, 'corpus', 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] }
+  ).documents;
   const archive = Archive.open(path.join(work, 'archive'));
   const documents = archive.count();
   const steady = archive.graph.resolveAll();
@@ -126,7 +137,16 @@ function reuse(work: string, samples: number, seed: number): void {
   const quality = measureQuality(archive, manifest.slice(0, documents));
   archive.db.exec('ANALYZE');
   const latency = measureLatency(archive, samples, seed);
-  const out = { documents, machine: { cpus: os.cpus().length, node: process.version }, steadyState: steady, fromEmptyMs, fromEmpty, again, quality, latencyMs: latency };
+  const out = {
+    documents,
+    machine: { cpus: os.cpus().length, node: process.version },
+    steadyState: steady,
+    fromEmptyMs,
+    fromEmpty,
+    again,
+    quality,
+    latencyMs: latency,
+  };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   archive.close();
 }
@@ -137,7 +157,11 @@ async function ui(work: string): Promise<void> {
   const { CHROMIUM_ARGS, findChromium, serve } = await import('../tests/browser/chromium');
   const archive = Archive.open(path.join(work, 'archive'), { readOnly: true });
   // The most cited documents; the view opens the one whose depth-2 neighbourhood is largest.
-  const top = archive.db.prepare('SELECT to_doc AS id, count(*) AS n FROM graph_edges WHERE to_doc IS NOT NULL GROUP BY to_doc ORDER BY n DESC LIMIT 20').all() as { id: number }[];
+  const top = archive.db
+    .prepare(
+      'SELECT to_doc AS id, count(*) AS n FROM graph_edges WHERE to_doc IS NOT NULL GROUP BY to_doc ORDER BY n DESC LIMIT 20',
+    )
+    .all() as { id: number }[];
   let best = { id: top[0]!.id, nodes: 0 };
   for (const t of top) {
     const n = archive.graph.neighbourhood(t.id, 'both', 2, 500).nodes.length;
@@ -156,7 +180,10 @@ async function ui(work: string): Promise<void> {
     const depth1Ms = Date.now() - t0;
     const t1 = Date.now();
     await page.selectOption('[data-testid="graph-depth"]', '2');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= n, Math.min(best.nodes, 500));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= n,
+      Math.min(best.nodes, 500),
+    );
     const depth2Ms = Date.now() - t1;
     const drawn = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) => els.length);
     const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) => els.length);
@@ -179,7 +206,16 @@ async function ui(work: string): Promise<void> {
     for (let i = 0; i < 60; i++) await page.mouse.move(box.x + box.width / 2 + i * 5, box.y + box.height / 2 + i * 2);
     await page.mouse.up();
     const frames = (await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_)).slice(2);
-    const out = { document: best.id, neighbourhoodNodes: best.nodes, drawnNodes: drawn, drawnEdges: edges, depth1Ms, depth2Ms, frameMs: p95(frames), frames: frames.length };
+    const out = {
+      document: best.id,
+      neighbourhoodNodes: best.nodes,
+      drawnNodes: drawn,
+      drawnEdges: edges,
+      depth1Ms,
+      depth2Ms,
+      frameMs: p95(frames),
+      frames: frames.length,
+    };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } finally {
     await browser.close();

@@ -11,7 +11,15 @@ const dist = path.join(root, 'dist');
 const production = process.env.NODE_ENV === 'production';
 
 // Native and Electron modules stay outside the bundles: they are loaded from node_modules at run time.
-const nodeExternals = ['better-sqlite3', 'electron', 'playwright-core', 'word-extractor', 'mammoth', 'unpdf', 'pdfjs-dist'];
+const nodeExternals = [
+  'better-sqlite3',
+  'electron',
+  'playwright-core',
+  'word-extractor',
+  'mammoth',
+  'unpdf',
+  'pdfjs-dist',
+];
 
 async function main() {
   await rm(dist, { recursive: true, force: true });

@@ -39,7 +39,10 @@ if (docs.length === 0) {
 }
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-const totals = Object.fromEntries(META_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Record<MetaField, { ok: number; n: number }>;
+const totals = Object.fromEntries(META_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Record<
+  MetaField,
+  { ok: number; n: number }
+>;
 let tp = 0;
 let fn = 0;
 let fp = 0;
@@ -65,12 +68,19 @@ for (const doc of docs) {
   if (verbose) {
     for (const m of s.missed) console.log(`  ✗ ${doc.name} missed citation: ${m.text}`);
     for (const c of s.spurious) console.log(`  ✗ ${doc.name} spurious citation: ${c.text}`);
-    for (const m of s.matched) if (m.gold.relation && m.gold.relation !== m.predicted.relation) console.log(`  ✗ ${doc.name} relation of ${m.gold.text}: expected ${m.gold.relation} got ${m.predicted.relation}`);
+    for (const m of s.matched)
+      if (m.gold.relation && m.gold.relation !== m.predicted.relation)
+        console.log(
+          `  ✗ ${doc.name} relation of ${m.gold.text}: expected ${m.gold.relation} got ${m.predicted.relation}`,
+        );
   }
   if (s.tasksOk !== null) {
     tasksN++;
     if (s.tasksOk) tasksOk++;
-    else if (verbose) console.log(`  ✗ ${doc.name} tasks: expected ${JSON.stringify(doc.expected.tasks)} got ${JSON.stringify(result.tasks.map((t) => t.lead))}`);
+    else if (verbose)
+      console.log(
+        `  ✗ ${doc.name} tasks: expected ${JSON.stringify(doc.expected.tasks)} got ${JSON.stringify(result.tasks.map((t) => t.lead))}`,
+      );
   }
 }
 
@@ -87,7 +97,9 @@ for (const f of META_FIELDS) {
 const precision = tp + fp ? tp / (tp + fp) : 1;
 const recall = tp + fn ? tp / (tp + fn) : 1;
 const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-console.log(`Citations: precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  (tp ${tp}, fp ${fp}, fn ${fn})`);
+console.log(
+  `Citations: precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  (tp ${tp}, fp ${fp}, fn ${fn})`,
+);
 console.log(`  relation agreement on matched citations: ${pct(tp ? relationOk / tp : 1)}`);
 console.log(`Tasks (count and leads as labelled): ${pct(tasksN ? tasksOk / tasksN : 1)}  (${tasksOk}/${tasksN})`);
 
@@ -96,7 +108,9 @@ console.log(`Tasks (count and leads as labelled): ${pct(tasksN ? tasksOk / tasks
 // paragraphs (numbered items, citing sentences) borrowed from the other documents, inserted before
 // "Nơi nhận". Every document keeps its own header and signature, so every stage does real work.
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
-const bodyLines = docs.flatMap((d) => d.text.split('\n').filter((l) => /^(?:\d{1,2}[.)]|[a-zđ]\)|-\s|Thực hiện|Căn cứ|Theo)/u.test(l) && l.length > 40));
+const bodyLines = docs.flatMap((d) =>
+  d.text.split('\n').filter((l) => /^(?:\d{1,2}[.)]|[a-zđ]\)|-\s|Thực hiện|Căn cứ|Theo)/u.test(l) && l.length > 40),
+);
 function grow(text: string, seed: number): string {
   const lines = text.split('\n');
   let at = lines.findIndex((l) => /^\s*Nơi nhận/u.test(l));
@@ -139,13 +153,22 @@ console.log(
 const SPEED_MIN_DOCS = 1000;
 if (docsPerSecond < SPEED_MIN_DOCS) console.log(`  below the target of ${SPEED_MIN_DOCS} documents of 5 KB per second`);
 
-const failedFields = Object.entries(fieldAccuracy).filter(([, a]) => a < FIELD_MIN).map(([f]) => f);
+const failedFields = Object.entries(fieldAccuracy)
+  .filter(([, a]) => a < FIELD_MIN)
+  .map(([f]) => f);
 const pass = f1 >= CITATION_F1_MIN && failedFields.length === 0;
 console.log(
   JSON.stringify({
     documents: docs.length,
     fields: fieldAccuracy,
-    citations: { precision: Number(precision.toFixed(4)), recall: Number(recall.toFixed(4)), f1: Number(f1.toFixed(4)), tp, fp, fn },
+    citations: {
+      precision: Number(precision.toFixed(4)),
+      recall: Number(recall.toFixed(4)),
+      f1: Number(f1.toFixed(4)),
+      tp,
+      fp,
+      fn,
+    },
     relationAgreement: Number((tp ? relationOk / tp : 1).toFixed(4)),
     tasks: Number((tasksN ? tasksOk / tasksN : 1).toFixed(4)),
     docsPerSecond: Math.round(docsPerSecond),

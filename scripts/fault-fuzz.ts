@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     for (const file of badFiles(FILES, SEED, { bigText: 200 * 1024 * 1024 })) {
       const o = await feed(archive.db, file, work, LIMIT_MS);
       outcomes.push(o);
-      if (o.status !== 'failed' || o.changed) console.log(`  ✗ ${o.kind} ${JSON.stringify(o.name)}: ${o.status} ${o.reason ?? ''}${o.changed ? ' (archive changed)' : ''}`);
+      if (o.status !== 'failed' || o.changed)
+        console.log(
+          `  ✗ ${o.kind} ${JSON.stringify(o.name)}: ${o.status} ${o.reason ?? ''}${o.changed ? ' (archive changed)' : ''}`,
+        );
       if (outcomes.length % 250 === 0) console.log(`  ${outcomes.length} files…`);
     }
   } finally {
@@ -39,16 +42,24 @@ async function main(): Promise<void> {
     await closePdfWorker();
   }
   const byKind = summarize(outcomes);
-  console.log(`\nFuzz: ${outcomes.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s, limit ${LIMIT_MS / 1000} s per file`);
+  console.log(
+    `\nFuzz: ${outcomes.length} files in ${((Date.now() - started) / 1000).toFixed(0)} s, limit ${LIMIT_MS / 1000} s per file`,
+  );
   for (const [kind, counts] of Object.entries(byKind)) {
     const ms = outcomes.filter((o) => o.kind === kind).map((o) => o.ms);
-    console.log(`  ${kind.padEnd(15)} ${String(ms.length).padStart(5)} files, max ${Math.max(...ms).toFixed(0).padStart(5)} ms  ${JSON.stringify(counts)}`);
+    console.log(
+      `  ${kind.padEnd(15)} ${String(ms.length).padStart(5)} files, max ${Math.max(...ms)
+        .toFixed(0)
+        .padStart(5)} ms  ${JSON.stringify(counts)}`,
+    );
   }
   const refused = outcomes.filter((o) => o.status === 'failed').length;
   const bad = outcomes.filter((o) => o.status === 'crash' || o.status === 'hang').length;
   const changed = outcomes.filter((o) => o.changed).length;
   const noReason = outcomes.filter((o) => o.status === 'failed' && !o.reason).length;
-  console.log(`RESULT: ${outcomes.length} files, ${refused} refused with a reason, ${outcomes.length - refused - bad} accepted, ${bad} crashes/hangs, ${changed} changed the archive, ${noReason} without reason`);
+  console.log(
+    `RESULT: ${outcomes.length} files, ${refused} refused with a reason, ${outcomes.length - refused - bad} accepted, ${bad} crashes/hangs, ${changed} changed the archive, ${noReason} without reason`,
+  );
   rmSync(work, { recursive: true, force: true });
   process.exitCode = refused === outcomes.length && changed === 0 && noReason === 0 ? 0 : 1;
 }

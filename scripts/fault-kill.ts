@@ -38,7 +38,11 @@ function privateCli(work: string): string {
 }
 let CLI = '';
 
-function runImport(folder: string, archive: string, killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+function runImport(
+  folder: string,
+  archive: string,
+  killAfterMs: number | null,
+): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, [CLI, 'import', folder, '--archive', archive, '--json'], {
@@ -48,9 +52,12 @@ function runImport(folder: string, archive: string, killAfterMs: number | null):
     let killed = false;
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = killAfterMs === null ? null : setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, killAfterMs);
+    const timer =
+      killAfterMs === null
+        ? null
+        : setTimeout(() => {
+            killed = child.kill('SIGKILL');
+          }, killAfterMs);
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
       resolve({ killed: killed && code === null, code, ms: Date.now() - started, stderr });
@@ -78,7 +85,9 @@ async function main(): Promise<void> {
     const delay = Math.round(300 + present * 0.5 + random() * ((2 * FILES) / KILLS) * 12);
     const run = await runImport(folder, archive, delay);
     if (!run.killed) {
-      console.log(`  run ended (exit ${run.code}) before its kill at ${delay} ms (${run.ms} ms)${run.stderr ? ': ' + run.stderr.trim().slice(0, 200) : ''}`);
+      console.log(
+        `  run ended (exit ${run.code}) before its kill at ${delay} ms (${run.ms} ms)${run.stderr ? ': ' + run.stderr.trim().slice(0, 200) : ''}`,
+      );
       present = checkWhole(dbFile).documents;
       if (present >= FILES) {
         // The import completed before enough kills: start a new one, keep counting.
@@ -100,9 +109,18 @@ async function main(): Promise<void> {
   }
   const final = await runImport(folder, archive, null);
   const r = checkWhole(dbFile);
-  const complete = final.code === 0 && r.integrity === 'ok' && r.broken.length === 0 && r.documents === FILES && r.distinctHashes === FILES;
-  console.log(`Final run: exit ${final.code} in ${final.ms} ms; ${r.documents}/${FILES} documents, ${r.broken.length} broken, duplicates ${r.documents - r.distinctHashes}, integrity ${r.integrity}`);
-  console.log(`RESULT: ${trial} kills (${restarts} restarts of the import), ${failures} failed checks, final ${complete ? 'complete' : 'INCOMPLETE'}`);
+  const complete =
+    final.code === 0 &&
+    r.integrity === 'ok' &&
+    r.broken.length === 0 &&
+    r.documents === FILES &&
+    r.distinctHashes === FILES;
+  console.log(
+    `Final run: exit ${final.code} in ${final.ms} ms; ${r.documents}/${FILES} documents, ${r.broken.length} broken, duplicates ${r.documents - r.distinctHashes}, integrity ${r.integrity}`,
+  );
+  console.log(
+    `RESULT: ${trial} kills (${restarts} restarts of the import), ${failures} failed checks, final ${complete ? 'complete' : 'INCOMPLETE'}`,
+  );
   rmSync(work, { recursive: true, force: true });
   process.exitCode = failures === 0 && complete ? 0 : 1;
 }

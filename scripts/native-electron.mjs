@@ -113,7 +113,8 @@ export function verifyNative(file, { abi, platform, arch }) {
   const problems = [];
   if (abi != null && found.abi !== abi) problems.push(`ABI ${found.abi ?? 'unknown'} ≠ Electron ABI ${abi}`);
   if (found.platform !== platform) problems.push(`built for ${found.platform ?? 'unknown OS'}, target is ${platform}`);
-  if (found.arch !== arch && found.arch !== 'universal') problems.push(`built for ${found.arch ?? 'unknown CPU'}, target is ${arch}`);
+  if (found.arch !== arch && found.arch !== 'universal')
+    problems.push(`built for ${found.arch ?? 'unknown CPU'}, target is ${arch}`);
   return problems;
 }
 
@@ -132,7 +133,9 @@ function parseArgs(argv) {
   };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, null];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, null];
     const value = () => {
       const v = inline ?? rest[++i];
       if (v == null) throw new UsageError(`${flag} needs a value`);
@@ -193,14 +196,20 @@ function run(cmd, args, options) {
 function cleanEnv() {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (/^npm_config_(nodedir|target|target_arch|arch|runtime|disturl|dist_url|devdir|tarball|build_from_source|platform)$/i.test(key)) delete env[key];
+    if (
+      /^npm_config_(nodedir|target|target_arch|arch|runtime|disturl|dist_url|devdir|tarball|build_from_source|platform)$/i.test(
+        key,
+      )
+    )
+      delete env[key];
   }
   return env;
 }
 
 const NETWORK_ERROR =
   /network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|getaddrinfo|fetch failed|socket hang up|unable to get local issuer|self[- ]signed certificate|\b(403|404|407|5\d\d) (status code|response)/i;
-const TOOLCHAIN_ERROR = /ERR! find Python|Could not find any Python|Could not find any Visual Studio|not found: make|make: not found|g\+\+: not found|No Xcode or CLT|gyp: .*not found/i;
+const TOOLCHAIN_ERROR =
+  /ERR! find Python|Could not find any Python|Could not find any Visual Studio|not found: make|make: not found|g\+\+: not found|No Xcode or CLT|gyp: .*not found/i;
 
 class BuildError extends Error {
   constructor(kind, message) {
@@ -233,13 +242,33 @@ async function copyPackage(tmp) {
 async function compile(pkgDir, electron, opts) {
   const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
   const env = cleanEnv();
-  const common = [`--target=${electron.version}`, `--arch=${opts.arch}`, `--dist-url=${opts.distUrl}`, `--devdir=${opts.devdir}`];
+  const common = [
+    `--target=${electron.version}`,
+    `--arch=${opts.arch}`,
+    `--dist-url=${opts.distUrl}`,
+    `--devdir=${opts.devdir}`,
+  ];
   if (opts.headersTarball && !opts.nodedir) {
-    if (process.platform === 'win32') throw new BuildError('other', '--headers-tarball does not work on Windows (node-gyp still downloads node.lib); carry over the --devdir folder instead, see docs/desktop.md');
-    const installed = await run(process.execPath, [nodeGyp, 'install', ...common, `--tarball=${opts.headersTarball}`], { cwd: pkgDir, env });
-    if (installed.code !== 0) throw new BuildError(classify(installed.output), 'node-gyp install from the headers tarball failed');
+    if (process.platform === 'win32')
+      throw new BuildError(
+        'other',
+        '--headers-tarball does not work on Windows (node-gyp still downloads node.lib); carry over the --devdir folder instead, see docs/desktop.md',
+      );
+    const installed = await run(process.execPath, [nodeGyp, 'install', ...common, `--tarball=${opts.headersTarball}`], {
+      cwd: pkgDir,
+      env,
+    });
+    if (installed.code !== 0)
+      throw new BuildError(classify(installed.output), 'node-gyp install from the headers tarball failed');
   }
-  const args = [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--jobs=${Math.max(1, os.cpus().length)}`, ...common];
+  const args = [
+    nodeGyp,
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--jobs=${Math.max(1, os.cpus().length)}`,
+    ...common,
+  ];
   if (opts.nodedir) args.push(`--nodedir=${opts.nodedir}`);
   console.log(`[native-electron] node-gyp ${args.slice(1).join(' ')}`);
   const result = await run(process.execPath, args, { cwd: pkgDir, env });
@@ -249,26 +278,45 @@ async function compile(pkgDir, electron, opts) {
 
 async function fetchPrebuilt(pkgDir, electron, opts) {
   const bin = require.resolve('prebuild-install/bin.js');
-  const args = [bin, '--runtime=electron', `--target=${electron.version}`, `--arch=${opts.arch}`, `--platform=${opts.platform}`, '--verbose'];
+  const args = [
+    bin,
+    '--runtime=electron',
+    `--target=${electron.version}`,
+    `--arch=${opts.arch}`,
+    `--platform=${opts.platform}`,
+    '--verbose',
+  ];
   console.log(`[native-electron] prebuild-install ${args.slice(1).join(' ')}`);
   const result = await run(process.execPath, args, { cwd: pkgDir, env: cleanEnv() });
-  if (result.code !== 0) throw new BuildError(classify(result.output) === 'other' && /download|http/i.test(result.output) ? 'network' : classify(result.output), `prebuild-install exited with ${result.code}`);
+  if (result.code !== 0)
+    throw new BuildError(
+      classify(result.output) === 'other' && /download|http/i.test(result.output) ? 'network' : classify(result.output),
+      `prebuild-install exited with ${result.code}`,
+    );
   return path.join(pkgDir, 'build', 'Release', NATIVE_FILE);
 }
 
 async function build(opts) {
   const electron = electronInfo();
   if (opts.platform !== process.platform && !opts.prebuilt) {
-    throw new BuildError('other', `node-gyp cannot compile for ${opts.platform} on ${process.platform}; build on a ${opts.platform} machine or add --prebuilt`);
+    throw new BuildError(
+      'other',
+      `node-gyp cannot compile for ${opts.platform} on ${process.platform}; build on a ${opts.platform} machine or add --prebuilt`,
+    );
   }
   const out = nativeOutput(electron.version, opts.platform, opts.arch);
   const tmp = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'vanthu-bsq-'));
   try {
     const pkg = await copyPackage(tmp);
-    const produced = opts.prebuilt ? await fetchPrebuilt(pkg.dest, electron, opts) : await compile(pkg.dest, electron, opts);
+    const produced = opts.prebuilt
+      ? await fetchPrebuilt(pkg.dest, electron, opts)
+      : await compile(pkg.dest, electron, opts);
     const problems = verifyNative(produced, { abi: electron.abi, platform: opts.platform, arch: opts.arch });
     if (problems.length) {
-      throw new BuildError('abi', `the result is not an Electron ${electron.version} build: ${problems.join('; ')} (were Node's headers used? see --nodedir)`);
+      throw new BuildError(
+        'abi',
+        `the result is not an Electron ${electron.version} build: ${problems.join('; ')} (were Node's headers used? see --nodedir)`,
+      );
     }
     await fs.promises.mkdir(out.dir, { recursive: true });
     await fs.promises.copyFile(produced, `${out.file}.tmp`);
@@ -285,7 +333,9 @@ async function build(opts) {
     };
     await fs.promises.writeFile(out.info, `${JSON.stringify(info, null, 2)}\n`);
     await pruneStale(electron.version, opts.platform, opts.arch);
-    console.log(`[native-electron] OK ${path.relative(root, out.file)} (Electron ${electron.version}, ABI ${found.abi}, ${found.platform}-${found.arch})`);
+    console.log(
+      `[native-electron] OK ${path.relative(root, out.file)} (Electron ${electron.version}, ABI ${found.abi}, ${found.platform}-${found.arch})`,
+    );
     return out.file;
   } finally {
     await fs.promises.rm(tmp, { recursive: true, force: true });
@@ -310,10 +360,14 @@ function check(opts, { quiet = false } = {}) {
   const out = nativeOutput(electron.version, opts.platform, opts.arch);
   const problems = verifyNative(out.file, { abi: electron.abi, platform: opts.platform, arch: opts.arch });
   if (!quiet) {
-    console.log(`Electron ${electron.version} (ABI ${electron.abi ?? 'unknown'}), target ${opts.platform}-${opts.arch}`);
+    console.log(
+      `Electron ${electron.version} (ABI ${electron.abi ?? 'unknown'}), target ${opts.platform}-${opts.arch}`,
+    );
     if (fs.existsSync(out.file)) {
       const found = inspectNative(out.file);
-      console.log(`${path.relative(root, out.file)}: ABI ${found.abi ?? 'unknown'}, ${found.platform ?? '?'}-${found.arch ?? '?'}, ${found.size} bytes`);
+      console.log(
+        `${path.relative(root, out.file)}: ABI ${found.abi ?? 'unknown'}, ${found.platform ?? '?'}-${found.arch ?? '?'}, ${found.size} bytes`,
+      );
     } else {
       console.log(`${path.relative(root, out.file)}: missing`);
     }
@@ -382,7 +436,9 @@ export async function cli(argv) {
   }
   if (command === 'ensure' && check(opts, { quiet: true })) {
     const electron = electronInfo();
-    console.log(`[native-electron] ${path.relative(root, nativeOutput(electron.version, opts.platform, opts.arch).file)} is up to date`);
+    console.log(
+      `[native-electron] ${path.relative(root, nativeOutput(electron.version, opts.platform, opts.arch).file)} is up to date`,
+    );
     return 0;
   }
   try {
@@ -415,7 +471,9 @@ export async function beforePack(context) {
       platform === process.platform
         ? `node scripts/native-electron.mjs build --arch ${arch}`
         : `node scripts/native-electron.mjs build --prebuilt --platform ${platform} --arch ${arch}  (or build on a ${platform} machine)`;
-    throw new Error(`Vanthu: no usable better-sqlite3 build for Electron ${electron.version} ${platform}-${arch}: ${problems.join('; ')}.\nRun: ${hint}`);
+    throw new Error(
+      `Vanthu: no usable better-sqlite3 build for Electron ${electron.version} ${platform}-${arch}: ${problems.join('; ')}.\nRun: ${hint}`,
+    );
   }
 }
 

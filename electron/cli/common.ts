@@ -18,7 +18,10 @@ export function printJson(value: unknown): void {
 }
 
 export function archiveOption(): Option {
-  return new Option('--archive <dir>', 'thư mục kho lưu trữ (mặc định: thư mục dữ liệu của người dùng, hoặc $VANTHU_ARCHIVE)');
+  return new Option(
+    '--archive <dir>',
+    'thư mục kho lưu trữ (mặc định: thư mục dữ liệu của người dùng, hoặc $VANTHU_ARCHIVE)',
+  );
 }
 
 export async function withArchive<T>(options: ArchiveOption, run: (archive: Archive) => Promise<T> | T): Promise<T> {

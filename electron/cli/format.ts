@@ -40,7 +40,13 @@ export function documentSheet(doc: DocumentDetail): string {
 
 export function detailJson(doc: DocumentDetail): Record<string, unknown> {
   const { parse, ...rest } = doc;
-  return { ...rest, citations: parse.citations, tasks: parse.tasks, recipients: parse.recipients, warnings: parse.warnings };
+  return {
+    ...rest,
+    citations: parse.citations,
+    tasks: parse.tasks,
+    recipients: parse.recipients,
+    warnings: parse.warnings,
+  };
 }
 
 export function summaryJson(doc: DocumentSummary): Record<string, unknown> {

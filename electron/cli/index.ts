@@ -6,7 +6,15 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { COMMAND_MODULES } from './commands';
-import { EXIT_FAILURES, EXIT_UNUSABLE, archiveOption, openArchive, printJson, withArchive, type ArchiveOption } from './common';
+import {
+  EXIT_FAILURES,
+  EXIT_UNUSABLE,
+  archiveOption,
+  openArchive,
+  printJson,
+  withArchive,
+  type ArchiveOption,
+} from './common';
 import { SingleBar, Presets } from 'cli-progress';
 import { VanthuError } from '../../shared/api/errors';
 import { parseDirective } from '../../shared/parser';
@@ -34,7 +42,10 @@ export function buildProgram(): Command {
       await withArchive(options, async (archive) => {
         const showBar = !options.json && process.stderr.isTTY;
         const bar = showBar
-          ? new SingleBar({ format: 'Đang nhập [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr }, Presets.shades_classic)
+          ? new SingleBar(
+              { format: 'Đang nhập [{bar}] {value}/{total} {file}', hideCursor: true, stream: process.stderr },
+              Presets.shades_classic,
+            )
           : null;
         let started = false;
         const report = await archive.importPaths(paths, (event) => {
@@ -51,7 +62,13 @@ export function buildProgram(): Command {
             imported: report.imported,
             duplicates: report.duplicates,
             failed: report.failed,
-            files: report.files.map((f) => ({ path: f.path, status: f.status, id: f.id, reason: f.reason, reasonCode: f.reasonCode })),
+            files: report.files.map((f) => ({
+              path: f.path,
+              status: f.status,
+              id: f.id,
+              reason: f.reason,
+              reasonCode: f.reasonCode,
+            })),
           });
         } else {
           for (const file of report.files) {
@@ -70,17 +87,24 @@ export function buildProgram(): Command {
     .command('list')
     .description('liệt kê văn bản trong kho')
     .option('--json', 'in dạng JSON')
-    .addOption(new Option('--sort <order>', 'thứ tự').choices(['date_desc', 'date_asc', 'imported_desc']).default('date_desc'))
+    .addOption(
+      new Option('--sort <order>', 'thứ tự').choices(['date_desc', 'date_asc', 'imported_desc']).default('date_desc'),
+    )
     .addOption(new Option('--limit <n>', 'số văn bản tối đa').argParser((v) => parseInt(v, 10)).default(100000))
     .addOption(archiveOption())
-    .action(async (options: ArchiveOption & { json?: boolean; sort: 'date_desc' | 'date_asc' | 'imported_desc'; limit: number }) => {
-      await withArchive(options, (archive) => {
-        const page = archive.list(options.sort, Math.max(1, options.limit), 0);
-        if (options.json) printJson(page.items.map(summaryJson));
-        else if (page.total === 0) process.stdout.write('Kho chưa có văn bản nào. Dùng: vanthu import <tệp hoặc thư mục>\n');
-        else process.stdout.write(documentTable(page.items) + `\n${page.total} văn bản.\n`);
-      });
-    });
+    .action(
+      async (
+        options: ArchiveOption & { json?: boolean; sort: 'date_desc' | 'date_asc' | 'imported_desc'; limit: number },
+      ) => {
+        await withArchive(options, (archive) => {
+          const page = archive.list(options.sort, Math.max(1, options.limit), 0);
+          if (options.json) printJson(page.items.map(summaryJson));
+          else if (page.total === 0)
+            process.stdout.write('Kho chưa có văn bản nào. Dùng: vanthu import <tệp hoặc thư mục>\n');
+          else process.stdout.write(documentTable(page.items) + `\n${page.total} văn bản.\n`);
+        });
+      },
+    );
 
   program
     .command('show')
@@ -116,20 +140,32 @@ export function buildProgram(): Command {
       const read = await readDocument(bytes, path.basename(file));
       if (!read.ok) {
         const { IMPORT_FAILURE_MESSAGES } = await import('../../shared/api/errors');
-        process.stderr.write(`${file}: ${IMPORT_FAILURE_MESSAGES[read.reason]}${read.detail ? ` (${read.detail})` : ''}\n`);
+        process.stderr.write(
+          `${file}: ${IMPORT_FAILURE_MESSAGES[read.reason]}${read.detail ? ` (${read.detail})` : ''}\n`,
+        );
         process.exitCode = EXIT_FAILURES;
         return;
       }
       const parse = parseDirective(read.text);
-      const result = { ...parse, encoding: read.encoding, format: read.format, warnings: [...read.warnings, ...parse.warnings] };
+      const result = {
+        ...parse,
+        encoding: read.encoding,
+        format: read.format,
+        warnings: [...read.warnings, ...parse.warnings],
+      };
       if (options.json) printJson(result);
       else {
         const { fields: _fields, citations, tasks, recipients: _r, ...meta } = result;
-        for (const [key, value] of Object.entries(meta)) process.stdout.write(`${key.padEnd(16)}${Array.isArray(value) ? value.join('; ') : (value ?? '—')}\n`);
+        for (const [key, value] of Object.entries(meta))
+          process.stdout.write(`${key.padEnd(16)}${Array.isArray(value) ? value.join('; ') : (value ?? '—')}\n`);
         process.stdout.write(`\nTrích dẫn (${citations.length}):\n`);
-        for (const c of citations) process.stdout.write(`  [${c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${c.date ?? ''} ${c.issuer ?? ''}\n`);
+        for (const c of citations)
+          process.stdout.write(`  [${c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${c.date ?? ''} ${c.issuer ?? ''}\n`);
         process.stdout.write(`\nNhiệm vụ (${tasks.length}):\n`);
-        for (const t of tasks) process.stdout.write(`  ${t.label} ${t.text.slice(0, 80).replace(/\s+/g, ' ')}… — chủ trì: ${t.lead.join(', ') || '—'}\n`);
+        for (const t of tasks)
+          process.stdout.write(
+            `  ${t.label} ${t.text.slice(0, 80).replace(/\s+/g, ' ')}… — chủ trì: ${t.lead.join(', ') || '—'}\n`,
+          );
       }
     });
 
@@ -142,7 +178,11 @@ export function buildProgram(): Command {
       const { startServer } = await import('../server');
       const archive = openArchive(options);
       const dispatch = createDispatcher(archive, { host: 'browser' });
-      const server = await startServer({ dispatch, port: options.port, staticDir: path.join(__dirname, '..', 'renderer') });
+      const server = await startServer({
+        dispatch,
+        port: options.port,
+        staticDir: path.join(__dirname, '..', 'renderer'),
+      });
       // The first line is the URL with its token: scripts and tests read it.
       process.stdout.write(`${server.url}\n`);
       process.stdout.write(`Kho: ${archive.dir}. Mở địa chỉ trên trong trình duyệt; nhấn Ctrl+C để dừng.\n`);
@@ -169,4 +209,3 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exitCode = vanthuError.code === 'NOT_FOUND' ? EXIT_FAILURES : EXIT_UNUSABLE;
   }
 }
-

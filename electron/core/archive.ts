@@ -153,7 +153,10 @@ export class Archive {
       .map((row) => this.get(row.id));
   }
 
-  async importPaths(paths: readonly string[], onProgress?: (event: ImportProgressEvent) => void): Promise<ImportReport> {
+  async importPaths(
+    paths: readonly string[],
+    onProgress?: (event: ImportProgressEvent) => void,
+  ): Promise<ImportReport> {
     const { sources, missing } = await collectSources(paths);
     const preFailed: ImportFileResult[] = missing.map((m) => ({
       path: m.path,
@@ -165,7 +168,10 @@ export class Archive {
     return importSources(this.db, sources, onProgress, preFailed);
   }
 
-  async importSources(sources: readonly ImportSource[], onProgress?: (event: ImportProgressEvent) => void): Promise<ImportReport> {
+  async importSources(
+    sources: readonly ImportSource[],
+    onProgress?: (event: ImportProgressEvent) => void,
+  ): Promise<ImportReport> {
     return importSources(this.db, sources, onProgress);
   }
 

@@ -9,7 +9,10 @@ export const ARCHIVE_ENV = 'VANTHU_ARCHIVE';
  * The per-user data folder, the same one Electron's app.getPath('userData') gives for productName
  * "Vanthu", so the CLI, the browser host and the desktop app open the same archive.
  */
-export function defaultArchiveDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultArchiveDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER);

@@ -7,7 +7,17 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type MessageBoxOptions, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type MessageBoxOptions,
+  type WebContents,
+} from 'electron';
 import { ERROR_MESSAGES, VanthuError } from '../../shared/api/errors';
 import { Archive } from '../core/archive';
 import { createDispatcher, type Dispatch } from '../core/api/dispatch';
@@ -102,13 +112,16 @@ const dialogs = createDialogs(dialog, () => (mainWindow && !mainWindow.isDestroy
 
 /** A message box, modal to the window while there is one. */
 function showMessage(options: MessageBoxOptions): Promise<unknown> {
-  return mainWindow && !mainWindow.isDestroyed() ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+  return mainWindow && !mainWindow.isDestroyed()
+    ? dialog.showMessageBox(mainWindow, options)
+    : dialog.showMessageBox(options);
 }
 
 function sendToPage(command: MenuCommand, jobId?: string): void {
   const contents = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
   if (!contents) return;
-  const send = () => (jobId === undefined ? contents.send(MENU_CHANNEL, command) : contents.send(MENU_CHANNEL, command, jobId));
+  const send = () =>
+    jobId === undefined ? contents.send(MENU_CHANNEL, command) : contents.send(MENU_CHANNEL, command, jobId);
   if (contents.isLoading()) contents.once('did-finish-load', send);
   else send();
 }
@@ -140,13 +153,25 @@ async function backupFromMenu(dispatch: Dispatch): Promise<void> {
   const toFolder = status.ok && (status.value as { folder: string | null; folderAvailable: boolean }).folderAvailable;
   const result = await dispatch(toFolder ? 'backupNow' : 'chooseAndBackup', {});
   if (!result.ok) {
-    await showMessage({ type: 'error', title: BACKUP_FAILED_TITLE, message: BACKUP_FAILED_TITLE, detail: result.error.message, buttons: [CLOSE_BUTTON] });
+    await showMessage({
+      type: 'error',
+      title: BACKUP_FAILED_TITLE,
+      message: BACKUP_FAILED_TITLE,
+      detail: result.error.message,
+      buttons: [CLOSE_BUTTON],
+    });
     return;
   }
   const done = result.value as BackupResult | null;
   if (!done) return; // save dialog cancelled
   sendToPage('safety');
-  await showMessage({ type: 'info', title: BACKUP_DONE_TITLE, message: BACKUP_DONE_TITLE, detail: backupDoneMessage(done.fileName, done.documents), buttons: [CLOSE_BUTTON] });
+  await showMessage({
+    type: 'info',
+    title: BACKUP_DONE_TITLE,
+    message: BACKUP_DONE_TITLE,
+    detail: backupDoneMessage(done.fileName, done.documents),
+    buttons: [CLOSE_BUTTON],
+  });
 }
 
 function createWindow(userData: string): BrowserWindow {
@@ -210,7 +235,14 @@ async function main(): Promise<void> {
     archive: () => archive,
     close: closeArchive,
     quit: () => app.quit(),
-    showError: (message) => dialog.showMessageBox({ type: 'error', title: BACKUP_FAILED_TITLE, message: BACKUP_FAILED_TITLE, detail: message, buttons: [CLOSE_BUTTON] }),
+    showError: (message) =>
+      dialog.showMessageBox({
+        type: 'error',
+        title: BACKUP_FAILED_TITLE,
+        message: BACKUP_FAILED_TITLE,
+        detail: message,
+        buttons: [CLOSE_BUTTON],
+      }),
   });
   app.on('will-quit', (event) => quitting.onWillQuit(event));
 
@@ -255,5 +287,7 @@ async function main(): Promise<void> {
 export const APP_URL = pathToFileURL(RENDERER_FILE).href;
 
 export const ready: Promise<void> = main().catch((error: unknown) => {
-  fail(`${ERROR_MESSAGES.INTERNAL}\n\nChi tiết: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  fail(
+    `${ERROR_MESSAGES.INTERNAL}\n\nChi tiết: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
 });

@@ -18,7 +18,10 @@ export interface TrustedSender {
   appFile: string;
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: TrustedSender): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trusted: TrustedSender,
+): boolean {
   const contents = trusted.contents();
   const frame = event.senderFrame;
   if (!contents || contents.isDestroyed() || event.sender !== contents) return false;
@@ -28,7 +31,11 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
 }
 
 /** Registers the handlers; returns a function that removes them (used on quit and in tests). */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, dispatch: Dispatch, trusted: TrustedSender): () => void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  dispatch: Dispatch,
+  trusted: TrustedSender,
+): () => void {
   const channels: string[] = [];
   for (const method of METHOD_NAMES) {
     const channel = ipcChannel(method);

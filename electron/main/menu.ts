@@ -65,7 +65,10 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       { type: 'separator' },
       { label: 'Toàn màn hình', role: 'togglefullscreen' },
       ...(actions.devTools
-        ? ([{ type: 'separator' }, { label: 'Công cụ dành cho nhà phát triển', role: 'toggleDevTools' }] as MenuItemConstructorOptions[])
+        ? ([
+            { type: 'separator' },
+            { label: 'Công cụ dành cho nhà phát triển', role: 'toggleDevTools' },
+          ] as MenuItemConstructorOptions[])
         : []),
     ],
   };

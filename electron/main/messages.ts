@@ -26,7 +26,13 @@ export function nativeWrongBuildMessage(detail: string): string {
 }
 
 export function archiveOpenFailedMessage(reason: string, dir: string, detail?: string): string {
-  return [`Không mở được kho lưu trữ tại:`, `  ${dir}`, '', reason, ...(detail ? ['', `Chi tiết: ${detail}`] : [])].join('\n');
+  return [
+    `Không mở được kho lưu trữ tại:`,
+    `  ${dir}`,
+    '',
+    reason,
+    ...(detail ? ['', `Chi tiết: ${detail}`] : []),
+  ].join('\n');
 }
 
 export const DIALOG_FILES_TITLE = 'Chọn văn bản cần nhập';

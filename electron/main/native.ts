@@ -65,7 +65,8 @@ export function resolveNativeBinding(lookup: NativeLookup): string | undefined {
 
 /** True when an error from loading the .node file means "built for another runtime/OS/CPU". */
 export function isNativeLoadError(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${(error as { detail?: string }).detail ?? ''}` : String(error);
+  const text =
+    error instanceof Error ? `${error.message} ${(error as { detail?: string }).detail ?? ''}` : String(error);
   return /NODE_MODULE_VERSION|not a valid Win32 application|invalid ELF header|wrong ELF class|ERR_DLOPEN_FAILED|The specified module could not be found|Module did not self-register|better_sqlite3\.node/i.test(
     text,
   );

@@ -43,7 +43,8 @@ function intersection(a: Rect, b: Rect): Rect | null {
 export function sanitizeWindowState(raw: unknown, workAreas: readonly Rect[]): WindowState {
   if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_STATE };
   const r = raw as Record<string, unknown>;
-  const clampSide = (v: unknown, min: number, fallback: number) => (isInt(v) ? Math.min(Math.max(v, min), MAX_SIDE) : fallback);
+  const clampSide = (v: unknown, min: number, fallback: number) =>
+    isInt(v) ? Math.min(Math.max(v, min), MAX_SIDE) : fallback;
   const state: WindowState = {
     width: clampSide(r.width, MIN_SIZE.width, DEFAULT_STATE.width),
     height: clampSide(r.height, MIN_SIZE.height, DEFAULT_STATE.height),
@@ -53,7 +54,11 @@ export function sanitizeWindowState(raw: unknown, workAreas: readonly Rect[]): W
     const titleBar: Rect = { x: r.x, y: r.y, width: state.width, height: VISIBLE_TITLE.height };
     const visible = workAreas.some((area) => {
       const overlap = intersection(titleBar, area);
-      return overlap !== null && overlap.width >= Math.min(VISIBLE_TITLE.width, state.width) && overlap.height >= VISIBLE_TITLE.height / 2;
+      return (
+        overlap !== null &&
+        overlap.width >= Math.min(VISIBLE_TITLE.width, state.width) &&
+        overlap.height >= VISIBLE_TITLE.height / 2
+      );
     });
     if (visible) {
       state.x = r.x;

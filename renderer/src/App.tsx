@@ -32,7 +32,8 @@ type Route =
 
 function parseHash(hash: string): Route {
   const sheet = /^#\/tasksheet\/(\d+)\/?$/.exec(hash);
-  if (sheet && Number.isSafeInteger(Number(sheet[1])) && Number(sheet[1]) > 0) return { name: 'tasksheet', id: Number(sheet[1]) };
+  if (sheet && Number.isSafeInteger(Number(sheet[1])) && Number(sheet[1]) > 0)
+    return { name: 'tasksheet', id: Number(sheet[1]) };
   if (/^#\/tasks\/?$/.test(hash)) return { name: 'tasks' };
   if (/^#\/settings\/?$/.test(hash)) return { name: 'settings' };
   if (/^#\/about\/?$/.test(hash)) return { name: 'about' };

@@ -66,7 +66,11 @@ export const inputSchemas = {
     .strict(),
   suggest: z.object({ prefix: z.string().max(1000), limit: z.number().int().min(1).max(20).default(8) }).strict(),
   saveSearch: z
-    .object({ name: z.string().min(1).max(200), query: z.string().max(20000), sort: z.enum(['relevance', 'date']).default('relevance') })
+    .object({
+      name: z.string().min(1).max(200),
+      query: z.string().max(20000),
+      sort: z.enum(['relevance', 'date']).default('relevance'),
+    })
     .strict(),
   listSavedSearches: z.object({}).strict(),
   deleteSavedSearch: z.object({ id: z.number().int().positive() }).strict(),
@@ -94,18 +98,28 @@ export const inputSchemas = {
   chooseAndBackup: z.object({}).strict(),
   chooseAndRestore: z.object({}).strict(),
   checkArchive: z.object({}).strict(),
-  documentHistory: z.object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+  documentHistory: z
+    .object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(1000).default(200) })
+    .strict(),
   deleteDocument: z.object({ id: z.number().int().positive() }).strict(),
   listTrash: z.object({}).strict(),
   restoreFromTrash: z.object({ trashId: z.number().int().positive() }).strict(),
   purgeTrash: z
-    .object({ trashIds: z.array(z.number().int().positive()).min(1).max(100000).optional(), all: z.literal(true).optional() })
+    .object({
+      trashIds: z.array(z.number().int().positive()).min(1).max(100000).optional(),
+      all: z.literal(true).optional(),
+    })
     .strict()
-    .refine((v) => (v.trashIds === undefined) !== (v.all === undefined), { message: 'cần đúng một trong trashIds hoặc all' }),
+    .refine((v) => (v.trashIds === undefined) !== (v.all === undefined), {
+      message: 'cần đúng một trong trashIds hoặc all',
+    }),
   chooseAndExportBundle: z
     .object({
       ids: z.array(z.number().int().positive()).min(1).max(100000).optional(),
-      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      since: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     })
     .strict()
     .refine((v) => (v.ids === undefined) !== (v.since === undefined), { message: 'cần đúng một trong ids hoặc since' }),
@@ -117,7 +131,6 @@ export const inputSchemas = {
   // Citation graph (issue #5, docs/graph.md): schemas in shared/graph/schema.ts.
   ...graphInputSchemas,
 } as const;
-
 
 export interface MethodOutputs {
   getArchiveInfo: ArchiveInfo;

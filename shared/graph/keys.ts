@@ -14,7 +14,15 @@
 import { canonicalProvince, isCentralCity } from '../parser/issuer';
 import { refKey } from '../text/ref';
 import { foldVi } from '../text/vietnamese';
-import { CENTRAL_ISSUERS, COMMITTEE_ORGANS, MERGED_PROVINCES, PARTY_BOARDS, REORGANISATION_DATE, STATE_HEADS, type IssuerRow } from './issuers';
+import {
+  CENTRAL_ISSUERS,
+  COMMITTEE_ORGANS,
+  MERGED_PROVINCES,
+  PARTY_BOARDS,
+  REORGANISATION_DATE,
+  STATE_HEADS,
+  type IssuerRow,
+} from './issuers';
 
 export interface BodyContext {
   /** The citing (or own) document's province, district and commune, as printed. */
@@ -64,7 +72,8 @@ const PROVINCE_COMMITTEE = /^(?:tinh uy|dang bo tinh)(?:\s+(.*))?$/;
 const CITY_COMMITTEE = /^(?:thanh uy|dang bo thanh pho)(?:\s+(.*))?$/;
 const DISTRICT_COMMITTEE = /^(?:huyen uy|quan uy|thi uy|dang bo huyen|dang bo quan|dang bo thi xa)(?:\s+(.*))?$/;
 const COMMUNE_COMMITTEE = /^(?:dang uy|dang bo|chi bo)(?:\s+(xa|phuong|thi tran|dac khu))?(?:\s+(.*))?$/;
-const STATE_BODY = /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)(?:\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu))?(?:\s+(.*))?$/;
+const STATE_BODY =
+  /^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)(?:\s+(tinh|thanh pho|tp|huyen|quan|thi xa|xa|phuong|thi tran|dac khu))?(?:\s+(.*))?$/;
 const DEPARTMENT = /^(so|phong)\s+(.+?)(?:\s+(tinh|huyen|quan|thi xa|thanh pho)\s+(.+))?$/;
 
 function provinceFold(name: string | null | undefined): string | null {
@@ -140,7 +149,13 @@ function stateBody(f: string, ctx: BodyContext): string | null {
   }
   const d = DEPARTMENT.exec(f);
   if (d) {
-    const where = d[4] ? (d[3] === 'tinh' ? provinceFold(d[4]) : fold(d[4])) : d[1] === 'so' ? ctxProvince : place(ctx.district);
+    const where = d[4]
+      ? d[3] === 'tinh'
+        ? provinceFold(d[4])
+        : fold(d[4])
+      : d[1] === 'so'
+        ? ctxProvince
+        : place(ctx.district);
     return where ? `nn:${d[1]}:${d[2]}:${where}` : null;
   }
   return null;
@@ -150,7 +165,11 @@ function stateBody(f: string, ctx: BodyContext): string | null {
  * The bodies a printed issuer name can denote, read with the context of the document it appears in.
  * Null when the name is missing or not understood (the match then ignores the issuer).
  */
-export function bodiesOf(name: string | null, ctx: BodyContext, aliases: readonly RegistryAlias[] = []): string[] | null {
+export function bodiesOf(
+  name: string | null,
+  ctx: BodyContext,
+  aliases: readonly RegistryAlias[] = [],
+): string[] | null {
   if (!name) return null;
   // Rules and stars that follow a name on the subject line ("… Tỉnh ủy -----") are not part of it.
   let f = fold(name.replace(/[\s\-–—*_.,;:]+$/u, ''));
@@ -169,7 +188,10 @@ export function bodiesOf(name: string | null, ctx: BodyContext, aliases: readonl
   const board = BOARD_RE.exec(stripped);
   if (board) {
     const parent = committee(board[2]!, ctx);
-    if (parent) return [`${parent.replace(/@.*$/, '')}:${BOARD_KEY.get(board[1]!)}${parent.includes('@') ? parent.slice(parent.indexOf('@')) : ''}`];
+    if (parent)
+      return [
+        `${parent.replace(/@.*$/, '')}:${BOARD_KEY.get(board[1]!)}${parent.includes('@') ? parent.slice(parent.indexOf('@')) : ''}`,
+      ];
     const centralBoard = CENTRAL_BY_ALIAS.get(stripped);
     if (centralBoard) return [centralBoard.id];
   }
@@ -186,7 +208,8 @@ export function issuerCode(symbol: string | null): string | null {
   if (s.includes('/')) return s.split('/')[1]!.split('-')[0] ?? null;
   const parts = s.split('-');
   // State: TYPE-ISSUER, or ISSUER-UNIT for a công văn; a known type code comes first.
-  return parts.length > 1 && /^(?:QĐ|QD|CT|KH|BC|TB|HD|NQ|NĐ|ND|TT|TTr|CĐ|CD|TTLT|QyĐ|KL|CTr|ĐA|PA|QC|GM|GP)$/u.test(parts[0]!)
+  return parts.length > 1 &&
+    /^(?:QĐ|QD|CT|KH|BC|TB|HD|NQ|NĐ|ND|TT|TTr|CĐ|CD|TTLT|QyĐ|KL|CTr|ĐA|PA|QC|GM|GP)$/u.test(parts[0]!)
     ? parts[1]!
     : parts[0]!;
 }
@@ -196,17 +219,42 @@ export function bodiesOfCode(code: string | null, ctx: BodyContext): string[] | 
   if (!code) return null;
   const c = fold(code).replace(/\s+/g, '');
   const byCode: Record<string, string> = {
-    tw: 'dang:tw', vptw: 'dang:vptw', btctw: 'dang:btctw', btgtw: 'dang:btgtw', bdvtw: 'dang:bdvtw', ubkttw: 'dang:ubkttw',
-    ttg: 'nn:ttg', cp: 'nn:cp', vpcp: 'nn:vpcp', byt: 'nn:byt', bnv: 'nn:bnv', btc: 'nn:btc', bgddt: 'nn:bgddt', bca: 'nn:bca',
-    bqp: 'nn:bqp', bnnptnt: 'nn:bnnptnt', btnmt: 'nn:btnmt', bkhdt: 'nn:bkhdt', bct: 'nn:bct', btttt: 'nn:btttt',
-    bvhttdl: 'nn:bvhttdl', bldtbxh: 'nn:bldtbxh',
+    tw: 'dang:tw',
+    vptw: 'dang:vptw',
+    btctw: 'dang:btctw',
+    btgtw: 'dang:btgtw',
+    bdvtw: 'dang:bdvtw',
+    ubkttw: 'dang:ubkttw',
+    ttg: 'nn:ttg',
+    cp: 'nn:cp',
+    vpcp: 'nn:vpcp',
+    byt: 'nn:byt',
+    bnv: 'nn:bnv',
+    btc: 'nn:btc',
+    bgddt: 'nn:bgddt',
+    bca: 'nn:bca',
+    bqp: 'nn:bqp',
+    bnnptnt: 'nn:bnnptnt',
+    btnmt: 'nn:btnmt',
+    bkhdt: 'nn:bkhdt',
+    bct: 'nn:bct',
+    btttt: 'nn:btttt',
+    bvhttdl: 'nn:bvhttdl',
+    bldtbxh: 'nn:bldtbxh',
   };
   if (byCode[c]) return [byCode[c]!];
   if (/^qh\d*$/.test(c)) return ['nn:qh'];
   if (/^ubtvqh\d*$/.test(c)) return ['nn:ubtvqh'];
   const p = provinceFold(ctx.province);
   if (c === 'tu' && p) return [provinceBody(p, ctx.date)];
-  const boards: Record<string, string> = { btgtu: 'btg', bdvtu: 'bdv', btctu: 'btc', ubkttu: 'ubkt', vptu: 'vp', btgdvtu: 'btgdv' };
+  const boards: Record<string, string> = {
+    btgtu: 'btg',
+    bdvtu: 'bdv',
+    btctu: 'btc',
+    ubkttu: 'ubkt',
+    vptu: 'vp',
+    btgdvtu: 'btgdv',
+  };
   if (boards[c] && p) return [`${provinceBody(p, ctx.date)}:${boards[c]}`];
   const d = place(ctx.district);
   if ((c === 'hu' || c === 'qu' || c === 'thu') && d) return [`dang:huyen:${d}@${p ?? ''}`];
@@ -233,7 +281,8 @@ export function bodiesOverlap(a: readonly string[], b: readonly string[]): boole
 }
 
 /** Body tag for a placeholder key: the province after "@" is dropped so citations with and without it share one. */
-const bodyTag = (bodies: readonly string[] | null): string => (bodies && bodies.length ? bodies.map((b) => b.replace(/@.*$/, '')).sort()[0]! : '?');
+const bodyTag = (bodies: readonly string[] | null): string =>
+  bodies && bodies.length ? bodies.map((b) => b.replace(/@.*$/, '')).sort()[0]! : '?';
 
 export const typeKey = (type: string | null): string | null => (type ? fold(type) || null : null);
 
@@ -266,7 +315,13 @@ export function documentKeys(doc: DocumentFacts, aliases: readonly RegistryAlias
   const ctx: BodyContext = { province: doc.province, district: null, commune: null, date: doc.date };
   const bodies = bodiesOf(doc.issuer, ctx, aliases) ?? bodiesOfCode(issuerCode(doc.symbol), ctx) ?? [];
   const key = doc.ref ? refKey(doc.ref) : '';
-  return { refKey: key && /\d/.test(key) ? key : null, year: yearOf(doc.ref, doc.date), date: doc.date, typeKey: typeKey(doc.type), bodies };
+  return {
+    refKey: key && /\d/.test(key) ? key : null,
+    year: yearOf(doc.ref, doc.date),
+    date: doc.date,
+    typeKey: typeKey(doc.type),
+    bodies,
+  };
 }
 
 export interface CitationFacts {
@@ -310,7 +365,12 @@ export function bodiesMemoFor(aliases: readonly RegistryAlias[]): BodiesMemo | u
   return aliases.some((a) => a.validFrom || a.validTo) ? undefined : new Map();
 }
 
-export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: readonly RegistryAlias[] = [], memo?: BodiesMemo): CitationKeys {
+export function citationKeys(
+  c: CitationFacts,
+  citing: CitingContext,
+  aliases: readonly RegistryAlias[] = [],
+  memo?: BodiesMemo,
+): CitationKeys {
   const ctx: BodyContext = { ...citing, date: c.date ?? citing.date };
   const key = c.ref ? refKey(c.ref) : '';
   const refK = key && /^\d/.test(key) ? key : null;
@@ -318,7 +378,9 @@ export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: r
   // ("Tỉnh ủy Sơn", cut short) must not be replaced by the citing document's own province.
   const written = (c.issuerNormalized ?? c.issuer ?? '').trim();
   const read = (): string[] | null =>
-    written ? (bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases)) : bodiesOfCode(issuerCode(c.symbol), ctx);
+    written
+      ? (bodiesOf(c.issuerNormalized, ctx, aliases) ?? bodiesOf(c.issuer, ctx, aliases))
+      : bodiesOfCode(issuerCode(c.symbol), ctx);
   let bodies: string[] | null;
   if (memo) {
     const mk = `${written ? `${c.issuerNormalized}\u0001${c.issuer}` : `\u0002${c.symbol}`}\u0001${ctx.province}\u0001${ctx.district}\u0001${ctx.commune}\u0001${afterReorganisation(ctx.date) ? 1 : 0}`;
@@ -328,8 +390,20 @@ export function citationKeys(c: CitationFacts, citing: CitingContext, aliases: r
   } else bodies = read();
   const year = yearOf(c.ref, c.date);
   const tKey = typeKey(c.type);
-  const placeholderKey = refK ? `r:${refK}:${year ?? '?'}:${bodyTag(bodies)}` : tKey && c.date ? `t:${tKey}:${c.date}:${bodyTag(bodies)}` : null;
-  return { refKey: refK, year, date: c.date, typeKey: tKey, bodies, placeholderKey, matchKey: `${refK ?? ''}|${year ?? ''}|${tKey ?? ''}|${c.date ?? ''}` };
+  const placeholderKey = refK
+    ? `r:${refK}:${year ?? '?'}:${bodyTag(bodies)}`
+    : tKey && c.date
+      ? `t:${tKey}:${c.date}:${bodyTag(bodies)}`
+      : null;
+  return {
+    refKey: refK,
+    year,
+    date: c.date,
+    typeKey: tKey,
+    bodies,
+    placeholderKey,
+    matchKey: `${refK ?? ''}|${year ?? ''}|${tKey ?? ''}|${c.date ?? ''}`,
+  };
 }
 
 export interface Candidate {
@@ -361,18 +435,26 @@ const NO_DECISIONS: Decisions = { confirmed: null, rejected: new Set() };
  * issuer must be compatible where both are known; the date decides between what is left, and a
  * tie is never broken by guessing.
  */
-export function resolveCitation(c: CitationKeys, candidates: readonly Candidate[], selfId: number, decisions: Decisions = NO_DECISIONS): Resolution {
+export function resolveCitation(
+  c: CitationKeys,
+  candidates: readonly Candidate[],
+  selfId: number,
+  decisions: Decisions = NO_DECISIONS,
+): Resolution {
   if (decisions.confirmed !== null) return { kind: 'resolved', to: decisions.confirmed };
   if (!c.placeholderKey) return { kind: 'ignored' };
   const base = candidates.filter(
-    (d) => d.id !== selfId && !decisions.rejected.has(d.id) && (c.year === null || d.year === null || c.year === d.year),
+    (d) =>
+      d.id !== selfId && !decisions.rejected.has(d.id) && (c.year === null || d.year === null || c.year === d.year),
   );
   const fits = base.filter((d) => c.bodies === null || d.bodies.length === 0 || bodiesOverlap(c.bodies, d.bodies));
   if (fits.length === 0 && c.bodies !== null && c.date) {
     // A district or commune's province is often inferred, not written ("Huyện ủy Yên Thế"), and the
     // citing document's own province may be misread (a commune named "Hòa Bình"): with the exact
     // date, the same body in another province is still the document meant.
-    const loose = base.filter((d) => d.date === c.date && bodiesOverlap(c.bodies!.map(withoutProvince), d.bodies.map(withoutProvince)));
+    const loose = base.filter(
+      (d) => d.date === c.date && bodiesOverlap(c.bodies!.map(withoutProvince), d.bodies.map(withoutProvince)),
+    );
     if (loose.length === 1) return { kind: 'resolved', to: loose[0]!.id };
     if (loose.length > 1) return { kind: 'uncertain', candidates: loose.map((d) => d.id) };
   }
@@ -398,7 +480,11 @@ const DISTRICT_IN_NAME = /(?:Huyện ủy|Huyện uỷ|Quận ủy|Quận uỷ|T
 const COMMUNE_IN_NAME = /(?:xã|phường|thị trấn|đặc khu)\s+(.+)$/iu;
 
 /** Where a document sits, read from its own issuer: "Huyện ủy Yên Thế" → district Yên Thế. */
-export function citingContext(doc: { issuer: string | null; province: string | null; date: string | null }): CitingContext {
+export function citingContext(doc: {
+  issuer: string | null;
+  province: string | null;
+  date: string | null;
+}): CitingContext {
   const issuer = doc.issuer ?? '';
   const commune = COMMUNE_IN_NAME.exec(issuer)?.[1] ?? null;
   const district = commune ? null : (DISTRICT_IN_NAME.exec(issuer)?.[1] ?? null);

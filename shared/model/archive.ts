@@ -50,15 +50,7 @@ export type ImportStatus = 'imported' | 'duplicate' | 'failed';
 
 /** Closed set of reasons a file is refused; each has a Vietnamese message in shared/api/messages.ts. */
 export type ImportFailure =
-  | 'empty'
-  | 'binary'
-  | 'unreadable'
-  | 'too_large'
-  | 'unsupported_type'
-  | 'corrupt'
-  | 'timeout'
-  | 'encoding'
-  | 'storage';
+  'empty' | 'binary' | 'unreadable' | 'too_large' | 'unsupported_type' | 'corrupt' | 'timeout' | 'encoding' | 'storage';
 
 export interface ImportFileResult {
   path: string;

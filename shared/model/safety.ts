@@ -127,7 +127,14 @@ export interface BundleImportReport {
   imported: number;
   duplicates: number;
   conflicts: number;
-  items: { ref: string | null; issuer: string | null; date: string | null; status: BundleItemStatus; id: number | null; reason: string }[];
+  items: {
+    ref: string | null;
+    issuer: string | null;
+    date: string | null;
+    status: BundleItemStatus;
+    id: number | null;
+    reason: string;
+  }[];
 }
 
 export interface BundleExportResult {

@@ -6,7 +6,14 @@
  */
 import type { Citation, CitationRelation } from '../model/directive';
 import { normalizeCitedIssuer, PROVINCE_ALTERNATION, type PlaceContext } from './issuer';
-import { ISSUER_BODIES, ISSUER_MAX_SYLLABLES, NAMED_LEGAL_TYPES, PLACE_NAME_MAX_SYLLABLES, RELATION_LOOKBACK, TYPE_NOUN_GAP_MAX } from './tables';
+import {
+  ISSUER_BODIES,
+  ISSUER_MAX_SYLLABLES,
+  NAMED_LEGAL_TYPES,
+  PLACE_NAME_MAX_SYLLABLES,
+  RELATION_LOOKBACK,
+  TYPE_NOUN_GAP_MAX,
+} from './tables';
 import { foldedAlternation, foldPhrase, type Doc } from './text';
 import { issuerCodeInfo, type DateToken, type RefToken, type Tokens, type TypeNounToken } from './tokenize';
 
@@ -31,9 +38,53 @@ const DATE_LEAD = /^\s*[,(]?\s*(?:ban hành\s+|ban hanh\s+)?$/u;
 const CUA_RE = /^\s*,?\s*(?:của|cua)\s+/u;
 /** Words that end an issuer name: the summary ("về …"), a place of issue ("tại …"), a clause. */
 const ISSUER_STOP = new Set([
-  've', 'v/v', 'tai', 'trong', 'nham', 'doi', 'theo', 'quy', 'huong', 'ban', 'phe', 'sua', 'dinh', 'thuc', 'trien',
-  'ngay', 'so', 'da', 'duoc', 'de', 'cho', 'la', 'nay', 'tren', 'neu', 'chi', 'yeu', 'ket', 'nhu', 've,', 'viec',
-  'va', 'voi', 'khi', 'thi', 'gui', 'tu', 'den', 'dang', 'ma', 'con', 'cung', 'co', 'tuyet', 'trien', 'chu', 'thong',
+  've',
+  'v/v',
+  'tai',
+  'trong',
+  'nham',
+  'doi',
+  'theo',
+  'quy',
+  'huong',
+  'ban',
+  'phe',
+  'sua',
+  'dinh',
+  'thuc',
+  'trien',
+  'ngay',
+  'so',
+  'da',
+  'duoc',
+  'de',
+  'cho',
+  'la',
+  'nay',
+  'tren',
+  'neu',
+  'chi',
+  'yeu',
+  'ket',
+  'nhu',
+  've,',
+  'viec',
+  'va',
+  'voi',
+  'khi',
+  'thi',
+  'gui',
+  'tu',
+  'den',
+  'dang',
+  'ma',
+  'con',
+  'cung',
+  'co',
+  'tuyet',
+  'trien',
+  'chu',
+  'thong',
 ]);
 /** Words that may follow "ban" / "chỉ" / "thông" inside a name ("Ban Bí thư", "Thông tin"). */
 const NAME_CONTINUES_AFTER_STOP = /^(?:ban|chi|thong|tu|dang|chu|quy|dinh|huong|ket|de)$/;
@@ -51,7 +102,8 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
  * ("Sơn La", "Đà Nẵng", "Bà Rịa - Vũng Tàu": "la", "đà" are stop words).
  */
 const BODY_AT = new RegExp(`(?:${foldedAlternation(ISSUER_BODIES.map((b) => b.name))})(?![\\p{L}\\d])`, 'uy');
-const UNIT_AT = /(?:thi xa|thi tran|thanh pho|dac khu|tinh uy|huyen uy|thanh uy|quan uy|thi uy|dang uy|dang bo|tinh|huyen|quan|xa|phuong)(?![\p{L}\d])/uy;
+const UNIT_AT =
+  /(?:thi xa|thi tran|thanh pho|dac khu|tinh uy|huyen uy|thanh uy|quan uy|thi uy|dang uy|dang bo|tinh|huyen|quan|xa|phuong)(?![\p{L}\d])/uy;
 const PROVINCE_AT = new RegExp(`(?:${PROVINCE_ALTERNATION})(?![\\p{L}\\d])`, 'uy');
 /** Capitalised words after a unit word are a place name ("huyện Mường La"), except these. */
 const NOT_IN_PLACE = new Set(['ve', 'v/v', 'ngay', 'so', 'tai', 'theo']);
@@ -106,7 +158,11 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
       // "và" continues a name only before a capitalised word ("Bộ Giáo dục và Đào tạo").
       if (fw === 'va') {
         const next = /^\s+(\S+)/u.exec(slice.slice(w.index + w[0].length));
-        if (next && /^\p{Lu}/u.test(next[1]!) && !/^(?:Công|Chỉ|Nghị|Quyết|Kế|Thông|Kết|Hướng|Văn|Luật|Quy)$/u.test(next[1]!)) {
+        if (
+          next &&
+          /^\p{Lu}/u.test(next[1]!) &&
+          !/^(?:Công|Chỉ|Nghị|Quyết|Kế|Thông|Kết|Hướng|Văn|Luật|Quy)$/u.test(next[1]!)
+        ) {
           pos = w.index + w[0].length + start;
           words++;
           inPlace = 0;
@@ -166,7 +222,11 @@ function relationBefore(doc: Doc, tokens: Tokens, from: number, to: number): Cit
     if (c.start >= from && (!found || c.end >= found.end)) found = c;
   }
   if (!found) return null;
-  if (found.relation === 'implements' && /(?<![\p{L}])ket qua(?![\p{L}])/u.test(doc.folded.slice(Math.max(from, found.start - 40), found.start))) return 'reports';
+  if (
+    found.relation === 'implements' &&
+    /(?<![\p{L}])ket qua(?![\p{L}])/u.test(doc.folded.slice(Math.max(from, found.start - 40), found.start))
+  )
+    return 'reports';
   return found.relation;
 }
 
@@ -189,7 +249,13 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     if (noun) {
       type = noun.type ?? ref.typeFromCode;
       start = noun.start;
-    } else if (prev && prev.number && ref.start >= prev.coreEnd && LIST_SEPARATOR.test(doc.folded.slice(prev.coreEnd, ref.start)) && ref.start - prev.coreEnd < 12) {
+    } else if (
+      prev &&
+      prev.number &&
+      ref.start >= prev.coreEnd &&
+      LIST_SEPARATOR.test(doc.folded.slice(prev.coreEnd, ref.start)) &&
+      ref.start - prev.coreEnd < 12
+    ) {
       // Shared type: "Chỉ thị số 15/CT-TTg, 16/CT-TTg và 19/CT-TTg" — one noun, three numbers.
       type = prev.type;
       start = ref.start;
@@ -238,11 +304,15 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     if (NAMED_LEGAL_TYPES.includes(noun.type)) {
       // "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a capitalised name, then the date.
       // "Luật sửa đổi, bổ sung một số điều của Luật … ngày …" is one law's name; so is "Luật Phòng, chống thiên tai".
-      const name = /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}(?:[^\n,;.:()]|,(?=\s\p{Ll})){0,80}?)(?=\s+ngày\s)/u.exec(
-        doc.text.slice(noun.end, noun.end + 200),
-      );
+      const name =
+        /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}(?:[^\n,;.:()]|,(?=\s\p{Ll})){0,80}?)(?=\s+ngày\s)/u.exec(
+          doc.text.slice(noun.end, noun.end + 200),
+        );
       if (name) from = noun.end + name[0].length;
-    } else if (!/^\p{Lu}/u.test(printed) && !/^(?:công điện|công văn|nghị quyết|chỉ thị|kết luận|thông báo|quyết định)$/u.test(printed.toLowerCase())) {
+    } else if (
+      !/^\p{Lu}/u.test(printed) &&
+      !/^(?:công điện|công văn|nghị quyết|chỉ thị|kết luận|thông báo|quyết định)$/u.test(printed.toLowerCase())
+    ) {
       continue;
     }
     const date = dateAfter(tokens.dates, doc, from);
@@ -298,7 +368,8 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     if (ALIAS_LEAD_RE.test(doc.folded.slice(Math.max(0, noun.start - 24), noun.start))) continue;
     const earlier = drafts.filter((d) => d.end <= noun.start && d.type === noun.type && !d.shortFormOf);
     let target: Draft | undefined;
-    if (byNumber && m === byNumber) target = [...earlier].reverse().find((d) => d.number && Number(d.number) === Number(byNumber[1]));
+    if (byNumber && m === byNumber)
+      target = [...earlier].reverse().find((d) => d.number && Number(d.number) === Number(byNumber[1]));
     else target = earlier[earlier.length - 1];
     const ownTypeFold = ctx.ownType ? foldPhrase(ctx.ownType) : '';
     const isOwnType = ownTypeFold.startsWith(foldPhrase(noun.type));
@@ -331,7 +402,9 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
   const all = [...drafts, ...shorts].sort((a, b) => a.start - b.start);
   // shortFormOf is an index into the final list.
   const finalIndex = new Map<Draft, number>(all.map((d, i) => [d, i]));
-  for (const s of shorts) if (s.shortFormOf !== null && s.shortFormOf !== undefined) s.shortFormOf = finalIndex.get(drafts[s.shortFormOf]!) ?? null;
+  for (const s of shorts)
+    if (s.shortFormOf !== null && s.shortFormOf !== undefined)
+      s.shortFormOf = finalIndex.get(drafts[s.shortFormOf]!) ?? null;
 
   // Relations: the nearest cue in the citing clause; list members inherit from the one before.
   let prevInSentence: Draft | null = null;
@@ -358,7 +431,8 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
       const fromCode = partyOrStateIssuerCode(d);
       const info = fromCode ? issuerCodeInfo(fromCode) : null;
       if (info?.level === 'central') issuerNormalized = info.name;
-      else if (info && (info.level === 'province' || info.level === 'district')) issuerNormalized = normalizeCitedIssuer(info.name, ctx.places);
+      else if (info && (info.level === 'province' || info.level === 'district'))
+        issuerNormalized = normalizeCitedIssuer(info.name, ctx.places);
     }
     const out: Citation = {
       text: d.text,

@@ -52,7 +52,14 @@ export function fieldMatches(field: MetaField, expected: unknown, actual: unknow
   if (Array.isArray(expected)) return expected.some((e) => fieldMatches(field, e, actual));
   if (expected === null || expected === undefined) return actual === null || actual === undefined;
   if (actual === null || actual === undefined) return false;
-  if (field === 'subject' || field === 'issuer' || field === 'signerCapacity' || field === 'place' || field === 'signer' || field === 'province') {
+  if (
+    field === 'subject' ||
+    field === 'issuer' ||
+    field === 'signerCapacity' ||
+    field === 'place' ||
+    field === 'signer' ||
+    field === 'province'
+  ) {
     return looseText(String(expected)) === looseText(String(actual));
   }
   return expected === actual;
@@ -80,7 +87,11 @@ export function citationMatches(gold: GoldSpan, predicted: Citation): boolean {
   const overlap = gold.start < predicted.end && predicted.start < gold.end;
   if (!overlap) return false;
   if (gold.ref) return gold.ref === predicted.ref;
-  return predicted.ref === null && looseText(gold.type) === looseText(predicted.type) && (gold.date ?? null) === predicted.date;
+  return (
+    predicted.ref === null &&
+    looseText(gold.type) === looseText(predicted.type) &&
+    (gold.date ?? null) === predicted.date
+  );
 }
 
 export interface Score {

@@ -6,7 +6,18 @@
 import type { IssuerKind } from '../model/directive';
 import { caseIssuer, canonicalProvince, describeIssuer, namesSubProvincialUnit, provinceAtStart } from './issuer';
 import { DOC_TYPES, HEADER_MARKS, HEADER_MAX_LINES, ISSUER_BODIES, SUBJECT_MAX_LINES, UNIT_LEVELS } from './tables';
-import { bare, cleanValue, decaps, foldedAlternation, foldPhrase, isBlank, isCapsLine, isRule, type Doc, type Line } from './text';
+import {
+  bare,
+  cleanValue,
+  decaps,
+  foldedAlternation,
+  foldPhrase,
+  isBlank,
+  isCapsLine,
+  isRule,
+  type Doc,
+  type Line,
+} from './text';
 import { readNumberField, type DateToken, type RefToken, type Tokens } from './tokenize';
 
 export interface Cell {
@@ -27,7 +38,13 @@ export function cellsOf(line: Line): Cell[] {
     const raw = line.text.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
     const t = raw.trim();
-    if (t) cells.push({ line: line.index, start: line.start + from + lead, end: line.start + from + lead + t.length, text: t });
+    if (t)
+      cells.push({
+        line: line.index,
+        start: line.start + from + lead,
+        end: line.start + from + lead + t.length,
+        text: t,
+      });
   };
   for (let m = COLUMN_GAP.exec(line.text); m; m = COLUMN_GAP.exec(line.text)) {
     push(last, m.index);
@@ -73,17 +90,26 @@ const KINH_GUI_RE = /^[*\s_]*kinh gui\s*:?/;
 /** "Quảng Ninh, ngày 5 …"; a seat may end in a number ("Phường 3", "Hà Giang 1"); OCR splits digits ("ngày 0 7"). */
 const PLACE_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*(?:ngay\s+\d|ngay\s*\.)/u;
 /** The date left blank for the clerk to fill in: "Nam Giang, ngày      tháng      năm 2024". */
-const PLACE_BLANK_DATE_RE = /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*(?:\d{1,2}[\s.…_]*)?nam(?:[\s.…_]*\d{4})?\s*$/u;
+const PLACE_BLANK_DATE_RE =
+  /^[*_\s]*([^\d,;:]{2,48}?(?:\s\d{1,2})?)\s*,\s*ngay[\s.…_]*thang[\s.…_]*(?:\d{1,2}[\s.…_]*)?nam(?:[\s.…_]*\d{4})?\s*$/u;
 const OPENING_DATE_RE = /^[*_\s]*(?:(?:sang|chieu|toi|trua|vao)\s+)?(?:hom nay,?\s+)?(?:vao\s+)?ngay\s+\d/;
-const BODY_START_RE = /^[*_\s]*(?:can cu|kinh gui|thuc hien|ngay \d|sang|chieu|hom nay|vao|xet|trien khai|trong|qua|de |nham|thoi gian|tiep theo|theo|nhan duoc|hien nay|nam \d|sau khi)/;
-const SUBJECT_FOLLOW_RE = /^[*_\s]*(?:ve|v\/v|ve viec|cua|tai|trien khai|thuc hien|giai doan|nam|nhiem ky|ket luan|y kien)(?![\p{L}])/u;
+const BODY_START_RE =
+  /^[*_\s]*(?:can cu|kinh gui|thuc hien|ngay \d|sang|chieu|hom nay|vao|xet|trien khai|trong|qua|de |nham|thoi gian|tiep theo|theo|nhan duoc|hien nay|nam \d|sau khi)/;
+const SUBJECT_FOLLOW_RE =
+  /^[*_\s]*(?:ve|v\/v|ve viec|cua|tai|trien khai|thuc hien|giai doan|nam|nhiem ky|ket luan|y kien)(?![\p{L}])/u;
 const LIST_LABEL_RE = /^\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s/u;
 const BODY_FOLDS = ISSUER_BODIES.map((b) => foldPhrase(b.name));
 const UNIT_FOLDS = UNIT_LEVELS.map((u) => foldPhrase(u.word));
 
 /** Lines of the header's right column (motto, place and date): never part of a trích yếu. */
 function isHeaderLine(folded: string): boolean {
-  return MOTTO_PARTY.test(folded) || MOTTO_STATE.test(folded) || PLACE_DATE_RE.test(folded) || PLACE_BLANK_DATE_RE.test(folded) || /^[*_\s]*-{3,}\s*$/.test(folded);
+  return (
+    MOTTO_PARTY.test(folded) ||
+    MOTTO_STATE.test(folded) ||
+    PLACE_DATE_RE.test(folded) ||
+    PLACE_BLANK_DATE_RE.test(folded) ||
+    /^[*_\s]*-{3,}\s*$/.test(folded)
+  );
 }
 
 function startsWithAny(folded: string, prefixes: readonly string[]): string | null {
@@ -145,7 +171,8 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
         // "Số      -BC/ĐU": the blank left for the number is wide enough to split the cells.
         if (!ref && /^[*\s]*(?:Số|SỐ)\s*:?\s*[*\s]*$/u.test(cell.text)) {
           const next = cellsOf(line).find((c) => c.start > cell.start);
-          if (next && /^[-\u2010-\u2015\u2212/]/u.test(next.text)) ref = readNumberField(doc.text, next.start, next.end);
+          if (next && /^[-\u2010-\u2015\u2212/]/u.test(next.text))
+            ref = readNumberField(doc.text, next.start, next.end);
         }
         if (ref || /^[*\s]*(?:Số|SỐ)\s*:?\s*[*\s]*$/u.test(cell.text)) {
           numberLine = i;
@@ -163,7 +190,10 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
             placeDateLine = i;
             h.place = place;
             const placeStart = doc.text.indexOf(place, cell.start);
-            h.placeSpan = placeStart >= 0 ? { start: placeStart, end: placeStart + place.length } : { start: cell.start, end: cell.end };
+            h.placeSpan =
+              placeStart >= 0
+                ? { start: placeStart, end: placeStart + place.length }
+                : { start: cell.start, end: cell.end };
             h.date = date.iso;
             h.dateSpan = { start: date.start, end: date.end };
             h.dateConfidence = 0.95;
@@ -175,12 +205,19 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     if (placeDateLine < 0 && titleLine < 0) {
       const blank = PLACE_BLANK_DATE_RE.exec(folded);
       if (blank) {
-        const place = cleanValue(line.text.slice(0, blank[1]!.length + (blank[0].length - blank[0].trimStart().length)).replace(/^[*_\s]+/, ''));
+        const place = cleanValue(
+          line.text
+            .slice(0, blank[1]!.length + (blank[0].length - blank[0].trimStart().length))
+            .replace(/^[*_\s]+/, ''),
+        );
         if (/^\p{Lu}/u.test(place) && place.split(' ').length <= 6) {
           placeDateLine = i;
           h.place = place;
           const placeStart = doc.text.indexOf(place, line.start);
-          h.placeSpan = placeStart >= 0 ? { start: placeStart, end: placeStart + place.length } : { start: line.start, end: line.end };
+          h.placeSpan =
+            placeStart >= 0
+              ? { start: placeStart, end: placeStart + place.length }
+              : { start: line.start, end: line.end };
         }
       }
     }
@@ -236,7 +273,12 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     const superior = superiorCell ? caseIssuer(superiorCell.text) : null;
     const info = describeIssuer(issuer);
     // A board or office names its committee only in the line above ("TỈNH ỦY NAM ĐỊNH" / "VĂN PHÒNG").
-    if (superior && /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)/u.test(issuer) && describeIssuer(superior).kind === 'party' && !/(?:tỉnh|huyện|thành|quận|thị|đảng) ủy/iu.test(issuer)) {
+    if (
+      superior &&
+      /^(?:Ban|Văn phòng|Ủy ban Kiểm tra)/u.test(issuer) &&
+      describeIssuer(superior).kind === 'party' &&
+      !/(?:tỉnh|huyện|thành|quận|thị|đảng) ủy/iu.test(issuer)
+    ) {
       issuer = `${issuer} ${superior.replace(/^Đảng bộ /u, '')}`;
     }
     h.issuer = issuer;
@@ -271,7 +313,8 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     const qualifier = /^\s*HÀNH ĐỘNG(?![\p{L}])/u.exec(doc.text.slice(titleTypeEnd, titleRow.end));
     if (qualifier) titleTypeEnd += qualifier[0].length;
     const restRaw = doc.text.slice(titleTypeEnd, titleRow.end);
-    if (bare(restRaw)) parts.push({ text: bare(restRaw), start: titleTypeEnd, end: titleRow.end, caps: isCapsLine(bare(restRaw)) });
+    if (bare(restRaw))
+      parts.push({ text: bare(restRaw), start: titleTypeEnd, end: titleRow.end, caps: isCapsLine(bare(restRaw)) });
     let sawBlank = false;
     for (let i = titleLine + 1; i < lines.length && parts.length < SUBJECT_MAX_LINES; i++) {
       const line = lines[i]!;
@@ -282,13 +325,22 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
         continue;
       }
       const folded = lineFolded(doc, line);
-      if (NUMBER_LINE_RE.test(line.text) || KINH_GUI_RE.test(folded) || LIST_LABEL_RE.test(line.text) || /^[*\s]*\(/.test(line.text)) break;
+      if (
+        NUMBER_LINE_RE.test(line.text) ||
+        KINH_GUI_RE.test(folded) ||
+        LIST_LABEL_RE.test(line.text) ||
+        /^[*\s]*\(/.test(line.text)
+      )
+        break;
       if (/^[*_\s]*can cu/.test(folded) || b.length > 260) break;
       const bold = /^\s*\*\*/.test(line.text) || /\*\*\s*$/.test(line.text);
       if (sawBlank) {
         // After a blank line only a lower-case continuation or "Về …" still belongs to the title.
         const follows = /^[*_\s]*(?:\p{Ll}|Về\s|V\/v|VỀ\s|KẾT LUẬN|Ý KIẾN)/u.test(line.text);
-        const accept = parts.length === 0 ? (bold || follows || (isCapsLine(b) && b.length < 120) || !BODY_START_RE.test(folded)) && b.length < 200 : bold || follows;
+        const accept =
+          parts.length === 0
+            ? (bold || follows || (isCapsLine(b) && b.length < 120) || !BODY_START_RE.test(folded)) && b.length < 200
+            : bold || follows;
         if (!accept || (parts.length > 0 && isCapsLine(b) && !bold)) break;
       } else if (parts.length > 0 && BODY_START_RE.test(folded) && !SUBJECT_FOLLOW_RE.test(folded)) break;
       parts.push({ text: b, start: line.start, end: line.end, caps: isCapsLine(b) });
@@ -314,7 +366,12 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       parts.push(line);
       subjectEnd = i;
     }
-    const subject = cleanValue(parts.map((l) => l.text).join(' ').replace(/^[*_\s]*/, ''));
+    const subject = cleanValue(
+      parts
+        .map((l) => l.text)
+        .join(' ')
+        .replace(/^[*_\s]*/, ''),
+    );
     h.subject = subject.replace(/^v\/v/iu, 'V/v') || null;
     const first = parts[0]!;
     const lead = first.text.length - first.text.replace(/^[*_\s]+/, '').length;

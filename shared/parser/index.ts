@@ -9,7 +9,14 @@ import { emptyParseResult, type FieldEvidence, type MetaField, type ParseResult,
 import { normalizeText } from '../text/vietnamese';
 import { extractCitations } from './citations';
 import { extractHeader, type Header } from './header';
-import { communeFromText, describeIssuer, districtFromText, provinceFromText, qualifyIssuer, type PlaceContext } from './issuer';
+import {
+  communeFromText,
+  describeIssuer,
+  districtFromText,
+  provinceFromText,
+  qualifyIssuer,
+  type PlaceContext,
+} from './issuer';
 import { extractSignature, type Signature } from './signature';
 import { extractTasks } from './tasks';
 import { clampSpan, cleanValue, makeDoc, type Doc } from './text';
@@ -19,12 +26,18 @@ export { normalizeText };
 export type { ParseResult };
 
 const PERSON_TITLE_RE = /(?:Phó Bí thư|Bí thư|Phó Chủ tịch|Chủ tịch|Giám đốc|Trưởng ban)\s+(.+)$/u;
-const OF_BODY_RE = /(?:^|\s)(?:của|CỦA)\s+(.+?)(?=\s+(?:V\/v|v\/v|về|tại|trong|đối với|năm|nhiệm kỳ)(?![\p{L}])|[,;.(]|$)/u;
-const CLOSING_ISSUER_RE = /(?:^|\n)[*\s]*((?:Văn phòng|Ban Thường vụ|Thường trực|Ban Chấp hành|Ban Tuyên giáo|Ủy ban nhân dân|UBND)[^\n.,;]{0,60}?)\s+thông báo(?![\p{L}])/u;
+const OF_BODY_RE =
+  /(?:^|\s)(?:của|CỦA)\s+(.+?)(?=\s+(?:V\/v|v\/v|về|tại|trong|đối với|năm|nhiệm kỳ)(?![\p{L}])|[,;.(]|$)/u;
+const CLOSING_ISSUER_RE =
+  /(?:^|\n)[*\s]*((?:Văn phòng|Ban Thường vụ|Thường trực|Ban Chấp hành|Ban Tuyên giáo|Ủy ban nhân dân|UBND)[^\n.,;]{0,60}?)\s+thông báo(?![\p{L}])/u;
 const CAPACITY_BODY_RE = /^(?:T\/M|TM\.?)\s+(.+?)(?:\s+(?:PHÓ |CHÁNH |KT\.|K\/T|CHỦ |BÍ |GIÁM |TRƯỞNG ).*)?$/u;
 
 /** Body that issued a document without a header: title "… của X", "X thông báo", the signature. */
-function inferIssuer(doc: Doc, header: Header, sig: Signature): { issuer: string; span: Span; confidence: number } | null {
+function inferIssuer(
+  doc: Doc,
+  header: Header,
+  sig: Signature,
+): { issuer: string; span: Span; confidence: number } | null {
   const subject = header.subject ?? '';
   const of = OF_BODY_RE.exec(subject);
   if (of && header.subjectSpan) {
@@ -32,15 +45,22 @@ function inferIssuer(doc: Doc, header: Header, sig: Signature): { issuer: string
     const person = /^đồng chí\s/iu.test(body) ? PERSON_TITLE_RE.exec(body) : null;
     if (person) body = person[1]!.trim();
     else if (/^đồng chí\s/iu.test(body)) body = '';
-    if (body && describeIssuer(body).kind) return { issuer: body, span: header.subjectSpan, confidence: person ? 0.6 : 0.75 };
+    if (body && describeIssuer(body).kind)
+      return { issuer: body, span: header.subjectSpan, confidence: person ? 0.6 : 0.75 };
   }
-  const closing = CLOSING_ISSUER_RE.exec(doc.text.slice(0, sig.bodyEndLine < doc.lines.length ? doc.lines[sig.bodyEndLine]!.start : doc.text.length));
+  const closing = CLOSING_ISSUER_RE.exec(
+    doc.text.slice(0, sig.bodyEndLine < doc.lines.length ? doc.lines[sig.bodyEndLine]!.start : doc.text.length),
+  );
   const capacity = sig.capacity ? CAPACITY_BODY_RE.exec(sig.capacity) : null;
   if (capacity && sig.capacitySpan) {
     const body = capacity[1]!;
     const cased = body.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, s: string, c: string) => s + c.toUpperCase());
-    const normalized = cased.replace(/ Ủy$/u, ' ủy').replace(/ Vụ$/u, ' vụ').replace(/Nhân Dân/u, 'nhân dân');
-    if (!/^Ban Thường vụ$|^Ban Chấp hành$/u.test(normalized)) return { issuer: normalized, span: sig.capacitySpan, confidence: 0.6 };
+    const normalized = cased
+      .replace(/ Ủy$/u, ' ủy')
+      .replace(/ Vụ$/u, ' vụ')
+      .replace(/Nhân Dân/u, 'nhân dân');
+    if (!/^Ban Thường vụ$|^Ban Chấp hành$/u.test(normalized))
+      return { issuer: normalized, span: sig.capacitySpan, confidence: 0.6 };
   }
   if (closing) {
     const start = closing.index + closing[0].indexOf(closing[1]!);
@@ -108,9 +128,14 @@ function run(text: string): ParseResult {
   const signedParty = sig.capacity ? /^(?:T\/M|K\/T|T\/L)/.test(sig.capacity) : false;
   const signedState = sig.capacity ? /^(?:TM\.|KT\.|TL\.|TUQ\.)/.test(sig.capacity) : false;
   const kind =
-    described.kind ?? header.headerKind ?? codeInfo?.kind ?? (header.ref ? header.ref.style : null) ?? (signedParty ? 'party' : signedState ? 'state' : null);
+    described.kind ??
+    header.headerKind ??
+    codeInfo?.kind ??
+    (header.ref ? header.ref.style : null) ??
+    (signedParty ? 'party' : signedState ? 'state' : null);
   // An office under "UBND HUYỆN X" has the level of the body above it.
-  const level = described.level ?? (header.superior ? describeIssuer(header.superior).level : null) ?? codeInfo?.level ?? null;
+  const level =
+    described.level ?? (header.superior ? describeIssuer(header.superior).level : null) ?? codeInfo?.level ?? null;
 
   // ---- Places ----
   // Central bodies sit in Hà Nội; that is their seat, not a province they belong to.
@@ -123,12 +148,21 @@ function run(text: string): ParseResult {
       provinceSpan = { start: p.start, end: p.end };
     }
   }
-  const districtFromIssuer = placeFromIssuer(issuer, /(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\s+(\p{Lu}[\p{L} ]*)$/u);
+  const districtFromIssuer = placeFromIssuer(
+    issuer,
+    /(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\s+(\p{Lu}[\p{L} ]*)$/u,
+  );
   const communeFromIssuer = placeFromIssuer(issuer, /(?:xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L} ]*)$/u);
   const places: PlaceContext = {
     province,
-    district: districtFromIssuer ?? (level === 'district' && header.place && header.place !== province ? header.place : null) ?? districtFromText(doc),
-    commune: communeFromIssuer ?? (level === 'commune' && header.place && header.place !== province ? header.place : null) ?? communeFromText(doc),
+    district:
+      districtFromIssuer ??
+      (level === 'district' && header.place && header.place !== province ? header.place : null) ??
+      districtFromText(doc),
+    commune:
+      communeFromIssuer ??
+      (level === 'commune' && header.place && header.place !== province ? header.place : null) ??
+      communeFromText(doc),
   };
   if (issuer && !header.issuer) issuer = qualifyIssuer(issuer, places);
 
@@ -147,10 +181,12 @@ function run(text: string): ParseResult {
   const excluded: Span[] = sig.recipients.map((r) => r.span);
   if (header.ref) excluded.push({ start: header.ref.start, end: header.ref.end });
   if (header.dateSpan && header.place) excluded.push(header.dateSpan);
-  result.citations = extractCitations(doc, tokens, { ownType: result.type, ownRef: header.ref, excluded, places }).map((c) => {
-    const span = clampSpan(c.start, c.end, text.length);
-    return { ...c, start: span.start, end: span.end };
-  });
+  result.citations = extractCitations(doc, tokens, { ownType: result.type, ownRef: header.ref, excluded, places }).map(
+    (c) => {
+      const span = clampSpan(c.start, c.end, text.length);
+      return { ...c, start: span.start, end: span.end };
+    },
+  );
 
   // ---- Tasks ----
   result.tasks = extractTasks(doc, header.bodyStartLine, sig.bodyEndLine, result.date);

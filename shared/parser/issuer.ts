@@ -79,8 +79,9 @@ export function provinceFromText(doc: Doc): { name: string; start: number; end: 
   for (let m = PROVINCE_MENTION_RE.exec(doc.folded); m; m = PROVINCE_MENTION_RE.exec(doc.folded)) {
     if (PLURAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const raw = doc.text.slice(m.index, m.index + m[0].length);
-    const name =
-      /hcm$/i.test(m[0]) ? 'Hồ Chí Minh' : canonicalProvince(raw.replace(/^(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành ủy|thành uỷ|thành phố|tp\.?)\s+/iu, ''));
+    const name = /hcm$/i.test(m[0])
+      ? 'Hồ Chí Minh'
+      : canonicalProvince(raw.replace(/^(?:tỉnh ủy|tỉnh uỷ|tỉnh|thành ủy|thành uỷ|thành phố|tp\.?)\s+/iu, ''));
     if (!name) continue;
     const c = counts.get(name);
     if (c) c.n++;
@@ -242,7 +243,11 @@ export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
 }
 
 /** Abbreviated body names written out in a normalized issuer. */
-const BODY_EXPANSIONS: Readonly<Record<string, string>> = { UBND: 'Ủy ban nhân dân', HĐND: 'Hội đồng nhân dân', BCĐ: 'Ban Chỉ đạo' };
+const BODY_EXPANSIONS: Readonly<Record<string, string>> = {
+  UBND: 'Ủy ban nhân dân',
+  HĐND: 'Hội đồng nhân dân',
+  BCĐ: 'Ban Chỉ đạo',
+};
 const UNIT_WORD_AT_START = new RegExp(`^(?:${foldedAlternation(UNIT_LEVELS.map((u) => u.word))})(?![\\p{L}\\d])`, 'u');
 const COMMITTEE_CASING: readonly [RegExp, string][] = [
   [/^tinh uy(?![\p{L}])/u, 'Tỉnh ủy'],

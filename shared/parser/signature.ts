@@ -34,7 +34,8 @@ const NAME_RE = new RegExp(
   'u',
 );
 const CAPS_NAME_RE = new RegExp(`^\\p{Lu}+(?:\\s+\\p{Lu}+){${NAME_MIN_SYLLABLES - 1},${NAME_MAX_SYLLABLES - 1}}$`, 'u');
-const NOT_NAME_WORDS = /^(?:nơi|kính|như|thường|văn|ban|ủy|uỷ|các|đảng|huyện|tỉnh|sở|phòng|lưu|trân|hội|công|chủ|bí|giám|trưởng|phó|chánh|thành|quận|đồng|t\/m|k\/t|t\/l)$/iu;
+const NOT_NAME_WORDS =
+  /^(?:nơi|kính|như|thường|văn|ban|ủy|uỷ|các|đảng|huyện|tỉnh|sở|phòng|lưu|trân|hội|công|chủ|bí|giám|trưởng|phó|chánh|thành|quận|đồng|t\/m|k\/t|t\/l)$/iu;
 
 function lastCell(line: Line): { text: string; start: number; end: number } {
   const cells = cellsOf(line);
@@ -51,9 +52,20 @@ function looksLikeName(s: string): boolean {
   return CAPS_NAME_RE.test(b) && !TITLES.has(foldPhrase(b));
 }
 
-function recipientFrom(line: Line, raw: string, rawStart: number, source: Recipient['source'], groupForReport: boolean): Recipient | null {
+function recipientFrom(
+  line: Line,
+  raw: string,
+  rawStart: number,
+  source: Recipient['source'],
+  groupForReport: boolean,
+): Recipient | null {
   const forReport = groupForReport || FOR_REPORT_RE.test(raw);
-  const text = cleanValue(raw.replace(/\|.*$/, '').replace(FOR_REPORT_RE, '').replace(/^[-+•]\s*/, '')).replace(/[.,;]+$/, '');
+  const text = cleanValue(
+    raw
+      .replace(/\|.*$/, '')
+      .replace(FOR_REPORT_RE, '')
+      .replace(/^[-+•]\s*/, ''),
+  ).replace(/[.,;]+$/, '');
   if (!text || NHU_TREN_RE.test(text) || LUU_RE.test(foldPhrase(text))) return null;
   const at = raw.indexOf(text.slice(0, Math.min(8, text.length)));
   const start = at >= 0 ? rawStart + at : line.start;
@@ -61,7 +73,12 @@ function recipientFrom(line: Line, raw: string, rawStart: number, source: Recipi
 }
 
 /** Items of a "- …" list starting at line `from`; "|" brace groups share a "(để báo cáo)" flag. */
-function listItems(doc: Doc, from: number, source: Recipient['source'], firstInline: { text: string; start: number } | null): { items: Recipient[]; end: number } {
+function listItems(
+  doc: Doc,
+  from: number,
+  source: Recipient['source'],
+  firstInline: { text: string; start: number } | null,
+): { items: Recipient[]; end: number } {
   const raw: { line: Line; text: string; start: number }[] = [];
   if (firstInline && bare(firstInline.text)) {
     raw.push({ line: doc.lines[from - 1]!, text: firstInline.text, start: firstInline.start });
@@ -91,7 +108,9 @@ function listItems(doc: Doc, from: number, source: Recipient['source'], firstInl
       let b = k;
       while (a > 0 && raw[a - 1]!.text.includes('|')) a--;
       while (b + 1 < raw.length && raw[b + 1]!.text.includes('|')) b++;
-      for (let g = a; g <= b; g++) if (FOR_REPORT_RE.test(raw[g]!.text) || /\|\s*\(?\s*\**\s*(?:để\s+)?báo cáo/iu.test(raw[g]!.text)) groupFlag = true;
+      for (let g = a; g <= b; g++)
+        if (FOR_REPORT_RE.test(raw[g]!.text) || /\|\s*\(?\s*\**\s*(?:để\s+)?báo cáo/iu.test(raw[g]!.text))
+          groupFlag = true;
     }
     const r = raw[k]!;
     // Kính gửi on one line: "Kính gửi: Sở Y tế; Sở Tài chính."
@@ -131,7 +150,11 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
   for (let i = bodyStartLine; i < lines.length; i++) {
     // Sticky test at the line start: no per-line slice of the folded text.
     APPENDIX_AT.lastIndex = lines[i]!.start;
-    if (APPENDIX_AT.test(doc.folded) && APPENDIX_RE.test(doc.folded.slice(lines[i]!.start, lines[i]!.end)) && isCapsLine(bare(lines[i]!.text))) {
+    if (
+      APPENDIX_AT.test(doc.folded) &&
+      APPENDIX_RE.test(doc.folded.slice(lines[i]!.start, lines[i]!.end)) &&
+      isCapsLine(bare(lines[i]!.text))
+    ) {
       tailEnd = i;
       break;
     }
@@ -157,7 +180,9 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
     const cells = cellsOf(line);
     const firstCellEnd = cells[0] ? cells[0].end : line.end;
     const inline = { text: doc.text.slice(line.start + m[0].length, firstCellEnd), start: line.start + m[0].length };
-    sig.recipients.push(...listItems(doc, noiNhan + 1, 'noi_nhan', /^\s*[-+•]/.test(inline.text) ? inline : null).items);
+    sig.recipients.push(
+      ...listItems(doc, noiNhan + 1, 'noi_nhan', /^\s*[-+•]/.test(inline.text) ? inline : null).items,
+    );
   }
 
   // ---- Capacity block ----
@@ -226,7 +251,10 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
           if (above.length && TITLES.has(foldPhrase(above[above.length - 1]!.text))) {
             sig.capacity = above.map((a) => a.text).join(' ');
             sig.capacitySpan = { start: above[0]!.start, end: above[above.length - 1]!.end };
-            sig.bodyEndLine = Math.min(sig.bodyEndLine, lines.findIndex((l) => l.start <= above[0]!.start && above[0]!.start <= l.end));
+            sig.bodyEndLine = Math.min(
+              sig.bodyEndLine,
+              lines.findIndex((l) => l.start <= above[0]!.start && above[0]!.start <= l.end),
+            );
           }
         }
         sig.bodyEndLine = Math.min(sig.bodyEndLine, k);
@@ -240,7 +268,12 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
 }
 
 function looksLikeNameAfterTitles(b: string, partsSoFar: number): boolean {
-  return partsSoFar > 0 && CAPS_NAME_RE.test(b) && !TITLES.has(foldPhrase(b)) && !/^(?:BAN|ỦY|UỶ|HỘI|TỈNH|HUYỆN|ĐẢNG|SỞ|THƯỜNG)/u.test(b);
+  return (
+    partsSoFar > 0 &&
+    CAPS_NAME_RE.test(b) &&
+    !TITLES.has(foldPhrase(b)) &&
+    !/^(?:BAN|ỦY|UỶ|HỘI|TỈNH|HUYỆN|ĐẢNG|SỞ|THƯỜNG)/u.test(b)
+  );
 }
 
 function setSigner(sig: Signature, doc: Doc, c: { start: number; end: number }, b: string, confidence: number): void {

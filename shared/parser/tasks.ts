@@ -41,7 +41,10 @@ const VERB_SPELLINGS = new Set(TASK_VERBS.map((v) => canonicalTones(v.normalize(
 const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(TASK_VERBS)})(?![\\p{L}\\d])`, 'gu');
 const ASSIGNER_RE = new RegExp(`^\\s*(?:${foldedAlternation(TASK_ASSIGNERS)})\\s+`, 'u');
 const HEAD_RE = new RegExp(`^(?:cac\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_HEADS)})(?![\\p{L}\\d])`, 'u');
-const PLURAL_HEAD_RE = new RegExp(`^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`, 'u');
+const PLURAL_HEAD_RE = new RegExp(
+  `^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`,
+  'u',
+);
 const COOPERATE_RE = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/u;
 
 /**
@@ -107,7 +110,8 @@ function firstVerb(clause: string, folded: string): number {
 }
 
 /** "Văn phòng HĐND và UBND huyện" is one office serving two bodies, not two agencies. */
-const OFFICE_OF_BODIES_RE = /^van phong\s+(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan|doan dbqh|doan dai bieu quoc hoi)$/u;
+const OFFICE_OF_BODIES_RE =
+  /^van phong\s+(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan|doan dbqh|doan dai bieu quoc hoi)$/u;
 
 /** "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies. */
 function splitAgencies(segment: string): string[] {
@@ -123,7 +127,10 @@ function splitAgencies(segment: string): string[] {
   for (let k = 0; k < pieces.length; k += 2) {
     const piece = pieces[k]!;
     const folded = foldAligned(piece);
-    const joinedOffice = k > 0 && /^\s+và\s+$/u.test(pieces[k - 1]!) && OFFICE_OF_BODIES_RE.test(foldAligned(parts[parts.length - 1] ?? '').trim());
+    const joinedOffice =
+      k > 0 &&
+      /^\s+và\s+$/u.test(pieces[k - 1]!) &&
+      OFFICE_OF_BODIES_RE.test(foldAligned(parts[parts.length - 1] ?? '').trim());
     // "Các chi, đảng bộ cơ sở": "các chi" is "các chi bộ" shortened before the shared head.
     const elliptic = parts.length === 1 && /^\s*cac chi\s*$/u.test(foldAligned(parts[0]!));
     if (parts.length === 0 || (isAgency(folded) && !joinedOffice && !elliptic)) parts.push(piece);
@@ -149,7 +156,8 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
   const lead: string[] = [];
   const verbAt = firstVerb(clause, folded);
   const subject = verbAt > 0 ? clause.slice(0, verbAt) : assigner && verbAt < 0 ? clause : '';
-  if (subject && subject.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldAligned(subject))) lead.push(...splitAgencies(subject));
+  if (subject && subject.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldAligned(subject)))
+    lead.push(...splitAgencies(subject));
   const cooperate: string[] = [];
   const co = COOPERATE_RE.exec(folded);
   if (co) {
@@ -166,7 +174,10 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 const DEADLINE_RES: readonly { re: RegExp; kind: 'day' | 'month' | 'quarter' | 'recurring' | 'ongoing' | 'year' }[] = [
-  { re: /(?:truoc|cham nhat(?: la)?(?: vao)?|han cuoi(?: la)?|hoan thanh(?: truoc)?)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)/u, kind: 'day' },
+  {
+    re: /(?:truoc|cham nhat(?: la)?(?: vao)?|han cuoi(?: la)?|hoan thanh(?: truoc)?)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)/u,
+    kind: 'day',
+  },
   { re: /(?:truoc|cham nhat(?: la)?)\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/u, kind: 'day' },
   { re: /trong\s+thang\s+(\d{1,2})\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'month' },
   { re: /(?:trong\s+|truoc\s+|hoan thanh\s+)?quy\s+(i{1,3}|iv)\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'quarter' },
@@ -183,7 +194,11 @@ const RECURRENCE: Record<string, TaskDeadline['recurrence']> = {
   'sau thang': 'half_yearly',
 };
 
-export function deadlineOf(text: string, docYear: number | null, folded: string = foldAligned(text)): TaskDeadline | null {
+export function deadlineOf(
+  text: string,
+  docYear: number | null,
+  folded: string = foldAligned(text),
+): TaskDeadline | null {
   let best: { index: number; deadline: TaskDeadline } | null = null;
   for (const { re, kind } of DEADLINE_RES) {
     const m = re.exec(folded);
@@ -247,7 +262,16 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
       while (stack.length && stack[stack.length - 1]!.rank >= label.rank) stack.pop();
       const own = cleanValue(line.text.slice(label.length));
       const b: Building = {
-        task: { label: label.label, text: own, start: line.start + (line.text.length - line.text.trimStart().length), end: line.end, lead: [], cooperate: [], deadline: null, children: [] },
+        task: {
+          label: label.label,
+          text: own,
+          start: line.start + (line.text.length - line.text.trimStart().length),
+          end: line.end,
+          lead: [],
+          cooperate: [],
+          deadline: null,
+          children: [],
+        },
         rank: label.rank,
         paragraphs: [own],
         firstRaw: line.text.slice(label.length),

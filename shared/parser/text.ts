@@ -41,7 +41,9 @@ function foldUnit(code: number): number {
 interface Utf16Decoder {
   decode(units: Uint16Array): string;
 }
-const DecoderCtor = (globalThis as unknown as { TextDecoder?: new (label: string, options: { ignoreBOM: boolean }) => Utf16Decoder }).TextDecoder;
+const DecoderCtor = (
+  globalThis as unknown as { TextDecoder?: new (label: string, options: { ignoreBOM: boolean }) => Utf16Decoder }
+).TextDecoder;
 const UTF16: Utf16Decoder | null = DecoderCtor ? new DecoderCtor('utf-16le', { ignoreBOM: true }) : null;
 /** Below this length String.fromCharCode is as fast as a decoder call. */
 const DECODE_MIN = 48;
@@ -69,7 +71,8 @@ export function foldAligned(text: string): string {
   }
   if (n <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   return out;
 }
 
@@ -122,7 +125,16 @@ const CLEAN_INNER = /(?:\*|_{2,}|\s)+/g;
 function isBlankUnit(c: number): boolean {
   // The units /\s/ matches other than the space itself.
   return (
-    (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -189,9 +201,26 @@ const PHRASE_INDEX: { folded: string; canonical: string }[] = PROPER_PHRASES.map
 const PROPER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(PROPER_PHRASES)})(?![\\p{L}\\d])`, 'gu');
 const INTRODUCER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(PLACE_INTRODUCERS)})\\s+`, 'gu');
 const NAME_STOP = new Set(
-  ['ve', 'tai', 'cua', 'tren', 'va', 'nam', 'nhiem', 'giai', 'doan', 'den', 'trong', 'voi', 'theo', 'lan', 'khoa', 'dia', 'ban', 'v/v'].map(
-    (w) => w,
-  ),
+  [
+    've',
+    'tai',
+    'cua',
+    'tren',
+    'va',
+    'nam',
+    'nhiem',
+    'giai',
+    'doan',
+    'den',
+    'trong',
+    'voi',
+    'theo',
+    'lan',
+    'khoa',
+    'dia',
+    'ban',
+    'v/v',
+  ].map((w) => w),
 );
 
 function titleWord(w: string): string {
@@ -336,7 +365,11 @@ export class PhraseSet {
 }
 
 /** One walk over `s`: `onHit(set index, start, end, phrase)` for each set's matches in order. */
-export function scanPhrases(s: string, sets: readonly PhraseSet[], onHit: (set: number, start: number, end: number, phrase: string) => void): void {
+export function scanPhrases(
+  s: string,
+  sets: readonly PhraseSet[],
+  onHit: (set: number, start: number, end: number, phrase: string) => void,
+): void {
   const next = sets.map(() => 0);
   const n = s.length;
   let i = 0;

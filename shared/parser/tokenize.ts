@@ -75,8 +75,14 @@ const STATE_RE = new RegExp(
   'gu',
 );
 /** Blank number left for the clerk to fill in: "Số -CV/HU", "Số      /UBND-VP", "Số: ..../QĐ-UBND". */
-const BLANK_PARTY_RE = new RegExp(String.raw`^[ \t.…_]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`, 'u');
-const BLANK_STATE_RE = new RegExp(String.raw`^[ \t.…_]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*)?(${CODE}${JOINED}*)`, 'u');
+const BLANK_PARTY_RE = new RegExp(
+  String.raw`^[ \t.…_]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`,
+  'u',
+);
+const BLANK_STATE_RE = new RegExp(
+  String.raw`^[ \t.…_]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*)?(${CODE}${JOINED}*)`,
+  'u',
+);
 
 function normCode(s: string): string {
   return s
@@ -104,7 +110,9 @@ export function typeForCode(code: string, style: 'party' | 'state'): string | nu
 
 const ISSUER_CODE_INDEX = new Map(ISSUER_CODES.map((r) => [foldPhrase(r.code), r]));
 
-export function issuerCodeInfo(code: string | null): { name: string; level: IssuerLevel | null; kind: IssuerKind } | null {
+export function issuerCodeInfo(
+  code: string | null,
+): { name: string; level: IssuerLevel | null; kind: IssuerKind } | null {
   if (!code) return null;
   const folded = foldPhrase(code);
   const exact = ISSUER_CODE_INDEX.get(folded);
@@ -131,7 +139,10 @@ function partyToken(m: RegExpExecArray): RefToken {
   };
 }
 
-function stateSymbolInfo(year: string | undefined, codes: string): { symbol: string; type: string | null; issuer: string | null } {
+function stateSymbolInfo(
+  year: string | undefined,
+  codes: string,
+): { symbol: string; type: string | null; issuer: string | null } {
   const parts = codes.split('-');
   const first = parts[0] ?? '';
   const firstType = typeForCode(first, 'state');
@@ -170,7 +181,10 @@ function stateToken(m: RegExpExecArray): RefToken {
  * "Công văn số 356/GDĐT": small offices drop the hyphen of ISSUER-UNIT. Accepted only right after
  * "số", where a number and a single code cannot be anything but a reference.
  */
-const LOOSE_STATE_RE = new RegExp(String.raw`(?<![\p{L}])(?:số|Số|SỐ)[ 	]*:?[ 	]*(\d{1,5})[ 	]*${SLASH}[ 	]*(${CODE})(?![${SLASH.slice(1, -1)}\d-])`, 'gu');
+const LOOSE_STATE_RE = new RegExp(
+  String.raw`(?<![\p{L}])(?:số|Số|SỐ)[ 	]*:?[ 	]*(\d{1,5})[ 	]*${SLASH}[ 	]*(${CODE})(?![${SLASH.slice(1, -1)}\d-])`,
+  'gu',
+);
 
 export function scanRefs(text: string): RefToken[] {
   const out: RefToken[] = [];
@@ -303,7 +317,13 @@ const ABBREVIATION_RE = new RegExp(
 function abbreviations(doc: Doc, out: TypeNounToken[]): TypeNounToken[] {
   ABBREVIATION_RE.lastIndex = 0;
   for (let m = ABBREVIATION_RE.exec(doc.text); m; m = ABBREVIATION_RE.exec(doc.text)) {
-    out.push({ kind: 'TYPE_NOUN', start: m.index, end: m.index + m[0].length, type: TYPE_ABBREVIATIONS[m[1]!] ?? null, abbreviation: true });
+    out.push({
+      kind: 'TYPE_NOUN',
+      start: m.index,
+      end: m.index + m[0].length,
+      type: TYPE_ABBREVIATIONS[m[1]!] ?? null,
+      abbreviation: true,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -329,7 +349,8 @@ function scanWords(doc: Doc): { typeNouns: TypeNounToken[]; cues: CueToken[] } {
   const typeNouns: TypeNounToken[] = [];
   const cues: CueToken[] = [];
   scanPhrases(doc.folded, [TYPE_NOUNS, CUES], (set, start, end, phrase) => {
-    if (set === 0) typeNouns.push({ kind: 'TYPE_NOUN', start, end, type: NOUN_TO_TYPE.get(phrase) ?? null, abbreviation: false });
+    if (set === 0)
+      typeNouns.push({ kind: 'TYPE_NOUN', start, end, type: NOUN_TO_TYPE.get(phrase) ?? null, abbreviation: false });
     else {
       const cue = cueToken(doc.folded, start, end, phrase);
       if (cue) cues.push(cue);

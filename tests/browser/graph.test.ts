@@ -17,7 +17,8 @@ const SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'samples');
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
-if (!chromiumPath && !process.env.CI) console.warn('Bỏ qua kiểm thử sơ đồ liên kết trong trình duyệt: không tìm thấy Chromium.');
+if (!chromiumPath && !process.env.CI)
+  console.warn('Bỏ qua kiểm thử sơ đồ liên kết trong trình duyệt: không tìm thấy Chromium.');
 
 interface Imported {
   files: { path: string; id: number }[];
@@ -32,15 +33,22 @@ describeBrowser('the citation graph in the browser', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!chromiumPath) throw new Error('CI đặt CI=1 nhưng không tìm thấy Chromium: hãy cài `apt-get install -y chromium`.');
+    if (!chromiumPath)
+      throw new Error('CI đặt CI=1 nhưng không tìm thấy Chromium: hãy cài `apt-get install -y chromium`.');
     archiveDir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-graph-ui-'));
-    const imported = JSON.parse(runCli(['import', SAMPLES, FIXTURES, '--json', '--archive', archiveDir]).stdout) as Imported;
+    const imported = JSON.parse(
+      runCli(['import', SAMPLES, FIXTURES, '--json', '--archive', archiveDir]).stdout,
+    ) as Imported;
     for (const f of imported.files) id.set(path.basename(f.path, '.txt'), f.id);
     expect(imported.files.length).toBe(10);
     served = await serve(archiveDir);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'vi-VN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.setDefaultTimeout(20000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -89,7 +97,12 @@ describeBrowser('the citation graph in the browser', () => {
     await page.waitForFunction((want) => location.hash === want, `#/graph/${district}`);
     await page.locator('[data-testid="graph-svg"] [data-node]').first().waitFor();
     await page.getByTestId('graph-depth').selectOption('3');
-    await page.locator(`[data-testid="graph-svg"] [data-node="${id.get('1-tw-15-cd')}"], [data-testid="graph-svg"] [data-node="${id.get('5-xa-35-kh-du')}"]`).first().waitFor();
+    await page
+      .locator(
+        `[data-testid="graph-svg"] [data-node="${id.get('1-tw-15-cd')}"], [data-testid="graph-svg"] [data-node="${id.get('5-xa-35-kh-du')}"]`,
+      )
+      .first()
+      .waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= 5);
 
     const nodes = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) =>
@@ -119,9 +132,16 @@ describeBrowser('the citation graph in the browser', () => {
     for (const p of placeholders) expect(p.dash).toBeTruthy();
     for (const n of nodes.filter((x) => !x.placeholder)) expect(n.dash).toBeNull();
     // Edges between drawn nodes, each with its sentence as a tooltip.
-    const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) => els.map((e) => ({ key: e.getAttribute('data-edge')!, title: e.textContent ?? '' })));
+    const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) =>
+      els.map((e) => ({ key: e.getAttribute('data-edge')!, title: e.textContent ?? '' })),
+    );
     expect(edges.length).toBeGreaterThanOrEqual(4);
-    expect(edges.some((e) => e.key === `${id.get('5-xa-35-kh-du')}>${district}` && e.title.includes('Thực hiện Kế hoạch số 128-KH/HU'))).toBe(true);
+    expect(
+      edges.some(
+        (e) =>
+          e.key === `${id.get('5-xa-35-kh-du')}>${district}` && e.title.includes('Thực hiện Kế hoạch số 128-KH/HU'),
+      ),
+    ).toBe(true);
     for (const e of edges) for (const end of e.key.split('>')) expect(byId.has(end)).toBe(true);
     expect(await page.getByTestId('graph-summary').innerText()).toMatch(/văn bản chưa có trong kho/);
 

@@ -15,7 +15,10 @@ export interface BadFile {
 }
 
 // From Jest, beside this file; from a bundled script (scripts/run-ts.mjs), from the repository root.
-const FORMATS = [path.resolve(__dirname, '..', 'fixtures', 'formats'), path.resolve('tests', 'fixtures', 'formats')].find((d) => existsSync(d))!;
+const FORMATS = [
+  path.resolve(__dirname, '..', 'fixtures', 'formats'),
+  path.resolve('tests', 'fixtures', 'formats'),
+].find((d) => existsSync(d))!;
 const read = (f: string): Buffer => readFileSync(path.join(FORMATS, f));
 
 export function rng(seed: number): () => number {
@@ -99,7 +102,20 @@ export function* badFiles(count: number, seed = 1, options: { bigText?: number }
   if (options.bigText) yield { kind: 'big-text', name: 'rat-lon.txt', bytes: { bigText: options.bigText } };
   yield { kind: 'zip-bomb', name: 'bom.docx', bytes: bomb };
   yield { kind: 'zip-bomb', name: 'bom-noi-doi.docx', bytes: lyingBomb };
-  const kinds = ['random', 'truncated-docx', 'truncated-pdf', 'truncated-doc', 'nul', 'invalid-utf8', 'nested-html', 'hostile-name', 'empty', 'unsupported', 'garbled-docx', 'garbled-pdf'];
+  const kinds = [
+    'random',
+    'truncated-docx',
+    'truncated-pdf',
+    'truncated-doc',
+    'nul',
+    'invalid-utf8',
+    'nested-html',
+    'hostile-name',
+    'empty',
+    'unsupported',
+    'garbled-docx',
+    'garbled-pdf',
+  ];
   for (let i = 0; i < count; i++) {
     const kind = kinds[i % kinds.length]!;
     const n = i;
@@ -125,7 +141,10 @@ export function* badFiles(count: number, seed = 1, options: { bigText?: number }
       }
       case 'invalid-utf8': {
         const parts: Buffer[] = [];
-        for (let j = 0; j < 300; j++) parts.push(Buffer.from([0xc0 | Math.floor(r() * 2), 0xff, 0xfe, 0x80 + Math.floor(r() * 64), 0xed, 0xa0, 0x80]));
+        for (let j = 0; j < 300; j++)
+          parts.push(
+            Buffer.from([0xc0 | Math.floor(r() * 2), 0xff, 0xfe, 0x80 + Math.floor(r() * 64), 0xed, 0xa0, 0x80]),
+          );
         yield { kind, name: `utf8-hong-${n}.txt`, bytes: Buffer.concat(parts) };
         break;
       }
@@ -141,7 +160,11 @@ export function* badFiles(count: number, seed = 1, options: { bigText?: number }
         yield { kind, name: `rong-${n}${pick(EXTS)}`, bytes: Buffer.from(pick(['', '   \n\t\r\n', '\uFEFF'])) };
         break;
       case 'unsupported':
-        yield { kind, name: `chuong-trinh-${n}${pick(['.exe', '.js', '.lnk', '.zip', '.bat', ''])}`, bytes: Buffer.from('Công văn hợp lệ nhưng đuôi tệp không được nhận.') };
+        yield {
+          kind,
+          name: `chuong-trinh-${n}${pick(['.exe', '.js', '.lnk', '.zip', '.bat', ''])}`,
+          bytes: Buffer.from('Công văn hợp lệ nhưng đuôi tệp không được nhận.'),
+        };
         break;
       case 'garbled-docx': {
         const b = Buffer.from(docx);

@@ -22,16 +22,21 @@ export interface FuzzOutcome {
 }
 
 function fingerprint(db: Database): string {
-  return ['documents', 'originals', 'citations', 'tasks', 'search_docs', 'history']
-    .map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get())
-    .join(':') + ':' + String(db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get());
+  return (
+    ['documents', 'originals', 'citations', 'tasks', 'search_docs', 'history']
+      .map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get())
+      .join(':') +
+    ':' +
+    String(db.prepare('SELECT coalesce(max(id), 0) FROM documents').pluck().get())
+  );
 }
 
 function writeBigText(file: string, size: number): void {
   const fd = openSync(file, 'w');
   const chunk = Buffer.from('Công văn số 1-CV/TU về việc thử tệp rất lớn. '.repeat(20000));
   try {
-    for (let written = 0; written < size; written += chunk.length) writeSync(fd, chunk, 0, Math.min(chunk.length, size - written));
+    for (let written = 0; written < size; written += chunk.length)
+      writeSync(fd, chunk, 0, Math.min(chunk.length, size - written));
   } finally {
     closeSync(fd);
   }
@@ -58,11 +63,28 @@ export async function feed(db: Database, file: BadFile, scratch: string, limitMs
       new Promise<'hang'>((resolve) => (timer = setTimeout(() => resolve('hang'), limitMs))),
     ]);
     const ms = performance.now() - started;
-    if (result === 'hang') return { kind: file.kind, name: file.name, status: 'hang', reasonCode: null, reason: null, ms, changed: false };
+    if (result === 'hang')
+      return { kind: file.kind, name: file.name, status: 'hang', reasonCode: null, reason: null, ms, changed: false };
     const changed = result.status !== 'imported' && fingerprint(db) !== before;
-    return { kind: file.kind, name: file.name, status: result.status, reasonCode: result.reasonCode, reason: result.reason, ms, changed };
+    return {
+      kind: file.kind,
+      name: file.name,
+      status: result.status,
+      reasonCode: result.reasonCode,
+      reason: result.reason,
+      ms,
+      changed,
+    };
   } catch (error) {
-    return { kind: file.kind, name: file.name, status: 'crash', reasonCode: null, reason: String(error), ms: performance.now() - started, changed: fingerprint(db) !== before };
+    return {
+      kind: file.kind,
+      name: file.name,
+      status: 'crash',
+      reasonCode: null,
+      reason: String(error),
+      ms: performance.now() - started,
+      changed: fingerprint(db) !== before,
+    };
   } finally {
     clearTimeout(timer);
     cleanup();

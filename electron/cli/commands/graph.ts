@@ -7,7 +7,13 @@
  */
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
-import { PLACEHOLDER_LABEL, RELATION_LABELS, type Graph, type GraphNode, type NodeId } from '../../../shared/graph/types';
+import {
+  PLACEHOLDER_LABEL,
+  RELATION_LABELS,
+  type Graph,
+  type GraphNode,
+  type NodeId,
+} from '../../../shared/graph/types';
 import type { Archive } from '../../core/archive';
 import { archiveOption, printJson, withArchive, type ArchiveOption } from '../common';
 
@@ -29,14 +35,27 @@ function depthArg(v: string): number {
 /** The documented JSON shape: nodes[{id, ref, type, issuer, date, placeholder}], edges[{from, to, relation, text}]. */
 export function graphJson(g: Graph): unknown {
   return {
-    nodes: g.nodes.map((n) => ({ id: n.id, ref: n.ref, type: n.type, issuer: n.issuer, date: n.date, placeholder: n.placeholder, level: n.level })),
+    nodes: g.nodes.map((n) => ({
+      id: n.id,
+      ref: n.ref,
+      type: n.type,
+      issuer: n.issuer,
+      date: n.date,
+      placeholder: n.placeholder,
+      level: n.level,
+    })),
     edges: g.edges.map((e) => ({ from: e.from, to: e.to, relation: e.relation, text: e.text, status: e.status })),
     ...(g.truncated ? { truncated: true } : {}),
   };
 }
 
 const label = (n: GraphNode): string =>
-  [n.ref ?? (n.type ? `${n.type} (không số)` : '(không số)'), n.date ? n.date.split('-').reverse().join('/') : null, n.issuer, n.placeholder ? `[${PLACEHOLDER_LABEL}]` : `#${n.id}`]
+  [
+    n.ref ?? (n.type ? `${n.type} (không số)` : '(không số)'),
+    n.date ? n.date.split('-').reverse().join('/') : null,
+    n.issuer,
+    n.placeholder ? `[${PLACEHOLDER_LABEL}]` : `#${n.id}`,
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -50,8 +69,11 @@ function textTree(g: Graph, start: NodeId): string {
       const n = byId.get(String(other));
       if (!n) return;
       const last = i === edges.length - 1;
-      lines.push(`${prefix}${last ? '└─' : '├─'}${dir === 'up' ? '↑' : '↓'} ${RELATION_LABELS[e.relation] ?? e.relation}: ${label(n)}`);
-      if (!seen.has(String(other))) walk(other, dir, prefix + (last ? '   ' : '│  '), new Set([...seen, String(other)]));
+      lines.push(
+        `${prefix}${last ? '└─' : '├─'}${dir === 'up' ? '↑' : '↓'} ${RELATION_LABELS[e.relation] ?? e.relation}: ${label(n)}`,
+      );
+      if (!seen.has(String(other)))
+        walk(other, dir, prefix + (last ? '   ' : '│  '), new Set([...seen, String(other)]));
     });
   };
   walk(start, 'up', '', new Set([String(start)]));
@@ -67,7 +89,10 @@ function findStart(archive: Archive, idOrRef: string): NodeId {
   if (matches.length === 0) throw new VanthuError('NOT_FOUND', idOrRef);
   if (matches.length > 1) {
     const list = matches.map((m) => `  #${m.id} ${m.ref ?? ''} · ${m.date ?? ''} · ${m.issuer ?? ''}`).join('\n');
-    throw new VanthuError('INVALID_INPUT', `có ${matches.length} văn bản cùng số/ký hiệu "${idOrRef}"; chọn theo ID:\n${list}`);
+    throw new VanthuError(
+      'INVALID_INPUT',
+      `có ${matches.length} văn bản cùng số/ký hiệu "${idOrRef}"; chọn theo ID:\n${list}`,
+    );
   }
   return matches[0]!.id;
 }
@@ -80,16 +105,24 @@ export function registerGraphCommands(program: Command): void {
     .option('--up', 'chỉ chiều lên: văn bản mà văn bản này thực hiện, căn cứ')
     .option('--down', 'chỉ chiều xuống: văn bản thực hiện văn bản này')
     .addOption(new Option('--depth <n>', 'số bậc (1–10)').argParser(depthArg).default(2))
-    .addOption(new Option('--max <n>', 'số nút tối đa').argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)).default(5000))
+    .addOption(
+      new Option('--max <n>', 'số nút tối đa').argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)).default(5000),
+    )
     .option('--all', 'toàn bộ sơ đồ của kho')
-    .option('--json', 'in dạng JSON: {nodes: [{id, ref, type, issuer, date, placeholder}], edges: [{from, to, relation, text}]}')
+    .option(
+      '--json',
+      'in dạng JSON: {nodes: [{id, ref, type, issuer, date, placeholder}], edges: [{from, to, relation, text}]}',
+    )
     .addOption(archiveOption())
     .action(async (idOrRef: string | undefined, options: GraphOptions) => {
       await withArchive(options, (archive) => {
         if (options.all) {
           const g = archive.graph.all();
           if (options.json) printJson(graphJson(g));
-          else process.stdout.write(`${g.nodes.length} nút (${g.nodes.filter((n) => n.placeholder).length} chưa có trong kho), ${g.edges.length} liên kết.\n`);
+          else
+            process.stdout.write(
+              `${g.nodes.length} nút (${g.nodes.filter((n) => n.placeholder).length} chưa có trong kho), ${g.edges.length} liên kết.\n`,
+            );
           return;
         }
         if (!idOrRef) throw new VanthuError('INVALID_INPUT', 'cần ID hoặc số/ký hiệu, hoặc --all');
@@ -132,7 +165,9 @@ export function registerGraphCommands(program: Command): void {
         }
         process.stdout.write('VĂN BẢN CHƯA CÓ TRONG KHO (cần đề nghị cung cấp hoặc scan)\n');
         rows.forEach((r, i) => {
-          process.stdout.write(`${String(i + 1).padStart(3)}. ${label(r.node)} — ${r.citing.length} văn bản viện dẫn\n`);
+          process.stdout.write(
+            `${String(i + 1).padStart(3)}. ${label(r.node)} — ${r.citing.length} văn bản viện dẫn\n`,
+          );
           for (const c of r.citing.slice(0, 5)) process.stdout.write(`       ← ${label(c)}\n`);
           if (r.citing.length > 5) process.stdout.write(`       … và ${r.citing.length - 5} văn bản khác\n`);
         });

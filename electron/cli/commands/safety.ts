@@ -7,7 +7,14 @@ import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
 import type { CheckReport } from '../../../shared/model/safety';
 import { Archive } from '../../core/archive';
-import { backupStatus, backupToFolder, createBackup, restoreBackup, setBackupSettings, verifyBackup } from '../../core/backup/backup';
+import {
+  backupStatus,
+  backupToFolder,
+  createBackup,
+  restoreBackup,
+  setBackupSettings,
+  verifyBackup,
+} from '../../core/backup/backup';
 import { checkArchiveFolder } from '../../core/backup/check';
 import { exportBundle, importBundle, listConflicts, resolveConflict } from '../../core/bundle/bundle';
 import { documentHistory, listTrash, purgeTrash, restoreFromTrash, trashDocument } from '../../core/history/trash';
@@ -38,8 +45,15 @@ function vnTime(iso: string | null): string {
 
 function printCheck(report: CheckReport): void {
   const mark = { ok: '✓', warning: '!', error: '✗' } as const;
-  for (const f of report.findings) process.stdout.write(`${mark[f.level]} ${f.message}${f.ids && f.ids.length > 0 ? ` (ID: ${f.ids.slice(0, 20).join(', ')}${f.ids.length > 20 ? '…' : ''})` : ''}\n`);
-  process.stdout.write(report.ok ? `Kho không có lỗi (${report.documents} văn bản).\n` : 'Kho có lỗi: xem các dòng ✗ ở trên. Hãy khôi phục từ bản sao lưu gần nhất (vanthu restore).\n');
+  for (const f of report.findings)
+    process.stdout.write(
+      `${mark[f.level]} ${f.message}${f.ids && f.ids.length > 0 ? ` (ID: ${f.ids.slice(0, 20).join(', ')}${f.ids.length > 20 ? '…' : ''})` : ''}\n`,
+    );
+  process.stdout.write(
+    report.ok
+      ? `Kho không có lỗi (${report.documents} văn bản).\n`
+      : 'Kho có lỗi: xem các dòng ✗ ở trên. Hãy khôi phục từ bản sao lưu gần nhất (vanthu restore).\n',
+  );
 }
 
 export function registerSafetyCommands(program: Command): void {
@@ -53,11 +67,17 @@ export function registerSafetyCommands(program: Command): void {
     .action(async (file: string | undefined, options: JsonOption & { force?: boolean }) => {
       await withArchive(options, async (archive) => {
         const result = file
-          ? await createBackup(archive.db, file, { appVersion: APP_VERSION, trigger: 'cli', overwrite: Boolean(options.force) })
+          ? await createBackup(archive.db, file, {
+              appVersion: APP_VERSION,
+              trigger: 'cli',
+              overwrite: Boolean(options.force),
+            })
           : await backupToFolder(archive.db, APP_VERSION, 'cli');
         if (options.json) printJson(result);
         else {
-          process.stdout.write(`Đã sao lưu ${result.documents} văn bản vào ${file ? path.resolve(file) : result.fileName} (${mb(result.size)}).\n`);
+          process.stdout.write(
+            `Đã sao lưu ${result.documents} văn bản vào ${file ? path.resolve(file) : result.fileName} (${mb(result.size)}).\n`,
+          );
           for (const f of result.removed) process.stdout.write(`Đã xóa bản sao lưu cũ: ${f}\n`);
         }
       });
@@ -68,7 +88,9 @@ export function registerSafetyCommands(program: Command): void {
     .description('xem hoặc đặt sao lưu tự động: thư mục (USB), số bản giữ lại, khi nào sao lưu')
     .option('--folder <dir>', 'thư mục sao lưu')
     .addOption(new Option('--keep <n>', 'số bản sao lưu giữ lại').argParser(positiveInt))
-    .addOption(new Option('--mode <mode>', 'off: tắt, quit: khi thoát, daily: hằng ngày').choices(['off', 'quit', 'daily']))
+    .addOption(
+      new Option('--mode <mode>', 'off: tắt, quit: khi thoát, daily: hằng ngày').choices(['off', 'quit', 'daily']),
+    )
     .option('--json', 'in dạng JSON')
     .addOption(archiveOption())
     .action(async (options: JsonOption & { folder?: string; keep?: number; mode?: 'off' | 'quit' | 'daily' }) => {
@@ -102,7 +124,10 @@ export function registerSafetyCommands(program: Command): void {
     .action((file: string, options: { json?: boolean }) => {
       const report = verifyBackup(file);
       if (options.json) printJson(report);
-      else if (report.ok) process.stdout.write(`Tệp sao lưu hợp lệ: ${report.manifest!.documents} văn bản, tạo lúc ${vnTime(report.manifest!.createdAt)} (Vanthu ${report.manifest!.appVersion}).\n`);
+      else if (report.ok)
+        process.stdout.write(
+          `Tệp sao lưu hợp lệ: ${report.manifest!.documents} văn bản, tạo lúc ${vnTime(report.manifest!.createdAt)} (Vanthu ${report.manifest!.appVersion}).\n`,
+        );
       else process.stdout.write(`Tệp sao lưu KHÔNG hợp lệ:\n${report.problems.map((p) => `✗ ${p}`).join('\n')}\n`);
       if (!report.ok) process.exitCode = EXIT_FAILURES;
     });
@@ -136,7 +161,8 @@ export function registerSafetyCommands(program: Command): void {
       if (options.json) printJson({ ...result, documents: count });
       else {
         process.stdout.write(`Đã khôi phục ${count} văn bản từ bản sao lưu lúc ${vnTime(result.backupCreatedAt)}.\n`);
-        if (result.keptAside) process.stdout.write(`Kho trước khi khôi phục được giữ lại: ${path.join(dir, result.keptAside)}\n`);
+        if (result.keptAside)
+          process.stdout.write(`Kho trước khi khôi phục được giữ lại: ${path.join(dir, result.keptAside)}\n`);
       }
     });
 
@@ -150,13 +176,22 @@ export function registerSafetyCommands(program: Command): void {
     .option('--json', 'in dạng JSON')
     .addOption(archiveOption())
     .action(async (file: string, options: JsonOption & { ids?: string; since?: string; force?: boolean }) => {
-      if (Boolean(options.ids) === Boolean(options.since)) throw new VanthuError('INVALID_INPUT', 'cần đúng một trong --ids hoặc --since');
-      if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) throw new VanthuError('INVALID_INPUT', `ngày không hợp lệ: ${options.since}`);
+      if (Boolean(options.ids) === Boolean(options.since))
+        throw new VanthuError('INVALID_INPUT', 'cần đúng một trong --ids hoặc --since');
+      if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since))
+        throw new VanthuError('INVALID_INPUT', `ngày không hợp lệ: ${options.since}`);
       const ids = options.ids ? options.ids.split(',').map((v) => positiveInt(v.trim())) : undefined;
       await withArchive(options, (archive) => {
-        const result = exportBundle(archive.db, file, ids ? { ids } : { since: options.since! }, APP_VERSION, Boolean(options.force));
+        const result = exportBundle(
+          archive.db,
+          file,
+          ids ? { ids } : { since: options.since! },
+          APP_VERSION,
+          Boolean(options.force),
+        );
         if (options.json) printJson(result);
-        else process.stdout.write(`Đã xuất ${result.documents} văn bản vào ${path.resolve(file)} (${mb(result.size)}).\n`);
+        else
+          process.stdout.write(`Đã xuất ${result.documents} văn bản vào ${path.resolve(file)} (${mb(result.size)}).\n`);
         if (result.documents === 0) process.exitCode = EXIT_FAILURES;
       });
     });
@@ -174,10 +209,17 @@ export function registerSafetyCommands(program: Command): void {
         if (options.json) printJson(report);
         else {
           for (const item of report.items.filter((i) => i.status === 'conflict')) {
-            process.stdout.write(`⚠ ${item.ref ?? '(không số)'} · ${item.issuer ?? ''} · ${item.date ?? ''}: ${item.reason}\n`);
+            process.stdout.write(
+              `⚠ ${item.ref ?? '(không số)'} · ${item.issuer ?? ''} · ${item.date ?? ''}: ${item.reason}\n`,
+            );
           }
-          process.stdout.write(`Đã nhập ${report.imported}, đã có ${report.duplicates}, xung đột ${report.conflicts}.\n`);
-          if (report.conflicts > 0) process.stdout.write('Xem và giải quyết xung đột: vanthu conflicts; vanthu resolve-conflict <ID> import|skip\n');
+          process.stdout.write(
+            `Đã nhập ${report.imported}, đã có ${report.duplicates}, xung đột ${report.conflicts}.\n`,
+          );
+          if (report.conflicts > 0)
+            process.stdout.write(
+              'Xem và giải quyết xung đột: vanthu conflicts; vanthu resolve-conflict <ID> import|skip\n',
+            );
         }
       });
     });
@@ -192,7 +234,11 @@ export function registerSafetyCommands(program: Command): void {
         const list = listConflicts(archive.db);
         if (options.json) printJson(list);
         else if (list.length === 0) process.stdout.write('Không có xung đột nào.\n');
-        else for (const c of list) process.stdout.write(`[${c.id}] ${c.ref ?? ''} · ${c.issuer ?? ''} · ${c.date ?? ''} (gói ${c.bundle}) — trùng với văn bản ID ${c.existingId ?? '?'}\n`);
+        else
+          for (const c of list)
+            process.stdout.write(
+              `[${c.id}] ${c.ref ?? ''} · ${c.issuer ?? ''} · ${c.date ?? ''} (gói ${c.bundle}) — trùng với văn bản ID ${c.existingId ?? '?'}\n`,
+            );
       });
     });
 
@@ -203,11 +249,18 @@ export function registerSafetyCommands(program: Command): void {
     .argument('<action>', 'import hoặc skip')
     .addOption(archiveOption())
     .action(async (id: string, action: string, options: ArchiveOption) => {
-      if (action !== 'import' && action !== 'skip') throw new VanthuError('INVALID_INPUT', 'hành động phải là import hoặc skip');
+      if (action !== 'import' && action !== 'skip')
+        throw new VanthuError('INVALID_INPUT', 'hành động phải là import hoặc skip');
       await withArchive(options, (archive) => {
         const r = resolveConflict(archive.db, positiveInt(id), action);
         archive.documentsChanged();
-        process.stdout.write(r.status === 'skipped' ? 'Đã bỏ văn bản trong gói.\n' : r.status === 'duplicate' ? `Văn bản đã có trong kho (ID ${r.id}).\n` : `Đã nhập thành văn bản ID ${r.id}.\n`);
+        process.stdout.write(
+          r.status === 'skipped'
+            ? 'Đã bỏ văn bản trong gói.\n'
+            : r.status === 'duplicate'
+              ? `Văn bản đã có trong kho (ID ${r.id}).\n`
+              : `Đã nhập thành văn bản ID ${r.id}.\n`,
+        );
       });
     });
 
@@ -251,7 +304,11 @@ export function registerSafetyCommands(program: Command): void {
         const list = listTrash(archive.db);
         if (options.json) printJson(list);
         else if (list.length === 0) process.stdout.write('Thùng rác trống.\n');
-        else for (const t of list) process.stdout.write(`[${t.trashId}] ${t.ref ?? '(không số)'} · ${t.subject ?? ''} — xóa lúc ${vnTime(t.deletedAt)}, tự hủy sau ${vnTime(t.expiresAt)}\n`);
+        else
+          for (const t of list)
+            process.stdout.write(
+              `[${t.trashId}] ${t.ref ?? '(không số)'} · ${t.subject ?? ''} — xóa lúc ${vnTime(t.deletedAt)}, tự hủy sau ${vnTime(t.expiresAt)}\n`,
+            );
       });
     });
 
@@ -264,7 +321,11 @@ export function registerSafetyCommands(program: Command): void {
       await withArchive(options, (archive) => {
         for (const t of trashIds) {
           const r = restoreFromTrash(archive.db, positiveInt(t));
-          process.stdout.write(r.status === 'restored' ? `Đã khôi phục văn bản ID ${r.id}.\n` : `Văn bản đã có lại trong kho (ID ${r.id}); mục vẫn ở thùng rác.\n`);
+          process.stdout.write(
+            r.status === 'restored'
+              ? `Đã khôi phục văn bản ID ${r.id}.\n`
+              : `Văn bản đã có lại trong kho (ID ${r.id}); mục vẫn ở thùng rác.\n`,
+          );
           if (r.status === 'duplicate') process.exitCode = EXIT_FAILURES;
         }
         archive.documentsChanged();

@@ -81,7 +81,8 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     // Search (issue #4): electron/core/search/engine.ts.
     search: (input) => {
       const result = archive.search.search(input);
-      if (input.offset === 0 && !archive.db.readonly) archive.search.recordHistory(input.query, result.totalExact ? result.total : null);
+      if (input.offset === 0 && !archive.db.readonly)
+        archive.search.recordHistory(input.query, result.totalExact ? result.total : null);
       return result;
     },
     suggest: ({ prefix, limit }) => archive.search.suggest(prefix, limit),

@@ -7,7 +7,18 @@
  * looks like a backup.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, mkdirSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -55,7 +66,10 @@ export function setBackupSettings(db: Db, patch: Partial<BackupSettings>): Backu
 /** File-system errors SQLite's mapping does not know (a missing file, a busy one on Windows) are I/O errors. */
 export function toVanthuError(error: unknown): VanthuError {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && ['ENOENT', 'ENOTDIR', 'EISDIR', 'EBUSY', 'EXDEV', 'EIO', 'EMFILE', 'ENAMETOOLONG', 'EINVAL'].includes(code)) {
+  if (
+    typeof code === 'string' &&
+    ['ENOENT', 'ENOTDIR', 'EISDIR', 'EBUSY', 'EXDEV', 'EIO', 'EMFILE', 'ENAMETOOLONG', 'EINVAL'].includes(code)
+  ) {
     return new VanthuError('IO_ERROR', (error as Error).message);
   }
   return dbError(error);
@@ -66,7 +80,12 @@ function sha256Hex(data: string | Uint8Array): string {
 }
 
 /** Counts and digests of an archive (or of a backup copy): the manifest minus its header. */
-export function measure(db: Db): Pick<BackupManifest, 'counts' | 'documents' | 'originals' | 'originalBytes' | 'documentsDigest' | 'originalsDigest'> {
+export function measure(
+  db: Db,
+): Pick<
+  BackupManifest,
+  'counts' | 'documents' | 'originals' | 'originalBytes' | 'documentsDigest' | 'originalsDigest'
+> {
   const docs = createHash('sha256');
   let documents = 0;
   for (const row of s.iterateContentHashes(db)) {
@@ -83,7 +102,14 @@ export function measure(db: Db): Pick<BackupManifest, 'counts' | 'documents' | '
   }
   const counts = s.countRows(db);
   delete counts[s.MANIFEST_TABLE];
-  return { counts, documents, originals, originalBytes, documentsDigest: docs.digest('hex'), originalsDigest: origs.digest('hex') };
+  return {
+    counts,
+    documents,
+    originals,
+    originalBytes,
+    documentsDigest: docs.digest('hex'),
+    originalsDigest: origs.digest('hex'),
+  };
 }
 
 function fsyncFile(file: string): void {
@@ -137,9 +163,14 @@ export interface CreateBackupOptions {
 }
 
 /** Writes a verified backup of the open archive to `target`. */
-export async function createBackup(db: Db, target: string, options: CreateBackupOptions): Promise<BackupResult & { manifest: BackupManifest }> {
+export async function createBackup(
+  db: Db,
+  target: string,
+  options: CreateBackupOptions,
+): Promise<BackupResult & { manifest: BackupManifest }> {
   const file = path.resolve(target);
-  if (!options.overwrite && existsSync(file)) throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
+  if (!options.overwrite && existsSync(file))
+    throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
   const dir = path.dirname(file);
   if (!existsSync(dir)) throw new VanthuError('IO_ERROR', `không có thư mục ${dir}`);
   const tmp = tempName(file);
@@ -170,7 +201,8 @@ export async function createBackup(db: Db, target: string, options: CreateBackup
     copy.close();
     copy = null;
     fsyncFile(tmp);
-    if (!options.overwrite && existsSync(file)) throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
+    if (!options.overwrite && existsSync(file))
+      throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
     renameSync(tmp, file);
     fsyncDir(dir);
     const size = statSync(file).size;
@@ -207,27 +239,41 @@ export function verifyBackup(file: string): VerifyReport {
     try {
       integrity = s.integrityCheck(db, 10);
     } catch (error) {
-      return { ok: false, manifest: null, problems: [`Tệp không phải cơ sở dữ liệu hợp lệ: ${(error as Error).message}`] };
+      return {
+        ok: false,
+        manifest: null,
+        problems: [`Tệp không phải cơ sở dữ liệu hợp lệ: ${(error as Error).message}`],
+      };
     }
     if (integrity.join() !== 'ok') problems.push(`Kiểm tra toàn vẹn thất bại: ${integrity.join('; ')}`);
     const raw = s.readManifest(db);
-    if (!raw) return { ok: false, manifest: null, problems: [...problems, 'Tệp không có bảng kê sao lưu (không phải tệp sao lưu Vanthu).'] };
+    if (!raw)
+      return {
+        ok: false,
+        manifest: null,
+        problems: [...problems, 'Tệp không có bảng kê sao lưu (không phải tệp sao lưu Vanthu).'],
+      };
     let manifest: BackupManifest;
     try {
       manifest = JSON.parse(raw) as BackupManifest;
     } catch {
       return { ok: false, manifest: null, problems: [...problems, 'Bảng kê sao lưu bị hỏng.'] };
     }
-    if (manifest.format !== 'vanthu-backup' || manifest.formatVersion !== 1) problems.push('Định dạng tệp sao lưu không được hỗ trợ.');
-    if (manifest.schemaVersion > LATEST_SCHEMA_VERSION) problems.push('Tệp sao lưu được tạo bởi phiên bản Vanthu mới hơn.');
+    if (manifest.format !== 'vanthu-backup' || manifest.formatVersion !== 1)
+      problems.push('Định dạng tệp sao lưu không được hỗ trợ.');
+    if (manifest.schemaVersion > LATEST_SCHEMA_VERSION)
+      problems.push('Tệp sao lưu được tạo bởi phiên bản Vanthu mới hơn.');
     if (schemaVersion(db) !== manifest.schemaVersion) problems.push('Phiên bản lược đồ không khớp bảng kê.');
     if (problems.length === 0) {
       const now = measure(db);
       for (const [table, n] of Object.entries(manifest.counts ?? {})) {
-        if (now.counts[table] !== n) problems.push(`Số dòng bảng ${table}: ${now.counts[table] ?? 0}, bảng kê ghi ${n}.`);
+        if (now.counts[table] !== n)
+          problems.push(`Số dòng bảng ${table}: ${now.counts[table] ?? 0}, bảng kê ghi ${n}.`);
       }
-      if (now.documentsDigest !== manifest.documentsDigest) problems.push('Mã băm nội dung văn bản không khớp bảng kê.');
-      if (now.originalsDigest !== manifest.originalsDigest) problems.push('Mã băm bản gốc không khớp bảng kê (bản gốc bị sửa hoặc hỏng).');
+      if (now.documentsDigest !== manifest.documentsDigest)
+        problems.push('Mã băm nội dung văn bản không khớp bảng kê.');
+      if (now.originalsDigest !== manifest.originalsDigest)
+        problems.push('Mã băm bản gốc không khớp bảng kê (bản gốc bị sửa hoặc hỏng).');
     }
     return { ok: problems.length === 0, manifest, problems };
   } finally {
@@ -239,7 +285,8 @@ function assertVerified(file: string): VerifyReport & { manifest: BackupManifest
   if (!existsSync(file)) throw new VanthuError('IO_ERROR', `không thấy tệp ${file}`);
   const report = verifyBackup(file);
   if (!report.ok || !report.manifest) {
-    if (report.manifest && report.manifest.schemaVersion > LATEST_SCHEMA_VERSION) throw new VanthuError('ARCHIVE_TOO_NEW');
+    if (report.manifest && report.manifest.schemaVersion > LATEST_SCHEMA_VERSION)
+      throw new VanthuError('ARCHIVE_TOO_NEW');
     throw new VanthuError('BACKUP_INVALID', report.problems.join(' '));
   }
   return report as VerifyReport & { manifest: BackupManifest };
@@ -373,10 +420,16 @@ export function rotate(folder: string, keep: number): string[] {
   return removed;
 }
 
-export async function backupToFolder(db: Db, appVersion: string, trigger: BackupTrigger, now = new Date()): Promise<BackupResult> {
+export async function backupToFolder(
+  db: Db,
+  appVersion: string,
+  trigger: BackupTrigger,
+  now = new Date(),
+): Promise<BackupResult> {
   const settings = getBackupSettings(db);
   if (!settings.folder) throw new VanthuError('BACKUP_FOLDER_UNSET');
-  if (!existsSync(settings.folder)) throw new VanthuError('IO_ERROR', `không thấy thư mục sao lưu ${settings.folder} (USB đã được cắm chưa?)`);
+  if (!existsSync(settings.folder))
+    throw new VanthuError('IO_ERROR', `không thấy thư mục sao lưu ${settings.folder} (USB đã được cắm chưa?)`);
   const result = await createBackup(db, path.join(settings.folder, generationName(now)), { appVersion, trigger, now });
   return { ...result, removed: rotate(settings.folder, settings.keep) };
 }
@@ -398,7 +451,8 @@ export function backupStatus(db: Db, now = new Date()): BackupStatus {
   const stale = ageDays === null || ageDays > BACKUP_STALE_DAYS;
   const folderAvailable = settings.folder !== null && existsSync(settings.folder);
   let warning: string | null = null;
-  if (ageDays === null) warning = 'Kho chưa được sao lưu lần nào. Hãy sao lưu ra USB hoặc ổ đĩa khác để không mất văn bản.';
+  if (ageDays === null)
+    warning = 'Kho chưa được sao lưu lần nào. Hãy sao lưu ra USB hoặc ổ đĩa khác để không mất văn bản.';
   else if (stale) warning = `Bản sao lưu mới nhất đã cũ ${ageDays} ngày. Hãy sao lưu lại.`;
   return {
     folder: settings.folder,

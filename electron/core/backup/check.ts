@@ -20,7 +20,8 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
   };
 
   const integrity = s.integrityCheck(db, 20);
-  if (integrity.join() === 'ok') add({ level: 'ok', code: 'integrity', message: 'Cấu trúc tệp kho toàn vẹn (integrity_check: ok).' });
+  if (integrity.join() === 'ok')
+    add({ level: 'ok', code: 'integrity', message: 'Cấu trúc tệp kho toàn vẹn (integrity_check: ok).' });
   else add({ level: 'error', code: 'integrity', message: `Tệp kho bị hỏng: ${integrity.slice(0, 5).join('; ')}` });
 
   const fk = s.foreignKeyCheck(db);
@@ -34,10 +35,12 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
   const gaps = s.searchIndexGaps(db);
   const indexProblems: string[] = [];
   if (gaps.unindexed.length > 0) indexProblems.push(`${gaps.unindexed.length} văn bản chưa có trong chỉ mục tìm kiếm`);
-  if (gaps.indexRowsWithoutFts > 0) indexProblems.push(`${gaps.indexRowsWithoutFts} mục chỉ mục thiếu dữ liệu toàn văn`);
+  if (gaps.indexRowsWithoutFts > 0)
+    indexProblems.push(`${gaps.indexRowsWithoutFts} mục chỉ mục thiếu dữ liệu toàn văn`);
   if (gaps.ftsRowsWithoutDoc > 0) indexProblems.push(`${gaps.ftsRowsWithoutDoc} dòng toàn văn không thuộc văn bản nào`);
   if (gaps.ftsIntegrity) indexProblems.push(`chỉ mục toàn văn hỏng (${gaps.ftsIntegrity})`);
-  if (indexProblems.length === 0) add({ level: 'ok', code: 'index', message: `Chỉ mục tìm kiếm khớp ${documents} văn bản.` });
+  if (indexProblems.length === 0)
+    add({ level: 'ok', code: 'index', message: `Chỉ mục tìm kiếm khớp ${documents} văn bản.` });
   else
     add({
       // Unindexed documents are caught up when the archive next opens for writing; the others are damage.
@@ -48,7 +51,13 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
     });
 
   const missing = s.documentsWithoutOriginal(db);
-  if (missing.length > 0) add({ level: 'error', code: 'originals_missing', message: `${missing.length} văn bản không có bản gốc.`, ids: missing });
+  if (missing.length > 0)
+    add({
+      level: 'error',
+      code: 'originals_missing',
+      message: `${missing.length} văn bản không có bản gốc.`,
+      ids: missing,
+    });
 
   const bad: number[] = [];
   let checked = 0;
@@ -58,7 +67,13 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
     if (hash !== row.sha256 || row.bytes.byteLength !== row.size) bad.push(row.document_id);
   }
   if (bad.length === 0) add({ level: 'ok', code: 'originals', message: `${checked} bản gốc khớp mã băm SHA-256.` });
-  else add({ level: 'error', code: 'originals', message: `${bad.length} bản gốc không khớp mã băm SHA-256 (bị sửa hoặc hỏng).`, ids: bad.slice(0, 1000) });
+  else
+    add({
+      level: 'error',
+      code: 'originals',
+      message: `${bad.length} bản gốc không khớp mã băm SHA-256 (bị sửa hoặc hỏng).`,
+      ids: bad.slice(0, 1000),
+    });
 
   if (s.hasTable(db, 'trash')) {
     const trash = s.tableCount(db, 'trash');

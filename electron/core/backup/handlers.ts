@@ -83,7 +83,10 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
     },
     setBackupSettings: ({ keep, mode }) => {
       writable(archive);
-      setBackupSettings(archive.db, { ...(keep !== undefined ? { keep } : {}), ...(mode !== undefined ? { mode } : {}) });
+      setBackupSettings(archive.db, {
+        ...(keep !== undefined ? { keep } : {}),
+        ...(mode !== undefined ? { mode } : {}),
+      });
       return backupStatus(archive.db);
     },
     chooseAndBackup: async () => {
@@ -106,7 +109,8 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
       return {
         documents: report.manifest?.documents ?? 0,
         backupCreatedAt: report.manifest?.createdAt ?? '',
-        message: 'Tệp sao lưu hợp lệ. Hãy đóng rồi mở lại Vanthu để hoàn tất khôi phục; kho hiện tại sẽ được giữ lại bên cạnh.',
+        message:
+          'Tệp sao lưu hợp lệ. Hãy đóng rồi mở lại Vanthu để hoàn tất khôi phục; kho hiện tại sẽ được giữ lại bên cạnh.',
       };
     },
     checkArchive: () => checkArchive(archive.db),
@@ -132,7 +136,13 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
       if (!ctx.pickSaveFile) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const file = await ctx.pickSaveFile('bundle', `Vanthu-goi-${stampDate()}${BUNDLE_EXTENSION}`);
       if (!file) return null;
-      return exportBundle(archive.db, withExtension(file, BUNDLE_EXTENSION), ids ? { ids } : { since: since ?? '' }, APP_VERSION, true);
+      return exportBundle(
+        archive.db,
+        withExtension(file, BUNDLE_EXTENSION),
+        ids ? { ids } : { since: since ?? '' },
+        APP_VERSION,
+        true,
+      );
     },
     chooseAndImportBundle: async () => {
       writable(archive);

@@ -11,7 +11,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DUPLICATE_MESSAGE, VanthuError } from '../../../shared/api/errors';
-import type { BundleConflict, BundleExportResult, BundleImportReport, TrashRestoreResult } from '../../../shared/model/safety';
+import type {
+  BundleConflict,
+  BundleExportResult,
+  BundleImportReport,
+  TrashRestoreResult,
+} from '../../../shared/model/safety';
 import { toVanthuError } from '../backup/backup';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
@@ -38,7 +43,13 @@ export interface ExportSelection {
   since?: string;
 }
 
-export function exportBundle(db: Db, target: string, selection: ExportSelection, appVersion: string, overwrite = false): BundleExportResult {
+export function exportBundle(
+  db: Db,
+  target: string,
+  selection: ExportSelection,
+  appVersion: string,
+  overwrite = false,
+): BundleExportResult {
   const file = path.resolve(target);
   if (!overwrite && existsSync(file)) throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
   const ids = s.selectDocumentIds(db, selection);
@@ -120,17 +131,24 @@ function openBundle(file: string): { bundle: Db; manifest: BundleManifest } {
     const raw = s.readBundleManifest(bundle);
     if (!raw) throw new VanthuError('BUNDLE_INVALID', 'không có bảng kê');
     const manifest = JSON.parse(raw) as BundleManifest;
-    if (manifest.format !== 'vanthu-bundle' || manifest.formatVersion !== 1) throw new VanthuError('BUNDLE_INVALID', 'định dạng không được hỗ trợ');
-    if (manifest.schemaVersion > LATEST_SCHEMA_VERSION) throw new VanthuError('ARCHIVE_TOO_NEW', 'gói được tạo bởi phiên bản mới hơn');
+    if (manifest.format !== 'vanthu-bundle' || manifest.formatVersion !== 1)
+      throw new VanthuError('BUNDLE_INVALID', 'định dạng không được hỗ trợ');
+    if (manifest.schemaVersion > LATEST_SCHEMA_VERSION)
+      throw new VanthuError('ARCHIVE_TOO_NEW', 'gói được tạo bởi phiên bản mới hơn');
     // Verify every original and the digest before touching the archive.
     const digest = createHash('sha256');
     let count = 0;
     for (const item of s.iterateBundleItems(bundle)) {
-      if (sha256(item.original) !== item.original_sha256) throw new VanthuError('BUNDLE_INVALID', `bản gốc của ${item.ref ?? item.content_hash.slice(0, 12)} không khớp mã băm`);
+      if (sha256(item.original) !== item.original_sha256)
+        throw new VanthuError(
+          'BUNDLE_INVALID',
+          `bản gốc của ${item.ref ?? item.content_hash.slice(0, 12)} không khớp mã băm`,
+        );
       digest.update(`${item.content_hash}:${item.original_sha256}\n`);
       count++;
     }
-    if (count !== manifest.count || digest.digest('hex') !== manifest.itemsDigest) throw new VanthuError('BUNDLE_INVALID', 'nội dung không khớp bảng kê');
+    if (count !== manifest.count || digest.digest('hex') !== manifest.itemsDigest)
+      throw new VanthuError('BUNDLE_INVALID', 'nội dung không khớp bảng kê');
     return { bundle, manifest };
   } catch (error) {
     bundle.close();
@@ -167,7 +185,12 @@ export function importBundle(db: Db, file: string, now = new Date()): BundleImpo
         const sameDate = sameRef.find((r) => r.date === item.date);
         if (sameDate) {
           report.duplicates++;
-          report.items.push({ ...base, status: 'duplicate', id: sameDate.id, reason: 'Đã có văn bản cùng số/ký hiệu, cơ quan ban hành và ngày.' });
+          report.items.push({
+            ...base,
+            status: 'duplicate',
+            id: sameDate.id,
+            reason: 'Đã có văn bản cùng số/ký hiệu, cơ quan ban hành và ngày.',
+          });
           continue;
         }
         if (sameRef.length > 0) {
@@ -184,11 +207,18 @@ export function importBundle(db: Db, file: string, now = new Date()): BundleImpo
             original: item.original,
           });
           report.conflicts++;
-          report.items.push({ ...base, status: 'conflict', id: sameRef[0]!.id, reason: 'Cùng số/ký hiệu và cơ quan ban hành nhưng nội dung khác: cần văn thư quyết định.' });
+          report.items.push({
+            ...base,
+            status: 'conflict',
+            id: sameRef[0]!.id,
+            reason: 'Cùng số/ký hiệu và cơ quan ban hành nhưng nội dung khác: cần văn thư quyết định.',
+          });
           continue;
         }
         const payload = JSON.parse(item.payload_json) as SerializedDocument;
-        const { id } = s.withHistoryMuted(db, () => insertSerialized(db, payload, item.original, { keepIds: false, documentMap }));
+        const { id } = s.withHistoryMuted(db, () =>
+          insertSerialized(db, payload, item.original, { keepIds: false, documentMap }),
+        );
         s.addHistory(db, id, 'bundle', { bundle: bundleName, sentAt: manifest.createdAt }, at);
         report.imported++;
         report.items.push({ ...base, status: 'imported', id, reason: 'Đã nhập.' });
@@ -216,7 +246,12 @@ export function listConflicts(db: Db): BundleConflict[] {
 }
 
 /** The clerk's decision: import the bundle's version as a separate document, or drop it. */
-export function resolveConflict(db: Db, id: number, action: 'import' | 'skip', now = new Date()): TrashRestoreResult | { status: 'skipped' } {
+export function resolveConflict(
+  db: Db,
+  id: number,
+  action: 'import' | 'skip',
+  now = new Date(),
+): TrashRestoreResult | { status: 'skipped' } {
   return db
     .transaction(() => {
       const row = s.getConflict(db, id);
@@ -226,7 +261,9 @@ export function resolveConflict(db: Db, id: number, action: 'import' | 'skip', n
       const existing = s.findByContentHash(db, row.content_hash);
       if (existing !== null) return { status: 'duplicate' as const, id: existing };
       const payload = JSON.parse(row.payload_json) as SerializedDocument;
-      const { id: newId } = s.withHistoryMuted(db, () => insertSerialized(db, payload, row.original, { keepIds: false }));
+      const { id: newId } = s.withHistoryMuted(db, () =>
+        insertSerialized(db, payload, row.original, { keepIds: false }),
+      );
       s.addHistory(db, newId, 'bundle', { bundle: row.bundle_name, conflictResolved: true }, now.toISOString());
       return { status: 'restored' as const, id: newId };
     })

@@ -545,9 +545,7 @@ export function allPlaceholders(db: Database): Iterable<PlaceholderRow> {
   ).iterate() as Iterable<PlaceholderRow>;
 }
 
-export function allShownEdges(
-  db: Database,
-): Iterable<{
+export function allShownEdges(db: Database): Iterable<{
   id: number;
   from_id: number;
   to_doc: number | null;

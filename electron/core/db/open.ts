@@ -28,11 +28,14 @@ export function toVanthuError(error: unknown): VanthuError {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string') {
     const exact = SQLITE_CODE_TO_ERROR[code];
-    const family = SQLITE_CODE_TO_ERROR[code.replace(/_[A-Z_]+$/, '')] ?? SQLITE_CODE_TO_ERROR[code.split('_').slice(0, 2).join('_')];
+    const family =
+      SQLITE_CODE_TO_ERROR[code.replace(/_[A-Z_]+$/, '')] ??
+      SQLITE_CODE_TO_ERROR[code.split('_').slice(0, 2).join('_')];
     const mapped = exact ?? family;
     if (mapped) return new VanthuError(mapped, (error as Error).message);
     if (code === 'ENOSPC') return new VanthuError('DISK_FULL', (error as Error).message);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new VanthuError('ARCHIVE_READ_ONLY', (error as Error).message);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      return new VanthuError('ARCHIVE_READ_ONLY', (error as Error).message);
   }
   return new VanthuError('INTERNAL', error instanceof Error ? error.message : String(error));
 }

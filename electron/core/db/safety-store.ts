@@ -37,7 +37,9 @@ export interface Relation {
 
 function userTables(db: Database): { name: string; sql: string }[] {
   return db
-    .prepare(`SELECT name, sql FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`)
+    .prepare(
+      `SELECT name, sql FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`,
+    )
     .all() as { name: string; sql: string }[];
 }
 
@@ -81,7 +83,15 @@ export function relations(db: Database): Relation[] {
   for (const t of tables) {
     for (const fk of foreignKeys(db, t.name)) {
       if (fk.table === 'documents') {
-        out.push({ table: t.name, column: fk.from, parent: 'documents', parentColumn: fk.to ?? 'id', depth: 1, hasRowid: hasRowid(t.sql), rowidAlias: rowidAlias(db, t.name) });
+        out.push({
+          table: t.name,
+          column: fk.from,
+          parent: 'documents',
+          parentColumn: fk.to ?? 'id',
+          depth: 1,
+          hasRowid: hasRowid(t.sql),
+          rowidAlias: rowidAlias(db, t.name),
+        });
       }
     }
   }
@@ -137,7 +147,12 @@ export function selectRows(db: Database, table: string, column: string, values: 
  * Inserts one row with the columns the table has now (a row saved under an older schema loses
  * columns that no longer exist; new columns take their defaults). Returns the new rowid.
  */
-export function insertRow(db: Database, table: string, row: Row, options: { or?: 'IGNORE' } = {}): { rowid: number; changes: number } {
+export function insertRow(
+  db: Database,
+  table: string,
+  row: Row,
+  options: { or?: 'IGNORE' } = {},
+): { rowid: number; changes: number } {
   const have = new Set(writableColumns(db, table));
   const keys = Object.keys(row).filter((k) => have.has(k));
   const sql = `INSERT ${options.or ? `OR ${options.or} ` : ''}INTO ${quoteId(table)} (${keys.map(quoteId).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
@@ -168,11 +183,17 @@ export function deleteDocumentRow(db: Database, id: number): number {
 }
 
 export function findByContentHash(db: Database, hash: string): number | null {
-  return (db.prepare('SELECT id FROM documents WHERE content_hash = ?').pluck().get(hash) as number | undefined) ?? null;
+  return (
+    (db.prepare('SELECT id FROM documents WHERE content_hash = ?').pluck().get(hash) as number | undefined) ?? null
+  );
 }
 
 /** Same number/symbol and issuer, compared without case and spacing. */
-export function findByRefIssuer(db: Database, ref: string, issuer: string | null): { id: number; date: string | null; content_hash: string }[] {
+export function findByRefIssuer(
+  db: Database,
+  ref: string,
+  issuer: string | null,
+): { id: number; date: string | null; content_hash: string }[] {
   return db
     .prepare(
       `SELECT id, date, content_hash FROM documents
@@ -191,7 +212,12 @@ function jsonObject(prefix: 'old' | 'new', cols: readonly string[]): string {
   // json_object takes at most 127 pairs per call (SQLITE_MAX_FUNCTION_ARG 255): patch chunks together.
   const chunks: string[] = [];
   for (let i = 0; i < cols.length; i += 60) {
-    chunks.push(`json_object(${cols.slice(i, i + 60).map((c) => `'${c.replace(/'/g, "''")}', ${prefix}.${quoteId(c)}`).join(', ')})`);
+    chunks.push(
+      `json_object(${cols
+        .slice(i, i + 60)
+        .map((c) => `'${c.replace(/'/g, "''")}', ${prefix}.${quoteId(c)}`)
+        .join(', ')})`,
+    );
   }
   return chunks.reduce((acc, c) => `json_patch(${acc}, ${c})`);
 }
@@ -203,7 +229,10 @@ function changedObject(cols: readonly string[]): string {
     chunks.push(
       `json_object(${cols
         .slice(i, i + 60)
-        .map((c) => `'${c.replace(/'/g, "''")}', CASE WHEN old.${quoteId(c)} IS NOT new.${quoteId(c)} THEN json_array(old.${quoteId(c)}, new.${quoteId(c)}) END`)
+        .map(
+          (c) =>
+            `'${c.replace(/'/g, "''")}', CASE WHEN old.${quoteId(c)} IS NOT new.${quoteId(c)} THEN json_array(old.${quoteId(c)}, new.${quoteId(c)}) END`,
+        )
         .join(', ')})`,
     );
   }
@@ -228,7 +257,10 @@ const notFresh = (docExpr: string): string => `${docExpr} NOT IN (SELECT doc_id 
  */
 export function installHistoryTriggers(db: Database): void {
   if (!userTables(db).some((t) => t.name === 'history')) return;
-  const existing = db.prepare(`SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'vanthu_h_%'`).pluck().all() as string[];
+  const existing = db
+    .prepare(`SELECT name FROM temp.sqlite_schema WHERE type = 'trigger' AND name LIKE 'vanthu_h_%'`)
+    .pluck()
+    .all() as string[];
   const stmts: string[] = existing.map((n) => `DROP TRIGGER temp.${quoteId(n)};`);
   stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_mute (x INTEGER);`);
   stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_fresh (doc_id INTEGER PRIMARY KEY);`);
@@ -267,9 +299,9 @@ export function installHistoryTriggers(db: Database): void {
       INSERT INTO main.history (document_id, at, entity, entity_id, action, data_json)
       VALUES (${docOf('new')}, ${AT}, ${tableLit}, ${entityId('new')}, 'insert', ${jsonObject('new', cols)});
     END;`);
-    stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_upd_${rel.column} AFTER UPDATE ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND (${cols
-      .map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`)
-      .join(' OR ') || '0'}) BEGIN
+    stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_upd_${rel.column} AFTER UPDATE ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND (${
+      cols.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ') || '0'
+    }) BEGIN
       INSERT INTO main.history (document_id, at, entity, entity_id, action, data_json)
       VALUES (${docOf('new')}, ${AT}, ${tableLit}, ${entityId('new')}, 'update', ${changedObject(cols)});
     END;`);
@@ -303,19 +335,23 @@ export interface HistoryRow {
   data_json: string;
 }
 
-export function addHistory(db: Database, documentId: number, action: string, data: Record<string, unknown>, at = nowIso()): void {
-  db.prepare(`INSERT INTO history (document_id, at, entity, entity_id, action, data_json) VALUES (?, ?, 'documents', ?, ?, ?)`).run(
-    documentId,
-    at,
-    documentId,
-    action,
-    JSON.stringify(data),
-  );
+export function addHistory(
+  db: Database,
+  documentId: number,
+  action: string,
+  data: Record<string, unknown>,
+  at = nowIso(),
+): void {
+  db.prepare(
+    `INSERT INTO history (document_id, at, entity, entity_id, action, data_json) VALUES (?, ?, 'documents', ?, ?, ?)`,
+  ).run(documentId, at, documentId, action, JSON.stringify(data));
 }
 
 export function historyOf(db: Database, documentId: number, limit: number): HistoryRow[] {
   return db
-    .prepare(`SELECT id, document_id, at, entity, entity_id, action, data_json FROM history WHERE document_id = ? ORDER BY id DESC LIMIT ?`)
+    .prepare(
+      `SELECT id, document_id, at, entity, entity_id, action, data_json FROM history WHERE document_id = ? ORDER BY id DESC LIMIT ?`,
+    )
     .all(documentId, limit) as HistoryRow[];
 }
 
@@ -346,12 +382,29 @@ export function setSetting(db: Database, key: string, value: unknown): void {
   ).run(key, JSON.stringify(value), nowIso());
 }
 
-export function logBackup(db: Database, fileName: string, trigger: string, documents: number, size: number, at: string): void {
-  db.prepare('INSERT INTO backup_log (file_name, trigger, documents, size, created_at) VALUES (?, ?, ?, ?, ?)').run(fileName, trigger, documents, size, at);
+export function logBackup(
+  db: Database,
+  fileName: string,
+  trigger: string,
+  documents: number,
+  size: number,
+  at: string,
+): void {
+  db.prepare('INSERT INTO backup_log (file_name, trigger, documents, size, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    fileName,
+    trigger,
+    documents,
+    size,
+    at,
+  );
 }
 
-export function lastBackup(db: Database): { file_name: string; created_at: string; documents: number; size: number } | undefined {
-  return db.prepare('SELECT file_name, created_at, documents, size FROM backup_log ORDER BY created_at DESC, id DESC LIMIT 1').get() as never;
+export function lastBackup(
+  db: Database,
+): { file_name: string; created_at: string; documents: number; size: number } | undefined {
+  return db
+    .prepare('SELECT file_name, created_at, documents, size FROM backup_log ORDER BY created_at DESC, id DESC LIMIT 1')
+    .get() as never;
 }
 
 // ---- trash -----------------------------------------------------------------------------------
@@ -368,23 +421,43 @@ export interface TrashRow {
   deleted_at: string;
 }
 
-export function insertTrash(db: Database, row: Omit<TrashRow, 'id'> & { payload_json: string; original: Buffer }): number {
+export function insertTrash(
+  db: Database,
+  row: Omit<TrashRow, 'id'> & { payload_json: string; original: Buffer },
+): number {
   return Number(
     db
       .prepare(
         `INSERT INTO trash (document_id, content_hash, ref, type, issuer, date, subject, deleted_at, payload_json, original)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(row.document_id, row.content_hash, row.ref, row.type, row.issuer, row.date, row.subject, row.deleted_at, row.payload_json, row.original)
-      .lastInsertRowid,
+      .run(
+        row.document_id,
+        row.content_hash,
+        row.ref,
+        row.type,
+        row.issuer,
+        row.date,
+        row.subject,
+        row.deleted_at,
+        row.payload_json,
+        row.original,
+      ).lastInsertRowid,
   );
 }
 
 export function listTrash(db: Database): TrashRow[] {
-  return db.prepare('SELECT id, document_id, content_hash, ref, type, issuer, date, subject, deleted_at FROM trash ORDER BY deleted_at DESC, id DESC').all() as TrashRow[];
+  return db
+    .prepare(
+      'SELECT id, document_id, content_hash, ref, type, issuer, date, subject, deleted_at FROM trash ORDER BY deleted_at DESC, id DESC',
+    )
+    .all() as TrashRow[];
 }
 
-export function getTrash(db: Database, id: number): (TrashRow & { payload_json: string; original: Buffer }) | undefined {
+export function getTrash(
+  db: Database,
+  id: number,
+): (TrashRow & { payload_json: string; original: Buffer }) | undefined {
   return db.prepare('SELECT * FROM trash WHERE id = ?').get(id) as never;
 }
 
@@ -414,25 +487,43 @@ export interface ConflictRow {
   found_at: string;
 }
 
-export function insertConflict(db: Database, row: Omit<ConflictRow, 'id'> & { payload_json: string; original: Buffer }): boolean {
+export function insertConflict(
+  db: Database,
+  row: Omit<ConflictRow, 'id'> & { payload_json: string; original: Buffer },
+): boolean {
   return (
     db
       .prepare(
         `INSERT INTO bundle_conflicts (bundle_name, existing_id, content_hash, ref, issuer, date, subject, found_at, payload_json, original)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
       )
-      .run(row.bundle_name, row.existing_id, row.content_hash, row.ref, row.issuer, row.date, row.subject, row.found_at, row.payload_json, row.original)
-      .changes > 0
+      .run(
+        row.bundle_name,
+        row.existing_id,
+        row.content_hash,
+        row.ref,
+        row.issuer,
+        row.date,
+        row.subject,
+        row.found_at,
+        row.payload_json,
+        row.original,
+      ).changes > 0
   );
 }
 
 export function listConflicts(db: Database): ConflictRow[] {
   return db
-    .prepare('SELECT id, bundle_name, existing_id, content_hash, ref, issuer, date, subject, found_at FROM bundle_conflicts ORDER BY id')
+    .prepare(
+      'SELECT id, bundle_name, existing_id, content_hash, ref, issuer, date, subject, found_at FROM bundle_conflicts ORDER BY id',
+    )
     .all() as ConflictRow[];
 }
 
-export function getConflict(db: Database, id: number): (ConflictRow & { payload_json: string; original: Buffer }) | undefined {
+export function getConflict(
+  db: Database,
+  id: number,
+): (ConflictRow & { payload_json: string; original: Buffer }) | undefined {
   return db.prepare('SELECT * FROM bundle_conflicts WHERE id = ?').get(id) as never;
 }
 
@@ -444,7 +535,9 @@ export function deleteConflict(db: Database, id: number): number {
 
 export function integrityCheck(db: Database, max = 100): string[] {
   // A bound argument would be read as a table name; max is ours and an integer.
-  return (db.pragma(`integrity_check(${Math.max(1, Math.trunc(max))})`) as { integrity_check: string }[]).map((r) => r.integrity_check);
+  return (db.pragma(`integrity_check(${Math.max(1, Math.trunc(max))})`) as { integrity_check: string }[]).map(
+    (r) => r.integrity_check,
+  );
 }
 
 export function foreignKeyCheck(db: Database): { table: string; rowid: number | null; parent: string }[] {
@@ -452,7 +545,10 @@ export function foreignKeyCheck(db: Database): { table: string; rowid: number | 
 }
 
 export function tableCount(db: Database, table: string): number {
-  return db.prepare(`SELECT count(*) FROM ${quoteId(table)}`).pluck().get() as number;
+  return db
+    .prepare(`SELECT count(*) FROM ${quoteId(table)}`)
+    .pluck()
+    .get() as number;
 }
 
 export function hasTable(db: Database, table: string): boolean {
@@ -460,11 +556,26 @@ export function hasTable(db: Database, table: string): boolean {
 }
 
 /** Index consistency (the search engineer's tables, migrations/0020-search.ts). */
-export function searchIndexGaps(db: Database): { unindexed: number[]; indexRowsWithoutFts: number; ftsRowsWithoutDoc: number; ftsIntegrity: string | null } {
-  if (!hasTable(db, 'search_docs')) return { unindexed: [], indexRowsWithoutFts: 0, ftsRowsWithoutDoc: 0, ftsIntegrity: null };
-  const unindexed = db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs) ORDER BY id LIMIT 1000').pluck().all() as number[];
-  const indexRowsWithoutFts = db.prepare('SELECT count(*) FROM search_docs WHERE key NOT IN (SELECT rowid FROM search_fts)').pluck().get() as number;
-  const ftsRowsWithoutDoc = db.prepare('SELECT count(*) FROM search_fts WHERE rowid NOT IN (SELECT key FROM search_docs)').pluck().get() as number;
+export function searchIndexGaps(db: Database): {
+  unindexed: number[];
+  indexRowsWithoutFts: number;
+  ftsRowsWithoutDoc: number;
+  ftsIntegrity: string | null;
+} {
+  if (!hasTable(db, 'search_docs'))
+    return { unindexed: [], indexRowsWithoutFts: 0, ftsRowsWithoutDoc: 0, ftsIntegrity: null };
+  const unindexed = db
+    .prepare('SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs) ORDER BY id LIMIT 1000')
+    .pluck()
+    .all() as number[];
+  const indexRowsWithoutFts = db
+    .prepare('SELECT count(*) FROM search_docs WHERE key NOT IN (SELECT rowid FROM search_fts)')
+    .pluck()
+    .get() as number;
+  const ftsRowsWithoutDoc = db
+    .prepare('SELECT count(*) FROM search_fts WHERE rowid NOT IN (SELECT key FROM search_docs)')
+    .pluck()
+    .get() as number;
   let ftsIntegrity: string | null = null;
   // FTS5's own check is a write statement; on a read-only connection PRAGMA integrity_check (which
   // asks every virtual table since SQLite 3.44) has already covered it.
@@ -479,15 +590,28 @@ export function searchIndexGaps(db: Database): { unindexed: number[]; indexRowsW
 }
 
 export function documentsWithoutOriginal(db: Database): number[] {
-  return db.prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM originals) ORDER BY id LIMIT 1000').pluck().all() as number[];
+  return db
+    .prepare('SELECT id FROM documents WHERE id NOT IN (SELECT document_id FROM originals) ORDER BY id LIMIT 1000')
+    .pluck()
+    .all() as number[];
 }
 
 /** Every original as imported (decompressed, see import/compression.ts), in id order. */
-export function* iterateOriginals(db: Database): IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer }> {
+export function* iterateOriginals(
+  db: Database,
+): IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer }> {
   const hasCodec = columns(db, 'originals').some((c) => c.name === 'compression');
   const rows = db
-    .prepare(`SELECT document_id, size, sha256, bytes${hasCodec ? ', compression' : ''} FROM originals ORDER BY document_id`)
-    .iterate() as IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer; compression?: number | null }>;
+    .prepare(
+      `SELECT document_id, size, sha256, bytes${hasCodec ? ', compression' : ''} FROM originals ORDER BY document_id`,
+    )
+    .iterate() as IterableIterator<{
+    document_id: number;
+    size: number;
+    sha256: string;
+    bytes: Buffer;
+    compression?: number | null;
+  }>;
   for (const { compression, ...row } of rows) {
     let bytes = row.bytes;
     try {
@@ -521,7 +645,9 @@ export function writeManifest(db: Database, manifest: unknown): void {
 
 export function readManifest(db: Database): string | null {
   if (!hasTable(db, MANIFEST_TABLE)) return null;
-  return (db.prepare(`SELECT manifest_json FROM ${MANIFEST_TABLE} WHERE id = 1`).pluck().get() as string | undefined) ?? null;
+  return (
+    (db.prepare(`SELECT manifest_json FROM ${MANIFEST_TABLE} WHERE id = 1`).pluck().get() as string | undefined) ?? null
+  );
 }
 
 export function dropManifest(db: Database): void {
@@ -569,7 +695,16 @@ export function insertBundleItem(bundle: Database, item: Omit<BundleItemRow, 'id
     .prepare(
       `INSERT INTO bundle_items (content_hash, ref, issuer, date, subject, original_sha256, payload_json, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(item.content_hash, item.ref, item.issuer, item.date, item.subject, item.original_sha256, item.payload_json, item.original);
+    .run(
+      item.content_hash,
+      item.ref,
+      item.issuer,
+      item.date,
+      item.subject,
+      item.original_sha256,
+      item.payload_json,
+      item.original,
+    );
 }
 
 export function writeBundleManifest(bundle: Database, manifest: unknown): void {
@@ -578,7 +713,10 @@ export function writeBundleManifest(bundle: Database, manifest: unknown): void {
 
 export function readBundleManifest(bundle: Database): string | null {
   if (!hasTable(bundle, 'vanthu_bundle_manifest') || !hasTable(bundle, 'bundle_items')) return null;
-  return (bundle.prepare('SELECT manifest_json FROM vanthu_bundle_manifest WHERE id = 1').pluck().get() as string | undefined) ?? null;
+  return (
+    (bundle.prepare('SELECT manifest_json FROM vanthu_bundle_manifest WHERE id = 1').pluck().get() as
+      string | undefined) ?? null
+  );
 }
 
 export function iterateBundleItems(bundle: Database): IterableIterator<BundleItemRow> {
@@ -588,7 +726,10 @@ export function iterateBundleItems(bundle: Database): IterableIterator<BundleIte
 /** Documents chosen by id, or imported/changed since a date (ISO), oldest first. */
 export function selectDocumentIds(db: Database, selection: { ids?: readonly number[]; since?: string }): number[] {
   if (selection.ids) {
-    return db.prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').pluck().all(JSON.stringify(selection.ids)) as number[];
+    return db
+      .prepare('SELECT id FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+      .pluck()
+      .all(JSON.stringify(selection.ids)) as number[];
   }
   return db
     .prepare('SELECT id FROM documents WHERE imported_at >= ? OR updated_at >= ? OR date >= ? ORDER BY id')

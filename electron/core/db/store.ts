@@ -31,7 +31,14 @@ export interface NewDocument {
   warnings: string[];
   importedAt: string;
   /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
-  original: { fileName: string; sourcePath: string | null; size: number; sha256: string; bytes: Uint8Array; compression?: number };
+  original: {
+    fileName: string;
+    sourcePath: string | null;
+    size: number;
+    sha256: string;
+    bytes: Uint8Array;
+    compression?: number;
+  };
 }
 
 interface SummaryRow {
@@ -133,15 +140,15 @@ export function documentRefs(db: Database): { id: number; ref: string }[] {
 }
 
 export function findByContentHash(db: Database, contentHash: string): number | null {
-  const row = stmt(db, 'SELECT id FROM documents WHERE content_hash = ?').get(contentHash) as { id: number } | undefined;
+  const row = stmt(db, 'SELECT id FROM documents WHERE content_hash = ?').get(contentHash) as
+    { id: number } | undefined;
   return row?.id ?? null;
 }
 
 /** The original file as imported (decompressed): the one way to read originals.bytes. */
 export function getOriginal(db: Database, id: number): { fileName: string; bytes: Buffer } | null {
   const row = db.prepare('SELECT file_name, bytes, compression FROM originals WHERE document_id = ?').get(id) as
-    | { file_name: string; bytes: Buffer; compression: number | null }
-    | undefined;
+    { file_name: string; bytes: Buffer; compression: number | null } | undefined;
   return row ? { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression) } : null;
 }
 
@@ -157,7 +164,21 @@ function insertCitations(db: Database, documentId: number, citations: readonly C
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   citations.forEach((c, ordinal) =>
-    insert.run(documentId, ordinal, c.start, c.end, c.text, c.type, c.ref, c.number, c.symbol, c.date, c.issuer, c.issuerNormalized, c.relation),
+    insert.run(
+      documentId,
+      ordinal,
+      c.start,
+      c.end,
+      c.text,
+      c.type,
+      c.ref,
+      c.number,
+      c.symbol,
+      c.date,
+      c.issuer,
+      c.issuerNormalized,
+      c.relation,
+    ),
   );
 }
 
@@ -208,33 +229,36 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (content_hash) DO NOTHING`,
       ).run(
-          doc.contentHash,
-          doc.text,
-          doc.format,
-          doc.encoding,
-          doc.scanned ? 1 : 0,
-          p.type,
-          p.ref,
-          p.number,
-          p.symbol,
-          p.issuer,
-          p.issuerLevel,
-          p.issuerKind,
-          p.province,
-          p.date,
-          p.place,
-          p.subject,
-          p.signer,
-          p.signerCapacity,
-          JSON.stringify(p),
-          doc.parserVersion,
-          JSON.stringify(doc.warnings),
-          doc.importedAt,
-          doc.importedAt,
-        );
+        doc.contentHash,
+        doc.text,
+        doc.format,
+        doc.encoding,
+        doc.scanned ? 1 : 0,
+        p.type,
+        p.ref,
+        p.number,
+        p.symbol,
+        p.issuer,
+        p.issuerLevel,
+        p.issuerKind,
+        p.province,
+        p.date,
+        p.place,
+        p.subject,
+        p.signer,
+        p.signerCapacity,
+        JSON.stringify(p),
+        doc.parserVersion,
+        JSON.stringify(doc.warnings),
+        doc.importedAt,
+        doc.importedAt,
+      );
       if (result.changes === 0) return null;
       const id = Number(result.lastInsertRowid);
-      stmt(db, 'INSERT INTO originals (document_id, file_name, source_path, size, sha256, bytes, compression) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      stmt(
+        db,
+        'INSERT INTO originals (document_id, file_name, source_path, size, sha256, bytes, compression) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(
         id,
         doc.original.fileName,
         doc.original.sourcePath,

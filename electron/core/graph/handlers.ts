@@ -18,7 +18,8 @@ export function createGraphHandlers(archive: Archive): GraphHandlers {
     if (archive.db.readonly) throw new VanthuError('ARCHIVE_READ_ONLY');
   };
   return {
-    graphNeighbourhood: ({ id, direction, depth, max }) => g().neighbourhood(typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id, direction, depth, max),
+    graphNeighbourhood: ({ id, direction, depth, max }) =>
+      g().neighbourhood(typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id, direction, depth, max),
     graphChain: ({ id }) => g().chain(id),
     graphLinks: ({ id }) => g().links(id),
     graphMissing: ({ limit }) => g().missing(limit),

@@ -45,8 +45,15 @@ function toDecisions(rows: readonly { action: string; to_doc: number }[]): Decis
   return { confirmed, rejected };
 }
 
-function candidatesFor(db: Database, k: { refKey: string | null; year: number | null; typeKey: string | null; date: string | null }): Candidate[] {
-  const rows = k.refKey ? gs.candidatesByRef(db, k.refKey, k.year) : k.typeKey && k.date ? gs.candidatesByTypeDate(db, k.typeKey, k.date) : [];
+function candidatesFor(
+  db: Database,
+  k: { refKey: string | null; year: number | null; typeKey: string | null; date: string | null },
+): Candidate[] {
+  const rows = k.refKey
+    ? gs.candidatesByRef(db, k.refKey, k.year)
+    : k.typeKey && k.date
+      ? gs.candidatesByTypeDate(db, k.typeKey, k.date)
+      : [];
   return rows.map((r) => ({ id: r.document_id, date: r.date, year: r.year, bodies: splitBodies(r.bodies) }));
 }
 
@@ -74,7 +81,11 @@ function writeEdge(
   let status: gs.EdgeStatus;
   if (resolution.kind === 'resolved') {
     toDoc = resolution.to;
-    status = gs.decisionsFor(db, fromId, keys.matchKey).some((d) => d.action === 'confirm' && d.to_doc === resolution.to) ? 'confirmed' : 'resolved';
+    status = gs
+      .decisionsFor(db, fromId, keys.matchKey)
+      .some((d) => d.action === 'confirm' && d.to_doc === resolution.to)
+      ? 'confirmed'
+      : 'resolved';
   } else if (resolution.kind === 'ignored') {
     status = 'ignored';
   } else {
@@ -124,7 +135,11 @@ function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
 }
 
 function placeholderKeyOf(e: gs.EdgeRow): string | null {
-  const tag = e.bodies ? splitBodies(e.bodies).map((b) => b.replace(/@.*$/, '')).sort()[0] ?? '?' : '?';
+  const tag = e.bodies
+    ? (splitBodies(e.bodies)
+        .map((b) => b.replace(/@.*$/, ''))
+        .sort()[0] ?? '?')
+    : '?';
   if (e.ref_key) return `r:${e.ref_key}:${e.year ?? '?'}:${tag}`;
   return e.type_key && e.date ? `t:${e.type_key}:${e.date}:${tag}` : null;
 }
@@ -135,9 +150,28 @@ function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
   for (const e of edges) {
     if (e.citation_id === null) continue;
     const keys = edgeKeys(e, placeholderKeyOf(e));
-    const resolution = resolveCitation(keys, candidatesFor(db, keys), e.from_id, toDecisions(gs.decisionsFor(db, e.from_id, e.match_key)));
+    const resolution = resolveCitation(
+      keys,
+      candidatesFor(db, keys),
+      e.from_id,
+      toDecisions(gs.decisionsFor(db, e.from_id, e.match_key)),
+    );
     const c = gs.citationById(db, e.citation_id);
-    writeEdge(db, e.citation_id, e.from_id, e.relation, keys, { ref: c?.ref ?? null, type: c?.type ?? null, date: c?.date ?? null, issuer: c?.issuer_normalized ?? c?.issuer ?? null }, null, resolution);
+    writeEdge(
+      db,
+      e.citation_id,
+      e.from_id,
+      e.relation,
+      keys,
+      {
+        ref: c?.ref ?? null,
+        type: c?.type ?? null,
+        date: c?.date ?? null,
+        issuer: c?.issuer_normalized ?? c?.issuer ?? null,
+      },
+      null,
+      resolution,
+    );
     if (e.to_placeholder !== null) left.push(e.to_placeholder);
   }
   return left;
@@ -156,7 +190,11 @@ export interface InsertResolution {
  * Resolves one stored document: its keys, its own citations, and the citations that share its key.
  * Call inside the transaction that stored (or re-parsed) it.
  */
-export function resolveDocument(db: Database, id: number, aliases: readonly RegistryAlias[] = gs.loadAliases(db)): InsertResolution {
+export function resolveDocument(
+  db: Database,
+  id: number,
+  aliases: readonly RegistryAlias[] = gs.loadAliases(db),
+): InsertResolution {
   const doc = gs.storedDoc(db, id);
   if (!doc) return { own: 0, touched: 0, replaced: 0 };
   const dk = documentKeys(doc, aliases);
@@ -176,8 +214,22 @@ export function resolveDocument(db: Database, id: number, aliases: readonly Regi
     const keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases);
     const before = gs.placeholderOfCitation(db, c.id);
     if (before !== null) left.push(before);
-    const resolution = resolveCitation(keys, candidatesFor(db, keys), id, toDecisions(gs.decisionsFor(db, id, keys.matchKey)));
-    writeEdge(db, c.id, id, c.relation, keys, { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer }, citingSentence(doc.text, c.start, c.end), resolution);
+    const resolution = resolveCitation(
+      keys,
+      candidatesFor(db, keys),
+      id,
+      toDecisions(gs.decisionsFor(db, id, keys.matchKey)),
+    );
+    writeEdge(
+      db,
+      c.id,
+      id,
+      c.relation,
+      keys,
+      { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer },
+      citingSentence(doc.text, c.start, c.end),
+      resolution,
+    );
   }
   // Other documents' citations of this one: placeholders it replaces, or a tie it creates.
   // Only citations that could name this document: same key and year, a compatible issuer, and the
@@ -279,8 +331,22 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     const rk = d.ref ? refKey(d.ref) : '';
     let tk = typeKeys.get(d.type);
     if (tk === undefined) typeKeys.set(d.type, (tk = typeKey(d.type)));
-    const dk = { refKey: rk && /\d/.test(rk) ? rk : null, year: yearOf(d.ref, d.date), date: d.date, typeKey: tk, bodies: base.bodies };
-    docRows.push({ document_id: d.id, ref_key: dk.refKey, year: dk.year, date: dk.date, type_key: dk.typeKey, bodies: dk.bodies.join('|'), level: d.issuer_level ?? levelOfBody(dk.bodies[0]) });
+    const dk = {
+      refKey: rk && /\d/.test(rk) ? rk : null,
+      year: yearOf(d.ref, d.date),
+      date: d.date,
+      typeKey: tk,
+      bodies: base.bodies,
+    };
+    docRows.push({
+      document_id: d.id,
+      ref_key: dk.refKey,
+      year: dk.year,
+      date: dk.date,
+      type_key: dk.typeKey,
+      bodies: dk.bodies.join('|'),
+      level: d.issuer_level ?? levelOfBody(dk.bodies[0]),
+    });
     const cand: Candidate = { id: d.id, date: dk.date, year: dk.year, bodies: dk.bodies };
     if (dk.refKey) {
       const list = byRef.get(dk.refKey);
@@ -317,8 +383,15 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     const keys = citationKeys(c, ctx, aliases, bodiesMemo);
     let bodiesText = keys.bodies ? joined.get(keys.bodies) : null;
     if (bodiesText === undefined) joined.set(keys.bodies!, (bodiesText = joinBodies(keys.bodies)));
-    const cands = keys.refKey ? (byRef.get(keys.refKey) ?? []) : keys.typeKey && keys.date ? (byTypeDate.get(`${keys.typeKey}|${keys.date}`) ?? []) : [];
-    const decided = decisionMap.size === 0 ? EMPTY_DECISIONS : (decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? EMPTY_DECISIONS);
+    const cands = keys.refKey
+      ? (byRef.get(keys.refKey) ?? [])
+      : keys.typeKey && keys.date
+        ? (byTypeDate.get(`${keys.typeKey}|${keys.date}`) ?? [])
+        : [];
+    const decided =
+      decisionMap.size === 0
+        ? EMPTY_DECISIONS
+        : (decisionMap.get(`${c.document_id}|${keys.matchKey}`) ?? EMPTY_DECISIONS);
     const resolution = resolveCitation(keys, cands, c.document_id, decided.length ? toDecisions(decided) : undefined);
     let toDoc: number | null = null;
     let placeholderKey: string | null = null;
@@ -403,7 +476,14 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   }
 
   const written = gs.writeResolution(db, { docs: docRows, placeholders, edges }, stored);
-  return { documents: docs.length, citations: citations.length, ...counts, placeholders: placeholders.size, ms: Math.round(now() - t0), written };
+  return {
+    documents: docs.length,
+    citations: citations.length,
+    ...counts,
+    placeholders: placeholders.size,
+    ms: Math.round(now() - t0),
+    written,
+  };
 }
 
 /**
@@ -414,11 +494,17 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
  */
 export function detachDocument<T>(db: Database, id: number, remove: () => T): T {
   const incoming = gs.citationEdgesToDoc(db, id).filter((e) => e.from_id !== id);
-  const manual = gs.edgesToDoc(db, id).filter((e) => e.status === 'manual').map((e) => e.id);
+  const manual = gs
+    .edgesToDoc(db, id)
+    .filter((e) => e.status === 'manual')
+    .map((e) => e.id);
   const own = gs.edgesFrom(db, id).flatMap((e) => (e.to_placeholder === null ? [] : [e.to_placeholder]));
   const out = remove();
   gs.deleteEdges(db, manual);
-  const left = reresolve(db, incoming.map((e) => ({ ...e, to_doc: null })));
+  const left = reresolve(
+    db,
+    incoming.map((e) => ({ ...e, to_doc: null })),
+  );
   gs.deleteOrphanPlaceholders(db, [...new Set([...own, ...left])]);
   return out;
 }

@@ -53,7 +53,16 @@ export class GraphService {
   docNode(id: number): GraphNode | null {
     const r = gs.documentNode(this.db, id);
     return r
-      ? { id: r.id, ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: false, level: asLevel(r.issuer_level), subject: r.subject }
+      ? {
+          id: r.id,
+          ref: r.ref,
+          type: r.type,
+          issuer: r.issuer,
+          date: r.date,
+          placeholder: false,
+          level: asLevel(r.issuer_level),
+          subject: r.subject,
+        }
       : null;
   }
 
@@ -61,7 +70,16 @@ export class GraphService {
     const r = gs.placeholderNode(this.db, id);
     if (!r) return null;
     const uncertain = gs.edgesToPlaceholder(this.db, id).some((e) => e.status === 'uncertain');
-    return { id: placeholderNodeId(r.id), ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: true, level: asLevel(r.level), uncertain };
+    return {
+      id: placeholderNodeId(r.id),
+      ref: r.ref,
+      type: r.type,
+      issuer: r.issuer,
+      date: r.date,
+      placeholder: true,
+      level: asLevel(r.level),
+      uncertain,
+    };
   }
 
   node(id: NodeId): GraphNode | null {
@@ -90,7 +108,14 @@ export class GraphService {
     const p = parseNodeId(id);
     if (!p) return [];
     const rows = 'doc' in p ? gs.edgesToDoc(this.db, p.doc) : gs.edgesToPlaceholder(this.db, p.placeholder);
-    return rows.map((e) => ({ id: e.id, from: e.from_id, to: id, relation: e.relation, text: e.sentence, status: e.status as GraphEdge['status'] }));
+    return rows.map((e) => ({
+      id: e.id,
+      from: e.from_id,
+      to: id,
+      relation: e.relation,
+      text: e.sentence,
+      status: e.status as GraphEdge['status'],
+    }));
   }
 
   /**
@@ -128,8 +153,16 @@ export class GraphService {
         frontier = following;
       }
     };
-    if (direction !== 'down') walk((id) => this.upEdges(id), (e) => e.to);
-    if (direction !== 'up') walk((id) => this.downEdges(id), (e) => e.from);
+    if (direction !== 'down')
+      walk(
+        (id) => this.upEdges(id),
+        (e) => e.to,
+      );
+    if (direction !== 'up')
+      walk(
+        (id) => this.downEdges(id),
+        (e) => e.from,
+      );
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
   }
 
@@ -138,16 +171,40 @@ export class GraphService {
     this.ready();
     const nodes: GraphNode[] = [];
     for (const r of gs.graphDocumentNodes(this.db)) {
-      nodes.push({ id: r.id, ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: false, level: asLevel(r.issuer_level) });
+      nodes.push({
+        id: r.id,
+        ref: r.ref,
+        type: r.type,
+        issuer: r.issuer,
+        date: r.date,
+        placeholder: false,
+        level: asLevel(r.issuer_level),
+      });
     }
     const uncertain = gs.uncertainPlaceholders(this.db);
     for (const r of gs.allPlaceholders(this.db)) {
-      nodes.push({ id: placeholderNodeId(r.id), ref: r.ref, type: r.type, issuer: r.issuer, date: r.date, placeholder: true, level: asLevel(r.level), uncertain: uncertain.has(r.id) });
+      nodes.push({
+        id: placeholderNodeId(r.id),
+        ref: r.ref,
+        type: r.type,
+        issuer: r.issuer,
+        date: r.date,
+        placeholder: true,
+        level: asLevel(r.level),
+        uncertain: uncertain.has(r.id),
+      });
     }
     const edges: GraphEdge[] = [];
     for (const e of gs.allShownEdges(this.db)) {
       if (e.to_doc === null && e.to_placeholder === null) continue;
-      edges.push({ id: e.id, from: e.from_id, to: e.to_doc ?? placeholderNodeId(e.to_placeholder!), relation: e.relation, text: e.sentence, status: e.status as GraphEdge['status'] });
+      edges.push({
+        id: e.id,
+        from: e.from_id,
+        to: e.to_doc ?? placeholderNodeId(e.to_placeholder!),
+        relation: e.relation,
+        text: e.sentence,
+        status: e.status as GraphEdge['status'],
+      });
     }
     return { nodes, edges, truncated: false };
   }
@@ -201,7 +258,15 @@ export class GraphService {
     return gs.missingPlaceholders(this.db, limit).map((p) => {
       const citingIds = [...new Set(gs.edgesToPlaceholder(this.db, p.id).map((e) => e.from_id))].slice(0, citingLimit);
       return {
-        node: { id: placeholderNodeId(p.id), ref: p.ref, type: p.type, issuer: p.issuer, date: p.date, placeholder: true, level: asLevel(p.level) },
+        node: {
+          id: placeholderNodeId(p.id),
+          ref: p.ref,
+          type: p.type,
+          issuer: p.issuer,
+          date: p.date,
+          placeholder: true,
+          level: asLevel(p.level),
+        },
         citations: p.citations,
         citing: citingIds.map((i) => this.docNode(i)).filter((n): n is GraphNode => n !== null),
       };
@@ -241,7 +306,15 @@ export class GraphService {
     this.db
       .transaction(() => {
         gs.clearDecisions(this.db, edge.from_id, edge.match_key, target);
-        gs.insertDecision(this.db, { fromId: edge.from_id, matchKey: edge.match_key, action, toDoc: target, relation: null, note: null, now: now.toISOString() });
+        gs.insertDecision(this.db, {
+          fromId: edge.from_id,
+          matchKey: edge.match_key,
+          action,
+          toDoc: target,
+          relation: null,
+          note: null,
+          now: now.toISOString(),
+        });
         resolveMatchKey(this.db, edge.from_id, edge.match_key);
       })
       .immediate();
@@ -259,7 +332,15 @@ export class GraphService {
     if (!this.docNode(toDoc) || toDoc === fromId) throw new VanthuError('NOT_FOUND', `#${toDoc}`);
     const id = this.db
       .transaction(() => {
-        gs.insertDecision(this.db, { fromId, matchKey: null, action: 'add', toDoc, relation, note, now: now.toISOString() });
+        gs.insertDecision(this.db, {
+          fromId,
+          matchKey: null,
+          action: 'add',
+          toDoc,
+          relation,
+          note,
+          now: now.toISOString(),
+        });
         return gs.insertManualEdge(this.db, fromId, toDoc, relation, note ?? '');
       })
       .immediate();
@@ -270,9 +351,7 @@ export class GraphService {
   removeLink(edgeId: number): void {
     const edge = gs.edgeById(this.db, edgeId);
     if (!edge || edge.status !== 'manual') throw new VanthuError('NOT_FOUND', `liên kết #${edgeId}`);
-    this.db
-      .transaction(() => gs.deleteManualEdge(this.db, edge))
-      .immediate();
+    this.db.transaction(() => gs.deleteManualEdge(this.db, edge)).immediate();
   }
 
   aliases(): (RegistryAlias & { id: number })[] {
@@ -307,7 +386,10 @@ export class GraphService {
     const late = overdueAfter !== null && today > overdueAfter;
     const used = new Set<NodeId>();
     const rows: CoverageRow[] = recipients.map((r) => {
-      const text = r.text.replace(/^[-–+•]\s*/, '').replace(/[;,.]\s*$/, '').trim();
+      const text = r.text
+        .replace(/^[-–+•]\s*/, '')
+        .replace(/[;,.]\s*$/, '')
+        .trim();
       const plural = /^(?:các|cac)\s+/iu.test(text);
       let matched: GraphNode[];
       if (plural) {
@@ -316,7 +398,9 @@ export class GraphService {
         matched = implementing.filter((i) => (LEVEL_RANK[i.node.level ?? ''] ?? -1) < ownRank).map((i) => i.node);
       } else {
         const bodies = bodiesOf(text, ctx, aliases);
-        matched = bodies ? implementing.filter((i) => i.bodies.length > 0 && bodiesOverlap(bodies, i.bodies)).map((i) => i.node) : [];
+        matched = bodies
+          ? implementing.filter((i) => i.bodies.length > 0 && bodiesOverlap(bodies, i.bodies)).map((i) => i.node)
+          : [];
       }
       for (const m of matched) used.add(m.id);
       return { recipient: text, implementing: matched, overdue: matched.length === 0 && late };

@@ -61,7 +61,10 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
     for (const rel of group.rels) {
       let keys: unknown[];
       if (rel.depth === 1) keys = [id];
-      else keys = (rowsByTable.get(rel.parent) ?? []).map((r) => r[rel.parentColumn]).filter((v) => v !== undefined && v !== null);
+      else
+        keys = (rowsByTable.get(rel.parent) ?? [])
+          .map((r) => r[rel.parentColumn])
+          .filter((v) => v !== undefined && v !== null);
       for (const row of selectRows(db, group.table, rel.column, keys)) {
         const key = JSON.stringify(encodeRow(row));
         if (!seen.has(key)) {
@@ -74,7 +77,13 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
     if (rows.length > 0) related.push({ table: group.table, depth: group.depth, rows: rows.map(encodeRow) });
   }
   return {
-    payload: { format: 'vanthu-document', version: 1, document: encodeRow(doc), original: encodeRow(original), related },
+    payload: {
+      format: 'vanthu-document',
+      version: 1,
+      document: encodeRow(doc),
+      original: encodeRow(original),
+      related,
+    },
     bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as Uint8Array),
   };
 }
@@ -96,7 +105,12 @@ function isConstraint(error: unknown, kind: string): boolean {
  * point at a document this archive does not have (a link to a directive the sender had) are left
  * out: the citation text stays, and the graph resolves it again. Call inside a transaction.
  */
-export function insertSerialized(db: Database, payload: SerializedDocument, bytes: Buffer, options: InsertOptions): { id: number; skippedRows: number } {
+export function insertSerialized(
+  db: Database,
+  payload: SerializedDocument,
+  bytes: Buffer,
+  options: InsertOptions,
+): { id: number; skippedRows: number } {
   const doc = decodeRow(payload.document);
   const oldId = Number(doc.id);
   if (!options.keepIds || documentIdExists(db, oldId)) delete doc.id;

@@ -134,13 +134,22 @@ function toEntry(row: s.HistoryRow): HistoryEntry {
   }
   const changes: HistoryChange[] =
     row.action === 'update'
-      ? Object.entries(data).map(([field, pair]) => ({ field, old: (pair as unknown[])?.[0] ?? null, new: (pair as unknown[])?.[1] ?? null }))
-      : Object.entries(data).map(([field, value]) => ({ field, old: row.action === 'delete' ? value : null, new: row.action === 'delete' ? null : value }));
+      ? Object.entries(data).map(([field, pair]) => ({
+          field,
+          old: (pair as unknown[])?.[0] ?? null,
+          new: (pair as unknown[])?.[1] ?? null,
+        }))
+      : Object.entries(data).map(([field, value]) => ({
+          field,
+          old: row.action === 'delete' ? value : null,
+          new: row.action === 'delete' ? null : value,
+        }));
   const what = ENTITY_LABELS[row.entity] ?? row.entity;
   const action = ACTION_LABELS[row.action] ?? row.action;
   let summary = row.entity === 'documents' ? action : `${action} ${what.toLowerCase()}`;
   if (row.action === 'update') {
-    summary += ': ' + changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field} «${short(c.old)}» → «${short(c.new)}»`).join('; ');
+    summary +=
+      ': ' + changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field} «${short(c.old)}» → «${short(c.new)}»`).join('; ');
   } else if (row.entity !== 'documents') {
     const label = data.text ?? data.label ?? data.ref ?? data.target;
     if (label !== undefined) summary += ` «${short(label)}»`;

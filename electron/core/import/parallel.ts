@@ -14,7 +14,11 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function importFilesParallel(db: Database, files: readonly string[], options: ParallelOptions): Promise<ImportReport & { writeMs: number }> {
+export async function importFilesParallel(
+  db: Database,
+  files: readonly string[],
+  options: ParallelOptions,
+): Promise<ImportReport & { writeMs: number }> {
   setImportWorkerFile(options.workerFile);
   const stats = { writeMs: 0 };
   const report = await importSources(

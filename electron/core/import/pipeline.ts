@@ -64,7 +64,8 @@ export function refusalRow(answer: PrepareAnswer & { ok: false }): ImportFileRes
 export function storePrepared(db: Database, p: PreparedFile, importedAt: string): ImportFileResult {
   try {
     const existing = findByContentHash(db, p.contentHash);
-    if (existing !== null) return { path: p.label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
+    if (existing !== null)
+      return { path: p.label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
     // The search index is written in the document's own transaction: searchable as soon as stored.
     const id = db
       .transaction((): number | null => {
@@ -78,19 +79,45 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
           parserVersion: PARSER_VERSION,
           warnings: p.warnings,
           importedAt,
-          original: { fileName: p.fileName, sourcePath: p.sourcePath, size: p.size, sha256: p.sha256, bytes: p.stored, compression: p.compression },
+          original: {
+            fileName: p.fileName,
+            sourcePath: p.sourcePath,
+            size: p.size,
+            sha256: p.sha256,
+            bytes: p.stored,
+            compression: p.compression,
+          },
         });
         if (stored !== null) {
-          writeIndexEntry(db, { ...p.entry, docId: stored, key: searchKey(stored, p.parse.date), meta: { ...p.entry.meta, id: stored } });
+          writeIndexEntry(db, {
+            ...p.entry,
+            docId: stored,
+            key: searchKey(stored, p.parse.date),
+            meta: { ...p.entry.meta, id: stored },
+          });
         }
         return stored;
       })
       .immediate();
     if (id === null) {
       // Another process stored the same content between our check and our insert.
-      return { path: p.label, status: 'duplicate', id: findByContentHash(db, p.contentHash), reasonCode: null, reason: DUPLICATE_MESSAGE };
+      return {
+        path: p.label,
+        status: 'duplicate',
+        id: findByContentHash(db, p.contentHash),
+        reasonCode: null,
+        reason: DUPLICATE_MESSAGE,
+      };
     }
-    return { path: p.label, status: 'imported', id, reasonCode: null, reason: null, encoding: p.encoding, warnings: p.warnings };
+    return {
+      path: p.label,
+      status: 'imported',
+      id,
+      reasonCode: null,
+      reason: null,
+      encoding: p.encoding,
+      warnings: p.warnings,
+    };
   } catch (error) {
     return failedRow(p.label, 'storage', toVanthuError(error).message);
   }
@@ -100,7 +127,16 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
 async function prepareInProcess(source: ImportSource, timeoutMs: number): Promise<PrepareAnswer> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<PrepareAnswer>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, label: sourceLabel(source), reasonCode: 'timeout', detail: `quá ${Math.round(timeoutMs / 1000)} giây` }), timeoutMs);
+    timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          label: sourceLabel(source),
+          reasonCode: 'timeout',
+          detail: `quá ${Math.round(timeoutMs / 1000)} giây`,
+        }),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([prepareFile(source), timeout]);
@@ -110,7 +146,12 @@ async function prepareInProcess(source: ImportSource, timeoutMs: number): Promis
 }
 
 /** Prepares and stores one source in-process. Never throws: every outcome is a result row. */
-export async function importOne(db: Database, source: ImportSource, now: () => Date = () => new Date(), timeoutMs = FILE_TIMEOUT_MS): Promise<ImportFileResult> {
+export async function importOne(
+  db: Database,
+  source: ImportSource,
+  now: () => Date = () => new Date(),
+  timeoutMs = FILE_TIMEOUT_MS,
+): Promise<ImportFileResult> {
   const answer = await prepareInProcess(source, timeoutMs);
   return answer.ok ? storePrepared(db, answer, now().toISOString()) : refusalRow(answer);
 }

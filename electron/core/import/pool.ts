@@ -65,7 +65,11 @@ interface Slot {
   online: boolean;
 }
 
-export async function importWithPool(db: Database, sources: readonly ImportSource[], options: PoolOptions): Promise<{ writeMs: number }> {
+export async function importWithPool(
+  db: Database,
+  sources: readonly ImportSource[],
+  options: PoolOptions,
+): Promise<{ writeMs: number }> {
   const total = sources.length;
   const count = Math.max(1, Math.min(options.workers ?? os.cpus().length, total));
   const ready = new Map<number, PrepareAnswer>();
@@ -88,7 +92,8 @@ export async function importWithPool(db: Database, sources: readonly ImportSourc
 
     const armHead = (slot: Slot): void => {
       if (slot.timer) clearTimeout(slot.timer);
-      slot.timer = slot.queue.length > 0 && slot.online ? setTimeout(() => giveUp(slot, 'timeout'), options.timeoutMs) : null;
+      slot.timer =
+        slot.queue.length > 0 && slot.online ? setTimeout(() => giveUp(slot, 'timeout'), options.timeoutMs) : null;
     };
 
     const send = (slot: Slot): void => {
@@ -109,7 +114,12 @@ export async function importWithPool(db: Database, sources: readonly ImportSourc
         ready.set(
           head,
           why === 'timeout'
-            ? { ok: false, label, reasonCode: 'timeout', detail: `quá ${Math.round(options.timeoutMs / 1000)} giây, đã dừng` }
+            ? {
+                ok: false,
+                label,
+                reasonCode: 'timeout',
+                detail: `quá ${Math.round(options.timeoutMs / 1000)} giây, đã dừng`,
+              }
             : { ok: false, label, reasonCode: 'unreadable', detail: detail ?? 'bộ đọc dừng bất thường' },
         );
       }
@@ -155,7 +165,8 @@ export async function importWithPool(db: Database, sources: readonly ImportSourc
     };
 
     const writeBatch = (answers: PrepareAnswer[]): ImportFileResult[] => {
-      const write = (a: PrepareAnswer): ImportFileResult => (a.ok ? options.store(db, a, importedAt) : options.refuse(a));
+      const write = (a: PrepareAnswer): ImportFileResult =>
+        a.ok ? options.store(db, a, importedAt) : options.refuse(a);
       try {
         return db.transaction(() => answers.map(write)).immediate();
       } catch {

@@ -22,7 +22,9 @@ function isJunk(name: string): boolean {
  * Expands folders recursively (sorted, so runs are repeatable). Symbolic links to folders are not
  * followed, which rules out loops. Paths named explicitly are taken even if they look like junk.
  */
-export async function collectSources(paths: readonly string[]): Promise<{ sources: ImportSource[]; missing: MissingPath[] }> {
+export async function collectSources(
+  paths: readonly string[],
+): Promise<{ sources: ImportSource[]; missing: MissingPath[] }> {
   const sources: ImportSource[] = [];
   const missing: MissingPath[] = [];
   const walk = async (dir: string): Promise<void> => {

@@ -36,7 +36,8 @@ export function runImportWorkerIfAny(): boolean {
     // One file at a time, in order: the main thread times the file at the head of the queue.
     chain = chain.then(async () => {
       const answer = await prepareFile(msg.source);
-      const own = answer.ok && answer.stored.byteOffset === 0 && answer.stored.byteLength === answer.stored.buffer.byteLength;
+      const own =
+        answer.ok && answer.stored.byteOffset === 0 && answer.stored.byteLength === answer.stored.buffer.byteLength;
       const transfer = own && answer.stored.buffer instanceof ArrayBuffer ? [answer.stored.buffer] : [];
       port.postMessage({ seq: msg.seq, answer } satisfies WorkerReply, transfer);
     });

@@ -29,7 +29,15 @@ export function NodeLink({ node }: { node: GraphNode }) {
   );
 }
 
-function LinkList({ items, testId, empty }: { items: { edge: GraphEdge; node: GraphNode }[]; testId: string; empty: string }) {
+function LinkList({
+  items,
+  testId,
+  empty,
+}: {
+  items: { edge: GraphEdge; node: GraphNode }[];
+  testId: string;
+  empty: string;
+}) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="item-list graph-links" data-testid={testId}>

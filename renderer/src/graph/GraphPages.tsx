@@ -130,15 +130,27 @@ function PendingPage({ api }: { api: VanthuApi }) {
           <li key={p.edgeId} data-testid="pending-row">
             <NodeLink node={p.from} /> <span className="graph-relation">({relationLabel(p)})</span>
             <blockquote className="graph-sentence">{p.text}</blockquote>
-            <div className="muted">{p.reason === 'uncertain' ? 'Nhiều văn bản phù hợp:' : 'Cùng số và cơ quan ban hành nhưng khác ngày:'}</div>
+            <div className="muted">
+              {p.reason === 'uncertain' ? 'Nhiều văn bản phù hợp:' : 'Cùng số và cơ quan ban hành nhưng khác ngày:'}
+            </div>
             <ul>
               {p.candidates.map((c) => (
                 <li key={String(c.id)}>
                   <NodeLink node={c} />{' '}
-                  <button type="button" className="button small" disabled={busy} onClick={() => void decide(p.edgeId, 'confirm', c.id as number)}>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy}
+                    onClick={() => void decide(p.edgeId, 'confirm', c.id as number)}
+                  >
                     Đúng văn bản này
                   </button>{' '}
-                  <button type="button" className="button small subtle" disabled={busy} onClick={() => void decide(p.edgeId, 'reject', c.id as number)}>
+                  <button
+                    type="button"
+                    className="button small subtle"
+                    disabled={busy}
+                    onClick={() => void decide(p.edgeId, 'reject', c.id as number)}
+                  >
                     Không phải
                   </button>
                 </li>

@@ -5,13 +5,31 @@
  * SVG/PNG and print. Nodes are plain SVG elements rendered once per layout (memoized); zoom and pan
  * only change the viewBox attribute, so 500 nodes stay smooth. All text is React text nodes.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Graph, GraphNode } from '../../../shared/graph/types';
 import { formatDate } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
-import { LEGEND, LEVEL_NAMES, nodeHref, nodeTitle, PLACEHOLDER_LABEL, PLACEHOLDER_STYLE, relationLabel, typeStyle } from './labels';
+import {
+  LEGEND,
+  LEVEL_NAMES,
+  nodeHref,
+  nodeTitle,
+  PLACEHOLDER_LABEL,
+  PLACEHOLDER_STYLE,
+  relationLabel,
+  typeStyle,
+} from './labels';
 import { layoutGraph, NODE_H, NODE_W, type Layout } from './layout';
 import './graph.css';
 
@@ -25,7 +43,15 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
   return (
     <>
       <defs>
-        <marker id="graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker
+          id="graph-arrow"
+          viewBox="0 0 10 10"
+          refX="10"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
           <path d="M0 0 L10 5 L0 10 z" fill="#666" />
         </marker>
       </defs>
@@ -53,7 +79,17 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
           const href = nodeHref(node);
           const body = (
             <>
-              <title>{[nodeTitle(node), node.issuer, node.date ? formatDate(node.date) : null, node.subject, node.placeholder ? PLACEHOLDER_LABEL : null].filter(Boolean).join('\n')}</title>
+              <title>
+                {[
+                  nodeTitle(node),
+                  node.issuer,
+                  node.date ? formatDate(node.date) : null,
+                  node.subject,
+                  node.placeholder ? PLACEHOLDER_LABEL : null,
+                ]
+                  .filter(Boolean)
+                  .join('\n')}
+              </title>
               <rect
                 width={NODE_W}
                 height={NODE_H}
@@ -69,13 +105,32 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
               <text x={8} y={33} fontSize={11.5} fill="#333">
                 {cut(node.issuer ?? '', 31)}
               </text>
-              <text x={8} y={49} fontSize={11} fill={node.placeholder ? '#a40000' : '#555'} fontStyle={node.placeholder ? 'italic' : undefined}>
-                {node.placeholder ? `${node.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL}${node.date ? ` · ${formatDate(node.date)}` : ''}` : cut([node.date ? formatDate(node.date) : null, node.level ? LEVEL_NAMES[node.level] : null].filter(Boolean).join(' · '), 31)}
+              <text
+                x={8}
+                y={49}
+                fontSize={11}
+                fill={node.placeholder ? '#a40000' : '#555'}
+                fontStyle={node.placeholder ? 'italic' : undefined}
+              >
+                {node.placeholder
+                  ? `${node.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL}${node.date ? ` · ${formatDate(node.date)}` : ''}`
+                  : cut(
+                      [node.date ? formatDate(node.date) : null, node.level ? LEVEL_NAMES[node.level] : null]
+                        .filter(Boolean)
+                        .join(' · '),
+                      31,
+                    )}
               </text>
             </>
           );
           return (
-            <g key={key} transform={`translate(${x} ${y})`} data-node={key} data-placeholder={node.placeholder || undefined} data-level={node.level ?? ''}>
+            <g
+              key={key}
+              transform={`translate(${x} ${y})`}
+              data-node={key}
+              data-placeholder={node.placeholder || undefined}
+              data-level={node.level ?? ''}
+            >
               {href ? <a href={href}>{body}</a> : body}
             </g>
           );
@@ -118,7 +173,12 @@ async function pngBlob(text: string, layout: Layout): Promise<Blob> {
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await loaded;
   // Twice the size for print quality, within what a canvas can hold.
-  const scale = Math.min(2, 16000 / layout.width, 16000 / layout.height, Math.sqrt(120e6 / (layout.width * layout.height)));
+  const scale = Math.min(
+    2,
+    16000 / layout.width,
+    16000 / layout.height,
+    Math.sqrt(120e6 / (layout.width * layout.height)),
+  );
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.floor(layout.width * scale));
   canvas.height = Math.max(1, Math.floor(layout.height * scale));
@@ -127,7 +187,9 @@ async function pngBlob(text: string, layout: Layout): Promise<Blob> {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('không tạo được PNG'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('không tạo được PNG'))), 'image/png'),
+  );
 }
 
 interface Box {
@@ -273,7 +335,13 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
   };
 
   const centre = useMemo(() => graph?.value.nodes[0] ?? null, [graph]);
-  const counts = current ? { nodes: current.nodes.length, edges: current.edges.length, missing: current.nodes.filter((n) => n.node.placeholder).length } : null;
+  const counts = current
+    ? {
+        nodes: current.nodes.length,
+        edges: current.edges.length,
+        missing: current.nodes.filter((n) => n.node.placeholder).length,
+      }
+    : null;
 
   return (
     <div className="graph-page" data-testid="graph-page">
@@ -293,19 +361,43 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
           </select>
         </label>
         <span className="graph-buttons">
-          <button type="button" className="button small" onClick={() => zoom(1 / 1.25)} aria-label="Phóng to" data-testid="zoom-in">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => zoom(1 / 1.25)}
+            aria-label="Phóng to"
+            data-testid="zoom-in"
+          >
             +
           </button>
-          <button type="button" className="button small" onClick={() => zoom(1.25)} aria-label="Thu nhỏ" data-testid="zoom-out">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => zoom(1.25)}
+            aria-label="Thu nhỏ"
+            data-testid="zoom-out"
+          >
             −
           </button>
           <button type="button" className="button small" onClick={fit} data-testid="zoom-fit">
             Vừa khung
           </button>
-          <button type="button" className="button small" onClick={exportSvg} disabled={!current} data-testid="export-svg">
+          <button
+            type="button"
+            className="button small"
+            onClick={exportSvg}
+            disabled={!current}
+            data-testid="export-svg"
+          >
             Xuất SVG
           </button>
-          <button type="button" className="button small" onClick={() => void exportPng()} disabled={!current} data-testid="export-png">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void exportPng()}
+            disabled={!current}
+            data-testid="export-png"
+          >
             Xuất PNG
           </button>
           <button type="button" className="button small" onClick={print} disabled={!current}>
@@ -350,11 +442,22 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
         ))}
         <li>
           <svg width="22" height="14" aria-hidden="true">
-            <rect x={1} y={1} width={20} height={12} rx={2} fill={PLACEHOLDER_STYLE.fill} stroke={PLACEHOLDER_STYLE.stroke} strokeDasharray="4 3" />
+            <rect
+              x={1}
+              y={1}
+              width={20}
+              height={12}
+              rx={2}
+              fill={PLACEHOLDER_STYLE.fill}
+              stroke={PLACEHOLDER_STYLE.stroke}
+              strokeDasharray="4 3"
+            />
           </svg>{' '}
           {PLACEHOLDER_LABEL} (viền đứt)
         </li>
-        <li className="muted">Mũi tên chỉ về văn bản được thực hiện / căn cứ; rê chuột trên đường nối để xem câu trích dẫn.</li>
+        <li className="muted">
+          Mũi tên chỉ về văn bản được thực hiện / căn cứ; rê chuột trên đường nối để xem câu trích dẫn.
+        </li>
       </ul>
     </div>
   );

@@ -1,10 +1,21 @@
 /** Words and colours of the citation graph (issue #5) in the UI. */
-import { PLACEHOLDER_LABEL, RELATION_LABELS, type GraphEdge, type GraphNode, type NodeLevel } from '../../../shared/graph/types';
+import {
+  PLACEHOLDER_LABEL,
+  RELATION_LABELS,
+  type GraphEdge,
+  type GraphNode,
+  type NodeLevel,
+} from '../../../shared/graph/types';
 import { formatDate } from '../format';
 
 export { PLACEHOLDER_LABEL, RELATION_LABELS };
 
-export const LEVEL_NAMES: Record<NodeLevel, string> = { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' };
+export const LEVEL_NAMES: Record<NodeLevel, string> = {
+  central: 'Trung ương',
+  province: 'Tỉnh',
+  district: 'Huyện',
+  commune: 'Xã',
+};
 
 /** "Kế hoạch số 128-KH/HU", or "Công điện ngày 27/04/2021" for a citation without a number. */
 export function nodeTitle(n: GraphNode): string {
@@ -38,9 +49,15 @@ export function nodeHref(n: GraphNode): string | null {
 const TYPE_STYLES: [RegExp, { fill: string; stroke: string; name: string }][] = [
   [/^nghị quyết/i, { fill: '#fde2e1', stroke: '#a8322d', name: 'Nghị quyết' }],
   [/^(chỉ thị|công điện)/i, { fill: '#fff0cc', stroke: '#9a6a00', name: 'Chỉ thị, công điện' }],
-  [/^(kết luận|quy định|quy chế|quyết định)/i, { fill: '#e5e0f7', stroke: '#5b4a9e', name: 'Kết luận, quy định, quyết định' }],
+  [
+    /^(kết luận|quy định|quy chế|quyết định)/i,
+    { fill: '#e5e0f7', stroke: '#5b4a9e', name: 'Kết luận, quy định, quyết định' },
+  ],
   [/^(kế hoạch|chương trình|đề án)/i, { fill: '#dff1e0', stroke: '#2f7a3a', name: 'Kế hoạch, chương trình' }],
-  [/^(công văn|thông báo|thông tri|hướng dẫn)/i, { fill: '#dde9f7', stroke: '#2b5c9a', name: 'Công văn, thông báo, hướng dẫn' }],
+  [
+    /^(công văn|thông báo|thông tri|hướng dẫn)/i,
+    { fill: '#dde9f7', stroke: '#2b5c9a', name: 'Công văn, thông báo, hướng dẫn' },
+  ],
 ];
 const OTHER_STYLE = { fill: '#eeeeee', stroke: '#555555', name: 'Loại khác' };
 export const PLACEHOLDER_STYLE = { fill: '#ffffff', stroke: '#8a8a8a', name: PLACEHOLDER_LABEL };

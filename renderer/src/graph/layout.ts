@@ -63,7 +63,8 @@ export async function layoutGraph(g: Graph, extra: Record<string, string> = {}):
     const k = `${e.from}>${e.to}`;
     const seen = pairs.get(k);
     if (!seen) pairs.set(k, e);
-    else if (e.text && !seen.text.includes(e.text)) pairs.set(k, { ...seen, text: seen.text ? `${seen.text}\n${e.text}` : e.text });
+    else if (e.text && !seen.text.includes(e.text))
+      pairs.set(k, { ...seen, text: seen.text ? `${seen.text}\n${e.text}` : e.text });
   }
   const edges = [...pairs.values()];
   const root: ElkNode = {
@@ -93,7 +94,12 @@ export async function layoutGraph(g: Graph, extra: Record<string, string> = {}):
   };
   const out = await elk.layout(root);
   const pos = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
-  const sections = new Map((out.edges ?? []).map((e) => [e.id, (e as { sections?: { startPoint: P; endPoint: P; bendPoints?: P[] }[] }).sections?.[0]]));
+  const sections = new Map(
+    (out.edges ?? []).map((e) => [
+      e.id,
+      (e as { sections?: { startPoint: P; endPoint: P; bendPoints?: P[] }[] }).sections?.[0],
+    ]),
+  );
   const nodes = g.nodes.map((node) => {
     const key = String(node.id);
     const p = pos.get(key) ?? { x: 0, y: 0 };
@@ -102,15 +108,31 @@ export async function layoutGraph(g: Graph, extra: Record<string, string> = {}):
   const placed: PlacedEdge[] = edges.map((e) => {
     const s = sections.get(`e${e.id}`);
     let d: string;
-    if (s) d = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint].map((p, i) => `${i ? 'L' : 'M'}${r(p.x)} ${r(p.y)}`).join(' ');
+    if (s)
+      d = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]
+        .map((p, i) => `${i ? 'L' : 'M'}${r(p.x)} ${r(p.y)}`)
+        .join(' ');
     else {
       const a = pos.get(String(e.to)) ?? { x: 0, y: 0 };
       const b = pos.get(String(e.from)) ?? { x: 0, y: 0 };
       d = `M${r(a.x + NODE_W / 2)} ${r(a.y + NODE_H)} L${r(b.x + NODE_W / 2)} ${r(b.y)}`;
     }
-    return { id: e.id, from: String(e.from), to: String(e.to), d, relation: e.relation, status: e.status, text: e.text };
+    return {
+      id: e.id,
+      from: String(e.from),
+      to: String(e.to),
+      d,
+      relation: e.relation,
+      status: e.status,
+      text: e.text,
+    };
   });
-  return { nodes, edges: placed, width: Math.max(out.width ?? 0, NODE_W + 32), height: Math.max(out.height ?? 0, NODE_H + 32) };
+  return {
+    nodes,
+    edges: placed,
+    width: Math.max(out.width ?? 0, NODE_W + 32),
+    height: Math.max(out.height ?? 0, NODE_H + 32),
+  };
 }
 
 interface P {

@@ -21,7 +21,13 @@ function parse(hash: string): SafetyRoute {
 
 function vnTime(iso: string | null): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric' });
+  return new Date(iso).toLocaleString('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  });
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -59,18 +65,31 @@ export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean
 function useCall() {
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const run = useCallback(async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done?: (v: T) => string | null) => {
-    setError(null);
-    setNote(null);
-    const r = await p;
-    if (!r.ok) setError(r.error);
-    else if (done) setNote(done(r.value));
-    return r.ok ? r.value : undefined;
-  }, []);
+  const run = useCallback(
+    async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done?: (v: T) => string | null) => {
+      setError(null);
+      setNote(null);
+      const r = await p;
+      if (!r.ok) setError(r.error);
+      else if (done) setNote(done(r.value));
+      return r.ok ? r.value : undefined;
+    },
+    [],
+  );
   return { error, note, run };
 }
 
-function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; desktop: boolean; status: BackupStatus | null; onStatus: (s: BackupStatus) => void }) {
+function SafetyPage({
+  api,
+  desktop,
+  status,
+  onStatus,
+}: {
+  api: VanthuApi;
+  desktop: boolean;
+  status: BackupStatus | null;
+  onStatus: (s: BackupStatus) => void;
+}) {
   const { error, note, run } = useCall();
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [conflicts, setConflicts] = useState<BundleConflict[]>([]);
@@ -99,7 +118,11 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
       {status && (
         <dl className="safety-facts">
           <dt>Thư mục sao lưu</dt>
-          <dd>{status.folder ? `${status.folder}${status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}` : 'chưa chọn'}</dd>
+          <dd>
+            {status.folder
+              ? `${status.folder}${status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}`
+              : 'chưa chọn'}
+          </dd>
           <dt>Bản mới nhất</dt>
           <dd>{status.lastBackupAt ? `${vnTime(status.lastBackupAt)} — ${status.lastBackupFile}` : 'chưa có'}</dd>
           <dt>Tự động</dt>
@@ -107,14 +130,25 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
             <select
               aria-label="Sao lưu tự động"
               value={status.mode}
-              onChange={(e) => void run(api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }), (s) => (onStatus(s), null))}
+              onChange={(e) =>
+                void run(
+                  api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
+                  (s) => (onStatus(s), null),
+                )
+              }
             >
               <option value="daily">hằng ngày</option>
               <option value="quit">khi thoát</option>
               <option value="off">tắt</option>
             </select>{' '}
             giữ{' '}
-            <select aria-label="Số bản giữ lại" value={status.keep} onChange={(e) => void run(api.setBackupSettings({ keep: Number(e.target.value) }), (s) => (onStatus(s), null))}>
+            <select
+              aria-label="Số bản giữ lại"
+              value={status.keep}
+              onChange={(e) =>
+                void run(api.setBackupSettings({ keep: Number(e.target.value) }), (s) => (onStatus(s), null))
+              }
+            >
               {[3, 5, 7, 10, 14, 30].map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -127,24 +161,50 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
       )}
       <div className="safety-actions">
         {status?.folder && (
-          <button type="button" className="button primary" onClick={() => void run(api.backupNow({}), (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`))}>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() =>
+              void run(api.backupNow({}), (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`))
+            }
+          >
             Sao lưu ngay
           </button>
         )}
         {desktop && (
           <>
-            <button type="button" className="button" onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}
+            >
               Chọn thư mục sao lưu…
             </button>
-            <button type="button" className="button" onClick={() => void run(api.chooseAndBackup({}), (b) => (b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(api.chooseAndBackup({}), (b) =>
+                  b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null,
+                )
+              }
+            >
               Sao lưu ra tệp…
             </button>
-            <button type="button" className="button" onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}
+            >
               Khôi phục từ bản sao lưu…
             </button>
           </>
         )}
-        <button type="button" className="button" onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null))}
+        >
           Kiểm tra kho
         </button>
       </div>
@@ -162,7 +222,15 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
         <>
           <h3>Trao đổi với đơn vị khác</h3>
           <div className="safety-actions">
-            <button type="button" className="button" onClick={() => void run(api.chooseAndImportBundle({}), (r) => (r ? (load(), `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`) : null))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(api.chooseAndImportBundle({}), (r) =>
+                  r ? (load(), `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`) : null,
+                )
+              }
+            >
               Nhập gói văn bản…
             </button>
           </div>
@@ -184,10 +252,25 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
                   ) : null}
                   )
                 </span>{' '}
-                <button type="button" className="button" onClick={() => void run(api.resolveBundleConflict({ id: c.id, action: 'import' }), () => (load(), 'Đã nhập thành văn bản riêng.'))}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void run(
+                      api.resolveBundleConflict({ id: c.id, action: 'import' }),
+                      () => (load(), 'Đã nhập thành văn bản riêng.'),
+                    )
+                  }
+                >
                   Nhập thành văn bản riêng
                 </button>{' '}
-                <button type="button" className="button" onClick={() => void run(api.resolveBundleConflict({ id: c.id, action: 'skip' }), () => (load(), 'Đã bỏ.'))}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void run(api.resolveBundleConflict({ id: c.id, action: 'skip' }), () => (load(), 'Đã bỏ.'))
+                  }
+                >
                   Bỏ
                 </button>
               </li>
@@ -205,16 +288,32 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
             {trash.map((t) => (
               <li key={t.trashId}>
                 <span>
-                  {t.ref ?? '(không số)'} · {t.subject ?? ''} — xóa {vnTime(t.deletedAt)}, tự hủy sau {vnTime(t.expiresAt)}
+                  {t.ref ?? '(không số)'} · {t.subject ?? ''} — xóa {vnTime(t.deletedAt)}, tự hủy sau{' '}
+                  {vnTime(t.expiresAt)}
                 </span>{' '}
-                <button type="button" className="button" onClick={() => void run(api.restoreFromTrash({ trashId: t.trashId }), (r) => (load(), r.status === 'restored' ? `Đã khôi phục văn bản ${r.id}.` : `Văn bản đã có lại trong kho (ID ${r.id}).`))}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() =>
+                    void run(
+                      api.restoreFromTrash({ trashId: t.trashId }),
+                      (r) => (
+                        load(),
+                        r.status === 'restored'
+                          ? `Đã khôi phục văn bản ${r.id}.`
+                          : `Văn bản đã có lại trong kho (ID ${r.id}).`
+                      ),
+                    )
+                  }
+                >
                   Khôi phục
                 </button>{' '}
                 <button
                   type="button"
                   className="button"
                   onClick={() => {
-                    if (window.confirm('Xóa hẳn văn bản này? Không thể khôi phục.')) void run(api.purgeTrash({ trashIds: [t.trashId] }), () => (load(), 'Đã xóa hẳn.'));
+                    if (window.confirm('Xóa hẳn văn bản này? Không thể khôi phục.'))
+                      void run(api.purgeTrash({ trashIds: [t.trashId] }), () => (load(), 'Đã xóa hẳn.'));
                   }}
                 >
                   Xóa hẳn
@@ -226,7 +325,8 @@ function SafetyPage({ api, desktop, status, onStatus }: { api: VanthuApi; deskto
             type="button"
             className="button"
             onClick={() => {
-              if (window.confirm('Xóa hẳn toàn bộ thùng rác? Không thể khôi phục.')) void run(api.purgeTrash({ all: true }), (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`));
+              if (window.confirm('Xóa hẳn toàn bộ thùng rác? Không thể khôi phục.'))
+                void run(api.purgeTrash({ all: true }), (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`));
             }}
           >
             Dọn sạch thùng rác

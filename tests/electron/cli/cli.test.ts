@@ -32,19 +32,31 @@ describe('vanthu CLI', () => {
 
     const listed = runCli(['list', '--json', '--archive', archive]);
     expect(listed.status).toBe(0);
-    const items = JSON.parse(listed.stdout) as { id: number; type: string; date: string | null; ref: string | null; subject: string; originalName: string }[];
+    const items = JSON.parse(listed.stdout) as {
+      id: number;
+      type: string;
+      date: string | null;
+      ref: string | null;
+      subject: string;
+      originalName: string;
+    }[];
     expect(items).toHaveLength(5);
     for (const item of items) {
       const expected = SAMPLE_EXPECTATIONS[item.originalName]!;
       expect(item.type).toEqual(expect.any(String));
-      expect({ name: item.originalName, date: item.date, ref: item.ref }).toEqual({ name: item.originalName, ...expected });
+      expect({ name: item.originalName, date: item.date, ref: item.ref }).toEqual({
+        name: item.originalName,
+        ...expected,
+      });
       expect(item.subject).toEqual(expect.any(String));
     }
   });
 
   test('VANTHU_ARCHIVE chooses the archive when --archive is absent', () => {
     const archive = path.join(dir, 'tu-bien-moi-truong');
-    const run = runCli(['import', path.join(SAMPLES_DIR, '003_0fe373fd9470e206.txt'), '--json'], { VANTHU_ARCHIVE: archive });
+    const run = runCli(['import', path.join(SAMPLES_DIR, '003_0fe373fd9470e206.txt'), '--json'], {
+      VANTHU_ARCHIVE: archive,
+    });
     expect(JSON.parse(run.stdout).imported).toBe(1);
     expect(JSON.parse(runCli(['list', '--json', '--archive', archive]).stdout)).toHaveLength(1);
   });
@@ -54,7 +66,10 @@ describe('vanthu CLI', () => {
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'nhi-phan.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 200, 201, 0, 17, 0]));
     writeFileSync(path.join(folder, 'rong.txt'), '   \n');
-    writeFileSync(path.join(folder, 'van-ban.txt'), 'Công văn số 45/UBND-VP về tăng cường công tác phòng cháy, chữa cháy');
+    writeFileSync(
+      path.join(folder, 'van-ban.txt'),
+      'Công văn số 45/UBND-VP về tăng cường công tác phòng cháy, chữa cháy',
+    );
     const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/Đã nhập 1, đã có trong kho 0, lỗi 2/);

@@ -32,9 +32,15 @@ describe('importing into an archive', () => {
   test('a folder with a binary, an empty and a valid file: one imported, two failed with reasons', async () => {
     const folder = path.join(dir, 'usb');
     mkdirSync(folder);
-    writeFileSync(path.join(folder, 'anh-chup.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    writeFileSync(
+      path.join(folder, 'anh-chup.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]),
+    );
     writeFileSync(path.join(folder, 'rong.txt'), '');
-    writeFileSync(path.join(folder, 'hop-le.txt'), 'THÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy về công tác phòng, chống dịch.\n');
+    writeFileSync(
+      path.join(folder, 'hop-le.txt'),
+      'THÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy về công tác phòng, chống dịch.\n',
+    );
     const report = await archive.importPaths([folder]);
     expect(report).toMatchObject({ imported: 1, duplicates: 0, failed: 2 });
     const byName = Object.fromEntries(report.files.map((f) => [path.basename(f.path), f]));
@@ -45,8 +51,17 @@ describe('importing into an archive', () => {
   });
 
   test.each([
-    ['utf-16le with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Công văn số 12/UBND-VP về phòng, chống lụt bão', 'utf16le')])],
-    ['utf-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Chỉ thị về phòng, chống lụt bão', 'utf8')])],
+    [
+      'utf-16le with BOM',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Công văn số 12/UBND-VP về phòng, chống lụt bão', 'utf16le'),
+      ]),
+    ],
+    [
+      'utf-8 with BOM',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Chỉ thị về phòng, chống lụt bão', 'utf8')]),
+    ],
     ['NFD input', Buffer.from('Kế hoạch phòng, chống dịch của Đảng ủy xã'.normalize('NFD'), 'utf8')],
   ])('reads %s and stores NFC text', async (_label, bytes) => {
     const file = path.join(dir, 'van-ban.txt');

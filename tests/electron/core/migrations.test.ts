@@ -2,12 +2,20 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { Archive } from '../../../electron/core/archive';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersion, type Migration } from '../../../electron/core/db/migrations';
+import {
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  migrate,
+  schemaVersion,
+  type Migration,
+} from '../../../electron/core/db/migrations';
 import { VanthuError } from '../../../shared/api/errors';
 import { tempDir } from '../../helpers/tmp';
 
 function tableNames(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('migrations', () => {
@@ -15,7 +23,9 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     expect(migrate(db)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tableNames(db)).toEqual(expect.arrayContaining(['documents', 'originals', 'citations', 'tasks', 'corrections']));
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['documents', 'originals', 'citations', 'tasks', 'corrections']),
+    );
     expect(migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
   });
 

@@ -1,7 +1,15 @@
 /** The graph operations through the dispatcher (issue #5): validated inputs, errors as data. */
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import type { Result } from '../../../shared/api/errors';
-import type { Coverage, DocumentLinks, Graph, GraphEdge, GraphNode, MissingDocument, PendingDecision } from '../../../shared/graph/types';
+import type {
+  Coverage,
+  DocumentLinks,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  MissingDocument,
+  PendingDecision,
+} from '../../../shared/graph/types';
 import { BG_571, CD_TW, NO_NUMBER, YT_128, importLetters, openArchive } from './fixture';
 
 type Dispatch = ReturnType<typeof createDispatcher>;
@@ -33,7 +41,11 @@ describe('graph API', () => {
     expect(chain.map((n) => n.id).slice(0, 2)).toEqual([yt, ids.get('bg571')]);
     const links = await ok<DocumentLinks>(dispatch, 'graphLinks', { id: ids.get('bg571')! });
     expect(links.down.map((d) => d.node.id)).toContain(yt);
-    expect(links.down.some((d) => d.node.id === yt && /^Thực hiện Công văn số 571-CV\/TU ngày 12\/3\/2021/.test(d.edge.text))).toBe(true);
+    expect(
+      links.down.some(
+        (d) => d.node.id === yt && /^Thực hiện Công văn số 571-CV\/TU ngày 12\/3\/2021/.test(d.edge.text),
+      ),
+    ).toBe(true);
     // A placeholder id is accepted as the centre of a neighbourhood.
     const p = g.nodes.find((n) => n.placeholder)!;
     const around = await ok<Graph>(dispatch, 'graphNeighbourhood', { id: p.id, direction: 'down' });
@@ -55,7 +67,9 @@ describe('graph API', () => {
     });
     expect(added.edge.status).toBe('manual');
     expect(added.links.up.some((u) => u.node.id === to && u.edge.status === 'manual')).toBe(true);
-    const removed = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', { decision: { action: 'remove', edgeId: added.edge.id } });
+    const removed = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', {
+      decision: { action: 'remove', edgeId: added.edge.id },
+    });
     expect(removed.links.up.some((u) => u.node.id === to)).toBe(false);
   });
 
@@ -65,13 +79,19 @@ describe('graph API', () => {
     const links = await ok<DocumentLinks>(dispatch, 'graphLinks', { id: yt });
     const edge = links.up.find((u) => u.node.id === bg && u.edge.text.startsWith('Thực hiện'))!.edge;
     const pointsAtBg = (l: DocumentLinks) => l.up.some((u) => u.node.id === bg && u.edge.text === edge.text);
-    const rejected = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', { decision: { action: 'reject', edgeId: edge.id } });
+    const rejected = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', {
+      decision: { action: 'reject', edgeId: edge.id },
+    });
     expect(pointsAtBg(rejected.links)).toBe(false);
     ctx.archive.graph.resolveAll();
     expect(pointsAtBg(ctx.archive.graph.links(yt))).toBe(false);
     const after = ctx.archive.graph.links(yt).up.find((u) => u.edge.text === edge.text)!.edge;
-    const confirmed = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', { decision: { action: 'confirm', edgeId: after.id, toDoc: bg } });
-    expect(confirmed.links.up.find((u) => u.node.id === bg && u.edge.text === edge.text)?.edge.status).toBe('confirmed');
+    const confirmed = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', {
+      decision: { action: 'confirm', edgeId: after.id, toDoc: bg },
+    });
+    expect(confirmed.links.up.find((u) => u.node.id === bg && u.edge.text === edge.text)?.edge.status).toBe(
+      'confirmed',
+    );
   });
 
   test('coverage names the recipients with and without implementing documents', async () => {

@@ -11,14 +11,22 @@ beforeAll(() => {
   archive = path.join(t.dir, 'kho');
   const files = path.join(t.dir, 'files');
   mkdirSync(files);
-  for (const l of [BG_571, ND_571, YT_128, NO_NUMBER, CD_TW]) writeFileSync(path.join(files, `${l.key}.txt`), letterText(l));
+  for (const l of [BG_571, ND_571, YT_128, NO_NUMBER, CD_TW])
+    writeFileSync(path.join(files, `${l.key}.txt`), letterText(l));
   const r = runCli(['import', files, '--archive', archive, '--json']);
   if (r.status !== 0) throw new Error(r.stderr + r.stdout);
 });
 afterAll(() => t.cleanup());
 
 interface Out {
-  nodes: { id: number | string; ref: string | null; type: string | null; issuer: string | null; date: string | null; placeholder: boolean }[];
+  nodes: {
+    id: number | string;
+    ref: string | null;
+    type: string | null;
+    issuer: string | null;
+    date: string | null;
+    placeholder: boolean;
+  }[];
   edges: { from: number | string; to: number | string; relation: string; text: string }[];
 }
 
@@ -26,11 +34,19 @@ test('vanthu graph <ref> --up --json: nodes and edges in the documented shape', 
   const r = runCli(['graph', '128-KH/HU', '--up', '--depth', '1', '--json', '--archive', archive]);
   expect(r.status).toBe(0);
   const g = JSON.parse(r.stdout) as Out;
-  for (const n of g.nodes) expect(Object.keys(n)).toEqual(expect.arrayContaining(['id', 'ref', 'type', 'issuer', 'date', 'placeholder']));
+  for (const n of g.nodes)
+    expect(Object.keys(n)).toEqual(expect.arrayContaining(['id', 'ref', 'type', 'issuer', 'date', 'placeholder']));
   const start = g.nodes.find((n) => n.ref === '128-KH/HU')!;
   const bg = g.nodes.find((n) => n.ref === '571-CV/TU')!;
   expect(bg.issuer).toBe('Tỉnh ủy Bắc Giang');
-  expect(g.edges).toContainEqual(expect.objectContaining({ from: start.id, to: bg.id, relation: 'implements', text: expect.stringContaining('571-CV/TU ngày 12/3/2021') }));
+  expect(g.edges).toContainEqual(
+    expect.objectContaining({
+      from: start.id,
+      to: bg.id,
+      relation: 'implements',
+      text: expect.stringContaining('571-CV/TU ngày 12/3/2021'),
+    }),
+  );
   const missing = g.nodes.find((n) => n.ref === '02-CĐ/TU')!;
   expect(missing).toMatchObject({ placeholder: true });
   expect(typeof missing.id).toBe('string');
@@ -62,6 +78,7 @@ test('vanthu resolve rebuilds the same graph', () => {
   expect(r.status).toBe(0);
   expect(JSON.parse(r.stdout)).toMatchObject({ documents: 5 });
   const after = JSON.parse(runCli(['graph', '--all', '--json', '--archive', archive]).stdout) as Out;
-  const norm = (g: Out): string[] => g.edges.map((e) => `${e.from}>${typeof e.to === 'string' ? 'p' : e.to}:${e.relation}:${e.text}`).sort();
+  const norm = (g: Out): string[] =>
+    g.edges.map((e) => `${e.from}>${typeof e.to === 'string' ? 'p' : e.to}:${e.relation}:${e.text}`).sort();
   expect(norm(after)).toEqual(norm(JSON.parse(before) as Out));
 });

@@ -22,7 +22,13 @@ export function letterText(l: Letter): string {
   else lines.push('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc');
   lines.push(`${l.place}, ngày ${d} tháng ${m} năm ${y}`, '', l.subject, '-----', '', l.body, '', 'Nơi nhận:');
   for (const r of l.recipients ?? ['Như trên']) lines.push(`- ${r};`);
-  lines.push('- Lưu VT.', '', ...(l.sign ?? (l.party ? ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'])), 'Nguyễn Văn An', '');
+  lines.push(
+    '- Lưu VT.',
+    '',
+    ...(l.sign ?? (l.party ? ['T/M BAN THƯỜNG VỤ', 'PHÓ BÍ THƯ'] : ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'])),
+    'Nguyễn Văn An',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -97,11 +103,16 @@ export function openArchive(): { archive: Archive; cleanup: () => void } {
   };
 }
 
-export async function importLetters(archive: Archive, letters: readonly (Letter | { key: string; text: string })[]): Promise<Map<string, number>> {
+export async function importLetters(
+  archive: Archive,
+  letters: readonly (Letter | { key: string; text: string })[],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const l of letters) {
     const text = 'text' in l ? l.text : letterText(l);
-    const report = await archive.importSources([{ kind: 'upload', name: `${l.key}.txt`, bytes: new TextEncoder().encode(text) }]);
+    const report = await archive.importSources([
+      { kind: 'upload', name: `${l.key}.txt`, bytes: new TextEncoder().encode(text) },
+    ]);
     const f = report.files[0]!;
     if (f.status !== 'imported' || f.id === null) throw new Error(`${l.key}: ${f.status} ${f.reason}`);
     ids.set(l.key, f.id);

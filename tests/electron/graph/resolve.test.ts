@@ -1,12 +1,27 @@
 import type { Archive } from '../../../electron/core/archive';
 import { SQL } from '../../../electron/core/db/graph-store';
 import type { Graph } from '../../../shared/graph/types';
-import { BG_571, CD_TW, ND_571, NO_NUMBER, YT_128, importLetters, letterText, openArchive, type Letter } from './fixture';
+import {
+  BG_571,
+  CD_TW,
+  ND_571,
+  NO_NUMBER,
+  YT_128,
+  importLetters,
+  letterText,
+  openArchive,
+  type Letter,
+} from './fixture';
 
 /** The graph in words that do not depend on document ids (which follow import order). */
 function describeGraph(archive: Archive): string[] {
   const g: Graph = archive.graph.all();
-  const name = new Map(g.nodes.map((n) => [String(n.id), `${n.placeholder ? 'CHƯA CÓ ' : ''}${n.ref ?? n.type}@${n.date ?? '?'}/${n.issuer ?? '?'}`]));
+  const name = new Map(
+    g.nodes.map((n) => [
+      String(n.id),
+      `${n.placeholder ? 'CHƯA CÓ ' : ''}${n.ref ?? n.type}@${n.date ?? '?'}/${n.issuer ?? '?'}`,
+    ]),
+  );
   return g.edges.map((e) => `${name.get(String(e.from))} -${e.relation}-> ${name.get(String(e.to))}`).sort();
 }
 
@@ -28,7 +43,9 @@ describe('resolution', () => {
       const to571 = links.up.filter((u) => u.node.ref === '571-CV/TU');
       expect(to571.length).toBeGreaterThan(0);
       for (const u of to571) expect(u.node.id).toBe(ids.get('bg571'));
-      expect(links.up.find((u) => u.edge.text.startsWith('Thực hiện Công văn số 571-CV/TU ngày 12/3/2021'))?.edge.relation).toBe('implements');
+      expect(
+        links.up.find((u) => u.edge.text.startsWith('Thực hiện Công văn số 571-CV/TU ngày 12/3/2021'))?.edge.relation,
+      ).toBe('implements');
       // Downward from Bắc Giang's letter: the district plan; nothing from Nam Định's.
       expect(archive.graph.links(ids.get('bg571')!).down.map((d) => d.node.id)).toContain(ids.get('yt128'));
       expect(archive.graph.links(ids.get('nd571')!).down).toEqual([]);
@@ -62,7 +79,12 @@ describe('resolution', () => {
       const ids = await importLetters(archive, [NO_NUMBER]);
       const before = archive.graph.links(ids.get('nonum')!).up;
       expect(before).toHaveLength(1);
-      expect(before[0]!.node).toMatchObject({ placeholder: true, type: 'Công điện', date: '2021-04-27', issuer: 'Thường trực Ban Bí thư' });
+      expect(before[0]!.node).toMatchObject({
+        placeholder: true,
+        type: 'Công điện',
+        date: '2021-04-27',
+        issuer: 'Thường trực Ban Bí thư',
+      });
       const more = await importLetters(archive, [CD_TW]);
       const after = archive.graph.links(ids.get('nonum')!).up;
       expect(after.map((u) => u.node.id)).toEqual([more.get('cdtw')]);
@@ -91,7 +113,12 @@ describe('resolution', () => {
 
 describe('clerk decisions', () => {
   // Two Bắc Giang letters with the same number, issuer and date (a re-issued letter): never guessed.
-  const TWIN: Letter = { ...BG_571, key: 'bg571b', subject: 'V/v tăng cường phòng, chống dịch Covid-19 (bản thay thế)', body: 'Ban Thường vụ Tỉnh ủy thay thế Công văn trước.' };
+  const TWIN: Letter = {
+    ...BG_571,
+    key: 'bg571b',
+    subject: 'V/v tăng cường phòng, chống dịch Covid-19 (bản thay thế)',
+    body: 'Ban Thường vụ Tỉnh ủy thay thế Công văn trước.',
+  };
 
   test('several candidates → pending decision; confirm resolves; the decision survives re-resolution and re-parsing', async () => {
     const { archive, cleanup } = openArchive();
@@ -120,10 +147,15 @@ describe('clerk decisions', () => {
 
       // Re-parsing replaces the citation rows; the decision is keyed on the citation, not the row.
       const id = ids.get('yt128')!;
-      const rows = archive.db.prepare('SELECT * FROM citations WHERE document_id = ?').all(id) as Record<string, unknown>[];
+      const rows = archive.db.prepare('SELECT * FROM citations WHERE document_id = ?').all(id) as Record<
+        string,
+        unknown
+      >[];
       archive.db.prepare('DELETE FROM citations WHERE document_id = ?').run(id);
       const cols = Object.keys(rows[0]!).filter((c) => c !== 'id');
-      const ins = archive.db.prepare(`INSERT INTO citations (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      const ins = archive.db.prepare(
+        `INSERT INTO citations (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
       for (const r of rows) ins.run(...cols.map((c) => r[c]));
       const { resolveDocument } = await import('../../../electron/core/graph/resolve');
       resolveDocument(archive.db, id);
@@ -142,13 +174,25 @@ describe('clerk decisions', () => {
       const up = archive.graph.links(ids.get('yt128')!).up;
       expect(up.some((u) => u.node.id === ids.get('bg571') && u.edge.text === edge.text)).toBe(false);
       archive.graph.resolveAll();
-      expect(archive.graph.links(ids.get('yt128')!).up.some((u) => u.node.id === ids.get('bg571') && u.edge.text === edge.text)).toBe(false);
+      expect(
+        archive.graph
+          .links(ids.get('yt128')!)
+          .up.some((u) => u.node.id === ids.get('bg571') && u.edge.text === edge.text),
+      ).toBe(false);
 
-      const manual = archive.graph.addLink(ids.get('nd571')!, ids.get('bg571')!, 'mentions', 'Văn thư thêm: cùng chủ đề');
+      const manual = archive.graph.addLink(
+        ids.get('nd571')!,
+        ids.get('bg571')!,
+        'mentions',
+        'Văn thư thêm: cùng chủ đề',
+      );
       expect(manual.status).toBe('manual');
       archive.graph.resolveAll();
       const down = archive.graph.links(ids.get('bg571')!).down;
-      expect(down.find((d) => d.node.id === ids.get('nd571'))?.edge).toMatchObject({ status: 'manual', relation: 'mentions' });
+      expect(down.find((d) => d.node.id === ids.get('nd571'))?.edge).toMatchObject({
+        status: 'manual',
+        relation: 'mentions',
+      });
       archive.graph.removeLink(down.find((d) => d.node.id === ids.get('nd571'))!.edge.id);
       expect(archive.graph.links(ids.get('bg571')!).down.some((d) => d.node.id === ids.get('nd571'))).toBe(false);
     } finally {
@@ -206,17 +250,59 @@ describe('views on the graph', () => {
 
 describe('query plans of the hot graph queries', () => {
   const plan = (archive: Archive, sql: string, ...args: unknown[]): string =>
-    (archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    (archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
 
   test.each<[string, string, unknown[], RegExp]>([
-    ['edges out of a document', SQL.edgesFrom, [1], /SEARCH graph_edges USING INDEX graph_edges_by_from \(from_id=\?\)/],
-    ['edges into a document', SQL.edgesToDoc, [1], /SEARCH graph_edges USING INDEX graph_edges_by_to_doc \(to_doc=\?\)/],
-    ['edges into a placeholder', SQL.edgesToPlaceholder, [1], /SEARCH graph_edges USING INDEX graph_edges_by_to_placeholder \(to_placeholder=\?\)/],
-    ['candidates by ref key', SQL.docKeysByRef, ['571-CV/TU'], /SEARCH graph_docs USING INDEX graph_docs_by_ref \(ref_key=\?\)/],
-    ['candidates by ref key and year', SQL.docKeysByRefYear, ['571-CV/TU', 2021], /SEARCH graph_docs USING INDEX graph_docs_by_ref \(ref_key=\?/],
-    ['candidates by type and date', SQL.docKeysByTypeDate, ['cong dien', '2021-04-27'], /SEARCH graph_docs USING INDEX graph_docs_by_type_date \(type_key=\? AND date=\?\)/],
-    ['citations sharing a new document ref', SQL.edgesByRefYear, ['571-CV/TU', 2021], /SEARCH graph_edges USING INDEX graph_edges_by_ref \(ref_key=\?/],
-    ['citations without a number, by type and date', SQL.edgesByTypeDate, ['cong dien', '2021-04-27'], /SEARCH graph_edges USING INDEX graph_edges_by_type_date \(type_key=\? AND date=\?\)/],
+    [
+      'edges out of a document',
+      SQL.edgesFrom,
+      [1],
+      /SEARCH graph_edges USING INDEX graph_edges_by_from \(from_id=\?\)/,
+    ],
+    [
+      'edges into a document',
+      SQL.edgesToDoc,
+      [1],
+      /SEARCH graph_edges USING INDEX graph_edges_by_to_doc \(to_doc=\?\)/,
+    ],
+    [
+      'edges into a placeholder',
+      SQL.edgesToPlaceholder,
+      [1],
+      /SEARCH graph_edges USING INDEX graph_edges_by_to_placeholder \(to_placeholder=\?\)/,
+    ],
+    [
+      'candidates by ref key',
+      SQL.docKeysByRef,
+      ['571-CV/TU'],
+      /SEARCH graph_docs USING INDEX graph_docs_by_ref \(ref_key=\?\)/,
+    ],
+    [
+      'candidates by ref key and year',
+      SQL.docKeysByRefYear,
+      ['571-CV/TU', 2021],
+      /SEARCH graph_docs USING INDEX graph_docs_by_ref \(ref_key=\?/,
+    ],
+    [
+      'candidates by type and date',
+      SQL.docKeysByTypeDate,
+      ['cong dien', '2021-04-27'],
+      /SEARCH graph_docs USING INDEX graph_docs_by_type_date \(type_key=\? AND date=\?\)/,
+    ],
+    [
+      'citations sharing a new document ref',
+      SQL.edgesByRefYear,
+      ['571-CV/TU', 2021],
+      /SEARCH graph_edges USING INDEX graph_edges_by_ref \(ref_key=\?/,
+    ],
+    [
+      'citations without a number, by type and date',
+      SQL.edgesByTypeDate,
+      ['cong dien', '2021-04-27'],
+      /SEARCH graph_edges USING INDEX graph_edges_by_type_date \(type_key=\? AND date=\?\)/,
+    ],
   ])('%s', async (_name, sql, args, expected) => {
     const { archive, cleanup } = openArchive();
     try {

@@ -5,8 +5,12 @@ import { BG_571, CD_TW, NO_NUMBER, YT_128, importLetters, openArchive } from './
 
 function picture(a: Archive): string[] {
   const g = a.graph.all();
-  const name = new Map(g.nodes.map((n) => [String(n.id), `${n.placeholder ? 'CHƯA CÓ ' : ''}${n.ref ?? n.type}@${n.date ?? '?'}`]));
-  return g.edges.map((e) => `${name.get(String(e.from))} -${e.relation}/${e.status}-> ${name.get(String(e.to))}`).sort();
+  const name = new Map(
+    g.nodes.map((n) => [String(n.id), `${n.placeholder ? 'CHƯA CÓ ' : ''}${n.ref ?? n.type}@${n.date ?? '?'}`]),
+  );
+  return g.edges
+    .map((e) => `${name.get(String(e.from))} -${e.relation}/${e.status}-> ${name.get(String(e.to))}`)
+    .sort();
 }
 
 describe('trash and the citation graph', () => {
@@ -22,7 +26,13 @@ describe('trash and the citation graph', () => {
 
       const { trashId } = trashDocument(archive.db, bg);
       // No edge left dangling: the district plan's citations now point at "571-CV/TU" not in the archive.
-      expect(archive.db.prepare(`SELECT count(*) AS n FROM graph_edges WHERE to_doc IS NULL AND to_placeholder IS NULL AND status <> 'ignored'`).get()).toEqual({ n: 0 });
+      expect(
+        archive.db
+          .prepare(
+            `SELECT count(*) AS n FROM graph_edges WHERE to_doc IS NULL AND to_placeholder IS NULL AND status <> 'ignored'`,
+          )
+          .get(),
+      ).toEqual({ n: 0 });
       const up = archive.graph.links(yt).up.filter((u) => u.node.ref === '571-CV/TU');
       expect(up.length).toBeGreaterThan(0);
       for (const u of up) expect(u.node.placeholder).toBe(true);

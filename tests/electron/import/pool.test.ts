@@ -33,7 +33,8 @@ describe('import through the worker pool', () => {
     delete process.env.VANTHU_TEST_HANG_READER;
   });
 
-  const sourcesOf = (folder: string, names: string[]): ImportSource[] => names.map((n) => ({ kind: 'path', path: path.join(folder, n) }));
+  const sourcesOf = (folder: string, names: string[]): ImportSource[] =>
+    names.map((n) => ({ kind: 'path', path: path.join(folder, n) }));
 
   test('results in input order, progress n of N with the current file, duplicates, originals byte for byte', async () => {
     const folder = writeDirectives(path.join(dir, 'usb'), 0, 30);
@@ -41,7 +42,11 @@ describe('import through the worker pool', () => {
     // The same file twice: the second is a duplicate of the first, whichever worker prepared it.
     sources.push(sources[3]!);
     const events: ImportProgressEvent[] = [];
-    const report = await importSources(archive.db, sources, (e) => events.push(e), [], { workerFile: WORKER, workers: 2, minFilesForWorkers: 1 });
+    const report = await importSources(archive.db, sources, (e) => events.push(e), [], {
+      workerFile: WORKER,
+      workers: 2,
+      minFilesForWorkers: 1,
+    });
     expect(report).toMatchObject({ imported: 30, duplicates: 1, failed: 0 });
     expect(report.files.map((f) => f.path)).toEqual(sources.map((s) => (s.kind === 'path' ? s.path : s.name)));
     const ids = report.files.slice(0, 30).map((f) => f.id!);
@@ -57,7 +62,9 @@ describe('import through the worker pool', () => {
     // Stored compressed, read back as imported; vanthu check verifies the SHA-256 of every original.
     const first = sources[0] as { path: string };
     expect(getOriginal(archive.db, ids[0]!)!.bytes.equals(readFileSync(first.path))).toBe(true);
-    const stored = archive.db.prepare('SELECT compression, length(bytes) AS n, size FROM originals WHERE document_id = ?').get(ids[0]) as {
+    const stored = archive.db
+      .prepare('SELECT compression, length(bytes) AS n, size FROM originals WHERE document_id = ?')
+      .get(ids[0]) as {
       compression: number;
       n: number;
       size: number;

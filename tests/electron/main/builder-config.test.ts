@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 
 // js-yaml (a dependency of electron-builder) ships no types here; this is all we use of it.
- 
+
 const yaml = require('js-yaml') as { load(text: string): unknown };
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -37,7 +37,6 @@ describe('electron-builder.yml', () => {
   });
 
   test("passes electron-builder's own validateConfiguration", async () => {
-     
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
     await expect(validateConfiguration(config, { isEnabled: false, add() {} })).resolves.toBeUndefined();
   });
@@ -69,7 +68,10 @@ describe('electron-builder.yml', () => {
         {
           from: 'build/native',
           to: 'native',
-          filter: [`electron-*-${platform}-\${arch}/better_sqlite3.node`, `electron-*-${platform}-\${arch}/build-info.json`],
+          filter: [
+            `electron-*-${platform}-\${arch}/better_sqlite3.node`,
+            `electron-*-${platform}-\${arch}/build-info.json`,
+          ],
         },
       ]);
     }

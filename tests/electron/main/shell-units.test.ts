@@ -3,10 +3,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NativeBindingMissingError, isNativeLoadError, nativeDirName, resolveNativeBinding } from '../../../electron/main/native';
+import {
+  NativeBindingMissingError,
+  isNativeLoadError,
+  nativeDirName,
+  resolveNativeBinding,
+} from '../../../electron/main/native';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from '../../../electron/main/security';
-import { DEFAULT_STATE, MIN_SIZE, loadWindowState, sanitizeWindowState, saveWindowState } from '../../../electron/main/window-state';
-import { createDialogs, importDialogOptions, openFileDialogOptions, saveFileDialogOptions } from '../../../electron/main/dialogs';
+import {
+  DEFAULT_STATE,
+  MIN_SIZE,
+  loadWindowState,
+  sanitizeWindowState,
+  saveWindowState,
+} from '../../../electron/main/window-state';
+import {
+  createDialogs,
+  importDialogOptions,
+  openFileDialogOptions,
+  saveFileDialogOptions,
+} from '../../../electron/main/dialogs';
 import { openablePaths } from '../../../electron/main/open-with';
 import { createQuitHandler, describeError } from '../../../electron/main/quit';
 import { ERROR_MESSAGES, VanthuError } from '../../../shared/api/errors';
@@ -25,11 +41,18 @@ describe('window state', () => {
   });
 
   test('drops a position whose title bar is on no screen (monitor unplugged)', () => {
-    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, screen)).toEqual({ width: 1000, height: 700, maximized: false });
+    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, screen)).toEqual({
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
     expect(sanitizeWindowState({ x: 100, y: -500, width: 1000, height: 700 }, screen)).not.toHaveProperty('x');
     expect(sanitizeWindowState({ x: 1900, y: 10, width: 1000, height: 700 }, screen)).not.toHaveProperty('x');
     const twoScreens = [...screen, { x: 1920, y: 0, width: 1280, height: 1000 }];
-    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, twoScreens)).toMatchObject({ x: 2500, y: 100 });
+    expect(sanitizeWindowState({ x: 2500, y: 100, width: 1000, height: 700 }, twoScreens)).toMatchObject({
+      x: 2500,
+      y: 100,
+    });
   });
 
   test('ignores garbage and clamps sizes', () => {
@@ -40,8 +63,14 @@ describe('window state', () => {
       expect(state.width).toBeLessThanOrEqual(16384);
       expect(state).not.toHaveProperty('x');
     }
-    expect(sanitizeWindowState({ width: 10, height: 10 }, screen)).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height });
-    expect(sanitizeWindowState({ width: 1.5, height: 700, x: 0.5, y: 0 }, screen)).toEqual({ ...DEFAULT_STATE, height: 700 });
+    expect(sanitizeWindowState({ width: 10, height: 10 }, screen)).toMatchObject({
+      width: MIN_SIZE.width,
+      height: MIN_SIZE.height,
+    });
+    expect(sanitizeWindowState({ width: 1.5, height: 700, x: 0.5, y: 0 }, screen)).toEqual({
+      ...DEFAULT_STATE,
+      height: 700,
+    });
   });
 
   test('round-trips through the file; a corrupt file means defaults', () => {
@@ -85,15 +114,21 @@ describe('native binding lookup', () => {
   });
 
   test('VANTHU_NATIVE_BINDING=node selects the Node build in development only', () => {
-    expect(resolveNativeBinding({ ...base, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false })).toBeUndefined();
-    expect(() => resolveNativeBinding({ ...base, isPackaged: true, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false })).toThrow(
-      NativeBindingMissingError,
-    );
+    expect(
+      resolveNativeBinding({ ...base, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false }),
+    ).toBeUndefined();
+    expect(() =>
+      resolveNativeBinding({ ...base, isPackaged: true, env: { VANTHU_NATIVE_BINDING: 'node' }, exists: () => false }),
+    ).toThrow(NativeBindingMissingError);
   });
 
   test('recognises load failures caused by a build for another runtime', () => {
-    expect(isNativeLoadError(new Error('was compiled against a different Node.js version using NODE_MODULE_VERSION 115'))).toBe(true);
-    expect(isNativeLoadError(new Error('\\\\?\\C:\\x\\better_sqlite3.node is not a valid Win32 application.'))).toBe(true);
+    expect(
+      isNativeLoadError(new Error('was compiled against a different Node.js version using NODE_MODULE_VERSION 115')),
+    ).toBe(true);
+    expect(isNativeLoadError(new Error('\\\\?\\C:\\x\\better_sqlite3.node is not a valid Win32 application.'))).toBe(
+      true,
+    );
     expect(isNativeLoadError(new Error('SQLITE_BUSY: database is locked'))).toBe(false);
   });
 });
@@ -131,7 +166,6 @@ describe('app URL check', () => {
 });
 
 describe('scripts/native-electron.mjs', () => {
-   
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const root = path.resolve(__dirname, '..', '..', '..');
   const script = path.join(root, 'scripts', 'native-electron.mjs');
@@ -147,7 +181,11 @@ describe('scripts/native-electron.mjs', () => {
     const result = node(['-e', code]);
     expect(result.status).toBe(0);
     const { found, electron, problems } = JSON.parse(result.stdout);
-    expect(found).toMatchObject({ abi: Number(process.versions.modules), platform: process.platform, arch: process.arch });
+    expect(found).toMatchObject({
+      abi: Number(process.versions.modules),
+      platform: process.platform,
+      arch: process.arch,
+    });
     expect(electron.version).toBe(require('electron/package.json').version);
     // The Node build must never pass as the Electron build.
     expect(problems.join(' ')).toMatch(/ABI \d+ ≠ Electron ABI/);
@@ -167,7 +205,10 @@ describe('"Open with Vanthu": which arguments are files to import', () => {
     // argv, expected
     [['Vanthu.exe'], []],
     [['Vanthu.exe', 'a.docx'], [path.join(cwd, 'a.docx')]],
-    [['Vanthu.exe', '--allow-file-access-from-files', 'b.PDF', 'c.doc'], [path.join(cwd, 'b.PDF'), path.join(cwd, 'c.doc')]],
+    [
+      ['Vanthu.exe', '--allow-file-access-from-files', 'b.PDF', 'c.doc'],
+      [path.join(cwd, 'b.PDF'), path.join(cwd, 'c.doc')],
+    ],
     [['electron', '.', 'ghi-chu.txt', 'd.docx.exe', '-e.pdf'], []],
     [['Vanthu.exe', path.resolve('/khac/Công văn 12.docx')], [path.resolve('/khac/Công văn 12.docx')]],
   ])('%j → %j', (argv, expected) => {
@@ -182,7 +223,9 @@ describe('desktop dialogs', () => {
   ] as const)('open %s: one file, Vietnamese title, its own file type', (purpose, title, extension) => {
     const options = openFileDialogOptions(purpose);
     expect(options).toMatchObject({ title, properties: ['openFile'] });
-    expect(options.filters).toEqual([{ name: expect.stringMatching(/^(Tệp sao lưu|Gói văn bản) Vanthu/), extensions: [extension] }]);
+    expect(options.filters).toEqual([
+      { name: expect.stringMatching(/^(Tệp sao lưu|Gói văn bản) Vanthu/), extensions: [extension] },
+    ]);
   });
 
   test.each([
@@ -205,7 +248,10 @@ describe('desktop dialogs', () => {
     const owner = {} as never;
     const dialog = {
       showOpenDialog: async (...args: unknown[]) => (calls.push(args), { canceled: true, filePaths: [] }),
-      showSaveDialog: async (...args: unknown[]) => (calls.push(args), { canceled: false, filePath: '/x/y.vanthu-backup' }),
+      showSaveDialog: async (...args: unknown[]) => (
+        calls.push(args),
+        { canceled: false, filePath: '/x/y.vanthu-backup' }
+      ),
     };
     const withWindow = createDialogs(dialog as never, () => owner);
     expect(await withWindow.pickFile('restore')).toBeNull();

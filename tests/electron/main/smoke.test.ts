@@ -31,14 +31,17 @@ function tmpDir(): string {
 const savedEnv = { ...process.env };
 
 /** Loads a fresh copy of the main bundle against a fresh stand-in and waits for start-up. */
-async function startMain(options: Partial<Parameters<typeof createFakeElectron>[0]> = {}, env: Record<string, string | undefined> = {}) {
+async function startMain(
+  options: Partial<Parameters<typeof createFakeElectron>[0]> = {},
+  env: Record<string, string | undefined> = {},
+) {
   const fake = createFakeElectron({ userData: tmpDir(), appPath: root, ...options });
   process.env = { ...savedEnv, VANTHU_NATIVE_BINDING: 'node', VANTHU_ARCHIVE: undefined, ...env };
   for (const [k, v] of Object.entries(process.env)) if (v === undefined) delete process.env[k];
   let mod: { ready: Promise<void> } | undefined;
   jest.isolateModules(() => {
     jest.doMock('electron', () => fake.electron, { virtual: true });
-     
+
     mod = require(MAIN_BUNDLE);
   });
   await mod!.ready;
@@ -57,7 +60,9 @@ function invoke(fake: Fake, method: string, input: unknown, event: unknown = tru
 }
 
 function labels(items: any[]): string[] {
-  return items.flatMap((item) => (item.type === 'separator' ? [] : [item.label, ...(Array.isArray(item.submenu) ? labels(item.submenu) : [])]));
+  return items.flatMap((item) =>
+    item.type === 'separator' ? [] : [item.label, ...(Array.isArray(item.submenu) ? labels(item.submenu) : [])],
+  );
 }
 
 function findItem(items: any[], label: string): any {
@@ -72,7 +77,10 @@ function findItem(items: any[], label: string): any {
 }
 
 /** Waits, without a clock, for a condition the app reaches on its own (an import job, a send). */
-async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string): Promise<T> {
+async function until<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+): Promise<T> {
   for (let i = 0; i < 5000; i++) {
     const value = await probe();
     if (value) return value;
@@ -163,12 +171,17 @@ describe('main process', () => {
   test('sets a CSP response header that forbids remote origins, inline script and eval', () => {
     expect(fake.headerHandlers).toHaveLength(1);
     let result: any;
-    fake.headerHandlers[0]!({ url: APP_URL, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, (r: unknown) => {
-      result = r;
-    });
+    fake.headerHandlers[0]!(
+      { url: APP_URL, responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      (r: unknown) => {
+        result = r;
+      },
+    );
     const headers = result.responseHeaders as Record<string, string[]>;
     expect(headers['X-Other']).toEqual(['1']);
-    expect(Object.keys(headers).filter((k) => k.toLowerCase() === 'content-security-policy')).toEqual(['Content-Security-Policy']);
+    expect(Object.keys(headers).filter((k) => k.toLowerCase() === 'content-security-policy')).toEqual([
+      'Content-Security-Policy',
+    ]);
     const csp = headers['Content-Security-Policy']!.join(';');
     const directives = Object.fromEntries(
       csp
@@ -244,9 +257,15 @@ describe('main process', () => {
 
   test('refuses calls from other web contents, sub-frames and other pages', async () => {
     const contents = fake.windows[0]!.webContents;
-    await expect(invoke(fake, 'getArchiveInfo', {}, { sender: new FakeWebContents(), senderFrame: new FakeFrame(APP_URL) })).rejects.toThrow(/untrusted/);
-    await expect(invoke(fake, 'getArchiveInfo', {}, { sender: contents, senderFrame: new FakeFrame(APP_URL, contents.mainFrame) })).rejects.toThrow(/untrusted/);
-    await expect(invoke(fake, 'getArchiveInfo', {}, { sender: contents, senderFrame: null })).rejects.toThrow(/untrusted/);
+    await expect(
+      invoke(fake, 'getArchiveInfo', {}, { sender: new FakeWebContents(), senderFrame: new FakeFrame(APP_URL) }),
+    ).rejects.toThrow(/untrusted/);
+    await expect(
+      invoke(fake, 'getArchiveInfo', {}, { sender: contents, senderFrame: new FakeFrame(APP_URL, contents.mainFrame) }),
+    ).rejects.toThrow(/untrusted/);
+    await expect(invoke(fake, 'getArchiveInfo', {}, { sender: contents, senderFrame: null })).rejects.toThrow(
+      /untrusted/,
+    );
     const saved = contents.mainFrame.url;
     contents.mainFrame.url = 'https://example.com/';
     try {
@@ -269,10 +288,28 @@ describe('main process', () => {
     const template = fake.applicationMenu!.template;
     expect(template.map((m: any) => m.label)).toEqual(['Tệp', 'Sửa', 'Xem', 'Trợ giúp']);
     const all = labels(template);
-    for (const label of ['Nhập tệp…', 'Nhập thư mục…', 'Sao lưu ngay', 'In…', 'Thoát', 'Hoàn tác', 'Cắt', 'Sao chép', 'Dán', 'Chọn tất cả', 'Tìm kiếm…', 'Tải lại', 'Phóng to', 'Thu nhỏ', 'Toàn màn hình', 'Giới thiệu Vanthu']) {
+    for (const label of [
+      'Nhập tệp…',
+      'Nhập thư mục…',
+      'Sao lưu ngay',
+      'In…',
+      'Thoát',
+      'Hoàn tác',
+      'Cắt',
+      'Sao chép',
+      'Dán',
+      'Chọn tất cả',
+      'Tìm kiếm…',
+      'Tải lại',
+      'Phóng to',
+      'Thu nhỏ',
+      'Toàn màn hình',
+      'Giới thiệu Vanthu',
+    ]) {
       expect(all).toContain(label);
     }
-    const english = /^(File|Edit|View|Window|Help|Quit|Exit|Undo|Redo|Cut|Copy|Paste|Select All|Find|Search|Print|Backup|Reload|Zoom In|Zoom Out|Toggle Full ?Screen|About.*)$/i;
+    const english =
+      /^(File|Edit|View|Window|Help|Quit|Exit|Undo|Redo|Cut|Copy|Paste|Select All|Find|Search|Print|Backup|Reload|Zoom In|Zoom Out|Toggle Full ?Screen|About.*)$/i;
     expect(all.filter((l) => english.test(l))).toEqual([]);
     // Every item has an explicit label, so no role falls back to Electron's English default.
     expect(all.every((l) => typeof l === 'string' && l.length > 0)).toBe(true);
@@ -313,21 +350,24 @@ describe('main process', () => {
     ['chooseAndImportBundle', {}, 'open', 'Chọn gói văn bản cần nhập', 'vanthu-bundle'],
     ['chooseAndBackup', {}, 'save', 'Lưu bản sao lưu kho', 'vanthu-backup'],
     ['chooseAndExportBundle', { since: '2000-01-01' }, 'save', 'Xuất gói văn bản', 'vanthu-bundle'],
-  ] as const)('%s shows a Vietnamese %s dialog with its file type; cancel answers null', async (method, input, kind, title, extension) => {
-    const shown = kind === 'open' ? fake.calls.openDialogs : fake.calls.saveDialogs;
-    const before = shown.length;
-    expect(await invoke(fake, method, input)).toEqual({ ok: true, value: null });
-    expect(shown).toHaveLength(before + 1);
-    const options = shown.at(-1) as any;
-    expect(options.title).toBe(title);
-    expect(options.buttonLabel).toMatch(/^(Khôi phục|Nhập|Lưu)$/);
-    expect(options.filters).toEqual([{ name: expect.stringContaining(`.${extension}`), extensions: [extension] }]);
-    if (kind === 'open') expect(options.properties).toEqual(['openFile']);
-    else {
-      expect(options.defaultPath).toMatch(new RegExp(`^Vanthu-[^/\\\\]+\\.${extension}$`));
-      expect(options.properties).toContain('showOverwriteConfirmation');
-    }
-  });
+  ] as const)(
+    '%s shows a Vietnamese %s dialog with its file type; cancel answers null',
+    async (method, input, kind, title, extension) => {
+      const shown = kind === 'open' ? fake.calls.openDialogs : fake.calls.saveDialogs;
+      const before = shown.length;
+      expect(await invoke(fake, method, input)).toEqual({ ok: true, value: null });
+      expect(shown).toHaveLength(before + 1);
+      const options = shown.at(-1) as any;
+      expect(options.title).toBe(title);
+      expect(options.buttonLabel).toMatch(/^(Khôi phục|Nhập|Lưu)$/);
+      expect(options.filters).toEqual([{ name: expect.stringContaining(`.${extension}`), extensions: [extension] }]);
+      if (kind === 'open') expect(options.properties).toEqual(['openFile']);
+      else {
+        expect(options.defaultPath).toMatch(new RegExp(`^Vanthu-[^/\\\\]+\\.${extension}$`));
+        expect(options.properties).toContain('showOverwriteConfirmation');
+      }
+    },
+  );
 
   test('backup, bundle export and bundle import work through the dialogs; only file names come back', async () => {
     await importByDialog(fake, [DOCX]);
@@ -371,8 +411,16 @@ describe('main process', () => {
 
   test('remembers the window bounds in userData on close', () => {
     fake.windows[0]!.emit('close', {});
-    const saved = JSON.parse(fs.readFileSync(path.join(fake.electron.app.getPath('userData'), 'window-state.json'), 'utf8'));
-    expect(saved).toMatchObject({ x: 40, y: 30, width: expect.any(Number), height: expect.any(Number), maximized: false });
+    const saved = JSON.parse(
+      fs.readFileSync(path.join(fake.electron.app.getPath('userData'), 'window-state.json'), 'utf8'),
+    );
+    expect(saved).toMatchObject({
+      x: 40,
+      y: 30,
+      width: expect.any(Number),
+      height: expect.any(Number),
+      maximized: false,
+    });
   });
 });
 
@@ -465,7 +513,12 @@ describe('main process life cycle', () => {
   test('a second instance opened "with Vanthu" on a .docx imports it and shows the job', async () => {
     const fake = await startMain();
     // Explorer passes the path; Chromium adds switches; the path may be relative to the second instance's folder.
-    fake.electron.app.emit('second-instance', {}, ['Vanthu.exe', '--allow-file-access-from-files', path.basename(DOCX), 'ghi-chu.txt'], path.dirname(DOCX));
+    fake.electron.app.emit(
+      'second-instance',
+      {},
+      ['Vanthu.exe', '--allow-file-access-from-files', path.basename(DOCX), 'ghi-chu.txt'],
+      path.dirname(DOCX),
+    );
     const sent = fake.windows[0]!.webContents.sent;
     const [, command, jobId] = await until(() => sent.find((m) => m[1] === 'import-job'), 'the import-job message');
     expect(command).toBe('import-job');
@@ -535,7 +588,7 @@ describe('preload', () => {
     const fake = createFakePreloadElectron();
     jest.isolateModules(() => {
       jest.doMock('electron', () => fake.electron, { virtual: true });
-       
+
       require(PRELOAD_BUNDLE);
     });
     return fake;
@@ -575,7 +628,14 @@ describe('preload', () => {
     fake.renderer.emit('vanthu:menu', event, 'rm -rf');
     fake.renderer.emit('vanthu:menu', event, 'search', 'extra must not pass');
     for (const command of ['print', 'about', 'safety']) fake.renderer.emit('vanthu:menu', event, command);
-    expect(listener.mock.calls).toEqual([['import-files'], ['import-job', 'job-1'], ['search'], ['print'], ['about'], ['safety']]);
+    expect(listener.mock.calls).toEqual([
+      ['import-files'],
+      ['import-job', 'job-1'],
+      ['search'],
+      ['print'],
+      ['about'],
+      ['safety'],
+    ]);
     off();
     fake.renderer.emit('vanthu:menu', event, 'import-folder');
     expect(listener).toHaveBeenCalledTimes(6);

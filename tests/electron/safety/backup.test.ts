@@ -51,7 +51,11 @@ describe('backup and restore', () => {
     writeFileSync(extra, 'CÔNG VĂN\nV/v rà soát hồ sơ lưu trữ năm 2024 của Văn phòng Huyện ủy.\n');
     const [result] = await Promise.all([createBackup(archive.db, file, OPTS), archive.importPaths([extra])]);
     expect(readdirSync(path.dirname(file))).toEqual(['a.vanthu-backup']); // no -journal, -wal or temp file left
-    expect(result.manifest).toMatchObject({ format: 'vanthu-backup', appVersion: '0.1.0-test', schemaVersion: archive.schemaVersion() });
+    expect(result.manifest).toMatchObject({
+      format: 'vanthu-backup',
+      appVersion: '0.1.0-test',
+      schemaVersion: archive.schemaVersion(),
+    });
     expect([5, 6]).toContain(result.manifest.documents);
     expect(result.manifest.counts.originals).toBe(result.manifest.documents);
     const report = verifyBackup(file);
@@ -66,7 +70,9 @@ describe('backup and restore', () => {
     const tampered = path.join(dir, 'tampered.vanthu-backup');
     copyFileSync(file, tampered);
     const db = new Database(tampered);
-    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(Buffer.from('sửa lén'));
+    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(
+      Buffer.from('sửa lén'),
+    );
     db.close();
     expect(verifyBackup(tampered).problems.join()).toMatch(/Mã băm bản gốc không khớp/);
 
@@ -164,7 +170,10 @@ describe('backup and restore', () => {
     const newest = new Date(t0 + 4 * 86400000);
     expect(isDailyDue(archive.db, new Date(newest.getTime() + 3600000))).toBe(false);
     expect(isDailyDue(archive.db, new Date(newest.getTime() + 25 * 3600000))).toBe(true);
-    expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000))).toMatchObject({ stale: true, ageDays: 9 });
+    expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000))).toMatchObject({
+      stale: true,
+      ageDays: 9,
+    });
     expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000)).warning).toMatch(/cũ 9 ngày/);
   });
 });
@@ -187,7 +196,9 @@ describe('vanthu check', () => {
   test('a healthy archive: every finding ok', () => {
     const report = checkArchive(archive.db);
     expect(report.ok).toBe(true);
-    expect(report.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['integrity', 'foreign_keys', 'index', 'originals']));
+    expect(report.findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['integrity', 'foreign_keys', 'index', 'originals']),
+    );
     expect(report.originalsChecked).toBe(5);
   });
 

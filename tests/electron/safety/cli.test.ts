@@ -24,7 +24,10 @@ describe('safety commands', () => {
     const backup = runCli(['backup', file, '--archive', archive]);
     expect(backup).toMatchObject({ status: 0 });
     expect(backup.stdout).toMatch(/Đã sao lưu 5 văn bản/);
-    expect(runCli(['backup', file, '--archive', archive])).toMatchObject({ status: 2, stderr: expect.stringMatching(/tệp đã tồn tại/) });
+    expect(runCli(['backup', file, '--archive', archive])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/tệp đã tồn tại/),
+    });
 
     expect(runCli(['verify-backup', file]).stdout).toMatch(/Tệp sao lưu hợp lệ: 5 văn bản/);
     const check = runCli(['check', '--archive', archive]);
@@ -33,11 +36,16 @@ describe('safety commands', () => {
 
     // A damaged original: check says so and exits 1.
     const db = new Database(path.join(archive, 'vanthu.db'));
-    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(Buffer.from('x'));
+    db.prepare('UPDATE originals SET bytes = ? WHERE document_id = (SELECT min(document_id) FROM originals)').run(
+      Buffer.from('x'),
+    );
     db.close();
     const bad = runCli(['check', '--json', '--archive', archive]);
     expect(bad.status).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, findings: expect.arrayContaining([expect.objectContaining({ code: 'originals', level: 'error' })]) });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      findings: expect.arrayContaining([expect.objectContaining({ code: 'originals', level: 'error' })]),
+    });
 
     const restore = runCli(['restore', file, '--archive', archive]);
     expect(restore.status).toBe(0);
@@ -58,11 +66,15 @@ describe('safety commands', () => {
     expect(runCli(['show', '1', '--archive', archive]).status).toBe(1);
     const trash = JSON.parse(runCli(['trash', '--json', '--archive', archive]).stdout) as { trashId: number }[];
     expect(trash).toHaveLength(1);
-    expect(runCli(['untrash', String(trash[0]!.trashId), '--archive', archive]).stdout).toMatch(/Đã khôi phục văn bản ID 1/);
+    expect(runCli(['untrash', String(trash[0]!.trashId), '--archive', archive]).stdout).toMatch(
+      /Đã khôi phục văn bản ID 1/,
+    );
     expect(runCli(['history', '1', '--archive', archive]).stdout).toMatch(/Chuyển vào thùng rác/);
 
     const bundle = path.join(dir, 'gui-huyen.vanthu-bundle');
-    expect(runCli(['export-bundle', bundle, '--since', '2000-01-01', '--archive', archive]).stdout).toMatch(/Đã xuất 5 văn bản/);
+    expect(runCli(['export-bundle', bundle, '--since', '2000-01-01', '--archive', archive]).stdout).toMatch(
+      /Đã xuất 5 văn bản/,
+    );
     const other = path.join(dir, 'huyen');
     expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 5, đã có 0, xung đột 0/);
     expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 0, đã có 5, xung đột 0/);

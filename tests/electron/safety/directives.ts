@@ -63,7 +63,13 @@ export function directive(i: number, variant = 0): Directive {
     `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`,
     ``,
   ].join('\n');
-  return { fileName: `${String(i).padStart(5, '0')}-${kindCode}.txt`, text, ref, issuer: issuerName, date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  return {
+    fileName: `${String(i).padStart(5, '0')}-${kindCode}.txt`,
+    text,
+    ref,
+    issuer: issuerName,
+    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+  };
 }
 
 /** Writes directives [from, to) into a folder and returns the folder. */

@@ -19,9 +19,16 @@ import { checkWhole } from './whole';
  * the run ends. Kill moments are drawn inside that window, so they land mid-import on a fast or a
  * slow machine alike (a fixed schedule drifted past the end once the import got faster).
  */
-async function measureImportWindow(folder: string, scratchArchive: string): Promise<{ firstDocMs: number; endMs: number }> {
+async function measureImportWindow(
+  folder: string,
+  scratchArchive: string,
+): Promise<{ firstDocMs: number; endMs: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', scratchArchive, '--json'], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', scratchArchive, '--json'],
+    { stdio: 'ignore' },
+  );
   let firstDocMs = -1;
   const poll = setInterval(() => {
     if (firstDocMs >= 0) return;
@@ -40,9 +47,17 @@ async function measureImportWindow(folder: string, scratchArchive: string): Prom
   return { firstDocMs: firstDocMs >= 0 ? firstDocMs : endMs / 2, endMs };
 }
 
-function importAndKill(folder: string, archive: string, killAfterMs: number | null): Promise<{ killed: boolean; code: number | null }> {
+function importAndKill(
+  folder: string,
+  archive: string,
+  killAfterMs: number | null,
+): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', archive, '--json'], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', archive, '--json'],
+      { stdio: 'ignore' },
+    );
     let killed = false;
     const timer = killAfterMs === null ? null : setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs);
     child.on('exit', (code) => {
@@ -66,7 +81,7 @@ describe('faults', () => {
     let kills = 0;
     let present = 0;
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const seen: number[] = [];
     const window = await measureImportWindow(folder, path.join(dir, 'thu-nghiem'));
     for (let attempt = 0; kills < 20 && attempt < 150; attempt++) {
@@ -138,7 +153,10 @@ describe('faults', () => {
         ['backupNow', {}],
         ['purgeTrash', { all: true }],
       ] as const) {
-        expect(await call(method, input)).toMatchObject({ ok: false, error: { code: 'ARCHIVE_READ_ONLY', message: ERROR_MESSAGES.ARCHIVE_READ_ONLY } });
+        expect(await call(method, input)).toMatchObject({
+          ok: false,
+          error: { code: 'ARCHIVE_READ_ONLY', message: ERROR_MESSAGES.ARCHIVE_READ_ONLY },
+        });
       }
       const report = await archive.importPaths([writeDirectives(path.join(dir, 'b'), 10, 11)]);
       expect(report.files[0]).toMatchObject({ status: 'failed', reasonCode: 'storage' });
@@ -150,20 +168,23 @@ describe('faults', () => {
   });
 
   // Root ignores file modes, so this variant only means something for an ordinary user (CI, clerks).
-  (process.getuid?.() === 0 ? test.skip : test)('a write-protected archive file opens read-only in spirit: writes refused in Vietnamese', async () => {
-    const kho = path.join(dir, 'kho');
-    const first = Archive.open(kho);
-    await first.importPaths([writeDirectives(path.join(dir, 'a'), 0, 2)]);
-    first.close();
-    chmodSync(path.join(kho, 'vanthu.db'), 0o444);
-    chmodSync(kho, 0o555);
-    try {
-      expect(() => Archive.open(kho)).toThrow(expect.objectContaining({ code: 'ARCHIVE_READ_ONLY' }));
-    } finally {
-      chmodSync(kho, 0o755);
-      chmodSync(path.join(kho, 'vanthu.db'), 0o644);
-    }
-  });
+  (process.getuid?.() === 0 ? test.skip : test)(
+    'a write-protected archive file opens read-only in spirit: writes refused in Vietnamese',
+    async () => {
+      const kho = path.join(dir, 'kho');
+      const first = Archive.open(kho);
+      await first.importPaths([writeDirectives(path.join(dir, 'a'), 0, 2)]);
+      first.close();
+      chmodSync(path.join(kho, 'vanthu.db'), 0o444);
+      chmodSync(kho, 0o555);
+      try {
+        expect(() => Archive.open(kho)).toThrow(expect.objectContaining({ code: 'ARCHIVE_READ_ONLY' }));
+      } finally {
+        chmodSync(kho, 0o755);
+        chmodSync(path.join(kho, 'vanthu.db'), 0o644);
+      }
+    },
+  );
 
   test('a second instance: its write waits, then is refused with the locked message; nothing half-written', async () => {
     const kho = path.join(dir, 'kho');
@@ -174,7 +195,9 @@ describe('faults', () => {
       b.db.pragma('busy_timeout = 300');
       a.db.exec('BEGIN IMMEDIATE'); // the first instance is in the middle of a long write
       const report = await b.importPaths([writeDirectives(path.join(dir, 'b'), 10, 12)]);
-      expect(report.files.every((f) => f.status === 'failed' && f.reason!.includes(ERROR_MESSAGES.ARCHIVE_LOCKED))).toBe(true);
+      expect(
+        report.files.every((f) => f.status === 'failed' && f.reason!.includes(ERROR_MESSAGES.ARCHIVE_LOCKED)),
+      ).toBe(true);
       const call = createDispatcher(b, { host: 'cli' });
       expect(await call('deleteDocument', { id: 1 })).toMatchObject({ ok: false, error: { code: 'ARCHIVE_LOCKED' } });
       a.db.exec('COMMIT');

@@ -16,7 +16,18 @@ import { writeDirectives } from './directives';
 
 /** String fields anywhere in a schema, with their key paths. */
 function stringLeaves(schema: z.ZodType, at: string, out: string[]): void {
-  const def = (schema as unknown as { def: { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] } }).def;
+  const def = (
+    schema as unknown as {
+      def: {
+        type: string;
+        shape?: Record<string, z.ZodType>;
+        innerType?: z.ZodType;
+        element?: z.ZodType;
+        in?: z.ZodType;
+        options?: z.ZodType[];
+      };
+    }
+  ).def;
   switch (def.type) {
     case 'string':
       out.push(at);
@@ -88,7 +99,10 @@ describe('safety operations at the boundary', () => {
     for (const method of ['chooseAndBackup', 'chooseAndRestore', 'chooseAndImportBundle', 'chooseBackupFolder']) {
       expect(await call(method, {})).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_IN_HOST' } });
     }
-    expect(await call('chooseAndExportBundle', { ids: [1] })).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE_IN_HOST' } });
+    expect(await call('chooseAndExportBundle', { ids: [1] })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_AVAILABLE_IN_HOST' },
+    });
     // Backing up to the folder chosen beforehand (desktop dialog or CLI) is all the page can do.
     expect(await call('backupNow', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_UNSET' } });
   });
@@ -102,7 +116,10 @@ describe('safety operations at the boundary', () => {
     const asked: string[] = [];
     const call = createDispatcher(archive, {
       host: 'desktop',
-      pickSaveFile: async (purpose) => (asked.push(`save:${purpose}`), purpose === 'backup' ? saveTo : path.join(dir, 'usb', 'goi')),
+      pickSaveFile: async (purpose) => (
+        asked.push(`save:${purpose}`),
+        purpose === 'backup' ? saveTo : path.join(dir, 'usb', 'goi')
+      ),
       pickFile: async (purpose) => (asked.push(`open:${purpose}`), purpose === 'restore' ? backup : null),
     });
     const saved = await call('chooseAndBackup', {});

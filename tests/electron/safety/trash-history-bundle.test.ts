@@ -43,15 +43,24 @@ describe('history and trash', () => {
     await ok(call('correctField', { id, field: 'subject', value: 'Về việc sửa trích yếu' }));
     history = await ok<HistoryEntry[]>(call('documentHistory', { id }));
     const update = history.find((h) => h.entity === 'documents' && h.action === 'update')!;
-    expect(update.changes).toEqual(expect.arrayContaining([{ field: 'subject', old: before.subject, new: 'Về việc sửa trích yếu' }]));
+    expect(update.changes).toEqual(
+      expect.arrayContaining([{ field: 'subject', old: before.subject, new: 'Về việc sửa trích yếu' }]),
+    );
     expect(update.summary).toMatch(/^Sửa: trích yếu «.*» → «Về việc sửa trích yếu»/);
     expect(history.some((h) => h.entity === 'corrections' && h.action === 'insert')).toBe(true);
     // Changes made by a code path that is not ours are recorded too (the triggers sit on the tables).
-    archive.db.prepare('UPDATE tasks SET deadline_date = ? WHERE document_id = ? AND ordinal = 0').run('2030-01-01', id);
-    const hasTask = (archive.db.prepare('SELECT count(*) FROM tasks WHERE document_id = ?').pluck().get(id) as number) > 0;
+    archive.db
+      .prepare('UPDATE tasks SET deadline_date = ? WHERE document_id = ? AND ordinal = 0')
+      .run('2030-01-01', id);
+    const hasTask =
+      (archive.db.prepare('SELECT count(*) FROM tasks WHERE document_id = ?').pluck().get(id) as number) > 0;
     if (hasTask) {
       history = await ok<HistoryEntry[]>(call('documentHistory', { id }));
-      expect(history[0]).toMatchObject({ entity: 'tasks', action: 'update', changes: [{ field: 'deadline_date', new: '2030-01-01' }] });
+      expect(history[0]).toMatchObject({
+        entity: 'tasks',
+        action: 'update',
+        changes: [{ field: 'deadline_date', new: '2030-01-01' }],
+      });
     }
   });
 
@@ -92,7 +101,9 @@ describe('history and trash', () => {
     expect(purgeExpired(archive.db, new Date(Date.now() + 29 * 86400000))).toBe(0);
     expect(purgeExpired(archive.db, new Date(Date.now() + 31 * 86400000))).toBe(1);
     expect(await ok(call('listTrash', {}))).toEqual([]);
-    expect(archive.db.prepare('SELECT count(*) FROM history WHERE trash_id IN (?, ?)').pluck().get(a.trashId, b.trashId)).toBe(0);
+    expect(
+      archive.db.prepare('SELECT count(*) FROM history WHERE trash_id IN (?, ?)').pluck().get(a.trashId, b.trashId),
+    ).toBe(0);
   });
 
   test('a document imported again while its copy is in the trash: restore says so and keeps the entry', async () => {
@@ -127,7 +138,10 @@ describe('bundles between offices', () => {
   });
 
   test('chosen documents travel whole, with corrections; importing twice adds nothing', async () => {
-    const ids = province.list('date_asc', 100, 0).items.slice(0, 3).map((d) => d.id);
+    const ids = province
+      .list('date_asc', 100, 0)
+      .items.slice(0, 3)
+      .map((d) => d.id);
     const call = createDispatcher(province, { host: 'cli' });
     await ok(call('correctField', { id: ids[0]!, field: 'signer', value: 'Nguyễn Văn Tỉnh' }));
     const file = path.join(dir, 'gui-huyen.vanthu-bundle');
@@ -138,7 +152,9 @@ describe('bundles between offices', () => {
     const sent = province.get(ids[0]!);
     const got = district.get(first.items.find((i) => i.ref === sent.ref && i.status === 'imported')!.id!);
     expect(got).toMatchObject({ text: sent.text, signer: 'Nguyễn Văn Tỉnh', contentHash: sent.contentHash });
-    expect(district.db.prepare('SELECT count(*) FROM corrections WHERE document_id = ?').pluck().get(got.id)).toBeGreaterThan(0);
+    expect(
+      district.db.prepare('SELECT count(*) FROM corrections WHERE document_id = ?').pluck().get(got.id),
+    ).toBeGreaterThan(0);
     expect(district.search.search({ query: `so:${sent.ref}`, limit: 3 }).items.map((h) => h.id)).toContain(got.id);
 
     expect(importBundle(district.db, file)).toMatchObject({ imported: 0, duplicates: 3, conflicts: 0 });
@@ -163,7 +179,9 @@ describe('bundles between offices', () => {
     const call = createDispatcher(district, { host: 'cli' });
     const conflicts = await ok<{ id: number; existingId: number }[]>(call('listBundleConflicts', {}));
     expect(conflicts).toEqual([expect.objectContaining({ existingId: localId, ref: sent.ref })]);
-    const resolved = await ok<{ status: string; id: number }>(call('resolveBundleConflict', { id: conflicts[0]!.id, action: 'import' }));
+    const resolved = await ok<{ status: string; id: number }>(
+      call('resolveBundleConflict', { id: conflicts[0]!.id, action: 'import' }),
+    );
     expect(resolved.status).toBe('restored');
     expect(district.get(resolved.id).text).toBe(province.get(sent.id).text);
     expect(listConflicts(district.db)).toEqual([]);

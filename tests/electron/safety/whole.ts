@@ -25,7 +25,9 @@ export function checkWhole(file: string): WholeReport {
   // Opened read-write: SQLite recovers the WAL a killed writer left behind.
   const db = new Database(file);
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const broken: { id: number; why: string }[] = [];
     const rows = db
       .prepare(
@@ -53,11 +55,19 @@ export function checkWhole(file: string): WholeReport {
       const parse = JSON.parse(r.parse_json) as { citations: unknown[]; tasks: TaskLike[] };
       if (!r.text) broken.push({ id: r.id, why: 'no text' });
       if (r.bytes === null) broken.push({ id: r.id, why: 'no original' });
-      else if (createHash('sha256').update(originalBytes({ bytes: r.bytes, compression: r.compression })).digest('hex') !== r.sha256) broken.push({ id: r.id, why: 'original hash' });
+      else if (
+        createHash('sha256')
+          .update(originalBytes({ bytes: r.bytes, compression: r.compression }))
+          .digest('hex') !== r.sha256
+      )
+        broken.push({ id: r.id, why: 'original hash' });
       if (r.key === null) broken.push({ id: r.id, why: 'no index row' });
-      else if (db.prepare('SELECT count(*) FROM search_fts WHERE rowid = ?').pluck().get(r.key) !== 1) broken.push({ id: r.id, why: 'no FTS row' });
-      if (r.citations !== parse.citations.length) broken.push({ id: r.id, why: `citations ${r.citations}/${parse.citations.length}` });
-      if (r.tasks !== countTasks(parse.tasks)) broken.push({ id: r.id, why: `tasks ${r.tasks}/${countTasks(parse.tasks)}` });
+      else if (db.prepare('SELECT count(*) FROM search_fts WHERE rowid = ?').pluck().get(r.key) !== 1)
+        broken.push({ id: r.id, why: 'no FTS row' });
+      if (r.citations !== parse.citations.length)
+        broken.push({ id: r.id, why: `citations ${r.citations}/${parse.citations.length}` });
+      if (r.tasks !== countTasks(parse.tasks))
+        broken.push({ id: r.id, why: `tasks ${r.tasks}/${countTasks(parse.tasks)}` });
     }
     const distinctHashes = db.prepare('SELECT count(DISTINCT content_hash) FROM documents').pluck().get() as number;
     return { integrity, documents, distinctHashes, broken };

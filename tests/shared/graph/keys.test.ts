@@ -1,6 +1,17 @@
-import { bodiesOf, citationKeys, issuerCode, resolveCitation, type BodyContext, type CitationKeys } from '../../../shared/graph/keys';
+import {
+  bodiesOf,
+  citationKeys,
+  issuerCode,
+  resolveCitation,
+  type BodyContext,
+  type CitationKeys,
+} from '../../../shared/graph/keys';
 
-const ctx = (province: string | null, date: string | null = '2021-03-20', district: string | null = null): BodyContext => ({ province, district, commune: null, date });
+const ctx = (
+  province: string | null,
+  date: string | null = '2021-03-20',
+  district: string | null = null,
+): BodyContext => ({ province, district, commune: null, date });
 
 describe('issuer names → bodies (registry + patterns, read in the citing document’s context)', () => {
   test.each<[string, BodyContext, string[] | null]>([
@@ -46,7 +57,9 @@ describe('issuer names → bodies (registry + patterns, read in the citing docum
   });
 
   test('a clerk alias maps a local name to a body, within its dates', () => {
-    const aliases = [{ alias: 'BCĐ 35 tỉnh', canonical: 'Ban Tuyên giáo Tỉnh ủy Bắc Giang', validFrom: null, validTo: '2025-02-28' }];
+    const aliases = [
+      { alias: 'BCĐ 35 tỉnh', canonical: 'Ban Tuyên giáo Tỉnh ủy Bắc Giang', validFrom: null, validTo: '2025-02-28' },
+    ];
     expect(bodiesOf('BCĐ 35 tỉnh', ctx(null, '2024-01-01'), aliases)).toEqual(['dang:tinh:bac giang:btg']);
     expect(bodiesOf('BCĐ 35 tỉnh', ctx(null, '2025-05-01'), aliases)).toBeNull();
   });
@@ -67,7 +80,14 @@ test.each<[string, string | null]>([
 describe('resolveCitation', () => {
   const cite = (over: Partial<CitationKeys> = {}): CitationKeys => ({
     ...citationKeys(
-      { ref: '571-CV/TU', symbol: 'CV/TU', type: 'Công văn', date: '2021-03-12', issuer: 'Ban Thường vụ Tỉnh ủy', issuerNormalized: 'Ban Thường vụ Tỉnh ủy Bắc Giang' },
+      {
+        ref: '571-CV/TU',
+        symbol: 'CV/TU',
+        type: 'Công văn',
+        date: '2021-03-12',
+        issuer: 'Ban Thường vụ Tỉnh ủy',
+        issuerNormalized: 'Ban Thường vụ Tỉnh ủy Bắc Giang',
+      },
       { province: 'Bắc Giang', district: 'Yên Thế', commune: null, date: '2021-03-20' },
     ),
     ...over,
@@ -84,7 +104,11 @@ describe('resolveCitation', () => {
     ['same number and issuer, another date: offered, not taken', [bgOtherDay], { kind: 'missing', near: [4] }],
     ['exact date wins over another date', [bg, bgOtherDay], { kind: 'resolved', to: 1 }],
     ['two equal candidates: the clerk is asked', [bg, { ...bg, id: 9 }], { kind: 'uncertain', candidates: [1, 9] }],
-    ['a document whose issuer is unknown still matches on number and date', [unknownIssuer], { kind: 'resolved', to: 5 }],
+    [
+      'a document whose issuer is unknown still matches on number and date',
+      [unknownIssuer],
+      { kind: 'resolved', to: 5 },
+    ],
     ['nothing at all', [], { kind: 'missing', near: [] }],
   ])('%s', (_name, candidates, expected) => {
     expect(resolveCitation(cite(), candidates, 100)).toEqual(expected);
@@ -95,14 +119,27 @@ describe('resolveCitation', () => {
   });
 
   test('decisions: confirm wins, reject removes a candidate', () => {
-    expect(resolveCitation(cite(), [bg, nd], 100, { confirmed: 2, rejected: new Set() })).toEqual({ kind: 'resolved', to: 2 });
-    expect(resolveCitation(cite(), [bg], 100, { confirmed: null, rejected: new Set([1]) })).toEqual({ kind: 'missing', near: [] });
+    expect(resolveCitation(cite(), [bg, nd], 100, { confirmed: 2, rejected: new Set() })).toEqual({
+      kind: 'resolved',
+      to: 2,
+    });
+    expect(resolveCitation(cite(), [bg], 100, { confirmed: null, rejected: new Set([1]) })).toEqual({
+      kind: 'missing',
+      near: [],
+    });
   });
 
   test('citations of one missing document share a placeholder key with or without the issuer written out', () => {
     const withIssuer = cite();
     const bare = citationKeys(
-      { ref: '571 - CV/TU', symbol: 'CV/TU', type: 'Công văn', date: '2021-03-15', issuer: null, issuerNormalized: null },
+      {
+        ref: '571 - CV/TU',
+        symbol: 'CV/TU',
+        type: 'Công văn',
+        date: '2021-03-15',
+        issuer: null,
+        issuerNormalized: null,
+      },
       { province: 'Bắc Giang', district: 'Lục Nam', commune: null, date: '2021-04-01' },
     );
     expect(bare.placeholderKey).toBe(withIssuer.placeholderKey);
@@ -117,7 +154,14 @@ describe('resolveCitation', () => {
 describe('regressions found by the bench', () => {
   test('a name cut short by the parser ("Ban Thường vụ Tỉnh ủy Sơn") is ignored, not read as the citing province', () => {
     const k = citationKeys(
-      { ref: '5-CV/TU', symbol: 'CV/TU', type: 'Công văn', date: '2015-11-13', issuer: 'Ban Thường vụ Tỉnh ủy Sơn', issuerNormalized: 'Ban Thường vụ Tỉnh ủy Sơn' },
+      {
+        ref: '5-CV/TU',
+        symbol: 'CV/TU',
+        type: 'Công văn',
+        date: '2015-11-13',
+        issuer: 'Ban Thường vụ Tỉnh ủy Sơn',
+        issuerNormalized: 'Ban Thường vụ Tỉnh ủy Sơn',
+      },
       { province: 'Lâm Đồng', district: 'Năm Căn', commune: null, date: '2015-12-01' },
     );
     expect(k.bodies).toBeNull();
@@ -127,7 +171,14 @@ describe('regressions found by the bench', () => {
 
   test('a commune named like a province ("xã Hòa Bình") does not put its district citation in the wrong province', () => {
     const k = citationKeys(
-      { ref: '3-CT/HU', symbol: 'CT/HU', type: 'Chỉ thị', date: '2015-01-29', issuer: 'Ban Thường vụ Huyện ủy Quỳnh Lưu', issuerNormalized: null },
+      {
+        ref: '3-CT/HU',
+        symbol: 'CT/HU',
+        type: 'Chỉ thị',
+        date: '2015-01-29',
+        issuer: 'Ban Thường vụ Huyện ủy Quỳnh Lưu',
+        issuerNormalized: null,
+      },
       { province: 'Hòa Bình', district: null, commune: 'Hòa Bình', date: '2015-03-01' },
     );
     const quynhLuu = { id: 15, date: '2015-01-29', year: 2015, bodies: ['dang:huyen:quynh luu@nghe an'] };

@@ -26,8 +26,12 @@ describe.each(fixtures.map((f) => [f.name, f] as const))('fixture %s', (_name, f
 
   test('citations', () => {
     if (gaps.has('citations')) return;
-    expect({ missed: s.missed.map((m) => m.text), spurious: s.spurious.map((c) => c.text) }).toEqual({ missed: [], spurious: [] });
-    for (const m of s.matched) if (m.gold.relation) expect([m.gold.text, m.predicted.relation]).toEqual([m.gold.text, m.gold.relation]);
+    expect({ missed: s.missed.map((m) => m.text), spurious: s.spurious.map((c) => c.text) }).toEqual({
+      missed: [],
+      spurious: [],
+    });
+    for (const m of s.matched)
+      if (m.gold.relation) expect([m.gold.text, m.predicted.relation]).toEqual([m.gold.text, m.gold.relation]);
   });
 
   test('tasks', () => {

@@ -8,7 +8,9 @@ import { normalizeText } from '../../../shared/text/vietnamese';
  * folder because tests/fixtures/samples is imported as a whole (it must hold only directives).
  * `root` is tests/fixtures; scripts bundled elsewhere pass it explicitly (no __dirname there).
  */
-export function fixtureDirs(root: string = path.join(__dirname, '../../fixtures')): { texts: string; expected: string }[] {
+export function fixtureDirs(
+  root: string = path.join(__dirname, '../../fixtures'),
+): { texts: string; expected: string }[] {
   return [
     { texts: path.join(root, 'samples'), expected: path.join(root, 'samples-expected') },
     { texts: path.join(root, 'corpus'), expected: path.join(root, 'corpus') },

@@ -25,11 +25,24 @@ function assertSpans(input: string): void {
 }
 
 const samples = loadFixtures().map((f) => f.text);
-const vietnamese = fc.constantFrom(...'Số: 12/QĐ-UBND ngày 5/3/2021 của Công văn Tỉnh ủy T/M \n\n- 1. a) Kính gửi Nơi nhận ĐẢNG CỘNG SẢN đ ư ơ ệ ̀ * |'.split(' '));
+const vietnamese = fc.constantFrom(
+  ...'Số: 12/QĐ-UBND ngày 5/3/2021 của Công văn Tỉnh ủy T/M \n\n- 1. a) Kính gửi Nơi nhận ĐẢNG CỘNG SẢN đ ư ơ ệ ̀ * |'.split(
+    ' ',
+  ),
+);
 
 test('never throws and keeps spans inside the text on arbitrary strings', () => {
-  fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => assertSpans(s)), { numRuns: 300 });
-  fc.assert(fc.property(fc.array(vietnamese, { maxLength: 200 }).map((a) => a.join(' ')), (s) => assertSpans(s)), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (s) => assertSpans(s)),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(
+      fc.array(vietnamese, { maxLength: 200 }).map((a) => a.join(' ')),
+      (s) => assertSpans(s),
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('never throws and keeps spans inside the text on mutated samples', () => {
@@ -40,5 +53,8 @@ test('never throws and keeps spans inside the text on mutated samples', () => {
       const j = Math.min(t.length, i + (b % 200));
       return t.slice(0, i) + ins + t.slice(j);
     });
-  fc.assert(fc.property(mutated, (s) => assertSpans(s)), { numRuns: 200 });
+  fc.assert(
+    fc.property(mutated, (s) => assertSpans(s)),
+    { numRuns: 200 },
+  );
 });

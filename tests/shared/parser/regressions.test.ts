@@ -18,18 +18,27 @@ ${lines}`;
 
 describe('task leads', () => {
   test('lead keeps a lowercase verb inside an agency name: "Ban Quản lý dự án đầu tư xây dựng huyện"', () => {
-    expect(leadsOf('Ban Quản lý dự án đầu tư xây dựng huyện khẩn trương bàn giao mặt bằng.').lead).toEqual(['Ban Quản lý dự án đầu tư xây dựng huyện']);
-    expect(leadsOf('Ban Quản lý dự án đầu tư xây dựng huyện Tân Phú khẩn trương bàn giao.').lead).toEqual(['Ban Quản lý dự án đầu tư xây dựng huyện Tân Phú']);
+    expect(leadsOf('Ban Quản lý dự án đầu tư xây dựng huyện khẩn trương bàn giao mặt bằng.').lead).toEqual([
+      'Ban Quản lý dự án đầu tư xây dựng huyện',
+    ]);
+    expect(leadsOf('Ban Quản lý dự án đầu tư xây dựng huyện Tân Phú khẩn trương bàn giao.').lead).toEqual([
+      'Ban Quản lý dự án đầu tư xây dựng huyện Tân Phú',
+    ]);
     // A verb followed by an ordinary object is still the predicate.
     expect(leadsOf('UBND huyện xây dựng kế hoạch cụ thể.').lead).toEqual(['UBND huyện']);
   });
 
   test('lead found for "Sở Y tế bảo đảm …" (folded "bảo" is not the newspaper "Báo")', () => {
-    expect(leadsOf('Sở Y tế bảo đảm đủ thuốc, vật tư y tế, hoàn thành trước ngày 30/7/2023.').lead).toEqual(['Sở Y tế']);
+    expect(leadsOf('Sở Y tế bảo đảm đủ thuốc, vật tư y tế, hoàn thành trước ngày 30/7/2023.').lead).toEqual([
+      'Sở Y tế',
+    ]);
   });
 
   test('lead found for "Công an huyện bố trí …" (folded "bố" is not "Bộ")', () => {
-    expect(leadsOf('Ban Chỉ huy Quân sự huyện, Công an huyện bố trí lực lượng sẵn sàng.').lead).toEqual(['Ban Chỉ huy Quân sự huyện', 'Công an huyện']);
+    expect(leadsOf('Ban Chỉ huy Quân sự huyện, Công an huyện bố trí lực lượng sẵn sàng.').lead).toEqual([
+      'Ban Chỉ huy Quân sự huyện',
+      'Công an huyện',
+    ]);
   });
 
   test('"Văn phòng HĐND và UBND huyện" is one office, not two leads', () => {
@@ -38,15 +47,21 @@ describe('task leads', () => {
   });
 
   test('"Sở Tài nguyên và Môi trường" stays one lead (folded "Môi" is not "mọi")', () => {
-    expect(leadsOf('Sở Tài nguyên và Môi trường hướng dẫn thủ tục thu hồi đất.').lead).toEqual(['Sở Tài nguyên và Môi trường']);
+    expect(leadsOf('Sở Tài nguyên và Môi trường hướng dẫn thủ tục thu hồi đất.').lead).toEqual([
+      'Sở Tài nguyên và Môi trường',
+    ]);
   });
 
   test('leads with verbs the table lacked: "kiện toàn", "định hướng", "ra quân", "lập"; heads "Trạm Y tế", "Các cơ sở"', () => {
     expect(leadsOf('Các chi bộ trực thuộc kiện toàn cấp ủy.').lead).toEqual(['Các chi bộ trực thuộc']);
-    expect(leadsOf('Ban Tuyên giáo Tỉnh ủy định hướng công tác tuyên truyền.').lead).toEqual(['Ban Tuyên giáo Tỉnh ủy']);
+    expect(leadsOf('Ban Tuyên giáo Tỉnh ủy định hướng công tác tuyên truyền.').lead).toEqual([
+      'Ban Tuyên giáo Tỉnh ủy',
+    ]);
     expect(leadsOf('Đoàn Thanh niên xã ra quân tổng vệ sinh.').lead).toEqual(['Đoàn Thanh niên xã']);
     expect(leadsOf('Trạm Y tế xã chủ trì tổ chức phun khử khuẩn.').lead).toEqual(['Trạm Y tế xã']);
-    expect(leadsOf('Các cơ sở khám bệnh, chữa bệnh chuẩn bị đủ giường bệnh.').lead).toEqual(['Các cơ sở khám bệnh, chữa bệnh']);
+    expect(leadsOf('Các cơ sở khám bệnh, chữa bệnh chuẩn bị đủ giường bệnh.').lead).toEqual([
+      'Các cơ sở khám bệnh, chữa bệnh',
+    ]);
   });
 });
 
@@ -67,19 +82,31 @@ Nội dung.`),
   });
 
   test('blank number separated from "Số" by a wide gap: "Số      -BC/ĐU"', () => {
-    const r = parseDirective(partyHeader('Số      -BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Mỹ, ngày 03 tháng 3 năm 2024\n\nBÁO CÁO\nkết quả công tác\n\nNội dung.'));
+    const r = parseDirective(
+      partyHeader(
+        'Số      -BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Mỹ, ngày 03 tháng 3 năm 2024\n\nBÁO CÁO\nkết quả công tác\n\nNội dung.',
+      ),
+    );
     expect([r.ref, r.number, r.symbol]).toEqual(['-BC/ĐU', null, 'BC/ĐU']);
     expect(r.issuer).toBe('Đảng ủy xã Phú Mỹ');
   });
 
   test('a blank date keeps the place and gives date null: "Nam Giang, ngày      tháng      năm 2024"', () => {
-    const r = parseDirective(partyHeader('Số 5-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Mỹ, ngày      tháng      năm 2024\n\nBÁO CÁO\nkết quả\n\nThực hiện Hướng dẫn số 12-HD/HU ngày 06/5/2024 của Ban Thường vụ Huyện ủy, Đảng ủy báo cáo.'));
+    const r = parseDirective(
+      partyHeader(
+        'Số 5-BC/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Mỹ, ngày      tháng      năm 2024\n\nBÁO CÁO\nkết quả\n\nThực hiện Hướng dẫn số 12-HD/HU ngày 06/5/2024 của Ban Thường vụ Huyện ủy, Đảng ủy báo cáo.',
+      ),
+    );
     expect(r.place).toBe('Phú Mỹ');
     expect(r.date).toBeNull();
   });
 
   test('a seat ending in a number: "Hà Giang 1, ngày 08 tháng 7 năm 2025"', () => {
-    const r = parseDirective(partyHeader('Số 5-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Giang 1, ngày 08 tháng 7 năm 2025\n\nKẾ HOẠCH\nkiện toàn\n\nNội dung.'));
+    const r = parseDirective(
+      partyHeader(
+        'Số 5-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Giang 1, ngày 08 tháng 7 năm 2025\n\nKẾ HOẠCH\nkiện toàn\n\nNội dung.',
+      ),
+    );
     expect([r.place, r.date]).toEqual(['Hà Giang 1', '2025-07-08']);
   });
 
@@ -96,39 +123,58 @@ Thực  hiện  Kế  hoạch  số  354 / KH - UBND  ngày  2 2 / 02 / 2022  c�
   });
 
   test('"THÔNG BÁO / Ý kiến kết luận của …" is a Thông báo kết luận', () => {
-    const r = parseDirective('THÔNG BÁO\nÝ kiến kết luận của đồng chí Chủ tịch UBND tỉnh tại buổi làm việc\n\nNgày 15/3/2023, đồng chí Chủ tịch đã làm việc.');
+    const r = parseDirective(
+      'THÔNG BÁO\nÝ kiến kết luận của đồng chí Chủ tịch UBND tỉnh tại buổi làm việc\n\nNgày 15/3/2023, đồng chí Chủ tịch đã làm việc.',
+    );
     expect(r.type).toBe('Thông báo kết luận');
   });
 });
 
 describe('signature', () => {
   test('signer with an apostrophe syllable: "Rơ Châm H\' Lim"', () => {
-    const r = parseDirective(stateHeader("Số: 12/UBND-VP\nAn Bình, ngày 05 tháng 3 năm 2022\n\nNội dung.\n\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nRơ Châm H' Lim"));
+    const r = parseDirective(
+      stateHeader(
+        "Số: 12/UBND-VP\nAn Bình, ngày 05 tháng 3 năm 2022\n\nNội dung.\n\nNơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nRơ Châm H' Lim",
+      ),
+    );
     expect(r.signer).toBe("Rơ Châm H' Lim");
   });
 
   test('capacity "PHÓ TRƯỞNG BAN THƯỜNG TRỰC" is kept whole', () => {
-    const r = parseDirective(partyHeader('Số 15-HD/BTCTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình An, ngày 25 tháng 10 năm 2019\n\nHƯỚNG DẪN\nnhân sự\n\nNội dung.\n\nNơi nhận:\n- Lưu BTC.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nPhạm Văn Nghiêm'));
+    const r = parseDirective(
+      partyHeader(
+        'Số 15-HD/BTCTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình An, ngày 25 tháng 10 năm 2019\n\nHƯỚNG DẪN\nnhân sự\n\nNội dung.\n\nNơi nhận:\n- Lưu BTC.\n\nK/T TRƯỞNG BAN\nPHÓ TRƯỞNG BAN THƯỜNG TRỰC\n\nPhạm Văn Nghiêm',
+      ),
+    );
     expect(r.signerCapacity).toBe('K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN THƯỜNG TRỰC');
   });
 });
 
 describe('citations', () => {
-  const body = (text: string) => parseDirective(stateHeader(`Số: 12/QĐ-UBND\nAn Bình, ngày 05 tháng 3 năm 2023\n\nQUYẾT ĐỊNH\nVề việc thử\n\n${text}`));
+  const body = (text: string) =>
+    parseDirective(
+      stateHeader(`Số: 12/QĐ-UBND\nAn Bình, ngày 05 tháng 3 năm 2023\n\nQUYẾT ĐỊNH\nVề việc thử\n\n${text}`),
+    );
 
   test('"Xét Tờ trình số …" is responds; "xem xét" is no cue', () => {
-    const r = body('Xét Tờ trình số 2981/TTr-UBND ngày 30 tháng 6 năm 2023 của Ủy ban nhân dân tỉnh.\n\nPhòng Nội vụ xem xét Công văn số 15/SNV-TCBC ngày 02/3/2023 của Sở Nội vụ.');
+    const r = body(
+      'Xét Tờ trình số 2981/TTr-UBND ngày 30 tháng 6 năm 2023 của Ủy ban nhân dân tỉnh.\n\nPhòng Nội vụ xem xét Công văn số 15/SNV-TCBC ngày 02/3/2023 của Sở Nội vụ.',
+    );
     expect(r.citations.map((c) => c.relation)).toEqual(['responds', 'mentions']);
   });
 
   test('"Căn cứ … Luật sửa đổi, bổ sung … của Luật …" is one basis citation, not an amendment', () => {
-    const r = body('Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;');
+    const r = body(
+      'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+    );
     expect(r.citations.map((c) => [c.type, c.date, c.relation])).toEqual([['Luật', '2019-11-22', 'basis']]);
     expect(r.citations[0]!.text.startsWith('Luật sửa đổi, bổ sung')).toBe(true);
   });
 
   test('an alias "(sau đây gọi tắt là Chỉ thị 23)" is not another citation; later "Chỉ thị 23" and "CT 23" resolve to it', () => {
-    const r = body('Thực hiện Chỉ thị số 23-CT/TW ngày 25/5/2023 của Ban Bí thư (sau đây gọi tắt là Chỉ thị 23), yêu cầu:\n\n1. Quán triệt Chỉ thị 23.\n2. Xây dựng kế hoạch thực hiện CT 23.');
+    const r = body(
+      'Thực hiện Chỉ thị số 23-CT/TW ngày 25/5/2023 của Ban Bí thư (sau đây gọi tắt là Chỉ thị 23), yêu cầu:\n\n1. Quán triệt Chỉ thị 23.\n2. Xây dựng kế hoạch thực hiện CT 23.',
+    );
     expect(r.citations.map((c) => [c.text, c.ref])).toEqual([
       ['Chỉ thị số 23-CT/TW ngày 25/5/2023 của Ban Bí thư', '23-CT/TW'],
       ['Chỉ thị 23', '23-CT/TW'],
@@ -137,34 +183,48 @@ describe('citations', () => {
   });
 
   test('"kết quả 5 năm thực hiện Chỉ thị …" reports on it', () => {
-    const r = body('Đảng ủy đánh giá kết quả 5 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị như sau.');
+    const r = body(
+      'Đảng ủy đánh giá kết quả 5 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị như sau.',
+    );
     expect(r.citations.map((c) => c.relation)).toEqual(['reports']);
   });
 
   test('a state công văn number without the hyphen after "số": "Công văn số 356/GDĐT"', () => {
-    const r = body('Theo đề nghị của Phòng Giáo dục tại Công văn số 356/GDĐT ngày 02/11/2022, và mức 500.000 đồng/tháng.');
+    const r = body(
+      'Theo đề nghị của Phòng Giáo dục tại Công văn số 356/GDĐT ngày 02/11/2022, và mức 500.000 đồng/tháng.',
+    );
     expect(r.citations.map((c) => [c.ref, c.date, c.relation])).toEqual([['356/GDĐT', '2022-11-02', 'responds']]);
   });
 });
 
 describe('found while labelling corpus 021-039', () => {
   test('a board named "Ủy ban Kiểm tra" under "TỈNH ỦY X" takes the committee name', () => {
-    const r = parseDirective('TỈNH ỦY BÌNH AN\nỦY BAN KIỂM TRA\n*\nSố 215-QĐ/UBKTTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình An, ngày 18 tháng 4 năm 2023\n\nQUYẾT ĐỊNH\nkiểm tra\n\nNội dung.');
+    const r = parseDirective(
+      'TỈNH ỦY BÌNH AN\nỦY BAN KIỂM TRA\n*\nSố 215-QĐ/UBKTTU\nĐẢNG CỘNG SẢN VIỆT NAM\nBình An, ngày 18 tháng 4 năm 2023\n\nQUYẾT ĐỊNH\nkiểm tra\n\nNội dung.',
+    );
     expect(r.issuer).toBe('Ủy ban Kiểm tra Tỉnh ủy Bình An');
   });
 
   test('a law name with a comma: "Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013"', () => {
     const r = parseDirective('Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;');
-    expect(r.citations.map((c) => [c.text, c.relation])).toEqual([['Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013', 'basis']]);
+    expect(r.citations.map((c) => [c.text, c.relation])).toEqual([
+      ['Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013', 'basis'],
+    ]);
   });
 
   test('a date with only the day left blank: "Văn Bàn, ngày     tháng 5 năm 2024"', () => {
-    const r = parseDirective(stateHeader('Số:        /UBND-TNMT\nV/v kiểm tra hồ chứa\nAn Bình, ngày     tháng 5 năm 2024\n\nKính gửi: UBND các xã.\n\nNội dung.'));
+    const r = parseDirective(
+      stateHeader(
+        'Số:        /UBND-TNMT\nV/v kiểm tra hồ chứa\nAn Bình, ngày     tháng 5 năm 2024\n\nKính gửi: UBND các xã.\n\nNội dung.',
+      ),
+    );
     expect([r.ref, r.subject, r.place, r.date]).toEqual(['/UBND-TNMT', 'V/v kiểm tra hồ chứa', 'An Bình', null]);
   });
 
   test('"Các chi, đảng bộ cơ sở" is one lead, "Khối dân vận các xã" a lead, "trực tiếp"/"đẩy nhanh"/"tiếp" end the subject', () => {
-    expect(leadsOf('Các chi, đảng bộ cơ sở đăng ký mô hình trước ngày 31/3/2021.').lead).toEqual(['Các chi, đảng bộ cơ sở']);
+    expect(leadsOf('Các chi, đảng bộ cơ sở đăng ký mô hình trước ngày 31/3/2021.').lead).toEqual([
+      'Các chi, đảng bộ cơ sở',
+    ]);
     expect(leadsOf('Khối dân vận các xã, thị trấn tổng hợp kết quả.').lead).toEqual(['Khối dân vận các xã, thị trấn']);
     expect(leadsOf('Các huyện ủy, thị ủy trực tiếp chỉ đạo.').lead).toEqual(['Các huyện ủy', 'thị ủy']);
     expect(leadsOf('UBND các huyện đẩy nhanh tiến độ giải ngân.').lead).toEqual(['UBND các huyện']);
@@ -172,16 +232,23 @@ describe('found while labelling corpus 021-039', () => {
   });
 
   test('an item whose own line is a heading takes its leads from the paragraph under it', () => {
-    const r = parseDirective(stateHeader('Số: 03/QC-UBND\nAn Bình, ngày 12 tháng 01 năm 2024\n\nQUY CHẾ\nPhối hợp\n\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định nguyên tắc.\n\nĐiều 2. Tổ chức thực hiện\nVăn phòng HĐND và UBND huyện chủ trì theo dõi việc thực hiện.'));
+    const r = parseDirective(
+      stateHeader(
+        'Số: 03/QC-UBND\nAn Bình, ngày 12 tháng 01 năm 2024\n\nQUY CHẾ\nPhối hợp\n\nĐiều 1. Phạm vi điều chỉnh\nQuy chế này quy định nguyên tắc.\n\nĐiều 2. Tổ chức thực hiện\nVăn phòng HĐND và UBND huyện chủ trì theo dõi việc thực hiện.',
+      ),
+    );
     expect(r.tasks.map((t) => t.lead)).toEqual([[], ['Văn phòng HĐND và UBND huyện']]);
   });
 });
 
 describe('cited issuers and places (reported by the graph engineer)', () => {
-  const cite = (body: string) => parseDirective(stateHeader(`Số: 12/UBND-VP\nAn Bình, ngày 03 tháng 3 năm 2024\nV/v họp\n\n${body}`)).citations;
+  const cite = (body: string) =>
+    parseDirective(stateHeader(`Số: 12/UBND-VP\nAn Bình, ngày 03 tháng 3 năm 2024\nV/v họp\n\n${body}`)).citations;
 
   test('"của Ủy ban nhân dân tỉnh Bắc Giang" in a citation is read whole, not cut to "Ủy"', () => {
-    const [c] = cite('Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của Ủy ban nhân dân tỉnh Bắc Giang về việc phòng, chống dịch.');
+    const [c] = cite(
+      'Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của Ủy ban nhân dân tỉnh Bắc Giang về việc phòng, chống dịch.',
+    );
     expect(c!.issuer).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
     const [q] = cite('Căn cứ Nghị quyết số 16/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội về sắp xếp.');
     expect(q!.issuer).toBe('Ủy ban Thường vụ Quốc hội');
@@ -233,12 +300,17 @@ Kính gửi: Các chi bộ.
 Nội dung.`);
     expect(ward.province).toBeNull();
     // The province's own seat still names it.
-    const province = parseDirective('TỈNH ỦY HÒA BÌNH\n*\nSố 12-CV/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHòa Bình, ngày 03 tháng 3 năm 2024\n\nKính gửi: Các huyện ủy.\nNội dung.');
+    const province = parseDirective(
+      'TỈNH ỦY HÒA BÌNH\n*\nSố 12-CV/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHòa Bình, ngày 03 tháng 3 năm 2024\n\nKính gửi: Các huyện ủy.\nNội dung.',
+    );
     expect(province.province).toBe('Hòa Bình');
   });
 
   test('cited issuers are normalized to one full, consistently cased name', () => {
-    const norm = (written: string) => cite(`Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của ${written} về việc phòng, chống dịch. Tỉnh Bắc Giang chỉ đạo.`)[0]!.issuerNormalized;
+    const norm = (written: string) =>
+      cite(
+        `Thực hiện Công văn số 58/UBND-VX ngày 5/3/2021 của ${written} về việc phòng, chống dịch. Tỉnh Bắc Giang chỉ đạo.`,
+      )[0]!.issuerNormalized;
     expect(norm('UBND tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
     expect(norm('UBND Tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');
     expect(norm('Ủy ban nhân dân tỉnh')).toBe('Ủy ban nhân dân tỉnh Bắc Giang');

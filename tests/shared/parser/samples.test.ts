@@ -13,11 +13,73 @@ const load = (prefix: string) => {
 
 // One row per sample: the metadata issue #3 lists for it.
 const META: [string, Record<string, unknown>][] = [
-  ['000_86c6662e5863da7d', { type: 'Thông báo kết luận', ref: null, issuerLevel: 'district', issuerKind: 'party', province: 'Hải Phòng', date: '2021-08-25', signer: 'Bùi Thị Hưng', signerCapacity: 'T/L BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG', subject: 'Kết luận của đồng chí Nguyễn Cao Lân - Bí thư Huyện ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn huyện An Lão' }],
-  ['001_ba9e19c5fe2e9754', { type: 'Thông báo kết luận', issuer: 'Ban Chấp hành Đảng bộ huyện', issuerLevel: 'district', issuerKind: 'party', date: '2021-01-28', signer: 'Nguyễn Thanh Tuấn', signerCapacity: 'T/M HUYỆN ỦY BÍ THƯ' }],
-  ['002_093e01689cb64f89', { type: 'Thông báo', issuerLevel: 'province', issuerKind: 'party', province: 'Nam Định', date: '2021-05-12', signer: 'Lê Văn Thế' }],
-  ['003_0fe373fd9470e206', { type: 'Công văn', ref: '-CV/HU', number: null, symbol: 'CV/HU', issuer: 'Huyện ủy Yên Thế', issuerLevel: 'district', issuerKind: 'party', province: 'Bắc Giang', date: '2021-07-25', place: 'Yên Thế', subject: 'V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19 trên địa bàn huyện', signer: 'Nông Văn Tâm', signerCapacity: 'T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ' }],
-  ['004_10cb237028680240', { type: 'Thông báo kết luận', issuer: 'Ban Thường vụ Tỉnh ủy', issuerLevel: 'province', issuerKind: 'party', date: null, signer: 'Phạm Xuân Thăng' }],
+  [
+    '000_86c6662e5863da7d',
+    {
+      type: 'Thông báo kết luận',
+      ref: null,
+      issuerLevel: 'district',
+      issuerKind: 'party',
+      province: 'Hải Phòng',
+      date: '2021-08-25',
+      signer: 'Bùi Thị Hưng',
+      signerCapacity: 'T/L BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG',
+      subject:
+        'Kết luận của đồng chí Nguyễn Cao Lân - Bí thư Huyện ủy về công tác phòng, chống dịch bệnh Covid-19 trên địa bàn huyện An Lão',
+    },
+  ],
+  [
+    '001_ba9e19c5fe2e9754',
+    {
+      type: 'Thông báo kết luận',
+      issuer: 'Ban Chấp hành Đảng bộ huyện',
+      issuerLevel: 'district',
+      issuerKind: 'party',
+      date: '2021-01-28',
+      signer: 'Nguyễn Thanh Tuấn',
+      signerCapacity: 'T/M HUYỆN ỦY BÍ THƯ',
+    },
+  ],
+  [
+    '002_093e01689cb64f89',
+    {
+      type: 'Thông báo',
+      issuerLevel: 'province',
+      issuerKind: 'party',
+      province: 'Nam Định',
+      date: '2021-05-12',
+      signer: 'Lê Văn Thế',
+    },
+  ],
+  [
+    '003_0fe373fd9470e206',
+    {
+      type: 'Công văn',
+      ref: '-CV/HU',
+      number: null,
+      symbol: 'CV/HU',
+      issuer: 'Huyện ủy Yên Thế',
+      issuerLevel: 'district',
+      issuerKind: 'party',
+      province: 'Bắc Giang',
+      date: '2021-07-25',
+      place: 'Yên Thế',
+      subject: 'V/v tiếp tục tăng cường công tác phòng, chống dịch Covid-19 trên địa bàn huyện',
+      signer: 'Nông Văn Tâm',
+      signerCapacity: 'T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ',
+    },
+  ],
+  [
+    '004_10cb237028680240',
+    {
+      type: 'Thông báo kết luận',
+      issuer: 'Ban Thường vụ Tỉnh ủy',
+      issuerLevel: 'province',
+      issuerKind: 'party',
+      date: null,
+      signer: 'Phạm Xuân Thăng',
+    },
+  ],
 ];
 
 describe('samples: metadata', () => {
@@ -25,7 +87,8 @@ describe('samples: metadata', () => {
     const { result } = load(prefix);
     for (const [key, value] of Object.entries(expected)) {
       const got = (result as unknown as Record<string, unknown>)[key];
-      if (key === 'subject' || key === 'issuer') expect([key, looseText(got as string)]).toEqual([key, looseText(value as string)]);
+      if (key === 'subject' || key === 'issuer')
+        expect([key, looseText(got as string)]).toEqual([key, looseText(value as string)]);
       else expect([key, got]).toEqual([key, value]);
     }
   });
@@ -33,10 +96,31 @@ describe('samples: metadata', () => {
 
 const CITATIONS: [string, [string | null, string, string | null][]][] = [
   ['000_86c6662e5863da7d', [['5878/UBND-VX', 'implements', '2021-08-24']]],
-  ['001_ba9e19c5fe2e9754', [['02-CD/TU', 'implements', '2021-01-08'], ['04-CD/TU', 'implements', '2021-01-28'], ['121-CV/HU', 'implements', '2021-01-14']]],
+  [
+    '001_ba9e19c5fe2e9754',
+    [
+      ['02-CD/TU', 'implements', '2021-01-08'],
+      ['04-CD/TU', 'implements', '2021-01-28'],
+      ['121-CV/HU', 'implements', '2021-01-14'],
+    ],
+  ],
   ['002_093e01689cb64f89', []],
-  ['003_0fe373fd9470e206', [['571-CV/TU', 'implements', '2021-07-22'], ['105-KL/TU', 'implements', '2021-05-16'], ['278-CV/HU', 'implements', '2021-06-16']]],
-  ['004_10cb237028680240', [[null, 'implements', '2021-04-27'], ['02/CĐ-UBND', 'implements', '2021-04-26'], ['21/NQ-CP', 'basis', '2021-02-26']]],
+  [
+    '003_0fe373fd9470e206',
+    [
+      ['571-CV/TU', 'implements', '2021-07-22'],
+      ['105-KL/TU', 'implements', '2021-05-16'],
+      ['278-CV/HU', 'implements', '2021-06-16'],
+    ],
+  ],
+  [
+    '004_10cb237028680240',
+    [
+      [null, 'implements', '2021-04-27'],
+      ['02/CĐ-UBND', 'implements', '2021-04-26'],
+      ['21/NQ-CP', 'basis', '2021-02-26'],
+    ],
+  ],
 ];
 
 describe('samples: citations', () => {
@@ -70,7 +154,10 @@ describe('samples: recipients and tasks', () => {
   test('Yên Thế: 8 Kính gửi recipients, brace group flagged for report, Lưu excluded', () => {
     const { result } = load('003_0fe373fd9470e206');
     expect(result.recipients.filter((r) => r.source === 'kinh_gui')).toHaveLength(8);
-    expect(result.recipients.filter((r) => r.forReport).map((r) => r.text)).toEqual(['Thường trực Tỉnh ủy', 'Văn phòng Tỉnh ủy']);
+    expect(result.recipients.filter((r) => r.forReport).map((r) => r.text)).toEqual([
+      'Thường trực Tỉnh ủy',
+      'Văn phòng Tỉnh ủy',
+    ]);
     expect(result.recipients.some((r) => /^Lưu/u.test(r.text))).toBe(false);
   });
 
@@ -78,7 +165,12 @@ describe('samples: recipients and tasks', () => {
     const { result } = load('003_0fe373fd9470e206');
     expect(result.tasks.map((t) => t.lead)).toEqual([
       [],
-      ['UBND huyện', 'Ban Chỉ đạo phòng, chống dịch Covid-19', 'Ban Chỉ đạo tổ Covid cộng đồng huyện', 'các xã, thị trấn'],
+      [
+        'UBND huyện',
+        'Ban Chỉ đạo phòng, chống dịch Covid-19',
+        'Ban Chỉ đạo tổ Covid cộng đồng huyện',
+        'các xã, thị trấn',
+      ],
       ['Công an huyện', 'BCH Quân sự huyện'],
       ['Trung tâm Y tế huyện'],
       ['Ban Dân vận', 'mặt trận Tổ quốc', 'tổ chức chính trị - xã hội các cấp'],

@@ -7,5 +7,7 @@ import type { Database } from 'better-sqlite3';
  * Numbered 0100, not 0070: archives already at 0090 would skip a lower number.
  */
 export function up(db: Database): void {
-  db.exec('CREATE INDEX IF NOT EXISTS documents_graph_keys ON documents(ref, symbol, type, issuer, issuer_level, province, date)');
+  db.exec(
+    'CREATE INDEX IF NOT EXISTS documents_graph_keys ON documents(ref, symbol, type, issuer, issuer_level, province, date)',
+  );
 }
