@@ -9,13 +9,12 @@ import { schemaVersion } from './db/migrations';
 import * as store from './db/store';
 import { ImportJobs } from './import/jobs';
 import { importSources, type ImportProgressEvent, type ImportReport } from './import/pipeline';
-import { collectSources, type ImportSource } from './import/sources';
+import { collectImport, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
 import { afterOpen, beforeOpen } from './backup/lifecycle';
 import { SearchEngine } from './search/engine';
 import { GraphService } from './graph/service';
 import { catchUpIndex } from './search/indexer';
-import { IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
 import type { ReparseReport } from '../../shared/model/review';
 import { parseDirective } from '../../shared/parser';
 import { PARSER_VERSION } from '../../shared/parser/version';
@@ -157,14 +156,7 @@ export class Archive {
     paths: readonly string[],
     onProgress?: (event: ImportProgressEvent) => void,
   ): Promise<ImportReport> {
-    const { sources, missing } = await collectSources(paths);
-    const preFailed: ImportFileResult[] = missing.map((m) => ({
-      path: m.path,
-      status: 'failed',
-      id: null,
-      reasonCode: 'unreadable',
-      reason: `${IMPORT_FAILURE_MESSAGES.unreadable} (${m.detail})`,
-    }));
+    const { sources, preFailed } = await collectImport(paths);
     return importSources(this.db, sources, onProgress, preFailed);
   }
 

@@ -6,24 +6,14 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/csp';
 
 /**
  * Same policy as the meta tag in renderer/index.html. For file:// pages Chromium has no response
  * headers to rewrite, so the meta tag is what actually applies to the app page; the header covers
  * anything else the session loads (and keeps the two in one place for review).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** Adds our CSP to every response, replacing any policy the response carried. */
 export function installCsp(session: Session): void {

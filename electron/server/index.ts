@@ -12,6 +12,7 @@ import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { apiError, type Result } from '../../shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/csp';
 
 export interface ServerOptions {
   dispatch: (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -33,18 +34,7 @@ export interface RunningServer {
 export const DEFAULT_MAX_BODY_BYTES = 80 * 1024 * 1024;
 export const TOKEN_HEADER = 'x-vanthu-token';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -240,8 +230,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (outcome.kind === 'too_large') {
-      sendResult(res, 413, { ok: false, error: apiError('INVALID_INPUT', TEXT_TOO_LARGE) }, { Connection: 'close' });
+      // Drain the rest and keep the connection until the request ends: closing it while the client
+      // is still sending resets the socket, and the client may never read this answer.
       req.resume();
+      sendResult(res, 413, { ok: false, error: apiError('INVALID_INPUT', TEXT_TOO_LARGE) });
       return;
     }
     let input: unknown;

@@ -2,10 +2,8 @@
 import { statSync } from 'node:fs';
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
-import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
-import type { ImportFileResult } from '../../../shared/model/archive';
 import type { Archive } from '../archive';
-import { collectSources, safeUploadName } from '../import/sources';
+import { collectImport, safeUploadName } from '../import/sources';
 import { createSafetyHandlers } from '../backup/handlers';
 import { createTaskHandlers } from '../tasks/handlers';
 import { createGraphHandlers } from '../graph/handlers';
@@ -49,17 +47,7 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
       if (!ctx.pickPaths) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const paths = await ctx.pickPaths(mode);
       if (!paths || paths.length === 0) return { jobId: null };
-      const jobId = archive.startImportJob(async () => {
-        const { sources, missing } = await collectSources(paths);
-        const preFailed: ImportFileResult[] = missing.map((m) => ({
-          path: m.path,
-          status: 'failed',
-          id: null,
-          reasonCode: 'unreadable',
-          reason: `${IMPORT_FAILURE_MESSAGES.unreadable} (${m.detail})`,
-        }));
-        return { sources, preFailed };
-      });
+      const jobId = archive.startImportJob(() => collectImport(paths));
       return { jobId };
     },
 

@@ -9,6 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveDocument } from '../graph/resolve';
+import { taskRowValues } from './store';
 
 export interface ReviewSource {
   id: number;
@@ -149,29 +150,12 @@ function writeTasks(db: Database, documentId: number, tasks: readonly Task[]): v
        cooperate_json = excluded.cooperate_json, deadline_text = excluded.deadline_text,
        deadline_date = excluded.deadline_date, recurrence = excluded.recurrence`,
   );
-  // Depth-first, parents before children: the same ordinals the import writes (store.ts insertTasks).
+  // The same ordinals the import writes, so edited rows keep their ids.
   let ordinal = 0;
-  const walk = (items: readonly Task[], parent: number | null): void => {
-    for (const task of items) {
-      const own = ordinal++;
-      upsert.run(
-        documentId,
-        own,
-        parent,
-        task.label,
-        task.text,
-        task.start,
-        task.end,
-        JSON.stringify(task.lead),
-        JSON.stringify(task.cooperate),
-        task.deadline?.text ?? null,
-        task.deadline?.date ?? null,
-        task.deadline?.recurrence ?? null,
-      );
-      walk(task.children ?? [], own);
-    }
-  };
-  walk(tasks, null);
+  for (const values of taskRowValues(documentId, tasks)) {
+    upsert.run(...values);
+    ordinal++;
+  }
   db.prepare('DELETE FROM tasks WHERE document_id = ? AND ordinal >= ?').run(documentId, ordinal);
 }
 

@@ -188,11 +188,19 @@ function insertTasks(db: Database, documentId: number, tasks: readonly Task[]): 
     `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  for (const values of taskRowValues(documentId, tasks)) insert.run(...values);
+}
+
+/**
+ * The tasks table's column values for a task tree, depth-first, parents before children: one
+ * ordinal scheme for the import and for clerk edits (review-store), so rows keep their ordinals.
+ */
+export function* taskRowValues(documentId: number, tasks: readonly Task[]): Generator<unknown[]> {
   let ordinal = 0;
-  const walk = (items: readonly Task[], parent: number | null): void => {
+  function* walk(items: readonly Task[], parent: number | null): Generator<unknown[]> {
     for (const task of items) {
       const own = ordinal++;
-      insert.run(
+      yield [
         documentId,
         own,
         parent,
@@ -205,11 +213,11 @@ function insertTasks(db: Database, documentId: number, tasks: readonly Task[]): 
         task.deadline?.text ?? null,
         task.deadline?.date ?? null,
         task.deadline?.recurrence ?? null,
-      );
-      walk(task.children ?? [], own);
+      ];
+      yield* walk(task.children ?? [], own);
     }
-  };
-  walk(tasks, null);
+  }
+  yield* walk(tasks, null);
 }
 
 /**

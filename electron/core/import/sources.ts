@@ -1,5 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
+import type { ImportFileResult } from '../../../shared/model/archive';
 
 /** A file to import: from the disk, or bytes sent by the page in the browser host. */
 export type ImportSource = { kind: 'path'; path: string } | { kind: 'upload'; name: string; bytes: Uint8Array };
@@ -71,4 +73,19 @@ export function sourceLabel(source: ImportSource): string {
 
 export function sourceFileName(source: ImportSource): string {
   return source.kind === 'path' ? path.basename(source.path) : source.name;
+}
+
+/** Files to import from paths, and a failure row for each path that could not be read. */
+export async function collectImport(
+  paths: readonly string[],
+): Promise<{ sources: ImportSource[]; preFailed: ImportFileResult[] }> {
+  const { sources, missing } = await collectSources(paths);
+  const preFailed: ImportFileResult[] = missing.map((m) => ({
+    path: m.path,
+    status: 'failed',
+    id: null,
+    reasonCode: 'unreadable',
+    reason: `${IMPORT_FAILURE_MESSAGES.unreadable} (${m.detail})`,
+  }));
+  return { sources, preFailed };
 }
