@@ -37,7 +37,7 @@ export interface ImportOptions {
   workers?: number;
   /** Bound on one file's reading and parsing (default 30 s). */
   timeoutMs?: number;
-  /** Below this many files the work stays in-process (starting workers costs more). */
+  /** Below this many files the work stays in-process (tests use it to force either path). */
   minFilesForWorkers?: number;
   now?: () => Date;
   /** Filled in by the worker path: main-thread time spent writing (the bench reports it). */
@@ -46,7 +46,9 @@ export interface ImportOptions {
 
 /** Reading + parsing of one file: the reader's own bound (PDF) plus the parse. */
 export const FILE_TIMEOUT_MS = DEFAULT_TIMEOUT_MS + 10_000;
-const MIN_FILES_FOR_WORKERS = 8;
+// Even one file goes to a worker when the bundle has one: a reader stuck in a synchronous loop
+// must never freeze the desktop's main process, and a worker's start is cheap next to an import.
+const MIN_FILES_FOR_WORKERS = 1;
 
 export function failedRow(label: string, reasonCode: ImportFailure, detail?: string): ImportFileResult {
   const message = IMPORT_FAILURE_MESSAGES[reasonCode];

@@ -19,14 +19,20 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
     };
   }, [api]);
 
-  if (officeUnset && info && info.documentCount === 0) {
-    return (
-      <div className="empty first-run" data-testid="first-run">
-        <h2>Chào mừng đến với Vanthu</h2>
-        <p className="empty-text">Vanthu lưu văn bản chỉ đạo trên chính máy này, không cần mạng. Ba việc để bắt đầu:</p>
-        <ol className="first-run-steps">
+  const firstRun = Boolean(officeUnset && info && info.documentCount === 0);
+  // One container in both states, with the import panel (children) always in the same slot: the
+  // office settings arrive after the first paint, and swapping containers then would remount the
+  // import panel under a clerk who has already picked files.
+  return (
+    <div className={firstRun ? 'empty first-run' : 'empty'} data-testid="empty-state">
+      <h2>Chào mừng đến với Vanthu</h2>
+      <p className="empty-text">
+        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
+      </p>
+      {firstRun && info ? (
+        <ol className="first-run-steps" data-testid="first-run">
           <li>
-            <strong>Kho lưu trữ</strong> nằm tại{' '}
+            Vanthu lưu văn bản chỉ đạo trên chính máy này, không cần mạng. <strong>Kho lưu trữ</strong> nằm tại{' '}
             <code className="first-run-location" data-testid="first-run-location">
               {info.location}
             </code>
@@ -43,16 +49,7 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
             sổ.
           </li>
         </ol>
-        {children}
-      </div>
-    );
-  }
-  return (
-    <div className="empty" data-testid="empty-state">
-      <h2>Chào mừng đến với Vanthu</h2>
-      <p className="empty-text">
-        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
-      </p>
+      ) : null}
       {children}
     </div>
   );
