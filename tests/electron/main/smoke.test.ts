@@ -76,15 +76,20 @@ function findItem(items: any[], label: string): any {
   return undefined;
 }
 
-/** Waits, without a clock, for a condition the app reaches on its own (an import job, a send). */
+/**
+ * Waits for a condition the app reaches on its own (an import job, a send). Imports prepare files
+ * in a worker thread, whose start takes real time, so this polls by the clock with a generous limit.
+ */
 async function until<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   what: string,
+  limitMs = 30000,
 ): Promise<T> {
-  for (let i = 0; i < 5000; i++) {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
     const value = await probe();
     if (value) return value;
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`never happened: ${what}`);
 }

@@ -47,21 +47,55 @@ async function measureImportWindow(
   return { firstDocMs: firstDocMs >= 0 ? firstDocMs : endMs / 2, endMs };
 }
 
+function documentCount(archive: string): number {
+  try {
+    const db = new Database(path.join(archive, 'vanthu.db'), { readonly: true, fileMustExist: true });
+    const { n } = db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number };
+    db.close();
+    return n;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * Runs an import and kills it: after `killAfterMs`, or — when `onProgress` — a moment after new
+ * documents are seen arriving, so that kill lands mid-import whatever the machine's speed.
+ */
 function importAndKill(
   folder: string,
   archive: string,
   killAfterMs: number | null,
+  onProgress = false,
 ): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
+    const before = onProgress ? documentCount(archive) : 0;
     const child = spawn(
       process.execPath,
       [path.join(ROOT, 'bin', 'vanthu.js'), 'import', folder, '--archive', archive, '--json'],
-      { stdio: 'ignore' },
+      {
+        stdio: 'ignore',
+      },
     );
     let killed = false;
-    const timer = killAfterMs === null ? null : setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs);
+    let timer: NodeJS.Timeout | null = null;
+    let poll: NodeJS.Timeout | null = null;
+    const kill = (): void => {
+      killed = child.kill('SIGKILL');
+    };
+    if (killAfterMs !== null && !onProgress) timer = setTimeout(kill, killAfterMs);
+    if (killAfterMs !== null && onProgress) {
+      poll = setInterval(() => {
+        if (documentCount(archive) > before) {
+          if (poll) clearInterval(poll);
+          poll = null;
+          timer = setTimeout(kill, killAfterMs);
+        }
+      }, 5);
+    }
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ killed: killed && code === null, code });
     });
   });
@@ -87,8 +121,13 @@ describe('faults', () => {
     for (let attempt = 0; kills < 20 && attempt < 150; attempt++) {
       // Between the first document and the end, shrinking as fewer files remain to be written.
       const remaining = (FILES - present) / FILES;
-      const delay = window.firstDocMs + random() * Math.max(50, (window.endMs - window.firstDocMs) * remaining);
-      const run = await importAndKill(folder, archive, delay);
+      const span = Math.max(50, (window.endMs - window.firstDocMs) * remaining);
+      // Every other kill waits to see documents arriving, then strikes within the writing window;
+      // the rest strike at a random moment of the measured window (start-up included).
+      const run =
+        attempt % 2 === 0
+          ? await importAndKill(folder, archive, random() * span * 0.5, true)
+          : await importAndKill(folder, archive, window.firstDocMs + random() * span);
       if (!run.killed) continue;
       kills++;
       const r = checkWhole(db);
