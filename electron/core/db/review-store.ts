@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveDocument } from '../graph/resolve';
-import { taskRowValues } from './store';
+import { citationRowValues, taskRowValues } from './store';
 
 export interface ReviewSource {
   id: number;
@@ -121,23 +121,7 @@ function writeCitations(db: Database, documentId: number, citations: readonly Ci
        type = excluded.type, ref = excluded.ref, number = excluded.number, symbol = excluded.symbol, date = excluded.date,
        issuer = excluded.issuer, issuer_normalized = excluded.issuer_normalized, relation = excluded.relation`,
   );
-  citations.forEach((c, ordinal) =>
-    upsert.run(
-      documentId,
-      ordinal,
-      c.start,
-      c.end,
-      c.text,
-      c.type,
-      c.ref,
-      c.number,
-      c.symbol,
-      c.date,
-      c.issuer,
-      c.issuerNormalized,
-      c.relation,
-    ),
-  );
+  citations.forEach((c, ordinal) => upsert.run(...citationRowValues(documentId, ordinal, c)));
   db.prepare('DELETE FROM citations WHERE document_id = ? AND ordinal >= ?').run(documentId, citations.length);
 }
 

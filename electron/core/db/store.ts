@@ -163,23 +163,26 @@ function insertCitations(db: Database, documentId: number, citations: readonly C
     `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  citations.forEach((c, ordinal) =>
-    insert.run(
-      documentId,
-      ordinal,
-      c.start,
-      c.end,
-      c.text,
-      c.type,
-      c.ref,
-      c.number,
-      c.symbol,
-      c.date,
-      c.issuer,
-      c.issuerNormalized,
-      c.relation,
-    ),
-  );
+  citations.forEach((c, ordinal) => insert.run(...citationRowValues(documentId, ordinal, c)));
+}
+
+/** The citations table's column values for one citation: one order for the import and for clerk edits. */
+export function citationRowValues(documentId: number, ordinal: number, c: Citation): unknown[] {
+  return [
+    documentId,
+    ordinal,
+    c.start,
+    c.end,
+    c.text,
+    c.type,
+    c.ref,
+    c.number,
+    c.symbol,
+    c.date,
+    c.issuer,
+    c.issuerNormalized,
+    c.relation,
+  ];
 }
 
 function insertTasks(db: Database, documentId: number, tasks: readonly Task[]): void {
