@@ -1,10 +1,11 @@
 /** The documents this one cites: list with add, edit and remove; removed parser citations can be restored. */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { CitationRelation } from '../../../shared/model/directive';
 import { CITATION_RELATIONS, type RemovedItem, type ReviewedCitation } from '../../../shared/model/review';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate } from '../format';
 import { citationAnchor } from './HighlightedText';
+import { ItemActions, ItemForm, OriginFlag, RemovedList } from './ItemEditing';
 import { BAD_DATE_MESSAGE, RELATION_LABELS, typedDateToIso } from './labels';
 
 type CitationInput = MethodInput<'saveCitation'>['citation'];
@@ -29,83 +30,54 @@ interface Draft {
 
 const EMPTY: Draft = { text: '', type: '', ref: '', date: '', issuer: '', relation: 'mentions' };
 
-function CitationForm({
-  initial,
-  busy,
-  onSubmit,
-  onCancel,
-}: {
-  initial: Draft;
-  busy: boolean;
-  onSubmit(d: Draft): Promise<void>;
-  onCancel(): void;
-}) {
-  const [d, setD] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (d.text.trim() === '') return setProblem('Cần nhập đoạn trích dẫn như trong văn bản.');
-    if (typedDateToIso(d.date) === undefined) return setProblem(BAD_DATE_MESSAGE);
-    setProblem(null);
-    await onSubmit(d);
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-    }
-  };
+function checkCitation(d: Draft): string | null {
+  if (d.text.trim() === '') return 'Cần nhập đoạn trích dẫn như trong văn bản.';
+  return typedDateToIso(d.date) === undefined ? BAD_DATE_MESSAGE : null;
+}
+
+function CitationForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft): Promise<void>; onCancel(): void }) {
   return (
-    <form className="item-form" onSubmit={submit} onKeyDown={onKeyDown} data-testid="citation-form">
-      <label>
-        Đoạn trích dẫn (như trong văn bản)
-        <input type="text" value={d.text} onChange={set('text')} autoFocus maxLength={500} />
-      </label>
-      <div className="form-grid">
-        <label>
-          Loại văn bản
-          <input type="text" value={d.type} onChange={set('type')} maxLength={100} />
-        </label>
-        <label>
-          Số/ký hiệu
-          <input type="text" value={d.ref} onChange={set('ref')} maxLength={100} />
-        </label>
-        <label>
-          Ngày
-          <input type="text" value={d.date} onChange={set('date')} placeholder="ngày/tháng/năm" />
-        </label>
-        <label>
-          Quan hệ
-          <select value={d.relation} onChange={set('relation')}>
-            {CITATION_RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {RELATION_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <label>
-        Cơ quan ban hành
-        <input type="text" value={d.issuer} onChange={set('issuer')} maxLength={300} />
-      </label>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
+    <ItemForm
+      {...props}
+      testId="citation-form"
+      check={checkCitation}
+      fields={(d, set) => (
+        <>
+          <label>
+            Đoạn trích dẫn (như trong văn bản)
+            <input type="text" value={d.text} onChange={set('text')} autoFocus maxLength={500} />
+          </label>
+          <div className="form-grid">
+            <label>
+              Loại văn bản
+              <input type="text" value={d.type} onChange={set('type')} maxLength={100} />
+            </label>
+            <label>
+              Số/ký hiệu
+              <input type="text" value={d.ref} onChange={set('ref')} maxLength={100} />
+            </label>
+            <label>
+              Ngày
+              <input type="text" value={d.date} onChange={set('date')} placeholder="ngày/tháng/năm" />
+            </label>
+            <label>
+              Quan hệ
+              <select value={d.relation} onChange={set('relation')}>
+                {CITATION_RELATIONS.map((r) => (
+                  <option key={r} value={r}>
+                    {RELATION_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label>
+            Cơ quan ban hành
+            <input type="text" value={d.issuer} onChange={set('issuer')} maxLength={300} />
+          </label>
+        </>
       )}
-      <div className="editor-actions">
-        <button type="submit" className="button primary small" disabled={busy}>
-          Lưu
-        </button>
-        <button type="button" className="button small" onClick={onCancel}>
-          Hủy
-        </button>
-        <span className="hint">Enter để lưu, Esc để hủy</span>
-      </div>
-    </form>
+    />
   );
 }
 
@@ -189,59 +161,23 @@ export function CitationPanel({ citations, removed, busy, onSave, onRemove, onRe
                     .filter(Boolean)
                     .join(' · ')}
                   <span className="relation"> — {RELATION_LABELS[c.relation]}</span>
-                  {c.origin === 'clerk' && (
-                    <span className="flag corrected"> văn thư thêm {formatDateTime(c.correctedAt)}</span>
-                  )}
-                  {c.origin === 'parser' && c.correctedAt && (
-                    <span className="flag corrected"> đã sửa {formatDateTime(c.correctedAt)}</span>
-                  )}
+                  <OriginFlag item={c} />
                   {c.end <= c.start && <span className="flag doubtful"> không thấy trong văn bản</span>}
                 </div>
-                <div className="item-actions">
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setEditing(c.key)}
-                    disabled={busy}
-                    aria-label={`Sửa trích dẫn ${c.text}`}
-                  >
-                    Sửa
-                  </button>
-                  <button
-                    type="button"
-                    className="link danger"
-                    onClick={() => onRemove(c.key)}
-                    disabled={busy}
-                    aria-label={`Xóa trích dẫn ${c.text}`}
-                  >
-                    Xóa
-                  </button>
-                  {c.origin === 'parser' && c.correctedAt && (
-                    <button type="button" className="link" onClick={() => onRestore(c.key)} disabled={busy}>
-                      Trả về bản đọc tự động
-                    </button>
-                  )}
-                </div>
+                <ItemActions
+                  item={c}
+                  what={`trích dẫn ${c.text}`}
+                  busy={busy}
+                  onEdit={() => setEditing(c.key)}
+                  onRemove={() => onRemove(c.key)}
+                  onRestore={() => onRestore(c.key)}
+                />
               </>
             )}
           </li>
         ))}
       </ol>
-      {removedCitations.length > 0 && (
-        <details className="removed">
-          <summary>Đã xóa ({removedCitations.length})</summary>
-          <ul>
-            {removedCitations.map((r) => (
-              <li key={r.key}>
-                <s>{r.text}</s> <span className="muted">({formatDateTime(r.correctedAt)})</span>{' '}
-                <button type="button" className="link" onClick={() => onRestore(r.key)} disabled={busy}>
-                  Khôi phục
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <RemovedList removed={removedCitations} busy={busy} onRestore={onRestore} />
     </section>
   );
 }

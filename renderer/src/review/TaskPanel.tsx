@@ -1,8 +1,9 @@
 /** The tasks the document assigns: list (nested as printed) with add, edit and remove. */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { RemovedItem, ReviewedTask } from '../../../shared/model/review';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate } from '../format';
+import { ItemActions, ItemForm, OriginFlag, RemovedList } from './ItemEditing';
 import { BAD_DATE_MESSAGE, splitNames, typedDateToIso } from './labels';
 
 type TaskInput = MethodInput<'saveTask'>['task'];
@@ -27,77 +28,46 @@ interface Draft {
 
 const EMPTY: Draft = { label: '', text: '', lead: '', cooperate: '', deadlineText: '', deadlineDate: '' };
 
-function TaskForm({
-  initial,
-  busy,
-  onSubmit,
-  onCancel,
-}: {
-  initial: Draft;
-  busy: boolean;
-  onSubmit(d: Draft): Promise<void>;
-  onCancel(): void;
-}) {
-  const [d, setD] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD({ ...d, [k]: e.target.value });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (d.text.trim() === '') return setProblem('Cần nhập nội dung nhiệm vụ.');
-    if (typedDateToIso(d.deadlineDate) === undefined) return setProblem(BAD_DATE_MESSAGE);
-    setProblem(null);
-    await onSubmit(d);
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-    }
-  };
+function checkTask(d: Draft): string | null {
+  if (d.text.trim() === '') return 'Cần nhập nội dung nhiệm vụ.';
+  return typedDateToIso(d.deadlineDate) === undefined ? BAD_DATE_MESSAGE : null;
+}
+
+function TaskForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft): Promise<void>; onCancel(): void }) {
   return (
-    <form className="item-form" onSubmit={submit} onKeyDown={onKeyDown} data-testid="task-form">
-      <div className="form-grid">
-        <label>
-          Nhãn
-          <input type="text" value={d.label} onChange={set('label')} maxLength={20} placeholder="1., a), -" />
-        </label>
-        <label className="wide">
-          Nội dung nhiệm vụ
-          <input type="text" value={d.text} onChange={set('text')} autoFocus maxLength={5000} />
-        </label>
-        <label>
-          Chủ trì (cách nhau bằng dấu phẩy)
-          <input type="text" value={d.lead} onChange={set('lead')} />
-        </label>
-        <label>
-          Phối hợp
-          <input type="text" value={d.cooperate} onChange={set('cooperate')} />
-        </label>
-        <label>
-          Thời hạn (như văn bản ghi)
-          <input type="text" value={d.deadlineText} onChange={set('deadlineText')} maxLength={200} />
-        </label>
-        <label>
-          Hạn chót
-          <input type="text" value={d.deadlineDate} onChange={set('deadlineDate')} placeholder="ngày/tháng/năm" />
-        </label>
-      </div>
-      {problem && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
+    <ItemForm
+      {...props}
+      testId="task-form"
+      check={checkTask}
+      fields={(d, set) => (
+        <div className="form-grid">
+          <label>
+            Nhãn
+            <input type="text" value={d.label} onChange={set('label')} maxLength={20} placeholder="1., a), -" />
+          </label>
+          <label className="wide">
+            Nội dung nhiệm vụ
+            <input type="text" value={d.text} onChange={set('text')} autoFocus maxLength={5000} />
+          </label>
+          <label>
+            Chủ trì (cách nhau bằng dấu phẩy)
+            <input type="text" value={d.lead} onChange={set('lead')} />
+          </label>
+          <label>
+            Phối hợp
+            <input type="text" value={d.cooperate} onChange={set('cooperate')} />
+          </label>
+          <label>
+            Thời hạn (như văn bản ghi)
+            <input type="text" value={d.deadlineText} onChange={set('deadlineText')} maxLength={200} />
+          </label>
+          <label>
+            Hạn chót
+            <input type="text" value={d.deadlineDate} onChange={set('deadlineDate')} placeholder="ngày/tháng/năm" />
+          </label>
+        </div>
       )}
-      <div className="editor-actions">
-        <button type="submit" className="button primary small" disabled={busy}>
-          Lưu
-        </button>
-        <button type="button" className="button small" onClick={onCancel}>
-          Hủy
-        </button>
-        <span className="hint">Enter để lưu, Esc để hủy</span>
-      </div>
-    </form>
+    />
   );
 }
 
@@ -148,38 +118,16 @@ export function TaskPanel({ tasks, removed, busy, onSave, onRemove, onRestore }:
                 {t.deadline.date && t.deadline.text ? ` (${formatDate(t.deadline.date)})` : ''}.{' '}
               </span>
             )}
-            {t.origin === 'clerk' && (
-              <span className="flag corrected">văn thư thêm {formatDateTime(t.correctedAt)}</span>
-            )}
-            {t.origin === 'parser' && t.correctedAt && (
-              <span className="flag corrected">đã sửa {formatDateTime(t.correctedAt)}</span>
-            )}
+            <OriginFlag item={t} />
           </div>
-          <div className="item-actions">
-            <button
-              type="button"
-              className="link"
-              onClick={() => setEditing(t.key)}
-              disabled={busy}
-              aria-label={`Sửa nhiệm vụ ${t.label}`}
-            >
-              Sửa
-            </button>
-            <button
-              type="button"
-              className="link danger"
-              onClick={() => onRemove(t.key)}
-              disabled={busy}
-              aria-label={`Xóa nhiệm vụ ${t.label}`}
-            >
-              Xóa
-            </button>
-            {t.origin === 'parser' && t.correctedAt && (
-              <button type="button" className="link" onClick={() => onRestore(t.key)} disabled={busy}>
-                Trả về bản đọc tự động
-              </button>
-            )}
-          </div>
+          <ItemActions
+            item={t}
+            what={`nhiệm vụ ${t.label}`}
+            busy={busy}
+            onEdit={() => setEditing(t.key)}
+            onRemove={() => onRemove(t.key)}
+            onRestore={() => onRestore(t.key)}
+          />
         </>
       )}
       {t.children.length > 0 && <ol className="item-list nested">{t.children.map(item)}</ol>}
@@ -201,22 +149,7 @@ export function TaskPanel({ tasks, removed, busy, onSave, onRemove, onRestore }:
       )}
       {tasks.length === 0 && editing !== 'new' && <p className="muted">Bộ phân tích không thấy nhiệm vụ nào.</p>}
       <ol className="item-list">{tasks.map(item)}</ol>
-      {removedTasks.length > 0 && (
-        <details className="removed">
-          <summary>Đã xóa ({removedTasks.length})</summary>
-          <ul>
-            {removedTasks.map((r) => (
-              <li key={r.key}>
-                <s>{r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text}</s>{' '}
-                <span className="muted">({formatDateTime(r.correctedAt)})</span>{' '}
-                <button type="button" className="link" onClick={() => onRestore(r.key)} disabled={busy}>
-                  Khôi phục
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <RemovedList removed={removedTasks} busy={busy} onRestore={onRestore} />
     </section>
   );
 }
