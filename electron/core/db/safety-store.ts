@@ -429,20 +429,9 @@ export function insertTrash(
     db
       .prepare(
         `INSERT INTO trash (document_id, content_hash, ref, type, issuer, date, subject, deleted_at, payload_json, original)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@document_id, @content_hash, @ref, @type, @issuer, @date, @subject, @deleted_at, @payload_json, @original)`,
       )
-      .run(
-        row.document_id,
-        row.content_hash,
-        row.ref,
-        row.type,
-        row.issuer,
-        row.date,
-        row.subject,
-        row.deleted_at,
-        row.payload_json,
-        row.original,
-      ).lastInsertRowid,
+      .run(row).lastInsertRowid,
   );
 }
 
@@ -495,20 +484,10 @@ export function insertConflict(
     db
       .prepare(
         `INSERT INTO bundle_conflicts (bundle_name, existing_id, content_hash, ref, issuer, date, subject, found_at, payload_json, original)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING`,
+         VALUES (@bundle_name, @existing_id, @content_hash, @ref, @issuer, @date, @subject, @found_at, @payload_json, @original)
+         ON CONFLICT (content_hash) DO NOTHING`,
       )
-      .run(
-        row.bundle_name,
-        row.existing_id,
-        row.content_hash,
-        row.ref,
-        row.issuer,
-        row.date,
-        row.subject,
-        row.found_at,
-        row.payload_json,
-        row.original,
-      ).changes > 0
+      .run(row).changes > 0
   );
 }
 
