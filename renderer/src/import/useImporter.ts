@@ -58,6 +58,16 @@ interface Base {
   results: ImportFileResult[];
 }
 
+/** A file the page refuses before sending (too large, unreadable) counts as done and failed. */
+function refuseLocally(base: Base, name: string, reasonCode: 'too_large' | 'unreadable'): Base {
+  return {
+    ...base,
+    done: base.done + 1,
+    failed: base.failed + 1,
+    results: [...base.results, localFailure(name, reasonCode)],
+  };
+}
+
 export function useImporter(api: VanthuApi, onFinished: () => void) {
   const [state, setState] = useState<ImportState>(IDLE_IMPORT);
   const alive = useRef(true);
@@ -162,12 +172,7 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
 
       for (const { file, name } of picked.files) {
         if (file.size > MAX_FILE_BYTES) {
-          base = {
-            ...base,
-            done: base.done + 1,
-            failed: base.failed + 1,
-            results: [...base.results, localFailure(name, 'too_large')],
-          };
+          base = refuseLocally(base, name, 'too_large');
           continue;
         }
         const estimate = Math.ceil(file.size / 3) * 4;
@@ -194,21 +199,11 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
         try {
           dataBase64 = await readBase64(file);
         } catch {
-          base = {
-            ...base,
-            done: base.done + 1,
-            failed: base.failed + 1,
-            results: [...base.results, localFailure(name, 'unreadable')],
-          };
+          base = refuseLocally(base, name, 'unreadable');
           continue;
         }
         if (dataBase64.length > MAX_UPLOAD_BASE64) {
-          base = {
-            ...base,
-            done: base.done + 1,
-            failed: base.failed + 1,
-            results: [...base.results, localFailure(name, 'too_large')],
-          };
+          base = refuseLocally(base, name, 'too_large');
           continue;
         }
         batch.push({ name: name.slice(0, 1024), dataBase64 });
