@@ -46,7 +46,9 @@ export function cellsOf(line: Line): Cell[] {
         text: t,
       });
   };
-  for (let m = COLUMN_GAP.exec(line.text); m; m = COLUMN_GAP.exec(line.text)) {
+  // Most lines are one column; the gap pattern is tried only where a gap can be.
+  const mayHaveGap = line.text.includes('   ') || line.text.includes('\t');
+  for (let m = mayHaveGap ? COLUMN_GAP.exec(line.text) : null; m; m = COLUMN_GAP.exec(line.text)) {
     push(last, m.index);
     last = m.index + m[0].length;
   }
@@ -161,8 +163,11 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
     const folded = lineFolded(doc, line);
-    if (MOTTO_PARTY.test(folded)) h.headerKind ??= 'party';
-    else if (MOTTO_STATE.test(folded)) h.headerKind ??= 'state';
+    // The first motto decides; later lines need not be searched for one.
+    if (h.headerKind === null) {
+      if (MOTTO_PARTY.test(folded)) h.headerKind = 'party';
+      else if (MOTTO_STATE.test(folded)) h.headerKind = 'state';
+    }
     for (const cell of cellsOf(line)) {
       const cf = cellFolded(doc, cell);
       if (numberLine < 0 && titleLine < 0 && NUMBER_LINE_RE.test(cell.text)) {
@@ -221,7 +226,6 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
         }
       }
     }
-    const b = bare(line.text);
     if (titleLine < 0) {
       const tm = TITLE_RE.exec(folded);
       if (tm) {
@@ -239,7 +243,8 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     }
     if (vvLine < 0 && titleLine < 0 && VV_RE.test(line.text)) vvLine = i;
     if (h.kinhGuiLine === null && KINH_GUI_RE.test(folded)) h.kinhGuiLine = i;
-    if (firstProse < 0 && b.length > 160) firstProse = i;
+    // bare() only shortens a line: a short one cannot be prose, and most header lines are short.
+    if (firstProse < 0 && line.text.length > 160 && bare(line.text).length > 160) firstProse = i;
   }
 
   // ---- Issuer block: caps cells above the number / title ----

@@ -6,7 +6,17 @@
 import type { Task, TaskDeadline } from '../model/directive';
 import { canonicalTones } from '../text/vietnamese';
 import { AGENCY_HEADS, PLURAL_UNIT_HEADS, TASK_ASSIGNERS, TASK_SUBJECT_MAX_SYLLABLES, TASK_VERBS } from './tables';
-import { bare, cleanValue, foldAligned, foldedAlternation, foldPhrase, isBlank, isRule, type Doc } from './text';
+import {
+  bare,
+  cleanValue,
+  foldAligned,
+  foldedAlternation,
+  foldPhrase,
+  isBlank,
+  isRule,
+  PhraseSet,
+  type Doc,
+} from './text';
 import { isoDate } from './tokenize';
 
 interface Label {
@@ -38,7 +48,8 @@ const CLOSING_RE =
   /^[*_\s]*(?:tren day la|nhan duoc|trong qua trinh (?:thuc hien|trien khai|to chuc)|van phong .{0,60}thong bao|.{0,60}thong bao (?:y kien|ket luan|de)|(?:de nghi|yeu cau) cac .{0,120}(?:nghiem tuc|khan truong) (?:thuc hien|trien khai)\s*(?:\.|\/)|noi nhan)/;
 
 const VERB_SPELLINGS = new Set(TASK_VERBS.map((v) => canonicalTones(v.normalize('NFC'))));
-const VERB_RE = new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(TASK_VERBS)})(?![\\p{L}\\d])`, 'gu');
+/** Task verbs as whole folded words: a clause is walked word by word, not tried at every position. */
+const VERBS = new PhraseSet(TASK_VERBS);
 const ASSIGNER_RE = new RegExp(`^\\s*(?:${foldedAlternation(TASK_ASSIGNERS)})\\s+`, 'u');
 const HEAD_RE = new RegExp(`^(?:cac\\s+|tung\\s+)?(?:${foldedAlternation(AGENCY_HEADS)})(?![\\p{L}\\d])`, 'u');
 const PLURAL_HEAD_RE = new RegExp(
@@ -65,16 +76,26 @@ function isAgency(foldedSegment: string): boolean {
   return HEAD_RE.test(s) || PLURAL_HEAD_RE.test(s);
 }
 
-/** Index of the task verb that starts `folded` at `at`, or -1 ("khẩn trương" in "… huyện khẩn trương bàn giao"). */
-const VERB_AT_RE = new RegExp(VERB_RE.source, 'uy');
+/** Spelling checks by printed form: the same few verbs come back in every item. */
+const SPELLED_AS_VERB = new Map<string, boolean>();
+const SPELLED_AS_VERB_MAX = 4096;
 
+/** Folding merges "giáo"/"giao", "tổ"/"tỏ": true only for a verb as spelled in TASK_VERBS. */
+function spelledAsVerb(printed: string): boolean {
+  let ok = SPELLED_AS_VERB.get(printed);
+  if (ok === undefined) {
+    ok = VERB_SPELLINGS.has(canonicalTones(printed.toLowerCase()).replace(/\s+/g, ' '));
+    if (SPELLED_AS_VERB.size >= SPELLED_AS_VERB_MAX) SPELLED_AS_VERB.clear();
+    SPELLED_AS_VERB.set(printed, ok);
+  }
+  return ok;
+}
+
+/** Index of the task verb that starts `folded` at `at`, or -1 ("khẩn trương" in "… huyện khẩn trương bàn giao"). */
 function verbAt(clause: string, folded: string, at: number): number {
-  // A sticky copy: firstVerb is iterating VERB_RE and must not lose its place.
-  VERB_AT_RE.lastIndex = at;
-  const m = VERB_AT_RE.exec(folded);
+  const m = VERBS.matchHere(folded, at);
   if (!m) return -1;
-  const exact = canonicalTones(clause.slice(m.index, m.index + m[0].length).toLowerCase()).replace(/\s+/g, ' ');
-  return VERB_SPELLINGS.has(exact) && /^\p{Ll}/u.test(clause[m.index] ?? '') ? m.index : -1;
+  return spelledAsVerb(clause.slice(m.start, m.end)) && /^\p{Ll}/u.test(clause[m.start] ?? '') ? m.start : -1;
 }
 
 /**
@@ -91,20 +112,18 @@ function verbInsideName(clause: string, folded: string, verbEnd: number): boolea
 
 /** First lower-case verb of the clause; capitalised words are inside names ("Ban Chỉ đạo"). */
 function firstVerb(clause: string, folded: string): number {
-  VERB_RE.lastIndex = 0;
-  for (let m = VERB_RE.exec(folded); m; m = VERB_RE.exec(folded)) {
-    const exact = canonicalTones(clause.slice(m.index, m.index + m[0].length).toLowerCase()).replace(/\s+/g, ' ');
-    // Folding merges "giáo"/"giao", "tổ"/"tỏ": only the verb as spelled ends the subject.
-    if (!VERB_SPELLINGS.has(exact)) continue;
+  for (let m = VERBS.next(folded, 0); m; m = VERBS.next(folded, m.end)) {
+    // Only the verb as spelled ends the subject.
+    if (!spelledAsVerb(clause.slice(m.start, m.end))) continue;
     // "Ban chỉ đạo", "Ban chỉ huy": the verb-looking word is part of the board's name.
-    if (/(?:^|\s)ban\s+$/.test(folded.slice(Math.max(0, m.index - 5), m.index))) continue;
-    if (/^\p{Ll}/u.test(clause[m.index] ?? '')) {
+    if (/(?:^|\s)ban\s+$/.test(folded.slice(Math.max(0, m.start - 5), m.start))) continue;
+    if (/^\p{Ll}/u.test(clause[m.start] ?? '')) {
       // "tổ chức chính trị - xã hội" is an agency, not the verb "tổ chức".
-      if (LOWER_HEAD_RE.test(folded.slice(m.index))) continue;
-      if (m.index > 0 && verbInsideName(clause, folded, m.index + m[0].length)) continue;
-      return m.index;
+      if (LOWER_HEAD_RE.test(folded.slice(m.start))) continue;
+      if (m.start > 0 && verbInsideName(clause, folded, m.end)) continue;
+      return m.start;
     }
-    if (m.index === 0) return 0;
+    if (m.start === 0) return 0;
   }
   return -1;
 }
@@ -300,7 +319,8 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
   }
 
   for (const b of all) {
-    b.task.text = cleanValue(b.paragraphs.join('\n').replace(/[ \t]+/g, ' ')).replace(/ ?\n ?/g, '\n');
+    // cleanValue already turns every blank run, line breaks included, into one space.
+    b.task.text = cleanValue(b.paragraphs.join('\n'));
     let { lead, cooperate } = leadsOf(b.firstRaw.replace(/\*/g, ' '), b.firstFolded.replace(/\*/g, ' '));
     // "Điều 2. Tổ chức thực hiện" / "Văn phòng … theo dõi …": a short heading names no one; its first paragraph does.
     if (!lead.length && b.allRaw.length > 1 && HEADING_RE.test(b.firstRaw)) {

@@ -120,8 +120,6 @@ export function foldedAlternation(phrases: readonly string[]): string {
     .join('|');
 }
 
-const CLEAN_INNER = /(?:\*|_{2,}|\s)+/g;
-
 function isBlankUnit(c: number): boolean {
   // The units /\s/ matches other than the space itself.
   return (
@@ -154,12 +152,44 @@ function needsBlankFix(s: string, underscores: boolean): boolean {
 const EDGE_START = /[\s\-–—:|]/;
 const EDGE_END = /[\s,;:|]/;
 
+/**
+ * Every run of "*", "__…" and blanks as one space: what `raw.replace(/(?:\*|_{2,}|\s)+/g, ' ')` gives.
+ * A multi-paragraph task has hundreds of single spaces, and the regex replaced each as its own
+ * match; this scan copies the text between the runs that actually change.
+ */
+function collapseBlankRuns(raw: string): string {
+  let out = '';
+  let copiedTo = 0;
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    for (;;) {
+      const c = raw.charCodeAt(j);
+      if (c === 42 || isSpaceUnit(c)) j++;
+      else if (c === 95 && raw.charCodeAt(j + 1) === 95) {
+        j += 2;
+        while (raw.charCodeAt(j) === 95) j++;
+      } else break;
+    }
+    if (j === i) {
+      i++;
+      continue;
+    }
+    if (j !== i + 1 || raw.charCodeAt(i) !== 32) {
+      out += raw.slice(copiedTo, i) + ' ';
+      copiedTo = j;
+    }
+    i = j;
+  }
+  return copiedTo === 0 ? raw : out + raw.slice(copiedTo);
+}
+
 /** Value text without markdown emphasis, rules, layout spaces and trailing separators. */
 export function cleanValue(raw: string): string {
-  // This runs for every task, recipient and field: replacing each single space as its own match
-  // was a tenth of a parse, so the inner pass runs only when it would change something, and the
-  // edges are trimmed by a scan (same result as /^[\s\-–—:|]+|[\s,;:|]+$/g).
-  const s = needsBlankFix(raw, true) ? raw.replace(CLEAN_INNER, ' ') : raw;
+  // This runs for every task, recipient and field: the inner pass runs only when it would change
+  // something, and the edges are trimmed by a scan (same result as /^[\s\-–—:|]+|[\s,;:|]+$/g).
+  const s = needsBlankFix(raw, true) ? collapseBlankRuns(raw) : raw;
   let a = 0;
   let b = s.length;
   while (a < b && EDGE_START.test(s[a]!)) a++;
@@ -322,29 +352,75 @@ function isSpaceUnit(c: number): boolean {
   return c === 32 || ((c <= 13 || c >= 0xa0) && isBlankUnit(c));
 }
 
+/** Trie slot of an ASCII letter or digit; -1 for upper case, which no folded phrase contains. */
+function trieSlot(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return 26 + c - 48;
+  return -1;
+}
+const TRIE_WIDTH = 36;
+
 /**
  * Finds folded phrases the way `(?<![\p{L}\d])(?:<foldedAlternation>)(?![\p{L}\d])` with the g flag
  * does (same matches, same order, alternatives tried longest first), but looks only at word starts
  * and only at the phrases whose first word is there. Several phrase sets share one walk over the
  * text (`scanPhrases`); each keeps its own non-overlapping order, as separate regexes would.
+ * First words sit in a trie walked over the text's units, so a word that starts no phrase (most
+ * of them) costs neither a substring nor a hash.
  */
 export class PhraseSet {
-  private readonly byFirst = new Map<string, string[][]>();
+  /** Child node per node and slot (0 = none; node 0 is the root). */
+  private children = new Int32Array(TRIE_WIDTH);
+  /** Phrases (as words, in alternation order) whose first word ends at the node. */
+  private readonly phrasesAt: (string[][] | undefined)[] = [undefined];
 
   constructor(phrases: readonly string[]) {
     const ordered = [...new Set(phrases.map(foldPhrase))].sort((a, b) => b.length - a.length);
     for (const p of ordered) {
       const words = p.split(' ');
       if (words.some((w) => !/^[a-z0-9]+$/.test(w))) throw new Error(`PhraseSet: "${p}" is not plain folded words`);
-      const list = this.byFirst.get(words[0]!);
+      const node = this.insert(words[0]!);
+      const list = this.phrasesAt[node];
       if (list) list.push(words);
-      else this.byFirst.set(words[0]!, [words]);
+      else this.phrasesAt[node] = [words];
     }
   }
 
-  /** End of the first phrase (in alternation order) starting at word `first` = s[i, j), or -1. */
-  matchAt(s: string, first: string, j: number): { end: number; phrase: string } | null {
-    const list = this.byFirst.get(first);
+  private insert(word: string): number {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const at = node * TRIE_WIDTH + trieSlot(word.charCodeAt(i));
+      let child = this.children[at]!;
+      if (child === 0) {
+        child = this.phrasesAt.length;
+        this.phrasesAt.push(undefined);
+        if ((child + 1) * TRIE_WIDTH > this.children.length) {
+          const grown = new Int32Array(this.children.length * 2);
+          grown.set(this.children);
+          this.children = grown;
+        }
+        this.children[at] = child;
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  /** Phrases whose first word is exactly s[i, j), or undefined. */
+  private phrasesFor(s: string, i: number, j: number): string[][] | undefined {
+    let node = 0;
+    for (let k = i; k < j; k++) {
+      const slot = trieSlot(s.charCodeAt(k));
+      if (slot < 0) return undefined;
+      node = this.children[node * TRIE_WIDTH + slot]!;
+      if (node === 0) return undefined;
+    }
+    return this.phrasesAt[node];
+  }
+
+  /** The first phrase (in alternation order) whose first word is s[i, j), with its end; or null. */
+  matchAt(s: string, i: number, j: number): { end: number; phrase: string } | null {
+    const list = this.phrasesFor(s, i, j);
     if (!list) return null;
     for (const words of list) {
       let pos = j;
@@ -359,6 +435,36 @@ export class PhraseSet {
         }
       }
       if (ok && !wordAt(s, pos)) return { end: pos, phrase: words.join(' ') };
+    }
+    return null;
+  }
+
+  /** The match that starts exactly at `at` (a sticky regex), or null. */
+  matchHere(s: string, at: number): { start: number; end: number; phrase: string } | null {
+    if (at >= s.length || !isAsciiWord(s.charCodeAt(at)) || wordBefore(s, at)) return null;
+    let j = at + 1;
+    while (j < s.length && isAsciiWord(s.charCodeAt(j))) j++;
+    if (wordAt(s, j)) return null;
+    const m = this.matchAt(s, at, j);
+    return m ? { start: at, end: m.end, phrase: m.phrase } : null;
+  }
+
+  /** The first match at or after `from` (a global regex with lastIndex = from), or null. */
+  next(s: string, from: number): { start: number; end: number; phrase: string } | null {
+    const n = s.length;
+    let i = from;
+    while (i < n) {
+      if (!isAsciiWord(s.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
+      if (!wordBefore(s, i) && !wordAt(s, j)) {
+        const m = this.matchAt(s, i, j);
+        if (m) return { start: i, end: m.end, phrase: m.phrase };
+      }
+      i = j;
     }
     return null;
   }
@@ -381,10 +487,9 @@ export function scanPhrases(
     let j = i + 1;
     while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
     if (!wordBefore(s, i) && !wordAt(s, j)) {
-      const first = s.slice(i, j);
       for (let k = 0; k < sets.length; k++) {
         if (next[k]! > i) continue;
-        const m = sets[k]!.matchAt(s, first, j);
+        const m = sets[k]!.matchAt(s, i, j);
         if (m) {
           onHit(k, i, m.end, m.phrase);
           next[k] = m.end;

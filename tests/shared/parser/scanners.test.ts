@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { TASK_VERBS } from '../../../shared/parser/tables';
+import { cleanValue, foldedAlternation, foldPhrase, PhraseSet } from '../../../shared/parser/text';
+
+// The hand-written scanners replace regexes for speed; these properties hold them to the regexes'
+// exact results on strings built from the pieces where they could disagree.
+
+const blanksAndMarks = fc.constantFrom('*', '_', '__', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', '\ufeff', '\u2028');
+const valuePieces = fc.oneof(blanksAndMarks, fc.constantFrom('a', 'ả', 'Đ', '-', '–', '—', ':', ',', ';', '|', 'x y'));
+
+test('cleanValue gives what its regex definition gives', () => {
+  const byRegex = (raw: string) => raw.replace(/(?:\*|_{2,}|\s)+/g, ' ').replace(/^[\s\-–—:|]+|[\s,;:|]+$/g, '');
+  fc.assert(
+    fc.property(fc.array(valuePieces, { maxLength: 16 }), (pieces) => {
+      const raw = pieces.join('');
+      expect(cleanValue(raw)).toBe(byRegex(raw));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+const verbWords = [...new Set(TASK_VERBS.flatMap((v) => foldPhrase(v).split(' ')))];
+const textPieces = fc.oneof(
+  fc.constantFrom(...verbWords),
+  fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', ', ', '-', '*'),
+  fc.constantFrom('a', 'x', '2', 'Thuc', 'ệ', '\u0301', '𝐀', 'hienx'),
+);
+
+test('PhraseSet.next and matchHere find what the task-verb regex finds', () => {
+  const verbs = new PhraseSet(TASK_VERBS);
+  const source = `(?<![\\p{L}\\d])(?:${foldedAlternation(TASK_VERBS)})(?![\\p{L}\\d])`;
+  const global = new RegExp(source, 'gu');
+  const sticky = new RegExp(source, 'uy');
+  fc.assert(
+    fc.property(fc.array(textPieces, { maxLength: 24 }), fc.nat(80), (pieces, at) => {
+      const s = pieces.join('');
+      const expected = [...s.matchAll(global)].map((m) => [m.index, m.index + m[0].length, m[0]]);
+      const found: (string | number)[][] = [];
+      for (let m = verbs.next(s, 0); m; m = verbs.next(s, m.end)) found.push([m.start, m.end, s.slice(m.start, m.end)]);
+      expect(found).toEqual(expected);
+
+      sticky.lastIndex = at;
+      const one = at <= s.length ? sticky.exec(s) : null;
+      const here = verbs.matchHere(s, at);
+      expect(here ? [here.start, here.end] : null).toEqual(one ? [one.index, one.index + one[0].length] : null);
+    }),
+    { numRuns: 5000 },
+  );
+});
