@@ -30,6 +30,13 @@ import { runImportWorkerIfAny } from '../electron/core/import/worker';
 import { searchStore } from '../electron/core/search/indexer';
 import { parseQuery, type Atom } from '../shared/search/query';
 import { generateCorpus, type ManifestEntry } from './bench/generate';
+import {
+  describeParseSpeed,
+  measureParseSpeedInChild,
+  PARSE_SPEED_DOCS,
+  runParseSpeedChildIfAny,
+  type ParseSpeed,
+} from './bench/parse-speed';
 import { FIXED_QUERIES, SUGGEST_PREFIXES, refQueries } from './bench/queries';
 
 interface Args {
@@ -440,11 +447,13 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     return;
   }
+  let parse: ParseSpeed | null;
   if (args.corpus) {
     const files = readdirSync(args.corpus, { recursive: true, withFileTypes: false })
       .map((f) => path.join(args.corpus!, String(f)))
       .filter((f) => statSync(f).isFile() && !f.endsWith('manifest.json') && !f.endsWith('bench-plan.json'))
       .sort();
+    parse = measureParseSpeedInChild(__filename, files, work);
     results.push(await benchCorpus(path.basename(args.corpus), files, queries, args, work));
   } else {
     const max = Math.max(...args.sizes);
@@ -467,6 +476,8 @@ async function main(): Promise<void> {
       refs: Record<string, string[]>;
     };
     process.stderr.write(`  ${((performance.now() - tg) / 1000).toFixed(1)} s\n`);
+    const parseFiles = plan.files.slice(0, PARSE_SPEED_DOCS).map((f) => path.join(corpusDir, f));
+    parse = measureParseSpeedInChild(__filename, parseFiles, work);
     for (const size of sizes) {
       const withRefs = args.queries ? queries : [...queries, ...(plan.refs[String(size)] ?? [])];
       results.push(
@@ -496,11 +507,13 @@ async function main(): Promise<void> {
     queries: queries.length,
     totalSeconds: Math.round((performance.now() - started) / 100) / 10,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    parse,
     results,
   };
   mkdirSync(path.dirname(args.out), { recursive: true });
   writeFileSync(args.out, JSON.stringify(output, null, 2));
   process.stdout.write(table(results) + '\n');
+  process.stdout.write(describeParseSpeed(parse) + '\n');
   process.stdout.write(`peak RSS ${output.peakRssMB} MB; total ${output.totalSeconds} s; JSON: ${args.out}\n`);
 }
 
@@ -516,7 +529,7 @@ if (process.env.VANTHU_BENCH_GENERATE) {
   generateOnly(
     JSON.parse(process.env.VANTHU_BENCH_GENERATE) as { dir: string; count: number; seed: number; sizes: number[] },
   );
-} else if (!runImportWorkerIfAny()) {
+} else if (!runParseSpeedChildIfAny() && !runImportWorkerIfAny()) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);
