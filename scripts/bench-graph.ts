@@ -14,8 +14,12 @@
  * latency. For timing resolution changes at 100k without importing again.
  *
  * `--reuse DIR --ui`: `vanthu serve` on that archive and headless Chromium: the graph view of the
- * document with the largest 2-hop neighbourhood among the most cited (capped at 500 nodes): time to
- * a drawn layout, and frame times while zooming with the wheel and panning by drag.
+ * document with the largest 2-hop neighbourhood among the most cited (capped at 500 nodes): nodes
+ * and edges drawn, time to a drawn layout and the longest frame meanwhile, then for 60 wheel steps
+ * and 60 drag steps apart: frame times (p50/p95/max), the load average, the renderer's CPU time per
+ * step from a Chromium trace (thread time by phase: script, style, layout, paint, raster), the DOM
+ * mutations in the canvas, and the longest frame after the last step (a deferred redraw).
+ * VANTHU_BIN=…/bin/vanthu.js measures another build (an A/B on the same archive).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -151,10 +155,59 @@ function reuse(work: string, samples: number, seed: number): void {
   archive.close();
 }
 
+/** Main-thread and raster CPU time of the renderer in a Chromium trace (thread time, so load barely moves it). */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+function traceCpu(json: Buffer): Record<string, number> {
+  const events = (JSON.parse(json.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const main = [...names].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
+  const sum: Record<string, number> = {};
+  const add = (k: string, us: number | undefined): void => void (sum[k] = (sum[k] ?? 0) + (us ?? 0) / 1000);
+  // Nested events (Layout inside a RunTask) are summed per name; RunTask alone is the thread's total.
+  const phases: Record<string, string> = {
+    EventDispatch: 'script',
+    FunctionCall: 'script',
+    FireAnimationFrame: 'script',
+    TimerFire: 'script',
+    UpdateLayoutTree: 'style',
+    Layout: 'layout',
+    PrePaint: 'prePaint',
+    Paint: 'paint',
+    Layerize: 'layerize',
+  };
+  const pidsOfMain = new Set(main.map((k) => Number(k.split(':')[0])));
+  for (const e of events) {
+    if (e.ph !== 'X') continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (main.includes(k)) {
+      if (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') add('mainThread', e.tdur);
+      const phase = phases[e.name];
+      if (phase) add(phase, e.tdur);
+    } else if (pidsOfMain.has(e.pid) && e.name === 'RasterTask') add('raster', e.tdur);
+  }
+  return Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}
+
 async function ui(work: string): Promise<void> {
   const { chromium } = await import('playwright-core');
   process.env.VANTHU_BIN ??= path.resolve('bin', 'vanthu.js');
   const { CHROMIUM_ARGS, findChromium, serve } = await import('../tests/browser/chromium');
+  const load = (): string =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   const archive = Archive.open(path.join(work, 'archive'), { readOnly: true });
   // The most cited documents; the view opens the one whose depth-2 neighbourhood is largest.
   const top = archive.db
@@ -174,23 +227,11 @@ async function ui(work: string): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     await page.goto(served.url);
     await page.waitForSelector('[data-testid="doc-count"]');
-    const t0 = Date.now();
-    await page.evaluate((id) => (location.hash = `#/graph/${id}`), best.id);
-    await page.waitForSelector('[data-testid="graph-svg"] [data-node]');
-    const depth1Ms = Date.now() - t0;
-    const t1 = Date.now();
-    await page.selectOption('[data-testid="graph-depth"]', '2');
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= n,
-      Math.min(best.nodes, 500),
-    );
-    const depth2Ms = Date.now() - t1;
-    const drawn = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) => els.length);
-    const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) => els.length);
-    // Frame times while zooming (60 wheel steps) and panning (60 drag steps).
+    // Every animation frame's interval, and DOM mutations inside the drawing, from here on.
     await page.evaluate(() => {
-      const w = window as unknown as { frames_: number[] };
+      const w = window as unknown as { frames_: number[]; mutations_: Record<string, number> };
       w.frames_ = [];
+      w.mutations_ = {};
       let last = performance.now();
       const tick = (t: number): void => {
         w.frames_.push(t - last);
@@ -198,14 +239,81 @@ async function ui(work: string): Promise<void> {
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      // By attribute: `style` is a moved picture, `viewBox` a redraw of every node, `childList` React.
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (!(r.target instanceof Element) || !r.target.closest('.graph-canvas')) continue;
+          const k = r.type === 'attributes' ? r.attributeName! : r.type;
+          w.mutations_[k] = (w.mutations_[k] ?? 0) + 1;
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
-    const box = (await page.locator('[data-testid="graph-svg"]').boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let i = 0; i < 60; i++) await page.mouse.wheel(0, i < 30 ? -120 : 120);
-    await page.mouse.down();
-    for (let i = 0; i < 60; i++) await page.mouse.move(box.x + box.width / 2 + i * 5, box.y + box.height / 2 + i * 2);
-    await page.mouse.up();
-    const frames = (await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_)).slice(2);
+    const frames = () =>
+      page.evaluate(() => {
+        const w = window as unknown as { frames_: number[]; mutations_: Record<string, number> };
+        const out = { frames: w.frames_, mutations: w.mutations_ };
+        w.frames_ = [];
+        w.mutations_ = {};
+        return out;
+      });
+    const t0 = Date.now();
+    await page.evaluate((id) => (location.hash = `#/graph/${id}`), best.id);
+    await page.waitForSelector('[data-testid="graph-svg"] [data-node]');
+    const depth1Ms = Date.now() - t0;
+    await page.waitForTimeout(300);
+    await frames();
+    const t1 = Date.now();
+    await page.selectOption('[data-testid="graph-depth"]', '2');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= n,
+      Math.min(best.nodes, 500),
+    );
+    const depth2Ms = Date.now() - t1;
+    // The longest frame while the neighbourhood is fetched, laid out and drawn: how long the page froze.
+    const during = (await frames()).frames;
+    const drawn = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) => els.length);
+    const edges = await page.$$eval('[data-testid="graph-svg"] path[data-edge]', (els) => els.length);
+    const box = (await page.locator('[data-testid="graph-canvas"]').boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.waitForTimeout(500);
+    await frames();
+
+    const STEPS = 60;
+    const gesture = async (run: () => Promise<void>) => {
+      const loadAvg = load();
+      await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'cc'] });
+      const t = Date.now();
+      await run();
+      const ms = Date.now() - t;
+      const f = await frames();
+      const cpu = traceCpu(await browser.stopTracing());
+      // What is left to draw after the last input (a deferred redraw) is measured on its own.
+      await page.waitForTimeout(600);
+      const after = await frames();
+      const perStep = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round((v / STEPS) * 100) / 100]));
+      return {
+        loadAvg,
+        steps: STEPS,
+        ms,
+        frameMs: p95(f.frames.slice(1)),
+        frames: f.frames.length - 1,
+        cpuMsPerStep: perStep,
+        domMutations: f.mutations,
+        settleFrameMaxMs: Math.round(Math.max(0, ...after.frames) * 10) / 10,
+        settleMutations: after.mutations,
+      };
+    };
+    // Zoom in 30 wheel notches around the centre and out again; then pan by dragging 60 steps.
+    const zoom = await gesture(async () => {
+      for (let i = 0; i < STEPS; i++) await page.mouse.wheel(0, i < STEPS / 2 ? -120 : 120);
+    });
+    const pan = await gesture(async () => {
+      await page.mouse.down();
+      for (let i = 0; i < STEPS; i++) await page.mouse.move(cx + i * 5, cy + i * 2);
+      await page.mouse.up();
+    });
     const out = {
       document: best.id,
       neighbourhoodNodes: best.nodes,
@@ -213,8 +321,10 @@ async function ui(work: string): Promise<void> {
       drawnEdges: edges,
       depth1Ms,
       depth2Ms,
-      frameMs: p95(frames),
-      frames: frames.length,
+      layoutLongestFrameMs: Math.round(Math.max(0, ...during) * 10) / 10,
+      zoom,
+      pan,
+      machine: { cpus: os.cpus().length, node: process.version },
     };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   } finally {

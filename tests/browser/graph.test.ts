@@ -145,25 +145,61 @@ describeBrowser('the citation graph in the browser', () => {
     for (const e of edges) for (const end of e.key.split('>')) expect(byId.has(end)).toBe(true);
     expect(await page.getByTestId('graph-summary').innerText()).toMatch(/văn bản chưa có trong kho/);
 
-    // Zoom with the button and the wheel: only the viewBox changes.
+    // Zoom with the button: redrawn at once (a new viewBox).
     const svg = page.getByTestId('graph-svg');
     const vb0 = await svg.getAttribute('viewBox');
     await page.getByTestId('zoom-in').click();
     const vb1 = await svg.getAttribute('viewBox');
     expect(vb1).not.toBe(vb0);
-    const box = (await svg.boundingBox())!;
+    // The wheel zooms around the pointer: the drawing moves at once (a CSS transform), then is
+    // redrawn at the same place once the wheel is still (viewBox, no transform).
+    const probe = `[data-testid="graph-svg"] [data-node="${district}"] rect`;
+    const rectOf = () =>
+      page.$eval(probe, (el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width };
+      });
+    const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+    const r1 = await rectOf();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, 400);
-    expect(await svg.getAttribute('viewBox')).not.toBe(vb1);
-    // Drag pans.
-    const vb2 = await svg.getAttribute('viewBox');
+    await page.waitForFunction(({ sel, w }) => document.querySelector(sel)!.getBoundingClientRect().width < w * 0.9, {
+      sel: probe,
+      w: r1.w,
+    });
+    const moved = await rectOf();
+    await page.waitForFunction(
+      (vb) => document.querySelector('[data-testid="graph-svg"]')!.getAttribute('viewBox') !== vb,
+      vb1,
+    );
+    expect(await svg.evaluate((el) => (el as SVGSVGElement).style.transform)).toBe('');
+    const redrawn = await rectOf();
+    expect(Math.abs(redrawn.x - moved.x)).toBeLessThan(1.5);
+    expect(Math.abs(redrawn.y - moved.y)).toBeLessThan(1.5);
+    expect(Math.abs(redrawn.w - moved.w)).toBeLessThan(1.5);
+    // Drag pans: the node follows the pointer.
     await page.mouse.move(box.x + 20, box.y + 20);
     await page.mouse.down();
     await page.mouse.move(box.x + 120, box.y + 80, { steps: 5 });
     await page.mouse.up();
-    expect(await svg.getAttribute('viewBox')).not.toBe(vb2);
+    await page.waitForFunction(
+      ({ sel, x }) => Math.abs(document.querySelector(sel)!.getBoundingClientRect().x - x) > 50,
+      { sel: probe, x: redrawn.x },
+    );
+    const panned = await rectOf();
+    expect(Math.abs(panned.x - redrawn.x - 100)).toBeLessThan(1.5);
+    expect(Math.abs(panned.y - redrawn.y - 60)).toBeLessThan(1.5);
     await page.getByTestId('zoom-fit').click();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'graph.png') });
+    // Printing shows the whole drawing (the screen's viewBox has margins for panning), then the screen view again.
+    const screenView = await svg.getAttribute('viewBox');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'graph-print.png') });
+    expect(await svg.getAttribute('viewBox')).toMatch(/^0 0 [\d.]+ [\d.]+$/);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    expect(await svg.getAttribute('viewBox')).toBe(screenView);
 
     // SVG export: a standalone document with every node, placeholders dashed, no remote reference.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);

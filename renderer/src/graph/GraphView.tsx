@@ -1,9 +1,13 @@
 /**
  * The graph view `#/graph/<id>` (issue #5, docs/graph.md): the neighbourhood of a document at depth
  * 1–3, laid out in levels by elkjs (central at the top, commune at the bottom), nodes styled by type,
- * placeholders dashed, click to open, zoom and pan on the SVG viewBox (wheel, drag, buttons), export
- * SVG/PNG and print. Nodes are plain SVG elements rendered once per layout (memoized); zoom and pan
- * only change the viewBox attribute, so 500 nodes stay smooth. All text is React text nodes.
+ * placeholders dashed, click to open, zoom and pan (wheel, drag, buttons), export SVG/PNG and print.
+ *
+ * Why zoom and pan move a CSS transform, not the viewBox: a new viewBox makes Chromium lay out and
+ * paint all 500 nodes' SVG text again (~40–60 ms of main thread per step, measured by
+ * scripts/bench-graph.ts --ui), while a transform on the composited <svg> only moves its already
+ * painted picture. The viewBox catches up once a gesture ends (or when the picture would run out),
+ * so the drawing is sharp again at rest. Nodes are rendered once per layout (memoized).
  */
 import {
   memo,
@@ -192,12 +196,27 @@ async function pngBlob(text: string, layout: Layout): Promise<Blob> {
   );
 }
 
-interface Box {
+/** What the canvas shows: the drawing point at its top-left corner and the scale (screen px per unit). */
+interface View {
   x: number;
   y: number;
-  w: number;
-  h: number;
+  s: number;
 }
+
+/**
+ * The <svg> is the canvas plus this fraction of it on every side (graph.css: -50 %, 200 %), so a
+ * pan of half a canvas or a zoom out of 2× still shows painted nodes; more margin, more to raster.
+ */
+const MARGIN = 0.5;
+/**
+ * A drag redraws as soon as an unpainted margin would show. The wheel moves in jumps, so waiting
+ * for each to be redrawn is what stuttered: it lets the picture shrink or blow up this far (blank
+ * margins, blurred text) and redraws once the wheel has been still for WHEEL_SETTLE_MS.
+ */
+const WHEEL_STRETCH = 8;
+const WHEEL_SETTLE_MS = 180;
+/** Below this scale (text under ~4 px on screen) the screen drawing leaves the unreadable text out. */
+const FAR = 0.35;
 
 export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
   const [depth, setDepth] = useState(1);
@@ -206,8 +225,18 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
-  const view = useRef<Box>({ x: 0, y: 0, w: 1, h: 1 });
-  const drag = useRef<{ px: number; py: number; start: Box; scale: number; moved: boolean } | null>(null);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  /** `drawn` is what the viewBox shows; `live` what the clerk sees (drawn moved by the CSS transform). */
+  const drawn = useRef<View>({ x: 0, y: 0, s: 1 });
+  const live = useRef<View>({ x: 0, y: 0, s: 1 });
+  /** The canvas's size in CSS px, read when redrawing, not on every frame. */
+  const size = useRef({ w: 1, h: 1 });
+  const wheeling = useRef(false);
+  /** Between beforeprint and afterprint: the paper's resize must not bring the screen view back. */
+  const printing = useRef(false);
+  const frame = useRef(0);
+  const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const drag = useRef<{ px: number; py: number; start: View; moved: boolean } | null>(null);
   const key = `${id}|${depth}`;
 
   useEffect(() => {
@@ -239,59 +268,120 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
 
   const current = layout && layout.key === key ? layout.value : null;
 
-  const apply = useCallback(() => {
-    const v = view.current;
-    svgRef.current?.setAttribute('viewBox', `${v.x} ${v.y} ${v.w} ${v.h}`);
+  /** Redraws at the live view: the one expensive step (layout and paint of every node). */
+  const commit = useCallback(() => {
+    const svg = svgRef.current;
+    const canvas = canvasRef.current;
+    if (!svg || !canvas || printing.current) return;
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    clearTimeout(settle.current);
+    wheeling.current = false;
+    size.current = { w: Math.max(1, canvas.clientWidth), h: Math.max(1, canvas.clientHeight) };
+    const v = live.current;
+    const w = size.current.w / v.s;
+    const h = size.current.h / v.s;
+    // graph.css hides text in `graph-far` on screen only: print and the exported SVG keep it.
+    svg.classList.toggle('graph-far', v.s < FAR);
+    svg.setAttribute(
+      'viewBox',
+      `${v.x - w * MARGIN} ${v.y - h * MARGIN} ${w * (1 + 2 * MARGIN)} ${h * (1 + 2 * MARGIN)}`,
+    );
+    svg.style.transform = '';
+    drawn.current = { ...v };
   }, []);
+
+  /** Moves the painted drawing to the live view on the next frame; many events make one frame. */
+  const schedule = useCallback(() => {
+    if (frame.current) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      const svg = svgRef.current;
+      if (!svg) return;
+      const d = drawn.current;
+      const v = live.current;
+      const k = v.s / d.s;
+      const tx = (d.x - v.x) * v.s;
+      const ty = (d.y - v.y) * v.s;
+      // The painted picture spans [-MARGIN, 1 + MARGIN] canvases; moved by (tx, ty) and scaled by k
+      // around the canvas's corner, does it still cover the canvas?
+      const covers = (t: number, n: number) => t - k * MARGIN * n <= 0 && t + k * (1 + MARGIN) * n >= n;
+      const redraw = wheeling.current
+        ? k > WHEEL_STRETCH || k < 1 / WHEEL_STRETCH
+        : !covers(tx, size.current.w) || !covers(ty, size.current.h);
+      if (redraw) commit();
+      else svg.style.transform = `translate(${tx}px, ${ty}px) scale(${k})`;
+    });
+  }, [commit]);
+
   const fit = useCallback(() => {
-    if (!current) return;
-    view.current = { x: 0, y: 0, w: current.width, h: current.height };
-    apply();
-  }, [current, apply]);
+    const canvas = canvasRef.current;
+    if (!current || !canvas) return;
+    const w = Math.max(1, canvas.clientWidth);
+    const h = Math.max(1, canvas.clientHeight);
+    const s = Math.min(w / current.width, h / current.height);
+    live.current = { x: current.width / 2 - w / s / 2, y: current.height / 2 - h / s / 2, s };
+    commit();
+  }, [current, commit]);
   useEffect(fit, [fit]);
 
-  /** Zooms by `factor` (< 1 in) around a point in drawing coordinates (default: the centre of the view). */
-  const zoom = useCallback(
-    (factor: number, cx?: number, cy?: number) => {
-      if (!current) return;
-      const v = view.current;
-      const w = Math.min(Math.max(v.w * factor, 60), current.width * 8);
-      const f = w / v.w;
-      const x0 = cx ?? v.x + v.w / 2;
-      const y0 = cy ?? v.y + v.h / 2;
-      view.current = { x: x0 - (x0 - v.x) * f, y: y0 - (y0 - v.y) * f, w, h: v.h * f };
-      apply();
+  // A new canvas size keeps the top-left corner and the scale.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !current) return;
+    const observer = new ResizeObserver(() => commit());
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [current, commit]);
+
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      clearTimeout(settle.current);
     },
-    [current, apply],
+    [],
   );
 
-  const toDrawing = (clientX: number, clientY: number): { x: number; y: number } | null => {
-    const svg = svgRef.current;
-    const m = svg?.getScreenCTM();
-    if (!svg || !m) return null;
-    const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
-    return { x: p.x, y: p.y };
+  /** Zooms by `factor` (< 1 in) around a canvas point in CSS px (default: its centre). */
+  const zoomAt = useCallback(
+    (factor: number, px?: number, py?: number) => {
+      if (!current) return;
+      const { w, h } = size.current;
+      const v = live.current;
+      const s = Math.min(Math.max(v.s / factor, w / (current.width * 8)), w / 60);
+      const ax = px ?? w / 2;
+      const ay = py ?? h / 2;
+      live.current = { x: v.x + ax / v.s - ax / s, y: v.y + ay / v.s - ay / s, s };
+    },
+    [current],
+  );
+  const zoomButton = (factor: number) => {
+    zoomAt(factor);
+    commit();
   };
 
-  // The wheel listener must not be passive to keep the page from scrolling.
+  // Not passive: the wheel zooms the drawing instead of scrolling the page.
   useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
+    const canvas = canvasRef.current;
+    if (!canvas) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
-      const p = toDrawing(e.clientX, e.clientY);
-      zoom(Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), p?.x, p?.y);
+      const r = canvas.getBoundingClientRect();
+      zoomAt(Math.exp(Math.max(-1, Math.min(1, e.deltaY / 300))), e.clientX - r.left, e.clientY - r.top);
+      wheeling.current = true;
+      schedule();
+      clearTimeout(settle.current);
+      settle.current = setTimeout(commit, WHEEL_SETTLE_MS);
     };
-    svg.addEventListener('wheel', onWheel, { passive: false });
-    return () => svg.removeEventListener('wheel', onWheel);
-  }, [zoom, current]);
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, [zoomAt, schedule, commit]);
 
-  const onPointerDown = (e: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
-    const m = svgRef.current?.getScreenCTM();
-    drag.current = { px: e.clientX, py: e.clientY, start: { ...view.current }, scale: m ? 1 / m.a : 1, moved: false };
+    drag.current = { px: e.clientX, py: e.clientY, start: { ...live.current }, moved: false };
   };
-  const onPointerMove = (e: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     const d = drag.current;
     if (!d) return;
     const dx = e.clientX - d.px;
@@ -299,17 +389,28 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     if (!d.moved && Math.hypot(dx, dy) < 4) return;
     if (!d.moved) {
       d.moved = true;
-      svgRef.current?.setPointerCapture(e.pointerId);
+      canvasRef.current?.setPointerCapture(e.pointerId);
     }
-    view.current = { ...d.start, x: d.start.x - dx * d.scale, y: d.start.y - dy * d.scale };
-    apply();
+    live.current = { ...d.start, x: d.start.x - dx / d.start.s, y: d.start.y - dy / d.start.s };
+    schedule();
   };
-  const onPointerUp = (e: ReactPointerEvent<SVGSVGElement>) => {
+  const onPointerUp = (e: ReactPointerEvent<HTMLDivElement>) => {
     const d = drag.current;
-    if (d?.moved) svgRef.current?.releasePointerCapture(e.pointerId);
+    if (!d?.moved) return;
+    canvasRef.current?.releasePointerCapture(e.pointerId);
+    // A pan keeps the scale, so the moved picture stays sharp. Redraw (while the hand is still)
+    // only when a zoom is pending or over half the margin is used up, so the next drag has room.
+    const v = live.current;
+    const used = (shift: number, n: number) => Math.abs(shift) * v.s > (MARGIN * n) / 2;
+    if (
+      v.s !== drawn.current.s ||
+      used(drawn.current.x - v.x, size.current.w) ||
+      used(drawn.current.y - v.y, size.current.h)
+    )
+      commit();
   };
   // A drag that ends on a node is not a click on it.
-  const onClickCapture = (e: ReactMouseEvent<SVGSVGElement>) => {
+  const onClickCapture = (e: ReactMouseEvent<HTMLDivElement>) => {
     if (drag.current?.moved) {
       e.preventDefault();
       e.stopPropagation();
@@ -329,10 +430,27 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
       setNote('Không xuất được ảnh PNG.');
     }
   };
-  const print = () => {
-    fit();
-    window.print();
-  };
+  // The screen viewBox has margins for panning and the canvas's shape; paper gets the whole drawing
+  // (also when printing from the app's menu, hence the events rather than the button).
+  useEffect(() => {
+    if (!current) return;
+    const before = () => {
+      printing.current = true;
+      svgRef.current?.setAttribute('viewBox', `0 0 ${current.width} ${current.height}`);
+      if (svgRef.current) svgRef.current.style.transform = '';
+    };
+    const after = () => {
+      printing.current = false;
+      commit();
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [current, commit]);
+  const print = () => window.print();
 
   const centre = useMemo(() => graph?.value.nodes[0] ?? null, [graph]);
   const counts = current
@@ -364,7 +482,7 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
           <button
             type="button"
             className="button small"
-            onClick={() => zoom(1 / 1.25)}
+            onClick={() => zoomButton(1 / 1.25)}
             aria-label="Phóng to"
             data-testid="zoom-in"
           >
@@ -373,7 +491,7 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
           <button
             type="button"
             className="button small"
-            onClick={() => zoom(1.25)}
+            onClick={() => zoomButton(1.25)}
             aria-label="Thu nhỏ"
             data-testid="zoom-out"
           >
@@ -415,17 +533,22 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
         </p>
       )}
       {!current && !error && <p className="muted">Đang sắp xếp sơ đồ…</p>}
-      <div className="graph-canvas" hidden={!current}>
+      <div
+        ref={canvasRef}
+        className="graph-canvas"
+        hidden={!current}
+        data-testid="graph-canvas"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onClickCapture={onClickCapture}
+      >
         <svg
           ref={svgRef}
           className="graph-svg"
           role="img"
           aria-label="Sơ đồ liên kết văn bản theo cấp: Trung ương ở trên, cấp xã ở dưới"
           preserveAspectRatio="xMidYMid meet"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onClickCapture={onClickCapture}
           data-testid="graph-svg"
         >
           {current && <Drawing layout={current} centre={String(centre?.id ?? '')} />}
