@@ -101,4 +101,10 @@ export const SUGGEST_PREFIXES: string[] = [
   '15-KH',
   'ubnd',
   'Đảng ủy xã',
+  // Agencies named in tasks (lead / cooperating), one with a swap typo.
+  'cong an',
+  'ban tuyen giao',
+  'trung tam y t',
+  'phong tai nguyen va m',
+  'cogn an',
 ];

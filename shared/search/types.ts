@@ -48,9 +48,10 @@ export interface SearchResponse {
 }
 
 export interface Suggestion {
-  kind: 'subject' | 'ref' | 'issuer';
+  /** `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list. */
+  kind: 'subject' | 'ref' | 'issuer' | 'agency';
   text: string;
-  /** The document a subject or ref suggestion comes from. */
+  /** The document a subject or ref suggestion comes from (a ref: its newest document). */
   id: number | null;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Search in the browser (issue #4): the built CLI serves the built renderer, Chromium types in the
- * search box. Screenshots of a result page and of the suggestions go to test-output/screenshots/.
+ * search box. Screenshots of a result page and of the suggestions (a typo; an agency) go to
+ * test-output/screenshots/.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +90,22 @@ describeBrowser('search page', () => {
     // The picked suggestion replaces the typo in the box and is searched.
     await expect(box.inputValue()).resolves.not.toBe('phong chong d');
     await page.getByTestId('hit').first().waitFor();
+  });
+
+  test('agencies of the tasks are suggested, labelled, and picked as a phrase', async () => {
+    const box = page.getByTestId('search-input');
+    await page.mouse.move(1200, 880);
+    await box.fill('');
+    await box.fill('ban tuyen');
+    const agency = page.getByTestId('suggestions').locator('li', { hasText: 'Ban Tuyên giáo Huyện ủy' }).first();
+    await agency.waitFor();
+    await expect(agency.innerText()).resolves.toMatch(/^Đơn vị\s+Ban Tuyên giáo Huyện ủy$/);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-suggestions-agency.png') });
+    await agency.click();
+    await expect(box.inputValue()).resolves.toBe('"Ban Tuyên giáo Huyện ủy"');
+    await page.getByTestId('hit').first().waitFor();
+    // Off the list again, so the next test's Enter is not taken by an item under the pointer.
+    await page.mouse.move(1200, 880);
   });
 
   test('a malformed query is explained, not crashed on', async () => {

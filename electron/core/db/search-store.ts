@@ -230,6 +230,17 @@ export class SearchStore {
     return this.stmt(`SELECT doc_id, key, ref, issuer, subject FROM search_docs`).all() as never;
   }
 
+  /**
+   * The agencies tasks name, as JSON lists with how many tasks carry each pair. Grouping the JSON
+   * strings is one scan with few groups (the same few agencies recur); json_each over every row
+   * took ~150 ms against ~85 ms on the 10k bench archive.
+   */
+  taskAgencyLists(): { lead_json: string; cooperate_json: string; n: number }[] {
+    return this.stmt(
+      `SELECT lead_json, cooperate_json, count(*) AS n FROM tasks GROUP BY lead_json, cooperate_json`,
+    ).all() as never;
+  }
+
   /** Moves when another connection commits (a prepared statement: db.pragma() prepares on every call). */
   dataVersion(): number {
     return this.stmt('PRAGMA data_version').pluck().get() as number;

@@ -19,6 +19,8 @@ import { buildMatch } from '../../../shared/search/fts';
 import { highlightTerms, makeSnippet } from '../../../shared/search/highlight';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../shared/search/query';
 import { foldedToken } from '../../../shared/search/tokens';
+import { AgencyIndex, agencyKey } from '../../../shared/tasks/agencies';
+import { OfficeSettingsSchema } from '../../../shared/tasks/schema';
 import type {
   FacetCount,
   Facets,
@@ -30,8 +32,18 @@ import type {
   Suggestion,
 } from '../../../shared/search/types';
 import type { SearchDocRow, SearchStore } from '../db/search-store';
+import { getOfficeSettingsJson } from '../db/tasks-store';
 import { searchStore } from './indexer';
-import { SuggestIndex, type SuggestEntry } from './suggest-index';
+import { NameIndex, type NameEntry, type NameHit } from './name-suggest';
+import { SuggestIndex, suggestTerms, type SuggestEntry } from './suggest-index';
+
+/** A name with more words than were typed plus this many ranks after subjects (see suggest()). */
+const NAME_SLACK = 3;
+
+interface Suggesters {
+  names: NameIndex;
+  subjects: SuggestIndex;
+}
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
 export const RANK_CAP = Number(process.env.VANTHU_RANK_CAP ?? 400);
@@ -105,7 +117,8 @@ class FacetCache {
 export class SearchEngine {
   readonly store: SearchStore;
   private facetCache = new FacetCache();
-  private suggestIndex: SuggestIndex | null = null;
+  private suggesters: Suggesters | null = null;
+  private taskAgencies: ReturnType<SearchStore['taskAgencyLists']> | null = null;
   private dataVersion = '';
   private warmScheduled = false;
 
@@ -126,7 +139,8 @@ export class SearchEngine {
   /** Forget cached facet rows and the suggestion index (after imports or corrections). */
   invalidate(): void {
     this.facetCache.clear();
-    this.suggestIndex = null;
+    this.suggesters = null;
+    this.taskAgencies = null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -352,7 +366,8 @@ export class SearchEngine {
         next?.();
       });
     };
-    // Facets in slices of 10k documents (~50 ms each at 100k), then the suggestion index in one go.
+    // Facets in slices of 10k documents (~50 ms each at 100k), then the tasks' agencies (one scan of
+    // the tasks), then the suggestion indexes.
     let after = 0;
     const facetSlice = (): void =>
       step(
@@ -364,28 +379,38 @@ export class SearchEngine {
             this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
           after = rows.length === 10000 ? rows[rows.length - 1]!.doc_id : -1;
         },
-        () => (after >= 0 && this.db.open ? facetSlice() : step(() => this.warmSuggestions())),
+        () =>
+          after >= 0 && this.db.open
+            ? facetSlice()
+            : step(
+                () => this.taskAgencyLists(),
+                () => step(() => this.warmSuggestions()),
+              ),
       );
     facetSlice();
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Suggestions: short fields only (issuers, subjects, refs), answered top-k (suggest-index.ts).
+  // Suggestions: short fields only. Names (issuers, agencies) through MiniSearch (name-suggest.ts);
+  // subjects and refs, about one per document, through the top-k index (suggest-index.ts).
 
-  private suggestions(): SuggestIndex {
+  private suggestions(): Suggesters {
     this.checkFreshness();
-    if (this.suggestIndex) return this.suggestIndex;
+    if (this.suggesters) return this.suggesters;
     // One entry per distinct text: the same number ("22-CV/TU") is issued by many bodies and the
-    // same subject recurs, and picking a suggestion searches its text. Issuers first (few, and
-    // what "ban thuong vu tinh" is after), then subjects and refs of the newest documents first.
+    // same subject recurs, and picking a suggestion searches its text. Subjects and refs newest
+    // first (the index walks in that order and stops at k). Refs stay out of MiniSearch: they grow
+    // with the archive (6,194 distinct at 100k) and share codes ("tu", "ubnd"), so a short prefix
+    // made it score thousands of them (docs/search.md §Suggestions).
     const rows = this.store.allSuggestRows().sort((a, b) => b.key - a.key);
-    const issuers: SuggestEntry[] = [];
+    const issuers = new Map<string, NameEntry>();
     const docs: SuggestEntry[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
-      if (r.issuer && !seen.has(`i:${r.issuer}`)) {
-        seen.add(`i:${r.issuer}`);
-        issuers.push({ kind: 'issuer', text: r.issuer, doc: null });
+      if (r.issuer) {
+        const e = issuers.get(r.issuer);
+        if (e) e.uses++;
+        else issuers.set(r.issuer, { kind: 'issuer', text: r.issuer, aka: [], uses: 1, doc: null });
       }
       if (r.subject) {
         const key = `s:${foldedToken(r.subject)}`;
@@ -402,21 +427,101 @@ export class SearchEngine {
         }
       }
     }
-    this.suggestIndex = new SuggestIndex([...issuers, ...docs]);
-    return this.suggestIndex;
+    this.suggesters = {
+      names: new NameIndex([...issuers.values(), ...this.agencyEntries()]),
+      subjects: new SuggestIndex(docs),
+    };
+    return this.suggesters;
   }
 
-  /** Builds the suggestion index now (the app does it in the background; the bench times it). */
+  /**
+   * The agencies tasks are given to (lead and cooperating), one per folded name (agencyKey), shown
+   * as most often written; the office's own list, when saved, adds its names and matches their
+   * short names and aliases.
+   */
+  private agencyEntries(): NameEntry[] {
+    const office = this.officeAgencies();
+    const byKey = new Map<string, { entry: NameEntry; spellings: Map<string, number> }>();
+    const add = (name: string, uses: number): void => {
+      const text = name.replace(/\s+/g, ' ').trim();
+      const listed = office.resolve(text);
+      const key = agencyKey(listed?.name ?? text);
+      if (!key) return;
+      let group = byKey.get(key);
+      if (!group) {
+        const aka = listed ? [listed.short, ...listed.aliases].filter(Boolean) : [];
+        group = {
+          entry: { kind: 'agency', text: listed?.name ?? text, aka, uses: 0, doc: null },
+          spellings: new Map(),
+        };
+        byKey.set(key, group);
+      }
+      group.entry.uses += uses;
+      if (!listed) group.spellings.set(text, (group.spellings.get(text) ?? 0) + uses);
+    };
+    for (const a of office.agencies) add(a.name, 0);
+    for (const r of this.taskAgencyLists()) {
+      for (const json of [r.lead_json, r.cooperate_json])
+        for (const name of JSON.parse(json) as unknown[]) if (typeof name === 'string') add(name, r.n);
+    }
+    for (const { entry, spellings } of byKey.values()) {
+      let best = 0;
+      for (const [text, n] of spellings) if (n > best) [entry.text, best] = [text, n];
+    }
+    return [...byKey.values()].map((g) => g.entry);
+  }
+
+  /** The tasks' agency lists, kept so the warm-up can read them on a turn of their own. */
+  private taskAgencyLists(): ReturnType<SearchStore['taskAgencyLists']> {
+    return (this.taskAgencies ??= this.store.taskAgencyLists());
+  }
+
+  /** The clerk's agency list from the office settings (empty when never saved or unreadable). */
+  private officeAgencies(): AgencyIndex {
+    const json = getOfficeSettingsJson(this.db);
+    if (!json) return new AgencyIndex([]);
+    try {
+      const parsed = OfficeSettingsSchema.safeParse(JSON.parse(json));
+      return new AgencyIndex(parsed.success ? parsed.data.agencies : []);
+    } catch {
+      return new AgencyIndex([]);
+    }
+  }
+
+  /** Builds the suggestion indexes now (the app does it in the background; the bench times it). */
   warmSuggestions(): number {
-    return this.suggestions().size;
+    const { names, subjects } = this.suggestions();
+    return names.size + subjects.size;
   }
 
+  /**
+   * One list from both indexes. What matched as typed comes before what needed typo tolerance;
+   * within each, names about as long as what was typed ("cong an" → "Công an huyện", matched on
+   * the name shown rather than an alias) come first,
+   * at most half the list when subjects or refs match too, then those (newest first), then longer names
+   * that merely contain the words (an agency written with half a sentence after it).
+   */
   suggest(prefix: string, limit = 8): Suggestion[] {
     const text = prefix.normalize('NFC').slice(0, 200);
     if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    const { names, subjects } = this.suggestions();
+    const typed = suggestTerms(text).length;
+    // Typo tolerance only when nothing matches as typed, in either index (as within each).
+    const subj = subjects.lookup(text, limit);
+    let nameHits = names.search(text, limit, false);
+    if (nameHits.length === 0 && (subj.entries.length === 0 || subj.fuzzy)) nameHits = names.search(text, limit);
+    const group = (fuzzy: boolean): SuggestEntry[] => {
+      const hits = nameHits.filter((h) => h.fuzzy === fuzzy);
+      const isClose = (h: NameHit) => h.onName && suggestTerms(h.entry.text).length <= typed + NAME_SLACK;
+      const close = hits.filter(isClose).map((h) => h.entry);
+      const loose = hits.filter((h) => !isClose(h)).map((h) => h.entry);
+      const subjectHits = subj.fuzzy === fuzzy ? subj.entries : [];
+      const head = subjectHits.length > 0 ? Math.ceil(limit / 2) : limit;
+      return [...close.slice(0, head), ...subjectHits, ...close.slice(head), ...loose];
+    };
     const out: Suggestion[] = [];
     const seen = new Set<string>();
-    for (const r of this.suggestions().search(text, limit)) {
+    for (const r of [...group(false), ...group(true)]) {
       const key = `${r.kind}:${r.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -434,7 +539,7 @@ export class SearchEngine {
     if (words.length === 0) return null;
     // The suggestion index is normally built in the background after the first search; an empty
     // result before that builds it now (once), so every empty search gets its answer.
-    const ms = this.suggestions();
+    const { names, subjects } = this.suggestions();
     let changed = false;
     let corrected = raw;
     for (const w of words) {
@@ -452,8 +557,11 @@ export class SearchEngine {
         continue;
       }
       // The nearest word of the short fields, a swap of two letters counting as one edit ("dcih" → "dich");
-      // ties go to the more frequent word.
-      const term = ms.nearTerms(w.folded, false, w.folded.length >= 4 ? 2 : 1)[0]?.term;
+      // ties go to the more frequent subject word, then to names.
+      const max = w.folded.length >= 4 ? 2 : 1;
+      const term = [...subjects.nearTerms(w.folded, false, max), ...names.nearTerms(w.folded, max)].sort(
+        (a, b) => a.d - b.d,
+      )[0]?.term;
       if (term && term !== w.folded) {
         corrected = corrected.replace(w.text, term);
         changed = true;

@@ -62,6 +62,19 @@ export function osaDistance(a: string, b: string, max = Infinity): number {
   return prev[n]!;
 }
 
+/**
+ * Edits between a typed word and a term; for the word being typed (`asPrefix`), the least over the
+ * term's starts of about the word's length, since the rest of the term is not typed yet.
+ */
+export function typedDistance(word: string, term: string, asPrefix: boolean, maxEdits: number): number {
+  let d = osaDistance(word, term, maxEdits);
+  if (asPrefix && d > maxEdits && term.length > word.length) {
+    for (let k = Math.max(1, word.length - maxEdits); k <= Math.min(term.length, word.length + maxEdits); k++)
+      d = Math.min(d, osaDistance(word, term.slice(0, k), maxEdits));
+  }
+  return d;
+}
+
 /** Edits allowed for a typed word of this length: none below 4 letters, 1 below 6, else 2. */
 export function allowedEdits(length: number): number {
   return length >= 6 ? 2 : length >= 4 ? 1 : 0;
@@ -171,13 +184,7 @@ export class SuggestIndex {
       const bucket = this.byLength.get(len);
       if (!bucket) continue;
       for (const id of bucket) {
-        const t = this.terms[id]!;
-        let d = osaDistance(word, t, maxEdits);
-        if (asPrefix && d > maxEdits && t.length > word.length) {
-          // The word being typed may be the start of a longer term: compare with starts of about its length.
-          for (let k = Math.max(1, word.length - maxEdits); k <= Math.min(t.length, word.length + maxEdits); k++)
-            d = Math.min(d, osaDistance(word, t.slice(0, k), maxEdits));
-        }
+        const d = typedDistance(word, this.terms[id]!, asPrefix, maxEdits);
         if (d <= maxEdits) out.push({ id, d });
       }
     }
@@ -263,18 +270,25 @@ export class SuggestIndex {
    * text ends with a space. Exact words first; typo-tolerant words only when that finds too few.
    */
   search(text: string, limit: number): SuggestEntry[] {
+    return this.lookup(text, limit).entries;
+  }
+
+  /** As `search`, also telling whether the entries needed typo tolerance (they then rank lower). */
+  lookup(text: string, limit: number): { entries: SuggestEntry[]; fuzzy: boolean } {
     const words = suggestTerms(text);
-    if (words.length === 0 || this.entries.length === 0) return [];
+    if (words.length === 0 || this.entries.length === 0) return { entries: [], fuzzy: false };
     const prefixLast = !/\s$/.test(text);
     const isPrefix = (i: number): boolean => prefixLast && i === words.length - 1;
     const chosen = new Set<number>();
     const exact = words.map((w, i) => this.exactMatch(w, isPrefix(i)));
     if (exact.every((m) => m !== null)) for (const e of this.walk(exact as WordMatch[], limit, chosen)) chosen.add(e);
+    let fuzzy = false;
     if (chosen.size === 0 && exact.some((m) => m === null)) {
       // Typo tolerance only for the words that match nothing as typed, and only when nothing was found.
       const loose = words.map((w, i) => exact[i] ?? this.fuzzyMatch(w, isPrefix(i)));
       if (loose.every((m) => m !== null)) for (const e of this.walk(loose as WordMatch[], limit, chosen)) chosen.add(e);
+      fuzzy = chosen.size > 0;
     }
-    return [...chosen].map((e) => this.entries[e]!);
+    return { entries: [...chosen].map((e) => this.entries[e]!), fuzzy };
   }
 }

@@ -53,6 +53,17 @@ function filterFor(kind: 'type' | 'issuer' | 'year' | 'level', value: string): s
   return `cap:${LEVEL_FILTER[value] ?? value}`;
 }
 
+const phrase = (v: string) => `"${v.replace(/"/g, ' ').trim()}"`;
+
+/** How each kind of suggestion is labelled, and what picking it searches for. */
+const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: string; query(text: string): string }> = {
+  ref: { label: 'Số', title: 'Số, ký hiệu văn bản', query: (t) => t },
+  issuer: { label: 'Cơ quan', title: 'Cơ quan ban hành', query: (t) => `coquan:${phrase(t)}` },
+  // An agency is named in the text of the directives that give it tasks, not in a field.
+  agency: { label: 'Đơn vị', title: 'Cơ quan, đơn vị được giao nhiệm vụ', query: phrase },
+  subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (t) => t },
+};
+
 function download(name: string, mime: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const a = document.createElement('a');
@@ -223,13 +234,13 @@ export function SearchView({ api, onOpen, children }: Props) {
         key: `s${i}`,
         label: (
           <>
-            <span className={`sg-kind sg-${s.kind}`}>
-              {s.kind === 'ref' ? 'Số' : s.kind === 'issuer' ? 'Cơ quan' : 'Trích yếu'}
+            <span className={`sg-kind sg-${s.kind}`} title={SUGGESTION_KINDS[s.kind].title}>
+              {SUGGESTION_KINDS[s.kind].label}
             </span>{' '}
             {s.text}
           </>
         ),
-        pick: () => (s.kind === 'ref' ? run(s.text) : s.kind === 'issuer' ? run(`coquan:"${s.text}"`) : run(s.text)),
+        pick: () => run(SUGGESTION_KINDS[s.kind].query(s.text)),
       }))
     : [
         ...saved.map((s) => ({

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { VanthuError } from '../../../shared/api/errors';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { reindexDocument } from '../../../electron/core/search/indexer';
-import { DOCS, openFixture, type Fixture } from './fixture';
+import { saveOfficeSettingsJson } from '../../../electron/core/db/tasks-store';
+import { DOCS, openFixture, type Fixture, type FixtureDoc } from './fixture';
 
 let fx: Fixture;
 let engine: SearchEngine;
@@ -113,11 +114,11 @@ describe('query → results on the fixture archive', () => {
 
   test('the first search warms the facet cache and the suggestion index on later turns of the event loop', async () => {
     const e = new SearchEngine(fx.db);
-    const internals = e as unknown as { suggestIndex: unknown; facetCache: { has(id: number): boolean } };
+    const internals = e as unknown as { suggesters: unknown; facetCache: { has(id: number): boolean } };
     e.search({ query: 'bão' });
-    expect(internals.suggestIndex).toBeNull();
-    for (let i = 0; i < 5 && !internals.suggestIndex; i++) await new Promise((r) => setImmediate(r));
-    expect(internals.suggestIndex).not.toBeNull();
+    expect(internals.suggesters).toBeNull();
+    for (let i = 0; i < 5 && !internals.suggesters; i++) await new Promise((r) => setImmediate(r));
+    expect(internals.suggesters).not.toBeNull();
     expect(Object.values(fx.idOf).every((id) => internals.facetCache.has(id))).toBe(true);
   });
 
@@ -167,7 +168,7 @@ describe('query → results on the fixture archive', () => {
     expect(engine.search({ query: 'phong chong dcih' }).didYouMean).toBe('phong chong dich');
   });
 
-  test('suggestions: prefix and typo tolerant over subjects, refs and issuers', () => {
+  test('suggestions: prefix and typo tolerant over subjects, refs and issuers (table below)', () => {
     expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain(
       'Về tăng cường công tác phòng, chống dịch Covid-19',
     );
@@ -276,5 +277,122 @@ describe('query plans of the hot queries (a lost index fails here)', () => {
         1,
       ),
     ).toMatch(/^SCAN documents USING COVERING INDEX documents_by_date/);
+  });
+});
+
+/** Directives giving tasks to agencies, next to the fixture archive, and an office agency list. */
+const AGENCY_DOCS: FixtureDoc[] = [
+  {
+    key: 'tasks1',
+    ref: '120-KH/HU',
+    type: 'Kế hoạch',
+    issuer: 'Ban Thường vụ Huyện ủy Yên Thế',
+    level: 'district',
+    date: '2024-02-01',
+    subject: 'Về bảo đảm an ninh trật tự dịp Tết',
+    body: 'HUYỆN ỦY YÊN THẾ\nSố 120-KH/HU\n\n1. Công an huyện chủ trì, phối hợp với Ban Tuyên giáo Huyện ủy tuyên truyền. 2. Đoàn Thanh niên huyện tổ chức ra quân.',
+    tasks: [
+      { text: 'tuyên truyền', lead: ['Công an huyện'], cooperate: ['Ban Tuyên giáo Huyện ủy'] },
+      { text: 'ra quân', lead: ['Đoàn Thanh niên huyện'] },
+      { text: 'kiểm tra', lead: ['công an  huyện'], cooperate: ['BTG Huyện ủy'] },
+    ],
+  },
+  {
+    key: 'tasks2',
+    ref: '15/KH-UBND',
+    type: 'Kế hoạch',
+    issuer: 'UBND huyện Yên Thế',
+    level: 'district',
+    date: '2024-03-01',
+    subject: 'Kế hoạch phòng cháy, chữa cháy rừng',
+    body: 'UBND HUYỆN YÊN THẾ\nSố: 15/KH-UBND\n\nGiao Hạt Kiểm lâm chủ trì; Công an huyện phối hợp.',
+    tasks: [{ text: 'phòng cháy', lead: ['Hạt Kiểm lâm'], cooperate: ['Công an huyện'] }],
+  },
+];
+
+describe('suggestions: prefix → expected suggestion', () => {
+  let ax: Fixture;
+  let e: SearchEngine;
+  beforeAll(() => {
+    ax = openFixture([...DOCS, ...AGENCY_DOCS]);
+    const office = {
+      officeName: 'Văn phòng Huyện ủy',
+      style: 'party',
+      agencies: [
+        { name: 'Ban Tuyên giáo Huyện ủy', short: 'BTG Huyện ủy', aliases: ['Ban Tuyên giáo huyện'] },
+        { name: 'UBND huyện', short: 'UBND huyện', aliases: ['Ủy ban nhân dân huyện'] },
+      ],
+    };
+    saveOfficeSettingsJson(ax.db, JSON.stringify(office), '2024-01-01T00:00:00.000Z');
+    e = new SearchEngine(ax.db);
+  });
+  afterAll(() => ax.db.close());
+
+  // [typed, the expected suggestion, must it be the first one?]
+  test.each<[string, { kind: string; text: string }, boolean]>([
+    // Agencies from tasks (lead and cooperating), accents or not, prefix on the last word.
+    ['cong an huyen', { kind: 'agency', text: 'Công an huyện' }, true],
+    ['công an huyện', { kind: 'agency', text: 'Công an huyện' }, true],
+    ['CÔNG AN HUY', { kind: 'agency', text: 'Công an huyện' }, true],
+    ['cong an', { kind: 'agency', text: 'Công an huyện' }, true],
+    ['ban tuyen giao', { kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy' }, true],
+    ['ban tuyên gi', { kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy' }, true],
+    // đ folded.
+    ['doan thanh', { kind: 'agency', text: 'Đoàn Thanh niên huyện' }, true],
+    ['đoàn th', { kind: 'agency', text: 'Đoàn Thanh niên huyện' }, true],
+    // Typos: a swap of two letters is one edit from 4 letters.
+    ['cogn an huyen', { kind: 'agency', text: 'Công an huyện' }, true],
+    ['ban tuyne giao', { kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy' }, true],
+    ['hat kime lam', { kind: 'agency', text: 'Hạt Kiểm lâm' }, true],
+    // The office list: an agency known by its short name or alias is suggested by its name.
+    ['btg', { kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy' }, true],
+    ['uy ban nhan dan huyen', { kind: 'agency', text: 'UBND huyện' }, false],
+    // Issuers, refs, subjects.
+    ['ban thuong vu tinh', { kind: 'issuer', text: 'Ban Thường vụ Tỉnh ủy Bắc Giang' }, false],
+    ['tinh uy quang', { kind: 'issuer', text: 'Ban Thường vụ Tỉnh ủy Quảng Ninh' }, true],
+    ['Ủy ban nhân dân huyện an', { kind: 'issuer', text: 'Ủy ban nhân dân huyện An Lão' }, true],
+    ['571', { kind: 'ref', text: '571-CV/TU' }, true],
+    ['88/kh', { kind: 'ref', text: '88/KH-UBND' }, true],
+    ['15-KH', { kind: 'ref', text: '15/KH-UBND' }, true],
+    ['02 cđ', { kind: 'ref', text: '02-CĐ/TU' }, true],
+    ['phong chong d', { kind: 'subject', text: 'Về tăng cường công tác phòng, chống dịch Covid-19' }, false],
+    ['phong chong dcih', { kind: 'subject', text: 'Về tăng cường công tác phòng, chống dịch Covid-19' }, false],
+    ['chuyển đổi', { kind: 'subject', text: 'Về việc thành lập Ban Chỉ đạo chuyển đổi số' }, true],
+    ['dat dai', { kind: 'subject', text: 'Kế hoạch quản lý đất đai năm 2023' }, true],
+    ['an ninh trat t', { kind: 'subject', text: 'Về bảo đảm an ninh trật tự dịp Tết' }, true],
+  ])('%s', (typed, expected, first) => {
+    const got = e.suggest(typed).map((s) => ({ kind: s.kind, text: s.text }));
+    if (first) expect(got[0]).toEqual(expected);
+    else expect(got).toContainEqual(expected);
+  });
+
+  test('nothing close enough: no suggestion', () => {
+    expect(e.suggest('xyzw qqq')).toEqual([]);
+    expect(e.suggest('cnxg')).toEqual([]); // 4 letters allow one edit; "cong" is two away
+    expect(e.suggest('cogn an huyen ').map((s) => s.text)).toEqual(['Công an huyện']);
+  });
+
+  test('one entry per agency however its tasks spell it; the most used spelling is shown', () => {
+    const agencies = e.suggest('cong an', 20).filter((s) => s.kind === 'agency');
+    expect(agencies).toEqual([{ kind: 'agency', text: 'Công an huyện', id: null }]);
+  });
+
+  test('names about as long as what was typed come before subjects, longer ones after', () => {
+    // "ban" alone: five-word names only contain it; the subject holding it comes first.
+    const got = e.suggest('ban', 8).map((s) => `${s.kind}:${s.text}`);
+    expect(got[0]).toBe('subject:Về việc thành lập Ban Chỉ đạo chuyển đổi số');
+    expect(got).toContain('agency:Ban Tuyên giáo Huyện ủy');
+    expect(got).toContain('issuer:Ban Thường vụ Tỉnh ủy Bắc Giang');
+    // Two more words typed: the agency is now about as long as the text, and comes first.
+    expect(e.suggest('ban tuyen', 8)[0]).toEqual({ kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy', id: null });
+  });
+
+  test('an agency suggestion, searched as the page does (a phrase), finds the directives naming it', () => {
+    const ids = e.search({ query: '"Công an huyện"' }).items.map((i) => ax.keyOf(i.id));
+    expect(ids.sort()).toEqual(['tasks1', 'tasks2']);
+  });
+
+  test('did you mean also knows the words of agency names', () => {
+    expect(e.search({ query: 'kiem lma' }).didYouMean).toBe('kiem lam');
   });
 });

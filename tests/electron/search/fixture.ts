@@ -16,6 +16,8 @@ export interface FixtureDoc {
   subject: string | null;
   signer?: string | null;
   body: string;
+  /** Tasks as the parser would give them: the agencies each is given to. */
+  tasks?: { text: string; lead: string[]; cooperate?: string[] }[];
 }
 
 export const DOCS: FixtureDoc[] = [
@@ -130,6 +132,16 @@ export function openFixture(docs: FixtureDoc[] = DOCS): Fixture {
       date: d.date,
       subject: d.subject,
       signer: d.signer ?? null,
+      tasks: (d.tasks ?? []).map((t) => ({
+        label: '-',
+        text: t.text,
+        start: 0,
+        end: 0,
+        lead: t.lead,
+        cooperate: t.cooperate ?? [],
+        deadline: null,
+        children: [],
+      })),
     };
     const text = d.body.normalize('NFC');
     const id = db.transaction(() => {
