@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveDocument } from '../graph/resolve';
-import { citationRowValues, taskRowValues } from './store';
+import { citationRowValues, parseColumns, storedParseJson, taskRowValues } from './store';
 
 export interface ReviewSource {
   id: number;
@@ -27,17 +27,26 @@ export interface CorrectionRow {
 }
 
 export function reviewSource(db: Database, id: number): ReviewSource | null {
-  const row = db.prepare('SELECT id, text, scanned, parse_json, parser_version FROM documents WHERE id = ?').get(id) as
-    { id: number; text: string; scanned: number; parse_json: string; parser_version: number } | undefined;
-  return row
-    ? {
-        id: row.id,
-        text: row.text,
-        scanned: row.scanned === 1,
-        parseJson: row.parse_json,
-        parserVersion: row.parser_version,
+  const row = db
+    .prepare('SELECT id, text, scanned, parse_json, parse_packed, parser_version FROM documents WHERE id = ?')
+    .get(id) as
+    | {
+        id: number;
+        text: string;
+        scanned: number;
+        parse_json: string;
+        parse_packed: Buffer | null;
+        parser_version: number;
       }
-    : null;
+    | undefined;
+  if (!row) return null;
+  let parseJson = '';
+  try {
+    parseJson = storedParseJson(row);
+  } catch {
+    // Damaged packed bytes read as a damaged parse_json does: an empty parse the clerk can correct.
+  }
+  return { id: row.id, text: row.text, scanned: row.scanned === 1, parseJson, parserVersion: row.parser_version };
 }
 
 export function listCorrections(db: Database, documentId: number): CorrectionRow[] {
@@ -73,11 +82,17 @@ export function countCorrections(db: Database, documentId: number): number {
 
 /** A fresh parser output and the version that produced it. */
 export function writeParse(db: Database, documentId: number, parse: ParseResult, parserVersion: number): void {
-  db.prepare('UPDATE documents SET parse_json = ?, parser_version = ? WHERE id = ?').run(
-    JSON.stringify(parse),
+  const { parse_json, parse_packed } = parseColumns(parse, documentText(db, documentId));
+  db.prepare('UPDATE documents SET parse_json = ?, parse_packed = ?, parser_version = ? WHERE id = ?').run(
+    parse_json,
+    parse_packed,
     parserVersion,
     documentId,
   );
+}
+
+function documentText(db: Database, documentId: number): string {
+  return (db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
 }
 
 /**
@@ -127,16 +142,16 @@ function writeCitations(db: Database, documentId: number, citations: readonly Ci
 
 function writeTasks(db: Database, documentId: number, tasks: readonly Task[]): void {
   const upsert = db.prepare(
-    `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (document_id, ordinal) DO UPDATE SET parent_ordinal = excluded.parent_ordinal, label = excluded.label,
-       text = excluded.text, start = excluded.start, end = excluded.end, lead_json = excluded.lead_json,
+       text = excluded.text, text_from = excluded.text_from, start = excluded.start, end = excluded.end, lead_json = excluded.lead_json,
        cooperate_json = excluded.cooperate_json, deadline_text = excluded.deadline_text,
        deadline_date = excluded.deadline_date, recurrence = excluded.recurrence`,
   );
   // The same ordinals the import writes, so edited rows keep their ids.
   let ordinal = 0;
-  for (const values of taskRowValues(documentId, tasks)) {
+  for (const values of taskRowValues(documentId, tasks, documentText(db, documentId))) {
     upsert.run(...values);
     ordinal++;
   }

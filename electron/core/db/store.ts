@@ -6,7 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
-import { decodeOriginal } from '../import/compression';
+import { decodeOriginal, decodeParseJson, encodeParse } from '../import/compression';
 
 // Statements of the import path, prepared once per connection (preparing costs more than running).
 const statements = new WeakMap<Database, Map<string, Statement>>();
@@ -17,6 +17,8 @@ function stmt(db: Database, sql: string): Statement {
   if (!s) cache.set(sql, (s = db.prepare(sql)));
   return s;
 }
+
+const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 export type DocumentSortKey = 'date_desc' | 'date_asc' | 'imported_desc';
 
@@ -30,6 +32,8 @@ export interface NewDocument {
   parserVersion: number;
   warnings: string[];
   importedAt: string;
+  /** The parse result as stored (import/compression.ts encodeParse, done by the worker); default: from `parse`. */
+  storedParse?: { json: string; packed: Uint8Array | null };
   /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
   original: {
     fileName: string;
@@ -66,6 +70,7 @@ interface DetailRow extends SummaryRow {
   encoding: string;
   size: number;
   parse_json: string;
+  parse_packed: Buffer | null;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.ref, d.type, d.issuer, d.issuer_level, d.date, d.subject, d.imported_at, o.file_name`;
@@ -105,8 +110,19 @@ function toDetail(row: DetailRow): DocumentRecord {
     contentHash: row.content_hash,
     encoding: row.encoding,
     originalSize: row.size,
-    parse: JSON.parse(row.parse_json) as ParseResult,
+    parse: JSON.parse(decodeParseJson(row.parse_json, row.parse_packed, row.text)) as ParseResult,
   };
+}
+
+/** A documents row's parse result as JSON, whichever way it is stored (migration 0110). Throws when damaged. */
+export function storedParseJson(row: { parse_json: string; parse_packed?: Buffer | null; text: string }): string {
+  return decodeParseJson(row.parse_json, row.parse_packed, row.text);
+}
+
+/** The columns parse_json and parse_packed for a parse result of `text`. */
+export function parseColumns(parse: ParseResult, text: string): { parse_json: string; parse_packed: Buffer | null } {
+  const { json, packed } = encodeParse(parse, text);
+  return { parse_json: json, parse_packed: packed ? toBuffer(packed) : null };
 }
 
 export function countDocuments(db: Database): number {
@@ -127,7 +143,7 @@ export function getDocument(db: Database, id: number): DocumentRecord | null {
   const row = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.number, d.symbol, d.issuer_kind, d.province, d.place, d.signer,
-              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, d.parse_json
+              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, d.parse_json, d.parse_packed
        FROM documents d JOIN originals o ON o.document_id = d.id WHERE d.id = ?`,
     )
     .get(id) as DetailRow | undefined;
@@ -147,14 +163,22 @@ export function findByContentHash(db: Database, contentHash: string): number | n
 
 /** The original file as imported (decompressed): the one way to read originals.bytes. */
 export function getOriginal(db: Database, id: number): { fileName: string; bytes: Buffer } | null {
-  const row = db.prepare('SELECT file_name, bytes, compression FROM originals WHERE document_id = ?').get(id) as
-    { file_name: string; bytes: Buffer; compression: number | null } | undefined;
-  return row ? { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression) } : null;
+  // The text only for rows stored against it: other rows need not read its overflow pages.
+  const row = db
+    .prepare(
+      `SELECT o.file_name, o.bytes, o.compression, CASE WHEN o.compression = 2 THEN d.text END AS text
+       FROM originals o JOIN documents d ON d.id = o.document_id WHERE o.document_id = ?`,
+    )
+    .get(id) as { file_name: string; bytes: Buffer; compression: number | null; text: string | null } | undefined;
+  return row ? { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression, row.text) } : null;
 }
 
-/** Decodes the bytes of an originals row read elsewhere (check, backup digest, trash, bundles). */
-export function originalBytes(row: { bytes: Buffer; compression?: number | null }): Buffer {
-  return decodeOriginal(row.bytes, row.compression);
+/**
+ * Decodes the bytes of an originals row read elsewhere (check, backup digest, trash, bundles);
+ * `text` is the document's stored text (rows of compression 2 are stored against it).
+ */
+export function originalBytes(row: { bytes: Buffer; compression?: number | null; text?: string | null }): Buffer {
+  return decodeOriginal(row.bytes, row.compression, row.text);
 }
 
 function insertCitations(db: Database, documentId: number, citations: readonly Citation[]): void {
@@ -185,30 +209,50 @@ export function citationRowValues(documentId: number, ordinal: number, c: Citati
   ];
 }
 
-function insertTasks(db: Database, documentId: number, tasks: readonly Task[]): void {
+function insertTasks(db: Database, documentId: number, tasks: readonly Task[], documentText: string): void {
   const insert = stmt(
     db,
-    `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const values of taskRowValues(documentId, tasks)) insert.run(...values);
+  for (const values of taskRowValues(documentId, tasks, documentText)) insert.run(...values);
+}
+
+/**
+ * Where a task's text starts in the document text when it is the tail of the task's span (the
+ * span starts at the label "1."), or null: then tasks.text holds it (migration 0110).
+ */
+export function taskTextFrom(task: Pick<Task, 'text' | 'start' | 'end'>, documentText: string): number | null {
+  const from = task.end - task.text.length;
+  return from >= task.start && task.end <= documentText.length && documentText.startsWith(task.text, from)
+    ? from
+    : null;
+}
+
+/** A tasks row's text, whichever way it is stored. */
+export function taskText(row: { text: string; text_from?: number | null; end: number }, documentText: string): string {
+  return row.text_from === null || row.text_from === undefined ? row.text : documentText.slice(row.text_from, row.end);
 }
 
 /**
  * The tasks table's column values for a task tree, depth-first, parents before children: one
  * ordinal scheme for the import and for clerk edits (review-store), so rows keep their ordinals.
+ * Column order: document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json,
+ * cooperate_json, deadline_text, deadline_date, recurrence.
  */
-export function* taskRowValues(documentId: number, tasks: readonly Task[]): Generator<unknown[]> {
+export function* taskRowValues(documentId: number, tasks: readonly Task[], documentText: string): Generator<unknown[]> {
   let ordinal = 0;
   function* walk(items: readonly Task[], parent: number | null): Generator<unknown[]> {
     for (const task of items) {
       const own = ordinal++;
+      const from = taskTextFrom(task, documentText);
       yield [
         documentId,
         own,
         parent,
         task.label,
-        task.text,
+        from === null ? task.text : '',
+        from,
         task.start,
         task.end,
         JSON.stringify(task.lead),
@@ -232,12 +276,13 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
   return db
     .transaction((): number | null => {
       const p = doc.parse;
+      const stored = doc.storedParse ?? encodeParse(p, doc.text);
       const result = stmt(
         db,
         `INSERT INTO documents (content_hash, text, format, encoding, scanned, type, ref, number, symbol, issuer,
              issuer_level, issuer_kind, province, date, place, subject, signer, signer_capacity, parse_json,
-             parser_version, warnings_json, imported_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             parse_packed, parser_version, warnings_json, imported_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (content_hash) DO NOTHING`,
       ).run(
         doc.contentHash,
@@ -258,7 +303,8 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
         p.subject,
         p.signer,
         p.signerCapacity,
-        JSON.stringify(p),
+        stored.json,
+        stored.packed ? toBuffer(stored.packed) : null,
         doc.parserVersion,
         JSON.stringify(doc.warnings),
         doc.importedAt,
@@ -275,13 +321,13 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
         doc.original.sourcePath,
         doc.original.size,
         doc.original.sha256,
-        Buffer.from(doc.original.bytes.buffer, doc.original.bytes.byteOffset, doc.original.bytes.byteLength),
+        toBuffer(doc.original.bytes),
         doc.original.compression ?? 0,
       );
       insertCitations(db, id, p.citations);
       // Citation graph (issue #5): this document's citations, and the placeholders it replaces.
       resolveOnInsert(db, id);
-      insertTasks(db, id, p.tasks);
+      insertTasks(db, id, p.tasks, doc.text);
       return id;
     })
     .immediate();

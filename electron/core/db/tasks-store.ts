@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
+import { taskText } from './store';
 
 export type TaskDocumentRow = TaskSheetDocument;
 
@@ -74,6 +75,8 @@ interface TaskDbRow {
   parent_ordinal: number | null;
   label: string;
   text: string;
+  text_from: number | null;
+  end: number;
   lead_json: string;
   cooperate_json: string;
   deadline_text: string | null;
@@ -84,15 +87,19 @@ interface TaskDbRow {
 export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
   const rows = db
     .prepare(
-      `SELECT ordinal, parent_ordinal, label, text, lead_json, cooperate_json, deadline_text, deadline_date, recurrence
+      `SELECT ordinal, parent_ordinal, label, text, text_from, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence
        FROM tasks WHERE document_id = ? ORDER BY ordinal`,
     )
     .all(documentId) as TaskDbRow[];
+  // Rows written since migration 0110 keep their text as a span of the document text.
+  const documentText = rows.some((r) => r.text_from !== null)
+    ? ((db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '')
+    : '';
   return rows.map((r) => ({
     ordinal: r.ordinal,
     parentOrdinal: r.parent_ordinal,
     label: r.label,
-    text: r.text,
+    text: taskText(r, documentText),
     lead: JSON.parse(r.lead_json) as string[],
     cooperate: JSON.parse(r.cooperate_json) as string[],
     deadline:

@@ -18,7 +18,7 @@ import {
   type Row,
 } from '../db/safety-store';
 import { reindexDocument } from '../search/indexer';
-import { originalBytes } from '../db/store';
+import { originalBytes, storedParseJson, taskText } from '../db/store';
 import { resolveDocument } from '../graph/resolve';
 
 export interface SerializedDocument {
@@ -50,9 +50,20 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
   const doc = documentRow(db, id);
   const orig = originalRow(db, id);
   if (!doc || !orig) return null;
-  // The original travels as imported (raw): trash and bundles never depend on this archive's codec.
+  // Everything travels in its full form (the original raw, the whole parse result, every task's
+  // text), as rows written before migration 0110 are: trash and bundles never depend on this
+  // archive's storage, and an older Vanthu reads a bundle from this one.
+  const text = typeof doc.text === 'string' ? doc.text : '';
   const { bytes: stored, compression, ...original } = orig;
-  const bytes = originalBytes({ bytes: stored as Buffer, compression: compression as number | null | undefined });
+  const bytes = originalBytes({ bytes: stored as Buffer, compression: compression as number | null | undefined, text });
+  if ('parse_packed' in doc) {
+    doc.parse_json = storedParseJson({
+      parse_json: doc.parse_json as string,
+      parse_packed: doc.parse_packed as Buffer | null,
+      text,
+    });
+    delete doc.parse_packed;
+  }
   const related: SerializedDocument['related'] = [];
   const rowsByTable = new Map<string, Row[]>();
   for (const group of groupRelations(db)) {
@@ -74,7 +85,8 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
       }
     }
     rowsByTable.set(group.table, rows);
-    if (rows.length > 0) related.push({ table: group.table, depth: group.depth, rows: rows.map(encodeRow) });
+    const portable = group.table === 'tasks' ? rows.map((r) => fullTaskRow(r, text)) : rows;
+    if (rows.length > 0) related.push({ table: group.table, depth: group.depth, rows: portable.map(encodeRow) });
   }
   return {
     payload: {
@@ -85,6 +97,19 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
       related,
     },
     bytes: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as Uint8Array),
+  };
+}
+
+/** A tasks row with its text spelled out (text_from dropped: NULL when written back). */
+function fullTaskRow(row: Row, documentText: string): Row {
+  if (!('text_from' in row)) return row;
+  const { text_from, ...rest } = row;
+  return {
+    ...rest,
+    text: taskText(
+      { text: row.text as string, text_from: text_from as number | null, end: row.end as number },
+      documentText,
+    ),
   };
 }
 

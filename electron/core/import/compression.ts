@@ -1,25 +1,109 @@
 /**
- * Originals are stored compressed (migration 0080): raw DEFLATE at a fast level, done by the import
- * worker. `originals.compression` says how a row's bytes are stored; 0 (or NULL, rows written
- * before 0080, trash restores, bundle imports) means raw. Every reader goes through decodeOriginal.
+ * Compact storage of what the import derives from a document's text (migrations 0080 and 0110).
+ *
+ * Originals: `originals.compression` says how a row's bytes are stored; 0 (or NULL: rows written
+ * before 0080, trash restores, bundle imports) means raw, 1 raw DEFLATE, 2 raw DEFLATE with the
+ * document's stored text (UTF-8) as preset dictionary. A plain-text file is its text give or take a
+ * BOM, line ends or a trailing newline, so with the text as dictionary it shrinks to a few dozen
+ * bytes of back-references, yet any byte the reader changed is still spelled out: nothing is assumed
+ * about how the reader normalised it, and `vanthu check` hashes the rebuilt bytes against the
+ * original SHA-256. The text is never rewritten after import (a trigger of 0110 refuses it).
+ *
+ * Parse results: `documents.parse_packed` holds the parser's output as JSON, raw DEFLATE with the
+ * same dictionary (task and citation texts are spans of the text: they become back-references);
+ * `parse_json` then keeps only the recipients, which SQL reads with json_extract. NULL parse_packed
+ * (rows before 0110, trash and bundle rows) means parse_json holds the whole result.
+ *
+ * Both are encoded in the import worker and checked by decoding there, so a row is only ever
+ * stored in a form this module reads back to the same value.
  */
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
+import type { ParseResult } from '../../../shared/model/directive';
 
 export const COMPRESSION_RAW = 0;
 export const COMPRESSION_DEFLATE_RAW = 1;
+export const COMPRESSION_DEFLATE_TEXT = 2;
 
-/** Compresses when it pays (scans and .docx are already compressed: kept raw). */
-export function encodeOriginal(bytes: Uint8Array): { bytes: Uint8Array; compression: number } {
-  if (bytes.byteLength < 64) return { bytes, compression: COMPRESSION_RAW };
-  const packed = deflateRawSync(bytes, { level: 6, strategy: constants.Z_DEFAULT_STRATEGY });
-  if (packed.byteLength > bytes.byteLength * 0.9) return { bytes, compression: COMPRESSION_RAW };
-  // A copy with its own ArrayBuffer: the worker transfers it, and zlib's output may share a pool.
-  return { bytes: new Uint8Array(packed), compression: COMPRESSION_DEFLATE_RAW };
+const LEVEL = { level: 6, strategy: constants.Z_DEFAULT_STRATEGY };
+
+/**
+ * The dictionary for a text, or null when the text would not read back from SQLite as the same
+ * string (a lone surrogate becomes U+FFFD on the way in) or is empty (zlib refuses an empty one).
+ */
+function textDictionary(text: string): Buffer | null {
+  if (text === '') return null;
+  const dict = Buffer.from(text, 'utf8');
+  return dict.toString('utf8') === text ? dict : null;
 }
 
-/** The original file's bytes as imported, whatever the row's storage. Throws on an unknown codec. */
-export function decodeOriginal(stored: Buffer, compression: number | null | undefined): Buffer {
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return (
+    Buffer.compare(
+      Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    ) === 0
+  );
+}
+
+/**
+ * The smallest of raw, DEFLATE and DEFLATE against the text. Compression is only kept when it
+ * saves at least 10 % (scans and .docx are compressed already).
+ */
+export function encodeOriginal(bytes: Uint8Array, text = ''): { bytes: Uint8Array; compression: number } {
+  if (bytes.byteLength < 64) return { bytes, compression: COMPRESSION_RAW };
+  let best: { bytes: Uint8Array; compression: number } = { bytes, compression: COMPRESSION_RAW };
+  const limit = bytes.byteLength * 0.9;
+  const dict = textDictionary(text);
+  if (dict) {
+    const packed = deflateRawSync(bytes, { ...LEVEL, dictionary: dict });
+    if (packed.byteLength <= limit && sameBytes(inflateRawSync(packed, { dictionary: dict }), bytes)) {
+      best = { bytes: new Uint8Array(packed), compression: COMPRESSION_DEFLATE_TEXT };
+    }
+  }
+  // Worth trying alone only when the text did not explain the file (a .doc, a legacy encoding).
+  if (best.compression === COMPRESSION_RAW || best.bytes.byteLength > 256) {
+    const packed = deflateRawSync(bytes, LEVEL);
+    if (packed.byteLength <= Math.min(limit, best.bytes.byteLength - 1)) {
+      best = { bytes: new Uint8Array(packed), compression: COMPRESSION_DEFLATE_RAW };
+    }
+  }
+  // Each kept result is a copy with its own ArrayBuffer: the worker transfers it, and zlib's output may share a pool.
+  return best;
+}
+
+/**
+ * The original file's bytes as imported, whatever the row's storage. `text` is the document's
+ * stored text, needed by rows stored against it. Throws on an unknown codec or damaged bytes.
+ */
+export function decodeOriginal(stored: Buffer, compression: number | null | undefined, text?: string | null): Buffer {
   if (!compression) return stored;
   if (compression === COMPRESSION_DEFLATE_RAW) return inflateRawSync(stored);
+  if (compression === COMPRESSION_DEFLATE_TEXT) {
+    if (typeof text !== 'string' || text === '') throw new Error('an original stored against its text has no text');
+    return inflateRawSync(stored, { dictionary: Buffer.from(text, 'utf8') });
+  }
   throw new Error(`unknown compression ${compression} of an original`);
+}
+
+/** What documents.parse_json and parse_packed hold for a parse result of `text`. */
+export function encodeParse(parse: ParseResult, text: string): { json: string; packed: Uint8Array | null } {
+  const dict = textDictionary(text);
+  if (!dict) return { json: JSON.stringify(parse), packed: null };
+  const { recipients, ...rest } = parse;
+  const restJson = JSON.stringify(rest);
+  const packed = deflateRawSync(Buffer.from(restJson, 'utf8'), { ...LEVEL, dictionary: dict });
+  if (inflateRawSync(packed, { dictionary: dict }).toString('utf8') !== restJson) {
+    return { json: JSON.stringify(parse), packed: null };
+  }
+  return { json: JSON.stringify({ recipients }), packed: new Uint8Array(packed) };
+}
+
+/** The parse result's JSON as the parser wrote it (keys may come in another order). Throws when damaged. */
+export function decodeParseJson(json: string, packed: Buffer | null | undefined, text: string): string {
+  if (!packed) return json;
+  const rest = inflateRawSync(packed, { dictionary: Buffer.from(text, 'utf8') }).toString('utf8');
+  const { recipients } = JSON.parse(json) as { recipients?: unknown };
+  // Spliced rather than parsed and re-serialised: readers parse it once anyway.
+  const head = JSON.stringify({ recipients: recipients ?? [] }).slice(0, -1);
+  return rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
 }

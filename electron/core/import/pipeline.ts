@@ -78,6 +78,7 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
           encoding: p.encoding,
           scanned: p.scanned,
           parse: p.parse,
+          storedParse: p.storedParse,
           parserVersion: PARSER_VERSION,
           warnings: p.warnings,
           importedAt,

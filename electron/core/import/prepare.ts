@@ -10,7 +10,7 @@ import { emptyParseResult, type ParseResult } from '../../../shared/model/direct
 import { parseDirective } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
-import { encodeOriginal } from './compression';
+import { encodeOriginal, encodeParse } from './compression';
 import { type ImportSource, sourceFileName, sourceLabel } from './sources';
 
 export interface PreparedFile {
@@ -25,6 +25,8 @@ export interface PreparedFile {
   scanned: boolean;
   warnings: string[];
   parse: ParseResult;
+  /** documents.parse_json / parse_packed for `parse` (compression.ts), encoded here rather than on the writing thread. */
+  storedParse: { json: string; packed: Uint8Array | null };
   contentHash: string;
   /** Size and SHA-256 of the original file as imported. */
   size: number;
@@ -107,7 +109,7 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
   const fileSha = sha256(bytes);
   // A scan has no text to compare, so its identity is its bytes.
   const contentHash = read.text.trim() === '' ? `bytes:${fileSha}` : sha256(read.text);
-  const original = encodeOriginal(bytes);
+  const original = encodeOriginal(bytes, read.text);
   return {
     ok: true,
     label,
@@ -119,6 +121,7 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     scanned: read.scanned,
     warnings,
     parse,
+    storedParse: encodeParse(parse, read.text),
     contentHash,
     size: bytes.byteLength,
     sha256: fileSha,

@@ -36,9 +36,14 @@ export function runImportWorkerIfAny(): boolean {
     // One file at a time, in order: the main thread times the file at the head of the queue.
     chain = chain.then(async () => {
       const answer = await prepareFile(msg.source);
-      const own =
-        answer.ok && answer.stored.byteOffset === 0 && answer.stored.byteLength === answer.stored.buffer.byteLength;
-      const transfer = own && answer.stored.buffer instanceof ArrayBuffer ? [answer.stored.buffer] : [];
+      const transfer: ArrayBuffer[] = [];
+      if (answer.ok) {
+        for (const bytes of [answer.stored, answer.storedParse.packed]) {
+          const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+          if (own && bytes.buffer instanceof ArrayBuffer && !transfer.includes(bytes.buffer))
+            transfer.push(bytes.buffer);
+        }
+      }
       port.postMessage({ seq: msg.seq, answer } satisfies WorkerReply, transfer);
     });
   });

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Archive } from '../../../electron/core/archive';
+import { storedParseJson } from '../../../electron/core/db/store';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { runCli } from '../../helpers/cli';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
@@ -25,15 +26,18 @@ describe('vanthu reparse', () => {
   /** As if an older parser had read every document, and read the subject wrong. */
   function makeStale(): void {
     const db = new Database(path.join(archiveDir, 'vanthu.db'));
-    const rows = db.prepare('SELECT id, parse_json FROM documents').all() as { id: number; parse_json: string }[];
+    const rows = db.prepare('SELECT id, text, parse_json, parse_packed FROM documents').all() as {
+      id: number;
+      text: string;
+      parse_json: string;
+      parse_packed: Buffer | null;
+    }[];
     for (const row of rows) {
-      const parse = { ...JSON.parse(row.parse_json), subject: 'Trích yếu cũ' };
-      db.prepare('UPDATE documents SET parse_json = ?, parser_version = ?, subject = ? WHERE id = ?').run(
-        JSON.stringify(parse),
-        PARSER_VERSION - 1,
-        'Trích yếu cũ',
-        row.id,
-      );
+      const parse = { ...JSON.parse(storedParseJson(row)), subject: 'Trích yếu cũ' };
+      // Written whole, as a row from before migration 0110.
+      db.prepare(
+        'UPDATE documents SET parse_json = ?, parse_packed = NULL, parser_version = ?, subject = ? WHERE id = ?',
+      ).run(JSON.stringify(parse), PARSER_VERSION - 1, 'Trích yếu cũ', row.id);
     }
     db.close();
   }

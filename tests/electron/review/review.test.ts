@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
+import { parsedTasks } from '../../../electron/core/db/tasks-store';
 import { createDispatcher, type Dispatch } from '../../../electron/core/api/dispatch';
 import type { Result } from '../../../shared/api/errors';
 import type { DocumentDetail } from '../../../shared/model/archive';
@@ -65,9 +66,11 @@ function citationRows(id: number): { ordinal: number; text: string; ref: string 
     .all(id) as never;
 }
 function taskRows(id: number): { ordinal: number; text: string; parent_ordinal: number | null }[] {
-  return archive.db
-    .prepare('SELECT ordinal, text, parent_ordinal FROM tasks WHERE document_id = ? ORDER BY ordinal')
-    .all(id) as never;
+  return parsedTasks(archive.db, id).map((t) => ({
+    ordinal: t.ordinal,
+    text: t.text,
+    parent_ordinal: t.parentOrdinal,
+  }));
 }
 
 /** Stands in for an improved parser: a different subject, one citation fewer, a new version. */

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { originalBytes } from '../../../electron/core/db/store';
+import { originalBytes, storedParseJson } from '../../../electron/core/db/store';
 
 export interface WholeReport {
   integrity: string;
@@ -31,7 +31,7 @@ export function checkWhole(file: string): WholeReport {
     const broken: { id: number; why: string }[] = [];
     const rows = db
       .prepare(
-        `SELECT d.id, d.text, d.ref, d.parse_json, d.content_hash, o.sha256, o.bytes, o.compression, s.key,
+        `SELECT d.id, d.text, d.ref, d.parse_json, d.parse_packed, d.content_hash, o.sha256, o.bytes, o.compression, s.key,
                 (SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS citations,
                 (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks
          FROM documents d LEFT JOIN originals o ON o.document_id = d.id LEFT JOIN search_docs s ON s.doc_id = d.id`,
@@ -41,6 +41,7 @@ export function checkWhole(file: string): WholeReport {
       text: string;
       ref: string | null;
       parse_json: string;
+      parse_packed: Buffer | null;
       content_hash: string;
       sha256: string | null;
       bytes: Buffer | null;
@@ -52,12 +53,12 @@ export function checkWhole(file: string): WholeReport {
     let documents = 0;
     for (const r of rows) {
       documents++;
-      const parse = JSON.parse(r.parse_json) as { citations: unknown[]; tasks: TaskLike[] };
+      const parse = JSON.parse(storedParseJson(r)) as { citations: unknown[]; tasks: TaskLike[] };
       if (!r.text) broken.push({ id: r.id, why: 'no text' });
       if (r.bytes === null) broken.push({ id: r.id, why: 'no original' });
       else if (
         createHash('sha256')
-          .update(originalBytes({ bytes: r.bytes, compression: r.compression }))
+          .update(originalBytes({ bytes: r.bytes, compression: r.compression, text: r.text }))
           .digest('hex') !== r.sha256
       )
         broken.push({ id: r.id, why: 'original hash' });

@@ -1,0 +1,341 @@
+/**
+ * Compact storage (migration 0110, docs/import.md §Storage): originals and parse results stored
+ * against the document text, task texts as spans of it. Every reader must give back what was
+ * imported, for rows written before the migration and after it.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { Archive } from '../../../electron/core/archive';
+import { createDispatcher } from '../../../electron/core/api/dispatch';
+import { createBackup, verifyBackup } from '../../../electron/core/backup/backup';
+import { checkArchive } from '../../../electron/core/backup/check';
+import { exportBundle, importBundle } from '../../../electron/core/bundle/bundle';
+import { MIGRATIONS, migrate } from '../../../electron/core/db/migrations';
+import {
+  citationRowValues,
+  getDocument,
+  getOriginal,
+  taskRowValues,
+  taskTextFrom,
+} from '../../../electron/core/db/store';
+import { parsedTasks } from '../../../electron/core/db/tasks-store';
+import {
+  COMPRESSION_DEFLATE_RAW,
+  COMPRESSION_DEFLATE_TEXT,
+  COMPRESSION_RAW,
+  decodeOriginal,
+  decodeParseJson,
+  encodeOriginal,
+  encodeParse,
+} from '../../../electron/core/import/compression';
+import { prepareFile } from '../../../electron/core/import/prepare';
+import type { Result } from '../../../shared/api/errors';
+import type { Task } from '../../../shared/model/directive';
+import { parseDirective } from '../../../shared/parser';
+import { PARSER_VERSION } from '../../../shared/parser/version';
+import { tempDir } from '../../helpers/tmp';
+import { directive, writeDirectives } from '../safety/directives';
+
+const TEXT = directive(7).text;
+const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+
+describe('originals stored against their text', () => {
+  // [case, file bytes, the text the reader made of them, expected storage]
+  const cases: [string, Buffer, string, number][] = [
+    ['a UTF-8 file is its text plus a final newline', utf8(`${TEXT}\n`), TEXT, COMPRESSION_DEFLATE_TEXT],
+    ['Windows line ends (the text has LF)', utf8(`${TEXT.replace(/\n/g, '\r\n')}\r\n`), TEXT, COMPRESSION_DEFLATE_TEXT],
+    ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(TEXT)]), TEXT, COMPRESSION_DEFLATE_TEXT],
+    ['NFD in the file, NFC in the text', utf8(TEXT.normalize('NFD')), TEXT, COMPRESSION_DEFLATE_TEXT],
+    [
+      'a legacy 8-bit encoding: only its ASCII matches the text',
+      Buffer.from(TEXT.normalize('NFD').replace(/[^\x20-\x7e\n]/g, '\xe0'), 'latin1'),
+      TEXT,
+      COMPRESSION_DEFLATE_TEXT,
+    ],
+    ['a scan: no text, bytes that do not compress', randomBytes(4096), '', COMPRESSION_RAW],
+    ['a file under 64 bytes is kept as is', utf8('CÔNG VĂN\n'), 'CÔNG VĂN', COMPRESSION_RAW],
+    [
+      'a lone surrogate in the text: it would not read back from SQLite, so no dictionary',
+      utf8(`${TEXT}\n`),
+      `${TEXT}\ud800`,
+      COMPRESSION_DEFLATE_RAW,
+    ],
+  ];
+  test.each(cases)('%s', (_name, bytes, text, expected) => {
+    const stored = encodeOriginal(new Uint8Array(bytes), text);
+    expect(stored.compression).toBe(expected);
+    const back = decodeOriginal(Buffer.from(stored.bytes), stored.compression, text);
+    expect(back.equals(bytes)).toBe(true);
+    if (expected !== COMPRESSION_RAW) expect(stored.bytes.byteLength).toBeLessThan(bytes.byteLength * 0.9);
+  });
+
+  test('a row stored against its text cannot be read without it', () => {
+    const stored = encodeOriginal(new Uint8Array(utf8(`${TEXT}\n`)), TEXT);
+    // A few dozen bytes of back-references for a whole file.
+    expect(stored.bytes.byteLength).toBeLessThan(64);
+    expect(() => decodeOriginal(Buffer.from(stored.bytes), stored.compression, null)).toThrow(/no text/);
+  });
+});
+
+describe('parse results stored against their text', () => {
+  test.each([
+    ['a directive with citations, tasks and recipients', TEXT],
+    ['a one-line note with nothing parsed', 'Ghi chú nội bộ'],
+  ])('%s: the stored form reads back to the same result', (_name, text) => {
+    const parse = parseDirective(text);
+    const { json, packed } = encodeParse(parse, text);
+    expect(packed).not.toBeNull();
+    // SQL reads the recipients with json_extract (graph-store): they stay in parse_json.
+    expect(JSON.parse(json)).toEqual({ recipients: parse.recipients });
+    expect(JSON.parse(decodeParseJson(json, Buffer.from(packed!), text))).toEqual(parse);
+  });
+
+  test('a scan (no text) keeps the whole result in parse_json', () => {
+    const parse = parseDirective('');
+    expect(encodeParse(parse, '')).toEqual({ json: JSON.stringify(parse), packed: null });
+  });
+});
+
+describe('task texts as spans of the document text', () => {
+  const text = 'Yêu cầu:\n1. Ủy ban nhân dân chủ trì triển khai.\n2. Ban Tuyên giáo tuyên truyền.';
+  const at = (s: string): number => text.indexOf(s);
+  const task = (t: string, start: number, end: number): Pick<Task, 'text' | 'start' | 'end'> => ({
+    text: t,
+    start,
+    end,
+  });
+  test.each([
+    ['the text after the label "1."', task('Ủy ban nhân dân chủ trì triển khai.', at('1.'), at('\n2.')), at('Ủy ban')],
+    ['the whole span', task('1. Ủy ban nhân dân chủ trì triển khai.', at('1.'), at('\n2.')), at('1.')],
+    ['a text that is not the end of its span (joined lines)', task('Ủy ban nhân dân', at('1.'), at('\n2.')), null],
+    ['a span past the end of the text', task('tuyên truyền.', at('2.'), text.length + 5), null],
+    ['a text longer than its span', task('Yêu cầu:\n1. Ủy ban', at('1.'), at(' nhân')), null],
+  ])('%s', (_name, t, expected) => {
+    expect(taskTextFrom(t, text)).toBe(expected);
+  });
+});
+
+/** What every reader gives back for a document. */
+function readBack(archive: Archive, id: number): unknown {
+  const detail = getDocument(archive.db, id)!;
+  return {
+    text: detail.text,
+    parse: detail.parse,
+    tasks: parsedTasks(archive.db, id).map((t) => [t.ordinal, t.label, t.text]),
+    original: getOriginal(archive.db, id)!.bytes.toString('base64'),
+  };
+}
+
+async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('an archive written before migration 0110, then opened by this version', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  /**
+   * An archive at schema 100 holding rows as the code before 0110 wrote them: the whole parse
+   * result in parse_json, task texts spelled out, originals in plain DEFLATE. Its search index is
+   * caught up when this version opens it, as for any archive that missed index rows.
+   */
+  async function archiveAtSchema100(archiveDir: string, folder: string): Promise<Map<string, unknown>> {
+    const parses = new Map<string, unknown>();
+    mkdirSync(archiveDir, { recursive: true });
+    const db = new Database(path.join(archiveDir, 'vanthu.db'));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 100),
+    );
+    for (const name of readdirSync(folder).sort()) {
+      const p = await prepareFile({ kind: 'path', path: path.join(folder, name) });
+      if (!p.ok) throw new Error(p.reasonCode);
+      const f = p.parse;
+      parses.set(p.contentHash, JSON.parse(JSON.stringify(f)));
+      const id = Number(
+        db
+          .prepare(
+            `INSERT INTO documents (content_hash, text, format, encoding, scanned, type, ref, number, symbol, issuer,
+               issuer_level, issuer_kind, province, date, place, subject, signer, signer_capacity, parse_json,
+               parser_version, warnings_json, imported_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            p.contentHash,
+            p.text,
+            p.format,
+            p.encoding,
+            0,
+            f.type,
+            f.ref,
+            f.number,
+            f.symbol,
+            f.issuer,
+            f.issuerLevel,
+            f.issuerKind,
+            f.province,
+            f.date,
+            f.place,
+            f.subject,
+            f.signer,
+            f.signerCapacity,
+            JSON.stringify(f),
+            PARSER_VERSION,
+            '[]',
+            '2024-01-01T00:00:00.000Z',
+            '2024-01-01T00:00:00.000Z',
+          ).lastInsertRowid,
+      );
+      const bytes = readFileSync(path.join(folder, name));
+      db.prepare(
+        'INSERT INTO originals (document_id, file_name, source_path, size, sha256, bytes, compression) VALUES (?, ?, ?, ?, ?, ?, 1)',
+      ).run(id, name, null, bytes.byteLength, p.sha256, deflateRawSync(bytes));
+      f.citations.forEach((c, ordinal) =>
+        db
+          .prepare(
+            `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(...citationRowValues(id, ordinal, c)),
+      );
+      // With no text to point into, every row spells its text out (text_from, index 5, is null): the old row.
+      for (const values of taskRowValues(id, f.tasks, '')) {
+        db.prepare(
+          `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(...values.filter((_, i) => i !== 5));
+      }
+    }
+    db.close();
+    return parses;
+  }
+
+  /** The parser's output for each file of a folder, by content hash: what the archive must give back. */
+  async function parsesOf(folder: string): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    for (const name of readdirSync(folder)) {
+      const p = await prepareFile({ kind: 'path', path: path.join(folder, name) });
+      if (p.ok) out.set(p.contentHash, JSON.parse(JSON.stringify(p.parse)));
+    }
+    return out;
+  }
+
+  test('old rows read back as imported, new rows are compact, and check, trash, bundles and backups work on both', async () => {
+    const archiveDir = path.join(dir, 'kho');
+    const oldFolder = writeDirectives(path.join(dir, 'cu'), 0, 6);
+    const oldParses = await archiveAtSchema100(archiveDir, oldFolder);
+
+    const archive = Archive.open(archiveDir);
+    try {
+      const oldIds = archive.list('date_asc', 100, 0).items.map((d) => d.id);
+      expect(oldIds).toHaveLength(6);
+      const oldRows = archive.db
+        .prepare('SELECT count(*) FROM documents WHERE parse_packed IS NULL')
+        .pluck()
+        .get() as number;
+      expect(oldRows).toBe(6);
+      for (const id of oldIds) {
+        const detail = getDocument(archive.db, id)!;
+        expect(detail.parse).toEqual(oldParses.get(detail.contentHash));
+        const file = path.join(
+          oldFolder,
+          archive.list('date_asc', 100, 0).items.find((d) => d.id === id)!.originalName,
+        );
+        expect(getOriginal(archive.db, id)!.bytes.equals(readFileSync(file))).toBe(true);
+        expect(parsedTasks(archive.db, id).map((t) => t.text)).toEqual(flatten(detail.parse.tasks).map((t) => t.text));
+      }
+
+      const newFolder = writeDirectives(path.join(dir, 'moi'), 6, 10);
+      const newParses = await parsesOf(newFolder);
+      await archive.importPaths([newFolder]);
+      const newIds = archive
+        .list('date_asc', 100, 0)
+        .items.map((d) => d.id)
+        .filter((id) => !oldIds.includes(id));
+      expect(newIds).toHaveLength(4);
+      const stored = archive.db
+        .prepare(
+          `SELECT count(*) AS n, sum(d.parse_packed IS NOT NULL) AS packed, sum(o.compression = 2) AS againstText,
+                  (SELECT count(*) FROM tasks t WHERE t.document_id > ? AND t.text_from IS NOT NULL AND t.text = '') AS spanTasks
+           FROM documents d JOIN originals o ON o.document_id = d.id WHERE d.id > ?`,
+        )
+        .get(Math.max(...oldIds), Math.max(...oldIds)) as {
+        n: number;
+        packed: number;
+        againstText: number;
+        spanTasks: number;
+      };
+      expect(stored).toMatchObject({ n: 4, packed: 4, againstText: 4 });
+      expect(stored.spanTasks).toBeGreaterThan(0);
+      for (const id of newIds) {
+        const detail = getDocument(archive.db, id)!;
+        expect(detail.parse).toEqual(newParses.get(detail.contentHash));
+        expect(parsedTasks(archive.db, id).map((t) => t.text)).toEqual(flatten(detail.parse.tasks).map((t) => t.text));
+      }
+      expect(checkArchive(archive.db).ok).toBe(true);
+
+      // The text is what the original and the parse result are stored against: it cannot change.
+      expect(() => archive.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run('khác', newIds[0])).toThrow(
+        /fixed at import/,
+      );
+
+      // Trash and restore give back the same document, old row or new.
+      const call = createDispatcher(archive, { host: 'cli' });
+      for (const id of [oldIds[0]!, newIds[0]!]) {
+        const before = readBack(archive, id);
+        const { trashId } = await ok<{ trashId: number }>(call('deleteDocument', { id }));
+        expect(await ok(call('restoreFromTrash', { trashId }))).toEqual({ status: 'restored', id });
+        expect(readBack(archive, id)).toEqual(before);
+      }
+
+      // A bundle carries full rows: the receiving archive reads the same documents.
+      const bundle = path.join(dir, 'goi.vanthu-bundle');
+      exportBundle(archive.db, bundle, { ids: [oldIds[1]!, newIds[1]!] }, '0');
+      const other = Archive.open(path.join(dir, 'kho-khac'));
+      try {
+        expect(importBundle(other.db, bundle)).toMatchObject({ imported: 2 });
+        const byHash = (a: Archive): Map<string, unknown> =>
+          new Map(a.list('date_asc', 100, 0).items.map((d) => [a.get(d.id).contentHash, readBack(a, d.id)] as const));
+        const received = byHash(other);
+        for (const id of [oldIds[1]!, newIds[1]!]) {
+          expect(received.get(archive.get(id).contentHash)).toEqual(readBack(archive, id));
+        }
+        expect(checkArchive(other.db).ok).toBe(true);
+      } finally {
+        other.close();
+      }
+
+      // A backup's digest is computed from the rebuilt bytes, and it verifies.
+      const backup = path.join(dir, 'sao-luu.vanthu-backup');
+      await createBackup(archive.db, backup, { appVersion: '0', trigger: 'manual' });
+      expect(verifyBackup(backup)).toMatchObject({ ok: true, problems: [] });
+    } finally {
+      archive.close();
+    }
+  });
+
+  test('a damaged original stored against its text is reported by vanthu check', async () => {
+    const archive = Archive.open(path.join(dir, 'kho'));
+    try {
+      await archive.importPaths([writeDirectives(path.join(dir, 'in'), 0, 2)]);
+      const id = archive.list('date_asc', 1, 0).items[0]!.id;
+      const bytes = archive.db.prepare('SELECT bytes FROM originals WHERE document_id = ?').pluck().get(id) as Buffer;
+      bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 0xff;
+      archive.db.prepare('UPDATE originals SET bytes = ? WHERE document_id = ?').run(bytes, id);
+      expect(checkArchive(archive.db).ok).toBe(false);
+    } finally {
+      archive.close();
+    }
+  });
+});
+
+function flatten(tasks: readonly Task[]): Task[] {
+  return tasks.flatMap((t) => [t, ...flatten(t.children ?? [])]);
+}
