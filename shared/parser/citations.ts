@@ -14,7 +14,7 @@ import {
   RELATION_LOOKBACK,
   TYPE_NOUN_GAP_MAX,
 } from './tables';
-import { foldedAlternation, foldPhrase, type Doc } from './text';
+import { foldedAlternation, foldPhrase, startsLower, startsUpper, type Doc } from './text';
 import { issuerCodeInfo, type DateToken, type RefToken, type Tokens, type TypeNounToken } from './tokenize';
 
 export interface CitationContext {
@@ -134,7 +134,7 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
     // Only spaces (or one line break) may separate words of a name.
     const gap = slice.slice(pos - start, w.index);
     if (NAME_GAP_BREAK.test(gap)) break;
-    const upper = /^\p{Lu}/u.test(w[0]);
+    const upper = startsUpper(w[0]);
     // A whole body, unit word or province name: its words are never cut.
     const whole =
       (upper ? stickyAt(BODY_AT, folded, w.index) : null) ??
@@ -160,7 +160,7 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
         const next = /^\s+(\S+)/u.exec(slice.slice(w.index + w[0].length));
         if (
           next &&
-          /^\p{Lu}/u.test(next[1]!) &&
+          startsUpper(next[1]!) &&
           !/^(?:Công|Chỉ|Nghị|Quyết|Kế|Thông|Kết|Hướng|Văn|Luật|Quy)$/u.test(next[1]!)
         ) {
           pos = w.index + w[0].length + start;
@@ -200,12 +200,16 @@ function nounBefore(nouns: TypeNounToken[], doc: Doc, at: number): TypeNounToken
   return null;
 }
 
+const SENTENCE_BREAK_RE =
+  /[.!?]["”]?\s+(?=\p{Lu})|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•]\s|[IVX]+\.))|;\s*\n|:\s*\n/gu;
+
 /** Start of the sentence containing `at`: after ". X", a blank line, or a new list item. */
 function sentenceStart(doc: Doc, at: number): number {
   const from = Math.max(0, at - RELATION_LOOKBACK);
   const window = doc.text.slice(from, at);
   let best = 0;
-  const re = /[.!?]["”]?\s+(?=\p{Lu})|\n\s*\n|\n(?=\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•]\s|[IVX]+\.))|;\s*\n|:\s*\n/gu;
+  const re = SENTENCE_BREAK_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(window); m; m = re.exec(window)) best = m.index + m[0].length;
   return from + best;
 }
@@ -215,6 +219,8 @@ function sentenceStart(doc: Doc, at: number): number {
  * ("Xét Tờ trình số …"); a cue that starts inside it is part of its name ("Luật sửa đổi, bổ sung …").
  * "báo cáo / đánh giá kết quả (5 năm) thực hiện X" reports on X rather than carrying it out.
  */
+const RESULT_OF_RE = /(?<![\p{L}])ket qua(?![\p{L}])/u;
+
 function relationBefore(doc: Doc, tokens: Tokens, from: number, to: number): CitationRelation | null {
   let found: { start: number; end: number; relation: CitationRelation } | null = null;
   for (const c of tokens.cues) {
@@ -224,7 +230,7 @@ function relationBefore(doc: Doc, tokens: Tokens, from: number, to: number): Cit
   if (!found) return null;
   if (
     found.relation === 'implements' &&
-    /(?<![\p{L}])ket qua(?![\p{L}])/u.test(doc.folded.slice(Math.max(from, found.start - 40), found.start))
+    RESULT_OF_RE.test(doc.folded.slice(Math.max(from, found.start - 40), found.start))
   )
     return 'reports';
   return found.relation;
@@ -232,6 +238,12 @@ function relationBefore(doc: Doc, tokens: Tokens, from: number, to: number): Cit
 
 /** "(sau đây gọi tắt là Chỉ thị 23)": the alias being defined, not another reference. */
 const ALIAS_LEAD_RE = /(?:goi tat|viet tat|goi chung|goi)\s+la\s*$/u;
+
+/** A named law's name up to its date: "Luật sửa đổi, bổ sung …", "Luật Phòng, chống thiên tai". */
+const LAW_NAME_RE =
+  /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}(?:[^\n,;.:()]|,(?=\s\p{Ll})){0,80}?)(?=\s+ngày\s)/u;
+/** "Chỉ thị 23", "Chỉ thị số 23": the number of a short form. */
+const SHORT_FORM_NUMBER_RE = /^\s+(?:số\s+)?(\d{1,5})(?![\d/\-\p{L}])/u;
 
 export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext): Citation[] {
   const drafts: Draft[] = [];
@@ -274,7 +286,7 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
       if (late) dateToken = late;
     }
     // Lower-case continuations ("của mình", "của từng địa phương") are not issuers.
-    if (issuer && /^\p{Ll}/u.test(issuer.text) && !/^(?:các|những|đồng chí)\s/u.test(issuer.text)) issuer = null;
+    if (issuer && startsLower(issuer.text) && !/^(?:các|những|đồng chí)\s/u.test(issuer.text)) issuer = null;
     const end = Math.max(issuer ? issuer.end : 0, dateToken ? dateToken.end : 0, ref.end);
     if (!inGroup) group++;
     drafts.push({
@@ -304,13 +316,10 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     if (NAMED_LEGAL_TYPES.includes(noun.type)) {
       // "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015": a capitalised name, then the date.
       // "Luật sửa đổi, bổ sung một số điều của Luật … ngày …" is one law's name; so is "Luật Phòng, chống thiên tai".
-      const name =
-        /^\s+(?:(?:sửa đổi,? bổ sung|sửa đổi|bổ sung)\s[^\n;.:()]{0,160}?|\p{Lu}(?:[^\n,;.:()]|,(?=\s\p{Ll})){0,80}?)(?=\s+ngày\s)/u.exec(
-          doc.text.slice(noun.end, noun.end + 200),
-        );
+      const name = LAW_NAME_RE.exec(doc.text.slice(noun.end, noun.end + 200));
       if (name) from = noun.end + name[0].length;
     } else if (
-      !/^\p{Lu}/u.test(printed) &&
+      !startsUpper(printed) &&
       !/^(?:công điện|công văn|nghị quyết|chỉ thị|kết luận|thông báo|quyết định)$/u.test(printed.toLowerCase())
     ) {
       continue;
@@ -362,7 +371,7 @@ export function extractCitations(doc: Doc, tokens: Tokens, ctx: CitationContext)
     const after = doc.text.slice(noun.end, noun.end + 24);
     const self = SELF_WORDS.exec(after);
     const back = BACK_WORDS.exec(after);
-    const byNumber = /^\s+(?:số\s+)?(\d{1,5})(?![\d/\-\p{L}])/u.exec(after);
+    const byNumber = SHORT_FORM_NUMBER_RE.exec(after);
     const m = self ?? back ?? byNumber;
     if (!m) continue;
     if (ALIAS_LEAD_RE.test(doc.folded.slice(Math.max(0, noun.start - 24), noun.start))) continue;

@@ -14,7 +14,9 @@ import {
   foldPhrase,
   isBlank,
   isCapsLine,
+  isLetter,
   isRule,
+  startsUpper,
   type Doc,
   type Line,
 } from './text';
@@ -100,6 +102,10 @@ const BODY_START_RE =
 const SUBJECT_FOLLOW_RE =
   /^[*_\s]*(?:ve|v\/v|ve viec|cua|tai|trien khai|thuc hien|giai doan|nam|nhiem ky|ket luan|y kien)(?![\p{L}])/u;
 const LIST_LABEL_RE = /^\s*(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])\s/u;
+/** "CHƯƠNG TRÌNH HÀNH ĐỘNG": the qualifier belongs to the type name. */
+const ACTION_QUALIFIER_RE = /^\s*HÀNH ĐỘNG(?![\p{L}])/u;
+/** After a blank line, a lower-case continuation or "Về …" still belongs to the title. */
+const TITLE_CONTINUES_RE = /^[*_\s]*(?:\p{Ll}|Về\s|V\/v|VỀ\s|KẾT LUẬN|Ý KIẾN)/u;
 const BODY_FOLDS = ISSUER_BODIES.map((b) => foldPhrase(b.name));
 const UNIT_FOLDS = UNIT_LEVELS.map((u) => foldPhrase(u.word));
 
@@ -115,7 +121,7 @@ function isHeaderLine(folded: string): boolean {
 }
 
 function startsWithAny(folded: string, prefixes: readonly string[]): string | null {
-  for (const p of prefixes) if (folded.startsWith(p) && !/\p{L}/u.test(folded[p.length] ?? '')) return p;
+  for (const p of prefixes) if (folded.startsWith(p) && !isLetter(folded[p.length])) return p;
   return null;
 }
 
@@ -191,7 +197,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
         if (pm && date) {
           const placeEnd = cell.start + pm[0].search(/\s*,\s*ngay/);
           const place = cleanValue(doc.text.slice(cell.start, placeEnd).replace(/^[*_\s]+/, ''));
-          if (/^\p{Lu}/u.test(place) && place.split(' ').length <= 6) {
+          if (startsUpper(place) && place.split(' ').length <= 6) {
             placeDateLine = i;
             h.place = place;
             const placeStart = doc.text.indexOf(place, cell.start);
@@ -215,7 +221,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
             .slice(0, blank[1]!.length + (blank[0].length - blank[0].trimStart().length))
             .replace(/^[*_\s]+/, ''),
         );
-        if (/^\p{Lu}/u.test(place) && place.split(' ').length <= 6) {
+        if (startsUpper(place) && place.split(' ').length <= 6) {
           placeDateLine = i;
           h.place = place;
           const placeStart = doc.text.indexOf(place, line.start);
@@ -315,7 +321,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     const parts: { text: string; start: number; end: number; caps: boolean }[] = [];
     const titleRow = lines[titleLine]!;
     // "CHƯƠNG TRÌNH HÀNH ĐỘNG": the qualifier belongs to the type name, not the summary.
-    const qualifier = /^\s*HÀNH ĐỘNG(?![\p{L}])/u.exec(doc.text.slice(titleTypeEnd, titleRow.end));
+    const qualifier = ACTION_QUALIFIER_RE.exec(doc.text.slice(titleTypeEnd, titleRow.end));
     if (qualifier) titleTypeEnd += qualifier[0].length;
     const restRaw = doc.text.slice(titleTypeEnd, titleRow.end);
     if (bare(restRaw))
@@ -341,7 +347,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       const bold = /^\s*\*\*/.test(line.text) || /\*\*\s*$/.test(line.text);
       if (sawBlank) {
         // After a blank line only a lower-case continuation or "Về …" still belongs to the title.
-        const follows = /^[*_\s]*(?:\p{Ll}|Về\s|V\/v|VỀ\s|KẾT LUẬN|Ý KIẾN)/u.test(line.text);
+        const follows = TITLE_CONTINUES_RE.test(line.text);
         const accept =
           parts.length === 0
             ? (bold || follows || (isCapsLine(b) && b.length < 120) || !BODY_START_RE.test(folded)) && b.length < 200

@@ -87,6 +87,9 @@ function placeFromIssuer(issuer: string | null, re: RegExp): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+const DISTRICT_OF_ISSUER_RE = /(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\s+(\p{Lu}[\p{L} ]*)$/u;
+const COMMUNE_OF_ISSUER_RE = /(?:xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L} ]*)$/u;
+
 function run(text: string): ParseResult {
   const result = emptyParseResult();
   const doc = makeDoc(text);
@@ -148,11 +151,8 @@ function run(text: string): ParseResult {
       provinceSpan = { start: p.start, end: p.end };
     }
   }
-  const districtFromIssuer = placeFromIssuer(
-    issuer,
-    /(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\s+(\p{Lu}[\p{L} ]*)$/u,
-  );
-  const communeFromIssuer = placeFromIssuer(issuer, /(?:xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L} ]*)$/u);
+  const districtFromIssuer = placeFromIssuer(issuer, DISTRICT_OF_ISSUER_RE);
+  const communeFromIssuer = placeFromIssuer(issuer, COMMUNE_OF_ISSUER_RE);
   const places: PlaceContext = {
     province,
     district:

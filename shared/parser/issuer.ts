@@ -12,7 +12,17 @@ import {
   PROVINCES_PRE_2025,
   UNIT_LEVELS,
 } from './tables';
-import { decaps, foldAligned, foldedAlternation, foldPhrase, isCapsLine, titleCase, type Doc } from './text';
+import {
+  decaps,
+  foldAligned,
+  foldedAlternation,
+  foldPhrase,
+  isCapsLine,
+  isLetter,
+  startsUpper,
+  titleCase,
+  type Doc,
+} from './text';
 
 const ALL_PROVINCES = [...new Set([...PROVINCES_PRE_2025, ...PROVINCES_POST_2025])];
 const PROVINCE_BY_FOLD = new Map<string, string>();
@@ -63,7 +73,7 @@ export function namesSubProvincialUnit(text: string, place: string): boolean {
   const folded = foldAligned(text);
   SUB_PROVINCIAL_NAME_RE.lastIndex = 0;
   for (let m = SUB_PROVINCIAL_NAME_RE.exec(folded); m; m = SUB_PROVINCIAL_NAME_RE.exec(folded)) {
-    if (m[1]!.startsWith(target) && !/\p{L}/u.test(m[1]![target.length] ?? '')) return true;
+    if (m[1]!.startsWith(target) && !isLetter(m[1]![target.length])) return true;
   }
   return false;
 }
@@ -149,13 +159,15 @@ export interface IssuerInfo {
 }
 
 /** Level and kind of a named body ("Ban Thường vụ Huyện ủy Yên Thế" → district, party). */
+const PARTY_BODY_WORD_RE = /(?:uy|dang|ban tuyen giao|ban dan van|ban to chuc)(?![\p{L}])/u;
+
 export function describeIssuer(name: string): IssuerInfo {
   const folded = foldPhrase(name).replace(/\s+/g, ' ');
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
   let level: IssuerLevel | null = body?.row.level ?? null;
   let kind: IssuerKind | null = body?.row.kind ?? null;
   if (!kind) {
-    if (/(?:uy|dang|ban tuyen giao|ban dan van|ban to chuc)(?![\p{L}])/u.test(folded)) kind = 'party';
+    if (PARTY_BODY_WORD_RE.test(folded)) kind = 'party';
     else if (/(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|so |phong )/u.test(folded)) kind = 'state';
   }
   if (!level) {
@@ -189,7 +201,7 @@ export function caseIssuer(raw: string): string {
   const s = raw.replace(/\s+/g, ' ').trim();
   if (!isCapsLine(s)) return s;
   const folded = foldPhrase(s);
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
   if (!body) return decaps(s, true);
   const rest = s.slice(body.row.name.length).trim();
   if (!rest) return body.row.name;
@@ -219,6 +231,8 @@ const GENERIC_TAIL: readonly [RegExp, keyof PlaceContext][] = [
   [/(?<![\p{L}])(?:dang uy xa|xa|phuong|thi tran|dang uy phuong|dang uy thi tran)$/u, 'commune'],
 ];
 
+const NAME_SYLLABLE_RE = /^\p{Lu}\p{Ll}+$/u;
+
 /**
  * "Ban Thường vụ Tỉnh ủy" in a Bắc Giang document → "Ban Thường vụ Tỉnh ủy Bắc Giang". A name that
  * already ends in a place, and central bodies, stay as written.
@@ -232,7 +246,7 @@ export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
       // "huyện Đan Phượng", "xã Hòa Phường": a capitalised syllable after a name syllable ends a name.
       const k = m[0].split(' ').length;
       const prev = words[words.length - k - 1] ?? '';
-      if (/^\p{Lu}\p{Ll}+$/u.test(prev) && /^\p{Lu}/u.test(words[words.length - k] ?? '')) return issuer;
+      if (NAME_SYLLABLE_RE.test(prev) && startsUpper(words[words.length - k] ?? '')) return issuer;
       const place = ctx[key];
       if (key === 'province' && /thanh uy$/.test(folded)) return issuer;
       return place ? `${issuer} ${place}` : issuer;
@@ -265,9 +279,24 @@ const COMMITTEE_CASING: readonly [RegExp, string][] = [
  * place ("Ủy ban nhân dân tỉnh Bắc Giang"). Names the table does not know are only qualified.
  */
 export function normalizeCitedIssuer(issuer: string, ctx: PlaceContext): string {
+  // The same few issuers are cited over and over, in one document and across an import.
+  const key = JSON.stringify([issuer, ctx.province, ctx.district, ctx.commune]);
+  let out = NORMALIZED_ISSUERS.get(key);
+  if (out === undefined) {
+    out = normalizeCitedIssuerOnce(issuer, ctx);
+    if (NORMALIZED_ISSUERS.size >= NORMALIZED_ISSUERS_MAX) NORMALIZED_ISSUERS.clear();
+    NORMALIZED_ISSUERS.set(key, out);
+  }
+  return out;
+}
+
+const NORMALIZED_ISSUERS = new Map<string, string>();
+const NORMALIZED_ISSUERS_MAX = 4096;
+
+function normalizeCitedIssuerOnce(issuer: string, ctx: PlaceContext): string {
   const s = issuer.replace(/\s+/g, ' ').trim();
   const folded = foldPhrase(s);
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''));
+  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
   let out = s;
   if (body) {
     const head = BODY_EXPANSIONS[body.row.name] ?? body.row.name;

@@ -15,6 +15,7 @@ import {
   isBlank,
   isRule,
   PhraseSet,
+  startsLower,
   type Doc,
 } from './text';
 import { isoDate } from './tokenize';
@@ -95,7 +96,7 @@ function spelledAsVerb(printed: string): boolean {
 function verbAt(clause: string, folded: string, at: number): number {
   const m = VERBS.matchHere(folded, at);
   if (!m) return -1;
-  return spelledAsVerb(clause.slice(m.start, m.end)) && /^\p{Ll}/u.test(clause[m.start] ?? '') ? m.start : -1;
+  return spelledAsVerb(clause.slice(m.start, m.end)) && startsLower(clause[m.start] ?? '') ? m.start : -1;
 }
 
 /**
@@ -117,7 +118,7 @@ function firstVerb(clause: string, folded: string): number {
     if (!spelledAsVerb(clause.slice(m.start, m.end))) continue;
     // "Ban chỉ đạo", "Ban chỉ huy": the verb-looking word is part of the board's name.
     if (/(?:^|\s)ban\s+$/.test(folded.slice(Math.max(0, m.start - 5), m.start))) continue;
-    if (/^\p{Ll}/u.test(clause[m.start] ?? '')) {
+    if (startsLower(clause[m.start] ?? '')) {
       // "tổ chức chính trị - xã hội" is an agency, not the verb "tổ chức".
       if (LOWER_HEAD_RE.test(folded.slice(m.start))) continue;
       if (m.start > 0 && verbInsideName(clause, folded, m.end)) continue;
@@ -319,8 +320,9 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
   }
 
   for (const b of all) {
-    // cleanValue already turns every blank run, line breaks included, into one space.
-    b.task.text = cleanValue(b.paragraphs.join('\n'));
+    // cleanValue turns every blank run, line breaks included, into one space; the first paragraph
+    // is already clean, and cleaning is idempotent.
+    b.task.text = b.paragraphs.length === 1 ? b.paragraphs[0]! : cleanValue(b.paragraphs.join('\n'));
     let { lead, cooperate } = leadsOf(b.firstRaw.replace(/\*/g, ' '), b.firstFolded.replace(/\*/g, ' '));
     // "Điều 2. Tổ chức thực hiện" / "Văn phòng … theo dõi …": a short heading names no one; its first paragraph does.
     if (!lead.length && b.allRaw.length > 1 && HEADING_RE.test(b.firstRaw)) {

@@ -205,8 +205,22 @@ export function bare(line: string): string {
   return line.replace(BARE_RE, (m) => (m.charCodeAt(0) === 42 ? '' : ' ')).trim();
 }
 
+// esbuild (targets node20/node22, the bundles' targets) rewrites a \p{…} regex literal into
+// `new RegExp(…)` where it stands: inside a function that builds the pattern again on every call.
+// Such patterns are module constants, or these helpers.
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+const WORD_AT_START = /^[\p{L}\d.-]+/u;
+
+export function startsUpper(s: string): boolean {
+  return UPPER_FIRST.test(s);
+}
+
+export function startsLower(s: string): boolean {
+  return LOWER_FIRST.test(s);
+}
 
 /** True when the line has letters and none of them is lower case (a caps title or header). */
 export function isCapsLine(s: string): boolean {
@@ -271,7 +285,7 @@ export function decaps(s: string, sentenceStart: boolean): string {
   for (let m = INTRODUCER_RE.exec(folded); m; m = INTRODUCER_RE.exec(folded)) {
     let pos = m.index + m[0].length;
     for (let n = 0; n < 4 && pos < folded.length; n++) {
-      const wm = /^[\p{L}\d.-]+/u.exec(folded.slice(pos));
+      const wm = WORD_AT_START.exec(folded.slice(pos));
       if (!wm || NAME_STOP.has(wm[0])) break;
       chars[pos] = chars[pos]!.toUpperCase();
       pos += wm[0].length;

@@ -84,12 +84,11 @@ const BLANK_STATE_RE = new RegExp(
   'u',
 );
 
+const ANY_DASH = new RegExp(DASH, 'gu');
+const ANY_SLASH = new RegExp(SLASH, 'gu');
+
 function normCode(s: string): string {
-  return s
-    .replace(/\s+/g, '')
-    .replace(new RegExp(DASH, 'gu'), '-')
-    .replace(new RegExp(SLASH, 'gu'), '/')
-    .replace(/Ð/g, 'Đ');
+  return s.replace(/\s+/g, '').replace(ANY_DASH, '-').replace(ANY_SLASH, '/').replace(/Ð/g, 'Đ');
 }
 
 const CODE_TO_TYPE = new Map<string, DocTypeRow[]>();
@@ -215,6 +214,10 @@ export function scanRefs(text: string): RefToken[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The patterns without the g flag: one match from the start of the number field, no lastIndex state. */
+const PARTY_ONCE_RE = new RegExp(PARTY_RE.source, 'u');
+const STATE_ONCE_RE = new RegExp(STATE_RE.source, 'u');
+
 /** Reads a number line's remainder ("571 - CV/TU", "-CV/HU", "   /UBND-VP") at `offset`. */
 export function readNumberField(text: string, offset: number, limit: number): RefToken | null {
   const rest = text.slice(offset, limit);
@@ -231,8 +234,8 @@ export function readNumberField(text: string, offset: number, limit: number): Re
     }
   }
   PARTY_RE.lastIndex = 0;
-  const party = new RegExp(PARTY_RE.source, 'u').exec(body);
-  const state = new RegExp(STATE_RE.source, 'u').exec(body);
+  const party = PARTY_ONCE_RE.exec(body);
+  const state = STATE_ONCE_RE.exec(body);
   const full = [party, state].filter((m): m is RegExpExecArray => !!m && m.index === 0)[0];
   if (full) {
     const token = full === party ? partyToken(full) : stateToken(full);
