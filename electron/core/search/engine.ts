@@ -37,6 +37,9 @@ import { searchStore } from './indexer';
 import { NameIndex, type NameEntry, type NameHit } from './name-suggest';
 import { SuggestIndex, suggestTerms, type SuggestEntry } from './suggest-index';
 
+/** Tasks read per turn of the event loop when warming the agency names (~12 per document). */
+const TASK_SLICE = 20000;
+
 /** A name with more words than were typed plus this many ranks after subjects (see suggest()). */
 const NAME_SLACK = 3;
 
@@ -118,7 +121,8 @@ export class SearchEngine {
   readonly store: SearchStore;
   private facetCache = new FacetCache();
   private suggesters: Suggesters | null = null;
-  private taskAgencies: ReturnType<SearchStore['taskAgencyLists']> | null = null;
+  /** How many tasks carry each agency list (the JSON as stored), read so far and up to which task. */
+  private taskAgencies: { counts: Map<string, number>; after: number; last: number; done: boolean } | null = null;
   private dataVersion = '';
   private warmScheduled = false;
 
@@ -366,8 +370,8 @@ export class SearchEngine {
         next?.();
       });
     };
-    // Facets in slices of 10k documents (~50 ms each at 100k), then the tasks' agencies (one scan of
-    // the tasks), then the suggestion indexes.
+    // Facets in slices of 10k documents (~50 ms each at 100k), then the tasks' agencies in slices
+    // of TASK_SLICE tasks, then the suggestion indexes.
     let after = 0;
     const facetSlice = (): void =>
       step(
@@ -379,13 +383,15 @@ export class SearchEngine {
             this.facetCache.set(r.doc_id, { type: r.type, issuer: r.issuer, year: r.year, level: r.level });
           after = rows.length === 10000 ? rows[rows.length - 1]!.doc_id : -1;
         },
+        () => (after >= 0 && this.db.open ? facetSlice() : agencySlice()),
+      );
+    const agencySlice = (): void =>
+      step(
+        () => this.readAgencySlice(),
         () =>
-          after >= 0 && this.db.open
-            ? facetSlice()
-            : step(
-                () => this.taskAgencyLists(),
-                () => step(() => this.warmSuggestions()),
-              ),
+          this.taskAgencies && !this.taskAgencies.done && this.db.open
+            ? agencySlice()
+            : step(() => this.warmSuggestions()),
       );
     facetSlice();
   }
@@ -460,10 +466,9 @@ export class SearchEngine {
       if (!listed) group.spellings.set(text, (group.spellings.get(text) ?? 0) + uses);
     };
     for (const a of office.agencies) add(a.name, 0);
-    for (const r of this.taskAgencyLists()) {
-      for (const json of [r.lead_json, r.cooperate_json])
-        for (const name of JSON.parse(json) as unknown[]) if (typeof name === 'string') add(name, r.n);
-    }
+    while (!this.taskAgencies?.done) this.readAgencySlice();
+    for (const [json, n] of this.taskAgencies.counts)
+      for (const name of JSON.parse(json) as unknown[]) if (typeof name === 'string') add(name, n);
     for (const { entry, spellings } of byKey.values()) {
       let best = 0;
       for (const [text, n] of spellings) if (n > best) [entry.text, best] = [text, n];
@@ -471,9 +476,19 @@ export class SearchEngine {
     return [...byKey.values()].map((g) => g.entry);
   }
 
-  /** The tasks' agency lists, kept so the warm-up can read them on a turn of their own. */
-  private taskAgencyLists(): ReturnType<SearchStore['taskAgencyLists']> {
-    return (this.taskAgencies ??= this.store.taskAgencyLists());
+  /**
+   * Counts the agency lists of the next TASK_SLICE task ids. Lists are counted as stored JSON: the
+   * same few recur, so each distinct one is parsed once, at build.
+   */
+  private readAgencySlice(): void {
+    const t = (this.taskAgencies ??= { counts: new Map(), after: 0, last: this.store.lastTaskId(), done: false });
+    if (t.done) return;
+    for (const r of this.store.taskAgencyLists(t.after, t.after + TASK_SLICE)) {
+      t.counts.set(r.lead_json, (t.counts.get(r.lead_json) ?? 0) + r.n);
+      t.counts.set(r.cooperate_json, (t.counts.get(r.cooperate_json) ?? 0) + r.n);
+    }
+    t.after += TASK_SLICE;
+    t.done = t.after >= t.last;
   }
 
   /** The clerk's agency list from the office settings (empty when never saved or unreadable). */
