@@ -78,6 +78,11 @@ async function main() {
   ]);
   await mkdir(path.join(dist, 'renderer'), { recursive: true });
   await cp(path.join(root, 'renderer', 'index.html'), path.join(dist, 'renderer', 'index.html'));
+  // The graph view's layout worker (renderer/src/graph/layout.ts), loaded from beside app.js.
+  await cp(
+    path.join(root, 'node_modules', 'elkjs', 'lib', 'elk-worker.min.js'),
+    path.join(dist, 'renderer', 'elk-worker.min.js'),
+  );
   if (existsSync(path.join(root, 'resources'))) {
     await cp(path.join(root, 'resources'), path.join(dist, 'resources'), { recursive: true });
   }

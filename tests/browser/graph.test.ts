@@ -31,6 +31,7 @@ describeBrowser('the citation graph in the browser', () => {
   let page: Page;
   const id = new Map<string, number>();
   const pageErrors: string[] = [];
+  const workers: string[] = [];
 
   beforeAll(async () => {
     if (!chromiumPath)
@@ -52,6 +53,7 @@ describeBrowser('the citation graph in the browser', () => {
     page = await context.newPage();
     page.setDefaultTimeout(20000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('worker', (w) => workers.push(w.url()));
     page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   }, 60000);
 
@@ -104,6 +106,8 @@ describeBrowser('the citation graph in the browser', () => {
       .first()
       .waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="graph-svg"] [data-node]').length >= 5);
+    // ELK ran in its worker, not in the page's thread.
+    expect(workers.filter((u) => u.endsWith('/elk-worker.min.js'))).toHaveLength(1);
 
     const nodes = await page.$$eval('[data-testid="graph-svg"] [data-node]', (els) =>
       els.map((el) => {

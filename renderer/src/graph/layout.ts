@@ -1,7 +1,11 @@
 /**
  * Level layout of a neighbourhood with elkjs (layered, direction DOWN): one partition per level,
- * central at the top and commune at the bottom. ELK runs in the page's main thread (the bundled
- * build's fake worker), so nothing is loaded from a URL and the CSP `script-src 'self'` holds.
+ * central at the top and commune at the bottom.
+ *
+ * ELK runs in a Web Worker (elkjs's own elk-worker.min.js, copied beside app.js by
+ * scripts/build.mjs, so `script-src 'self'` covers it): 500 nodes take about a second, which in the
+ * page's thread froze zoom, scroll and clicks. Where no worker can start (no Worker, a refused or
+ * failed script) the bundled build lays out in the page's thread as before.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
@@ -39,7 +43,49 @@ export interface Layout {
   height: number;
 }
 
-let elk: InstanceType<typeof ELK> | null = null;
+const WORKER_FILE = 'elk-worker.min.js';
+
+type Elk = InstanceType<typeof ELK>;
+/** undefined: not tried yet; null: no worker here (use the page's thread). */
+let worker: { elk: Elk; failed: Promise<never> } | null | undefined;
+let inPage: Elk | null = null;
+
+function startWorker(): { elk: Elk; failed: Promise<never> } | null {
+  if (typeof Worker === 'undefined' || typeof document === 'undefined') return null;
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  // ELK's promises never settle when its worker dies; this one rejects instead.
+  failed.catch(() => {});
+  try {
+    const elk = new ELK({
+      workerFactory: () => {
+        const w = new Worker(new URL(WORKER_FILE, document.baseURI));
+        w.addEventListener('error', () => fail(new Error('elk worker failed')));
+        return w;
+      },
+    });
+    return { elk, failed };
+  } catch {
+    return null;
+  }
+}
+
+async function runElk(root: ElkNode): Promise<ElkNode> {
+  if (worker === undefined) worker = startWorker();
+  if (worker) {
+    const w = worker;
+    try {
+      return await Promise.race([w.elk.layout(root), w.failed]);
+    } catch (e) {
+      // A layout error from ELK itself is the caller's; only a dead worker falls back.
+      if (!(e instanceof Error && e.message === 'elk worker failed')) throw e;
+      w.elk.terminateWorker();
+      worker = null;
+    }
+  }
+  inPage ??= new ELK();
+  return inPage.layout(root);
+}
 
 /** Above this many nodes the layout trades some crossing minimisation for speed. */
 const LARGE = 150;
@@ -54,7 +100,6 @@ export function partitionOf(n: GraphNode): number {
 }
 
 export async function layoutGraph(g: Graph, extra: Record<string, string> = {}): Promise<Layout> {
-  elk ??= new ELK();
   const keys = new Set(g.nodes.map((n) => String(n.id)));
   // One line per pair of documents: a plan citing the same letter in its title and its body is one link.
   const pairs = new Map<string, Graph['edges'][number]>();
@@ -92,7 +137,7 @@ export async function layoutGraph(g: Graph, extra: Record<string, string> = {}):
     // Drawn from the cited document (higher level) down to the one that cites it.
     edges: edges.map((e) => ({ id: `e${e.id}`, sources: [String(e.to)], targets: [String(e.from)] })),
   };
-  const out = await elk.layout(root);
+  const out = await runElk(root);
   const pos = new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
   const sections = new Map(
     (out.edges ?? []).map((e) => [
