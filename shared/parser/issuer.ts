@@ -14,11 +14,13 @@ import {
 } from './tables';
 import {
   decaps,
+  execNotAfter,
   foldAligned,
   foldedAlternation,
   foldPhrase,
   isCapsLine,
   isLetter,
+  letterBefore,
   startsUpper,
   titleCase,
   type Doc,
@@ -103,12 +105,13 @@ export function provinceFromText(doc: Doc): { name: string; start: number; end: 
 }
 
 const NAME_SYLLABLE = '[\\p{Lu}][\\p{Ll}]*';
+/** Both scanned with execNotAfter(…, letterBefore): no letter right before the unit word. */
 const DISTRICT_RE = new RegExp(
-  `(?<![\\p{L}])(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy|Huyện uỷ|Quận uỷ|Thị uỷ)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
+  `(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy|Huyện uỷ|Quận uỷ|Thị uỷ)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
   'gu',
 );
 const COMMUNE_RE = new RegExp(
-  `(?<![\\p{L}])(?:xã|phường|thị trấn|đặc khu|Đảng ủy xã|Đảng ủy phường)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
+  `(?:xã|phường|thị trấn|đặc khu|Đảng ủy xã|Đảng ủy phường)\\s+(${NAME_SYLLABLE}(?:[ ]${NAME_SYLLABLE}){0,${PLACE_NAME_MAX_SYLLABLES - 1}})`,
   'gu',
 );
 /** Capitalised words right after "huyện" that are not a district name. */
@@ -117,7 +120,7 @@ const NOT_PLACE = new Set(['ủy', 'uỷ', 'đoàn', 'đội', 'Ủy', 'Uỷ']);
 function mostFrequent(re: RegExp, text: string): string | null {
   const counts = new Map<string, number>();
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m = execNotAfter(re, text, letterBefore); m; m = execNotAfter(re, text, letterBefore)) {
     const name = m[1]!;
     if (NOT_PLACE.has(name.split(' ')[0]!)) continue;
     counts.set(name, (counts.get(name) ?? 0) + 1);

@@ -10,7 +10,7 @@ import {
   TYPE_ABBREVIATIONS,
   type DocTypeRow,
 } from './tables';
-import { foldPhrase, PhraseSet, scanPhrases, type Doc } from './text';
+import { execNotAfter, foldPhrase, PhraseSet, refCharBefore, scanPhrases, type Doc } from './text';
 import type { CitationRelation, IssuerKind, IssuerLevel } from '../model/directive';
 
 export interface RefToken {
@@ -66,14 +66,13 @@ const CODE = '[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?![\\p{L}\\d])';
 const CAPS_CODE = '[A-ZĐÐ][A-ZĐÐ0-9&]*(?![\\p{L}\\d])';
 const JOINED = `(?:${DASH}${CODE}|[ \\t]*${DASH}[ \\t]*${CAPS_CODE})`;
 
-const PARTY_RE = new RegExp(
-  String.raw`(?<![\d/\p{L}])(\d{1,5})[ \t]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`,
-  'gu',
-);
-const STATE_RE = new RegExp(
-  String.raw`(?<![\d/\p{L}])(\d{1,5})[ \t]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)|(${CODE}${JOINED}+))`,
-  'gu',
-);
+const PARTY = String.raw`(\d{1,5})[ \t]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`;
+const STATE = String.raw`(\d{1,5})[ \t]*${SLASH}[ \t]*(?:(\d{4})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)|(${CODE}${JOINED}+))`;
+/** A number starts a reference only after a blank or punctuation: not after a letter, a digit or "/". */
+const NOT_AFTER_REF_CHAR = String.raw`(?<![\d/\p{L}])`;
+/** Scanned with execNotAfter(…, refCharBefore), the lookbehind's test done outside the pattern. */
+const PARTY_RE = new RegExp(PARTY, 'gu');
+const STATE_RE = new RegExp(STATE, 'gu');
 /** Blank number left for the clerk to fill in: "Số -CV/HU", "Số      /UBND-VP", "Số: ..../QĐ-UBND". */
 const BLANK_PARTY_RE = new RegExp(
   String.raw`^[ \t.…_]*${DASH}[ \t]*(${CODE})[ \t]*${SLASH}[ \t]*(${CODE}${JOINED}*)`,
@@ -188,9 +187,10 @@ const LOOSE_STATE_RE = new RegExp(
 export function scanRefs(text: string): RefToken[] {
   const out: RefToken[] = [];
   PARTY_RE.lastIndex = 0;
-  for (let m = PARTY_RE.exec(text); m; m = PARTY_RE.exec(text)) out.push(partyToken(m));
+  for (let m = execNotAfter(PARTY_RE, text, refCharBefore); m; m = execNotAfter(PARTY_RE, text, refCharBefore))
+    out.push(partyToken(m));
   STATE_RE.lastIndex = 0;
-  for (let m = STATE_RE.exec(text); m; m = STATE_RE.exec(text)) {
+  for (let m = execNotAfter(STATE_RE, text, refCharBefore); m; m = execNotAfter(STATE_RE, text, refCharBefore)) {
     const token = stateToken(m);
     if (!out.some((t) => t.start < token.end && token.start < t.end)) out.push(token);
   }
@@ -215,8 +215,8 @@ export function scanRefs(text: string): RefToken[] {
 }
 
 /** The patterns without the g flag: one match from the start of the number field, no lastIndex state. */
-const PARTY_ONCE_RE = new RegExp(PARTY_RE.source, 'u');
-const STATE_ONCE_RE = new RegExp(STATE_RE.source, 'u');
+const PARTY_ONCE_RE = new RegExp(NOT_AFTER_REF_CHAR + PARTY, 'u');
+const STATE_ONCE_RE = new RegExp(NOT_AFTER_REF_CHAR + STATE, 'u');
 
 /** Reads a number line's remainder ("571 - CV/TU", "-CV/HU", "   /UBND-VP") at `offset`. */
 export function readNumberField(text: string, offset: number, limit: number): RefToken | null {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { TASK_VERBS } from '../../../shared/parser/tables';
-import { cleanValue, foldedAlternation, foldPhrase, PhraseSet } from '../../../shared/parser/text';
+import {
+  cleanValue,
+  execNotAfter,
+  foldedAlternation,
+  foldPhrase,
+  letterBefore,
+  PhraseSet,
+  refCharBefore,
+} from '../../../shared/parser/text';
 
 // The hand-written scanners replace regexes for speed; these properties hold them to the regexes'
 // exact results on strings built from the pieces where they could disagree.
@@ -45,6 +53,43 @@ test('PhraseSet.next and matchHere find what the task-verb regex finds', () => {
       const one = at <= s.length ? sticky.exec(s) : null;
       const here = verbs.matchHere(s, at);
       expect(here ? [here.start, here.end] : null).toEqual(one ? [one.index, one.index + one[0].length] : null);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+const aroundPieces = fc.constantFrom(
+  'huyện ',
+  'Huyện ủy ',
+  'Yên Thế',
+  '12-CV/TU',
+  '5/UBND-VX',
+  '7',
+  '/',
+  'a',
+  'ệ',
+  '𝐀',
+  '\u0301',
+  ' ',
+  '\n',
+  '-',
+);
+
+test('execNotAfter gives the matches of the same pattern behind a lookbehind', () => {
+  const cases: [string, string, (s: string, i: number) => boolean][] = [
+    ['(?<![\\p{L}])', '(?:huyện|Huyện ủy)\\s+(\\p{Lu}\\p{Ll}*)', letterBefore],
+    ['(?<![\\d/\\p{L}])', '(\\d{1,5})[ \\t]*[-/][ \\t]*([A-Z]+)', refCharBefore],
+  ];
+  fc.assert(
+    fc.property(fc.array(aroundPieces, { maxLength: 20 }), (pieces) => {
+      const s = pieces.join('');
+      for (const [lookbehind, body, blocked] of cases) {
+        const expected = [...s.matchAll(new RegExp(lookbehind + body, 'gu'))].map((m) => [m.index, m[0]]);
+        const re = new RegExp(body, 'gu');
+        const found: (string | number)[][] = [];
+        for (let m = execNotAfter(re, s, blocked); m; m = execNotAfter(re, s, blocked)) found.push([m.index, m[0]]);
+        expect(found).toEqual(expected);
+      }
     }),
     { numRuns: 5000 },
   );
