@@ -108,8 +108,9 @@ export class NameIndex {
   nearTerms(word: string, maxEdits: number): { term: string; d: number }[] {
     if (maxEdits <= 0) return [];
     const found = new Map<string, number>();
-    // Only after a search found nothing, so the wide Levenshtein net (swaps count 2 there) is affordable.
-    for (const r of this.ms.search(word, { fuzzy: maxEdits * 2, maxFuzzy: 4, prefix: false }))
+    // Levenshtein 2 takes in one swap (2 there, 1 here) or two other edits; a wider net made an
+    // empty search 10× slower ("dcih": 15 ms against 1.3 ms) by matching nearly every name.
+    for (const r of this.ms.search(word, { fuzzy: 2, maxFuzzy: 2, prefix: false }))
       for (const t of r.terms) if (!found.has(t)) found.set(t, typedDistance(word, t, false, maxEdits));
     return [...found]
       .filter(([, d]) => d <= maxEdits)
