@@ -392,6 +392,28 @@ describe('suggestions: prefix → expected suggestion', () => {
     expect(ids.sort()).toEqual(['tasks1', 'tasks2']);
   });
 
+  test('agencies are counted over every slice of tasks, also in the background warm-up', async () => {
+    // 25,000 tasks: more than one slice (20,000 task ids) of the warm-up.
+    const many = Array.from({ length: 25000 }, (_, i) => ({
+      text: `việc ${i}`,
+      lead: [i < 24990 ? 'Phòng Nội vụ' : 'Hạt Kiểm lâm huyện'],
+    }));
+    const big = openFixture([{ ...AGENCY_DOCS[1]!, key: 'big', tasks: many }]);
+    try {
+      const cold = new SearchEngine(big.db);
+      expect(cold.suggest('hat kiem lam h')).toContainEqual({ kind: 'agency', text: 'Hạt Kiểm lâm huyện', id: null });
+      const warm = new SearchEngine(big.db);
+      const internals = warm as unknown as { suggesters: unknown };
+      warm.search({ query: 'phòng cháy' });
+      for (let i = 0; i < 10 && !internals.suggesters; i++) await new Promise((r) => setImmediate(r));
+      expect(internals.suggesters).not.toBeNull();
+      expect(warm.suggest('phong noi vu')).toEqual([{ kind: 'agency', text: 'Phòng Nội vụ', id: null }]);
+      expect(warm.suggest('hat kiem lam h')).toContainEqual({ kind: 'agency', text: 'Hạt Kiểm lâm huyện', id: null });
+    } finally {
+      big.db.close();
+    }
+  });
+
   test('did you mean also knows the words of agency names', () => {
     expect(e.search({ query: 'kiem lma' }).didYouMean).toBe('kiem lam');
   });
