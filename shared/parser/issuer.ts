@@ -283,7 +283,8 @@ const COMMITTEE_CASING: readonly [RegExp, string][] = [
  */
 export function normalizeCitedIssuer(issuer: string, ctx: PlaceContext): string {
   // The same few issuers are cited over and over, in one document and across an import.
-  const key = JSON.stringify([issuer, ctx.province, ctx.district, ctx.commune]);
+  const key = memoKey(issuer, ctx.province, ctx.district, ctx.commune);
+  if (key === null) return normalizeCitedIssuerOnce(issuer, ctx);
   let out = NORMALIZED_ISSUERS.get(key);
   if (out === undefined) {
     out = normalizeCitedIssuerOnce(issuer, ctx);
@@ -291,6 +292,16 @@ export function normalizeCitedIssuer(issuer: string, ctx: PlaceContext): string 
     NORMALIZED_ISSUERS.set(key, out);
   }
   return out;
+}
+
+/** One string for the parts, null (do not memoize) when a part holds a separator character. */
+function memoKey(...parts: (string | null)[]): string | null {
+  let key = '';
+  for (const part of parts) {
+    if (part !== null && (part.includes('\u0000') || part.includes('\u0001'))) return null;
+    key += (part ?? '\u0001') + '\u0000';
+  }
+  return key;
 }
 
 const NORMALIZED_ISSUERS = new Map<string, string>();

@@ -136,19 +136,14 @@ function isBlankUnit(c: number): boolean {
   );
 }
 
-/** True when `s` holds "*", "__" (when `underscores`), two spaces in a row or a blank other than a space. */
-function needsBlankFix(s: string, underscores: boolean): boolean {
-  for (let i = 0, n = s.length; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 42) return true;
-    if (c === 32) {
-      if (s.charCodeAt(i + 1) === 32) return true;
-    } else if (c === 95) {
-      if (underscores && s.charCodeAt(i + 1) === 95) return true;
-    } else if ((c <= 13 || c >= 0xa0) && isBlankUnit(c)) return true;
-  }
-  return false;
-}
+/**
+ * "*", two spaces in a row or a blank other than a space (and, for values, "__"): what the blank
+ * passes would change. One character class compiled by the regex engine scans about twice as fast
+ * as a loop over char codes.
+ */
+const VALUE_NEEDS_FIX = /[*\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|__/;
+const LINE_NEEDS_FIX = /[*\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}/;
+
 const EDGE_START = /[\s\-–—:|]/;
 const EDGE_END = /[\s,;:|]/;
 
@@ -189,7 +184,7 @@ function collapseBlankRuns(raw: string): string {
 export function cleanValue(raw: string): string {
   // This runs for every task, recipient and field: the inner pass runs only when it would change
   // something, and the edges are trimmed by a scan (same result as /^[\s\-–—:|]+|[\s,;:|]+$/g).
-  const s = needsBlankFix(raw, true) ? collapseBlankRuns(raw) : raw;
+  const s = VALUE_NEEDS_FIX.test(raw) ? collapseBlankRuns(raw) : raw;
   let a = 0;
   let b = s.length;
   while (a < b && EDGE_START.test(s[a]!)) a++;
@@ -201,7 +196,7 @@ const BARE_RE = /\*+|\s+/g;
 
 /** Strips markdown emphasis and surrounding blanks from one layout line. */
 export function bare(line: string): string {
-  if (!needsBlankFix(line, false)) return line.trim();
+  if (!LINE_NEEDS_FIX.test(line)) return line.trim();
   return line.replace(BARE_RE, (m) => (m.charCodeAt(0) === 42 ? '' : ' ')).trim();
 }
 

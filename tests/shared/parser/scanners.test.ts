@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { TASK_VERBS } from '../../../shared/parser/tables';
 import {
+  bare,
   cleanValue,
   execNotAfter,
   foldedAlternation,
@@ -24,6 +25,17 @@ test('cleanValue gives what its regex definition gives', () => {
       expect(cleanValue(raw)).toBe(byRegex(raw));
       // Task text relies on it: an already clean paragraph is kept as is.
       expect(cleanValue(cleanValue(raw))).toBe(cleanValue(raw));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('bare gives what its regex definition gives', () => {
+  const byRegex = (line: string) => line.replace(/\*+|\s+/g, (m) => (m[0] === '*' ? '' : ' ')).trim();
+  fc.assert(
+    fc.property(fc.array(valuePieces, { maxLength: 16 }), (pieces) => {
+      const line = pieces.join('');
+      expect(bare(line)).toBe(byRegex(line));
     }),
     { numRuns: 5000 },
   );
