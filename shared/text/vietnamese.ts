@@ -7,8 +7,12 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 // NBSP and the other fixed-width spaces turn up inside symbols ("571 -CV/TU") in PDF and Word text.
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 
+/** Any character one of the passes below would change; most texts (already stored ones) have none. */
+const NEEDS_CLEANING = /[\r\u200B-\u200D\u2060\uFEFF\u00A0\u2000-\u200A\u202F\u205F\u3000]/;
+
 /** The form every stored text takes: NFC, LF line ends, no zero-width characters, no odd spaces. */
 export function normalizeText(raw: string): string {
+  if (!NEEDS_CLEANING.test(raw)) return raw.normalize('NFC');
   return raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
