@@ -53,6 +53,8 @@ export interface Suggestion {
   text: string;
   /** The document a subject or ref suggestion comes from (a ref: its newest document). */
   id: number | null;
+  /** Agencies: other ways the tasks write it ("UBND huyện", "Ủy ban nhân dân huyện"), also searched for. */
+  alsoWritten?: string[];
 }
 
 export interface SavedSearch {

@@ -40,6 +40,9 @@ import { SuggestIndex, suggestTerms, type SuggestEntry } from './suggest-index';
 /** Tasks read per turn of the event loop when warming the agency names (~12 per document). */
 const TASK_SLICE = 20000;
 
+/** Other spellings of one agency an agency suggestion searches for too (most used first). */
+const MAX_SPELLINGS = 4;
+
 /** A name with more words than were typed plus this many ranks after subjects (see suggest()). */
 const NAME_SLACK = 3;
 
@@ -442,12 +445,16 @@ export class SearchEngine {
 
   /**
    * The agencies tasks are given to (lead and cooperating), one per folded name (agencyKey), shown
-   * as most often written; the office's own list, when saved, adds its names and matches their
-   * short names and aliases.
+   * as most often written, with the other ways the tasks write it (a search for the agency looks
+   * for any of them); the office's own list, when saved, adds its names and matches their short
+   * names and aliases ("BTG Huyện ủy" in a task is then Ban Tuyên giáo Huyện ủy).
    */
   private agencyEntries(): NameEntry[] {
     const office = this.officeAgencies();
-    const byKey = new Map<string, { entry: NameEntry; spellings: Map<string, number> }>();
+    const byKey = new Map<
+      string,
+      { entry: NameEntry; listed: boolean; spellings: Map<string, { text: string; n: number }> }
+    >();
     const add = (name: string, uses: number): void => {
       const text = name.replace(/\s+/g, ' ').trim();
       const listed = office.resolve(text);
@@ -458,20 +465,28 @@ export class SearchEngine {
         const aka = listed ? [listed.short, ...listed.aliases].filter(Boolean) : [];
         group = {
           entry: { kind: 'agency', text: listed?.name ?? text, aka, uses: 0, doc: null },
+          listed: listed !== null,
           spellings: new Map(),
         };
         byKey.set(key, group);
       }
       group.entry.uses += uses;
-      if (!listed) group.spellings.set(text, (group.spellings.get(text) ?? 0) + uses);
+      // Spellings that differ only in case, marks or spacing are one phrase to the search.
+      const folded = suggestTerms(text).join(' ');
+      const spelling = group.spellings.get(folded) ?? { text, n: 0 };
+      spelling.n += uses;
+      group.spellings.set(folded, spelling);
     };
     for (const a of office.agencies) add(a.name, 0);
     while (!this.taskAgencies?.done) this.readAgencySlice();
     for (const [json, n] of this.taskAgencies.counts)
       for (const name of JSON.parse(json) as unknown[]) if (typeof name === 'string') add(name, n);
-    for (const { entry, spellings } of byKey.values()) {
-      let best = 0;
-      for (const [text, n] of spellings) if (n > best) [entry.text, best] = [text, n];
+    for (const { entry, listed, spellings } of byKey.values()) {
+      const byUse = [...spellings.values()].sort((a, b) => b.n - a.n);
+      if (!listed) entry.text = byUse[0]!.text;
+      const shown = suggestTerms(entry.text).join(' ');
+      const others = byUse.filter((s) => s.n > 0 && suggestTerms(s.text).join(' ') !== shown).slice(0, MAX_SPELLINGS);
+      if (others.length > 0) entry.alsoWritten = others.map((s) => s.text);
     }
     return [...byKey.values()].map((g) => g.entry);
   }
@@ -540,7 +555,10 @@ export class SearchEngine {
       const key = `${r.kind}:${r.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ kind: r.kind, text: r.text, id: r.doc });
+      const also = (r as NameEntry).alsoWritten;
+      out.push(
+        also ? { kind: r.kind, text: r.text, id: r.doc, alsoWritten: also } : { kind: r.kind, text: r.text, id: r.doc },
+      );
       if (out.length >= limit) break;
     }
     return out;

@@ -23,6 +23,8 @@ export interface NameEntry {
   /** How often the archive uses it (documents, tasks): more used names rank higher. */
   uses: number;
   doc: number | null;
+  /** Other ways the archive's tasks write this agency, most used first. */
+  alsoWritten?: string[];
 }
 
 export interface NameHit {

@@ -56,12 +56,17 @@ function filterFor(kind: 'type' | 'issuer' | 'year' | 'level', value: string): s
 const phrase = (v: string) => `"${v.replace(/"/g, ' ').trim()}"`;
 
 /** How each kind of suggestion is labelled, and what picking it searches for. */
-const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: string; query(text: string): string }> = {
-  ref: { label: 'Số', title: 'Số, ký hiệu văn bản', query: (t) => t },
-  issuer: { label: 'Cơ quan', title: 'Cơ quan ban hành', query: (t) => `coquan:${phrase(t)}` },
-  // An agency is named in the text of the directives that give it tasks, not in a field.
-  agency: { label: 'Đơn vị', title: 'Cơ quan, đơn vị được giao nhiệm vụ', query: phrase },
-  subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (t) => t },
+const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: string; query(s: Suggestion): string }> = {
+  ref: { label: 'Số', title: 'Số, ký hiệu văn bản', query: (s) => s.text },
+  issuer: { label: 'Cơ quan', title: 'Cơ quan ban hành', query: (s) => `coquan:${phrase(s.text)}` },
+  // An agency is named in the text of the directives that give it tasks, not in a field, and
+  // not always the same way.
+  agency: {
+    label: 'Đơn vị',
+    title: 'Cơ quan, đơn vị được giao nhiệm vụ',
+    query: (s) => [s.text, ...(s.alsoWritten ?? [])].map(phrase).join(' OR '),
+  },
+  subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (s) => s.text },
 };
 
 function download(name: string, mime: string, content: string): void {
@@ -240,7 +245,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             {s.text}
           </>
         ),
-        pick: () => run(SUGGESTION_KINDS[s.kind].query(s.text)),
+        pick: () => run(SUGGESTION_KINDS[s.kind].query(s)),
       }))
     : [
         ...saved.map((s) => ({

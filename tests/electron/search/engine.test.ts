@@ -384,12 +384,27 @@ describe('suggestions: prefix → expected suggestion', () => {
     expect(got).toContain('agency:Ban Tuyên giáo Huyện ủy');
     expect(got).toContain('issuer:Ban Thường vụ Tỉnh ủy Bắc Giang');
     // Two more words typed: the agency is now about as long as the text, and comes first.
-    expect(e.suggest('ban tuyen', 8)[0]).toEqual({ kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy', id: null });
+    expect(e.suggest('ban tuyen', 8)[0]).toMatchObject({ kind: 'agency', text: 'Ban Tuyên giáo Huyện ủy' });
   });
 
-  test('an agency suggestion, searched as the page does (a phrase), finds the directives naming it', () => {
+  test('an agency suggestion carries the other ways tasks write it (not mere case or spacing)', () => {
+    // "BTG Huyện ủy" in a task is the office list's Ban Tuyên giáo Huyện ủy.
+    expect(e.suggest('ban tuyen giao')[0]).toEqual({
+      kind: 'agency',
+      text: 'Ban Tuyên giáo Huyện ủy',
+      id: null,
+      alsoWritten: ['BTG Huyện ủy'],
+    });
+    // "công an  huyện" is the same phrase to the search as "Công an huyện".
+    expect(e.suggest('cong an huyen')[0]).toEqual({ kind: 'agency', text: 'Công an huyện', id: null });
+  });
+
+  test('an agency suggestion, searched as the page does (its spellings as phrases), finds the directives naming it', () => {
     const ids = e.search({ query: '"Công an huyện"' }).items.map((i) => ax.keyOf(i.id));
     expect(ids.sort()).toEqual(['tasks1', 'tasks2']);
+    // What the page searches for an agency with another spelling: any of them, as phrases.
+    const btg = e.search({ query: '"Ban Tuyên giáo Huyện ủy" OR "BTG Huyện ủy"' }).items.map((i) => ax.keyOf(i.id));
+    expect(btg).toEqual(['tasks1']);
   });
 
   test('agencies are counted over every slice of tasks, also in the background warm-up', async () => {
