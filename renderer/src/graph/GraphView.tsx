@@ -13,6 +13,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -323,7 +324,9 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     live.current = { x: current.width / 2 - w / s / 2, y: current.height / 2 - h / s / 2, s };
     commit();
   }, [current, commit]);
-  useEffect(fit, [fit]);
+  // Before the first paint: a large drawing then starts without its unreadable text (FAR), and
+  // 500 nodes' text is never laid out at a scale nobody can read.
+  useLayoutEffect(fit, [fit]);
 
   // A new canvas size keeps the top-left corner and the scale.
   useEffect(() => {
