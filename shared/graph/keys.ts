@@ -284,7 +284,18 @@ export function bodiesOverlap(a: readonly string[], b: readonly string[]): boole
 const bodyTag = (bodies: readonly string[] | null): string =>
   bodies && bodies.length ? bodies.map((b) => b.replace(/@.*$/, '')).sort()[0]! : '?';
 
-export const typeKey = (type: string | null): string | null => (type ? fold(type) || null : null);
+// A few type words ("Công văn", "Chỉ thị"…) recur in every citation: each spelling is folded once.
+// Bounded, as the words come from documents.
+const typeKeys = new Map<string, string | null>();
+export function typeKey(type: string | null): string | null {
+  if (!type) return null;
+  let k = typeKeys.get(type);
+  if (k === undefined) {
+    if (typeKeys.size >= 4096) typeKeys.clear();
+    typeKeys.set(type, (k = fold(type) || null));
+  }
+  return k;
+}
 
 const YEAR_IN_REF = /^\d+\/(\d{4})\//;
 

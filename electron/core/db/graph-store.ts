@@ -241,11 +241,36 @@ export function citationRowsOf(
   issuer: string | null;
   issuer_normalized: string | null;
   relation: string;
+  sentence: string | null;
 }[] {
   return stmt(
     db,
-    'SELECT id, ordinal, start, end, text, type, ref, symbol, date, issuer, issuer_normalized, relation FROM citations WHERE document_id = ? ORDER BY ordinal',
+    'SELECT id, ordinal, start, end, text, type, ref, symbol, date, issuer, issuer_normalized, relation, sentence FROM citations WHERE document_id = ? ORDER BY ordinal',
   ).all(documentId) as ReturnType<typeof citationRowsOf>;
+}
+
+/** Keeps the citing sentence on the citation row: rebuilding edges then needs no document text. */
+export function setCitationSentence(db: Database, citationId: number, sentence: string): void {
+  stmt(db, 'UPDATE citations SET sentence = ? WHERE id = ?').run(sentence, citationId);
+}
+
+/** The sentences already cut for these citations (ids without one are absent from the map). */
+export function citationSentences(db: Database, ids: ReadonlySet<number>): Map<number, string> {
+  const out = new Map<number, string>();
+  // Point lookups for a few (an import's catch-up), one scan for many (a rebuild from empty tables).
+  if (ids.size < 5000) {
+    const one = stmt(db, 'SELECT sentence FROM citations WHERE id = ?').pluck(true);
+    for (const id of ids) {
+      const s = one.get(id) as string | null | undefined;
+      if (typeof s === 'string') out.set(id, s);
+    }
+    return out;
+  }
+  for (const [id, s] of stmt(db, 'SELECT id, sentence FROM citations WHERE sentence IS NOT NULL')
+    .raw(true)
+    .iterate() as Iterable<[number, string]>)
+    if (ids.has(id)) out.set(id, s);
+  return out;
 }
 
 export function citationById(
@@ -695,6 +720,38 @@ export function readStoredGraph(db: Database): StoredGraph {
 
 /** Above this share (and number) of rows changing, secondary indexes are dropped and rebuilt around the write. */
 export const BULK_WRITE = { share: 0.2, minRows: 1000 };
+
+/**
+ * Whether a full resolution is about to write most citation edges anew (first resolution, tables
+ * emptied): counted before its transaction starts, because foreign-key checking can only be
+ * switched outside one.
+ */
+export function bulkRebuildAhead(db: Database): boolean {
+  const r = stmt(
+    db,
+    'SELECT (SELECT count(*) FROM citations) AS citations, (SELECT count(*) FROM graph_edges WHERE citation_id IS NOT NULL) AS edges',
+  ).get() as { citations: number; edges: number };
+  const missing = r.citations - r.edges;
+  return missing > BULK_WRITE.minRows && missing > BULK_WRITE.share * r.citations;
+}
+
+/**
+ * Runs `write` (which opens its own transaction) with foreign-key checks off, for a full
+ * resolution's bulk write only: every id it writes was read in that same immediate transaction
+ * (citations, documents, its own placeholders), and each check is a random read of a documents
+ * page (twice per edge) — most of the write's time at 100k documents. Nothing it deletes has
+ * dependent rows that a cascade would have to reach. Inside an open transaction the switch is
+ * ignored by SQLite, so the checks stay on there.
+ */
+export function withoutForeignKeyChecks<T>(db: Database, write: () => T): T {
+  if (db.inTransaction || !(db.pragma('foreign_keys', { simple: true }) as number)) return write();
+  db.pragma('foreign_keys = OFF');
+  try {
+    return write();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
 const GRAPH_TABLES = ['graph_docs', 'graph_placeholders', 'graph_edges'];
 
 const sameDoc = (a: StoredDocRaw, b: DocKeyRow): boolean =>

@@ -28,6 +28,7 @@ import {
 import { refKey } from '../../../shared/text/ref';
 import type { ParseResult } from '../../../shared/model/directive';
 import * as gs from '../db/graph-store';
+import { withHistoryMuted } from '../db/safety-store';
 
 const splitBodies = (s: string | null): string[] => (s ? s.split('|').filter(Boolean) : []);
 const joinBodies = (b: readonly string[] | null): string | null => (b ? b.join('|') : null);
@@ -220,6 +221,8 @@ export function resolveDocument(
       id,
       toDecisions(gs.decisionsFor(db, id, keys.matchKey)),
     );
+    const sentence = citingSentence(doc.text, c.start, c.end);
+    if (c.sentence !== sentence) gs.setCitationSentence(db, c.id, sentence);
     writeEdge(
       db,
       c.id,
@@ -227,7 +230,7 @@ export function resolveDocument(
       c.relation,
       keys,
       { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer },
-      citingSentence(doc.text, c.start, c.end),
+      sentence,
       resolution,
     );
   }
@@ -297,16 +300,22 @@ export interface ResolveAllReport {
   ms: number;
   /** What the write changed: only rows whose values differ are written. */
   written?: gs.WriteCounts;
+  /** Where `ms` went (the commit comes after): stored graph, documents and citations read; keys and matches; sentences; the write. */
+  phasesMs?: { read: number; compute: number; sentences: number; write: number };
 }
 
 /**
  * Recomputes every key and every citation edge in memory and writes them in one transaction.
- * Clerk decisions are applied again; citing sentences already stored are kept, missing ones are read
- * from the documents' text.
+ * Clerk decisions are applied again; citing sentences already stored are kept, missing ones come from
+ * the citation rows (or, for citations never cut, from the documents' text).
  */
 export function resolveAll(db: Database, now: () => number = () => performance.now()): ResolveAllReport {
   // Read, compute and write in one transaction: the write compares with what was read.
-  return db.transaction(() => resolveAllIn(db, now)).immediate();
+  const run = (): ResolveAllReport => db.transaction(() => resolveAllIn(db, now)).immediate();
+  if (!gs.bulkRebuildAhead(db)) return run();
+  // A rebuild writes every derived row anew: as history it would be two rows per edge (its
+  // document's and its target's), most of the write's time and no change a clerk made.
+  return withHistoryMuted(db, () => gs.withoutForeignKeyChecks(db, run));
 }
 
 const EMPTY_DECISIONS: readonly { action: string; to_doc: number }[] = [];
@@ -316,26 +325,25 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   const stored = gs.readStoredGraph(db);
   const aliases = gs.loadAliases(db);
   const docs = gs.allStoredDocs(db);
+  const citations = gs.allCitations(db);
+  const tRead = now();
   const byRef = new Map<string, Candidate[]>();
   const byTypeDate = new Map<string, Candidate[]>();
   const ctxOf = new Map<number, ReturnType<typeof citingContext>>();
   const docRows: gs.DocKeyRow[] = [];
   // Issuer strings recur thousands of times: read each (name, province, era) once.
   const keyMemo = new Map<string, ReturnType<typeof documentKeys>>();
-  const typeKeys = new Map<string | null, string | null>();
   for (const d of docs) {
     const memoKey = `${d.issuer}|${d.province}|${d.date && d.date >= '2025-07-01' ? 1 : 0}|${d.symbol}`;
     let base = keyMemo.get(memoKey);
     if (!base) keyMemo.set(memoKey, (base = documentKeys({ ...d, ref: null }, aliases)));
     // The number part without the issuer (documentKeys' rules: a key needs a digit).
     const rk = d.ref ? refKey(d.ref) : '';
-    let tk = typeKeys.get(d.type);
-    if (tk === undefined) typeKeys.set(d.type, (tk = typeKey(d.type)));
     const dk = {
       refKey: rk && /\d/.test(rk) ? rk : null,
       year: yearOf(d.ref, d.date),
       date: d.date,
-      typeKey: tk,
+      typeKey: typeKey(d.type),
       bodies: base.bodies,
     };
     docRows.push({
@@ -370,7 +378,6 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     if (list) list.push(d);
     else decisionMap.set(k, [d]);
   }
-  const citations = gs.allCitations(db);
   // Issuer words recur; numbers mostly do not: memoize the reading of the issuer only.
   const bodiesMemo = bodiesMemoFor(aliases);
   const joined = new Map<string[], string | null>();
@@ -438,7 +445,8 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     const storedEdge = gs.storedEdge(stored, c.id);
     const keep = gs.hasSentence(storedEdge);
     if (!keep) needText.add(c.id);
-    const edge: gs.EdgeWrite = {
+    const edge: gs.EdgeWrite & { id: number | null } = {
+      id: null,
       citation_id: c.id,
       from_id: c.document_id,
       to_doc: toDoc,
@@ -457,32 +465,53 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     };
     // Only what differs from the stored edge is kept for writing.
     const change = gs.edgeChanged(stored, storedEdge, edge);
-    if (change) edges.push({ ...edge, id: change.id });
+    if (change) {
+      edge.id = change.id;
+      edges.push(edge);
+    }
   }
-  // Sentences for citations that never had one (archives from before 0040): read those texts only.
+  // Edges without a stored sentence take the one kept on the citation row; only citations never
+  // cut (archives from before 0040) read their document's text, once, and keep what they cut.
+  const tCompute = now();
   if (needText.size > 0) {
+    const kept = gs.citationSentences(db, needText);
+    let spans: Map<number, gs.CitationScan> | null = null;
     let current = -1;
     let text = '';
-    const spans = new Map(citations.map((c) => [c.id, c]));
     for (const e of edges) {
       if (!needText.has(e.citation_id)) continue;
+      const s = kept.get(e.citation_id);
+      if (s !== undefined) {
+        e.sentence = s;
+        continue;
+      }
+      spans ??= new Map(citations.map((c) => [c.id, c]));
       if (e.from_id !== current) {
         current = e.from_id;
         text = gs.documentText(db, current);
       }
       const c = spans.get(e.citation_id)!;
       e.sentence = citingSentence(text, c.start, c.end);
+      gs.setCitationSentence(db, e.citation_id, e.sentence);
     }
   }
 
+  const tSentences = now();
   const written = gs.writeResolution(db, { docs: docRows, placeholders, edges }, stored);
+  const tWrite = now();
   return {
     documents: docs.length,
     citations: citations.length,
     ...counts,
     placeholders: placeholders.size,
-    ms: Math.round(now() - t0),
+    ms: Math.round(tWrite - t0),
     written,
+    phasesMs: {
+      read: Math.round(tRead - t0),
+      compute: Math.round(tCompute - tRead),
+      sentences: Math.round(tSentences - tCompute),
+      write: Math.round(tWrite - tSentences),
+    },
   };
 }
 
