@@ -8,7 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { DUPLICATE_MESSAGE, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFailure, ImportFileResult } from '../../../shared/model/archive';
 import { PARSER_VERSION } from '../../../shared/parser/version';
-import { searchKey } from '../../../shared/search/entry';
+import { searchKey, type IndexEntry } from '../../../shared/search/entry';
 import { toVanthuError } from '../db/open';
 import { findByContentHash, insertDocument } from '../db/store';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
@@ -62,8 +62,14 @@ export function refusalRow(answer: PrepareAnswer & { ok: false }): ImportFileRes
 /**
  * Writes one prepared file: document, original, citations, tasks, graph, search index, in one
  * transaction (a savepoint when the caller batches files in a larger transaction). Never throws.
+ * With `deferredIndex`, the search index entry is handed to the caller instead (storeBatch).
  */
-export function storePrepared(db: Database, p: PreparedFile, importedAt: string): ImportFileResult {
+export function storePrepared(
+  db: Database,
+  p: PreparedFile,
+  importedAt: string,
+  deferredIndex?: IndexEntry[],
+): ImportFileResult {
   try {
     const existing = findByContentHash(db, p.contentHash);
     if (existing !== null)
@@ -92,12 +98,14 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
           },
         });
         if (stored !== null) {
-          writeIndexEntry(db, {
+          const entry = {
             ...p.entry,
             docId: stored,
             key: searchKey(stored, p.parse.date),
             meta: { ...p.entry.meta, id: stored },
-          });
+          };
+          if (deferredIndex) deferredIndex.push(entry);
+          else writeIndexEntry(db, entry);
         }
         return stored;
       })
@@ -123,6 +131,30 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
     };
   } catch (error) {
     return failedRow(p.label, 'storage', toVanthuError(error).message);
+  }
+}
+
+/**
+ * Writes prepared files (and refusals) in one transaction, each file in its own savepoint, and
+ * their search index rows after the last savepoint, in the same transaction: FTS5 flushes its
+ * pending terms to a new index segment at every savepoint, so an index row written inside each
+ * file's savepoint cost a segment, and the merges that follow, per document. A commit leaves
+ * every document with its index row, a kill -9 none of the batch. If anything fails at batch
+ * level (an index row, the commit: a full disk), each file is written again alone, with its own
+ * verdict. Results in input order.
+ */
+export function storeBatch(db: Database, answers: readonly PrepareAnswer[], importedAt: string): ImportFileResult[] {
+  try {
+    return db
+      .transaction(() => {
+        const entries: IndexEntry[] = [];
+        const results = answers.map((a) => (a.ok ? storePrepared(db, a, importedAt, entries) : refusalRow(a)));
+        for (const entry of entries) writeIndexEntry(db, entry);
+        return results;
+      })
+      .immediate();
+  } catch {
+    return answers.map((a) => (a.ok ? storePrepared(db, a, importedAt) : refusalRow(a)));
   }
 }
 
@@ -178,8 +210,7 @@ export async function importSources(
       workers: options.workers,
       timeoutMs,
       now: options.now,
-      store: storePrepared,
-      refuse: refusalRow,
+      storeBatch,
       onStored: (label, result) => {
         onProgress?.({ done, total, current: label, last: null });
         files.push(result);
