@@ -400,6 +400,24 @@ function trieSlot(c: number): number {
 }
 const TRIE_WIDTH = 36;
 
+/** Longest first word of a phrase (a folded syllable has at most 7 letters: "nghieng"). */
+const FIRST_WORD_MAX = 31;
+/** a–z, 0–9, and one slot for anything else (upper case), which no first word has. */
+const SHAPE_SLOTS = 37;
+
+function shapeSlot(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return 26 + c - 48;
+  return 36;
+}
+
+/** Length, first and last unit of the word s[i, j) as one index; -1 when longer than any first word. */
+function wordShape(s: string, i: number, j: number): number {
+  const length = j - i;
+  if (length > FIRST_WORD_MAX) return -1;
+  return (length * SHAPE_SLOTS + shapeSlot(s.charCodeAt(i))) * SHAPE_SLOTS + shapeSlot(s.charCodeAt(j - 1));
+}
+
 /**
  * Finds folded phrases the way `(?<![\p{L}\d])(?:<foldedAlternation>)(?![\p{L}\d])` with the g flag
  * does (same matches, same order, alternatives tried longest first), but looks only at word starts
@@ -413,12 +431,20 @@ export class PhraseSet {
   private children = new Int32Array(TRIE_WIDTH);
   /** Phrases (as words, in alternation order) whose first word ends at the node. */
   private readonly phrasesAt: (string[][] | undefined)[] = [undefined];
+  /**
+   * Shapes (wordShape) of the first words. A set has a few dozen first words and a document a
+   * thousand words: most are turned away by one lookup, before any call or trie walk.
+   */
+  private readonly firstWordShapes = new Uint8Array((FIRST_WORD_MAX + 1) * SHAPE_SLOTS * SHAPE_SLOTS);
 
   constructor(phrases: readonly string[]) {
     const ordered = [...new Set(phrases.map(foldPhrase))].sort((a, b) => b.length - a.length);
     for (const p of ordered) {
       const words = p.split(' ');
       if (words.some((w) => !/^[a-z0-9]+$/.test(w))) throw new Error(`PhraseSet: "${p}" is not plain folded words`);
+      const first = words[0]!;
+      if (first.length > FIRST_WORD_MAX) throw new Error(`PhraseSet: "${first}" is longer than a syllable`);
+      this.firstWordShapes[wordShape(first, 0, first.length)] = 1;
       const node = this.insert(words[0]!);
       const list = this.phrasesAt[node];
       if (list) list.push(words);
@@ -444,6 +470,11 @@ export class PhraseSet {
       node = child;
     }
     return node;
+  }
+
+  /** Whether a first word of this set can have the shape `wordShape` gave (-1: none can). */
+  mayStart(shape: number): boolean {
+    return shape >= 0 && this.firstWordShapes[shape] === 1;
   }
 
   /** Phrases whose first word is exactly s[i, j), or undefined. */
@@ -500,7 +531,7 @@ export class PhraseSet {
       }
       let j = i + 1;
       while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
-      if (!wordBefore(s, i) && !wordAt(s, j)) {
+      if (this.mayStart(wordShape(s, i, j)) && !wordBefore(s, i) && !wordAt(s, j)) {
         const m = this.matchAt(s, i, j);
         if (m) return { start: i, end: m.end, phrase: m.phrase };
       }
@@ -526,9 +557,12 @@ export function scanPhrases(
     }
     let j = i + 1;
     while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
-    if (!wordBefore(s, i) && !wordAt(s, j)) {
+    const shape = wordShape(s, i, j);
+    let anySet = false;
+    for (let k = 0; k < sets.length && !anySet; k++) anySet = sets[k]!.mayStart(shape);
+    if (anySet && !wordBefore(s, i) && !wordAt(s, j)) {
       for (let k = 0; k < sets.length; k++) {
-        if (next[k]! > i) continue;
+        if (next[k]! > i || !sets[k]!.mayStart(shape)) continue;
         const m = sets[k]!.matchAt(s, i, j);
         if (m) {
           onHit(k, i, m.end, m.phrase);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { TASK_VERBS } from '../../../shared/parser/tables';
+import { DOC_TYPES, GENERIC_DOC_NOUNS, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
   cleanValue,
@@ -9,6 +9,7 @@ import {
   letterBefore,
   PhraseSet,
   refCharBefore,
+  scanPhrases,
 } from '../../../shared/parser/text';
 
 // The hand-written scanners replace regexes for speed; these properties hold them to the regexes'
@@ -102,6 +103,30 @@ test('execNotAfter gives the matches of the same pattern behind a lookbehind', (
         for (let m = execNotAfter(re, s, blocked); m; m = execNotAfter(re, s, blocked)) found.push([m.index, m[0]]);
         expect(found).toEqual(expected);
       }
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('scanPhrases finds, per set, what the regex of that set finds (type nouns and relation cues)', () => {
+  const tables = [[...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS], RELATION_CUES.map((c) => c.phrase)];
+  const sets = tables.map((phrases) => new PhraseSet(phrases));
+  const regexes = tables.map(
+    (phrases) => new RegExp(`(?<![\\p{L}\\d])(?:${foldedAlternation(phrases)})(?![\\p{L}\\d])`, 'gu'),
+  );
+  const words = [...new Set(tables.flat().flatMap((p) => foldPhrase(p).split(' ')))];
+  const pieces = fc.oneof(
+    fc.constantFrom(...words),
+    fc.constantFrom(' ', '  ', '\n', ', ', '-', '*'),
+    fc.constantFrom('a', '2', 'Van', 'ệ', '\u0301', '𝐀', 'banx'),
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+      const s = parts.join('');
+      const found: (string | number)[][][] = tables.map(() => []);
+      scanPhrases(s, sets, (set, start, end) => found[set]!.push([start, end]));
+      const expected = regexes.map((re) => [...s.matchAll(re)].map((m) => [m.index, m.index + m[0].length]));
+      expect(found).toEqual(expected);
     }),
     { numRuns: 5000 },
   );
