@@ -300,7 +300,8 @@ export function typeKey(type: string | null): string | null {
 const YEAR_IN_REF = /^\d+\/(\d{4})\//;
 
 export function yearOf(ref: string | null, date: string | null): number | null {
-  const m = ref ? YEAR_IN_REF.exec(ref.replace(/\s+/g, '')) : null;
+  // Most numbers carry no space: no copy for them (this runs per citation in a full resolution).
+  const m = ref ? YEAR_IN_REF.exec(/\s/.test(ref) ? ref.replace(/\s+/g, '') : ref) : null;
   if (m) return Number(m[1]);
   return date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
 }

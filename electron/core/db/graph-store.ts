@@ -255,21 +255,13 @@ export function setCitationSentence(db: Database, citationId: number, sentence: 
 }
 
 /** The sentences already cut for these citations (ids without one are absent from the map). */
-export function citationSentences(db: Database, ids: ReadonlySet<number>): Map<number, string> {
+export function citationSentences(db: Database, ids: Iterable<number>): Map<number, string> {
   const out = new Map<number, string>();
-  // Point lookups for a few (an import's catch-up), one scan for many (a rebuild from empty tables).
-  if (ids.size < 5000) {
-    const one = stmt(db, 'SELECT sentence FROM citations WHERE id = ?').pluck(true);
-    for (const id of ids) {
-      const s = one.get(id) as string | null | undefined;
-      if (typeof s === 'string') out.set(id, s);
-    }
-    return out;
+  const one = stmt(db, 'SELECT sentence FROM citations WHERE id = ?').pluck(true);
+  for (const id of ids) {
+    const s = one.get(id) as string | null | undefined;
+    if (typeof s === 'string') out.set(id, s);
   }
-  for (const [id, s] of stmt(db, 'SELECT id, sentence FROM citations WHERE sentence IS NOT NULL')
-    .raw(true)
-    .iterate() as Iterable<[number, string]>)
-    if (ids.has(id)) out.set(id, s);
   return out;
 }
 
@@ -534,13 +526,18 @@ export interface CitationScan {
   /** The same value under the name shared/graph/keys.ts reads, so a row is passed without copying. */
   issuerNormalized: string | null;
   relation: string;
+  /** Read only when asked (`withSentences`); null: never cut. */
+  sentence?: string | null;
 }
 
-export function allCitations(db: Database): CitationScan[] {
-  return stmt(
-    db,
-    'SELECT id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, issuer_normalized AS issuerNormalized, relation FROM citations',
-  ).all() as CitationScan[];
+/**
+ * Every citation. `withSentences` when most edges are to be written anew (tables emptied): their
+ * sentences come in the same scan instead of a second one.
+ */
+export function allCitations(db: Database, withSentences = false): CitationScan[] {
+  const cols =
+    'id, document_id, start, end, type, ref, symbol, date, issuer, issuer_normalized, issuer_normalized AS issuerNormalized, relation';
+  return stmt(db, `SELECT ${cols}${withSentences ? ', sentence' : ''} FROM citations`).all() as CitationScan[];
 }
 
 /** The whole graph for `vanthu graph --all`. */

@@ -325,7 +325,8 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   const stored = gs.readStoredGraph(db);
   const aliases = gs.loadAliases(db);
   const docs = gs.allStoredDocs(db);
-  const citations = gs.allCitations(db);
+  // Nothing stored: every edge is new and takes its sentence from the citation row.
+  const citations = gs.allCitations(db, stored.edgesRead === 0);
   const tRead = now();
   const byRef = new Map<string, Candidate[]>();
   const byTypeDate = new Map<string, Candidate[]>();
@@ -444,7 +445,8 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
     // null: the stored sentence stays (read no text); a new or blank one is read below.
     const storedEdge = gs.storedEdge(stored, c.id);
     const keep = gs.hasSentence(storedEdge);
-    if (!keep) needText.add(c.id);
+    const cut = keep ? null : (c.sentence ?? null);
+    if (!keep && cut === null) needText.add(c.id);
     const edge: gs.EdgeWrite & { id: number | null } = {
       id: null,
       citation_id: c.id,
@@ -453,8 +455,8 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
       to_placeholder: toPlaceholder,
       status,
       relation: c.relation,
-      // null keeps the stored sentence; '' marks one to read from the text (never equal to a stored one).
-      sentence: keep ? null : '',
+      // null keeps the stored sentence; '' marks one to read below (never equal to a stored one).
+      sentence: keep ? null : (cut ?? ''),
       ref_key: keys.refKey,
       year: keys.year,
       date: keys.date,

@@ -215,4 +215,25 @@ describe('full resolution', () => {
       cleanup();
     }
   });
+
+  test('stored edges that lost their sentence get it back from the citation rows, without reading text', async () => {
+    const t = openArchive();
+    const dir = t.archive.db.name.replace(/[\\/][^\\/]+$/, '');
+    let archive: Archive | null = null;
+    try {
+      await importLetters(t.archive, [BG_571, ND_571, YT_128, NO_NUMBER, CD_TW]);
+      const before = dump(t.archive);
+      t.archive.db.exec(`UPDATE graph_edges SET sentence = '' WHERE citation_id IS NOT NULL`);
+      t.archive.close();
+      archive = Archive.open(dir);
+      const read = watchTextReads(archive.db);
+      const r = archive.graph.resolveAll();
+      expect(read).toEqual([]);
+      expect(r.written).toMatchObject({ edgesInserted: 0, edgesUpdated: before.edges.length });
+      expect(dump(archive).edges).toEqual(before.edges);
+    } finally {
+      archive?.close();
+      t.cleanup();
+    }
+  });
 });
