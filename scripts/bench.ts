@@ -320,7 +320,7 @@ async function benchCorpus(
       }
     },
     [],
-    { workers: args.workers, minFilesForWorkers: 1, stats: writeStats },
+    { workers: args.workers, minFilesForWorkers: 1, stats: writeStats, rows: 'problems' },
   );
   const importSeconds = (performance.now() - t0) / 1000;
 

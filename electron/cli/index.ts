@@ -48,14 +48,19 @@ export function buildProgram(): Command {
             )
           : null;
         let started = false;
-        const report = await archive.importPaths(paths, (event) => {
-          if (!bar) return;
-          if (!started) {
-            bar.start(event.total, event.done, { file: '' });
-            started = true;
-          }
-          bar.update(event.done, { file: event.current ? path.basename(event.current) : '' });
-        });
+        // Without --json only failed and duplicate files are listed: the report need not hold the others.
+        const report = await archive.importPaths(
+          paths,
+          (event) => {
+            if (!bar) return;
+            if (!started) {
+              bar.start(event.total, event.done, { file: '' });
+              started = true;
+            }
+            bar.update(event.done, { file: event.current ? path.basename(event.current) : '' });
+          },
+          { rows: options.json ? 'all' : 'problems' },
+        );
         bar?.stop();
         if (options.json) {
           printJson({
@@ -76,7 +81,7 @@ export function buildProgram(): Command {
             else if (file.status === 'duplicate') process.stdout.write(`= ${file.path}: ${file.reason}\n`);
           }
           process.stdout.write(
-            `Đã nhập ${report.imported}, đã có trong kho ${report.duplicates}, lỗi ${report.failed} (tổng ${report.files.length} tệp).\n`,
+            `Đã nhập ${report.imported}, đã có trong kho ${report.duplicates}, lỗi ${report.failed} (tổng ${report.imported + report.duplicates + report.failed} tệp).\n`,
           );
         }
         if (report.failed > 0) process.exitCode = EXIT_FAILURES;

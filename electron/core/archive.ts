@@ -8,7 +8,7 @@ import { openDatabase, toVanthuError, type OpenOptions } from './db/open';
 import { schemaVersion } from './db/migrations';
 import * as store from './db/store';
 import { ImportJobs } from './import/jobs';
-import { importSources, type ImportProgressEvent, type ImportReport } from './import/pipeline';
+import { importSources, type ImportOptions, type ImportProgressEvent, type ImportReport } from './import/pipeline';
 import { collectImport, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
 import { afterOpen, beforeOpen } from './backup/lifecycle';
@@ -155,9 +155,10 @@ export class Archive {
   async importPaths(
     paths: readonly string[],
     onProgress?: (event: ImportProgressEvent) => void,
+    options: Pick<ImportOptions, 'rows'> = {},
   ): Promise<ImportReport> {
     const { sources, preFailed } = await collectImport(paths);
-    return importSources(this.db, sources, onProgress, preFailed);
+    return importSources(this.db, sources, onProgress, preFailed, options);
   }
 
   async importSources(

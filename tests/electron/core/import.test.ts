@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
@@ -27,6 +27,21 @@ describe('importing into an archive', () => {
     expect(second).toMatchObject({ imported: 0, duplicates: 5, failed: 0 });
     expect(second.files.every((f) => f.reason === 'Văn bản đã có trong kho.')).toBe(true);
     expect(archive.count()).toBe(5);
+  });
+
+  test('a report that keeps only problem rows (the main thread grew by a row per imported file) still counts every file', async () => {
+    const folder = path.join(dir, 'usb');
+    mkdirSync(folder);
+    for (const f of SAMPLE_FILES.slice(0, 3))
+      writeFileSync(path.join(folder, f), readFileSync(path.join(SAMPLES_DIR, f)));
+    writeFileSync(path.join(folder, 'rong.txt'), '');
+    await archive.importPaths([path.join(SAMPLES_DIR, SAMPLE_FILES[0]!)]);
+    const report = await archive.importPaths([folder], undefined, { rows: 'problems' });
+    expect(report).toMatchObject({ imported: 2, duplicates: 1, failed: 1 });
+    expect(report.files.map((f) => [path.basename(f.path), f.status])).toEqual([
+      [SAMPLE_FILES[0], 'duplicate'],
+      ['rong.txt', 'failed'],
+    ]);
   });
 
   test('a folder with a binary, an empty and a valid file: one imported, two failed with reasons', async () => {
