@@ -17,8 +17,13 @@ export const PARSE_SPEED_DOCS = 2000;
 const ROUNDS = 3;
 /** A small folder is parsed again (whole passes) until a round lasts this long, so timer noise stays small. */
 const ROUND_MIN_MS = 1000;
-/** Warm-up parses: the JIT and the parser's lazily filled tables, before any round is timed. */
+/**
+ * Warm-up before any round is timed: the JIT's optimizing tiers and the parser's lazily filled
+ * tables. Even after a second of it the first round often comes out ~20 % slower (background
+ * compiler threads count in the process's CPU time), hence the median of the rounds.
+ */
 const WARMUP_DOCS = 300;
+const WARMUP_MS = 1000;
 
 export interface ParseRound {
   documents: number;
@@ -65,7 +70,9 @@ function median(xs: number[]): number {
 export function measureParseSpeed(texts: readonly string[], skipped = 0): ParseSpeed {
   if (texts.length === 0) throw new Error('parse speed: no documents');
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
-  for (let i = 0; i < WARMUP_DOCS; i++) parseDirective(texts[i % texts.length]!);
+  const warm0 = performance.now();
+  for (let i = 0; i < WARMUP_DOCS || performance.now() - warm0 < WARMUP_MS; i++)
+    parseDirective(texts[i % texts.length]!);
   const rounds: ParseRound[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const cpu0 = process.cpuUsage();
