@@ -136,6 +136,8 @@ interface SizeResult {
     workers: number;
     optimizeSeconds: number;
     mainThreadWriteMsPerDoc: number;
+    /** Peak RSS of the process when the import ends (the later "peak RSS" includes searching). */
+    peakRssMB: number;
   };
   archive: { bytes: number; ratioToCorpus: number; breakdown: Record<string, number> | null };
   openToFirstResultMs: number;
@@ -323,6 +325,7 @@ async function benchCorpus(
     { workers: args.workers, minFilesForWorkers: 1, stats: writeStats, rows: 'problems' },
   );
   const importSeconds = (performance.now() - t0) / 1000;
+  const importPeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   const t1 = performance.now();
   searchStore(archive.db).optimize();
@@ -368,6 +371,7 @@ async function benchCorpus(
       workers: args.workers,
       optimizeSeconds: Math.round(optimizeSeconds * 10) / 10,
       mainThreadWriteMsPerDoc: Math.round((writeStats.writeMs / Math.max(1, files.length)) * 100) / 100,
+      peakRssMB: importPeakRssMB,
     },
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
     ...measured,
@@ -381,6 +385,7 @@ function table(results: SizeResult[]): string {
     ['import s + optimize s', ...results.map((r) => `${r.import.seconds} + ${r.import.optimizeSeconds}`)],
     ['failed', ...results.map((r) => String(r.import.failed))],
     ['main-thread write ms/doc', ...results.map((r) => String(r.import.mainThreadWriteMsPerDoc))],
+    ['peak RSS MB at the end of the import', ...results.map((r) => String(r.import.peakRssMB))],
     [
       'archive / corpus',
       ...results.map(
