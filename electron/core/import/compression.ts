@@ -54,7 +54,8 @@ export function encodeOriginal(bytes: Uint8Array, text = ''): { bytes: Uint8Arra
   let best: { bytes: Uint8Array; compression: number } = { bytes, compression: COMPRESSION_RAW };
   const limit = bytes.byteLength * 0.9;
   const dict = textDictionary(text);
-  if (dict) {
+  // A file much larger than its text (a PDF, a .docx with images) is not its text: one pass only.
+  if (dict && bytes.byteLength <= 2 * dict.byteLength + 4096) {
     const packed = deflateRawSync(bytes, { ...LEVEL, dictionary: dict });
     if (packed.byteLength <= limit && sameBytes(inflateRawSync(packed, { dictionary: dict }), bytes)) {
       best = { bytes: new Uint8Array(packed), compression: COMPRESSION_DEFLATE_TEXT };
