@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { IssuerKind, IssuerLevel } from '../../../shared/model/directive';
 import { FIELD_LABELS, ISSUER_KINDS, ISSUER_LEVELS, type FieldReview } from '../../../shared/model/review';
 import { formatDate, formatDateTime, KIND_LABELS, LEVEL_LABELS } from '../format';
+import { EditorActions } from './ItemEditing';
 import { BAD_DATE_MESSAGE, confidenceText, typedDateToIso } from './labels';
 
 export function displayValue(field: FieldReview['field'], value: string | null): string {
@@ -108,15 +109,7 @@ export function FieldRow({ review, busy, onSave, onRevert }: Props) {
                 onChange={(e) => setDraft(e.target.value)}
               />
             )}
-            <div className="editor-actions">
-              <button type="submit" className="button primary small" disabled={busy}>
-                Lưu
-              </button>
-              <button type="button" className="button small" onClick={stop}>
-                Hủy
-              </button>
-              <span className="hint">Enter để lưu, Esc để hủy</span>
-            </div>
+            <EditorActions busy={busy} onCancel={stop} />
             {problem && (
               <p className="field-problem" id={`${inputId}-problem`} role="alert">
                 {problem}

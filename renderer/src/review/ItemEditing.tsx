@@ -59,16 +59,23 @@ export function ItemForm<D extends object>({
           {problem}
         </p>
       )}
-      <div className="editor-actions">
-        <button type="submit" className="button primary small" disabled={busy}>
-          Lưu
-        </button>
-        <button type="button" className="button small" onClick={onCancel}>
-          Hủy
-        </button>
-        <span className="hint">Enter để lưu, Esc để hủy</span>
-      </div>
+      <EditorActions busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** Lưu / Hủy under every inline editor of the review page (fields, citations, tasks). */
+export function EditorActions({ busy, onCancel }: { busy: boolean; onCancel(): void }) {
+  return (
+    <div className="editor-actions">
+      <button type="submit" className="button primary small" disabled={busy}>
+        Lưu
+      </button>
+      <button type="button" className="button small" onClick={onCancel}>
+        Hủy
+      </button>
+      <span className="hint">Enter để lưu, Esc để hủy</span>
+    </div>
   );
 }
 
