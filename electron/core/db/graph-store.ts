@@ -5,6 +5,7 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { RegistryAlias } from '../../../shared/graph/keys';
+import { documentText as storedDocumentText, storedText, type StoredTextColumns } from './text';
 
 export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain' | 'ignored';
 
@@ -475,10 +476,13 @@ export interface StoredDoc {
 }
 
 export function storedDoc(db: Database, id: number): (StoredDoc & { text: string }) | undefined {
-  return stmt(
+  const row = stmt(
     db,
-    'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text FROM documents WHERE id = ?',
-  ).get(id) as (StoredDoc & { text: string }) | undefined;
+    'SELECT id, ref, symbol, type, issuer, issuer_level, province, date, text, text_packed FROM documents WHERE id = ?',
+  ).get(id) as (StoredDoc & StoredTextColumns) | undefined;
+  if (!row) return undefined;
+  const { text_packed: _packed, ...doc } = row;
+  return { ...doc, text: storedText(row) };
 }
 
 export function allStoredDocs(db: Database): StoredDoc[] {
@@ -489,7 +493,7 @@ export function allStoredDocs(db: Database): StoredDoc[] {
 }
 
 export function documentText(db: Database, id: number): string {
-  return (stmt(db, 'SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined)?.text ?? '';
+  return storedDocumentText(db, id);
 }
 
 export function documentProvince(db: Database, id: number): string | null {

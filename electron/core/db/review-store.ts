@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveDocument } from '../graph/resolve';
 import { citationRowValues, parseColumns, storedParseJson, taskRowValues } from './store';
+import { documentText as storedDocumentText, storedText } from './text';
 
 export interface ReviewSource {
   id: number;
@@ -28,11 +29,14 @@ export interface CorrectionRow {
 
 export function reviewSource(db: Database, id: number): ReviewSource | null {
   const row = db
-    .prepare('SELECT id, text, scanned, parse_json, parse_packed, parser_version FROM documents WHERE id = ?')
+    .prepare(
+      'SELECT id, text, text_packed, scanned, parse_json, parse_packed, parser_version FROM documents WHERE id = ?',
+    )
     .get(id) as
     | {
         id: number;
         text: string;
+        text_packed: Buffer | null;
         scanned: number;
         parse_json: string;
         parse_packed: Buffer | null;
@@ -40,13 +44,14 @@ export function reviewSource(db: Database, id: number): ReviewSource | null {
       }
     | undefined;
   if (!row) return null;
+  const text = storedText(row);
   let parseJson = '';
   try {
-    parseJson = storedParseJson(row);
+    parseJson = storedParseJson({ ...row, text });
   } catch {
     // Damaged packed bytes read as a damaged parse_json does: an empty parse the clerk can correct.
   }
-  return { id: row.id, text: row.text, scanned: row.scanned === 1, parseJson, parserVersion: row.parser_version };
+  return { id: row.id, text, scanned: row.scanned === 1, parseJson, parserVersion: row.parser_version };
 }
 
 export function listCorrections(db: Database, documentId: number): CorrectionRow[] {
@@ -92,7 +97,7 @@ export function writeParse(db: Database, documentId: number, parse: ParseResult,
 }
 
 function documentText(db: Database, documentId: number): string {
-  return (db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '';
+  return storedDocumentText(db, documentId);
 }
 
 /**

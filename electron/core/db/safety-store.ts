@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { decodeOriginal } from '../import/compression';
+import { storedText } from './text';
 
 /** Tables of this feature and tables derived from documents that are rebuilt, never copied. */
 const OWN_TABLES = new Set(['settings', 'backup_log', 'history', 'trash', 'bundle_conflicts']);
@@ -208,8 +209,9 @@ export function findByRefIssuer(
 const HISTORY_SKIP_COLUMNS = new Set([
   'text',
   'parse_json',
-  // A BLOB, which json_object refuses (migration 0110).
+  // BLOBs, which json_object refuses (migrations 0110, 0130).
   'parse_packed',
+  'text_packed',
   'warnings_json',
   'updated_at',
   'parser_version',
@@ -593,12 +595,17 @@ export function* iterateOriginals(
   db: Database,
 ): IterableIterator<{ document_id: number; size: number; sha256: string; bytes: Buffer }> {
   const hasCodec = columns(db, 'originals').some((c) => c.name === 'compression');
+  // A backup written before migration 0130 is verified read-only, unmigrated: no text_packed.
+  const packedText = columns(db, 'documents').some((c) => c.name === 'text_packed')
+    ? '(SELECT d.text_packed FROM documents d WHERE d.id = o.document_id)'
+    : 'NULL';
   // Rows of compression 2 are stored against the document's text (migration 0110); no other row reads it.
   const rows = db
     .prepare(
       hasCodec
         ? `SELECT o.document_id, o.size, o.sha256, o.bytes, o.compression,
-                  CASE WHEN o.compression = 2 THEN (SELECT d.text FROM documents d WHERE d.id = o.document_id) END AS text
+                  CASE WHEN o.compression = 2 THEN (SELECT d.text FROM documents d WHERE d.id = o.document_id) END AS text,
+                  CASE WHEN o.compression = 2 THEN ${packedText} END AS text_packed
            FROM originals o ORDER BY o.document_id`
         : `SELECT document_id, size, sha256, bytes FROM originals ORDER BY document_id`,
     )
@@ -609,11 +616,13 @@ export function* iterateOriginals(
     bytes: Buffer;
     compression?: number | null;
     text?: string | null;
+    text_packed?: Buffer | null;
   }>;
-  for (const { compression, text, ...row } of rows) {
+  for (const { compression, text, text_packed, ...row } of rows) {
     let bytes = row.bytes;
     try {
-      bytes = decodeOriginal(row.bytes, compression, text);
+      const plain = typeof text === 'string' ? storedText({ text, text_packed }) : text;
+      bytes = decodeOriginal(row.bytes, compression, plain);
     } catch {
       // Damaged compressed bytes: handed over as stored, so the SHA-256 comparison reports them.
     }

@@ -6,7 +6,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
-import { decodeOriginal, decodeParseJson, encodeParse } from '../import/compression';
+import { decodeOriginal, decodeParseJson, encodeParse, encodeText } from '../import/compression';
+import { storedText } from './text';
 
 // Statements of the import path, prepared once per connection (preparing costs more than running).
 const statements = new WeakMap<Database, Map<string, Statement>>();
@@ -34,6 +35,8 @@ export interface NewDocument {
   importedAt: string;
   /** The parse result as stored (import/compression.ts encodeParse, done by the worker); default: from `parse`. */
   storedParse?: { json: string; packed: Uint8Array | null };
+  /** documents.text_packed for `text` (encodeText, done by the worker); default: encoded here. */
+  textPacked?: Uint8Array | null;
   /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
   original: {
     fileName: string;
@@ -71,6 +74,7 @@ interface DetailRow extends SummaryRow {
   size: number;
   parse_json: string;
   parse_packed: Buffer | null;
+  text_packed: Buffer | null;
 }
 
 const SUMMARY_COLUMNS = `d.id, d.ref, d.type, d.issuer, d.issuer_level, d.date, d.subject, d.imported_at, o.file_name`;
@@ -97,6 +101,7 @@ function toSummary(row: SummaryRow): DocumentSummary {
 }
 
 function toDetail(row: DetailRow): DocumentRecord {
+  const text = storedText(row);
   return {
     ...toSummary(row),
     number: row.number,
@@ -106,11 +111,11 @@ function toDetail(row: DetailRow): DocumentRecord {
     place: row.place,
     signer: row.signer,
     signerCapacity: row.signer_capacity,
-    text: row.text,
+    text,
     contentHash: row.content_hash,
     encoding: row.encoding,
     originalSize: row.size,
-    parse: JSON.parse(decodeParseJson(row.parse_json, row.parse_packed, row.text)) as ParseResult,
+    parse: JSON.parse(decodeParseJson(row.parse_json, row.parse_packed, text)) as ParseResult,
   };
 }
 
@@ -143,7 +148,7 @@ export function getDocument(db: Database, id: number): DocumentRecord | null {
   const row = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.number, d.symbol, d.issuer_kind, d.province, d.place, d.signer,
-              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, d.parse_json, d.parse_packed
+              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, d.parse_json, d.parse_packed, d.text_packed
        FROM documents d JOIN originals o ON o.document_id = d.id WHERE d.id = ?`,
     )
     .get(id) as DetailRow | undefined;
@@ -166,16 +171,21 @@ export function getOriginal(db: Database, id: number): { fileName: string; bytes
   // The text only for rows stored against it: other rows need not read its overflow pages.
   const row = db
     .prepare(
-      `SELECT o.file_name, o.bytes, o.compression, CASE WHEN o.compression = 2 THEN d.text END AS text
+      `SELECT o.file_name, o.bytes, o.compression, CASE WHEN o.compression = 2 THEN d.text END AS text,
+              CASE WHEN o.compression = 2 THEN d.text_packed END AS text_packed
        FROM originals o JOIN documents d ON d.id = o.document_id WHERE o.document_id = ?`,
     )
-    .get(id) as { file_name: string; bytes: Buffer; compression: number | null; text: string | null } | undefined;
-  return row ? { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression, row.text) } : null;
+    .get(id) as
+    | { file_name: string; bytes: Buffer; compression: number | null; text: string | null; text_packed: Buffer | null }
+    | undefined;
+  if (!row) return null;
+  const text = row.text === null ? null : storedText({ text: row.text, text_packed: row.text_packed });
+  return { fileName: row.file_name, bytes: decodeOriginal(row.bytes, row.compression, text) };
 }
 
 /**
  * Decodes the bytes of an originals row read elsewhere (check, backup digest, trash, bundles);
- * `text` is the document's stored text (rows of compression 2 are stored against it).
+ * `text` is the document's text as storedText decodes it (rows of compression 2 are stored against it).
  */
 export function originalBytes(row: { bytes: Buffer; compression?: number | null; text?: string | null }): Buffer {
   return decodeOriginal(row.bytes, row.compression, row.text);
@@ -277,16 +287,18 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
     .transaction((): number | null => {
       const p = doc.parse;
       const stored = doc.storedParse ?? encodeParse(p, doc.text);
+      const textPacked = doc.textPacked === undefined ? encodeText(doc.text) : doc.textPacked;
       const result = stmt(
         db,
-        `INSERT INTO documents (content_hash, text, format, encoding, scanned, type, ref, number, symbol, issuer,
-             issuer_level, issuer_kind, province, date, place, subject, signer, signer_capacity, parse_json,
+        `INSERT INTO documents (content_hash, text, text_packed, format, encoding, scanned, type, ref, number, symbol,
+             issuer, issuer_level, issuer_kind, province, date, place, subject, signer, signer_capacity, parse_json,
              parse_packed, parser_version, warnings_json, imported_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (content_hash) DO NOTHING`,
       ).run(
         doc.contentHash,
-        doc.text,
+        textPacked ? '' : doc.text,
+        textPacked ? toBuffer(textPacked) : null,
         doc.format,
         doc.encoding,
         doc.scanned ? 1 : 0,

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
 import { taskText } from './store';
+import { documentText as storedDocumentText } from './text';
 
 export type TaskDocumentRow = TaskSheetDocument;
 
@@ -92,9 +93,7 @@ export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
     )
     .all(documentId) as TaskDbRow[];
   // Rows written since migration 0110 keep their text as a span of the document text.
-  const documentText = rows.some((r) => r.text_from !== null)
-    ? ((db.prepare('SELECT text FROM documents WHERE id = ?').pluck().get(documentId) as string | undefined) ?? '')
-    : '';
+  const documentText = rows.some((r) => r.text_from !== null) ? storedDocumentText(db, documentId) : '';
   return rows.map((r) => ({
     ordinal: r.ordinal,
     parentOrdinal: r.parent_ordinal,

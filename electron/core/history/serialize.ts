@@ -19,6 +19,7 @@ import {
 } from '../db/safety-store';
 import { reindexDocument } from '../search/indexer';
 import { originalBytes, storedParseJson, taskText } from '../db/store';
+import { storedText } from '../db/text';
 import { resolveDocument } from '../graph/resolve';
 
 export interface SerializedDocument {
@@ -50,10 +51,17 @@ export function serializeDocument(db: Database, id: number): { payload: Serializ
   const doc = documentRow(db, id);
   const orig = originalRow(db, id);
   if (!doc || !orig) return null;
-  // Everything travels in its full form (the original raw, the whole parse result, every task's
-  // text), as rows written before migration 0110 are: trash and bundles never depend on this
-  // archive's storage, and an older Vanthu reads a bundle from this one.
-  const text = typeof doc.text === 'string' ? doc.text : '';
+  // Everything travels in its full form (the text plain, the original raw, the whole parse result,
+  // every task's text), as rows written before migration 0110 are: trash and bundles never depend
+  // on this archive's storage, and an older Vanthu reads a bundle from this one.
+  const text = storedText({
+    text: typeof doc.text === 'string' ? doc.text : '',
+    text_packed: doc.text_packed as Buffer | null | undefined,
+  });
+  if ('text_packed' in doc) {
+    doc.text = text;
+    delete doc.text_packed;
+  }
   const { bytes: stored, compression, ...original } = orig;
   const bytes = originalBytes({ bytes: stored as Buffer, compression: compression as number | null | undefined, text });
   if ('parse_packed' in doc) {

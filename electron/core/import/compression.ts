@@ -14,7 +14,12 @@
  * `parse_json` then keeps only the recipients, which SQL reads with json_extract. NULL parse_packed
  * (rows before 0110, trash and bundle rows) means parse_json holds the whole result.
  *
- * Both are encoded in the import worker and checked by decoding there, so a row is only ever
+ * Document text (migration 0130): `documents.text_packed` holds the text's UTF-8 as raw DEFLATE and
+ * `documents.text` is ''; NULL text_packed (rows before 0130, trash and bundle rows, texts that do
+ * not survive UTF-8 or do not shrink) means `text` holds it. The dictionary of the two codecs above
+ * is always the decoded text, so they do not care how the text itself is stored.
+ *
+ * All are encoded in the import worker and checked by decoding there, so a row is only ever
  * stored in a form this module reads back to the same value.
  */
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
@@ -107,4 +112,18 @@ export function decodeParseJson(json: string, packed: Buffer | null | undefined,
   // Spliced rather than parsed and re-serialised: readers parse it once anyway.
   const head = JSON.stringify({ recipients: recipients ?? [] }).slice(0, -1);
   return rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
+}
+
+/** documents.text_packed for a text, or null when the text is to be stored as it is. */
+export function encodeText(text: string): Uint8Array | null {
+  const raw = textDictionary(text);
+  if (!raw) return null;
+  const packed = deflateRawSync(raw, LEVEL);
+  if (packed.byteLength >= raw.byteLength || !sameBytes(inflateRawSync(packed), raw)) return null;
+  return new Uint8Array(packed);
+}
+
+/** A documents row's text, whichever way it is stored. Throws when the packed bytes are damaged. */
+export function decodeText(text: string, packed: Buffer | null | undefined): string {
+  return packed ? inflateRawSync(packed).toString('utf8') : text;
 }

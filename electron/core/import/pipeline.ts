@@ -93,6 +93,7 @@ export function storePrepared(
           scanned: p.scanned,
           parse: p.parse,
           storedParse: p.storedParse,
+          textPacked: p.textPacked,
           parserVersion: PARSER_VERSION,
           warnings: p.warnings,
           importedAt,

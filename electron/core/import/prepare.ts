@@ -10,7 +10,7 @@ import { emptyParseResult, type ParseResult } from '../../../shared/model/direct
 import { parseDirective } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
-import { encodeOriginal, encodeParse } from './compression';
+import { encodeOriginal, encodeParse, encodeText } from './compression';
 import { type ImportSource, sourceFileName, sourceLabel } from './sources';
 
 export interface PreparedFile {
@@ -27,6 +27,8 @@ export interface PreparedFile {
   parse: ParseResult;
   /** documents.parse_json / parse_packed for `parse` (compression.ts), encoded here rather than on the writing thread. */
   storedParse: { json: string; packed: Uint8Array | null };
+  /** documents.text_packed for `text` (compression.ts), encoded here rather than on the writing thread. */
+  textPacked: Uint8Array | null;
   contentHash: string;
   /** Size and SHA-256 of the original file as imported. */
   size: number;
@@ -122,6 +124,7 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     warnings,
     parse,
     storedParse: encodeParse(parse, read.text),
+    textPacked: encodeText(read.text),
     contentHash,
     size: bytes.byteLength,
     sha256: fileSha,

@@ -38,7 +38,7 @@ export function runImportWorkerIfAny(): boolean {
       const answer = await prepareFile(msg.source);
       const transfer: ArrayBuffer[] = [];
       if (answer.ok) {
-        for (const bytes of [answer.stored, answer.storedParse.packed]) {
+        for (const bytes of [answer.stored, answer.storedParse.packed, answer.textPacked]) {
           const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
           if (own && bytes.buffer instanceof ArrayBuffer && !transfer.includes(bytes.buffer))
             transfer.push(bytes.buffer);

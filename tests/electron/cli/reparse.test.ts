@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Archive } from '../../../electron/core/archive';
 import { storedParseJson } from '../../../electron/core/db/store';
+import { storedText } from '../../../electron/core/db/text';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { runCli } from '../../helpers/cli';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
@@ -26,14 +27,15 @@ describe('vanthu reparse', () => {
   /** As if an older parser had read every document, and read the subject wrong. */
   function makeStale(): void {
     const db = new Database(path.join(archiveDir, 'vanthu.db'));
-    const rows = db.prepare('SELECT id, text, parse_json, parse_packed FROM documents').all() as {
+    const rows = db.prepare('SELECT id, text, text_packed, parse_json, parse_packed FROM documents').all() as {
       id: number;
       text: string;
+      text_packed: Buffer | null;
       parse_json: string;
       parse_packed: Buffer | null;
     }[];
     for (const row of rows) {
-      const parse = { ...JSON.parse(storedParseJson(row)), subject: 'Trích yếu cũ' };
+      const parse = { ...JSON.parse(storedParseJson({ ...row, text: storedText(row) })), subject: 'Trích yếu cũ' };
       // Written whole, as a row from before migration 0110.
       db.prepare(
         'UPDATE documents SET parse_json = ?, parse_packed = NULL, parser_version = ?, subject = ? WHERE id = ?',

@@ -1,7 +1,8 @@
 /**
- * Compact storage (migration 0110, docs/import.md §Storage): originals and parse results stored
- * against the document text, task texts as spans of it. Every reader must give back what was
- * imported, for rows written before the migration and after it.
+ * Compact storage (migrations 0110 and 0130, docs/import.md §Storage): originals and parse results
+ * stored against the document text, task texts as spans of it, the text itself deflated. Every
+ * reader must give back what was imported, for rows written before the migrations and after them,
+ * and for rows written back from trash and bundles (which carry the plain forms).
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,17 +23,24 @@ import {
   taskTextFrom,
 } from '../../../electron/core/db/store';
 import { parsedTasks } from '../../../electron/core/db/tasks-store';
+import { documentText as graphDocumentText, storedDoc } from '../../../electron/core/db/graph-store';
+import { reviewSource } from '../../../electron/core/db/review-store';
+import { documentText, storedText } from '../../../electron/core/db/text';
+import { searchStore } from '../../../electron/core/search/indexer';
 import {
   COMPRESSION_DEFLATE_RAW,
   COMPRESSION_DEFLATE_TEXT,
   COMPRESSION_RAW,
   decodeOriginal,
   decodeParseJson,
+  decodeText,
   encodeOriginal,
   encodeParse,
+  encodeText,
 } from '../../../electron/core/import/compression';
 import { prepareFile } from '../../../electron/core/import/prepare';
 import type { Result } from '../../../shared/api/errors';
+import type { SearchRequest } from '../../../electron/core/search/engine';
 import type { Task } from '../../../shared/model/directive';
 import { parseDirective } from '../../../shared/parser';
 import { PARSER_VERSION } from '../../../shared/parser/version';
@@ -80,6 +88,28 @@ describe('originals stored against their text', () => {
   });
 });
 
+describe('document texts stored deflated', () => {
+  // [case, text, packed?]
+  test.each([
+    ['a directive', TEXT, true],
+    ['a one-line note still shrinks', 'Ghi chú nội bộ: họp giao ban lúc 8 giờ, họp giao ban lúc 14 giờ.', true],
+    ['a scan has no text', '', false],
+    ['a lone surrogate would not read back from SQLite', `${TEXT}\ud800`, false],
+    ['a text that does not shrink stays plain', 'Ủy', false],
+  ])('%s', (_name, text, packed) => {
+    const bytes = encodeText(text);
+    expect(bytes !== null).toBe(packed);
+    expect(decodeText(bytes ? '' : text, bytes ? Buffer.from(bytes) : null)).toBe(text);
+    if (bytes) expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text, 'utf8'));
+  });
+
+  test('damaged packed bytes throw rather than read as some other text', () => {
+    const bytes = Buffer.from(encodeText(TEXT)!);
+    bytes[3] = bytes[3]! ^ 0xff;
+    expect(() => storedText({ text: '', text_packed: bytes.subarray(0, 20) })).toThrow();
+  });
+});
+
 describe('parse results stored against their text', () => {
   test.each([
     ['a directive with citations, tasks and recipients', TEXT],
@@ -118,11 +148,26 @@ describe('task texts as spans of the document text', () => {
   });
 });
 
-/** What every reader gives back for a document. */
+/** What every reader gives back for a document; each reader of the text must agree with getDocument. */
 function readBack(archive: Archive, id: number): unknown {
   const detail = getDocument(archive.db, id)!;
+  const db = archive.db;
+  expect(documentText(db, id)).toBe(detail.text);
+  expect(reviewSource(db, id)!.text).toBe(detail.text);
+  expect(storedDoc(db, id)!.text).toBe(detail.text);
+  expect(graphDocumentText(db, id)).toBe(detail.text);
+  expect(searchStore(db).textsByIds([id]).get(id)).toBe(detail.text);
+  expect(searchStore(db).documentForIndex(id)!.text).toBe(detail.text);
+  // Snippets: the search finds the document by a phrase of its text and cuts the snippet from it.
+  const words = detail.text.split(/\s+/);
+  const at = words.findIndex((_, i) => i >= 10 && words.slice(i, i + 3).every((w) => /^\p{L}{3,}$/u.test(w)));
+  const phrase = `"${words.slice(at, at + 3).join(' ')}"`;
+  const hit = archive.search.search({ query: phrase } as SearchRequest).items.find((h) => h.id === id);
+  expect(hit?.snippet).toBeTruthy();
+  for (const piece of hit!.snippet.split('…')) expect(detail.text.replace(/\s+/g, ' ')).toContain(piece.trim());
   return {
     text: detail.text,
+    contentHash: detail.contentHash,
     parse: detail.parse,
     tasks: parsedTasks(archive.db, id).map((t) => [t.ordinal, t.label, t.text]),
     original: getOriginal(archive.db, id)!.bytes.toString('base64'),
@@ -241,6 +286,7 @@ describe('an archive written before migration 0110, then opened by this version'
         .pluck()
         .get() as number;
       expect(oldRows).toBe(6);
+      expect(textStorage(archive, oldIds)).toEqual(oldIds.map(() => 'plain'));
       for (const id of oldIds) {
         const detail = getDocument(archive.db, id)!;
         expect(detail.parse).toEqual(oldParses.get(detail.contentHash));
@@ -274,6 +320,7 @@ describe('an archive written before migration 0110, then opened by this version'
       };
       expect(stored).toMatchObject({ n: 4, packed: 4, againstText: 4 });
       expect(stored.spanTasks).toBeGreaterThan(0);
+      expect(textStorage(archive, newIds)).toEqual(newIds.map(() => 'packed'));
       for (const id of newIds) {
         const detail = getDocument(archive.db, id)!;
         expect(detail.parse).toEqual(newParses.get(detail.contentHash));
@@ -285,6 +332,12 @@ describe('an archive written before migration 0110, then opened by this version'
       expect(() => archive.db.prepare('UPDATE documents SET text = ? WHERE id = ?').run('khác', newIds[0])).toThrow(
         /fixed at import/,
       );
+      expect(() =>
+        archive.db.prepare('UPDATE documents SET text_packed = ? WHERE id = ?').run(Buffer.from('x'), newIds[0]),
+      ).toThrow(/fixed at import/);
+      expect(() =>
+        archive.db.prepare('UPDATE documents SET text_packed = NULL, text = ? WHERE id = ?').run('x', newIds[0]),
+      ).toThrow(/fixed at import/);
 
       // Trash and restore give back the same document, old row or new.
       const call = createDispatcher(archive, { host: 'cli' });
@@ -294,6 +347,9 @@ describe('an archive written before migration 0110, then opened by this version'
         expect(await ok(call('restoreFromTrash', { trashId }))).toEqual({ status: 'restored', id });
         expect(readBack(archive, id)).toEqual(before);
       }
+      // Trash carries the plain text: a restored row is an old-style row, and reads the same.
+      expect(textStorage(archive, [oldIds[0]!, newIds[0]!])).toEqual(['plain', 'plain']);
+      expect(checkArchive(archive.db).ok).toBe(true);
 
       // A bundle carries full rows: the receiving archive reads the same documents.
       const bundle = path.join(dir, 'goi.vanthu-bundle');
@@ -307,6 +363,30 @@ describe('an archive written before migration 0110, then opened by this version'
         for (const id of [oldIds[1]!, newIds[1]!]) {
           expect(received.get(archive.get(id).contentHash)).toEqual(readBack(archive, id));
         }
+        expect(checkArchive(other.db).ok).toBe(true);
+        // The bundle holds the plain text an older Vanthu reads; this one stores what it received as it came.
+        const items = new Database(bundle, { readonly: true });
+        try {
+          const payloads = items.prepare('SELECT payload_json FROM bundle_items').pluck().all() as string[];
+          expect(payloads).toHaveLength(2);
+          for (const json of payloads) {
+            const { document } = JSON.parse(json) as { document: Record<string, unknown> };
+            expect(document).not.toHaveProperty('text_packed');
+            expect(String(document.text).length).toBeGreaterThan(200);
+          }
+        } finally {
+          items.close();
+        }
+        const receivedIds = other.list('date_asc', 100, 0).items.map((d) => d.id);
+        expect(textStorage(other, receivedIds)).toEqual(['plain', 'plain']);
+        // A document imported afresh into the receiving archive is packed again.
+        await other.importPaths([writeDirectives(path.join(dir, 'them'), 20, 21)]);
+        const fresh = other
+          .list('date_asc', 100, 0)
+          .items.map((d) => d.id)
+          .filter((id) => !receivedIds.includes(id));
+        expect(textStorage(other, fresh)).toEqual(['packed']);
+        readBack(other, fresh[0]!);
         expect(checkArchive(other.db).ok).toBe(true);
       } finally {
         other.close();
@@ -335,6 +415,17 @@ describe('an archive written before migration 0110, then opened by this version'
     }
   });
 });
+
+/** How each document's text is stored: 'plain' (text, NULL text_packed) or 'packed' ('' and DEFLATE). */
+function textStorage(archive: Archive, ids: readonly number[]): string[] {
+  const row = archive.db.prepare('SELECT text, text_packed FROM documents WHERE id = ?');
+  return ids.map((id) => {
+    const r = row.get(id) as { text: string; text_packed: Buffer | null };
+    if (r.text_packed === null && r.text !== '') return 'plain';
+    if (r.text_packed !== null && r.text === '') return 'packed';
+    return `odd: ${r.text.length} chars, ${r.text_packed?.byteLength ?? 'no'} packed bytes`;
+  });
+}
 
 function flatten(tasks: readonly Task[]): Task[] {
   return tasks.flatMap((t) => [t, ...flatten(t.children ?? [])]);

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { originalBytes, storedParseJson } from '../../../electron/core/db/store';
+import { storedText } from '../../../electron/core/db/text';
 
 export interface WholeReport {
   integrity: string;
@@ -31,7 +32,7 @@ export function checkWhole(file: string): WholeReport {
     const broken: { id: number; why: string }[] = [];
     const rows = db
       .prepare(
-        `SELECT d.id, d.text, d.ref, d.parse_json, d.parse_packed, d.content_hash, o.sha256, o.bytes, o.compression, s.key,
+        `SELECT d.id, d.text, d.text_packed, d.ref, d.parse_json, d.parse_packed, d.content_hash, o.sha256, o.bytes, o.compression, s.key,
                 (SELECT count(*) FROM citations c WHERE c.document_id = d.id) AS citations,
                 (SELECT count(*) FROM tasks t WHERE t.document_id = d.id) AS tasks
          FROM documents d LEFT JOIN originals o ON o.document_id = d.id LEFT JOIN search_docs s ON s.doc_id = d.id`,
@@ -39,6 +40,7 @@ export function checkWhole(file: string): WholeReport {
       .iterate() as IterableIterator<{
       id: number;
       text: string;
+      text_packed: Buffer | null;
       ref: string | null;
       parse_json: string;
       parse_packed: Buffer | null;
@@ -53,12 +55,13 @@ export function checkWhole(file: string): WholeReport {
     let documents = 0;
     for (const r of rows) {
       documents++;
-      const parse = JSON.parse(storedParseJson(r)) as { citations: unknown[]; tasks: TaskLike[] };
-      if (!r.text) broken.push({ id: r.id, why: 'no text' });
+      const text = storedText(r);
+      const parse = JSON.parse(storedParseJson({ ...r, text })) as { citations: unknown[]; tasks: TaskLike[] };
+      if (!text) broken.push({ id: r.id, why: 'no text' });
       if (r.bytes === null) broken.push({ id: r.id, why: 'no original' });
       else if (
         createHash('sha256')
-          .update(originalBytes({ bytes: r.bytes, compression: r.compression, text: r.text }))
+          .update(originalBytes({ bytes: r.bytes, compression: r.compression, text }))
           .digest('hex') !== r.sha256
       )
         broken.push({ id: r.id, why: 'original hash' });

@@ -11,6 +11,7 @@ import * as m0090 from './0090-search-short-fields';
 import * as m0100 from './0100-graph-keys-index';
 import * as m0110 from './0110-compact-derived';
 import * as m0120 from './0120-citation-sentence';
+import * as m0130 from './0130-text-packed';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'graph-keys-index', up: m0100.up },
   { version: 110, name: 'compact-derived', up: m0110.up },
   { version: 120, name: 'citation-sentence', up: m0120.up },
+  { version: 130, name: 'text-packed', up: m0130.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
