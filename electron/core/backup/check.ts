@@ -75,6 +75,25 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
       ids: bad.slice(0, 1000),
     });
 
+  // A scan's identity is its file's bytes ("bytes:…"): it has no text to hash.
+  const badTexts: number[] = [];
+  let textsChecked = 0;
+  for (const row of s.iterateTexts(db)) {
+    if (row.content_hash.startsWith('bytes:')) continue;
+    textsChecked++;
+    if (row.text === null || createHash('sha256').update(row.text).digest('hex') !== row.content_hash)
+      badTexts.push(row.id);
+  }
+  if (badTexts.length === 0)
+    add({ level: 'ok', code: 'texts', message: `${textsChecked} nội dung văn bản khớp mã băm khi nhập.` });
+  else
+    add({
+      level: 'error',
+      code: 'texts',
+      message: `${badTexts.length} nội dung văn bản không đọc được hoặc không khớp mã băm khi nhập (bị sửa hoặc hỏng).`,
+      ids: badTexts.slice(0, 1000),
+    });
+
   if (s.hasTable(db, 'trash')) {
     const trash = s.tableCount(db, 'trash');
     if (trash > 0) add({ level: 'ok', code: 'trash', message: `${trash} văn bản trong thùng rác.` });

@@ -630,6 +630,29 @@ export function* iterateOriginals(
   }
 }
 
+/**
+ * Every document's text as stored, decoded (null when its packed bytes no longer inflate), with the
+ * hash it was imported under: `vanthu check` compares them, since the text is what search, tasks,
+ * originals of compression 2 and the parse spans are all read from.
+ */
+export function* iterateTexts(
+  db: Database,
+): IterableIterator<{ id: number; content_hash: string; text: string | null }> {
+  const packed = columns(db, 'documents').some((c) => c.name === 'text_packed') ? 'text_packed' : 'NULL AS text_packed';
+  const rows = db
+    .prepare(`SELECT id, content_hash, text, ${packed} FROM documents ORDER BY id`)
+    .iterate() as IterableIterator<{ id: number; content_hash: string; text: string; text_packed: Buffer | null }>;
+  for (const { text_packed, text, ...row } of rows) {
+    let decoded: string | null;
+    try {
+      decoded = storedText({ text, text_packed });
+    } catch {
+      decoded = null;
+    }
+    yield { ...row, text: decoded };
+  }
+}
+
 /** id:content_hash of every document, in id order: the manifest's digest of the archive's texts. */
 export function iterateContentHashes(db: Database): IterableIterator<{ id: number; content_hash: string }> {
   return db.prepare('SELECT id, content_hash FROM documents ORDER BY id').iterate() as never;

@@ -414,6 +414,39 @@ describe('an archive written before migration 0110, then opened by this version'
       archive.close();
     }
   });
+
+  // Damage that bypasses the triggers (a disk error, an edit with another SQLite tool) is found by check.
+  type Columns = { text: string; text_packed: Buffer | null };
+  const flipMiddleByte = (stored: Columns): Columns => {
+    const b = Buffer.from(stored.text_packed!);
+    b[b.length >> 1] = b[b.length >> 1]! ^ 0xff;
+    return { text: '', text_packed: b };
+  };
+  const editPlain = (_: Columns, plain: string): Columns => ({
+    text: `${plain} (sửa ngoài Vanthu)`,
+    text_packed: null,
+  });
+  test.each([
+    ['a flipped byte in packed text', flipMiddleByte],
+    ['plain text edited in place', editPlain],
+  ])('%s is reported by vanthu check as a text that no longer matches its import hash', async (_, damage) => {
+    const archive = Archive.open(path.join(dir, 'kho'));
+    try {
+      await archive.importPaths([writeDirectives(path.join(dir, 'in'), 0, 2)]);
+      const id = archive.list('date_asc', 1, 0).items[0]!.id;
+      const stored = archive.db.prepare('SELECT text, text_packed FROM documents WHERE id = ?').get(id) as Columns;
+      const damaged = damage(stored, documentText(archive.db, id));
+      archive.db.exec('DROP TRIGGER documents_text_unchanged; DROP TRIGGER documents_text_packed_unchanged;');
+      archive.db
+        .prepare('UPDATE documents SET text = ?, text_packed = ? WHERE id = ?')
+        .run(damaged.text, damaged.text_packed, id);
+      const report = checkArchive(archive.db);
+      expect(report.ok).toBe(false);
+      expect(report.findings.find((f) => f.code === 'texts')).toMatchObject({ level: 'error', ids: [id] });
+    } finally {
+      archive.close();
+    }
+  });
 });
 
 /** How each document's text is stored: 'plain' (text, NULL text_packed) or 'packed' ('' and DEFLATE). */
