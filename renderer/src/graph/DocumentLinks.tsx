@@ -29,6 +29,15 @@ export function NodeLink({ node }: { node: GraphNode }) {
   );
 }
 
+/** Documents one under the other, each a link (a table cell of the coverage and missing lists). */
+export function NodeLinks({ nodes }: { nodes: readonly GraphNode[] }) {
+  return nodes.map((n) => (
+    <div key={String(n.id)}>
+      <NodeLink node={n} />
+    </div>
+  ));
+}
+
 function LinkList({
   items,
   testId,
@@ -67,11 +76,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
             <td>{r.recipient}</td>
             <td>
               {r.implementing.length > 0 ? (
-                r.implementing.map((n) => (
-                  <div key={String(n.id)}>
-                    <NodeLink node={n} />
-                  </div>
-                ))
+                <NodeLinks nodes={r.implementing} />
               ) : r.overdue ? (
                 <span className="flag doubtful">Quá {coverage.days} ngày chưa có văn bản triển khai</span>
               ) : (
@@ -84,11 +89,7 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
           <tr>
             <td>Cơ quan khác</td>
             <td>
-              {coverage.others.map((n) => (
-                <div key={String(n.id)}>
-                  <NodeLink node={n} />
-                </div>
-              ))}
+              <NodeLinks nodes={coverage.others} />
             </td>
           </tr>
         )}

@@ -9,7 +9,7 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { MissingDocument, PendingDecision } from '../../../shared/graph/types';
 import { ErrorMessage } from '../views/ErrorMessage';
-import { NodeLink } from './DocumentLinks';
+import { NodeLink, NodeLinks } from './DocumentLinks';
 import { GraphView } from './GraphView';
 import { nodeMeta, nodeTitle, relationLabel } from './labels';
 import './graph.css';
@@ -80,11 +80,7 @@ function MissingPage({ api }: { api: VanthuApi }) {
                   {m.citations} lần, {m.citing.length} văn bản
                 </td>
                 <td>
-                  {m.citing.map((n) => (
-                    <div key={String(n.id)}>
-                      <NodeLink node={n} />
-                    </div>
-                  ))}
+                  <NodeLinks nodes={m.citing} />
                 </td>
               </tr>
             ))}

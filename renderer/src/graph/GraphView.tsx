@@ -23,6 +23,7 @@ import {
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Graph, GraphNode } from '../../../shared/graph/types';
+import { downloadBlob } from '../download';
 import { formatDate } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import {
@@ -144,17 +145,6 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
     </>
   );
 });
-
-function download(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
 
 /** The whole drawing as a standalone SVG document (attributes only, no stylesheet, nothing remote). */
 export function svgText(svg: SVGSVGElement, layout: Layout): string {
@@ -423,12 +413,12 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
 
   const exportSvg = () => {
     if (!svgRef.current || !current) return;
-    download(`so-do-${id}.svg`, new Blob([svgText(svgRef.current, current)], { type: 'image/svg+xml' }));
+    downloadBlob(`so-do-${id}.svg`, new Blob([svgText(svgRef.current, current)], { type: 'image/svg+xml' }));
   };
   const exportPng = async () => {
     if (!svgRef.current || !current) return;
     try {
-      download(`so-do-${id}.png`, await pngBlob(svgText(svgRef.current, current), current));
+      downloadBlob(`so-do-${id}.png`, await pngBlob(svgText(svgRef.current, current), current));
     } catch {
       setNote('Không xuất được ảnh PNG.');
     }

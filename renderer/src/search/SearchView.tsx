@@ -17,6 +17,7 @@ import type {
   SearchSort,
   Suggestion,
 } from '../../../shared/search/types';
+import { downloadBlob } from '../download';
 import { formatDate, LEVEL_LABELS } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import './search.css';
@@ -68,17 +69,6 @@ const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: strin
   },
   subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (s) => s.text },
 };
-
-function download(name: string, mime: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function printHtml(html: string): void {
   // A hidden frame: no new window (the desktop app refuses window.open).
@@ -211,7 +201,7 @@ export function SearchView({ api, onOpen, children }: Props) {
   const exportAs = async (format: 'csv' | 'html') => {
     const r = await api.exportResults({ query, sort, format });
     if (!r.ok) return setError(r.error);
-    if (format === 'csv') download(r.value.fileName, r.value.mimeType, r.value.content);
+    if (format === 'csv') downloadBlob(r.value.fileName, new Blob([r.value.content], { type: r.value.mimeType }));
     else printHtml(r.value.content);
   };
 
