@@ -33,6 +33,45 @@ const CHAIN_MAX_STEPS = 8;
 
 const asLevel = (l: string | null): NodeLevel | null => (l && l in LEVEL_RANK ? (l as NodeLevel) : null);
 
+interface NodeFacts {
+  id: number;
+  ref: string | null;
+  type: string | null;
+  issuer: string | null;
+  date: string | null;
+}
+
+/** An archived document as a node; the subject only for a single node (the whole graph leaves it out). */
+function documentAsNode(
+  r: NodeFacts & { issuer_level: string | null; subject: string | null },
+  withSubject: boolean,
+): GraphNode {
+  return {
+    id: r.id,
+    ref: r.ref,
+    type: r.type,
+    issuer: r.issuer,
+    date: r.date,
+    placeholder: false,
+    level: asLevel(r.issuer_level),
+    ...(withSubject ? { subject: r.subject } : {}),
+  };
+}
+
+/** A placeholder as a node; `uncertain` only where the caller looked at its edges. */
+function placeholderAsNode(r: NodeFacts & { level: string | null }, uncertain?: boolean): GraphNode {
+  return {
+    id: placeholderNodeId(r.id),
+    ref: r.ref,
+    type: r.type,
+    issuer: r.issuer,
+    date: r.date,
+    placeholder: true,
+    level: asLevel(r.level),
+    ...(uncertain === undefined ? {} : { uncertain }),
+  };
+}
+
 export class GraphService {
   private caughtUp = false;
 
@@ -52,34 +91,14 @@ export class GraphService {
 
   docNode(id: number): GraphNode | null {
     const r = gs.documentNode(this.db, id);
-    return r
-      ? {
-          id: r.id,
-          ref: r.ref,
-          type: r.type,
-          issuer: r.issuer,
-          date: r.date,
-          placeholder: false,
-          level: asLevel(r.issuer_level),
-          subject: r.subject,
-        }
-      : null;
+    return r ? documentAsNode(r, true) : null;
   }
 
   placeholderNode(id: number): GraphNode | null {
     const r = gs.placeholderNode(this.db, id);
     if (!r) return null;
     const uncertain = gs.edgesToPlaceholder(this.db, id).some((e) => e.status === 'uncertain');
-    return {
-      id: placeholderNodeId(r.id),
-      ref: r.ref,
-      type: r.type,
-      issuer: r.issuer,
-      date: r.date,
-      placeholder: true,
-      level: asLevel(r.level),
-      uncertain,
-    };
+    return placeholderAsNode(r, uncertain);
   }
 
   node(id: NodeId): GraphNode | null {
@@ -170,30 +189,9 @@ export class GraphService {
   all(): Graph {
     this.ready();
     const nodes: GraphNode[] = [];
-    for (const r of gs.graphDocumentNodes(this.db)) {
-      nodes.push({
-        id: r.id,
-        ref: r.ref,
-        type: r.type,
-        issuer: r.issuer,
-        date: r.date,
-        placeholder: false,
-        level: asLevel(r.issuer_level),
-      });
-    }
+    for (const r of gs.graphDocumentNodes(this.db)) nodes.push(documentAsNode(r, false));
     const uncertain = gs.uncertainPlaceholders(this.db);
-    for (const r of gs.allPlaceholders(this.db)) {
-      nodes.push({
-        id: placeholderNodeId(r.id),
-        ref: r.ref,
-        type: r.type,
-        issuer: r.issuer,
-        date: r.date,
-        placeholder: true,
-        level: asLevel(r.level),
-        uncertain: uncertain.has(r.id),
-      });
-    }
+    for (const r of gs.allPlaceholders(this.db)) nodes.push(placeholderAsNode(r, uncertain.has(r.id)));
     const edges: GraphEdge[] = [];
     for (const e of gs.allShownEdges(this.db)) {
       if (e.to_doc === null && e.to_placeholder === null) continue;
@@ -258,15 +256,7 @@ export class GraphService {
     return gs.missingPlaceholders(this.db, limit).map((p) => {
       const citingIds = [...new Set(gs.edgesToPlaceholder(this.db, p.id).map((e) => e.from_id))].slice(0, citingLimit);
       return {
-        node: {
-          id: placeholderNodeId(p.id),
-          ref: p.ref,
-          type: p.type,
-          issuer: p.issuer,
-          date: p.date,
-          placeholder: true,
-          level: asLevel(p.level),
-        },
+        node: placeholderAsNode(p),
         citations: p.citations,
         citing: citingIds.map((i) => this.docNode(i)).filter((n): n is GraphNode => n !== null),
       };
