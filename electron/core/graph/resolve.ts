@@ -30,10 +30,10 @@ import type { ParseResult } from '../../../shared/model/directive';
 import * as gs from '../db/graph-store';
 import { withHistoryMuted } from '../db/safety-store';
 
-const splitBodies = (s: string | null): string[] => (s ? s.split('|').filter(Boolean) : []);
-const joinBodies = (b: readonly string[] | null): string | null => (b ? b.join('|') : null);
+export const splitBodies = (s: string | null): string[] => (s ? s.split('|').filter(Boolean) : []);
+export const joinBodies = (b: readonly string[] | null): string | null => (b ? b.join('|') : null);
 
-function toDecisions(rows: readonly { action: string; to_doc: number }[]): Decisions {
+export function toDecisions(rows: readonly { action: string; to_doc: number }[]): Decisions {
   let confirmed: number | null = null;
   const rejected = new Set<number>();
   for (const r of rows) {
@@ -58,14 +58,57 @@ function candidatesFor(
   return rows.map((r) => ({ id: r.document_id, date: r.date, year: r.year, bodies: splitBodies(r.bodies) }));
 }
 
-interface CitationText {
+export interface CitationText {
   ref: string | null;
   type: string | null;
   date: string | null;
   issuer: string | null;
 }
 
-/** Writes one citation's edge from its keys; returns the placeholder it used to point at, if any. */
+/** What a resolution puts on the edge row: one reading for the per-document and the batch path. */
+export interface EdgeOutcome {
+  toDoc: number | null;
+  status: gs.EdgeStatus;
+  candidates: string | null;
+  /** The edge points at the placeholder of its key. */
+  placeholder: boolean;
+}
+
+export function edgeOutcome(
+  resolution: Resolution,
+  decided: readonly { action: string; to_doc: number }[],
+): EdgeOutcome {
+  if (resolution.kind === 'resolved') {
+    const to = resolution.to;
+    const confirmed = decided.some((d) => d.action === 'confirm' && d.to_doc === to);
+    return { toDoc: to, status: confirmed ? 'confirmed' : 'resolved', candidates: null, placeholder: false };
+  }
+  if (resolution.kind === 'ignored') return { toDoc: null, status: 'ignored', candidates: null, placeholder: false };
+  const ids = resolution.kind === 'uncertain' ? resolution.candidates : resolution.near;
+  return {
+    toDoc: null,
+    status: resolution.kind === 'uncertain' ? 'uncertain' : 'missing',
+    candidates: ids.length ? JSON.stringify(ids) : null,
+    placeholder: true,
+  };
+}
+
+/** The facts a placeholder takes from a citation that points at it. */
+export function placeholderFacts(keys: CitationKeys, said: CitationText): gs.PlaceholderFacts {
+  return {
+    key: keys.placeholderKey!,
+    ref: said.ref,
+    refKey: keys.refKey,
+    type: said.type,
+    typeKey: keys.typeKey,
+    date: said.date,
+    year: keys.year,
+    issuer: said.issuer,
+    level: levelOfBody(keys.bodies?.[0]),
+  };
+}
+
+/** Writes one citation's edge from its keys. */
 function writeEdge(
   db: Database,
   citationId: number,
@@ -75,42 +118,15 @@ function writeEdge(
   said: CitationText,
   sentence: string | null,
   resolution: Resolution,
+  decided: readonly { action: string; to_doc: number }[],
 ): void {
-  let toDoc: number | null = null;
-  let toPlaceholder: number | null = null;
-  let candidates: string | null = null;
-  let status: gs.EdgeStatus;
-  if (resolution.kind === 'resolved') {
-    toDoc = resolution.to;
-    status = gs
-      .decisionsFor(db, fromId, keys.matchKey)
-      .some((d) => d.action === 'confirm' && d.to_doc === resolution.to)
-      ? 'confirmed'
-      : 'resolved';
-  } else if (resolution.kind === 'ignored') {
-    status = 'ignored';
-  } else {
-    status = resolution.kind === 'uncertain' ? 'uncertain' : 'missing';
-    const ids = resolution.kind === 'uncertain' ? resolution.candidates : resolution.near;
-    candidates = ids.length ? JSON.stringify(ids) : null;
-    toPlaceholder = gs.placeholderId(db, {
-      key: keys.placeholderKey!,
-      ref: said.ref,
-      refKey: keys.refKey,
-      type: said.type,
-      typeKey: keys.typeKey,
-      date: said.date,
-      year: keys.year,
-      issuer: said.issuer,
-      level: levelOfBody(keys.bodies?.[0]),
-    });
-  }
+  const o = edgeOutcome(resolution, decided);
   gs.upsertCitationEdge(db, {
     citation_id: citationId,
     from_id: fromId,
-    to_doc: toDoc,
-    to_placeholder: toPlaceholder,
-    status,
+    to_doc: o.toDoc,
+    to_placeholder: o.placeholder ? gs.placeholderId(db, placeholderFacts(keys, said)) : null,
+    status: o.status,
     relation,
     sentence,
     ref_key: keys.refKey,
@@ -119,11 +135,11 @@ function writeEdge(
     type_key: keys.typeKey,
     bodies: joinBodies(keys.bodies),
     match_key: keys.matchKey,
-    candidates,
+    candidates: o.candidates,
   });
 }
 
-function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
+export function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
   return {
     refKey: e.ref_key,
     year: e.year,
@@ -135,7 +151,7 @@ function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
   };
 }
 
-function placeholderKeyOf(e: gs.EdgeRow): string | null {
+export function placeholderKeyOf(e: gs.EdgeRow): string | null {
   const tag = e.bodies
     ? (splitBodies(e.bodies)
         .map((b) => b.replace(/@.*$/, ''))
@@ -151,12 +167,8 @@ function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
   for (const e of edges) {
     if (e.citation_id === null) continue;
     const keys = edgeKeys(e, placeholderKeyOf(e));
-    const resolution = resolveCitation(
-      keys,
-      candidatesFor(db, keys),
-      e.from_id,
-      toDecisions(gs.decisionsFor(db, e.from_id, e.match_key)),
-    );
+    const decided = gs.decisionsFor(db, e.from_id, e.match_key);
+    const resolution = resolveCitation(keys, candidatesFor(db, keys), e.from_id, toDecisions(decided));
     const c = gs.citationById(db, e.citation_id);
     writeEdge(
       db,
@@ -172,10 +184,29 @@ function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
       },
       null,
       resolution,
+      decided,
     );
     if (e.to_placeholder !== null) left.push(e.to_placeholder);
   }
   return left;
+}
+
+/**
+ * Whether another document's stored edge could name the document `id` with keys `dk`: same key
+ * and year (the query), a compatible issuer, and the same date unless it is still missing (a date
+ * mismatch is offered to the clerk as a near miss).
+ */
+export function mayName(
+  e: Pick<gs.EdgeRow, 'from_id' | 'to_doc' | 'bodies' | 'date' | 'status'>,
+  id: number,
+  dk: { bodies: readonly string[]; date: string | null },
+): boolean {
+  return (
+    e.from_id !== id &&
+    e.to_doc !== id &&
+    (e.bodies === null || dk.bodies.length === 0 || bodiesOverlap(splitBodies(e.bodies), dk.bodies)) &&
+    (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain')
+  );
 }
 
 export interface InsertResolution {
@@ -215,12 +246,8 @@ export function resolveDocument(
     const keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases);
     const before = gs.placeholderOfCitation(db, c.id);
     if (before !== null) left.push(before);
-    const resolution = resolveCitation(
-      keys,
-      candidatesFor(db, keys),
-      id,
-      toDecisions(gs.decisionsFor(db, id, keys.matchKey)),
-    );
+    const decided = gs.decisionsFor(db, id, keys.matchKey);
+    const resolution = resolveCitation(keys, candidatesFor(db, keys), id, toDecisions(decided));
     const sentence = citingSentence(doc.text, c.start, c.end);
     if (c.sentence !== sentence) gs.setCitationSentence(db, c.id, sentence);
     writeEdge(
@@ -232,22 +259,15 @@ export function resolveDocument(
       { ref: c.ref, type: c.type, date: c.date, issuer: c.issuer_normalized ?? c.issuer },
       sentence,
       resolution,
+      decided,
     );
   }
   // Other documents' citations of this one: placeholders it replaces, or a tie it creates.
-  // Only citations that could name this document: same key and year, a compatible issuer, and the
-  // same date unless they are still missing (a date mismatch is offered to the clerk as a near miss).
   const others = [
     ...(dk.refKey ? gs.edgesByRef(db, dk.refKey, dk.year) : []),
     // Citations without a number ("Công điện ngày 27/4/2021 của …") name it by type and date.
     ...(dk.typeKey && dk.date ? gs.edgesByTypeDate(db, dk.typeKey, dk.date) : []),
-  ].filter(
-    (e) =>
-      e.from_id !== id &&
-      e.to_doc !== id &&
-      (e.bodies === null || dk.bodies.length === 0 || bodiesOverlap(splitBodies(e.bodies), dk.bodies)) &&
-      (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain'),
-  );
+  ].filter((e) => mayName(e, id, dk));
   // Citations that point here already: the document's own keys may have changed (a clerk's correction).
   const pointing = gs.citationEdgesToDoc(db, id);
   left.push(...reresolve(db, [...others, ...pointing]));
