@@ -952,3 +952,108 @@ export function deleteEdges(db: Database, ids: readonly number[]): void {
   const del = stmt(db, 'DELETE FROM graph_edges WHERE id = ?');
   for (const id of ids) del.run(id);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Batch resolution (electron/core/graph/batch.ts): an import batch's graph, written once.
+
+export function maxEdgeId(db: Database): number {
+  return (stmt(db, 'SELECT coalesce(max(id), 0) AS m FROM graph_edges').get() as { m: number }).m;
+}
+
+/** The citation ids of documents firstId…lastId, by document and ordinal. */
+export function citationIdsBetween(
+  db: Database,
+  firstId: number,
+  lastId: number,
+): { id: number; document_id: number }[] {
+  return stmt(
+    db,
+    'SELECT id, document_id FROM citations WHERE document_id BETWEEN ? AND ? ORDER BY document_id, ordinal',
+  ).all(firstId, lastId) as { id: number; document_id: number }[];
+}
+
+/** Decisions about citations of documents from `firstId` on (a new document's id may be reused). */
+export function decisionsFrom(
+  db: Database,
+  firstId: number,
+): { from_id: number; match_key: string | null; action: string; to_doc: number }[] {
+  return stmt(db, 'SELECT from_id, match_key, action, to_doc FROM graph_decisions WHERE from_id >= ? ORDER BY id').all(
+    firstId,
+  ) as { from_id: number; match_key: string | null; action: string; to_doc: number }[];
+}
+
+export type StoredPlaceholder = PlaceholderFacts & { id: number; edges: number };
+
+const PLACEHOLDER_COLS = `id, key, ref, ref_key AS refKey, type, type_key AS typeKey, date, year, issuer, level,
+  (SELECT count(*) FROM graph_edges e WHERE e.to_placeholder = graph_placeholders.id) AS edges`;
+
+/** A stored placeholder with the number of edges pointing at it. */
+export function placeholderByKey(db: Database, key: string): StoredPlaceholder | undefined {
+  return stmt(db, `SELECT ${PLACEHOLDER_COLS} FROM graph_placeholders WHERE key = ?`).get(key) as
+    StoredPlaceholder | undefined;
+}
+
+export function placeholderById(db: Database, id: number): StoredPlaceholder | undefined {
+  return stmt(db, `SELECT ${PLACEHOLDER_COLS} FROM graph_placeholders WHERE id = ?`).get(id) as
+    StoredPlaceholder | undefined;
+}
+
+export function insertPlaceholder(db: Database, p: PlaceholderFacts): number {
+  return Number(
+    stmt(
+      db,
+      'INSERT INTO graph_placeholders (key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level).lastInsertRowid,
+  );
+}
+
+export function updatePlaceholder(db: Database, id: number, p: PlaceholderFacts): void {
+  stmt(
+    db,
+    'UPDATE graph_placeholders SET ref = ?, ref_key = ?, type = ?, type_key = ?, date = ?, year = ?, issuer = ?, level = ? WHERE id = ?',
+  ).run(p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level, id);
+}
+
+/** Inserts a new citation's edge; returns its id. */
+export function insertCitationEdge(db: Database, e: EdgeWrite): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.citation_id,
+      e.from_id,
+      e.to_doc,
+      e.to_placeholder,
+      e.status,
+      e.relation,
+      e.sentence ?? '',
+      e.ref_key,
+      e.year,
+      e.date,
+      e.type_key,
+      e.bodies,
+      e.match_key,
+      e.candidates,
+    ).lastInsertRowid,
+  );
+}
+
+/**
+ * The history triggers (safety-store.ts) record no row for a document's own rows written while it
+ * is the "fresh" document, the one its import is writing. A batch writes each document's graph
+ * rows after all of the batch's documents are stored, so it marks each one fresh again while
+ * writing its rows: the history is then what the one-document path writes. A no-op on a
+ * connection without history triggers.
+ */
+export function historyFreshMarker(db: Database): (documentId: number) => void {
+  const has = stmt(db, `SELECT 1 FROM temp.sqlite_schema WHERE name = 'vanthu_history_fresh'`).get() !== undefined;
+  if (!has) return () => {};
+  const clear = stmt(db, 'DELETE FROM temp.vanthu_history_fresh');
+  const mark = stmt(db, 'INSERT INTO temp.vanthu_history_fresh (doc_id) VALUES (?)');
+  return (documentId) => {
+    clear.run();
+    mark.run(documentId);
+  };
+}

@@ -37,6 +37,8 @@ export interface NewDocument {
   storedParse?: { json: string; packed: Uint8Array | null };
   /** documents.text_packed for `text` (encodeText, done by the worker); default: encoded here. */
   textPacked?: Uint8Array | null;
+  /** The caller resolves the citation graph itself, before its transaction commits (graph/batch.ts GraphBatch). */
+  graphDeferred?: boolean;
   /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
   original: {
     fileName: string;
@@ -337,8 +339,9 @@ export function insertDocument(db: Database, doc: NewDocument): number | null {
         doc.original.compression ?? 0,
       );
       insertCitations(db, id, p.citations);
-      // Citation graph (issue #5): this document's citations, and the placeholders it replaces.
-      resolveOnInsert(db, id);
+      // Citation graph (issue #5): this document's citations, and the placeholders it replaces
+      // (unless the caller resolves its whole batch before committing: graph/batch.ts).
+      if (!doc.graphDeferred) resolveOnInsert(db, id);
       insertTasks(db, id, p.tasks, doc.text);
       return id;
     })

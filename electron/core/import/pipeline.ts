@@ -11,6 +11,7 @@ import { PARSER_VERSION } from '../../../shared/parser/version';
 import { searchKey, type IndexEntry } from '../../../shared/search/entry';
 import { toVanthuError } from '../db/open';
 import { findByContentHash, insertDocument } from '../db/store';
+import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
 import { writeIndexEntry } from '../search/indexer';
 import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
@@ -77,6 +78,7 @@ export function storePrepared(
   p: PreparedFile,
   importedAt: string,
   deferredIndex?: IndexEntry[],
+  graph?: GraphBatch,
 ): ImportFileResult {
   try {
     const existing = findByContentHash(db, p.contentHash);
@@ -94,6 +96,7 @@ export function storePrepared(
           parse: p.parse,
           storedParse: p.storedParse,
           textPacked: p.textPacked,
+          graphDeferred: graph !== undefined,
           parserVersion: PARSER_VERSION,
           warnings: p.warnings,
           importedAt,
@@ -119,6 +122,7 @@ export function storePrepared(
         return stored;
       })
       .immediate();
+    if (id !== null) graph?.add(id, p.text, p.parse);
     if (id === null) {
       // Another process stored the same content between our check and our insert.
       return {
@@ -157,7 +161,10 @@ export function storeBatch(db: Database, answers: readonly PrepareAnswer[], impo
     return db
       .transaction(() => {
         const entries: IndexEntry[] = [];
-        const results = answers.map((a) => (a.ok ? storePrepared(db, a, importedAt, entries) : refusalRow(a)));
+        // The batch's citation graph is resolved once, after its last document (graph/batch.ts).
+        const graph = new GraphBatch(db);
+        const results = answers.map((a) => (a.ok ? storePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
+        graph.finish();
         for (const entry of entries) writeIndexEntry(db, entry);
         return results;
       })
