@@ -31,14 +31,26 @@ export const COMPRESSION_DEFLATE_TEXT = 2;
 
 const LEVEL = { level: 6, strategy: constants.Z_DEFAULT_STRATEGY };
 
+// Only a surrogate code unit can be lone; a text without any is well-formed UTF-16.
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
- * The dictionary for a text, or null when the text would not read back from SQLite as the same
- * string (a lone surrogate becomes U+FFFD on the way in) or is empty (zlib refuses an empty one).
+ * The dictionary for a text (its UTF-8), or null when the text would not read back from SQLite as
+ * the same string (a lone surrogate becomes U+FFFD on the way in) or is empty (zlib refuses an
+ * empty one). The three encoders share one: prepare.ts computes it once per file and passes it on.
  */
-function textDictionary(text: string): Buffer | null {
+export function textDictionary(text: string): Buffer | null {
   if (text === '') return null;
   const dict = Buffer.from(text, 'utf8');
+  // Decoding the bytes again to compare cost as much as encoding them; it can only differ for a
+  // text with surrogates, so only such a text (an emoji, a lone surrogate) pays for it.
+  if (!SURROGATE.test(text)) return dict;
   return dict.toString('utf8') === text ? dict : null;
+}
+
+/** `dict` as passed by a caller that computed textDictionary(text) already, else computed here. */
+function dictionaryOf(text: string, dict: Buffer | null | undefined): Buffer | null {
+  return dict === undefined ? textDictionary(text) : dict;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -54,11 +66,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * The smallest of raw, DEFLATE and DEFLATE against the text. Compression is only kept when it
  * saves at least 10 % (scans and .docx are compressed already).
  */
-export function encodeOriginal(bytes: Uint8Array, text = ''): { bytes: Uint8Array; compression: number } {
+export function encodeOriginal(
+  bytes: Uint8Array,
+  text = '',
+  dictionary?: Buffer | null,
+): { bytes: Uint8Array; compression: number } {
   if (bytes.byteLength < 64) return { bytes, compression: COMPRESSION_RAW };
   let best: { bytes: Uint8Array; compression: number } = { bytes, compression: COMPRESSION_RAW };
   const limit = bytes.byteLength * 0.9;
-  const dict = textDictionary(text);
+  const dict = dictionaryOf(text, dictionary);
   // A file much larger than its text (a PDF, a .docx with images) is not its text: one pass only.
   if (dict && bytes.byteLength <= 2 * dict.byteLength + 4096) {
     const packed = deflateRawSync(bytes, { ...LEVEL, dictionary: dict });
@@ -91,9 +107,16 @@ export function decodeOriginal(stored: Buffer, compression: number | null | unde
   throw new Error(`unknown compression ${compression} of an original`);
 }
 
-/** What documents.parse_json and parse_packed hold for a parse result of `text`. */
-export function encodeParse(parse: ParseResult, text: string): { json: string; packed: Uint8Array | null } {
-  const dict = textDictionary(text);
+/**
+ * What documents.parse_json and parse_packed hold for a parse result of `text`; `dictionary` is
+ * textDictionary(text) when the caller has it already.
+ */
+export function encodeParse(
+  parse: ParseResult,
+  text: string,
+  dictionary?: Buffer | null,
+): { json: string; packed: Uint8Array | null } {
+  const dict = dictionaryOf(text, dictionary);
   if (!dict) return { json: JSON.stringify(parse), packed: null };
   const { recipients, ...rest } = parse;
   const restJson = JSON.stringify(rest);
@@ -114,9 +137,12 @@ export function decodeParseJson(json: string, packed: Buffer | null | undefined,
   return rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
 }
 
-/** documents.text_packed for a text, or null when the text is to be stored as it is. */
-export function encodeText(text: string): Uint8Array | null {
-  const raw = textDictionary(text);
+/**
+ * documents.text_packed for a text, or null when the text is to be stored as it is; `dictionary`
+ * is textDictionary(text) when the caller has it already.
+ */
+export function encodeText(text: string, dictionary?: Buffer | null): Uint8Array | null {
+  const raw = dictionaryOf(text, dictionary);
   if (!raw) return null;
   const packed = deflateRawSync(raw, LEVEL);
   if (packed.byteLength >= raw.byteLength || !sameBytes(inflateRawSync(packed), raw)) return null;
