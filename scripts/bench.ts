@@ -26,8 +26,7 @@ import path from 'node:path';
 import { Archive } from '../electron/core/archive';
 import { storedText } from '../electron/core/db/text';
 import { importSources } from '../electron/core/import/pipeline';
-import { setImportWorkerFile } from '../electron/core/import/pool';
-import { runImportWorkerIfAny } from '../electron/core/import/worker';
+import { WORKER_BUNDLE, setImportWorkerFile } from '../electron/core/import/pool';
 import { searchStore } from '../electron/core/search/indexer';
 import { parseQuery, type Atom } from '../shared/search/query';
 import { generateCorpus, type ManifestEntry } from './bench/generate';
@@ -92,6 +91,13 @@ function stats(samples: number[]): { n: number; p50: number; p95: number; p99: n
     max: r(s[s.length - 1] ?? NaN),
     mean: r(s.reduce((a, b) => a + b, 0) / (s.length || 1)),
   };
+}
+
+/** dist/core/import-worker.js, built by `npm run build` (which `npm run bench` runs first). */
+function productWorkerFile(): string {
+  const file = path.resolve('dist', 'core', WORKER_BUNDLE);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  return file;
 }
 
 function fileSize(f: string): number {
@@ -315,8 +321,10 @@ async function benchCorpus(
   process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
   const t0 = performance.now();
   let lastShown = 0;
-  // The same path as `vanthu import` and the app: this bundle is also the worker script.
-  setImportWorkerFile(__filename);
+  // The same path and the same worker bundle as `vanthu import` and the app. This bench bundle
+  // could be its own worker, but each worker would then load the whole bench (with its tables,
+  // the generator and the query code): ~90 MB more peak RSS at 10k than the product uses.
+  setImportWorkerFile(productWorkerFile());
   const writeStats = { writeMs: 0 };
   const report = await importSources(
     archive.db,
@@ -540,7 +548,7 @@ if (process.env.VANTHU_BENCH_GENERATE) {
   generateOnly(
     JSON.parse(process.env.VANTHU_BENCH_GENERATE) as { dir: string; count: number; seed: number; sizes: number[] },
   );
-} else if (!runParseSpeedChildIfAny() && !runImportWorkerIfAny()) {
+} else if (!runParseSpeedChildIfAny()) {
   main().catch((error) => {
     console.error(error);
     process.exit(1);

@@ -22,7 +22,8 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'inline',
+  // Not inline: worker threads running this bundle would each hold a second copy of the sources.
+  sourcemap: 'linked',
   logLevel: 'warning',
   external: ['better-sqlite3', 'electron', 'playwright-core', 'word-extractor', 'mammoth', 'unpdf', 'pdfjs-dist'],
 });
