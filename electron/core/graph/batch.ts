@@ -27,6 +27,7 @@ import {
   type DocumentKeys,
   type RegistryAlias,
 } from '../../../shared/graph/keys';
+import { REORGANISATION_DATE } from '../../../shared/graph/issuers';
 import type { ParseResult } from '../../../shared/model/directive';
 import * as gs from '../db/graph-store';
 import {
@@ -132,9 +133,34 @@ export class GraphBatch {
   }
 }
 
+/**
+ * Issuer readings outlive a batch: the same words in the same place and era are the same bodies
+ * (resolveAll's memos), as long as the registry is the same and has no dated alias
+ * (`bodiesMemoFor`). Bounded: cleared past MEMO_MAX entries.
+ */
+interface Memos {
+  registry: string;
+  bodies: BodiesMemo | undefined;
+  docBodies: Map<string, string[]> | undefined;
+}
+const memos = new WeakMap<Database, Memos>();
+const MEMO_MAX = 50_000;
+
+function memosFor(db: Database, aliases: readonly RegistryAlias[]): Memos {
+  const registry = JSON.stringify(aliases);
+  let m = memos.get(db);
+  if (!m || m.registry !== registry || (m.bodies?.size ?? 0) + (m.docBodies?.size ?? 0) > MEMO_MAX) {
+    const bodies = bodiesMemoFor(aliases);
+    m = { registry, bodies, docBodies: bodies ? new Map() : undefined };
+    memos.set(db, m);
+  }
+  return m;
+}
+
 class BatchRun {
   private readonly aliases: readonly RegistryAlias[];
   private readonly memo: BodiesMemo | undefined;
+  private readonly docBodies: Map<string, string[]> | undefined;
   /** Stored keys and edges by query, read once: nothing is written until `write`. */
   private readonly storedCandidates = new Map<string, Candidate[]>();
   private readonly storedEdgeLists = new Map<string, EdgeState[]>();
@@ -158,7 +184,7 @@ class BatchRun {
     private readonly docs: readonly BatchDoc[],
   ) {
     this.aliases = gs.loadAliases(db);
-    this.memo = bodiesMemoFor(this.aliases);
+    ({ bodies: this.memo, docBodies: this.docBodies } = memosFor(db, this.aliases));
     // Edge ids as the one-document path assigns them (rowid = max + 1, in storing order): the
     // index order of the edges sharing a key, which the re-resolution follows, depends on them.
     this.nextEdgeId = gs.maxEdgeId(db) + 1;
@@ -333,11 +359,26 @@ class BatchRun {
     return e.said;
   }
 
+  /** documentKeys, with the issuer's reading memoized (the part that reads names). */
+  private documentKeys(doc: Parameters<typeof documentKeys>[0]): DocumentKeys {
+    if (!this.docBodies) return documentKeys(doc, this.aliases);
+    const era = doc.date !== null && doc.date >= REORGANISATION_DATE ? 1 : 0;
+    const mk = `${doc.issuer}\u0001${doc.province}\u0001${era}\u0001${doc.symbol}`;
+    let bodies = this.docBodies.get(mk);
+    if (!bodies) {
+      bodies = documentKeys({ ...doc, ref: null, type: null }, this.aliases).bodies;
+      this.docBodies.set(mk, bodies);
+    }
+    // Number, year and type without the issuer: documentKeys reads no name for them.
+    const own = documentKeys({ ...doc, symbol: null, issuer: null, province: null }, []);
+    return { ...own, bodies };
+  }
+
   /** resolveDocument (resolve.ts) for a new document, in memory. */
   resolve(d: BatchDoc): { own: number; touched: number; replaced: number } {
     const p = d.parse;
     const doc = { ref: p.ref, symbol: p.symbol, type: p.type, issuer: p.issuer, province: p.province, date: p.date };
-    const dk = documentKeys(doc, this.aliases);
+    const dk = this.documentKeys(doc);
     const bodies = dk.bodies.join('|');
     d.keys = dk;
     d.row = {
