@@ -6,6 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RegistryAlias } from '../../../shared/graph/keys';
 import { documentText as storedDocumentText, storedText, type StoredTextColumns } from './text';
+import { markHistoryFresh } from './safety-store';
 
 export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain' | 'ignored';
 
@@ -1048,12 +1049,5 @@ export function insertCitationEdge(db: Database, e: EdgeWrite): number {
  * connection without history triggers.
  */
 export function historyFreshMarker(db: Database): (documentId: number) => void {
-  const has = stmt(db, `SELECT 1 FROM temp.sqlite_schema WHERE name = 'vanthu_history_fresh'`).get() !== undefined;
-  if (!has) return () => {};
-  const clear = stmt(db, 'DELETE FROM temp.vanthu_history_fresh');
-  const mark = stmt(db, 'INSERT INTO temp.vanthu_history_fresh (doc_id) VALUES (?)');
-  return (documentId) => {
-    clear.run();
-    mark.run(documentId);
-  };
+  return (documentId) => markHistoryFresh(db, documentId);
 }

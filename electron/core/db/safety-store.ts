@@ -262,8 +262,44 @@ const NOT_MUTED = `NOT EXISTS (SELECT 1 FROM temp.vanthu_history_mute)`;
  * A document's own rows written by its import (citations, tasks) are not changes: the 'created' row
  * stands for them. The documents insert marks the document fresh; the import's last write, its
  * search index row, ends that (SQLite has no transaction id a trigger could compare).
+ *
+ * The mark is a value of the connection, read and set by two SQL functions, not a row of a TEMP
+ * table: writing that table from the triggers made every documents and search_docs insert of an
+ * import write to a second database inside the transaction, ~0.1–0.25 ms per document on the
+ * import's only writing thread. A savepoint rolled back after the mark does not restore it; it
+ * then names a document that no longer exists, until the next documents insert marks its own.
  */
-const notFresh = (docExpr: string): string => `${docExpr} NOT IN (SELECT doc_id FROM temp.vanthu_history_fresh)`;
+const FRESH_GET = 'vanthu_history_fresh';
+const FRESH_SET = 'vanthu_history_mark_fresh';
+// The same truth table as the `NOT IN (SELECT doc_id …)` of a one-row table it replaces: true when
+// nothing is fresh; NULL (no row) for a row without a document, e.g. an edge to a placeholder.
+const notFresh = (docExpr: string): string => `coalesce(${docExpr} <> ${FRESH_GET}(), ${FRESH_GET}() IS NULL)`;
+
+const freshMarks = new WeakMap<Database, { id: number | null }>();
+
+/**
+ * Marks a document as the one whose own rows are being written (or none, with null), as its
+ * documents insert does: a batch that writes documents' rows after all of them are stored marks
+ * each one again first. A no-op on a connection without history triggers.
+ */
+export function markHistoryFresh(db: Database, documentId: number | null): void {
+  const mark = freshMarks.get(db);
+  if (mark) mark.id = documentId;
+}
+
+function registerFreshMark(db: Database): void {
+  let mark = freshMarks.get(db);
+  if (!mark) {
+    mark = { id: null };
+    freshMarks.set(db, mark);
+  }
+  const state = mark;
+  db.function(FRESH_GET, { deterministic: false }, () => state.id);
+  db.function(FRESH_SET, { deterministic: false }, (id: unknown) => {
+    state.id = typeof id === 'number' || typeof id === 'bigint' ? Number(id) : null;
+    return null;
+  });
+}
 
 /**
  * (Re)creates the TEMP triggers that write history for this connection. TEMP triggers live only
@@ -277,15 +313,14 @@ export function installHistoryTriggers(db: Database): void {
     .pluck()
     .all() as string[];
   const stmts: string[] = existing.map((n) => `DROP TRIGGER temp.${quoteId(n)};`);
+  registerFreshMark(db);
   stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_mute (x INTEGER);`);
-  stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_fresh (doc_id INTEGER PRIMARY KEY);`);
   stmts.push(`CREATE TEMP TRIGGER vanthu_h_fresh AFTER INSERT ON main.documents BEGIN
-    DELETE FROM temp.vanthu_history_fresh;
-    INSERT INTO temp.vanthu_history_fresh (doc_id) VALUES (new.id);
+    SELECT ${FRESH_SET}(new.id);
   END;`);
   if (userTables(db).some((t) => t.name === 'search_docs')) {
     stmts.push(`CREATE TEMP TRIGGER vanthu_h_fresh_end AFTER INSERT ON main.search_docs BEGIN
-      DELETE FROM temp.vanthu_history_fresh;
+      SELECT ${FRESH_SET}(NULL);
     END;`);
   }
 
