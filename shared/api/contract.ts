@@ -51,7 +51,13 @@ export const inputSchemas = {
         .max(5000),
     })
     .strict(),
-  getImportJob: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  getImportJob: z
+    .object({
+      jobId: z.string().min(1).max(64),
+      // How many results the caller already has: only later ones are sent.
+      since: z.number().int().min(0).default(0),
+    })
+    .strict(),
   // Search (issue #4, docs/search.md). The query language is parsed in the core; a 10,000-character
   // paste is accepted here and cut to size there, with a warning, rather than refused.
   search: z

@@ -73,7 +73,12 @@ export interface ImportProgress {
   imported: number;
   duplicates: number;
   failed: number;
+  /**
+   * Per-file results from index `resultsFrom` on (the `since` the poll asked for): a page polls
+   * only what is new, so a 100,000-file import is not sent again, whole, every 250 ms.
+   */
   results: ImportFileResult[];
+  resultsFrom: number;
 }
 
 export interface ArchiveInfo {

@@ -60,8 +60,8 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
       return { jobId: archive.startImportJob(async () => ({ sources })) };
     },
 
-    getImportJob: ({ jobId }) => {
-      const job = archive.jobs.get(jobId);
+    getImportJob: ({ jobId, since }) => {
+      const job = archive.jobs.get(jobId, since);
       if (!job) throw new VanthuError('JOB_NOT_FOUND');
       return job;
     },

@@ -20,6 +20,7 @@ export class ImportJobs {
       duplicates: 0,
       failed: 0,
       results: [],
+      resultsFrom: 0,
     };
     this.jobs.set(jobId, progress);
     void run(progress)
@@ -41,9 +42,12 @@ export class ImportJobs {
     return jobId;
   }
 
-  get(jobId: string): ImportProgress | null {
+  /** The job's progress with its results from index `since` on (all of them by default). */
+  get(jobId: string, since = 0): ImportProgress | null {
     const job = this.jobs.get(jobId);
-    return job ? { ...job, results: [...job.results] } : null;
+    if (!job) return null;
+    const from = Math.min(since, job.results.length);
+    return { ...job, results: job.results.slice(from), resultsFrom: from };
   }
 
   static record(progress: ImportProgress, result: ImportFileResult): void {

@@ -86,13 +86,15 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
     if (alive.current) setState(next);
   }, []);
 
-  /** Polls one job to its end; returns its final progress or the error. */
+  /** Polls one job to its end; returns its final progress (with all its results) or the error. */
   const follow = useCallback(
     async (jobId: string, base: Base, total: number | null, skipped: number): Promise<ImportProgress | ApiError> => {
+      const received: ImportFileResult[] = [];
       for (;;) {
-        const r = await api.getImportJob({ jobId });
+        const r = await api.getImportJob({ jobId, since: received.length });
         if (!r.ok) return r.error;
-        const p = r.value;
+        for (const result of r.value.results) received.push(result);
+        const p = { ...r.value, results: received, resultsFrom: 0 };
         update({
           status: 'running',
           total: total ?? base.done + p.total,

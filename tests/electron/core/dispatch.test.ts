@@ -45,6 +45,28 @@ describe('the handler table behind every host', () => {
     expect(list).toMatchObject({ ok: true, value: { total: 5 } });
   });
 
+  // Regression: every poll sent every result so far, so a 100,000-file import in the app sent and
+  // copied ~n²/2 rows over its course.
+  test('a poll sends only the results after the ones the page already has', async () => {
+    const files = readdirSync(SAMPLES_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((name) => ({ name, dataBase64: readFileSync(path.join(SAMPLES_DIR, name)).toString('base64') }));
+    const started = (await dispatch('importUploads', { files })) as Result<{ jobId: string }>;
+    const jobId = (started as { ok: true; value: { jobId: string } }).value.jobId;
+    const all = await waitForJob(dispatch, jobId);
+    expect(all.results.map((r) => r.path)).toEqual(files.map((f) => f.name));
+    const poll = async (input: object) =>
+      (await dispatch('getImportJob', { jobId, ...input })) as Result<ImportProgress>;
+    expect(await poll({ since: 3 })).toMatchObject({
+      ok: true,
+      value: { resultsFrom: 3, results: all.results.slice(3), imported: 5 },
+    });
+    expect(await poll({ since: 5 })).toMatchObject({ ok: true, value: { resultsFrom: 5, results: [], done: 5 } });
+    // Past the end: nothing, from the end (a page that lost count re-reads from 0).
+    expect(await poll({ since: 99 })).toMatchObject({ ok: true, value: { resultsFrom: 5, results: [] } });
+    expect(await poll({ since: -1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   test.each([
     ['an unknown method', 'dropTables', {}, 'UNKNOWN_METHOD'],
     ['a wrong input type', 'getDocument', { id: 'một' }, 'INVALID_INPUT'],
