@@ -152,50 +152,77 @@ function wordWidth(s: string, i: number, c: number): number {
 }
 
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
-// that a token already seen is found without cutting it out of the text. Vietnamese has a few
-// thousand syllables; numbers and names add more, so the table starts over when it fills up.
-const VIEW_SLOTS = 1 << 17;
-const VIEW_MAX = VIEW_SLOTS >> 2;
-const viewKeys: (string | undefined)[] = new Array<string | undefined>(VIEW_SLOTS).fill(undefined);
-const viewHashes = new Int32Array(VIEW_SLOTS);
-const viewFolded: string[] = new Array<string>(VIEW_SLOTS).fill('');
-const viewExact: string[] = new Array<string>(VIEW_SLOTS).fill('');
+// that a token already seen is found without cutting it out of the text. Slot i holds the token at
+// 3i, its folded view at 3i+1 and its exact view at 3i+2: one look-up touches one place in memory,
+// which matters between a parse and a zlib pass that have evicted everything else. Vietnamese has
+// a few thousand syllables; numbers and names add more, so the table grows up to VIEW_MAX_SLOTS
+// and then starts over.
+const VIEW_MAX_SLOTS = 1 << 17;
+let viewMask = (1 << 12) - 1;
+let views: (string | undefined)[] = new Array<string | undefined>(3 * (viewMask + 1)).fill(undefined);
 let viewCount = 0;
 
-/** Slot of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
-function viewSlot(nfc: string, start: number, end: number, hash: number): number {
+/** FNV-1a over code units [start, end) of s. */
+function unitsHash(s: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ s.charCodeAt(k), 0x01000193);
+  return hash;
+}
+
+/** Index in `views` of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
+function viewAt(nfc: string, start: number, end: number, hash: number): number {
   const len = end - start;
-  let slot = hash & (VIEW_SLOTS - 1);
+  let slot = hash & viewMask;
   for (;;) {
-    const key = viewKeys[slot];
-    if (key === undefined) return slot;
-    if (viewHashes[slot] === hash && key.length === len) {
+    const at = 3 * slot;
+    const key = views[at];
+    if (key === undefined) return at;
+    if (key.length === len) {
       let k = 0;
       while (k < len && key.charCodeAt(k) === nfc.charCodeAt(start + k)) k++;
-      if (k === len) return slot;
+      if (k === len) return at;
     }
-    slot = (slot + 1) & (VIEW_SLOTS - 1);
+    slot = (slot + 1) & viewMask;
   }
 }
 
-/** Fills an empty slot with a token's views; returns the slot it is in (the table may start over). */
-function addViews(nfc: string, start: number, end: number, hash: number, ascii: boolean, slot: number): number {
-  if (viewCount >= VIEW_MAX) {
-    viewKeys.fill(undefined);
+/** Twice the slots, or an empty table once it is as large as it may get. */
+function regrowViews(): void {
+  const old = views;
+  const slots = viewMask + 1;
+  if (slots >= VIEW_MAX_SLOTS) {
+    views.fill(undefined);
     viewCount = 0;
-    slot = viewSlot(nfc, start, end, hash);
+    return;
+  }
+  viewMask = 2 * slots - 1;
+  views = new Array<string | undefined>(3 * (viewMask + 1)).fill(undefined);
+  for (let at = 0; at < old.length; at += 3) {
+    const key = old[at];
+    if (key === undefined) continue;
+    const to = viewAt(key, 0, key.length, unitsHash(key, 0, key.length));
+    views[to] = key;
+    views[to + 1] = old[at + 1];
+    views[to + 2] = old[at + 2];
+  }
+}
+
+/** Fills an empty place with a token's views; returns where they are (the table may have changed). */
+function addViews(nfc: string, start: number, end: number, hash: number, ascii: boolean, at: number): number {
+  if (4 * (viewCount + 1) > viewMask + 1) {
+    regrowViews();
+    at = viewAt(nfc, start, end, hash);
   }
   const token = nfc.slice(start, end);
-  viewKeys[slot] = token;
-  viewHashes[slot] = hash;
+  views[at] = token;
   // Most tokens are plain ASCII: both views are then the lower-cased token.
-  if (ascii) viewFolded[slot] = viewExact[slot] = token.toLowerCase();
+  if (ascii) views[at + 1] = views[at + 2] = token.toLowerCase();
   else {
-    viewFolded[slot] = foldedToken(token);
-    viewExact[slot] = exactToken(token);
+    views[at + 1] = foldedToken(token);
+    views[at + 2] = exactToken(token);
   }
   viewCount++;
-  return slot;
+  return at;
 }
 
 /**
@@ -220,7 +247,7 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
     }
     const start = i;
     let ascii = true;
-    // FNV-1a over the token's code units.
+    // unitsHash of the token, computed on the way.
     let hash = 0x811c9dc5;
     let w = first;
     do {
@@ -232,10 +259,10 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
       i += w;
       w = i < n ? wordWidth(nfc, i, nfc.charCodeAt(i)) : 0;
     } while (w !== 0);
-    let slot = viewSlot(nfc, start, i, hash);
-    if (viewKeys[slot] === undefined) slot = addViews(nfc, start, i, hash, ascii, slot);
-    folded.push(viewFolded[slot]!);
-    exact.push(viewExact[slot]!);
+    let at = viewAt(nfc, start, i, hash);
+    if (views[at] === undefined) at = addViews(nfc, start, i, hash, ascii, at);
+    folded.push(views[at + 1]!);
+    exact.push(views[at + 2]!);
   }
   return { folded: folded.join(' '), exact: exact.join(' ') };
 }
