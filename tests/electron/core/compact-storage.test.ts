@@ -37,6 +37,7 @@ import {
   encodeOriginal,
   encodeParse,
   encodeText,
+  textDictionary,
 } from '../../../electron/core/import/compression';
 import { prepareFile } from '../../../electron/core/import/prepare';
 import type { Result } from '../../../shared/api/errors';
@@ -126,6 +127,54 @@ describe('parse results stored against their text', () => {
   test('a scan (no text) keeps the whole result in parse_json', () => {
     const parse = parseDirective('');
     expect(encodeParse(parse, '')).toEqual({ json: JSON.stringify(parse), packed: null });
+  });
+});
+
+describe('packing settings: rows written with older settings still read back', () => {
+  // The level went from 6 to 3 (issue #4) and is not recorded with a row; raw inflate reads any
+  // level and any window size, so rows packed either way, or with a smaller window, decode alike.
+  const parse = parseDirective(TEXT);
+  const { recipients: _recipients, ...rest } = parse;
+  const dict = utf8(TEXT);
+  const settings: [string, { level: number; windowBits?: number }][] = [
+    ['level 6, as written before issue #4', { level: 6 }],
+    ['level 3, as written now', { level: 3 }],
+    ['level 1', { level: 1 }],
+    ['level 9', { level: 9 }],
+    ['level 6 with a 512-byte window', { level: 6, windowBits: 9 }],
+    ['level 3 with a 16 KB window', { level: 3, windowBits: 14 }],
+  ];
+  test.each(settings)('%s', (_name, options) => {
+    const text = deflateRawSync(dict, options);
+    expect(decodeText('', text)).toBe(TEXT);
+    const file = utf8(`${TEXT}\n`);
+    const original = deflateRawSync(file, { ...options, dictionary: dict });
+    expect(decodeOriginal(original, COMPRESSION_DEFLATE_TEXT, TEXT).equals(file)).toBe(true);
+    const packed = deflateRawSync(utf8(JSON.stringify(rest)), { ...options, dictionary: dict });
+    const json = JSON.stringify({ recipients: parse.recipients });
+    expect(JSON.parse(decodeParseJson(json, packed, TEXT))).toEqual(parse);
+  });
+});
+
+describe('the text dictionary, encoded once per file and shared by the encoders', () => {
+  // [case, text, has a dictionary]
+  test.each([
+    ['a directive', TEXT, true],
+    ['an emoji (a surrogate pair) reads back from SQLite as itself', `${TEXT} \u{1f600}`, true],
+    ['a leading BOM is kept', `\ufeff${TEXT}`, true],
+    ['a lone high surrogate', `${TEXT}\ud800`, false],
+    ['a lone low surrogate', `\udc00${TEXT}`, false],
+    ['a scan has no text', '', false],
+  ])('%s', (_name, text, has) => {
+    const dict = textDictionary(text);
+    expect(dict !== null).toBe(has);
+    if (dict) expect(dict.toString('utf8')).toBe(text);
+    // Passing the dictionary gives what computing it inside gives.
+    const file = new Uint8Array(utf8(`${text}\n`));
+    expect(encodeOriginal(file, text, dict)).toEqual(encodeOriginal(file, text));
+    const parse = parseDirective(text);
+    expect(encodeParse(parse, text, dict)).toEqual(encodeParse(parse, text));
+    expect(encodeText(text, dict)).toEqual(encodeText(text));
   });
 });
 

@@ -1,0 +1,74 @@
+/**
+ * indexStreams scans code units and looks token views up in its own table instead of running
+ * TOKEN_RE with a Map per token (import speed, issue #4). The index must not change: every stream
+ * is compared with the regular-expression definition below on the fixture corpus, its NFD and CRLF
+ * forms, texts with surrogates, and more distinct tokens than the view table holds.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { TOKEN_RE, exactToken, foldedToken, indexStreams } from '../../../shared/search/tokens';
+
+/** What the streams are: TOKEN_RE's matches, each lower-cased when ASCII, else its two views. */
+function byDefinition(text: string): { folded: string; exact: string } {
+  const tokens = Array.from(text.matchAll(new RegExp(TOKEN_RE.source, 'gu')), (m) => m[0]);
+  // eslint-disable-next-line no-control-regex -- ASCII includes the control range
+  const view = (t: string, f: (t: string) => string): string => (/^[\x00-\x7f]*$/.test(t) ? t.toLowerCase() : f(t));
+  return {
+    folded: tokens.map((t) => view(t, foldedToken)).join(' '),
+    exact: tokens.map((t) => view(t, exactToken)).join(' '),
+  };
+}
+
+const FIXTURES = path.join(__dirname, '../../fixtures');
+const fixtureTexts = ['corpus', 'corpus-heldout'].flatMap((dir) =>
+  readdirSync(path.join(FIXTURES, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f): [string, string] => [`${dir}/${f}`, readFileSync(path.join(FIXTURES, dir, f), 'utf8')]),
+);
+
+describe('index streams are the token pattern’s matches and views', () => {
+  test.each(fixtureTexts)('%s as NFC, NFD and with CRLF line ends', (_name, text) => {
+    for (const variant of [text.normalize('NFC'), text.normalize('NFD'), text.replace(/\n/g, '\r\n')]) {
+      expect(indexStreams(variant)).toEqual(byDefinition(variant));
+    }
+  });
+
+  test.each([
+    ['empty', ''],
+    ['separators only', ' .,;\n\t\u00a0\u200b'],
+    ['đ lookalikes and new-style tones', 'Ð ð Ɖ hoà Uỷ uỶ quý thuỷ ĐẢNG'],
+    ['a letter outside the BMP is part of its token', 'x\u{1d400}y \u{20000}\u{20001}'],
+    ['an emoji separates tokens', 'a\u{1f600}b'],
+    ['a lone surrogate separates tokens', 'a\ud800b c\udc00d \ud800'],
+    ['letters whose case or fold is not one unit', 'İstanbul ß ǅ ﬁ Ⅻ ½ ²'],
+    ['combining marks split an NFD syllable', 'Vie\u0302\u0323t e\u0301'],
+    ['other scripts', '中文字 한국어 Σίσυφος ١٢٣'],
+  ])('%s', (_name, text) => {
+    expect(indexStreams(text)).toEqual(byDefinition(text));
+  });
+
+  test('more distinct tokens than the view table keeps: it grows, then starts over', () => {
+    const words = Array.from({ length: 70_000 }, (_, i) => (i % 2 ? `Ủy${i}` : `X${i}`));
+    // Twice over: the second pass finds the first pass's tokens, or not, after a restart.
+    const text = `${words.join(' ')} ${words.join(' ')}`;
+    expect(indexStreams(text)).toEqual(byDefinition(text));
+  });
+
+  test('any string of letters, marks, digits, separators and surrogates', () => {
+    const unit = fc.constantFrom(
+      ...'aZ09 .-/\nđĐăơưÀạỷỹ\u0300\u0301\u00a0ßİﬁ中',
+      '\ud800',
+      '\udc00',
+      '\u{1d400}',
+      '\u{1f600}',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+        const text = units.join('');
+        expect(indexStreams(text)).toEqual(byDefinition(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
