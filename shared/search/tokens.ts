@@ -151,15 +151,33 @@ function wordWidth(s: string, i: number, c: number): number {
   return word ? 2 : 0;
 }
 
+// TextEncoder and TextDecoder exist in Node and in browsers (typed locally, as UTF16 above).
+interface Utf8Encoder {
+  encodeInto(s: string, into: Uint8Array): { read: number; written: number };
+}
+interface Utf8Decoder {
+  decode(input: Uint8Array): string;
+}
+const UTF8_CODECS = globalThis as unknown as {
+  TextEncoder: new () => Utf8Encoder;
+  TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => Utf8Decoder;
+};
+const UTF8_IN = new UTF8_CODECS.TextEncoder();
+const UTF8_OUT = new UTF8_CODECS.TextDecoder('utf-8', { ignoreBOM: true });
+
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
-// that a token already seen is found without cutting it out of the text. Slot i holds the token at
-// 3i, its folded view at 3i+1 and its exact view at 3i+2: one look-up touches one place in memory,
-// which matters between a parse and a zlib pass that have evicted everything else. Vietnamese has
-// a few thousand syllables; numbers and names add more, so the table grows up to VIEW_MAX_SLOTS
-// and then starts over.
+// that a token already seen is found without cutting it out of the text. viewKeys[i] is the token
+// of slot i; viewAt[4i…4i+3] say where its folded and exact views' UTF-8 sit in viewBytes. The
+// streams are then built as UTF-8 and decoded once: cheaper than pushing a thousand strings and
+// joining them twice a text, and the table stays small, which matters between a parse and a zlib
+// pass that have evicted everything else from the cache. Vietnamese has a few thousand syllables;
+// numbers and names add more, so the table grows up to VIEW_MAX_SLOTS and then starts over.
 const VIEW_MAX_SLOTS = 1 << 17;
 let viewMask = (1 << 12) - 1;
-let views: (string | undefined)[] = new Array<string | undefined>(3 * (viewMask + 1)).fill(undefined);
+let viewKeys: (string | undefined)[] = new Array<string | undefined>(viewMask + 1).fill(undefined);
+let viewAt = new Int32Array(4 * (viewMask + 1));
+let viewBytes = new Uint8Array(1 << 16);
+let viewBytesUsed = 0;
 let viewCount = 0;
 
 /** FNV-1a over code units [start, end) of s. */
@@ -169,18 +187,17 @@ function unitsHash(s: string, start: number, end: number): number {
   return hash;
 }
 
-/** Index in `views` of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
-function viewAt(nfc: string, start: number, end: number, hash: number): number {
+/** Slot of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
+function viewSlot(nfc: string, start: number, end: number, hash: number): number {
   const len = end - start;
   let slot = hash & viewMask;
   for (;;) {
-    const at = 3 * slot;
-    const key = views[at];
-    if (key === undefined) return at;
+    const key = viewKeys[slot];
+    if (key === undefined) return slot;
     if (key.length === len) {
       let k = 0;
       while (k < len && key.charCodeAt(k) === nfc.charCodeAt(start + k)) k++;
-      if (k === len) return at;
+      if (k === len) return slot;
     }
     slot = (slot + 1) & viewMask;
   }
@@ -188,41 +205,73 @@ function viewAt(nfc: string, start: number, end: number, hash: number): number {
 
 /** Twice the slots, or an empty table once it is as large as it may get. */
 function regrowViews(): void {
-  const old = views;
   const slots = viewMask + 1;
   if (slots >= VIEW_MAX_SLOTS) {
-    views.fill(undefined);
+    viewKeys.fill(undefined);
+    viewBytesUsed = 0;
     viewCount = 0;
     return;
   }
+  const oldKeys = viewKeys;
+  const oldAt = viewAt;
   viewMask = 2 * slots - 1;
-  views = new Array<string | undefined>(3 * (viewMask + 1)).fill(undefined);
-  for (let at = 0; at < old.length; at += 3) {
-    const key = old[at];
+  viewKeys = new Array<string | undefined>(viewMask + 1).fill(undefined);
+  viewAt = new Int32Array(4 * (viewMask + 1));
+  for (let slot = 0; slot < slots; slot++) {
+    const key = oldKeys[slot];
     if (key === undefined) continue;
-    const to = viewAt(key, 0, key.length, unitsHash(key, 0, key.length));
-    views[to] = key;
-    views[to + 1] = old[at + 1];
-    views[to + 2] = old[at + 2];
+    const to = viewSlot(key, 0, key.length, unitsHash(key, 0, key.length));
+    viewKeys[to] = key;
+    viewAt.set(oldAt.subarray(4 * slot, 4 * slot + 4), 4 * to);
   }
 }
 
-/** Fills an empty place with a token's views; returns where they are (the table may have changed). */
-function addViews(nfc: string, start: number, end: number, hash: number, ascii: boolean, at: number): number {
+/** Appends a view's UTF-8 to viewBytes; returns its length in bytes. */
+function storeView(view: string): number {
+  if (viewBytesUsed + 3 * view.length > viewBytes.length) {
+    const grown = new Uint8Array(2 * viewBytes.length + 3 * view.length);
+    grown.set(viewBytes.subarray(0, viewBytesUsed));
+    viewBytes = grown;
+  }
+  // A view has letters and digits only, never a lone surrogate: its UTF-8 decodes back to it.
+  const { written } = UTF8_IN.encodeInto(view, viewBytes.subarray(viewBytesUsed));
+  viewBytesUsed += written;
+  return written;
+}
+
+/** Fills an empty slot with a token's views; returns the slot they are in (the table may have changed). */
+function addViews(nfc: string, start: number, end: number, hash: number, ascii: boolean, slot: number): number {
   if (4 * (viewCount + 1) > viewMask + 1) {
     regrowViews();
-    at = viewAt(nfc, start, end, hash);
+    slot = viewSlot(nfc, start, end, hash);
   }
   const token = nfc.slice(start, end);
-  views[at] = token;
+  viewKeys[slot] = token;
   // Most tokens are plain ASCII: both views are then the lower-cased token.
-  if (ascii) views[at + 1] = views[at + 2] = token.toLowerCase();
-  else {
-    views[at + 1] = foldedToken(token);
-    views[at + 2] = exactToken(token);
+  const folded = ascii ? token.toLowerCase() : foldedToken(token);
+  const exact = ascii ? folded : exactToken(token);
+  const at = 4 * slot;
+  viewAt[at] = viewBytesUsed;
+  viewAt[at + 1] = storeView(folded);
+  if (exact === folded) {
+    viewAt[at + 2] = viewAt[at]!;
+    viewAt[at + 3] = viewAt[at + 1]!;
+  } else {
+    viewAt[at + 2] = viewBytesUsed;
+    viewAt[at + 3] = storeView(exact);
   }
   viewCount++;
-  return at;
+  return slot;
+}
+
+// The streams being built, reused from text to text.
+let foldedOut = new Uint8Array(1 << 14);
+let exactOut = new Uint8Array(1 << 14);
+
+function grownOut(out: Uint8Array, used: number, need: number): Uint8Array<ArrayBuffer> {
+  const grown = new Uint8Array(Math.max(2 * out.length, used + need));
+  grown.set(out.subarray(0, used));
+  return grown;
 }
 
 /**
@@ -234,8 +283,9 @@ function addViews(nfc: string, start: number, end: number, hash: number, ascii: 
  * this over every imported text, and it is several times cheaper than exec() and a Map per token.
  */
 export function indexStreams(nfc: string): { folded: string; exact: string } {
-  const folded: string[] = [];
-  const exact: string[] = [];
+  let folded = 0;
+  let exact = 0;
+  let tokens = 0;
   const n = nfc.length;
   let i = 0;
   while (i < n) {
@@ -259,10 +309,26 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
       i += w;
       w = i < n ? wordWidth(nfc, i, nfc.charCodeAt(i)) : 0;
     } while (w !== 0);
-    let at = viewAt(nfc, start, i, hash);
-    if (views[at] === undefined) at = addViews(nfc, start, i, hash, ascii, at);
-    folded.push(views[at + 1]!);
-    exact.push(views[at + 2]!);
+    let slot = viewSlot(nfc, start, i, hash);
+    if (viewKeys[slot] === undefined) slot = addViews(nfc, start, i, hash, ascii, slot);
+    const at = 4 * slot;
+    const fFrom = viewAt[at]!;
+    const fLen = viewAt[at + 1]!;
+    const xFrom = viewAt[at + 2]!;
+    const xLen = viewAt[at + 3]!;
+    if (folded + fLen + 1 > foldedOut.length) foldedOut = grownOut(foldedOut, folded, fLen + 1);
+    if (exact + xLen + 1 > exactOut.length) exactOut = grownOut(exactOut, exact, xLen + 1);
+    if (tokens++ !== 0) {
+      foldedOut[folded++] = 0x20;
+      exactOut[exact++] = 0x20;
+    }
+    for (let k = 0; k < fLen; k++) foldedOut[folded + k] = viewBytes[fFrom + k]!;
+    for (let k = 0; k < xLen; k++) exactOut[exact + k] = viewBytes[xFrom + k]!;
+    folded += fLen;
+    exact += xLen;
   }
-  return { folded: folded.join(' '), exact: exact.join(' ') };
+  return {
+    folded: UTF8_OUT.decode(foldedOut.subarray(0, folded)),
+    exact: UTF8_OUT.decode(exactOut.subarray(0, exact)),
+  };
 }
