@@ -151,33 +151,19 @@ function wordWidth(s: string, i: number, c: number): number {
   return word ? 2 : 0;
 }
 
-// TextEncoder and TextDecoder exist in Node and in browsers (typed locally, as UTF16 above).
-interface Utf8Encoder {
-  encodeInto(s: string, into: Uint8Array): { read: number; written: number };
-}
-interface Utf8Decoder {
-  decode(input: Uint8Array): string;
-}
-const UTF8_CODECS = globalThis as unknown as {
-  TextEncoder: new () => Utf8Encoder;
-  TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => Utf8Decoder;
-};
-const UTF8_IN = new UTF8_CODECS.TextEncoder();
-const UTF8_OUT = new UTF8_CODECS.TextDecoder('utf-8', { ignoreBOM: true });
-
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
 // that a token already seen is found without cutting it out of the text. viewKeys[i] is the token
-// of slot i; viewAt[4i…4i+3] say where its folded and exact views' UTF-8 sit in viewBytes. The
-// streams are then built as UTF-8 and decoded once: cheaper than pushing a thousand strings and
-// joining them twice a text, and the table stays small, which matters between a parse and a zlib
-// pass that have evicted everything else from the cache. Vietnamese has a few thousand syllables;
+// of slot i; viewAt[4i…4i+3] say where its folded and exact views' code units sit in viewUnits.
+// The streams are then built as UTF-16 and decoded once (as foldAligned does): cheaper than pushing
+// a thousand strings and joining them twice a text, and the table stays small, which matters
+// between a parse and a zlib pass that have evicted everything else from the cache. Vietnamese has a few thousand syllables;
 // numbers and names add more, so the table grows up to VIEW_MAX_SLOTS and then starts over.
 const VIEW_MAX_SLOTS = 1 << 17;
 let viewMask = (1 << 12) - 1;
 let viewKeys: (string | undefined)[] = new Array<string | undefined>(viewMask + 1).fill(undefined);
 let viewAt = new Int32Array(4 * (viewMask + 1));
-let viewBytes = new Uint8Array(1 << 16);
-let viewBytesUsed = 0;
+let viewUnits = new Uint16Array(1 << 16);
+let viewUnitsUsed = 0;
 let viewCount = 0;
 
 /** FNV-1a over code units [start, end) of s. */
@@ -208,7 +194,7 @@ function regrowViews(): void {
   const slots = viewMask + 1;
   if (slots >= VIEW_MAX_SLOTS) {
     viewKeys.fill(undefined);
-    viewBytesUsed = 0;
+    viewUnitsUsed = 0;
     viewCount = 0;
     return;
   }
@@ -226,17 +212,16 @@ function regrowViews(): void {
   }
 }
 
-/** Appends a view's UTF-8 to viewBytes; returns its length in bytes. */
+/** Appends a view's code units to viewUnits; returns how many. */
 function storeView(view: string): number {
-  if (viewBytesUsed + 3 * view.length > viewBytes.length) {
-    const grown = new Uint8Array(2 * viewBytes.length + 3 * view.length);
-    grown.set(viewBytes.subarray(0, viewBytesUsed));
-    viewBytes = grown;
+  if (viewUnitsUsed + view.length > viewUnits.length) {
+    const grown = new Uint16Array(2 * viewUnits.length + view.length);
+    grown.set(viewUnits.subarray(0, viewUnitsUsed));
+    viewUnits = grown;
   }
-  // A view has letters and digits only, never a lone surrogate: its UTF-8 decodes back to it.
-  const { written } = UTF8_IN.encodeInto(view, viewBytes.subarray(viewBytesUsed));
-  viewBytesUsed += written;
-  return written;
+  for (let k = 0; k < view.length; k++) viewUnits[viewUnitsUsed + k] = view.charCodeAt(k);
+  viewUnitsUsed += view.length;
+  return view.length;
 }
 
 /** Fills an empty slot with a token's views; returns the slot they are in (the table may have changed). */
@@ -251,25 +236,30 @@ function addViews(nfc: string, start: number, end: number, hash: number, ascii: 
   const folded = ascii ? token.toLowerCase() : foldedToken(token);
   const exact = ascii ? folded : exactToken(token);
   const at = 4 * slot;
-  viewAt[at] = viewBytesUsed;
+  viewAt[at] = viewUnitsUsed;
   viewAt[at + 1] = storeView(folded);
   if (exact === folded) {
     viewAt[at + 2] = viewAt[at]!;
     viewAt[at + 3] = viewAt[at + 1]!;
   } else {
-    viewAt[at + 2] = viewBytesUsed;
+    viewAt[at + 2] = viewUnitsUsed;
     viewAt[at + 3] = storeView(exact);
   }
   viewCount++;
   return slot;
 }
 
-// The streams being built, reused from text to text.
-let foldedOut = new Uint8Array(1 << 14);
-let exactOut = new Uint8Array(1 << 14);
+// ignoreBOM: a leading U+FEFF would be kept, not dropped (no view has one: it is no letter).
+const STREAM_UTF16: Utf16Decoder = new (
+  globalThis as unknown as { TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => Utf16Decoder }
+).TextDecoder('utf-16le', { ignoreBOM: true });
 
-function grownOut(out: Uint8Array, used: number, need: number): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(Math.max(2 * out.length, used + need));
+// The streams being built, reused from text to text.
+let foldedOut = new Uint16Array(1 << 14);
+let exactOut = new Uint16Array(1 << 14);
+
+function grownOut(out: Uint16Array, used: number, need: number): Uint16Array<ArrayBuffer> {
+  const grown = new Uint16Array(Math.max(2 * out.length, used + need));
   grown.set(out.subarray(0, used));
   return grown;
 }
@@ -322,13 +312,14 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
       foldedOut[folded++] = 0x20;
       exactOut[exact++] = 0x20;
     }
-    for (let k = 0; k < fLen; k++) foldedOut[folded + k] = viewBytes[fFrom + k]!;
-    for (let k = 0; k < xLen; k++) exactOut[exact + k] = viewBytes[xFrom + k]!;
+    for (let k = 0; k < fLen; k++) foldedOut[folded + k] = viewUnits[fFrom + k]!;
+    for (let k = 0; k < xLen; k++) exactOut[exact + k] = viewUnits[xFrom + k]!;
     folded += fLen;
     exact += xLen;
   }
+  // A view has letters and digits only, never a lone surrogate, so its units decode back to it.
   return {
-    folded: UTF8_OUT.decode(foldedOut.subarray(0, folded)),
-    exact: UTF8_OUT.decode(exactOut.subarray(0, exact)),
+    folded: STREAM_UTF16.decode(foldedOut.subarray(0, folded)),
+    exact: STREAM_UTF16.decode(exactOut.subarray(0, exact)),
   };
 }
