@@ -124,11 +124,6 @@ export class SearchStore {
     };
   }
 
-  /** Merges FTS5 segments; worth running after a bulk import. */
-  optimize(): void {
-    this.db.prepare(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`).run();
-  }
-
   // ---- reading -------------------------------------------------------------------------------
 
   /** Keys of matching documents, most recent first, stopping after `limit` (FTS5 walks rowids backwards). */
