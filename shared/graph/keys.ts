@@ -441,11 +441,43 @@ export interface Decisions {
 
 const NO_DECISIONS: Decisions = { confirmed: null, rejected: new Set() };
 
+/** The year agrees where both are known: numbers restart each year or term. */
+const yearFits = (c: Pick<CitationKeys, 'year'>, d: Candidate): boolean =>
+  c.year === null || d.year === null || c.year === d.year;
+
+/** The issuer is compatible where both are known. */
+const issuerFits = (c: Pick<CitationKeys, 'bodies'>, d: Candidate): boolean =>
+  c.bodies === null || d.bodies.length === 0 || bodiesOverlap(c.bodies, d.bodies);
+
+/**
+ * The same body in another province, with the exact date. A district or commune's province is
+ * often inferred, not written ("Huyện ủy Yên Thế"), and the citing document's own province may be
+ * misread (a commune named "Hòa Bình"): with the exact date, the same body elsewhere is still the
+ * document meant — when no candidate fits the issuer as read.
+ */
+const looseFits = (c: Pick<CitationKeys, 'bodies' | 'date'>, d: Candidate): boolean =>
+  c.bodies !== null &&
+  !!c.date &&
+  d.date === c.date &&
+  bodiesOverlap(c.bodies.map(withoutProvince), d.bodies.map(withoutProvince));
+
+/**
+ * Whether a document can take part in resolving a citation that shares its key (ref key, or type
+ * and date): the only candidates `resolveCitation` looks at. Adding or removing a document for
+ * which this is false leaves every resolution as it was, so the incremental paths re-resolve a
+ * stored citation when, and only when, a new document passes this for it (`mayName` in
+ * electron/core/graph/resolve.ts): one rule for both directions, whatever the import order.
+ */
+export function mayResolveTo(c: Pick<CitationKeys, 'year' | 'bodies' | 'date'>, d: Candidate): boolean {
+  return yearFits(c, d) && (issuerFits(c, d) || looseFits(c, d));
+}
+
 /**
  * Picks the cited document among candidates sharing its number/symbol (or, without a number, its
  * type and date). Year must agree where both are known (numbers restart each year or term); the
  * issuer must be compatible where both are known; the date decides between what is left, and a
- * tie is never broken by guessing.
+ * tie is never broken by guessing. Only candidates passing `mayResolveTo` count; the lists it
+ * returns (a tie, near misses) are in id order.
  */
 export function resolveCitation(
   c: CitationKeys,
@@ -455,22 +487,17 @@ export function resolveCitation(
 ): Resolution {
   if (decisions.confirmed !== null) return { kind: 'resolved', to: decisions.confirmed };
   if (!c.placeholderKey) return { kind: 'ignored' };
-  const base = candidates.filter(
-    (d) =>
-      d.id !== selfId && !decisions.rejected.has(d.id) && (c.year === null || d.year === null || c.year === d.year),
-  );
-  const fits = base.filter((d) => c.bodies === null || d.bodies.length === 0 || bodiesOverlap(c.bodies, d.bodies));
-  if (fits.length === 0 && c.bodies !== null && c.date) {
-    // A district or commune's province is often inferred, not written ("Huyện ủy Yên Thế"), and the
-    // citing document's own province may be misread (a commune named "Hòa Bình"): with the exact
-    // date, the same body in another province is still the document meant.
-    const loose = base.filter(
-      (d) => d.date === c.date && bodiesOverlap(c.bodies!.map(withoutProvince), d.bodies.map(withoutProvince)),
-    );
-    if (loose.length === 1) return { kind: 'resolved', to: loose[0]!.id };
-    if (loose.length > 1) return { kind: 'uncertain', candidates: loose.map((d) => d.id) };
+  // In id order: the lists offered to the clerk do not depend on the order a query returned them in.
+  const base = candidates
+    .filter((d) => d.id !== selfId && !decisions.rejected.has(d.id) && mayResolveTo(c, d))
+    .sort((a, b) => a.id - b.id);
+  const fits = base.filter((d) => issuerFits(c, d));
+  if (fits.length === 0) {
+    // Only documents of the same body in another province, with the exact date, are left.
+    if (base.length === 1) return { kind: 'resolved', to: base[0]!.id };
+    if (base.length > 1) return { kind: 'uncertain', candidates: base.map((d) => d.id) };
+    return { kind: 'missing', near: [] };
   }
-  if (fits.length === 0) return { kind: 'missing', near: [] };
   const exact = c.date ? fits.filter((d) => d.date === c.date) : [];
   if (exact.length === 1) return { kind: 'resolved', to: exact[0]!.id };
   if (exact.length > 1) return { kind: 'uncertain', candidates: exact.map((d) => d.id) };

@@ -9,13 +9,13 @@
  */
 import type { Database } from 'better-sqlite3';
 import {
-  bodiesOverlap,
   bodiesMemoFor,
   citationKeys,
   citingContext,
   citingSentence,
   documentKeys,
   levelOfBody,
+  mayResolveTo,
   resolveCitation,
   type Candidate,
   type CitationKeys,
@@ -192,20 +192,24 @@ function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
 }
 
 /**
- * Whether another document's stored edge could name the document `id` with keys `dk`: same key
- * and year (the query), a compatible issuer, and the same date unless it is still missing (a date
- * mismatch is offered to the clerk as a near miss).
+ * Whether another document's stored edge could name the document `id` with keys `dk`, so that
+ * storing it may change the edge: `mayResolveTo` (shared/graph/keys.ts), the rule
+ * `resolveCitation` picks its candidates by, on the keys stored on the edge. The query supplies
+ * the same ref key and year (or type and date); the edges already pointing at the document are
+ * read apart (`pointing`).
  */
 export function mayName(
-  e: Pick<gs.EdgeRow, 'from_id' | 'to_doc' | 'bodies' | 'date' | 'status'>,
+  e: Pick<gs.EdgeRow, 'from_id' | 'to_doc' | 'bodies' | 'date' | 'year'>,
   id: number,
-  dk: { bodies: readonly string[]; date: string | null },
+  dk: { bodies: readonly string[]; date: string | null; year: number | null },
 ): boolean {
   return (
     e.from_id !== id &&
     e.to_doc !== id &&
-    (e.bodies === null || dk.bodies.length === 0 || bodiesOverlap(splitBodies(e.bodies), dk.bodies)) &&
-    (e.date === null || dk.date === null || e.date === dk.date || e.status === 'missing' || e.status === 'uncertain')
+    mayResolveTo(
+      { year: e.year, date: e.date, bodies: e.bodies === null ? null : splitBodies(e.bodies) },
+      { id, date: dk.date, year: dk.year, bodies: dk.bodies },
+    )
   );
 }
 
