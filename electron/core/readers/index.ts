@@ -134,10 +134,10 @@ export async function readDocument(
   const format = sniffFormat(bytes, claimed);
   let raw: RawRead;
   try {
-    raw = await withTimeout(
-      Promise.resolve().then(() => runReader(format, bytes, timeoutMs)),
-      timeoutMs,
-    );
+    // A synchronous reader (plain text, HTML) has finished before any timer could fire: the
+    // timer, the race and their promises would only cost time on every such file.
+    const read = runReader(format, bytes, timeoutMs);
+    raw = read instanceof Promise ? await withTimeout(read, timeoutMs) : read;
   } catch (err) {
     if (err instanceof ReaderError)
       return { ok: false, reason: err.reason, ...(err.detail ? { detail: err.detail } : {}) };
@@ -172,7 +172,10 @@ function finish(raw: RawRead, format: DocumentFormat): ReadResult {
   text = normalizeText(text.replace(/\u00AD/g, ''))
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\s+$/g, '');
+    .replace(/^\n+/, '')
+    // trimEnd drops what \s+$ matches (white space and line terminators both), without the regex
+    // trying every blank run of the text for an end that is not there.
+    .trimEnd();
   if (raw.scanned) return { ok: true, text, format, encoding, warnings: dedupe(warnings), scanned: true };
   if (!text.trim()) return { ok: false, reason: 'empty' };
   if (looksBinary(text)) return { ok: false, reason: 'binary' };

@@ -221,3 +221,26 @@ describe('docx run fonts', () => {
     if (r.ok) expect(r.warnings.join(' ')).toMatch(/VnTimeH/);
   });
 });
+
+describe('leading and trailing blanks of a read text (issue #4: trimEnd in place of a trailing-blank pattern)', () => {
+  const read = async (s: string): Promise<ReadResult> => readDocument(new Uint8Array(Buffer.from(s, 'utf8')), 'a.txt');
+  test.each([
+    ['blank lines before, blanks of every kind after', '\n\n\nCÔNG VĂN số 12\nNội dung \t\u3000\n \u2028\t'],
+    ['a leading space is kept, leading blank lines are not', '\n\n  CÔNG VĂN\n\n\n\nđoạn hai'],
+    ['no blanks at either end', 'CÔNG VĂN'],
+  ])('%s', async (_name, s) => {
+    const r = await read(s);
+    expect(r.ok).toBe(true);
+    // What the former pattern made of the normalised text.
+    const expected = s
+      .replace(/\u3000/g, ' ')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^\n+|\s+$/g, '');
+    if (r.ok) expect(r.text).toBe(expected);
+  });
+
+  test('a file of blanks only is empty', async () => {
+    expect(await read('\n\n \t\u3000\n')).toEqual({ ok: false, reason: 'empty' });
+  });
+});
