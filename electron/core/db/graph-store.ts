@@ -160,12 +160,15 @@ export function allDecisions(
   }[];
 }
 
-/** Inserts or completes a placeholder (fields the first citation left blank are filled by later ones); returns its id. */
+/**
+ * Inserts or completes a placeholder (type, date, issuer and level the first citation left blank
+ * are filled by later ones, as `resolveAll` does); returns its id.
+ */
 export function placeholderId(db: Database, p: PlaceholderFacts): number {
   stmt(
     db,
     `INSERT INTO graph_placeholders (key, ref, ref_key, type, type_key, date, year, issuer, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET ref = coalesce(ref, excluded.ref), type = coalesce(type, excluded.type),
+     ON CONFLICT (key) DO UPDATE SET type = coalesce(type, excluded.type),
        date = coalesce(date, excluded.date), issuer = coalesce(issuer, excluded.issuer), level = coalesce(level, excluded.level)`,
   ).run(p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
   return (stmt(db, 'SELECT id FROM graph_placeholders WHERE key = ?').get(p.key) as { id: number }).id;
@@ -997,6 +1000,29 @@ export function placeholderByKey(db: Database, key: string): StoredPlaceholder |
 export function placeholderById(db: Database, id: number): StoredPlaceholder | undefined {
   return stmt(db, `SELECT ${PLACEHOLDER_COLS} FROM graph_placeholders WHERE id = ?`).get(id) as
     StoredPlaceholder | undefined;
+}
+
+/** A citation pointing at a placeholder: what the placeholder's facts are read from. */
+export interface PlaceholderMember {
+  citation_id: number;
+  ref: string | null;
+  type: string | null;
+  date: string | null;
+  /** The citation's issuer as shown: normalized, else as written. */
+  issuer: string | null;
+  ref_key: string | null;
+  type_key: string | null;
+  year: number | null;
+  bodies: string | null;
+}
+
+/** The citations pointing at a placeholder, in citation order (graph_edges_by_to_placeholder). */
+export function placeholderMembers(db: Database, id: number): PlaceholderMember[] {
+  return stmt(
+    db,
+    `SELECT e.citation_id, c.ref, c.type, c.date, coalesce(c.issuer_normalized, c.issuer) AS issuer, e.ref_key, e.type_key, e.year, e.bodies
+     FROM graph_edges e JOIN citations c ON c.id = e.citation_id WHERE e.to_placeholder = ? ORDER BY e.citation_id`,
+  ).all(id) as PlaceholderMember[];
 }
 
 export function insertPlaceholder(db: Database, p: PlaceholderFacts): number {

@@ -33,10 +33,12 @@ import * as gs from '../db/graph-store';
 import {
   edgeKeys,
   edgeOutcome,
+  fillPlaceholderFacts,
   insertCounters,
   joinBodies,
   mayName,
   placeholderFacts,
+  placeholderFactsOf,
   placeholderKeyOf,
   splitBodies,
   toDecisions,
@@ -176,6 +178,8 @@ class BatchRun {
   private readonly decisions = new Map<string, Decided>();
   private readonly batchDecisions = new Map<string, { action: string; to_doc: number }[]>();
   private readonly citationIds = new Map<number, number[]>();
+  /** Placeholders a re-resolved citation left or joined: their facts are read again before writing. */
+  private readonly unsettled = new Set<string>();
   private readonly firstId: number;
   private nextEdgeId: number;
 
@@ -309,11 +313,7 @@ class BatchRun {
       this.placeholders.set(f.key, fresh);
       return fresh;
     }
-    p.facts.ref ??= f.ref;
-    p.facts.type ??= f.type;
-    p.facts.date ??= f.date;
-    p.facts.issuer ??= f.issuer;
-    p.facts.level ??= f.level;
+    fillPlaceholderFacts(p.facts, f.type, f.date, f.issuer, f.level);
     return p;
   }
 
@@ -324,16 +324,22 @@ class BatchRun {
     said: CitationText,
     resolution: ReturnType<typeof resolveCitation>,
     decided: Decided,
+    reresolved = false,
   ): void {
     const o = edgeOutcome(resolution, decided);
     const before = this.keyOfPlaceholder(e);
     const after = o.placeholder ? this.usePlaceholder(placeholderFacts(keys, said)) : null;
+    const afterKey = o.placeholder ? keys.placeholderKey : null;
+    if (reresolved && before !== afterKey) {
+      if (before !== null) this.unsettled.add(before);
+      if (afterKey !== null) this.unsettled.add(afterKey);
+    }
     if (before !== null) {
       const p = this.placeholders.get(before);
       if (p) p.edges--;
     }
     if (after) after.edges++;
-    e.phKey = o.placeholder ? keys.placeholderKey : null;
+    e.phKey = afterKey;
     e.to_doc = o.toDoc;
     e.status = o.status;
     e.candidates = o.candidates;
@@ -440,7 +446,7 @@ class BatchRun {
       const decided = this.decided(e.from_id, e.match_key);
       const before = this.keyOfPlaceholder(e);
       const resolution = resolveCitation(keys, this.candidates(keys), e.from_id, toDecisions(decided));
-      this.apply(e, keys, this.saidOf(e), resolution, decided);
+      this.apply(e, keys, this.saidOf(e), resolution, decided, true);
       if (before !== null) left.push(before);
     }
     let replaced = 0;
@@ -454,9 +460,47 @@ class BatchRun {
     return { own: ids.length, touched: others.length, replaced };
   }
 
+  /**
+   * placeholderFactsOf (resolve.ts) for the placeholders re-resolved citations left or joined:
+   * the stored citations pointing at them, as this batch leaves them, and the batch's own.
+   */
+  private settle(): void {
+    if (this.unsettled.size === 0) return;
+    const members = new Map<string, gs.PlaceholderMember[]>();
+    for (const key of this.unsettled) {
+      const p = this.placeholders.get(key);
+      if (!p || p.deleted) continue;
+      members.set(
+        key,
+        p.id === null ? [] : gs.placeholderMembers(this.db, p.id).filter((m) => !this.edges.has(m.citation_id)),
+      );
+    }
+    for (const e of this.edges.values()) {
+      const list = members.get(this.keyOfPlaceholder(e) ?? '');
+      if (!list) continue;
+      const said = this.saidOf(e);
+      list.push({
+        citation_id: e.citation_id!,
+        ...said,
+        ref_key: e.ref_key,
+        type_key: e.type_key,
+        year: e.year,
+        bodies: e.bodies,
+      });
+    }
+    for (const [key, list] of members) {
+      const f = placeholderFactsOf(
+        key,
+        list.sort((a, b) => a.citation_id - b.citation_id),
+      );
+      if (f) this.placeholders.get(key)!.facts = f;
+    }
+  }
+
   /** Writes keys, placeholders and edges in their final state, once. */
   write(): void {
     const db = this.db;
+    this.settle();
     const ids = new Map<string, number>();
     const gone: number[] = [];
     for (const [key, p] of this.placeholders) {

@@ -108,7 +108,76 @@ export function placeholderFacts(keys: CitationKeys, said: CitationText): gs.Pla
   };
 }
 
-/** Writes one citation's edge from its keys. */
+/**
+ * A placeholder's facts as `resolveAll` reads them: the first citation pointing at it (by citation
+ * id) gives them; type, date, issuer and level it leaves blank come from the next ones (`fill`).
+ * Citations of two documents can share a placeholder (its key has no date), so which citation
+ * comes first matters.
+ */
+export function fillPlaceholderFacts(
+  f: gs.PlaceholderFacts,
+  type: string | null,
+  date: string | null,
+  issuer: string | null,
+  level: string | null,
+): void {
+  f.type ??= type;
+  f.date ??= date;
+  f.issuer ??= issuer;
+  f.level ??= level;
+}
+
+export function placeholderFactsOf(key: string, members: readonly gs.PlaceholderMember[]): gs.PlaceholderFacts | null {
+  let f: gs.PlaceholderFacts | null = null;
+  for (const m of members) {
+    const level = levelOfBody(splitBodies(m.bodies)[0]);
+    if (!f)
+      f = {
+        key,
+        ref: m.ref,
+        refKey: m.ref_key,
+        type: m.type,
+        typeKey: m.type_key,
+        date: m.date,
+        year: m.year,
+        issuer: m.issuer,
+        level,
+      };
+    else fillPlaceholderFacts(f, m.type, m.date, m.issuer, level);
+  }
+  return f;
+}
+
+/**
+ * Placeholders that edges left or joined out of citation order (a stored citation re-resolved):
+ * those without edges are deleted, the others' facts read again from the citations still pointing
+ * at them (a new citation joins last, which `placeholderId` completes in place). Returns how many
+ * were deleted.
+ */
+function settlePlaceholders(db: Database, ids: readonly number[]): number {
+  const unique = [...new Set(ids)];
+  const deleted = gs.deleteOrphanPlaceholders(db, unique);
+  for (const id of unique) {
+    const stored = gs.placeholderById(db, id);
+    if (!stored) continue;
+    const f = placeholderFactsOf(stored.key, gs.placeholderMembers(db, id));
+    if (
+      f &&
+      (f.ref !== stored.ref ||
+        f.refKey !== stored.refKey ||
+        f.type !== stored.type ||
+        f.typeKey !== stored.typeKey ||
+        f.date !== stored.date ||
+        f.year !== stored.year ||
+        f.issuer !== stored.issuer ||
+        f.level !== stored.level)
+    )
+      gs.updatePlaceholder(db, id, f);
+  }
+  return deleted;
+}
+
+/** Writes one citation's edge from its keys; returns the placeholder it points at. */
 function writeEdge(
   db: Database,
   citationId: number,
@@ -119,13 +188,14 @@ function writeEdge(
   sentence: string | null,
   resolution: Resolution,
   decided: readonly { action: string; to_doc: number }[],
-): void {
+): number | null {
   const o = edgeOutcome(resolution, decided);
+  const toPlaceholder = o.placeholder ? gs.placeholderId(db, placeholderFacts(keys, said)) : null;
   gs.upsertCitationEdge(db, {
     citation_id: citationId,
     from_id: fromId,
     to_doc: o.toDoc,
-    to_placeholder: o.placeholder ? gs.placeholderId(db, placeholderFacts(keys, said)) : null,
+    to_placeholder: toPlaceholder,
     status: o.status,
     relation,
     sentence,
@@ -137,6 +207,7 @@ function writeEdge(
     match_key: keys.matchKey,
     candidates: o.candidates,
   });
+  return toPlaceholder;
 }
 
 export function edgeKeys(e: gs.EdgeRow, placeholderKey: string | null): CitationKeys {
@@ -161,16 +232,16 @@ export function placeholderKeyOf(e: gs.EdgeRow): string | null {
   return e.type_key && e.date ? `t:${e.type_key}:${e.date}:${tag}` : null;
 }
 
-/** Re-resolves stored edges (their keys are on the row); returns the placeholders they left. */
+/** Re-resolves stored edges (their keys are on the row); returns the placeholders they left or joined. */
 function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
-  const left: number[] = [];
+  const moved: number[] = [];
   for (const e of edges) {
     if (e.citation_id === null) continue;
     const keys = edgeKeys(e, placeholderKeyOf(e));
     const decided = gs.decisionsFor(db, e.from_id, e.match_key);
     const resolution = resolveCitation(keys, candidatesFor(db, keys), e.from_id, toDecisions(decided));
     const c = gs.citationById(db, e.citation_id);
-    writeEdge(
+    const now = writeEdge(
       db,
       e.citation_id,
       e.from_id,
@@ -186,9 +257,11 @@ function reresolve(db: Database, edges: readonly gs.EdgeRow[]): number[] {
       resolution,
       decided,
     );
-    if (e.to_placeholder !== null) left.push(e.to_placeholder);
+    if (now === e.to_placeholder) continue;
+    if (e.to_placeholder !== null) moved.push(e.to_placeholder);
+    if (now !== null) moved.push(now);
   }
-  return left;
+  return moved;
 }
 
 /**
@@ -211,6 +284,25 @@ export function mayName(
       { id, date: dk.date, year: dk.year, bodies: dk.bodies },
     )
   );
+}
+
+/** Other documents' stored edges that `mayName` the document `id` with keys `dk` (keyed lookups). */
+function edgesNaming(
+  db: Database,
+  id: number,
+  dk: {
+    refKey: string | null;
+    year: number | null;
+    typeKey: string | null;
+    date: string | null;
+    bodies: readonly string[];
+  },
+): gs.EdgeRow[] {
+  return [
+    ...(dk.refKey ? gs.edgesByRef(db, dk.refKey, dk.year) : []),
+    // Citations without a number ("Công điện ngày 27/4/2021 của …") name it by type and date.
+    ...(dk.typeKey && dk.date ? gs.edgesByTypeDate(db, dk.typeKey, dk.date) : []),
+  ].filter((e) => mayName(e, id, dk));
 }
 
 export interface InsertResolution {
@@ -254,7 +346,7 @@ export function resolveDocument(
     const resolution = resolveCitation(keys, candidatesFor(db, keys), id, toDecisions(decided));
     const sentence = citingSentence(doc.text, c.start, c.end);
     if (c.sentence !== sentence) gs.setCitationSentence(db, c.id, sentence);
-    writeEdge(
+    const now = writeEdge(
       db,
       c.id,
       id,
@@ -265,17 +357,15 @@ export function resolveDocument(
       resolution,
       decided,
     );
+    // A stored citation (re-parse) joining a placeholder: its facts are read again.
+    if (before !== null && now !== null && now !== before) left.push(now);
   }
   // Other documents' citations of this one: placeholders it replaces, or a tie it creates.
-  const others = [
-    ...(dk.refKey ? gs.edgesByRef(db, dk.refKey, dk.year) : []),
-    // Citations without a number ("Công điện ngày 27/4/2021 của …") name it by type and date.
-    ...(dk.typeKey && dk.date ? gs.edgesByTypeDate(db, dk.typeKey, dk.date) : []),
-  ].filter((e) => mayName(e, id, dk));
+  const others = edgesNaming(db, id, dk);
   // Citations that point here already: the document's own keys may have changed (a clerk's correction).
   const pointing = gs.citationEdgesToDoc(db, id);
   left.push(...reresolve(db, [...others, ...pointing]));
-  const replaced = gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
+  const replaced = settlePlaceholders(db, left);
   return { own: rows.length, touched: others.length + pointing.length, replaced };
 }
 
@@ -294,8 +384,7 @@ export const insertCounters = { documents: 0, own: 0, touched: 0, replaced: 0 };
 
 /** Re-resolves the citations of one document that a clerk decision concerns. */
 export function resolveMatchKey(db: Database, fromId: number, matchKey: string): void {
-  const left = reresolve(db, gs.edgesOfMatchKey(db, fromId, matchKey));
-  gs.deleteOrphanPlaceholders(db, [...new Set(left)]);
+  settlePlaceholders(db, reresolve(db, gs.edgesOfMatchKey(db, fromId, matchKey)));
 }
 
 /** Resolves documents that have no keys or citations without edges (archives from before 0040, re-parsed documents). */
@@ -460,10 +549,7 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
         });
       } else {
         toPlaceholder = f.id!;
-        f.type ??= c.type;
-        f.date ??= c.date;
-        f.issuer ??= c.issuer_normalized ?? c.issuer;
-        f.level ??= levelOfBody(keys.bodies?.[0]);
+        fillPlaceholderFacts(f, c.type, c.date, c.issuer_normalized ?? c.issuer, levelOfBody(keys.bodies?.[0]));
       }
     }
     // null: the stored sentence stays (read no text); a new or blank one is read below.
@@ -548,7 +634,21 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
  * document cited are deleted. Restoring goes through insertSerialized, which calls resolveDocument.
  */
 export function detachDocument<T>(db: Database, id: number, remove: () => T): T {
-  const incoming = gs.citationEdgesToDoc(db, id).filter((e) => e.from_id !== id);
+  const keys = gs.docKeysOf(db, id);
+  const incoming = [
+    ...gs.citationEdgesToDoc(db, id).filter((e) => e.from_id !== id),
+    // Citations it was a candidate for without being their target (a tie, a near miss, a loose
+    // link it stood in the way of): the rule the import's backward pass uses.
+    ...(keys
+      ? edgesNaming(db, id, {
+          refKey: keys.ref_key,
+          year: keys.year,
+          typeKey: keys.type_key,
+          date: keys.date,
+          bodies: splitBodies(keys.bodies),
+        })
+      : []),
+  ];
   const manual = gs
     .edgesToDoc(db, id)
     .filter((e) => e.status === 'manual')
@@ -560,6 +660,6 @@ export function detachDocument<T>(db: Database, id: number, remove: () => T): T 
     db,
     incoming.map((e) => ({ ...e, to_doc: null })),
   );
-  gs.deleteOrphanPlaceholders(db, [...new Set([...own, ...left])]);
+  settlePlaceholders(db, [...own, ...left]);
   return out;
 }
