@@ -115,6 +115,10 @@ export const COLUMN_PREFIX = {
 export function prefixed(column: keyof typeof COLUMN_PREFIX, stream: string): string {
   if (!stream) return '';
   const p = COLUMN_PREFIX[column];
+  // A stream from indexStreams has single spaces between tokens and none at either end: one
+  // replace gives what splitting, filtering and joining gives, without the arrays (every import).
+  if (stream.charCodeAt(0) !== 0x20 && stream.charCodeAt(stream.length - 1) !== 0x20 && !stream.includes('  '))
+    return p + stream.replaceAll(' ', ` ${p}`);
   return stream
     .split(' ')
     .filter(Boolean)

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { prefixed } from '../../../shared/search/entry';
 import { TOKEN_RE, exactToken, foldedToken, indexStreams } from '../../../shared/search/tokens';
 
 /** What the streams are: TOKEN_RE's matches, each lower-cased when ASCII, else its two views. */
@@ -69,6 +70,26 @@ describe('index streams are the token pattern’s matches and views', () => {
         expect(indexStreams(text)).toEqual(byDefinition(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('prefixed column streams', () => {
+  // The split/filter/join definition; prefixed takes a one-replace path for well-formed streams.
+  const byDefinition = (p: string, stream: string): string =>
+    stream
+      .split(' ')
+      .filter(Boolean)
+      .map((t) => p + t)
+      .join(' ');
+
+  test('any stream of tokens and spaces, well-formed or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'đ', '1', ' ', '$&', "$'"), { maxLength: 20 }), (parts) => {
+        const stream = parts.join('');
+        expect(prefixed('sf', stream)).toBe(stream ? byDefinition('zs', stream) : '');
+      }),
+      { numRuns: 3000 },
     );
   });
 });
