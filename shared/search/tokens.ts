@@ -155,9 +155,10 @@ function wordWidth(s: string, i: number, c: number): number {
 // that a token already seen is found without cutting it out of the text. viewKeys[i] is the token
 // of slot i; viewAt[4i…4i+3] say where its folded and exact views' code units sit in viewUnits.
 // The streams are then built as UTF-16 and decoded once (as foldAligned does): cheaper than pushing
-// a thousand strings and joining them twice a text, and the table stays small, which matters
-// between a parse and a zlib pass that have evicted everything else from the cache. Vietnamese has a few thousand syllables;
-// numbers and names add more, so the table grows up to VIEW_MAX_SLOTS and then starts over.
+// a thousand strings and joining them twice a text. The table starts small and grows: inside an
+// import, between a parse and the zlib passes, a large sparse one missed the cache on most tokens.
+// Vietnamese has a few thousand syllables; numbers and names add more, so the table grows up to
+// VIEW_MAX_SLOTS and then starts over.
 const VIEW_MAX_SLOTS = 1 << 17;
 let viewMask = (1 << 12) - 1;
 let viewKeys: (string | undefined)[] = new Array<string | undefined>(viewMask + 1).fill(undefined);
