@@ -455,6 +455,16 @@ export function docKeysOf(db: Database, id: number): DocKeyRow | undefined {
 }
 
 /** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
+/** The rules version the stored edges were computed under (migration 0140). */
+export function graphRulesVersion(db: Database): number {
+  const row = stmt(db, `SELECT version FROM graph_rules WHERE id = 1`).get() as { version: number } | undefined;
+  return row?.version ?? 1;
+}
+
+export function setGraphRulesVersion(db: Database, version: number): void {
+  stmt(db, `UPDATE graph_rules SET version = ? WHERE id = 1`).run(version);
+}
+
 export function documentsNeedingResolution(db: Database): number[] {
   return (
     stmt(

@@ -387,8 +387,19 @@ export function resolveMatchKey(db: Database, fromId: number, matchKey: string):
   settlePlaceholders(db, reresolve(db, gs.edgesOfMatchKey(db, fromId, matchKey)));
 }
 
-/** Resolves documents that have no keys or citations without edges (archives from before 0040, re-parsed documents). */
+/**
+ * The resolution rules the code applies: 2 = one candidate rule for both directions
+ * (`mayResolveTo`), so the graph no longer depends on the order documents arrived in. Stored edges
+ * computed under older rules are recomputed once (migration 0140).
+ */
+export const GRAPH_RULES_VERSION = 2;
+
+/**
+ * Resolves documents that have no keys or citations without edges (archives from before 0040,
+ * re-parsed documents), and recomputes the whole graph once when it was resolved under older rules.
+ */
 export function catchUpGraph(db: Database): number {
+  if (gs.graphRulesVersion(db) < GRAPH_RULES_VERSION) return resolveAll(db).documents;
   const ids = gs.documentsNeedingResolution(db);
   if (ids.length === 0) return 0;
   if (ids.length > 2000) {
@@ -610,6 +621,8 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
 
   const tSentences = now();
   const written = gs.writeResolution(db, { docs: docRows, placeholders, edges }, stored);
+  // Every edge now follows the current rules, whatever they were computed under before.
+  gs.setGraphRulesVersion(db, GRAPH_RULES_VERSION);
   const tWrite = now();
   return {
     documents: docs.length,

@@ -12,6 +12,7 @@ import * as m0100 from './0100-graph-keys-index';
 import * as m0110 from './0110-compact-derived';
 import * as m0120 from './0120-citation-sentence';
 import * as m0130 from './0130-text-packed';
+import * as m0140 from './0140-graph-rules';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 110, name: 'compact-derived', up: m0110.up },
   { version: 120, name: 'citation-sentence', up: m0120.up },
   { version: 130, name: 'text-packed', up: m0130.up },
+  { version: 140, name: 'graph-rules', up: m0140.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,53 @@
+/**
+ * Migration 0140 (docs/graph.md "Import order"): an archive whose graph was resolved under the
+ * order-dependent rules is resolved again, once, the first time the graph is used.
+ */
+import { Archive } from '../../../electron/core/archive';
+import { GRAPH_RULES_VERSION } from '../../../electron/core/graph/resolve';
+import { tempDir } from '../../helpers/tmp';
+import { BG_571, YT_128, importLetters } from './fixture';
+
+const edgeTo571 = (archive: Archive, from: number) =>
+  archive.db
+    .prepare(`SELECT id, status, to_doc FROM graph_edges WHERE from_id = ? AND ref_key = ? ORDER BY id LIMIT 1`)
+    .get(from, '571-CV/TU') as { id: number; status: string; to_doc: number | null };
+const rulesVersion = (archive: Archive) =>
+  (archive.db.prepare('SELECT version FROM graph_rules').get() as { version: number }).version;
+
+test('a link left missing by the old order-dependent rules is found again on the first graph use after the upgrade, once', async () => {
+  const t = tempDir('vanthu-rules-');
+  let archive = Archive.open(t.dir);
+  try {
+    const ids = await importLetters(archive, [BG_571, YT_128]);
+    const citer = ids.get('yt128')!;
+    const cited = ids.get('bg571')!;
+    archive.graph.links(citer);
+    expect(rulesVersion(archive)).toBe(GRAPH_RULES_VERSION);
+    expect(edgeTo571(archive, citer)).toMatchObject({ status: 'resolved', to_doc: cited });
+
+    // What an archive resolved under rules 1 could hold: the cited document is there, the edge is not.
+    archive.db
+      .prepare(`UPDATE graph_edges SET status = 'missing', to_doc = NULL WHERE id = ?`)
+      .run(edgeTo571(archive, citer).id);
+    archive.db.prepare('UPDATE graph_rules SET version = 1').run();
+    archive.close();
+
+    archive = Archive.open(t.dir);
+    expect(edgeTo571(archive, citer).status).toBe('missing');
+    archive.graph.links(citer);
+    expect(edgeTo571(archive, citer)).toMatchObject({ status: 'resolved', to_doc: cited });
+    expect(rulesVersion(archive)).toBe(GRAPH_RULES_VERSION);
+
+    // Once only: at the current version a damaged edge is not silently rebuilt on every open.
+    archive.db
+      .prepare(`UPDATE graph_edges SET status = 'missing', to_doc = NULL WHERE id = ?`)
+      .run(edgeTo571(archive, citer).id);
+    archive.close();
+    archive = Archive.open(t.dir);
+    archive.graph.links(citer);
+    expect(edgeTo571(archive, citer).status).toBe('missing');
+  } finally {
+    archive.close();
+    t.cleanup();
+  }
+});
