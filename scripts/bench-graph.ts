@@ -369,7 +369,7 @@ async function main(): Promise<void> {
   const archive = Archive.open(path.join(work, 'archive'));
   const files = (m: readonly ManifestEntry[]): string[] => m.map((e) => path.join(corpus, e.file));
 
-  log(`importing ${size} (resolution inside each document's transaction)…`);
+  log(`importing ${size} (each batch's graph resolved before its commit)…`);
   let t = performance.now();
   await importFilesParallel(archive.db, files(manifest.slice(0, size)), { workerFile: __filename, workers });
   const importSeconds = (performance.now() - t) / 1000;
