@@ -901,28 +901,7 @@ export function writeResolution(db: Database, w: ResolutionWrite, stored: Stored
     );
     for (const p of pWrites)
       upP.run(p.id!, p.key, p.ref, p.refKey, p.type, p.typeKey, p.date, p.year, p.issuer, p.level);
-    const insE = stmt(
-      db,
-      `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const e of inserts)
-      insE.run(
-        e.citation_id,
-        e.from_id,
-        e.to_doc,
-        e.to_placeholder,
-        e.status,
-        e.relation,
-        e.sentence ?? '',
-        e.ref_key,
-        e.year,
-        e.date,
-        e.type_key,
-        e.bodies,
-        e.match_key,
-        e.candidates,
-      );
+    for (const e of inserts) insertCitationEdge(db, e);
     const set = `from_id = ?, to_doc = ?, to_placeholder = ?, status = ?, relation = ?, ref_key = ?, year = ?, date = ?, type_key = ?, bodies = ?, match_key = ?, candidates = ?`;
     const updE = stmt(db, `UPDATE graph_edges SET ${set} WHERE id = ?`);
     const updES = stmt(db, `UPDATE graph_edges SET ${set}, sentence = ? WHERE id = ?`);
