@@ -201,18 +201,9 @@ export interface EdgeWrite {
   candidates: string | null;
 }
 
-/** Writes a citation's edge; an existing sentence is kept when none is given (re-resolution has no text). */
-export function upsertCitationEdge(db: Database, e: EdgeWrite): void {
-  stmt(
-    db,
-    `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
-     VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (citation_id) DO UPDATE SET to_doc = excluded.to_doc, to_placeholder = excluded.to_placeholder,
-       status = excluded.status, relation = excluded.relation,
-       sentence = CASE WHEN excluded.sentence = '' THEN graph_edges.sentence ELSE excluded.sentence END,
-       ref_key = excluded.ref_key, year = excluded.year, date = excluded.date, type_key = excluded.type_key,
-       bodies = excluded.bodies, match_key = excluded.match_key, candidates = excluded.candidates`,
-  ).run(
+/** An edge's values in the column order of the two edge writes below (the sentence may be null). */
+function edgeValues(e: EdgeWrite): unknown[] {
+  return [
     e.citation_id,
     e.from_id,
     e.to_doc,
@@ -227,7 +218,21 @@ export function upsertCitationEdge(db: Database, e: EdgeWrite): void {
     e.bodies,
     e.match_key,
     e.candidates,
-  );
+  ];
+}
+
+/** Writes a citation's edge; an existing sentence is kept when none is given (re-resolution has no text). */
+export function upsertCitationEdge(db: Database, e: EdgeWrite): void {
+  stmt(
+    db,
+    `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
+     VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (citation_id) DO UPDATE SET to_doc = excluded.to_doc, to_placeholder = excluded.to_placeholder,
+       status = excluded.status, relation = excluded.relation,
+       sentence = CASE WHEN excluded.sentence = '' THEN graph_edges.sentence ELSE excluded.sentence END,
+       ref_key = excluded.ref_key, year = excluded.year, date = excluded.date, type_key = excluded.type_key,
+       bodies = excluded.bodies, match_key = excluded.match_key, candidates = excluded.candidates`,
+  ).run(...edgeValues(e));
 }
 
 export function citationRowsOf(
@@ -1036,23 +1041,8 @@ export function insertCitationEdge(db: Database, e: EdgeWrite): number {
     stmt(
       db,
       `INSERT INTO graph_edges (citation_id, from_id, to_doc, to_placeholder, status, relation, sentence, ref_key, year, date, type_key, bodies, match_key, candidates)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      e.citation_id,
-      e.from_id,
-      e.to_doc,
-      e.to_placeholder,
-      e.status,
-      e.relation,
-      e.sentence ?? '',
-      e.ref_key,
-      e.year,
-      e.date,
-      e.type_key,
-      e.bodies,
-      e.match_key,
-      e.candidates,
-    ).lastInsertRowid,
+       VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...edgeValues(e)).lastInsertRowid,
   );
 }
 
