@@ -10,7 +10,7 @@ import type { ImportFailure, ImportFileResult } from '../../../shared/model/arch
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { searchKey, type IndexEntry } from '../../../shared/search/entry';
 import { toVanthuError } from '../db/open';
-import { findByContentHash, insertDocument } from '../db/store';
+import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
 import { writeIndexEntry } from '../search/indexer';
@@ -70,91 +70,88 @@ export function refusalRow(answer: PrepareAnswer & { ok: false }): ImportFileRes
 
 /**
  * Writes one prepared file: document, original, citations, tasks, graph, search index, in one
- * transaction (a savepoint when the caller batches files in a larger transaction). Never throws.
- * With `deferredIndex`, the search index entry is handed to the caller instead (storeBatch).
+ * transaction. Never throws: a failure is a result row.
  */
-export function storePrepared(
-  db: Database,
-  p: PreparedFile,
-  importedAt: string,
-  deferredIndex?: IndexEntry[],
-  graph?: GraphBatch,
-): ImportFileResult {
+export function storePrepared(db: Database, p: PreparedFile, importedAt: string): ImportFileResult {
   try {
-    const existing = findByContentHash(db, p.contentHash);
-    if (existing !== null)
-      return { path: p.label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
-    // The search index is written in the document's own transaction: searchable as soon as stored.
-    const id = db
-      .transaction((): number | null => {
-        const stored = insertDocument(db, {
-          contentHash: p.contentHash,
-          text: p.text,
-          format: p.format,
-          encoding: p.encoding,
-          scanned: p.scanned,
-          parse: p.parse,
-          storedParse: p.storedParse,
-          textPacked: p.textPacked,
-          graphDeferred: graph !== undefined,
-          parserVersion: PARSER_VERSION,
-          warnings: p.warnings,
-          importedAt,
-          original: {
-            fileName: p.fileName,
-            sourcePath: p.sourcePath,
-            size: p.size,
-            sha256: p.sha256,
-            bytes: p.stored,
-            compression: p.compression,
-          },
-        });
-        if (stored !== null) {
-          const entry = {
-            ...p.entry,
-            docId: stored,
-            key: searchKey(stored, p.parse.date),
-            meta: { ...p.entry.meta, id: stored },
-          };
-          if (deferredIndex) deferredIndex.push(entry);
-          else writeIndexEntry(db, entry);
-        }
-        return stored;
-      })
-      .immediate();
-    if (id !== null) graph?.add(id, p.text, p.parse);
-    if (id === null) {
-      // Another process stored the same content between our check and our insert.
-      return {
-        path: p.label,
-        status: 'duplicate',
-        id: findByContentHash(db, p.contentHash),
-        reasonCode: null,
-        reason: DUPLICATE_MESSAGE,
-      };
-    }
-    return {
-      path: p.label,
-      status: 'imported',
-      id,
-      reasonCode: null,
-      reason: null,
-      encoding: p.encoding,
-      warnings: p.warnings,
-    };
+    return db.transaction(() => writePrepared(db, p, importedAt)).immediate();
   } catch (error) {
     return failedRow(p.label, 'storage', toVanthuError(error).message);
   }
 }
 
 /**
- * Writes prepared files (and refusals) in one transaction, each file in its own savepoint, and
- * their search index rows after the last savepoint, in the same transaction: FTS5 flushes its
- * pending terms to a new index segment at every savepoint, so an index row written inside each
- * file's savepoint cost a segment, and the merges that follow, per document. A commit leaves
- * every document with its index row, a kill -9 none of the batch. If anything fails at batch
- * level (an index row, the commit: a full disk), each file is written again alone, with its own
- * verdict. Results in input order.
+ * storePrepared's writes without a transaction of their own; throws on any failure, after which
+ * the caller's transaction must be rolled back (it may hold part of this file's rows). With
+ * `deferredIndex`, the search index entry is handed to the caller instead (storeBatch).
+ */
+function writePrepared(
+  db: Database,
+  p: PreparedFile,
+  importedAt: string,
+  deferredIndex?: IndexEntry[],
+  graph?: GraphBatch,
+): ImportFileResult {
+  const existing = findByContentHash(db, p.contentHash);
+  if (existing !== null)
+    return { path: p.label, status: 'duplicate', id: existing, reasonCode: null, reason: DUPLICATE_MESSAGE };
+  const id = writeDocumentRows(db, {
+    contentHash: p.contentHash,
+    text: p.text,
+    format: p.format,
+    encoding: p.encoding,
+    scanned: p.scanned,
+    parse: p.parse,
+    storedParse: p.storedParse,
+    textPacked: p.textPacked,
+    graphDeferred: graph !== undefined,
+    parserVersion: PARSER_VERSION,
+    warnings: p.warnings,
+    importedAt,
+    original: {
+      fileName: p.fileName,
+      sourcePath: p.sourcePath,
+      size: p.size,
+      sha256: p.sha256,
+      bytes: p.stored,
+      compression: p.compression,
+    },
+  });
+  if (id === null) {
+    // Another process stored the same content between our check and our insert.
+    return {
+      path: p.label,
+      status: 'duplicate',
+      id: findByContentHash(db, p.contentHash),
+      reasonCode: null,
+      reason: DUPLICATE_MESSAGE,
+    };
+  }
+  // The search index is written in the document's own transaction: searchable as soon as stored.
+  const entry = { ...p.entry, docId: id, key: searchKey(id, p.parse.date), meta: { ...p.entry.meta, id } };
+  if (deferredIndex) deferredIndex.push(entry);
+  else writeIndexEntry(db, entry);
+  graph?.add(id, p.text, p.parse);
+  return {
+    path: p.label,
+    status: 'imported',
+    id,
+    reasonCode: null,
+    reason: null,
+    encoding: p.encoding,
+    warnings: p.warnings,
+  };
+}
+
+/**
+ * Writes prepared files (and refusals) in one transaction, then the batch's citation graph and its
+ * search index rows, in the same transaction. No savepoint per file: SQLite copied every page a
+ * savepoint touched into a statement journal, which spilled to temp files (~140 page writes per
+ * document). FTS5 also flushes its pending terms to a new index segment at every savepoint, which
+ * is why the index rows come after the last document. A commit leaves every document with its
+ * index row, a kill -9 none of the batch. If anything fails (one file's rows, an index row, the
+ * commit: a full disk), the whole batch is rolled back and each file is written again alone, with
+ * its own verdict. Results in input order.
  */
 export function storeBatch(db: Database, answers: readonly PrepareAnswer[], importedAt: string): ImportFileResult[] {
   try {
@@ -163,7 +160,7 @@ export function storeBatch(db: Database, answers: readonly PrepareAnswer[], impo
         const entries: IndexEntry[] = [];
         // The batch's citation graph is resolved once, after its last document (graph/batch.ts).
         const graph = new GraphBatch(db);
-        const results = answers.map((a) => (a.ok ? storePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
+        const results = answers.map((a) => (a.ok ? writePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
         graph.finish();
         for (const entry of entries) writeIndexEntry(db, entry);
         return results;

@@ -1,0 +1,78 @@
+/**
+ * storeBatch (electron/core/import/pipeline.ts) writes a batch of files in one transaction with no
+ * savepoint per file, so a file that fails halfway through its rows must take the batch down and
+ * every file must be written again alone: the failing one refused with nothing of it left behind,
+ * the others stored, resolved and searchable.
+ */
+import { prepareFile, type PrepareAnswer } from '../../../electron/core/import/prepare';
+import { storeBatch } from '../../../electron/core/import/pipeline';
+import { BG_571, ND_571, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
+
+const AT = '2026-11-24T00:00:00.000Z';
+
+async function prepare(l: Letter): Promise<PrepareAnswer> {
+  return prepareFile({ kind: 'upload', name: `${l.key}.txt`, bytes: new TextEncoder().encode(letterText(l)) });
+}
+
+function count(db: import('better-sqlite3').Database, sql: string): number {
+  return (db.prepare(sql).get() as { n: number }).n;
+}
+
+describe('storeBatch without savepoints', () => {
+  test('a file failing after its document row is refused alone and leaves no row behind', async () => {
+    const { archive, cleanup } = openArchive();
+    try {
+      // Fails after the documents row of bg571 is written, before its original: a partial file.
+      archive.db.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON originals WHEN new.file_name = 'bg571.txt'
+        BEGIN SELECT RAISE(ABORT, 'đĩa đầy'); END`);
+      const answers = await Promise.all([YT_128, BG_571, ND_571].map(prepare));
+      const results = storeBatch(archive.db, answers, AT);
+      expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
+      expect(results[1]).toMatchObject({ reasonCode: 'storage', id: null });
+      expect(results[1]!.reason).toContain('đĩa đầy');
+
+      const db = archive.db;
+      expect(count(db, 'SELECT count(*) AS n FROM documents')).toBe(2);
+      expect(count(db, 'SELECT count(*) AS n FROM originals')).toBe(2);
+      expect(count(db, `SELECT count(*) AS n FROM documents WHERE ref = '571-CV/TU' AND province = 'Bắc Giang'`)).toBe(
+        0,
+      );
+      expect(count(db, 'SELECT count(*) AS n FROM search_docs')).toBe(2);
+      expect(count(db, 'SELECT count(*) AS n FROM citations WHERE document_id NOT IN (SELECT id FROM documents)')).toBe(
+        0,
+      );
+      expect(count(db, 'SELECT count(*) AS n FROM tasks WHERE document_id NOT IN (SELECT id FROM documents)')).toBe(0);
+      expect(count(db, 'SELECT count(*) AS n FROM history WHERE document_id NOT IN (SELECT id FROM documents)')).toBe(
+        0,
+      );
+
+      // The two stored files are whole: searchable, and the graph resolved for them.
+      const ids = results.filter((r) => r.status === 'imported').map((r) => r.id);
+      const found = archive.search.search({ query: 'bầu cử', limit: 10 });
+      expect(found.items.map((i) => i.id)).toEqual([ids[1]]);
+      expect(count(db, 'SELECT count(*) AS n FROM graph_docs')).toBe(2);
+
+      // Once the disk is fine again, the refused file goes in.
+      archive.db.exec('DROP TRIGGER fail_one');
+      const again = storeBatch(archive.db, [answers[1]!], AT);
+      expect(again.map((r) => r.status)).toEqual(['imported']);
+      expect(count(db, 'SELECT count(*) AS n FROM documents')).toBe(3);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('a batch that repeats a file stores it once and reports the copy as a duplicate', async () => {
+    const { archive, cleanup } = openArchive();
+    try {
+      const answers = await Promise.all([YT_128, BG_571, YT_128].map(prepare));
+      const results = storeBatch(archive.db, answers, AT);
+      expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'duplicate']);
+      expect(results[2]!.id).toBe(results[0]!.id);
+      expect(count(archive.db, 'SELECT count(*) AS n FROM documents')).toBe(2);
+      expect(count(archive.db, 'SELECT count(*) AS n FROM search_docs')).toBe(2);
+    } finally {
+      cleanup();
+    }
+  });
+});
