@@ -170,7 +170,18 @@ export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
     nguoiky: prefixed('nguoiky', folded(meta.signer)),
     cap: prefixed('cap', level),
     cites: prefixed('cites', citedRefTokens(meta.citations ?? [], text)),
-    meta: { ...meta, citations: undefined },
+    // The fields search_docs stores, not the caller's whole object: an import worker passes the
+    // parse result, tasks and all, and this entry is posted to the main thread (~9 KB per file).
+    meta: {
+      id: meta.id,
+      ref: meta.ref,
+      type: meta.type,
+      issuer: meta.issuer,
+      issuerLevel: meta.issuerLevel,
+      date: meta.date,
+      subject: meta.subject,
+      signer: meta.signer,
+    },
     year,
   };
 }
