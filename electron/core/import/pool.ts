@@ -179,39 +179,46 @@ export async function importWithPool(
       return w;
     };
 
+    /**
+     * Writes one batch, then hands the workers more files before the next one: a flush that wrote
+     * every ready batch in a row kept the event loop, so the workers' answers waited unread and a
+     * worker whose queue ran dry sat idle until the writing ended.
+     */
     const flush = (): void => {
       if (flushTimer) clearTimeout(flushTimer);
       flushTimer = null;
-      if (finished) return;
-      while (ready.has(nextToWrite)) {
-        const started = performance.now();
-        const answers: PrepareAnswer[] = [];
-        while (answers.length < BATCH && ready.has(nextToWrite + answers.length)) {
-          answers.push(ready.get(nextToWrite + answers.length)!);
-        }
-        const results = options.storeBatch(db, answers, importedAt);
-        writeMs += performance.now() - started;
-        for (let i = 0; i < answers.length; i++) {
-          ready.delete(nextToWrite);
-          nextToWrite++;
-          options.onStored(answers[i]!.label, results[i]!);
-        }
+      if (finished || !ready.has(nextToWrite)) return;
+      const started = performance.now();
+      // From the start of the batch: when writing is the slow part, the next batch follows at once.
+      lastFlush = started;
+      const answers: PrepareAnswer[] = [];
+      while (answers.length < BATCH && ready.has(nextToWrite + answers.length)) {
+        answers.push(ready.get(nextToWrite + answers.length)!);
       }
-      lastFlush = performance.now();
+      const results = options.storeBatch(db, answers, importedAt);
+      writeMs += performance.now() - started;
+      for (let i = 0; i < answers.length; i++) {
+        ready.delete(nextToWrite);
+        nextToWrite++;
+        options.onStored(answers[i]!.label, results[i]!);
+      }
       if (nextToWrite === total) {
         finished = true;
         resolve();
         return;
       }
       for (const slot of slots) send(slot);
+      // Answers that arrived meanwhile are delivered first, then this decides on the next batch.
+      if (ready.has(nextToWrite)) setImmediate(scheduleFlush);
     };
 
     const scheduleFlush = (): void => {
       if (finished || !ready.has(nextToWrite)) return;
       // Let a batch accumulate, unless it is full, time is up, or nothing else is coming.
       const waiting = nextToSend === total && slots.every((s) => s.queue.length === 0);
-      if (ready.size >= BATCH || waiting || performance.now() - lastFlush >= FLUSH_MS) flush();
-      else flushTimer ??= setTimeout(flush, FLUSH_MS);
+      const since = performance.now() - lastFlush;
+      if (ready.size >= BATCH || waiting || since >= FLUSH_MS) flush();
+      else flushTimer ??= setTimeout(flush, FLUSH_MS - since);
     };
 
     if (total === 0) {
