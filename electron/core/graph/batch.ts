@@ -73,6 +73,8 @@ interface BatchDoc {
   id: number;
   text: string;
   parse: ParseResult;
+  /** The citing sentences as stored on its citation rows (import/derived.ts); cut here when absent. */
+  sentences?: readonly string[];
   keys?: DocumentKeys;
   row?: gs.DocKeyRow;
   candidate?: Candidate;
@@ -106,9 +108,14 @@ export class GraphBatch {
 
   constructor(private readonly db: Database) {}
 
-  /** A document stored in this batch, in storing order; text and parse as stored. */
-  add(id: number, text: string, parse: ParseResult): void {
-    this.docs.push({ id, text, parse, edges: [] });
+  /**
+   * A document stored in this batch, in storing order; text and parse as stored. Its citation rows
+   * already hold their citing sentences (store.ts insertCitations): `sentences`, when given, are
+   * those, so they need not be cut again.
+   */
+  add(id: number, text: string, parse: ParseResult, sentences?: readonly string[]): void {
+    const given = sentences?.length === parse.citations.length ? sentences : undefined;
+    this.docs.push({ id, text, parse, sentences: given, edges: [] });
   }
 
   get size(): number {
@@ -428,7 +435,7 @@ class BatchRun {
         stored: null,
         changed: true,
         said: { ref: c.ref, type: c.type, date: c.date, issuer: c.issuerNormalized ?? c.issuer },
-        cut: citingSentence(d.text, c.start, c.end),
+        cut: d.sentences?.[i] ?? citingSentence(d.text, c.start, c.end),
       };
       this.apply(e, keys, e.said!, resolution, decided);
       this.edges.set(e.citation_id!, e);
@@ -541,7 +548,6 @@ class BatchRun {
           to_placeholder: toPlaceholder(e),
           sentence: e.cut!,
         });
-        gs.setCitationSentence(db, e.citation_id!, e.cut!);
       }
     }
     const updates = [...this.edges.values()].filter((e) => e.stored !== null && e.changed).sort((a, b) => a.id - b.id);
