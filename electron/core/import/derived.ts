@@ -4,7 +4,16 @@
  * import's critical path (docs/import.md, "Round 5"). The writer computes the same values itself
  * when a caller has none (one document stored outside an import), so both give identical rows.
  */
-import { citingSentence } from '../../../shared/graph/keys';
+import {
+  bodiesMemoFor,
+  citationKeys,
+  citingContext,
+  citingSentence,
+  documentKeys,
+  type BodiesMemo,
+  type CitationKeys,
+  type DocumentKeys,
+} from '../../../shared/graph/keys';
 import type { ParseResult, Task } from '../../../shared/model/directive';
 
 export interface DerivedColumns {
@@ -12,7 +21,17 @@ export interface DerivedColumns {
   taskFrom: (number | null)[];
   /** citations.sentence for each citation, in order (the graph's citing sentence). */
   citationSentences: string[];
+  /**
+   * The graph's keys of the document and of each citation, read with the built-in issuer registry
+   * alone: the writer uses them while the archive has no alias of its own (graph_issuers) and reads
+   * them itself otherwise (graph/batch.ts).
+   */
+  graphKeys: { document: DocumentKeys; citations: CitationKeys[] };
 }
+
+// Issuer readings repeat across files (graph/batch.ts keeps the same memo on the writing side).
+const MEMO_MAX = 50_000;
+let memo: BodiesMemo = bodiesMemoFor([])!;
 
 /**
  * Where a task's text starts in the document text when it is the tail of the task's span (the
@@ -39,8 +58,14 @@ export function taskTextFroms(
 }
 
 export function derivedColumns(parse: ParseResult, text: string): DerivedColumns {
+  if (memo.size > MEMO_MAX) memo = bodiesMemoFor([])!;
+  const ctx = citingContext(parse);
   return {
     taskFrom: taskTextFroms(parse.tasks, text),
     citationSentences: parse.citations.map((c) => citingSentence(text, c.start, c.end)),
+    graphKeys: {
+      document: documentKeys(parse),
+      citations: parse.citations.map((c) => citationKeys(c, ctx, [], memo)),
+    },
   };
 }

@@ -132,7 +132,7 @@ function writePrepared(
   const entry = { ...p.entry, docId: id, key: searchKey(id, p.parse.date), meta: { ...p.entry.meta, id } };
   if (deferredIndex) deferredIndex.push(entry);
   else writeIndexEntry(db, entry);
-  graph?.add(id, p.text, p.parse, p.derived?.citationSentences);
+  graph?.add(id, p.text, p.parse, p.derived);
   return {
     path: p.label,
     status: 'imported',
