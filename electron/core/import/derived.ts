@@ -57,15 +57,23 @@ export function taskTextFroms(
   return out;
 }
 
-export function derivedColumns(parse: ParseResult, text: string): DerivedColumns {
+/**
+ * Undefined when any of it throws: prepareFile never throws, and the writer then computes the
+ * values itself, failing (or not) exactly where it did before they were computed here.
+ */
+export function derivedColumns(parse: ParseResult, text: string): DerivedColumns | undefined {
   if (memo.size > MEMO_MAX) memo = bodiesMemoFor([])!;
-  const ctx = citingContext(parse);
-  return {
-    taskFrom: taskTextFroms(parse.tasks, text),
-    citationSentences: parse.citations.map((c) => citingSentence(text, c.start, c.end)),
-    graphKeys: {
-      document: documentKeys(parse),
-      citations: parse.citations.map((c) => citationKeys(c, ctx, [], memo)),
-    },
-  };
+  try {
+    const ctx = citingContext(parse);
+    return {
+      taskFrom: taskTextFroms(parse.tasks, text),
+      citationSentences: parse.citations.map((c) => citingSentence(text, c.start, c.end)),
+      graphKeys: {
+        document: documentKeys(parse),
+        citations: parse.citations.map((c) => citationKeys(c, ctx, [], memo)),
+      },
+    };
+  } catch {
+    return undefined;
+  }
 }

@@ -40,7 +40,7 @@ export interface PreparedFile {
   /** Search tokens; docId and key are filled in once the id is known. */
   entry: IndexEntry;
   /** Task spans and citing sentences (derived.ts), computed here rather than on the writing thread. */
-  derived: DerivedColumns;
+  derived?: DerivedColumns;
 }
 
 export interface RefusedFile {

@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { addAlias } from '../../../electron/core/db/graph-store';
 import { taskRowValues } from '../../../electron/core/db/store';
+import { derivedColumns } from '../../../electron/core/import/derived';
 import { prepareFile, type PrepareAnswer, type PreparedFile } from '../../../electron/core/import/prepare';
 import { storeBatch } from '../../../electron/core/import/pipeline';
 import { citationKeys, citingContext, citingSentence, documentKeys } from '../../../shared/graph/keys';
@@ -62,16 +63,24 @@ describe('columns computed in the import worker', () => {
   test('are what the writer computes from the text and the parse', async () => {
     for (const p of await prepared()) {
       const own = taskRowValues(1, p.parse.tasks, p.text).map((r) => r[5]);
-      expect(p.derived.taskFrom).toEqual(own);
-      expect(p.derived.citationSentences).toEqual(p.parse.citations.map((c) => citingSentence(p.text, c.start, c.end)));
-      expect(p.derived.graphKeys.document).toEqual(documentKeys(p.parse));
+      expect(p.derived!.taskFrom).toEqual(own);
+      expect(p.derived!.citationSentences).toEqual(
+        p.parse.citations.map((c) => citingSentence(p.text, c.start, c.end)),
+      );
+      expect(p.derived!.graphKeys.document).toEqual(documentKeys(p.parse));
       const ctx = citingContext(p.parse);
-      expect(p.derived.graphKeys.citations).toEqual(p.parse.citations.map((c) => citationKeys(c, ctx)));
+      expect(p.derived!.graphKeys.citations).toEqual(p.parse.citations.map((c) => citationKeys(c, ctx)));
     }
     // Spans and sentences are really exercised: most tasks are spans, the letters cite.
     const all = await prepared();
-    expect(all.flatMap((p) => p.derived.taskFrom).filter((f) => f !== null).length).toBeGreaterThan(5);
-    expect(all.flatMap((p) => p.derived.citationSentences).length).toBeGreaterThan(3);
+    expect(all.flatMap((p) => p.derived!.taskFrom).filter((f) => f !== null).length).toBeGreaterThan(5);
+    expect(all.flatMap((p) => p.derived!.citationSentences).length).toBeGreaterThan(3);
+  });
+
+  test('none when they cannot be computed (prepareFile never throws; the writer computes them, as before)', async () => {
+    const p = (await prepared())[0]!;
+    const broken = { ...p.parse, citations: [{ ...p.parse.citations[0]!, start: Symbol('no') as unknown as number }] };
+    expect(derivedColumns(broken, p.text)).toBeUndefined();
   });
 
   test('a batch stores the same rows with them as without them', async () => {
@@ -85,8 +94,8 @@ describe('columns computed in the import worker', () => {
     const wrong = answers.map((p) => ({
       ...p,
       derived: {
-        ...p.derived,
-        graphKeys: { ...p.derived.graphKeys, document: { ...p.derived.graphKeys.document, refKey: 'not-a-key' } },
+        ...p.derived!,
+        graphKeys: { ...p.derived!.graphKeys, document: { ...p.derived!.graphKeys.document, refKey: 'not-a-key' } },
       },
     }));
     const alias = (db: Database): void => {
