@@ -4,9 +4,11 @@
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
+import { citingSentence } from '../../../shared/graph/keys';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
 import { decodeOriginal, decodeParseJson, encodeParse, encodeText } from '../import/compression';
+import { taskTextFrom, type DerivedColumns } from '../import/derived';
 import { storedText } from './text';
 
 // Statements of the import path, prepared once per connection (preparing costs more than running).
@@ -37,6 +39,8 @@ export interface NewDocument {
   storedParse?: { json: string; packed: Uint8Array | null };
   /** documents.text_packed for `text` (encodeText, done by the worker); default: encoded here. */
   textPacked?: Uint8Array | null;
+  /** Task spans and citing sentences (import/derived.ts, done by the worker); default: computed here. */
+  derived?: DerivedColumns;
   /** The caller resolves the citation graph itself, before its transaction commits (graph/batch.ts GraphBatch). */
   graphDeferred?: boolean;
   /** size and sha256 are the original file's; bytes are as stored, per compression (import/compression.ts). */
@@ -193,13 +197,28 @@ export function originalBytes(row: { bytes: Buffer; compression?: number | null;
   return decodeOriginal(row.bytes, row.compression, row.text);
 }
 
-function insertCitations(db: Database, documentId: number, citations: readonly Citation[]): void {
+/**
+ * With its citing sentence: the graph cuts the same sentence when it resolves the document
+ * (resolveDocument, GraphBatch) and would otherwise write the row a second time to add it.
+ */
+function insertCitations(
+  db: Database,
+  documentId: number,
+  citations: readonly Citation[],
+  documentText: string,
+  sentences: readonly string[] | undefined,
+): void {
   const insert = stmt(
     db,
-    `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation, sentence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  citations.forEach((c, ordinal) => insert.run(...citationRowValues(documentId, ordinal, c)));
+  const given = sentences?.length === citations.length ? sentences : undefined;
+  citations.forEach((c, ordinal) => {
+    const values = citationRowValues(documentId, ordinal, c);
+    values.push(given ? given[ordinal] : citingSentence(documentText, c.start, c.end));
+    insert.run(values);
+  });
 }
 
 /** The citations table's column values for one citation: one order for the import and for clerk edits. */
@@ -221,25 +240,25 @@ export function citationRowValues(documentId: number, ordinal: number, c: Citati
   ];
 }
 
-function insertTasks(db: Database, documentId: number, tasks: readonly Task[], documentText: string): void {
+function insertTasks(
+  db: Database,
+  documentId: number,
+  tasks: readonly Task[],
+  documentText: string,
+  taskFrom: readonly (number | null)[] | undefined,
+): void {
   const insert = stmt(
     db,
     `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const values of taskRowValues(documentId, tasks, documentText)) insert.run(...values);
+  for (const values of taskRowValues(documentId, tasks, documentText, taskFrom)) insert.run(values);
 }
 
-/**
- * Where a task's text starts in the document text when it is the tail of the task's span (the
- * span starts at the label "1."), or null: then tasks.text holds it (migration 0110).
- */
-export function taskTextFrom(task: Pick<Task, 'text' | 'start' | 'end'>, documentText: string): number | null {
-  const from = task.end - task.text.length;
-  return from >= task.start && task.end <= documentText.length && documentText.startsWith(task.text, from)
-    ? from
-    : null;
-}
+export { taskTextFrom };
+
+// Most task lists are empty (every cooperate list of the 10k bench corpus); the same string as JSON.stringify([]).
+const listJson = (list: readonly string[]): string => (list.length === 0 ? '[]' : JSON.stringify(list));
 
 /** A tasks row's text, whichever way it is stored. */
 export function taskText(row: { text: string; text_from?: number | null; end: number }, documentText: string): string {
@@ -252,13 +271,19 @@ export function taskText(row: { text: string; text_from?: number | null; end: nu
  * Column order: document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json,
  * cooperate_json, deadline_text, deadline_date, recurrence.
  */
-export function* taskRowValues(documentId: number, tasks: readonly Task[], documentText: string): Generator<unknown[]> {
-  let ordinal = 0;
-  function* walk(items: readonly Task[], parent: number | null): Generator<unknown[]> {
+export function taskRowValues(
+  documentId: number,
+  tasks: readonly Task[],
+  documentText: string,
+  taskFrom?: readonly (number | null)[],
+): unknown[][] {
+  const rows: unknown[][] = [];
+  const walk = (items: readonly Task[], parent: number | null): void => {
     for (const task of items) {
-      const own = ordinal++;
-      const from = taskTextFrom(task, documentText);
-      yield [
+      const own = rows.length;
+      const given = taskFrom?.[own];
+      const from = given === undefined ? taskTextFrom(task, documentText) : given;
+      rows.push([
         documentId,
         own,
         parent,
@@ -267,16 +292,17 @@ export function* taskRowValues(documentId: number, tasks: readonly Task[], docum
         from,
         task.start,
         task.end,
-        JSON.stringify(task.lead),
-        JSON.stringify(task.cooperate),
+        listJson(task.lead),
+        listJson(task.cooperate),
         task.deadline?.text ?? null,
         task.deadline?.date ?? null,
         task.deadline?.recurrence ?? null,
-      ];
-      yield* walk(task.children ?? [], own);
+      ]);
+      if (task.children?.length) walk(task.children, own);
     }
-  }
-  yield* walk(tasks, null);
+  };
+  walk(tasks, null);
+  return rows;
 }
 
 /**
@@ -346,10 +372,10 @@ export function writeDocumentRows(db: Database, doc: NewDocument): number | null
     toBuffer(doc.original.bytes),
     doc.original.compression ?? 0,
   );
-  insertCitations(db, id, p.citations);
+  insertCitations(db, id, p.citations, doc.text, doc.derived?.citationSentences);
   // Citation graph (issue #5): this document's citations, and the placeholders it replaces
   // (unless the caller resolves its whole batch before committing: graph/batch.ts).
   if (!doc.graphDeferred) resolveOnInsert(db, id);
-  insertTasks(db, id, p.tasks, doc.text);
+  insertTasks(db, id, p.tasks, doc.text, doc.derived?.taskFrom);
   return id;
 }

@@ -30,6 +30,7 @@ import {
 import { REORGANISATION_DATE } from '../../../shared/graph/issuers';
 import type { ParseResult } from '../../../shared/model/directive';
 import * as gs from '../db/graph-store';
+import type { DerivedColumns } from '../import/derived';
 import {
   edgeKeys,
   edgeOutcome,
@@ -73,6 +74,8 @@ interface BatchDoc {
   id: number;
   text: string;
   parse: ParseResult;
+  /** Its citing sentences (as stored on its citation rows) and keys, from the import (import/derived.ts). */
+  derived?: DerivedColumns;
   keys?: DocumentKeys;
   row?: gs.DocKeyRow;
   candidate?: Candidate;
@@ -106,9 +109,15 @@ export class GraphBatch {
 
   constructor(private readonly db: Database) {}
 
-  /** A document stored in this batch, in storing order; text and parse as stored. */
-  add(id: number, text: string, parse: ParseResult): void {
-    this.docs.push({ id, text, parse, edges: [] });
+  /**
+   * A document stored in this batch, in storing order; text and parse as stored. Its citation rows
+   * already hold their citing sentences (store.ts insertCitations). `derived`, from the import, has
+   * those sentences and the keys, so they need not be cut or read again.
+   */
+  add(id: number, text: string, parse: ParseResult, derived?: DerivedColumns): void {
+    const n = parse.citations.length;
+    const fits = derived?.citationSentences.length === n && derived.graphKeys.citations.length === n;
+    this.docs.push({ id, text, parse, derived: fits ? derived : undefined, edges: [] });
   }
 
   get size(): number {
@@ -384,7 +393,9 @@ class BatchRun {
   resolve(d: BatchDoc): { own: number; touched: number; replaced: number } {
     const p = d.parse;
     const doc = { ref: p.ref, symbol: p.symbol, type: p.type, issuer: p.issuer, province: p.province, date: p.date };
-    const dk = this.documentKeys(doc);
+    // Keys read with the built-in registry hold while the archive adds no alias of its own.
+    const given = this.aliases.length === 0 ? d.derived?.graphKeys : undefined;
+    const dk = given?.document ?? this.documentKeys(doc);
     const bodies = dk.bodies.join('|');
     d.keys = dk;
     d.row = {
@@ -401,11 +412,11 @@ class BatchRun {
     if (dk.refKey) push(this.docsByRef, dk.refKey, d.candidate);
     if (dk.typeKey && dk.date) push(this.docsByTypeDate, `${dk.typeKey}|${dk.date}`, d.candidate);
 
-    const ctx = citingContext(doc);
+    const ctx = given ? null : citingContext(doc);
     const ids = this.citationIds.get(d.id) ?? [];
     if (ids.length !== p.citations.length) throw new Error(`graph batch: citations of document ${d.id} not as stored`);
     p.citations.forEach((c, i) => {
-      const keys = citationKeys(c, ctx, this.aliases, this.memo);
+      const keys = given?.citations[i] ?? citationKeys(c, ctx!, this.aliases, this.memo);
       const decided = this.decided(d.id, keys.matchKey);
       const resolution = resolveCitation(keys, this.candidates(keys), d.id, toDecisions(decided));
       const e: EdgeState = {
@@ -428,7 +439,7 @@ class BatchRun {
         stored: null,
         changed: true,
         said: { ref: c.ref, type: c.type, date: c.date, issuer: c.issuerNormalized ?? c.issuer },
-        cut: citingSentence(d.text, c.start, c.end),
+        cut: d.derived?.citationSentences[i] ?? citingSentence(d.text, c.start, c.end),
       };
       this.apply(e, keys, e.said!, resolution, decided);
       this.edges.set(e.citation_id!, e);
@@ -541,7 +552,6 @@ class BatchRun {
           to_placeholder: toPlaceholder(e),
           sentence: e.cut!,
         });
-        gs.setCitationSentence(db, e.citation_id!, e.cut!);
       }
     }
     const updates = [...this.edges.values()].filter((e) => e.stored !== null && e.changed).sort((a, b) => a.id - b.id);

@@ -104,6 +104,7 @@ function writePrepared(
     parse: p.parse,
     storedParse: p.storedParse,
     textPacked: p.textPacked,
+    derived: p.derived,
     graphDeferred: graph !== undefined,
     parserVersion: PARSER_VERSION,
     warnings: p.warnings,
@@ -131,7 +132,7 @@ function writePrepared(
   const entry = { ...p.entry, docId: id, key: searchKey(id, p.parse.date), meta: { ...p.entry.meta, id } };
   if (deferredIndex) deferredIndex.push(entry);
   else writeIndexEntry(db, entry);
-  graph?.add(id, p.text, p.parse);
+  graph?.add(id, p.text, p.parse, p.derived);
   return {
     path: p.label,
     status: 'imported',

@@ -11,6 +11,7 @@ import { parseDirective } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
 import { encodeOriginal, encodeParse, encodeText, textDictionary } from './compression';
+import { derivedColumns, type DerivedColumns } from './derived';
 import { type ImportSource, sourceFileName, sourceLabel } from './sources';
 
 export interface PreparedFile {
@@ -38,6 +39,8 @@ export interface PreparedFile {
   compression: number;
   /** Search tokens; docId and key are filled in once the id is known. */
   entry: IndexEntry;
+  /** Task spans and citing sentences (derived.ts), computed here rather than on the writing thread. */
+  derived?: DerivedColumns;
 }
 
 export interface RefusedFile {
@@ -139,5 +142,6 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     stored: original.bytes,
     compression: original.compression,
     entry: prepareIndexEntry({ id: 0, ...parse }, read.text),
+    derived: derivedColumns(parse, read.text),
   };
 }

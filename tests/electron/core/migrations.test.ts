@@ -29,6 +29,31 @@ describe('migrations', () => {
     expect(migrate(db)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
   });
 
+  test('0150: citations.ref keeps only the partial index the report links read', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 150),
+    );
+    const indexes = (): string[] =>
+      (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'citations' AND sql IS NOT NULL")
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    expect(indexes()).toContain('citations_by_ref');
+    migrate(db);
+    expect(indexes()).toEqual(['task_citations_reports']);
+    // tasks-store reportCitations, the one query on citations.ref.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT c.document_id, d.ref, c.ref FROM citations c JOIN documents d ON d.id = c.document_id
+         WHERE c.relation = 'reports' AND c.ref IS NOT NULL`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join('\n')).toContain('task_citations_reports');
+  });
+
   test('versions are strictly increasing', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);

@@ -1,0 +1,114 @@
+/**
+ * Column values computed in the import worker (electron/core/import/derived.ts) for the thread that
+ * writes the batch: task spans, citing sentences, the graph's keys. The rows must be those the
+ * writer gives when it computes them itself.
+ */
+import type { Database } from 'better-sqlite3';
+import { addAlias } from '../../../electron/core/db/graph-store';
+import { taskRowValues } from '../../../electron/core/db/store';
+import { derivedColumns } from '../../../electron/core/import/derived';
+import { prepareFile, type PrepareAnswer, type PreparedFile } from '../../../electron/core/import/prepare';
+import { storeBatch } from '../../../electron/core/import/pipeline';
+import { citationKeys, citingContext, citingSentence, documentKeys } from '../../../shared/graph/keys';
+import { BG_571, CD_TW, ND_571, NO_NUMBER, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
+import { directive } from '../safety/directives';
+
+const AT = '2026-11-24T00:00:00.000Z';
+const LETTERS: Letter[] = [YT_128, BG_571, ND_571, NO_NUMBER, CD_TW];
+
+async function prepared(): Promise<PreparedFile[]> {
+  const texts = [...LETTERS.map((l) => [l.key, letterText(l)]), ...[3, 8, 13].map((i) => [`d${i}`, directive(i).text])];
+  const answers = await Promise.all(
+    texts.map(([key, text]) =>
+      prepareFile({ kind: 'upload', name: `${key}.txt`, bytes: new TextEncoder().encode(text) }),
+    ),
+  );
+  return answers.map((a) => {
+    if (!a.ok) throw new Error(`${a.label}: ${a.reasonCode}`);
+    return a;
+  });
+}
+
+const withoutDerived = (answers: readonly PreparedFile[]): PrepareAnswer[] =>
+  answers.map(({ derived: _, ...rest }) => rest as PrepareAnswer);
+
+function rows(db: Database): Record<string, unknown[]> {
+  const all = (sql: string): unknown[] => db.prepare(sql).all();
+  return {
+    tasks: all('SELECT * FROM tasks ORDER BY id'),
+    citations: all('SELECT * FROM citations ORDER BY id'),
+    edges: all('SELECT * FROM graph_edges ORDER BY id'),
+    keys: all('SELECT * FROM graph_docs ORDER BY document_id'),
+    placeholders: all('SELECT * FROM graph_placeholders ORDER BY id'),
+    history: all('SELECT document_id, entity, entity_id, action, data_json FROM history ORDER BY id'),
+  };
+}
+
+async function stored(
+  answers: readonly PrepareAnswer[],
+  before?: (db: Database) => void,
+): Promise<Record<string, unknown[]>> {
+  const { archive, cleanup } = openArchive();
+  try {
+    before?.(archive.db);
+    const results = storeBatch(archive.db, answers, AT);
+    expect(results.map((r) => r.status)).toEqual(answers.map(() => 'imported'));
+    return rows(archive.db);
+  } finally {
+    cleanup();
+  }
+}
+
+describe('columns computed in the import worker', () => {
+  test('are what the writer computes from the text and the parse', async () => {
+    for (const p of await prepared()) {
+      const own = taskRowValues(1, p.parse.tasks, p.text).map((r) => r[5]);
+      expect(p.derived!.taskFrom).toEqual(own);
+      expect(p.derived!.citationSentences).toEqual(
+        p.parse.citations.map((c) => citingSentence(p.text, c.start, c.end)),
+      );
+      expect(p.derived!.graphKeys.document).toEqual(documentKeys(p.parse));
+      const ctx = citingContext(p.parse);
+      expect(p.derived!.graphKeys.citations).toEqual(p.parse.citations.map((c) => citationKeys(c, ctx)));
+    }
+    // Spans and sentences are really exercised: most tasks are spans, the letters cite.
+    const all = await prepared();
+    expect(all.flatMap((p) => p.derived!.taskFrom).filter((f) => f !== null).length).toBeGreaterThan(5);
+    expect(all.flatMap((p) => p.derived!.citationSentences).length).toBeGreaterThan(3);
+  });
+
+  test('none when they cannot be computed (prepareFile never throws; the writer computes them, as before)', async () => {
+    const p = (await prepared())[0]!;
+    const broken = { ...p.parse, citations: [{ ...p.parse.citations[0]!, start: Symbol('no') as unknown as number }] };
+    expect(derivedColumns(broken, p.text)).toBeUndefined();
+  });
+
+  test('a batch stores the same rows with them as without them', async () => {
+    const answers = await prepared();
+    expect(await stored(answers)).toEqual(await stored(withoutDerived(answers)));
+  });
+
+  test("the import's keys are set aside when the archive has an alias of its own", async () => {
+    const answers = await prepared();
+    // Keys no reading gives: used, they would show in graph_docs.
+    const wrong = answers.map((p) => ({
+      ...p,
+      derived: {
+        ...p.derived!,
+        graphKeys: { ...p.derived!.graphKeys, document: { ...p.derived!.graphKeys.document, refKey: 'not-a-key' } },
+      },
+    }));
+    const alias = (db: Database): void => {
+      addAlias(
+        db,
+        { alias: 'Văn phòng Tỉnh ủy Bắc Giang', canonical: 'Tỉnh ủy Bắc Giang', validFrom: null, validTo: null },
+        AT,
+      );
+    };
+    const withAlias = await stored(wrong, alias);
+    expect(withAlias).toEqual(await stored(withoutDerived(answers), alias));
+    expect(JSON.stringify(withAlias.keys)).not.toContain('not-a-key');
+    // Without an alias the import's keys are the ones written.
+    expect(JSON.stringify((await stored(wrong)).keys)).toContain('not-a-key');
+  });
+});
