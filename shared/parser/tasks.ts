@@ -8,7 +8,9 @@ import { canonicalTones } from '../text/vietnamese';
 import { AGENCY_HEADS, PLURAL_UNIT_HEADS, TASK_ASSIGNERS, TASK_SUBJECT_MAX_SYLLABLES, TASK_VERBS } from './tables';
 import {
   bare,
+  blankSeparatedCount,
   cleanValue,
+  cleanValueFolded,
   foldAligned,
   foldedAlternation,
   foldPhrase,
@@ -133,30 +135,48 @@ function firstVerb(clause: string, folded: string): number {
 const OFFICE_OF_BODIES_RE =
   /^van phong\s+(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan|doan dbqh|doan dai bieu quoc hoi)$/u;
 
-/** "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies. */
-function splitAgencies(segment: string): string[] {
+const AGENCY_SEPARATOR_RE = /\s*,\s*|\s+và\s+|\s*;\s*/gu;
+
+/**
+ * "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies.
+ * `foldedSegment` is `segment` folded unit by unit: pieces are tested on its slices, not refolded.
+ */
+function splitAgencies(segment: string, foldedSegment: string): string[] {
   const parts: string[] = [];
-  const re = /\s*,\s*|\s+và\s+|\s*;\s*/gu;
+  const foldedParts: string[] = [];
+  const re = AGENCY_SEPARATOR_RE;
+  re.lastIndex = 0;
   let last = 0;
-  const pieces: string[] = [];
+  /** Start and end of each piece; a separator lies between one piece's end and the next start. */
+  const bounds: number[] = [];
   for (let m = re.exec(segment); m; m = re.exec(segment)) {
-    pieces.push(segment.slice(last, m.index), m[0]);
+    bounds.push(last, m.index);
     last = m.index + m[0].length;
   }
-  pieces.push(segment.slice(last));
-  for (let k = 0; k < pieces.length; k += 2) {
-    const piece = pieces[k]!;
-    const folded = foldAligned(piece);
+  bounds.push(last, segment.length);
+  for (let k = 0; k < bounds.length; k += 2) {
+    const piece = segment.slice(bounds[k], bounds[k + 1]);
+    const folded = foldedSegment.slice(bounds[k], bounds[k + 1]);
+    // Only read when k > 0: the first piece always starts a part.
+    const separator = k > 0 ? segment.slice(bounds[k - 1], bounds[k]) : '';
     const joinedOffice =
-      k > 0 &&
-      /^\s+và\s+$/u.test(pieces[k - 1]!) &&
-      OFFICE_OF_BODIES_RE.test(foldAligned(parts[parts.length - 1] ?? '').trim());
+      k > 0 && /^\s+và\s+$/u.test(separator) && OFFICE_OF_BODIES_RE.test(foldedParts[parts.length - 1]!.trim());
     // "Các chi, đảng bộ cơ sở": "các chi" is "các chi bộ" shortened before the shared head.
-    const elliptic = parts.length === 1 && /^\s*cac chi\s*$/u.test(foldAligned(parts[0]!));
-    if (parts.length === 0 || (isAgency(folded) && !joinedOffice && !elliptic)) parts.push(piece);
-    else parts[parts.length - 1] += (pieces[k - 1] ?? ' ') + piece;
+    const elliptic = parts.length === 1 && /^\s*cac chi\s*$/u.test(foldedParts[0]!);
+    if (parts.length === 0 || (isAgency(folded) && !joinedOffice && !elliptic)) {
+      parts.push(piece);
+      foldedParts.push(folded);
+    } else {
+      parts[parts.length - 1] += separator + piece;
+      foldedParts[parts.length - 1] += foldedSegment.slice(bounds[k - 1], bounds[k + 1]);
+    }
   }
-  return parts.map((p) => cleanValue(p)).filter((p) => p && isAgency(foldAligned(p)));
+  const agencies: string[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const { value, folded } = cleanValueFolded(parts[k]!, foldedParts[k]!);
+    if (value && isAgency(folded)) agencies.push(value);
+  }
+  return agencies;
 }
 
 function firstClause(text: string): string {
@@ -176,8 +196,9 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
   const lead: string[] = [];
   const verbAt = firstVerb(clause, folded);
   const subject = verbAt > 0 ? clause.slice(0, verbAt) : assigner && verbAt < 0 ? clause : '';
-  if (subject && subject.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldAligned(subject)))
-    lead.push(...splitAgencies(subject));
+  const foldedSubject = folded.slice(0, subject.length);
+  if (subject && blankSeparatedCount(subject) <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldedSubject))
+    lead.push(...splitAgencies(subject, foldedSubject));
   const cooperate: string[] = [];
   const co = COOPERATE_RE.exec(folded);
   if (co) {
@@ -185,7 +206,8 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
     const fAfter = folded.slice(co.index + co[0].length);
     const stop = firstVerb(after, fAfter);
     const seg = stop > 0 ? after.slice(0, stop) : after;
-    if (seg.split(/\s+/).length <= TASK_SUBJECT_MAX_SYLLABLES) cooperate.push(...splitAgencies(seg));
+    if (blankSeparatedCount(seg) <= TASK_SUBJECT_MAX_SYLLABLES)
+      cooperate.push(...splitAgencies(seg, fAfter.slice(0, seg.length)));
   }
   return { lead, cooperate };
 }

@@ -196,12 +196,46 @@ function collapseBlankRuns(raw: string): string {
 export function cleanValue(raw: string): string {
   // This runs for every task, recipient and field: the inner pass runs only when it would change
   // something, and the edges are trimmed by a scan (same result as /^[\s\-–—:|]+|[\s,;:|]+$/g).
-  const s = VALUE_NEEDS_FIX.test(raw) ? collapseBlankRuns(raw) : raw;
+  return trimValueEdges(VALUE_NEEDS_FIX.test(raw) ? collapseBlankRuns(raw) : raw);
+}
+
+function trimValueEdges(s: string): string {
   let a = 0;
   let b = s.length;
   while (a < b && EDGE_START.test(s[a]!)) a++;
   while (b > a && EDGE_END.test(s[b - 1]!)) b--;
   return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/**
+ * `cleanValue(raw)` and that value folded, where `folded` is `raw` folded unit by unit (a slice of
+ * `Doc.folded`). When cleaning only trims the edges, the folded value is the same slice of
+ * `folded` and nothing is folded again. It equals `foldAligned(value)` except that a lone
+ * surrogate may read U+FFFD: fine for patterns over folded letters, digits and blanks.
+ */
+export function cleanValueFolded(raw: string, folded: string): { value: string; folded: string } {
+  if (VALUE_NEEDS_FIX.test(raw)) {
+    const value = trimValueEdges(collapseBlankRuns(raw));
+    return { value, folded: foldAligned(value) };
+  }
+  const value = trimValueEdges(raw);
+  if (value === raw) return { value, folded };
+  // The trimmed value is a slice of raw: find where it starts.
+  let a = 0;
+  while (a < raw.length && EDGE_START.test(raw[a]!)) a++;
+  return { value, folded: folded.slice(a, a + value.length) };
+}
+
+/** How many pieces `s.split(/\s+/)` gives, without the pieces. */
+export function blankSeparatedCount(s: string): number {
+  let count = 1;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (!isSpaceUnit(s.charCodeAt(i))) continue;
+    count++;
+    while (i + 1 < n && isSpaceUnit(s.charCodeAt(i + 1))) i++;
+  }
+  return count;
 }
 
 const BARE_RE = /\*+|\s+/g;

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
+  blankSeparatedCount,
   cleanValue,
+  cleanValueFolded,
   execNotAfter,
+  foldAligned,
   foldedAlternation,
   foldPhrase,
   letterBefore,
@@ -26,6 +29,30 @@ test('cleanValue gives what its regex definition gives', () => {
       expect(cleanValue(raw)).toBe(byRegex(raw));
       // Task text relies on it: an already clean paragraph is kept as is.
       expect(cleanValue(cleanValue(raw))).toBe(cleanValue(raw));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('cleanValueFolded gives cleanValue and its folding from the folded slice', () => {
+  // Pieces that fold to another unit (a separator among them: U+037E folds to ";").
+  const foldingPieces = fc.oneof(valuePieces, fc.constantFrom('Ủy', 'ĐẢNG', '\u037e', 'K'));
+  fc.assert(
+    fc.property(fc.array(foldingPieces, { maxLength: 16 }), (pieces) => {
+      const raw = pieces.join('');
+      const { value, folded } = cleanValueFolded(raw, foldAligned(raw));
+      expect(value).toBe(cleanValue(raw));
+      expect(folded).toBe(foldAligned(value));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('blankSeparatedCount counts the pieces split(/\\s+/) gives', () => {
+  fc.assert(
+    fc.property(fc.array(valuePieces, { maxLength: 16 }), (pieces) => {
+      const s = pieces.join('');
+      expect(blankSeparatedCount(s)).toBe(s.split(/\s+/).length);
     }),
     { numRuns: 5000 },
   );
