@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEADLINE_RES } from '../../../shared/parser/tasks';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
@@ -156,5 +157,41 @@ test('scanPhrases finds, per set, what the regex of that set finds (type nouns a
       expect(found).toEqual(expected);
     }),
     { numRuns: 5000 },
+  );
+});
+
+test('deadline patterns marked needsDigit match nothing without a digit', () => {
+  const deadlineWords = fc.constantFrom(
+    'truoc ',
+    'cham nhat la vao ',
+    'han cuoi ',
+    'hoan thanh ',
+    'ngay ',
+    'thang ',
+    'nam ',
+    'trong ',
+    'quy ',
+    'iv',
+    'ii',
+    '/',
+    '-',
+    '.',
+    ' ',
+    '6',
+    '12',
+    '2025',
+  );
+  const gated = DEADLINE_RES.filter((d) => d.needsDigit);
+  // The words do build dates: what stops these is the missing digit.
+  expect(gated.some(({ re }) => re.test('truoc ngay 12/6/2025'))).toBe(true);
+  fc.assert(
+    fc.property(fc.array(deadlineWords, { maxLength: 14 }), (pieces) => {
+      const s = pieces.join('');
+      const withoutDigits = s.replace(/\d/g, '');
+      for (const { re } of gated) {
+        expect(re.test(withoutDigits)).toBe(false);
+      }
+    }),
+    { numRuns: 3000 },
   );
 });
