@@ -8,6 +8,7 @@ import { caseIssuer, canonicalProvince, describeIssuer, namesSubProvincialUnit, 
 import { DOC_TYPES, HEADER_MARKS, HEADER_MAX_LINES, ISSUER_BODIES, SUBJECT_MAX_LINES, UNIT_LEVELS } from './tables';
 import {
   bare,
+  bareLine,
   cleanValue,
   decaps,
   foldedAlternation,
@@ -49,7 +50,7 @@ export function cellsOf(line: Line): Cell[] {
       });
   };
   // Most lines are one column; the gap pattern is tried only where a gap can be.
-  const mayHaveGap = line.text.includes('   ') || line.text.includes('\t');
+  const mayHaveGap = !line.plain && (line.text.includes('   ') || line.text.includes('\t'));
   for (let m = mayHaveGap ? COLUMN_GAP.exec(line.text) : null; m; m = COLUMN_GAP.exec(line.text)) {
     push(last, m.index);
     last = m.index + m[0].length;
@@ -250,7 +251,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     if (vvLine < 0 && titleLine < 0 && VV_RE.test(line.text)) vvLine = i;
     if (h.kinhGuiLine === null && KINH_GUI_RE.test(folded)) h.kinhGuiLine = i;
     // bare() only shortens a line: a short one cannot be prose, and most header lines are short.
-    if (firstProse < 0 && line.text.length > 160 && bare(line.text).length > 160) firstProse = i;
+    if (firstProse < 0 && line.text.length > 160 && bareLine(line).length > 160) firstProse = i;
   }
 
   // ---- Issuer block: caps cells above the number / title ----
@@ -329,7 +330,7 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
     let sawBlank = false;
     for (let i = titleLine + 1; i < lines.length && parts.length < SUBJECT_MAX_LINES; i++) {
       const line = lines[i]!;
-      const b = bare(line.text);
+      const b = bareLine(line);
       if (isRule(line.text) && !b) break;
       if (isBlank(line.text)) {
         sawBlank = true;

@@ -7,8 +7,9 @@ import type { Task, TaskDeadline } from '../model/directive';
 import { canonicalTones } from '../text/vietnamese';
 import { AGENCY_HEADS, PLURAL_UNIT_HEADS, TASK_ASSIGNERS, TASK_SUBJECT_MAX_SYLLABLES, TASK_VERBS } from './tables';
 import {
-  bare,
+  bareLine,
   blankSeparatedCount,
+  cleanLineValue,
   cleanValue,
   cleanValueFolded,
   foldAligned,
@@ -326,7 +327,7 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
     const label = labelOf(line.text);
     if (label && !(hasNumbered && label.rank > 2 && stack.length === 0)) {
       while (stack.length && stack[stack.length - 1]!.rank >= label.rank) stack.pop();
-      const own = cleanValue(line.text.slice(label.length));
+      const own = cleanLineValue(line, label.length);
       const b: Building = {
         task: {
           label: label.label,
@@ -358,7 +359,7 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
     if (CLOSING_RE.test(doc.folded.slice(line.start, line.end))) break;
     // An unnumbered paragraph continues the item it follows.
     const cur = stack[stack.length - 1]!;
-    cur.paragraphs.push(bare(line.text));
+    cur.paragraphs.push(bareLine(line));
     cur.allRaw.push(line.text);
     cur.allFolded.push(doc.folded.slice(line.start, line.end));
     for (const s of stack) s.task.end = Math.max(s.task.end, line.end);

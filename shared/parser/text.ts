@@ -11,6 +11,12 @@ export interface Line {
   start: number;
   end: number;
   text: string;
+  /**
+   * The line has no "*", "__", two spaces in a row or blank other than the space: nothing that
+   * cleanValue or bare would change and no column gap. Found by makeDoc while it folds the text,
+   * so the later stages need not scan the line again; false when not known.
+   */
+  plain: boolean;
 }
 
 export interface Doc {
@@ -57,12 +63,16 @@ let foldScratch = new Uint16Array(CHUNK);
 /** Longer texts get a buffer of their own, so one huge document does not stay in memory. */
 const FOLD_SCRATCH_MAX = 1 << 17;
 
+function scratchFor(n: number): Uint16Array {
+  if (n > foldScratch.length && n <= FOLD_SCRATCH_MAX)
+    foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, foldScratch.length * 2)));
+  return n <= foldScratch.length ? foldScratch : new Uint16Array(n);
+}
+
 /** Folds one UTF-16 unit at a time; anything that does not fold to one unit stays as it was. */
 export function foldAligned(text: string): string {
   const n = text.length;
-  if (n > foldScratch.length && n <= FOLD_SCRATCH_MAX)
-    foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, foldScratch.length * 2)));
-  const scratch = n <= foldScratch.length ? foldScratch : new Uint16Array(n);
+  const scratch = scratchFor(n);
   let changed = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
@@ -75,7 +85,58 @@ export function foldAligned(text: string): string {
     scratch[i] = f;
   }
   // Already folded (ASCII lower case, most task and agency pieces): no new string at all.
-  if (!changed) return text;
+  return changed ? foldedString(scratch, n) : text;
+}
+
+/** Plain-line classes of UTF-16 units (Line.plain), looked up while the document is folded. */
+const UNIT_ORDINARY = 0;
+/** "*" and every blank but the space and the line break. */
+const UNIT_NOT_PLAIN = 1;
+const UNIT_LINE_BREAK = 2;
+/** The space and "_": not plain when the unit before is the same. */
+const UNIT_NOT_TWICE = 3;
+const PLAIN_CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isBlankUnit(c)) PLAIN_CLASS[c] = UNIT_NOT_PLAIN;
+PLAIN_CLASS[42] = UNIT_NOT_PLAIN;
+PLAIN_CLASS[10] = UNIT_LINE_BREAK;
+PLAIN_CLASS[32] = UNIT_NOT_TWICE;
+PLAIN_CLASS[95] = UNIT_NOT_TWICE;
+
+/**
+ * foldAligned for the whole document, and per line (split at "\n") whether it is plain: one walk
+ * over the units does both, where testing each line again later scanned most of the text twice more.
+ */
+function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
+  const n = text.length;
+  const scratch = scratchFor(n);
+  const plainLines: boolean[] = [];
+  let plain = true;
+  let before = -1;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let f = FOLD_TABLE[code]!;
+    if (f === 0) {
+      f = foldUnit(code);
+      FOLD_TABLE[code] = f;
+    }
+    if (f !== code) changed = true;
+    scratch[i] = f;
+    const unit = PLAIN_CLASS[code]!;
+    if (unit !== UNIT_ORDINARY) {
+      if (unit === UNIT_LINE_BREAK) {
+        plainLines.push(plain);
+        plain = true;
+      } else if (unit === UNIT_NOT_PLAIN || code === before) plain = false;
+    }
+    before = code;
+  }
+  plainLines.push(plain);
+  return { folded: changed ? foldedString(scratch, n) : text, plainLines };
+}
+
+/** The string of the first n folded units in `scratch`. */
+function foldedString(scratch: Uint16Array, n: number): string {
   const codes = scratch.subarray(0, n);
   if (UTF16 && n >= DECODE_MIN) {
     const out = UTF16.decode(codes);
@@ -88,21 +149,24 @@ export function foldAligned(text: string): string {
   return out;
 }
 
-export function splitLines(text: string): Line[] {
+/** `plainLines`: Line.plain per line, when known. */
+export function splitLines(text: string, plainLines: readonly boolean[] = []): Line[] {
   const lines: Line[] = [];
   let start = 0;
   let index = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    lines.push({ index: index++, start, end, text: text.slice(start, end) });
+    lines.push({ index, start, end, text: text.slice(start, end), plain: plainLines[index] ?? false });
+    index++;
     start = end + 1;
   }
   return lines;
 }
 
 export function makeDoc(text: string): Doc {
-  return { text, folded: foldAligned(text), lines: splitLines(text) };
+  const { folded, plainLines } = foldDocument(text);
+  return { text, folded, lines: splitLines(text, plainLines) };
 }
 
 /** foldPhrase results: the same issuer names, codes and table rows are folded again and again. */
@@ -239,6 +303,17 @@ export function blankSeparatedCount(s: string): number {
 }
 
 const BARE_RE = /\*+|\s+/g;
+
+/** cleanValue of the line's text from `from` on; a plain line only has its edges trimmed. */
+export function cleanLineValue(line: Line, from: number): string {
+  const raw = line.text.slice(from);
+  return line.plain ? trimValueEdges(raw) : cleanValue(raw);
+}
+
+/** bare() of a document line; a plain line only loses its surrounding blanks. */
+export function bareLine(line: Line): string {
+  return line.plain ? line.text.trim() : bare(line.text);
+}
 
 /** Strips markdown emphasis and surrounding blanks from one layout line. */
 export function bare(line: string): string {

@@ -3,7 +3,9 @@ import { DEADLINE_RES } from '../../../shared/parser/tasks';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
+  bareLine,
   blankSeparatedCount,
+  cleanLineValue,
   cleanValue,
   cleanValueFolded,
   execNotAfter,
@@ -11,6 +13,7 @@ import {
   foldedAlternation,
   foldPhrase,
   letterBefore,
+  makeDoc,
   PhraseSet,
   refCharBefore,
   scanPhrases,
@@ -54,6 +57,25 @@ test('blankSeparatedCount counts the pieces split(/\\s+/) gives', () => {
     fc.property(fc.array(valuePieces, { maxLength: 16 }), (pieces) => {
       const s = pieces.join('');
       expect(blankSeparatedCount(s)).toBe(s.split(/\s+/).length);
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('makeDoc folds like foldAligned and marks as plain the lines cleanValue and bare leave alone', () => {
+  const needsFix = /[*\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|__/;
+  const docPieces = fc.oneof(valuePieces, fc.constantFrom('\n', '\n\n', '_', ' ', 'Ủy', '\u037e', '\ud835'));
+  fc.assert(
+    fc.property(fc.array(docPieces, { maxLength: 24 }), (pieces) => {
+      const text = pieces.join('');
+      const doc = makeDoc(text);
+      expect(doc.folded).toBe(foldAligned(text));
+      expect(doc.lines.map((l) => l.text).join('\n')).toBe(text);
+      for (const line of doc.lines) {
+        expect(line.plain).toBe(!needsFix.test(line.text));
+        expect(bareLine(line)).toBe(bare(line.text));
+        for (const from of [0, 1]) expect(cleanLineValue(line, from)).toBe(cleanValue(line.text.slice(from)));
+      }
     }),
     { numRuns: 5000 },
   );
