@@ -6,6 +6,7 @@ import type { IssuerKind, IssuerLevel } from '../model/directive';
 import {
   CENTRAL_CITIES,
   ISSUER_BODIES,
+  type IssuerBodyRow,
   PLACE_NAME_MAX_SYLLABLES,
   PROVINCE_ALIASES,
   PROVINCES_POST_2025,
@@ -141,9 +142,37 @@ export function communeFromText(doc: Doc): string | null {
 
 // ---- Bodies --------------------------------------------------------------------------
 
-const BODY_INDEX = ISSUER_BODIES.map((row) => ({ row, folded: foldPhrase(row.name) })).sort(
+type BodyEntry = { row: IssuerBodyRow; folded: string };
+const BODY_INDEX: readonly BodyEntry[] = ISSUER_BODIES.map((row) => ({ row, folded: foldPhrase(row.name) })).sort(
   (a, b) => b.folded.length - a.folded.length,
 );
+
+/** The ASCII letters a folded name starts with ("uy" of "uy ban nhan dan", "ubnd" of "ubnd-x"). */
+function leadingLetters(folded: string): string {
+  let i = 0;
+  while (i < folded.length && folded.charCodeAt(i) >= 97 && folded.charCodeAt(i) <= 122) i++;
+  return folded.slice(0, i);
+}
+
+/**
+ * BODY_INDEX rows by their leading letters, each list in BODY_INDEX order. A name that starts with
+ * a row and has no letter right after it has the row's leading letters, so only that list can
+ * hold its body: a citation's issuer is looked up among a few rows, not all of them.
+ */
+const BODIES_BY_LEADING_LETTERS = new Map<string, BodyEntry[]>();
+for (const entry of BODY_INDEX) {
+  const key = leadingLetters(entry.folded);
+  const list = BODIES_BY_LEADING_LETTERS.get(key);
+  if (list) list.push(entry);
+  else BODIES_BY_LEADING_LETTERS.set(key, [entry]);
+}
+
+/** The longest body of ISSUER_BODIES the folded name starts with, as a whole word; undefined if none. */
+export function bodyAtStart(folded: string): BodyEntry | undefined {
+  return BODIES_BY_LEADING_LETTERS.get(leadingLetters(folded))?.find(
+    (b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]),
+  );
+}
 const UNIT_RE = new RegExp(
   `(?<![\\p{L}])(${foldedAlternation(UNIT_LEVELS.map((u) => u.word))})(?![\\p{L}])(?:\\s+([^,;.()]*))?`,
   'u',
@@ -166,7 +195,7 @@ const PARTY_BODY_WORD_RE = /(?:uy|dang|ban tuyen giao|ban dan van|ban to chuc)(?
 
 export function describeIssuer(name: string): IssuerInfo {
   const folded = foldPhrase(name).replace(/\s+/g, ' ');
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
+  const body = bodyAtStart(folded);
   let level: IssuerLevel | null = body?.row.level ?? null;
   let kind: IssuerKind | null = body?.row.kind ?? null;
   if (!kind) {
@@ -204,7 +233,7 @@ export function caseIssuer(raw: string): string {
   const s = raw.replace(/\s+/g, ' ').trim();
   if (!isCapsLine(s)) return s;
   const folded = foldPhrase(s);
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
+  const body = bodyAtStart(folded);
   if (!body) return decaps(s, true);
   const rest = s.slice(body.row.name.length).trim();
   if (!rest) return body.row.name;
@@ -310,7 +339,7 @@ const NORMALIZED_ISSUERS_MAX = 4096;
 function normalizeCitedIssuerOnce(issuer: string, ctx: PlaceContext): string {
   const s = issuer.replace(/\s+/g, ' ').trim();
   const folded = foldPhrase(s);
-  const body = BODY_INDEX.find((b) => folded.startsWith(b.folded) && !isLetter(folded[b.folded.length]));
+  const body = bodyAtStart(folded);
   let out = s;
   if (body) {
     const head = BODY_EXPANSIONS[body.row.name] ?? body.row.name;

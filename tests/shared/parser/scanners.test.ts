@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { bodyAtStart } from '../../../shared/parser/issuer';
 import { DEADLINE_RES } from '../../../shared/parser/tasks';
-import { DOC_TYPES, GENERIC_DOC_NOUNS, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
+import { DOC_TYPES, GENERIC_DOC_NOUNS, ISSUER_BODIES, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
   bareLine,
@@ -215,5 +216,25 @@ test('deadline patterns marked needsDigit match nothing without a digit', () => 
       }
     }),
     { numRuns: 3000 },
+  );
+});
+
+test('bodyAtStart finds the body the longest-first search over every ISSUER_BODIES row finds', () => {
+  const rows = ISSUER_BODIES.map((row) => ({ row, folded: foldPhrase(row.name) })).sort(
+    (a, b) => b.folded.length - a.folded.length,
+  );
+  const linear = (folded: string) =>
+    rows.find((b) => folded.startsWith(b.folded) && !/\p{L}/u.test(folded[b.folded.length] ?? ''))?.row;
+  const namePieces = fc.oneof(
+    fc.constantFrom(...rows.map((r) => r.folded)),
+    fc.constantFrom(...rows.map((r) => r.folded.slice(0, 3))),
+    fc.constantFrom(' ', '-', '2', 'x', 'ß', ' huyen', 'tinh', ''),
+  );
+  fc.assert(
+    fc.property(fc.array(namePieces, { minLength: 1, maxLength: 4 }), (pieces) => {
+      const folded = pieces.join('');
+      expect(bodyAtStart(folded)?.row).toBe(linear(folded));
+    }),
+    { numRuns: 5000 },
   );
 });
