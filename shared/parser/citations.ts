@@ -14,7 +14,15 @@ import {
   RELATION_LOOKBACK,
   TYPE_NOUN_GAP_MAX,
 } from './tables';
-import { foldedAlternation, foldPhrase, startsLower, startsUpper, type Doc } from './text';
+import {
+  blankSeparatedCount,
+  foldedAlternation,
+  foldPhrase,
+  singleSpaced,
+  startsLower,
+  startsUpper,
+  type Doc,
+} from './text';
 import { issuerCodeInfo, type DateToken, type RefToken, type Tokens, type TypeNounToken } from './tokenize';
 
 export interface CitationContext {
@@ -142,7 +150,7 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
       (inPlace === 1 && upper ? stickyAt(PROVINCE_AT, folded, w.index) : null);
     if (whole && !NAME_GAP_BREAK.test(whole)) {
       const isUnit = stickyAt(UNIT_AT, folded, w.index) === whole;
-      const syllables = whole.split(/\s+/).length;
+      const syllables = blankSeparatedCount(whole);
       if (words + syllables > ISSUER_MAX_SYLLABLES) break;
       words += syllables;
       pos = start + w.index + whole.length;
@@ -177,7 +185,7 @@ function readIssuer(doc: Doc, from: number): { text: string; start: number; end:
     inPlace = placeWord ? inPlace + 1 : 0;
   }
   if (end <= start) return null;
-  const text = doc.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  const text = singleSpaced(doc.text.slice(start, end)).trim();
   return text ? { text, start, end } : null;
 }
 

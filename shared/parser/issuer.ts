@@ -22,6 +22,7 @@ import {
   isCapsLine,
   isLetter,
   letterBefore,
+  singleSpaced,
   startsUpper,
   titleCase,
   type Doc,
@@ -194,7 +195,7 @@ export interface IssuerInfo {
 const PARTY_BODY_WORD_RE = /(?:uy|dang|ban tuyen giao|ban dan van|ban to chuc)(?![\p{L}])/u;
 
 export function describeIssuer(name: string): IssuerInfo {
-  const folded = foldPhrase(name).replace(/\s+/g, ' ');
+  const folded = singleSpaced(foldPhrase(name));
   const body = bodyAtStart(folded);
   let level: IssuerLevel | null = body?.row.level ?? null;
   let kind: IssuerKind | null = body?.row.kind ?? null;
@@ -230,7 +231,7 @@ export function describeIssuer(name: string): IssuerInfo {
  * or a field name in sentence case ("SỞ Y TẾ" → "Sở Y tế", "HUYỆN ỦY YÊN THẾ" → "Huyện ủy Yên Thế").
  */
 export function caseIssuer(raw: string): string {
-  const s = raw.replace(/\s+/g, ' ').trim();
+  const s = singleSpaced(raw).trim();
   if (!isCapsLine(s)) return s;
   const folded = foldPhrase(s);
   const body = bodyAtStart(folded);
@@ -270,8 +271,8 @@ const NAME_SYLLABLE_RE = /^\p{Lu}\p{Ll}+$/u;
  * already ends in a place, and central bodies, stay as written.
  */
 export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
-  const folded = foldPhrase(issuer).replace(/\s+/g, ' ').trim();
-  const words = issuer.replace(/\s+/g, ' ').trim().split(' ');
+  const folded = singleSpaced(foldPhrase(issuer)).trim();
+  const words = singleSpaced(issuer).trim().split(' ');
   for (const [re, key] of GENERIC_TAIL) {
     const m = re.exec(folded);
     if (m) {
@@ -337,7 +338,7 @@ const NORMALIZED_ISSUERS = new Map<string, string>();
 const NORMALIZED_ISSUERS_MAX = 4096;
 
 function normalizeCitedIssuerOnce(issuer: string, ctx: PlaceContext): string {
-  const s = issuer.replace(/\s+/g, ' ').trim();
+  const s = singleSpaced(issuer).trim();
   const folded = foldPhrase(s);
   const body = bodyAtStart(folded);
   let out = s;

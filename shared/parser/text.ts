@@ -290,6 +290,15 @@ export function cleanValueFolded(raw: string, folded: string): { value: string; 
   return { value, folded: folded.slice(a, a + value.length) };
 }
 
+/** Two blanks in a row or a blank other than the space: what `replace(/\s+/g, ' ')` would change. */
+const NOT_SINGLE_SPACED = /[^\S ]|\s\s/;
+const BLANK_RUNS = /\s+/g;
+
+/** `s.replace(/\s+/g, ' ')`, without a regex match per space when nothing would change (names, cited issuers). */
+export function singleSpaced(s: string): string {
+  return NOT_SINGLE_SPACED.test(s) ? s.replace(BLANK_RUNS, ' ') : s;
+}
+
 /** How many pieces `s.split(/\s+/)` gives, without the pieces. */
 export function blankSeparatedCount(s: string): number {
   let count = 1;

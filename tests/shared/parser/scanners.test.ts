@@ -18,6 +18,7 @@ import {
   PhraseSet,
   refCharBefore,
   scanPhrases,
+  singleSpaced,
 } from '../../../shared/parser/text';
 
 // The hand-written scanners replace regexes for speed; these properties hold them to the regexes'
@@ -77,6 +78,16 @@ test('makeDoc folds like foldAligned and marks as plain the lines cleanValue and
         expect(bareLine(line)).toBe(bare(line.text));
         for (const from of [0, 1]) expect(cleanLineValue(line, from)).toBe(cleanValue(line.text.slice(from)));
       }
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('singleSpaced gives what replace(/\\s+/g, " ") gives', () => {
+  fc.assert(
+    fc.property(fc.array(valuePieces, { maxLength: 16 }), (pieces) => {
+      const s = pieces.join('');
+      expect(singleSpaced(s)).toBe(s.replace(/\s+/g, ' '));
     }),
     { numRuns: 5000 },
   );
