@@ -38,9 +38,12 @@ const PROVINCE_NAMES_RE = foldedAlternation([...ALL_PROVINCES, ...Object.keys(PR
 /** Folded alternation of every province name and alias, longest first (for whole-name matching). */
 export const PROVINCE_ALTERNATION = PROVINCE_NAMES_RE;
 const PROVINCE_AT_START = new RegExp(`^(?:${PROVINCE_NAMES_RE})(?![\\p{L}\\d])`, 'u');
-/** "tỉnh Nam Định", "thành phố Hải Phòng", "TP Hồ Chí Minh", "Đảng bộ tỉnh Bắc Giang". */
-const PROVINCE_MENTION_RE = new RegExp(
-  `(?<![\\p{L}])(?:(?:tinh uy|tinh|thanh uy|thanh pho|tp\\.?)\\s+(?:${PROVINCE_NAMES_RE})|tp\\.?\\s*hcm)(?![\\p{L}\\d])`,
+/**
+ * "tỉnh Nam Định", "thành phố Hải Phòng", "TP Hồ Chí Minh", "Đảng bộ tỉnh Bắc Giang". Scanned with
+ * execNotAfter(…, letterBefore): the pattern's (?<![\p{L}]) is tested outside it.
+ */
+export const PROVINCE_MENTION_RE = new RegExp(
+  `(?:(?:tinh uy|tinh|thanh uy|thanh pho|tp\\.?)\\s+(?:${PROVINCE_NAMES_RE})|tp\\.?\\s*hcm)(?![\\p{L}\\d])`,
   'gu',
 );
 /** Plural or counted mentions name other provinces, not the issuer's: "ở hai tỉnh Hải Dương và …". */
@@ -90,7 +93,11 @@ export function isCentralCity(name: string | null): boolean {
 export function provinceFromText(doc: Doc): { name: string; start: number; end: number } | null {
   const counts = new Map<string, { n: number; start: number; end: number }>();
   PROVINCE_MENTION_RE.lastIndex = 0;
-  for (let m = PROVINCE_MENTION_RE.exec(doc.folded); m; m = PROVINCE_MENTION_RE.exec(doc.folded)) {
+  for (
+    let m = execNotAfter(PROVINCE_MENTION_RE, doc.folded, letterBefore);
+    m;
+    m = execNotAfter(PROVINCE_MENTION_RE, doc.folded, letterBefore)
+  ) {
     if (PLURAL_BEFORE.test(doc.folded.slice(Math.max(0, m.index - 12), m.index))) continue;
     const raw = doc.text.slice(m.index, m.index + m[0].length);
     const name = /hcm$/i.test(m[0])

@@ -485,7 +485,7 @@ function wordAt(s: string, i: number): boolean {
 }
 
 /** The code point ending at `i` is a letter or an ASCII digit (what (?<![\p{L}\d]) looks at). */
-function wordBefore(s: string, i: number): boolean {
+export function wordBefore(s: string, i: number): boolean {
   if (i <= 0) return false;
   const c = s.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {

@@ -10,7 +10,16 @@ import {
   TYPE_ABBREVIATIONS,
   type DocTypeRow,
 } from './tables';
-import { execNotAfter, foldPhrase, PhraseSet, refCharBefore, scanPhrases, type Doc } from './text';
+import {
+  execNotAfter,
+  foldPhrase,
+  letterBefore,
+  PhraseSet,
+  refCharBefore,
+  scanPhrases,
+  wordBefore,
+  type Doc,
+} from './text';
 import type { CitationRelation, IssuerKind, IssuerLevel } from '../model/directive';
 
 export interface RefToken {
@@ -179,8 +188,9 @@ function stateToken(m: RegExpExecArray): RefToken {
  * "Công văn số 356/GDĐT": small offices drop the hyphen of ISSUER-UNIT. Accepted only right after
  * "số", where a number and a single code cannot be anything but a reference.
  */
-const LOOSE_STATE_RE = new RegExp(
-  String.raw`(?<![\p{L}])(?:số|Số|SỐ)[ 	]*:?[ 	]*(\d{1,5})[ 	]*${SLASH}[ 	]*(${CODE})(?![${SLASH.slice(1, -1)}\d-])`,
+/** Scanned with execNotAfter(…, letterBefore): the pattern's (?<![\p{L}]) is tested outside it. */
+export const LOOSE_STATE_RE = new RegExp(
+  String.raw`(?:số|Số|SỐ)[ 	]*:?[ 	]*(\d{1,5})[ 	]*${SLASH}[ 	]*(${CODE})(?![${SLASH.slice(1, -1)}\d-])`,
   'gu',
 );
 
@@ -195,7 +205,11 @@ export function scanRefs(text: string): RefToken[] {
     if (!out.some((t) => t.start < token.end && token.start < t.end)) out.push(token);
   }
   LOOSE_STATE_RE.lastIndex = 0;
-  for (let m = LOOSE_STATE_RE.exec(text); m; m = LOOSE_STATE_RE.exec(text)) {
+  for (
+    let m = execNotAfter(LOOSE_STATE_RE, text, letterBefore);
+    m;
+    m = execNotAfter(LOOSE_STATE_RE, text, letterBefore)
+  ) {
     const start = m.index + m[0].indexOf(m[1]!, m[0].search(/\d/));
     const code = normCode(m[2]!);
     if (out.some((t) => t.start < m!.index + m![0].length && start < t.end)) continue;
@@ -280,8 +294,9 @@ export function readNumberField(text: string, offset: number, limit: number): Re
 
 // On folded text. "ngày  22 / 7 / 2021" (OCR spacing), "ngày 27-4-2021", "ngày 27 tháng 4 năm 2021".
 // OCR of a scanned page may split a day's digits: "ngày 0 7 tháng 3", "ngày 2 2 / 02 / 2022".
-const DATE_RE =
-  /(?<![\p{L}])ngay\s+(\d ?\d|\d)\s*(?:([/.-])\s*(\d ?\d|\d)\s*[/.-]\s*(\d{4})(?!\d)|\s*thang\s+(\d ?\d|\d)\s*,?\s*nam\s+(\d{4})(?!\d))/gu;
+// Scanned with execNotAfter(…, letterBefore): the pattern's (?<![\p{L}]) is tested outside it.
+export const DATE_RE =
+  /ngay\s+(\d ?\d|\d)\s*(?:([/.-])\s*(\d ?\d|\d)\s*[/.-]\s*(\d{4})(?!\d)|\s*thang\s+(\d ?\d|\d)\s*,?\s*nam\s+(\d{4})(?!\d))/gu;
 
 export function isoDate(day: number, month: number, year: number): string | null {
   if (year < 1930 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
@@ -293,7 +308,7 @@ export function isoDate(day: number, month: number, year: number): string | null
 export function scanDates(folded: string): DateToken[] {
   const out: DateToken[] = [];
   DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(folded); m; m = DATE_RE.exec(folded)) {
+  for (let m = execNotAfter(DATE_RE, folded, letterBefore); m; m = execNotAfter(DATE_RE, folded, letterBefore)) {
     const day = Number(m[1]!.replace(' ', ''));
     const month = Number((m[3] ?? m[5])!.replace(' ', ''));
     const year = Number(m[4] ?? m[6]);
@@ -311,15 +326,20 @@ for (const noun of GENERIC_DOC_NOUNS) NOUN_TO_TYPE.set(foldPhrase(noun), null);
 
 /** Type names and generic nouns, matched as whole folded words (see PhraseSet). */
 const TYPE_NOUNS = new PhraseSet([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS]);
-// Abbreviations count only in caps and before a number: "CV số 12/UBND-VP", "CT 16".
-const ABBREVIATION_RE = new RegExp(
-  `(?<![\\p{L}\\d])(${Object.keys(TYPE_ABBREVIATIONS).join('|')})(?=\\s+(?:số\\s*:?\\s*)?\\d)`,
+// Abbreviations count only in caps and before a number: "CV số 12/UBND-VP", "CT 16". Scanned with
+// execNotAfter(…, wordBefore): the pattern's (?<![\p{L}\d]) is tested outside it.
+export const ABBREVIATION_RE = new RegExp(
+  `(${Object.keys(TYPE_ABBREVIATIONS).join('|')})(?=\\s+(?:số\\s*:?\\s*)?\\d)`,
   'gu',
 );
 
 function abbreviations(doc: Doc, out: TypeNounToken[]): TypeNounToken[] {
   ABBREVIATION_RE.lastIndex = 0;
-  for (let m = ABBREVIATION_RE.exec(doc.text); m; m = ABBREVIATION_RE.exec(doc.text)) {
+  for (
+    let m = execNotAfter(ABBREVIATION_RE, doc.text, wordBefore);
+    m;
+    m = execNotAfter(ABBREVIATION_RE, doc.text, wordBefore)
+  ) {
     out.push({
       kind: 'TYPE_NOUN',
       start: m.index,

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { bodyAtStart } from '../../../shared/parser/issuer';
+import { bodyAtStart, PROVINCE_MENTION_RE } from '../../../shared/parser/issuer';
 import { DEADLINE_RES } from '../../../shared/parser/tasks';
+import { ABBREVIATION_RE, DATE_RE, LOOSE_STATE_RE } from '../../../shared/parser/tokenize';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, ISSUER_BODIES, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
@@ -19,6 +20,7 @@ import {
   refCharBefore,
   scanPhrases,
   singleSpaced,
+  wordBefore,
 } from '../../../shared/parser/text';
 
 // The hand-written scanners replace regexes for speed; these properties hold them to the regexes'
@@ -248,4 +250,61 @@ test('bodyAtStart finds the body the longest-first search over every ISSUER_BODI
     }),
     { numRuns: 5000 },
   );
+});
+
+test('the document scanners that test their lookbehind outside the pattern find what the lookbehind form finds', () => {
+  const cases: [RegExp, string, (s: string, i: number) => boolean][] = [
+    [DATE_RE, '(?<![\\p{L}])', letterBefore],
+    [LOOSE_STATE_RE, '(?<![\\p{L}])', letterBefore],
+    [ABBREVIATION_RE, '(?<![\\p{L}\\d])', wordBefore],
+    [PROVINCE_MENTION_RE, '(?<![\\p{L}])', letterBefore],
+  ];
+  const pieces = fc.constantFrom(
+    'ngay 5/12/2021',
+    'ngay 7 thang 3 nam 2021',
+    'số 356/GDĐT',
+    'CV số 12',
+    'tinh nam dinh',
+    'ngay ',
+    'ngay',
+    'thang ',
+    'nam ',
+    '5',
+    '12',
+    '2021',
+    '/',
+    '-',
+    ' ',
+    'số ',
+    'Số',
+    'UBND',
+    'CV ',
+    'CT',
+    'tinh ',
+    'tp.',
+    'hcm',
+    'nam dinh',
+    'x',
+    'ệ',
+    '𝐀',
+    '7',
+    '\n',
+  );
+  const matchesPerCase = cases.map(() => 0);
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+      const s = parts.join('');
+      for (const [k, [pattern, lookbehind, blocked]] of cases.entries()) {
+        const expected = [...s.matchAll(new RegExp(lookbehind + pattern.source, 'gu'))].map((m) => [m.index, m[0]]);
+        const re = new RegExp(pattern.source, 'gu');
+        const found: (string | number)[][] = [];
+        for (let m = execNotAfter(re, s, blocked); m; m = execNotAfter(re, s, blocked)) found.push([m.index, m[0]]);
+        expect(found).toEqual(expected);
+        matchesPerCase[k]! += expected.length;
+      }
+    }),
+    { numRuns: 5000 },
+  );
+  // The pieces do build dates, references, abbreviations and provinces.
+  for (const n of matchesPerCase) expect(n).toBeGreaterThan(0);
 });
