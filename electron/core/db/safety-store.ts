@@ -634,13 +634,13 @@ export function* iterateOriginals(
   const packedText = columns(db, 'documents').some((c) => c.name === 'text_packed')
     ? '(SELECT d.text_packed FROM documents d WHERE d.id = o.document_id)'
     : 'NULL';
-  // Rows of compression 2 are stored against the document's text (migration 0110); no other row reads it.
+  // Rows of compression 2 and 3 are stored against the document's text (migration 0110); no other row reads it.
   const rows = db
     .prepare(
       hasCodec
         ? `SELECT o.document_id, o.size, o.sha256, o.bytes, o.compression,
-                  CASE WHEN o.compression = 2 THEN (SELECT d.text FROM documents d WHERE d.id = o.document_id) END AS text,
-                  CASE WHEN o.compression = 2 THEN ${packedText} END AS text_packed
+                  CASE WHEN o.compression IN (2, 3) THEN (SELECT d.text FROM documents d WHERE d.id = o.document_id) END AS text,
+                  CASE WHEN o.compression IN (2, 3) THEN ${packedText} END AS text_packed
            FROM originals o ORDER BY o.document_id`
         : `SELECT document_id, size, sha256, bytes FROM originals ORDER BY document_id`,
     )
@@ -668,7 +668,7 @@ export function* iterateOriginals(
 /**
  * Every document's text as stored, decoded (null when its packed bytes no longer inflate), with the
  * hash it was imported under: `vanthu check` compares them, since the text is what search, tasks,
- * originals of compression 2 and the parse spans are all read from.
+ * originals of compression 2 and 3 and the parse spans are all read from.
  */
 export function* iterateTexts(
   db: Database,

@@ -177,8 +177,8 @@ export function getOriginal(db: Database, id: number): { fileName: string; bytes
   // The text only for rows stored against it: other rows need not read its overflow pages.
   const row = db
     .prepare(
-      `SELECT o.file_name, o.bytes, o.compression, CASE WHEN o.compression = 2 THEN d.text END AS text,
-              CASE WHEN o.compression = 2 THEN d.text_packed END AS text_packed
+      `SELECT o.file_name, o.bytes, o.compression, CASE WHEN o.compression IN (2, 3) THEN d.text END AS text,
+              CASE WHEN o.compression IN (2, 3) THEN d.text_packed END AS text_packed
        FROM originals o JOIN documents d ON d.id = o.document_id WHERE o.document_id = ?`,
     )
     .get(id) as
@@ -191,7 +191,7 @@ export function getOriginal(db: Database, id: number): { fileName: string; bytes
 
 /**
  * Decodes the bytes of an originals row read elsewhere (check, backup digest, trash, bundles);
- * `text` is the document's text as storedText decodes it (rows of compression 2 are stored against it).
+ * `text` is the document's text as storedText decodes it (rows of compression 2 and 3 are stored against it).
  */
 export function originalBytes(row: { bytes: Buffer; compression?: number | null; text?: string | null }): Buffer {
   return decodeOriginal(row.bytes, row.compression, row.text);

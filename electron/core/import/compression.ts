@@ -3,11 +3,14 @@
  *
  * Originals: `originals.compression` says how a row's bytes are stored; 0 (or NULL: rows written
  * before 0080, trash restores, bundle imports) means raw, 1 raw DEFLATE, 2 raw DEFLATE with the
- * document's stored text (UTF-8) as preset dictionary. A plain-text file is its text give or take a
- * BOM, line ends or a trailing newline, so with the text as dictionary it shrinks to a few dozen
- * bytes of back-references, yet any byte the reader changed is still spelled out: nothing is assumed
- * about how the reader normalised it, and `vanthu check` hashes the rebuilt bytes against the
- * original SHA-256. The text is never rewritten after import (a trigger of 0110 refuses it).
+ * document's stored text (UTF-8) as preset dictionary, 3 the text's UTF-8 followed by the stored
+ * bytes. A plain-text file is its text give or take a BOM, line ends or a trailing newline, so with
+ * the text as dictionary it shrinks to a few dozen bytes of back-references, yet any byte the reader
+ * changed is still spelled out: nothing is assumed about how the reader normalised it, and `vanthu
+ * check` hashes the rebuilt bytes against the original SHA-256. The commonest file of all, a UTF-8
+ * text whose only change was trimming the final newline, is code 3: a byte comparison finds it, and
+ * the row keeps the newline alone, with no DEFLATE pass at either end. The text is never rewritten
+ * after import (a trigger of 0110 refuses it).
  *
  * Parse results: `documents.parse_packed` holds the parser's output as JSON, raw DEFLATE with the
  * same dictionary (task and citation texts are spans of the text: they become back-references);
@@ -28,6 +31,7 @@ import type { ParseResult } from '../../../shared/model/directive';
 export const COMPRESSION_RAW = 0;
 export const COMPRESSION_DEFLATE_RAW = 1;
 export const COMPRESSION_DEFLATE_TEXT = 2;
+export const COMPRESSION_TEXT_THEN_TAIL = 3;
 
 /**
  * Level 3 rather than zlib's default 6: on 3,000 generated directives the three encoders and their
@@ -36,6 +40,9 @@ export const COMPRESSION_DEFLATE_TEXT = 2;
  * rows written at level 6 and at level 3 read back alike.
  */
 const LEVEL = { level: 3, strategy: constants.Z_DEFAULT_STRATEGY };
+
+/** Beyond this a tail after the text is worth a DEFLATE pass to find out whether it shrinks. */
+const MAX_TAIL = 64;
 
 // Only a surrogate code unit can be lone; a text without any is well-formed UTF-16.
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -69,8 +76,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * The smallest of raw, DEFLATE and DEFLATE against the text. Compression is only kept when it
- * saves at least 10 % (scans and .docx are compressed already).
+ * The text and a short tail when the file is that (no DEFLATE pass), else the smallest of raw,
+ * DEFLATE and DEFLATE against the text. Compression is only kept when it saves at least 10 %
+ * (scans and .docx are compressed already).
  */
 export function encodeOriginal(
   bytes: Uint8Array,
@@ -81,6 +89,11 @@ export function encodeOriginal(
   let best: { bytes: Uint8Array; compression: number } = { bytes, compression: COMPRESSION_RAW };
   const limit = bytes.byteLength * 0.9;
   const dict = dictionaryOf(text, dictionary);
+  const tail = dict ? bytes.byteLength - dict.byteLength : -1;
+  if (dict && tail >= 0 && tail <= Math.min(MAX_TAIL, limit)) {
+    if (sameBytes(bytes.subarray(0, dict.byteLength), dict))
+      return { bytes: new Uint8Array(bytes.subarray(dict.byteLength)), compression: COMPRESSION_TEXT_THEN_TAIL };
+  }
   // A file much larger than its text (a PDF, a .docx with images) is not its text: one pass only.
   if (dict && bytes.byteLength <= 2 * dict.byteLength + 4096) {
     const packed = deflateRawSync(bytes, { ...LEVEL, dictionary: dict });
@@ -106,9 +119,11 @@ export function encodeOriginal(
 export function decodeOriginal(stored: Buffer, compression: number | null | undefined, text?: string | null): Buffer {
   if (!compression) return stored;
   if (compression === COMPRESSION_DEFLATE_RAW) return inflateRawSync(stored);
-  if (compression === COMPRESSION_DEFLATE_TEXT) {
+  if (compression === COMPRESSION_DEFLATE_TEXT || compression === COMPRESSION_TEXT_THEN_TAIL) {
     if (typeof text !== 'string' || text === '') throw new Error('an original stored against its text has no text');
-    return inflateRawSync(stored, { dictionary: Buffer.from(text, 'utf8') });
+    const utf8 = Buffer.from(text, 'utf8');
+    if (compression === COMPRESSION_TEXT_THEN_TAIL) return Buffer.concat([utf8, stored]);
+    return inflateRawSync(stored, { dictionary: utf8 });
   }
   throw new Error(`unknown compression ${compression} of an original`);
 }

@@ -4,7 +4,7 @@
  * reader must give back what was imported, for rows written before the migrations and after them,
  * and for rows written back from trash and bundles (which carry the plain forms).
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
@@ -31,6 +31,7 @@ import {
   COMPRESSION_DEFLATE_RAW,
   COMPRESSION_DEFLATE_TEXT,
   COMPRESSION_RAW,
+  COMPRESSION_TEXT_THEN_TAIL,
   decodeOriginal,
   decodeParseJson,
   decodeText,
@@ -54,7 +55,17 @@ const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
 describe('originals stored against their text', () => {
   // [case, file bytes, the text the reader made of them, expected storage]
   const cases: [string, Buffer, string, number][] = [
-    ['a UTF-8 file is its text plus a final newline', utf8(`${TEXT}\n`), TEXT, COMPRESSION_DEFLATE_TEXT],
+    ['a UTF-8 file is its text plus a final newline', utf8(`${TEXT}\n`), TEXT, COMPRESSION_TEXT_THEN_TAIL],
+    ['a UTF-8 file that is exactly its text', utf8(TEXT), TEXT, COMPRESSION_TEXT_THEN_TAIL],
+    ['trailing blank lines and spaces after the text', utf8(`${TEXT}\n\n  \n\t\n`), TEXT, COMPRESSION_TEXT_THEN_TAIL],
+    [
+      'a tail longer than 64 bytes is deflated against the text',
+      utf8(`${TEXT}\n${'\n'.repeat(80)}`),
+      TEXT,
+      COMPRESSION_DEFLATE_TEXT,
+    ],
+    ['the text is not a prefix of the file', utf8(`\n${TEXT}`), TEXT, COMPRESSION_DEFLATE_TEXT],
+    ['a tail that would not save 10 % of a short file', utf8(`Ủy${'\n'.repeat(60)}`), 'Ủy', COMPRESSION_DEFLATE_TEXT],
     ['Windows line ends (the text has LF)', utf8(`${TEXT.replace(/\n/g, '\r\n')}\r\n`), TEXT, COMPRESSION_DEFLATE_TEXT],
     ['a UTF-8 BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(TEXT)]), TEXT, COMPRESSION_DEFLATE_TEXT],
     ['NFD in the file, NFC in the text', utf8(TEXT.normalize('NFD')), TEXT, COMPRESSION_DEFLATE_TEXT],
@@ -81,11 +92,24 @@ describe('originals stored against their text', () => {
     if (expected !== COMPRESSION_RAW) expect(stored.bytes.byteLength).toBeLessThan(bytes.byteLength * 0.9);
   });
 
-  test('a row stored against its text cannot be read without it', () => {
-    const stored = encodeOriginal(new Uint8Array(utf8(`${TEXT}\n`)), TEXT);
-    // A few dozen bytes of back-references for a whole file.
+  test.each([
+    ['the text then a tail', utf8(`${TEXT}\n`), COMPRESSION_TEXT_THEN_TAIL],
+    ['DEFLATE against the text', utf8(`${TEXT.replace(/\n/g, '\r\n')}\r\n`), COMPRESSION_DEFLATE_TEXT],
+  ])('a row stored as %s cannot be read without the text', (_name, bytes, expected) => {
+    const stored = encodeOriginal(new Uint8Array(bytes), TEXT);
+    expect(stored.compression).toBe(expected);
+    // A few dozen bytes of back-references, or the tail alone, for a whole file.
     expect(stored.bytes.byteLength).toBeLessThan(64);
     expect(() => decodeOriginal(Buffer.from(stored.bytes), stored.compression, null)).toThrow(/no text/);
+  });
+
+  test('the tail is a copy, even of an upload Buffer: the worker transfers its ArrayBuffer', () => {
+    const file = utf8(`${TEXT}\n`);
+    const stored = encodeOriginal(file, TEXT);
+    expect(stored.compression).toBe(COMPRESSION_TEXT_THEN_TAIL);
+    expect(stored.bytes.buffer).not.toBe(file.buffer);
+    expect(stored.bytes.byteLength).toBe(stored.bytes.buffer.byteLength);
+    expect(Buffer.from(stored.bytes).toString()).toBe('\n');
   });
 });
 
@@ -357,17 +381,18 @@ describe('an archive written before migration 0110, then opened by this version'
       expect(newIds).toHaveLength(4);
       const stored = archive.db
         .prepare(
-          `SELECT count(*) AS n, sum(d.parse_packed IS NOT NULL) AS packed, sum(o.compression = 2) AS againstText,
+          `SELECT count(*) AS n, sum(d.parse_packed IS NOT NULL) AS packed, sum(o.compression = 3) AS textThenTail,
                   (SELECT count(*) FROM tasks t WHERE t.document_id > ? AND t.text_from IS NOT NULL AND t.text = '') AS spanTasks
            FROM documents d JOIN originals o ON o.document_id = d.id WHERE d.id > ?`,
         )
         .get(Math.max(...oldIds), Math.max(...oldIds)) as {
         n: number;
         packed: number;
-        againstText: number;
+        textThenTail: number;
         spanTasks: number;
       };
-      expect(stored).toMatchObject({ n: 4, packed: 4, againstText: 4 });
+      // The files are their text and a final newline, as most are.
+      expect(stored).toMatchObject({ n: 4, packed: 4, textThenTail: 4 });
       expect(stored.spanTasks).toBeGreaterThan(0);
       expect(textStorage(archive, newIds)).toEqual(newIds.map(() => 'packed'));
       for (const id of newIds) {
@@ -450,14 +475,29 @@ describe('an archive written before migration 0110, then opened by this version'
     }
   });
 
-  test('a damaged original stored against its text is reported by vanthu check', async () => {
+  // [storage, line ends written to the files]
+  test.each([
+    ['the text then a tail', COMPRESSION_TEXT_THEN_TAIL, '\n'],
+    ['DEFLATE against the text', COMPRESSION_DEFLATE_TEXT, '\r\n'],
+  ])('a damaged original stored as %s is reported by vanthu check', async (_name, compression, lineEnd) => {
     const archive = Archive.open(path.join(dir, 'kho'));
     try {
-      await archive.importPaths([writeDirectives(path.join(dir, 'in'), 0, 2)]);
+      const folder = writeDirectives(path.join(dir, 'in'), 0, 2);
+      for (const name of readdirSync(folder)) {
+        const file = path.join(folder, name);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/\n/g, lineEnd));
+      }
+      await archive.importPaths([folder]);
       const id = archive.list('date_asc', 1, 0).items[0]!.id;
-      const bytes = archive.db.prepare('SELECT bytes FROM originals WHERE document_id = ?').pluck().get(id) as Buffer;
-      bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 0xff;
-      archive.db.prepare('UPDATE originals SET bytes = ? WHERE document_id = ?').run(bytes, id);
+      const row = archive.db.prepare('SELECT bytes, compression FROM originals WHERE document_id = ?').get(id) as {
+        bytes: Buffer;
+        compression: number;
+      };
+      expect(row.compression).toBe(compression);
+      expect(checkArchive(archive.db).ok).toBe(true);
+      const last = row.bytes.length - 1;
+      row.bytes[last] = row.bytes[last]! ^ 0xff;
+      archive.db.prepare('UPDATE originals SET bytes = ? WHERE document_id = ?').run(row.bytes, id);
       expect(checkArchive(archive.db).ok).toBe(false);
     } finally {
       archive.close();
