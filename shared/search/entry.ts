@@ -92,8 +92,12 @@ function citedRefTokens(citations: readonly { ref: string | null }[], text: stri
   return [...seen].join(' ');
 }
 
-function folded(s: string | null): string {
-  return s ? indexStreams(s).folded : '';
+type Streams = { folded: string; exact: string };
+const NO_STREAMS: Streams = { folded: '', exact: '' };
+
+/** Streams of a short metadata field; each is asked for twice (the body's extra words, its own column). */
+function fieldStreams(field: string | null): Streams {
+  return field ? indexStreams(field) : NO_STREAMS;
 }
 
 /**
@@ -134,24 +138,35 @@ const SEAM = 'zz';
  * scanned document (empty text) or one whose header spells the issuer differently is still found
  * by the plain words a clerk typed into its subject or issuer.
  */
-function bodyStreams(text: string, meta: IndexMeta): { folded: string; exact: string } {
+function bodyStreams(text: string, subject: Streams, issuer: Streams): Streams {
   const body = indexStreams(text);
   let folded = body.folded;
   let exact = body.exact;
-  const haystack = ` ${body.folded} `;
-  for (const field of [meta.subject, meta.issuer]) {
-    if (!field) continue;
-    const s = indexStreams(field);
-    if (!s.folded || haystack.includes(` ${s.folded} `)) continue;
+  for (const s of [subject, issuer]) {
+    if (!s.folded || containsTokens(body.folded, s.folded)) continue;
     folded = folded ? `${folded} ${SEAM} ${s.folded}` : s.folded;
     exact = exact ? `${exact} ${SEAM} ${s.exact}` : s.exact;
   }
   return { folded, exact };
 }
 
+/**
+ * Whether a stream holds `tokens` as whole tokens in a row: what ` ${stream} `.includes(` ${tokens} `)
+ * says, without copying the body's stream into a padded string twice a document.
+ */
+function containsTokens(stream: string, tokens: string): boolean {
+  for (let at = stream.indexOf(tokens); at !== -1; at = stream.indexOf(tokens, at + 1)) {
+    const end = at + tokens.length;
+    if ((at === 0 || stream.charCodeAt(at - 1) === 0x20) && (end === stream.length || stream.charCodeAt(end) === 0x20))
+      return true;
+  }
+  return false;
+}
+
 export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
-  const body = bodyStreams(text, meta);
-  const subject = meta.subject ? indexStreams(meta.subject) : { folded: '', exact: '' };
+  const subject = fieldStreams(meta.subject);
+  const issuer = fieldStreams(meta.issuer);
+  const body = bodyStreams(text, subject, issuer);
   const parts = refPartsOf(meta.ref);
   // The type code read from the symbol (CV, QĐ, KH…) makes loai:CT and loai:"chỉ thị" both work.
   const code = parts?.codes[0] ?? '';
@@ -165,9 +180,9 @@ export function prepareIndexEntry(meta: IndexMeta, text: string): IndexEntry {
     sf: prefixed('sf', subject.folded),
     sx: prefixed('sx', subject.exact),
     refs: prefixed('refs', refTokens(parts)),
-    loai: prefixed('loai', [folded(meta.type), code].filter(Boolean).join(' ')),
-    coquan: prefixed('coquan', folded(meta.issuer)),
-    nguoiky: prefixed('nguoiky', folded(meta.signer)),
+    loai: prefixed('loai', [fieldStreams(meta.type).folded, code].filter(Boolean).join(' ')),
+    coquan: prefixed('coquan', issuer.folded),
+    nguoiky: prefixed('nguoiky', fieldStreams(meta.signer).folded),
     cap: prefixed('cap', level),
     cites: prefixed('cites', citedRefTokens(meta.citations ?? [], text)),
     // The fields search_docs stores, not the caller's whole object: an import worker passes the

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { prefixed } from '../../../shared/search/entry';
+import { prefixed, prepareIndexEntry } from '../../../shared/search/entry';
 import { TOKEN_RE, exactToken, foldedToken, indexStreams } from '../../../shared/search/tokens';
 
 /** What the streams are: TOKEN_RE's matches, each lower-cased when ASCII, else its two views. */
@@ -91,5 +91,57 @@ describe('prefixed column streams', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('the subject and issuer words added to the body', () => {
+  // The definition: a field's words are appended after a seam unless the body has them as whole
+  // tokens in a row (prepareIndexEntry finds them without padding the body's stream).
+  const SEAM = 'zz';
+  function bodyByDefinition(text: string, fields: (string | null)[]): string {
+    const body = indexStreams(text).folded;
+    let folded = body;
+    for (const field of fields) {
+      const s = field ? indexStreams(field).folded : '';
+      if (!s || ` ${body} `.includes(` ${s} `)) continue;
+      folded = folded ? `${folded} ${SEAM} ${s}` : s;
+    }
+    return folded;
+  }
+  const meta = (subject: string | null, issuer: string | null) => ({
+    id: 1,
+    ref: null,
+    type: null,
+    issuer,
+    issuerLevel: null,
+    date: null,
+    subject,
+    signer: null,
+  });
+  // [case, text, subject, issuer, appended]
+  test.each([
+    [
+      'the subject spelled in the text, the issuer abbreviated',
+      'ỦY BAN NHÂN DÂN TỈNH\nVề phòng, chống lụt bão',
+      'phòng chống lụt bão',
+      'UBND tỉnh',
+      true,
+    ],
+    [
+      'the issuer at the very start, the subject at the very end',
+      'Sở Y tế gửi: tiêm chủng',
+      'Tiêm chủng',
+      'Sở Y tế',
+      false,
+    ],
+    ['only inside longer tokens', 'chà nội thành', 'hà nội', 'Hà Nội', true],
+    ['a second occurrence is the whole-token one', 'ahà nội; Hà Nội', 'Hà Nội', null, false],
+    ['a scan: no text, both appended', '', 'Kế hoạch năm 2025', 'Huyện ủy', true],
+    ['no subject, no issuer', 'Công văn', null, null, false],
+  ])('%s', (_name, text, subject, issuer, appended) => {
+    const entry = prepareIndexEntry(meta(subject, issuer), text);
+    expect(entry.f).toBe(bodyByDefinition(text, [subject, issuer]));
+    expect(entry.f !== indexStreams(text).folded).toBe(appended);
+    expect(entry.x.split(' ')).toHaveLength(entry.f.split(' ').length);
   });
 });
