@@ -128,6 +128,10 @@ const WORD_UNIT = new Uint8Array(0x10000);
 const WORD_POINT = /^[\p{L}\p{N}]$/u;
 const ASTRAL_WORD = new Map<string, boolean>();
 
+// wordWidth for ASCII: 1 for a letter or digit, 0 for anything else.
+const ASCII_WORD = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) ASCII_WORD[c] = WORD_POINT.test(String.fromCharCode(c)) ? 1 : 0;
+
 /** Code units that code point at `i` of `s` adds to a token: 0 when it separates tokens. */
 function wordWidth(s: string, i: number, c: number): number {
   if (c < 0xd800 || c >= 0xe000) {
@@ -281,7 +285,8 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
   let i = 0;
   while (i < n) {
     let c = nfc.charCodeAt(i);
-    const first = wordWidth(nfc, i, c);
+    // Most units of a Vietnamese text are ASCII: a table answers for them without a call.
+    const first = c < 0x80 ? ASCII_WORD[c]! : wordWidth(nfc, i, c);
     if (first === 0) {
       i++;
       continue;
@@ -292,13 +297,19 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
     let hash = 0x811c9dc5;
     let w = first;
     do {
-      for (let k = 0; k < w; k++) {
-        c = nfc.charCodeAt(i + k);
+      if (w === 1) {
         if (c >= 0x80) ascii = false;
         hash = Math.imul(hash ^ c, 0x01000193);
+      } else {
+        // A surrogate pair: two units of one letter.
+        ascii = false;
+        hash = Math.imul(hash ^ c, 0x01000193);
+        hash = Math.imul(hash ^ nfc.charCodeAt(i + 1), 0x01000193);
       }
       i += w;
-      w = i < n ? wordWidth(nfc, i, nfc.charCodeAt(i)) : 0;
+      if (i >= n) break;
+      c = nfc.charCodeAt(i);
+      w = c < 0x80 ? ASCII_WORD[c]! : wordWidth(nfc, i, c);
     } while (w !== 0);
     let slot = viewSlot(nfc, start, i, hash);
     if (viewKeys[slot] === undefined) slot = addViews(nfc, start, i, hash, ascii, slot);
