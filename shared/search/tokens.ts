@@ -156,38 +156,35 @@ function wordWidth(s: string, i: number, c: number): number {
 }
 
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
-// that a token already seen is found without cutting it out of the text. viewKeys[i] is the token
-// of slot i; viewAt[4i…4i+3] say where its folded and exact views' code units sit in viewUnits.
+// that a token already seen is found without cutting it out of the text. viewAt[6i…6i+5] say where
+// slot i's token, its folded view and its exact view sit in viewUnits (start, length: a token's
+// length is never 0, so 0 marks an empty slot). Keys are compared as typed-array units, not as
+// strings: a probe then reads one kind of memory whatever shape of string the token was cut into.
 // The streams are then built as UTF-16 and decoded once (as foldAligned does): cheaper than pushing
 // a thousand strings and joining them twice a text. The table starts small and grows: inside an
 // import, between a parse and the zlib passes, a large sparse one missed the cache on most tokens.
 // Vietnamese has a few thousand syllables; numbers and names add more, so the table grows up to
 // VIEW_MAX_SLOTS and then starts over.
 const VIEW_MAX_SLOTS = 1 << 17;
+const VIEW_STRIDE = 6;
 let viewMask = (1 << 12) - 1;
-let viewKeys: (string | undefined)[] = new Array<string | undefined>(viewMask + 1).fill(undefined);
-let viewAt = new Int32Array(4 * (viewMask + 1));
+let viewAt = new Int32Array(VIEW_STRIDE * (viewMask + 1));
 let viewUnits = new Uint16Array(1 << 16);
 let viewUnitsUsed = 0;
 let viewCount = 0;
-
-/** FNV-1a over code units [start, end) of s. */
-function unitsHash(s: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ s.charCodeAt(k), 0x01000193);
-  return hash;
-}
 
 /** Slot of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
 function viewSlot(nfc: string, start: number, end: number, hash: number): number {
   const len = end - start;
   let slot = hash & viewMask;
   for (;;) {
-    const key = viewKeys[slot];
-    if (key === undefined) return slot;
-    if (key.length === len) {
+    const at = VIEW_STRIDE * slot;
+    const keyLen = viewAt[at + 1]!;
+    if (keyLen === 0) return slot;
+    if (keyLen === len) {
+      const keyFrom = viewAt[at]!;
       let k = 0;
-      while (k < len && key.charCodeAt(k) === nfc.charCodeAt(start + k)) k++;
+      while (k < len && viewUnits[keyFrom + k] === nfc.charCodeAt(start + k)) k++;
       if (k === len) return slot;
     }
     slot = (slot + 1) & viewMask;
@@ -198,27 +195,30 @@ function viewSlot(nfc: string, start: number, end: number, hash: number): number
 function regrowViews(): void {
   const slots = viewMask + 1;
   if (slots >= VIEW_MAX_SLOTS) {
-    viewKeys.fill(undefined);
+    viewAt.fill(0);
     viewUnitsUsed = 0;
     viewCount = 0;
     return;
   }
-  const oldKeys = viewKeys;
   const oldAt = viewAt;
   viewMask = 2 * slots - 1;
-  viewKeys = new Array<string | undefined>(viewMask + 1).fill(undefined);
-  viewAt = new Int32Array(4 * (viewMask + 1));
+  viewAt = new Int32Array(VIEW_STRIDE * (viewMask + 1));
   for (let slot = 0; slot < slots; slot++) {
-    const key = oldKeys[slot];
-    if (key === undefined) continue;
-    const to = viewSlot(key, 0, key.length, unitsHash(key, 0, key.length));
-    viewKeys[to] = key;
-    viewAt.set(oldAt.subarray(4 * slot, 4 * slot + 4), 4 * to);
+    const from = VIEW_STRIDE * slot;
+    const keyFrom = oldAt[from]!;
+    const keyLen = oldAt[from + 1]!;
+    if (keyLen === 0) continue;
+    // FNV-1a of the key, as indexStreams computes it; keys are distinct, so the first empty slot is its own.
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < keyLen; k++) hash = Math.imul(hash ^ viewUnits[keyFrom + k]!, 0x01000193);
+    let to = hash & viewMask;
+    while (viewAt[VIEW_STRIDE * to + 1] !== 0) to = (to + 1) & viewMask;
+    viewAt.set(oldAt.subarray(from, from + VIEW_STRIDE), VIEW_STRIDE * to);
   }
 }
 
-/** Appends a view's code units to viewUnits; returns how many. */
-function storeView(view: string): number {
+/** Appends a string's code units to viewUnits; returns how many. */
+function storeUnits(view: string): number {
   if (viewUnitsUsed + view.length > viewUnits.length) {
     const grown = new Uint16Array(2 * viewUnits.length + view.length);
     grown.set(viewUnits.subarray(0, viewUnitsUsed));
@@ -236,20 +236,27 @@ function addViews(nfc: string, start: number, end: number, hash: number, ascii: 
     slot = viewSlot(nfc, start, end, hash);
   }
   const token = nfc.slice(start, end);
-  viewKeys[slot] = token;
   // Most tokens are plain ASCII: both views are then the lower-cased token.
   const folded = ascii ? token.toLowerCase() : foldedToken(token);
   const exact = ascii ? folded : exactToken(token);
-  const at = 4 * slot;
-  viewAt[at] = viewUnitsUsed;
-  viewAt[at + 1] = storeView(folded);
+  const at = VIEW_STRIDE * slot;
+  viewAt[at + 2] = viewUnitsUsed;
+  viewAt[at + 3] = storeUnits(folded);
   if (exact === folded) {
-    viewAt[at + 2] = viewAt[at]!;
-    viewAt[at + 3] = viewAt[at + 1]!;
+    viewAt[at + 4] = viewAt[at + 2]!;
+    viewAt[at + 5] = viewAt[at + 3]!;
   } else {
-    viewAt[at + 2] = viewUnitsUsed;
-    viewAt[at + 3] = storeView(exact);
+    viewAt[at + 4] = viewUnitsUsed;
+    viewAt[at + 5] = storeUnits(exact);
   }
+  // A lower-case token is its own views: its key shares their units.
+  if (token === folded) viewAt[at] = viewAt[at + 2]!;
+  else if (token === exact) viewAt[at] = viewAt[at + 4]!;
+  else {
+    viewAt[at] = viewUnitsUsed;
+    storeUnits(token);
+  }
+  viewAt[at + 1] = token.length;
   viewCount++;
   return slot;
 }
@@ -293,7 +300,7 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
     }
     const start = i;
     let ascii = true;
-    // unitsHash of the token, computed on the way.
+    // FNV-1a of the token's code units, computed on the way (regrowViews hashes keys alike).
     let hash = 0x811c9dc5;
     let w = first;
     do {
@@ -312,12 +319,12 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
       w = c < 0x80 ? ASCII_WORD[c]! : wordWidth(nfc, i, c);
     } while (w !== 0);
     let slot = viewSlot(nfc, start, i, hash);
-    if (viewKeys[slot] === undefined) slot = addViews(nfc, start, i, hash, ascii, slot);
-    const at = 4 * slot;
-    const fFrom = viewAt[at]!;
-    const fLen = viewAt[at + 1]!;
-    const xFrom = viewAt[at + 2]!;
-    const xLen = viewAt[at + 3]!;
+    if (viewAt[VIEW_STRIDE * slot + 1] === 0) slot = addViews(nfc, start, i, hash, ascii, slot);
+    const at = VIEW_STRIDE * slot;
+    const fFrom = viewAt[at + 2]!;
+    const fLen = viewAt[at + 3]!;
+    const xFrom = viewAt[at + 4]!;
+    const xLen = viewAt[at + 5]!;
     if (folded + fLen + 1 > foldedOut.length) foldedOut = grownOut(foldedOut, folded, fLen + 1);
     if (exact + xLen + 1 > exactOut.length) exactOut = grownOut(exactOut, exact, xLen + 1);
     if (tokens++ !== 0) {
