@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { parseDirective } from '../../../shared/parser';
 import { prefixed, prepareIndexEntry } from '../../../shared/search/entry';
 import { TOKEN_RE, exactToken, foldedToken, indexStreams } from '../../../shared/search/tokens';
 
@@ -143,5 +144,27 @@ describe('the subject and issuer words added to the body', () => {
     expect(entry.f).toBe(bodyByDefinition(text, [subject, issuer]));
     expect(entry.f !== indexStreams(text).folded).toBe(appended);
     expect(entry.x.split(' ')).toHaveLength(entry.f.split(' ').length);
+  });
+});
+
+describe('the index entry’s meta', () => {
+  // The importer passes the whole parse result; search_docs stores only these fields, and the
+  // entry crosses from the import worker to the main thread, so the rest must not ride along.
+  test.each([
+    ['a directive parsed in full', fixtureTexts[0]![1].normalize('NFC')],
+    ['a scan', ''],
+  ])('%s: only the fields search_docs stores', (_name, text) => {
+    const parse = parseDirective(text);
+    const entry = prepareIndexEntry({ id: 7, ...parse }, text);
+    expect(entry.meta).toEqual({
+      id: 7,
+      ref: parse.ref,
+      type: parse.type,
+      issuer: parse.issuer,
+      issuerLevel: parse.issuerLevel,
+      date: parse.date,
+      subject: parse.subject,
+      signer: parse.signer,
+    });
   });
 });
