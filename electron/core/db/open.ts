@@ -61,6 +61,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // transaction, kept to undo that statement alone) is never spilled to a temp file; spilled,
     // it cost a bulk import ~75 page writes per document.
     db.pragma('temp_store = MEMORY');
+    // 32 MiB of page cache instead of SQLite's 2 MB: at 100k documents an import's index writes
+    // (content hashes, graph keys, FTS5 merges) land on pages spread over a 1.3 GB file, and each
+    // miss is a read from the OS. Storing 3,000 files into a copy of the 100k archive: 1.23 / 1.07
+    // → 1.06 / 1.02 CPU ms per document, of which system time 0.28 / 0.25 → 0.19 (idle machine).
+    if (!options.readOnly) db.pragma('cache_size = -32768');
     if (!options.readOnly) migrate(db);
     // History of every change (issue #7): TEMP triggers generated from the schema just migrated.
     if (!options.readOnly) installHistoryTriggers(db);

@@ -24,10 +24,12 @@ const FLUSH_MS = 50;
 /**
  * Files queued in one worker: enough to keep it busy while the main thread writes a batch (a
  * worker only gets more when the main thread's event loop is free). With 4, workers sat idle
- * 45 % of a 6,000-file import on a loaded machine; 4,000 files took 26 s on average against 20 s
- * with 32 (two runs each, alternated, load 6.5–8.6).
+ * 45 % of a 6,000-file import on a loaded machine; 32 was better, but a worker still ran dry during
+ * a batch (~1 ms per file against 50 ms and more per batch): `vanthu import` of 10k files on an
+ * idle machine took 14.0 / 14.3 s with 32, 13.0 / 13.7 s with 64, 12.4 / 12.5 s with 128 and
+ * 15.7 / 15.8 s with 256 (more prepared files waiting, more collection; peak RSS 340 → 365 → 386 MiB).
  */
-const IN_FLIGHT = 32;
+const IN_FLIGHT = 128;
 /** Prepared files waiting for the writer, at most (bounds memory when writing is the slow part). */
 const MAX_AHEAD = 4 * BATCH;
 export const WORKER_BUNDLE = 'import-worker.js';
