@@ -290,8 +290,6 @@ export function cleanValueFolded(raw: string, folded: string): { value: string; 
   return { value, folded: folded.slice(a, a + value.length) };
 }
 
-/** Two blanks in a row or a blank other than the space: what `replace(/\s+/g, ' ')` would change. */
-const NOT_SINGLE_SPACED = /[^\S ]|\s\s/;
 const BLANK_RUNS = /\s+/g;
 
 /**
