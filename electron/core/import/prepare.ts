@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ImportFailure } from '../../../shared/model/archive';
-import { emptyParseResult, type ParseResult } from '../../../shared/model/directive';
+import { emptyParseResult, type ParseResult, type Task } from '../../../shared/model/directive';
 import { parseDirective } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
@@ -41,6 +41,11 @@ export interface PreparedFile {
   entry: IndexEntry;
   /** Task spans and citing sentences (derived.ts), computed here rather than on the writing thread. */
   derived?: DerivedColumns;
+  /**
+   * Set on the copy a worker posts to the writer (forTheWriter): `text` is '' and so is the text
+   * of every task stored as a span, because the writer reads neither.
+   */
+  writerCopy?: true;
 }
 
 export interface RefusedFile {
@@ -144,4 +149,39 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     entry: prepareIndexEntry({ id: 0, ...parse }, read.text),
     derived: derivedColumns(parse, read.text),
   };
+}
+
+/** The same tasks with '' for each text the tasks table stores as a span (`from` in ordinal order). */
+function withoutSpannedTexts(tasks: readonly Task[], from: readonly (number | null)[], next = { i: 0 }): Task[] {
+  return tasks.map((task) => {
+    const spanned = from[next.i++] !== null;
+    return { ...task, text: spanned ? '' : task.text, children: withoutSpannedTexts(task.children ?? [], from, next) };
+  });
+}
+
+/**
+ * What a worker posts to the main thread: the answer without what only the worker needed. The
+ * writer stores the text from `textPacked`, a task's text as its span (`derived.taskFrom`) and a
+ * citing sentence from `derived`; the plain text and the task texts were a third of each message,
+ * copied and then collected on the import's critical path. Unchanged when any of those is missing
+ * or does not fit (the writer then falls back to the text, as graph/batch.ts and store.ts do).
+ */
+export function forTheWriter(answer: PrepareAnswer): PrepareAnswer {
+  if (!answer.ok || answer.textPacked === null || !answer.derived) return answer;
+  const { taskFrom, citationSentences, graphKeys } = answer.derived;
+  const n = answer.parse.citations.length;
+  if (citationSentences.length !== n || graphKeys.citations.length !== n) return answer;
+  if (taskFrom.length !== countTasks(answer.parse.tasks)) return answer;
+  return {
+    ...answer,
+    text: '',
+    parse: { ...answer.parse, tasks: withoutSpannedTexts(answer.parse.tasks, taskFrom) },
+    writerCopy: true,
+  };
+}
+
+function countTasks(tasks: readonly Task[]): number {
+  let n = 0;
+  for (const task of tasks) n += 1 + (task.children?.length ? countTasks(task.children) : 0);
+  return n;
 }

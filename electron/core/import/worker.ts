@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { closePdfWorker } from '../readers';
-import { prepareFile, type PrepareAnswer } from './prepare';
+import { forTheWriter, prepareFile, type PrepareAnswer } from './prepare';
 import type { ImportSource } from './sources';
 
 export const WORKER_FLAG = 'vanthuImportWorker';
@@ -35,7 +35,7 @@ export function runImportWorkerIfAny(): boolean {
     }
     // One file at a time, in order: the main thread times the file at the head of the queue.
     chain = chain.then(async () => {
-      const answer = await prepareFile(msg.source);
+      const answer = forTheWriter(await prepareFile(msg.source));
       const transfer: ArrayBuffer[] = [];
       if (answer.ok) {
         for (const bytes of [answer.stored, answer.storedParse.packed, answer.textPacked]) {

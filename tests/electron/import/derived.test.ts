@@ -7,7 +7,12 @@ import type { Database } from 'better-sqlite3';
 import { addAlias } from '../../../electron/core/db/graph-store';
 import { taskRowValues } from '../../../electron/core/db/store';
 import { derivedColumns } from '../../../electron/core/import/derived';
-import { prepareFile, type PrepareAnswer, type PreparedFile } from '../../../electron/core/import/prepare';
+import {
+  forTheWriter,
+  prepareFile,
+  type PrepareAnswer,
+  type PreparedFile,
+} from '../../../electron/core/import/prepare';
 import { storeBatch } from '../../../electron/core/import/pipeline';
 import { citationKeys, citingContext, citingSentence, documentKeys } from '../../../shared/graph/keys';
 import { BG_571, CD_TW, ND_571, NO_NUMBER, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
@@ -41,6 +46,11 @@ function rows(db: Database): Record<string, unknown[]> {
     keys: all('SELECT * FROM graph_docs ORDER BY document_id'),
     placeholders: all('SELECT * FROM graph_placeholders ORDER BY id'),
     history: all('SELECT document_id, entity, entity_id, action, data_json FROM history ORDER BY id'),
+    documents: all(
+      'SELECT id, content_hash, text, text_packed, parse_json, parse_packed, ref, date FROM documents ORDER BY id',
+    ),
+    originals: all('SELECT * FROM originals ORDER BY document_id'),
+    search: all('SELECT * FROM search_docs ORDER BY doc_id'),
   };
 }
 
@@ -110,5 +120,30 @@ describe('columns computed in the import worker', () => {
     expect(JSON.stringify(withAlias.keys)).not.toContain('not-a-key');
     // Without an alias the import's keys are the ones written.
     expect(JSON.stringify((await stored(wrong)).keys)).toContain('not-a-key');
+  });
+
+  test("the writer's copy a worker posts stores the same rows without the text or the spanned task texts", async () => {
+    const answers = await prepared();
+    const copies = answers.map(forTheWriter) as PreparedFile[];
+    expect(copies.every((c) => c.writerCopy === true && c.text === '')).toBe(true);
+    const texts = (tasks: PreparedFile['parse']['tasks']): string[] =>
+      tasks.flatMap((t) => [t.text, ...texts(t.children)]);
+    const left = copies.flatMap((c) => texts(c.parse.tasks));
+    const spanned = answers.flatMap((a) => a.derived!.taskFrom.map((f) => f !== null));
+    expect(spanned.filter(Boolean).length).toBeGreaterThan(5);
+    expect(left.filter((t, i) => spanned[i] && t !== '')).toEqual([]);
+    expect(await stored(copies)).toEqual(await stored(answers));
+  });
+
+  test('an answer whose writer needs the text is posted whole', async () => {
+    const [p] = await prepared();
+    for (const whole of [
+      { ...p!, derived: undefined },
+      { ...p!, textPacked: null },
+      { ...p!, derived: { ...p!.derived!, taskFrom: p!.derived!.taskFrom.slice(1) } },
+      { ...p!, derived: { ...p!.derived!, citationSentences: [] } },
+    ] as PreparedFile[]) {
+      expect(forTheWriter(whole)).toBe(whole);
+    }
   });
 });
