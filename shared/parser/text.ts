@@ -69,6 +69,16 @@ function scratchFor(n: number): Uint16Array {
   return n <= foldScratch.length ? foldScratch : new Uint16Array(n);
 }
 
+/** FOLD_TABLE's entry for a unit, filled on first sight. */
+function foldedUnit(code: number): number {
+  let f = FOLD_TABLE[code]!;
+  if (f === 0) {
+    f = foldUnit(code);
+    FOLD_TABLE[code] = f;
+  }
+  return f;
+}
+
 /** Folds one UTF-16 unit at a time; anything that does not fold to one unit stays as it was. */
 export function foldAligned(text: string): string {
   const n = text.length;
@@ -76,11 +86,7 @@ export function foldAligned(text: string): string {
   let changed = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    let f = FOLD_TABLE[code]!;
-    if (f === 0) {
-      f = foldUnit(code);
-      FOLD_TABLE[code] = f;
-    }
+    const f = foldedUnit(code);
     if (f !== code) changed = true;
     scratch[i] = f;
   }
@@ -115,11 +121,7 @@ function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
   let changed = false;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    let f = FOLD_TABLE[code]!;
-    if (f === 0) {
-      f = foldUnit(code);
-      FOLD_TABLE[code] = f;
-    }
+    const f = foldedUnit(code);
     if (f !== code) changed = true;
     scratch[i] = f;
     const unit = PLAIN_CLASS[code]!;
