@@ -1,6 +1,6 @@
 /**
  * Batch resolution (docs/graph.md, "Batch path"): the graph of an import batch, resolved once
- * before the batch's transaction commits instead of once per document inside its savepoint.
+ * before the batch's transaction commits instead of once per document.
  *
  * The result is the one-document path's (`resolveDocument` for each document in batch order):
  * the same steps run in the same order, on rows held in memory, with the same rules
@@ -100,7 +100,7 @@ export interface BatchResolution {
 }
 
 /**
- * Collects the documents an import batch stored (`add`, after each document's savepoint) and
+ * Collects the documents an import batch stored (`add`, after each document's rows) and
  * resolves them together (`finish`, before the batch's search rows and commit). A throw from
  * `finish` rolls the batch back; the caller then stores each file alone (with `resolveOnInsert`).
  */

@@ -1,8 +1,9 @@
 /**
  * Import, one path for every caller (CLI, app jobs, HTTP uploads, bench): prepareFile() does the
  * slow per-file work outside any transaction (in worker threads when there are more than a handful
- * of files, see pool.ts); storePrepared() writes one document in one transaction or savepoint, so
- * one bad file never rolls back the others and a crash leaves every document whole or absent.
+ * of files, see pool.ts); storePrepared() writes one document in one transaction and storeBatch()
+ * a batch in one, written again file by file if any of it fails, so one bad file never keeps the
+ * others out and a crash leaves every document whole or absent.
  */
 import type { Database } from 'better-sqlite3';
 import { DUPLICATE_MESSAGE, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
