@@ -255,8 +255,6 @@ function insertTasks(
   for (const values of taskRowValues(documentId, tasks, documentText, taskFrom)) insert.run(values);
 }
 
-export { taskTextFrom };
-
 // Most task lists are empty (every cooperate list of the 10k bench corpus); the same string as JSON.stringify([]).
 const listJson = (list: readonly string[]): string => (list.length === 0 ? '[]' : JSON.stringify(list));
 

@@ -15,13 +15,8 @@ import { createBackup, verifyBackup } from '../../../electron/core/backup/backup
 import { checkArchive } from '../../../electron/core/backup/check';
 import { exportBundle, importBundle } from '../../../electron/core/bundle/bundle';
 import { MIGRATIONS, migrate } from '../../../electron/core/db/migrations';
-import {
-  citationRowValues,
-  getDocument,
-  getOriginal,
-  taskRowValues,
-  taskTextFrom,
-} from '../../../electron/core/db/store';
+import { citationRowValues, getDocument, getOriginal, taskRowValues } from '../../../electron/core/db/store';
+import { taskTextFrom } from '../../../electron/core/import/derived';
 import { parsedTasks } from '../../../electron/core/db/tasks-store';
 import { documentText as graphDocumentText, storedDoc } from '../../../electron/core/db/graph-store';
 import { reviewSource } from '../../../electron/core/db/review-store';

@@ -237,12 +237,15 @@ describe('a cited document that arrives after its citer with a mis-inferred prov
   });
 });
 
+/** The three ways a three-document step can reach the archive: alone, in batches of one, in one batch. */
+const BATCHINGS: { name: string; batches: number[] | undefined }[] = [
+  { name: 'one document at a time', batches: undefined },
+  { name: 'one batch each', batches: [1, 1, 1] },
+  { name: 'one batch', batches: [3] },
+];
+
 describe('an undated candidate loses its citation to a tie when a document with another date arrives later', () => {
-  test.each([
-    { name: 'one document at a time', batches: undefined },
-    { name: 'one batch each', batches: [1, 1, 1] },
-    { name: 'one batch', batches: [3] },
-  ])('$name', async ({ batches }) => {
+  test.each(BATCHINGS)('$name', async ({ batches }) => {
     const { archive, cleanup } = openArchive();
     try {
       await store(archive, [BG_571_UNDATED, YT_128, BG_571_EARLIER], batches);
@@ -258,11 +261,7 @@ describe('an undated candidate loses its citation to a tie when a document with 
 });
 
 describe('a placeholder two missing documents share shows what resolveAll shows when one of them arrives', () => {
-  test.each([
-    { name: 'one document at a time', batches: undefined },
-    { name: 'one batch each', batches: [1, 1, 1] },
-    { name: 'one batch', batches: [3] },
-  ])('$name', async ({ batches }) => {
+  test.each(BATCHINGS)('$name', async ({ batches }) => {
     const { archive, cleanup } = openArchive();
     try {
       await store(archive, [YT_128, LN_40, BG_02], batches);
