@@ -75,4 +75,32 @@ describe('storeBatch without savepoints', () => {
       cleanup();
     }
   });
+
+  // Regression: the index rows were written in file order, and FTS5 starts a new segment whenever
+  // a rowid (date first) is not above the last one, so a folder newest-first made one segment per file.
+  test('a batch newest-first builds the same index as the same batch oldest-first', async () => {
+    const days = Array.from({ length: 24 }, (_, i) => i + 1);
+    const texts = days.map(
+      (d) =>
+        `ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: ${d}/UBND-VP\nBắc Giang, ngày ${d} tháng 3 năm 2021\n` +
+        `CÔNG VĂN\nVề phòng, chống dịch bệnh đợt ${d}\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện.\n`,
+    );
+    const answers = await Promise.all(
+      texts.map((text, i) =>
+        prepareFile({ kind: 'upload', name: `cv${i}.txt`, bytes: new TextEncoder().encode(text) }),
+      ),
+    );
+    const indexBytes = (order: PrepareAnswer[]): number => {
+      const { archive, cleanup } = openArchive();
+      try {
+        const before = count(archive.db, 'SELECT total(length(block)) AS n FROM search_fts_data');
+        expect(storeBatch(archive.db, order, AT).every((r) => r.status === 'imported')).toBe(true);
+        expect(archive.search.search({ query: 'phong chong dich', limit: 50 }).total).toBe(days.length);
+        return count(archive.db, 'SELECT total(length(block)) AS n FROM search_fts_data') - before;
+      } finally {
+        cleanup();
+      }
+    };
+    expect(indexBytes([...answers].reverse())).toBe(indexBytes(answers));
+  });
 });
