@@ -345,7 +345,13 @@ export function installHistoryTriggers(db: Database): void {
         : `(SELECT ${quoteId(relations(db).find((r) => r.table === rel.parent && r.depth === 1)!.column)} FROM main.${quoteId(rel.parent)} WHERE ${quoteId(rel.parentColumn)} = ${p}.${quoteId(rel.column)})`;
     const entityId = (p: 'old' | 'new'): string => (rel.hasRowid ? `${p}.rowid` : 'NULL');
     const tableLit = `'${rel.table.replace(/'/g, "''")}'`;
-    stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_ins_${rel.column} AFTER INSERT ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND ${notFresh(docOf('new'))} BEGIN
+    // A row naming two documents (a graph edge: its citing document and the one it cites) is part
+    // of the import of either: the cited document's history got one entry per citing document.
+    const freshAlso = relations(db)
+      .filter((r) => r.table === rel.table && r.depth === 1 && r.column !== rel.column)
+      .map((r) => ` AND ${notFresh(`new.${quoteId(r.column)}`)}`)
+      .join('');
+    stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_ins_${rel.column} AFTER INSERT ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND ${notFresh(docOf('new'))}${freshAlso} BEGIN
       INSERT INTO main.history (document_id, at, entity, entity_id, action, data_json)
       VALUES (${docOf('new')}, ${AT}, ${tableLit}, ${entityId('new')}, 'insert', ${jsonObject('new', cols)});
     END;`);
