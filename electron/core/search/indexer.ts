@@ -48,10 +48,15 @@ export function catchUpIndex(db: Database, onProgress?: (done: number) => void, 
     const ids = store.unindexedIds(batch);
     if (ids.length === 0) break;
     db.transaction(() => {
+      const entries: IndexEntry[] = [];
       for (const id of ids) {
         const doc = store.documentForIndex(id);
-        if (doc) store.write(prepareIndexEntry(doc.meta, doc.text));
+        if (doc) entries.push(prepareIndexEntry(doc.meta, doc.text));
       }
+      // Key (date) order, as the import writes them: FTS5 starts a new segment at every rowid
+      // below the previous one, and ids follow import order, not dates.
+      entries.sort((a, b) => a.key - b.key);
+      for (const entry of entries) store.write(entry);
     })();
     done += ids.length;
     onProgress?.(done);
