@@ -274,10 +274,12 @@ const GENERIC_TAIL: readonly [RegExp, keyof PlaceContext][] = [
 const NAME_SYLLABLE_RE = /^\p{Lu}\p{Ll}+$/u;
 
 /**
- * "Ban Thường vụ Tỉnh ủy" in a Bắc Giang document → "Ban Thường vụ Tỉnh ủy Bắc Giang". A name that
- * already ends in a place, and central bodies, stay as written.
+ * What qualifyIssuer does to a name, whatever the places: keep it as written, add the document's
+ * province, district or commune, or add the province when that is a centrally-run city.
  */
-export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
+type Qualification = keyof PlaceContext | 'as written' | 'central city';
+
+function qualificationOf(issuer: string): Qualification {
   const folded = singleSpaced(foldPhrase(issuer)).trim();
   const words = singleSpaced(issuer).trim().split(' ');
   for (const [re, key] of GENERIC_TAIL) {
@@ -286,14 +288,27 @@ export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
       // "huyện Đan Phượng", "xã Hòa Phường": a capitalised syllable after a name syllable ends a name.
       const k = m[0].split(' ').length;
       const prev = words[words.length - k - 1] ?? '';
-      if (NAME_SYLLABLE_RE.test(prev) && startsUpper(words[words.length - k] ?? '')) return issuer;
-      const place = ctx[key];
-      if (key === 'province' && /thanh uy$/.test(folded)) return issuer;
-      return place ? `${issuer} ${place}` : issuer;
+      if (NAME_SYLLABLE_RE.test(prev) && startsUpper(words[words.length - k] ?? '')) return 'as written';
+      if (key === 'province' && /thanh uy$/.test(folded)) return 'as written';
+      return key;
     }
   }
-  if (/thanh uy$/.test(folded) && ctx.province && isCentralCity(ctx.province)) return `${issuer} ${ctx.province}`;
-  return issuer;
+  return /thanh uy$/.test(folded) ? 'central city' : 'as written';
+}
+
+function qualified(issuer: string, how: Qualification, ctx: PlaceContext): string {
+  if (how === 'as written') return issuer;
+  if (how === 'central city') return ctx.province && isCentralCity(ctx.province) ? `${issuer} ${ctx.province}` : issuer;
+  const place = ctx[how];
+  return place ? `${issuer} ${place}` : issuer;
+}
+
+/**
+ * "Ban Thường vụ Tỉnh ủy" in a Bắc Giang document → "Ban Thường vụ Tỉnh ủy Bắc Giang". A name that
+ * already ends in a place, and central bodies, stay as written.
+ */
+export function qualifyIssuer(issuer: string, ctx: PlaceContext): string {
+  return qualified(issuer, qualificationOf(issuer), ctx);
 }
 
 /** Abbreviated body names written out in a normalized issuer. */
@@ -319,16 +334,21 @@ const COMMITTEE_CASING: readonly [RegExp, string][] = [
  * place ("Ủy ban nhân dân tỉnh Bắc Giang"). Names the table does not know are only qualified.
  */
 export function normalizeCitedIssuer(issuer: string, ctx: PlaceContext): string {
-  // The same few issuers are cited over and over, in one document and across an import.
-  const key = memoKey(issuer, ctx.province, ctx.district, ctx.commune);
-  if (key === null) return normalizeCitedIssuerOnce(issuer, ctx);
+  // The same few issuers are cited over and over, in one document and across an import; the
+  // places change with every document, so only the place-free part is kept.
+  const key = memoKey(issuer);
+  if (key === null) {
+    const name = normalizedBody(issuer);
+    return qualified(name, qualificationOf(name), ctx);
+  }
   let out = NORMALIZED_ISSUERS.get(key);
   if (out === undefined) {
-    out = normalizeCitedIssuerOnce(issuer, ctx);
+    const name = normalizedBody(issuer);
+    out = { name, how: qualificationOf(name) };
     if (NORMALIZED_ISSUERS.size >= NORMALIZED_ISSUERS_MAX) NORMALIZED_ISSUERS.clear();
     NORMALIZED_ISSUERS.set(key, out);
   }
-  return out;
+  return qualified(out.name, out.how, ctx);
 }
 
 /** One string for the parts, null (do not memoize) when a part holds a separator character. */
@@ -341,10 +361,11 @@ function memoKey(...parts: (string | null)[]): string | null {
   return key;
 }
 
-const NORMALIZED_ISSUERS = new Map<string, string>();
+const NORMALIZED_ISSUERS = new Map<string, { name: string; how: Qualification }>();
 const NORMALIZED_ISSUERS_MAX = 4096;
 
-function normalizeCitedIssuerOnce(issuer: string, ctx: PlaceContext): string {
+/** The body part of normalizeCitedIssuer, before the places are added. */
+function normalizedBody(issuer: string): string {
   const s = singleSpaced(issuer).trim();
   const folded = foldPhrase(s);
   const body = bodyAtStart(folded);
@@ -359,5 +380,5 @@ function normalizeCitedIssuerOnce(issuer: string, ctx: PlaceContext): string {
     else if (unit) rest = rest.slice(0, unit[0].length).toLowerCase() + rest.slice(unit[0].length);
     out = rest ? `${head} ${rest}` : head;
   }
-  return qualifyIssuer(out, ctx);
+  return out;
 }
