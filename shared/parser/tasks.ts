@@ -216,38 +216,29 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
 // ---- Deadlines -----------------------------------------------------------------------
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-/**
- * `needsDigit`: the pattern cannot match without a digit (a day, month or year is mandatory in it).
- * Three task paragraphs in four have none, and one digit test costs less than those four scans.
- */
 export const DEADLINE_RES: readonly {
   re: RegExp;
   kind: 'day' | 'month' | 'quarter' | 'recurring' | 'ongoing' | 'year';
-  needsDigit: boolean;
 }[] = [
   {
     re: /(?:truoc|cham nhat(?: la)?(?: vao)?|han cuoi(?: la)?|hoan thanh(?: truoc)?)\s+(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?!\d)/u,
     kind: 'day',
-    needsDigit: true,
   },
   {
     re: /(?:truoc|cham nhat(?: la)?)\s+ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})(?:\s+nam\s+(\d{4}))?/u,
     kind: 'day',
-    needsDigit: true,
   },
-  { re: /trong\s+thang\s+(\d{1,2})\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'month', needsDigit: true },
+  { re: /trong\s+thang\s+(\d{1,2})\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u, kind: 'month' },
   {
     re: /(?:trong\s+|truoc\s+|hoan thanh\s+)?quy\s+(i{1,3}|iv)\s*(?:[/-]|\s+nam\s+)\s*(\d{4})/u,
     kind: 'quarter',
-    needsDigit: true,
   },
   {
     re: /(?:hang|hàng|dinh ky(?: hang)?)\s+(tuan|thang|quy|nam|6 thang|sau thang)/u,
     kind: 'recurring',
-    needsDigit: false,
   },
-  { re: /(?:dinh ky\s+)?(6 thang|sau thang)(?:\s+mot lan|\s+\/\s*lan)/u, kind: 'recurring', needsDigit: false },
-  { re: /thuong xuyen/u, kind: 'ongoing', needsDigit: false },
+  { re: /(?:dinh ky\s+)?(6 thang|sau thang)(?:\s+mot lan|\s+\/\s*lan)/u, kind: 'recurring' },
+  { re: /thuong xuyen/u, kind: 'ongoing' },
 ];
 const RECURRENCE: Record<string, TaskDeadline['recurrence']> = {
   tuan: 'weekly',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { bodyAtStart, PROVINCE_MENTION_RE } from '../../../shared/parser/issuer';
-import { DEADLINE_RES } from '../../../shared/parser/tasks';
+import { DEADLINE_RES, deadlineOf } from '../../../shared/parser/tasks';
 import { ABBREVIATION_RE, DATE_RE, LOOSE_STATE_RE } from '../../../shared/parser/tokenize';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, ISSUER_BODIES, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
@@ -196,7 +196,7 @@ test('scanPhrases finds, per set, what the regex of that set finds (type nouns a
   );
 });
 
-test('deadline patterns marked needsDigit match nothing without a digit', () => {
+test('deadlineOf picks what running each deadline pattern on its own picks: the earliest, then table order', () => {
   const deadlineWords = fc.constantFrom(
     'truoc ',
     'cham nhat la vao ',
@@ -217,18 +217,27 @@ test('deadline patterns marked needsDigit match nothing without a digit', () => 
     '12',
     '2025',
   );
-  const gated = DEADLINE_RES.filter((d) => d.needsDigit);
-  // The words do build dates: what stops these is the missing digit.
-  expect(gated.some(({ re }) => re.test('truoc ngay 12/6/2025'))).toBe(true);
+  // The per-pattern loop deadlineOf replaced: each pattern's first match, the earliest start winning
+  // and, at the same start, the pattern listed first.
+  const byLoop = (folded: string) => {
+    let best: { index: number; text: string; kind: string } | null = null;
+    for (const { re, kind } of DEADLINE_RES) {
+      const m = re.exec(folded);
+      if (m && (!best || m.index < best.index)) best = { index: m.index, text: m[0], kind };
+    }
+    return best;
+  };
+  const ongoingOrRecurring = (d: ReturnType<typeof deadlineOf>) => d?.recurrence ?? null;
   fc.assert(
     fc.property(fc.array(deadlineWords, { maxLength: 14 }), (pieces) => {
       const s = pieces.join('');
-      const withoutDigits = s.replace(/\d/g, '');
-      for (const { re } of gated) {
-        expect(re.test(withoutDigits)).toBe(false);
-      }
+      const expected = byLoop(s);
+      const found = deadlineOf(s, 2024, s);
+      expect(found?.text ?? null).toBe(expected ? cleanValue(expected.text) : null);
+      if (expected?.kind === 'recurring' || expected?.kind === 'ongoing')
+        expect(ongoingOrRecurring(found)).not.toBeNull();
     }),
-    { numRuns: 3000 },
+    { numRuns: 5000 },
   );
 });
 
