@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { readDocument, type ReadResult } from '../../../electron/core/readers';
 import { restoreOptionalHyphens } from '../../../electron/core/readers/doc';
 import { looksLikeBrokenGlyphs } from '../../../electron/core/readers/pdf';
-import { sniffUtf16 } from '../../../electron/core/readers/text';
+import { decodeBytes, sniffUtf16 } from '../../../electron/core/readers/text';
 import { checkZipBomb, readCentralDirectory } from '../../../electron/core/readers/zip';
 import { unicodeToTcvn3, unicodeToVni } from '../../../shared/text/legacy';
+import { normalizeText } from '../../../shared/text/vietnamese';
 
 const FORMATS = path.join(__dirname, '../../fixtures/formats');
 const fixture = (name: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(FORMATS, name)));
@@ -238,6 +240,29 @@ describe('leading and trailing blanks of a read text (issue #4: trimEnd in place
       .replace(/\n{3,}/g, '\n\n')
       .replace(/^\n+|\s+$/g, '');
     if (r.ok) expect(r.text).toBe(expected);
+  });
+
+  test('a text read as it was tidied before the scan that skips tidying (any mix of blanks, cleaned characters, NFD)', async () => {
+    const plain = ['a', 'ệ', 'e\u0301', 'Đ', ' ', '\t', '\n', '\f', '\u2028'];
+    const cleaned = ['\r', '\u00AD', '\u00A0', '\u2002', '\u200B', '\u2060', '\u202F', '\u3000', '\uFEFF'];
+    // Texts of plain units alone too: those are the ones that skip tidying.
+    const units = fc.oneof(
+      fc.array(fc.constantFrom(...plain), { maxLength: 40 }),
+      fc.array(fc.constantFrom(...plain, ...cleaned), { maxLength: 40 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(units, async (units) => {
+        const file = new Uint8Array(Buffer.from(`x${units.join('')}`, 'utf8'));
+        const decoded = decodeBytes(file).text;
+        const expected = normalizeText(decoded.replace(/\u00AD/g, ''))
+          .replace(/[ \t]+\n/g, '\n')
+          .replace(/\n{3,}/g, '\n\n')
+          .replace(/^\n+/, '')
+          .trimEnd();
+        const r = await readDocument(file, 'a.txt');
+        expect(r.ok ? r.text : expected).toBe(expected);
+      }),
+    );
   });
 
   test('a file of blanks only is empty', async () => {

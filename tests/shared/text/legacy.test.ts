@@ -133,6 +133,16 @@ describe('detectLegacy', () => {
     expect(r.lines).toBe(2);
   });
 
+  test('a legacy line after many Unicode ones, or last without a line end, is still found', () => {
+    const unicode = Array.from({ length: 40 }, () => 'Căn cứ Luật Tổ chức chính quyền địa phương; Hà Nội').join('\n');
+    const legacy = unicodeToTcvn3('Ban Thường vụ Tỉnh ủy');
+    for (const text of [`${unicode}\n${legacy}`, `${unicode}\n${legacy}\n`, `${legacy}\n${unicode}`]) {
+      const r = repairLegacyText(text);
+      expect(r.kinds).toEqual(['tcvn3']);
+      expect(r.text).toBe(text.replace(legacy, 'Ban Thường vụ Tỉnh ủy'));
+    }
+  });
+
   test('vietnameseScore favours real syllables', () => {
     expect(vietnameseScore('Cộng hòa xã hội')).toBe(4);
     expect(vietnameseScore('Céng hoµ x· héi')).toBeLessThan(0);
