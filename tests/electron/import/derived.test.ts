@@ -4,9 +4,10 @@
  * writer gives when it computes them itself.
  */
 import type { Database } from 'better-sqlite3';
+import fc from 'fast-check';
 import { addAlias } from '../../../electron/core/db/graph-store';
 import { taskRowValues } from '../../../electron/core/db/store';
-import { derivedColumns } from '../../../electron/core/import/derived';
+import { derivedColumns, taskTextFrom } from '../../../electron/core/import/derived';
 import {
   forTheWriter,
   prepareFile,
@@ -70,6 +71,22 @@ async function stored(
 }
 
 describe('columns computed in the import worker', () => {
+  test('a task text starts where documentText.startsWith says, whatever the span', () => {
+    const unit = fc.constantFrom('a', 'ệ', ' ', '\n', '\u{1f600}');
+    const text = fc.array(unit, { maxLength: 12 }).map((xs) => xs.join(''));
+    const at = fc.integer({ min: -3, max: 30 });
+    fc.assert(
+      fc.property(text, text, at, at, fc.boolean(), (documentText, other, start, end, spanned) => {
+        // Half the time the task text is the text's own tail of the span, as the parser gives it.
+        const taskText = spanned ? documentText.slice(Math.max(0, start), Math.max(0, end)) : other;
+        const from = end - taskText.length;
+        const expected =
+          from >= start && end <= documentText.length && documentText.startsWith(taskText, from) ? from : null;
+        expect(taskTextFrom({ text: taskText, start, end }, documentText)).toBe(expected);
+      }),
+    );
+  });
+
   test('are what the writer computes from the text and the parse', async () => {
     for (const p of await prepared()) {
       const own = taskRowValues(1, p.parse.tasks, p.text).map((r) => r[5]);
