@@ -10,7 +10,7 @@ import { emptyParseResult, type ParseResult, type Task } from '../../../shared/m
 import { parseDirective } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
-import { encodeOriginal, encodeParse, encodeText, textDictionary } from './compression';
+import { encodeOriginal, encodeParse, encodeText, withTextDictionary } from './compression';
 import { derivedColumns, type DerivedColumns } from './derived';
 import { type ImportSource, sourceFileName, sourceLabel } from './sources';
 
@@ -123,11 +123,14 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     warnings.push(`Không phân tích được nội dung: ${(error as Error).message}`);
   }
   const fileSha = sha256(bytes);
-  // The text's UTF-8, encoded once for the hash and the three encoders.
-  const dict = textDictionary(read.text);
-  // A scan has no text to compare, so its identity is its bytes. Hashing a string hashes its UTF-8.
-  const contentHash = read.text.trim() === '' ? `bytes:${fileSha}` : sha256(dict ?? read.text);
-  const original = encodeOriginal(bytes, read.text, dict);
+  // The text's UTF-8, encoded once for the hash and the three encoders, none of which keeps it.
+  const encoded = withTextDictionary(read.text, (dict) => ({
+    // A scan has no text to compare, so its identity is its bytes. Hashing a string hashes its UTF-8.
+    contentHash: read.text.trim() === '' ? `bytes:${fileSha}` : sha256(dict ?? read.text),
+    original: encodeOriginal(bytes, read.text, dict),
+    storedParse: encodeParse(parse, read.text, dict),
+    textPacked: encodeText(read.text, dict),
+  }));
   return {
     ok: true,
     label,
@@ -139,13 +142,13 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     scanned: read.scanned,
     warnings,
     parse,
-    storedParse: encodeParse(parse, read.text, dict),
-    textPacked: encodeText(read.text, dict),
-    contentHash,
+    storedParse: encoded.storedParse,
+    textPacked: encoded.textPacked,
+    contentHash: encoded.contentHash,
     size: bytes.byteLength,
     sha256: fileSha,
-    stored: original.bytes,
-    compression: original.compression,
+    stored: encoded.original.bytes,
+    compression: encoded.original.compression,
     entry: prepareIndexEntry({ id: 0, ...parse }, read.text),
     derived: derivedColumns(parse, read.text),
   };

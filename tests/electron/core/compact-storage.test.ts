@@ -34,6 +34,7 @@ import {
   encodeParse,
   encodeText,
   textDictionary,
+  withTextDictionary,
 } from '../../../electron/core/import/compression';
 import { prepareFile } from '../../../electron/core/import/prepare';
 import type { Result } from '../../../shared/api/errors';
@@ -194,6 +195,35 @@ describe('the text dictionary, encoded once per file and shared by the encoders'
     const parse = parseDirective(text);
     expect(encodeParse(parse, text, dict)).toEqual(encodeParse(parse, text));
     expect(encodeText(text, dict)).toEqual(encodeText(text));
+  });
+});
+
+describe('the dictionary lent for one call', () => {
+  test('is textDictionary(text), and a call inside the loan gets a buffer of its own', () => {
+    const other = `${TEXT} (bản sao)`;
+    const seen = withTextDictionary(TEXT, (dict) => {
+      const inner = withTextDictionary(other, (d) => Buffer.from(d!));
+      // The outer loan is intact after the inner call.
+      expect(dict!.equals(textDictionary(TEXT)!)).toBe(true);
+      return { outer: Buffer.from(dict!), inner };
+    });
+    expect(seen.outer.toString('utf8')).toBe(TEXT);
+    expect(seen.inner.toString('utf8')).toBe(other);
+    expect(withTextDictionary('', (dict) => dict)).toBeNull();
+    expect(withTextDictionary(`${TEXT}\ud800`, (dict) => dict)).toBeNull();
+  });
+
+  test('the encoders give with it what they give alone, text after text of any size', () => {
+    for (const text of [TEXT, 'Ủy', TEXT.repeat(30), 'Ghi chú nội bộ']) {
+      const parse = parseDirective(text);
+      const file = new Uint8Array(utf8(`${text}\r\n`));
+      const lent = withTextDictionary(text, (dict) => [
+        encodeOriginal(file, text, dict),
+        encodeParse(parse, text, dict),
+        encodeText(text, dict),
+      ]);
+      expect(lent).toEqual([encodeOriginal(file, text), encodeParse(parse, text), encodeText(text)]);
+    }
   });
 });
 
