@@ -1,10 +1,22 @@
 /** Plain text (.txt, .md) and the byte→string decoding the HTML and RTF readers share. */
+import { isUtf8, transcode } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { vietnameseScore } from '../../../shared/text/legacy';
 import { isDecomposed } from '../../../shared/text/vietnamese';
 import { ReaderError, WARNINGS, fixLegacy, type RawRead } from './common';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The bytes as strict UTF-8, or null when they are not UTF-8; what utf8.decode gives (or throws)
+ * for bytes that do not start with a BOM, which it would drop. Converted to UTF-16 first: V8 builds
+ * a string from UTF-8 one character at a time, and validating, converting and copying the UTF-16
+ * in took 5 against 19 µs for a 6 KB text.
+ */
+function strictUtf8WithoutBom(bytes: Uint8Array): string | null {
+  if (!isUtf8(bytes)) return null;
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+}
 
 /** Which UTF-16 byte order a BOM-less buffer looks like, from where its NUL bytes sit. */
 export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -86,13 +98,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null, options
       if (hasNul(bytes)) throw new ReaderError('binary', 'có byte NUL');
       const cs = charsetName(declared);
       let strict: string | null = null;
-      if (!cs || cs === 'utf-8') {
-        try {
-          strict = utf8.decode(bytes);
-        } catch {
-          strict = null;
-        }
-      }
+      // No BOM here: the first branch took the bytes that start with one.
+      if (!cs || cs === 'utf-8') strict = strictUtf8WithoutBom(bytes);
       if (strict !== null) {
         text = strict;
         encoding = 'utf-8';

@@ -19,6 +19,45 @@ const text = (r: ReadResult): string => {
 };
 
 describe('plain text', () => {
+  test('UTF-8 is decoded, or refused as UTF-8, as a strict TextDecoder does it', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    // Bytes of Vietnamese letters, an emoji and pieces of sequences, so valid and invalid both come up.
+    const piece = fc.constantFrom(
+      ...[
+        [0x61],
+        [0x20],
+        [0x0a],
+        [0xe1, 0xbb, 0x87],
+        [0xc3, 0xa0],
+        [0xf0, 0x9f, 0x98, 0x80],
+        [0x80],
+        [0xed, 0xa0, 0x80],
+      ],
+      ...[[0xc3], [0xe1, 0xbb], [0xef, 0xbb, 0xbf], [0xff], [0x09]],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        // Past a first letter: a BOM at the start is a branch of its own.
+        const file = new Uint8Array([0x61, ...pieces.flat()]);
+        let expected: string | null = null;
+        try {
+          expected = strict.decode(file);
+        } catch {
+          expected = null;
+        }
+        let got: { text: string; encoding: string } | null = null;
+        try {
+          got = decodeBytes(file, null, { legacy: false });
+        } catch {
+          got = null; // refused as binary
+        }
+        // No NUL in these bytes, so no UTF-16 guess: valid UTF-8 is read as such.
+        if (expected !== null) expect(got).toMatchObject({ text: expected, encoding: 'utf-8' });
+        else if (got !== null) expect(got.encoding).not.toBe('utf-8');
+      }),
+    );
+  });
+
   test('CRLF, zero-width characters, NBSP and NFD are normalised', async () => {
     const r = await readDocument(
       bytes('Số 571\u00A0-CV/TU\r\nVi\u200Bệt Nam\r\n' + 'Hà Nội'.normalize('NFD')),
