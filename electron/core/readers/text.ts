@@ -90,12 +90,15 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null, options
     text = iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be');
     encoding = 'utf-16be';
   } else {
-    const utf16 = sniffUtf16(bytes);
+    const nul = hasNul(bytes);
+    // Bytes without a NUL are never UTF-16 by sniffUtf16's measure: a native search settles what
+    // its count over every byte would (a few µs a file).
+    const utf16 = nul ? sniffUtf16(bytes) : null;
     if (utf16) {
       text = iconv.decode(Buffer.from(bytes), utf16);
       encoding = utf16;
     } else {
-      if (hasNul(bytes)) throw new ReaderError('binary', 'có byte NUL');
+      if (nul) throw new ReaderError('binary', 'có byte NUL');
       const cs = charsetName(declared);
       let strict: string | null = null;
       // No BOM here: the first branch took the bytes that start with one.
