@@ -4,6 +4,7 @@
  * the dedicated bundle dist/core/import-worker.js (worker-entry.ts) or from a bundle that is also
  * the caller (the bench), which calls runImportWorkerIfAny() first.
  */
+import os from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { closePdfWorker } from '../readers';
 import { forTheWriter, prepareFile, type PrepareAnswer } from './prepare';
@@ -24,6 +25,7 @@ export interface WorkerReply {
 export function runImportWorkerIfAny(): boolean {
   if (isMainThread || !(workerData as Record<string, unknown> | null)?.[WORKER_FLAG]) return false;
   const port = parentPort!;
+  yieldToTheWriter();
   let chain: Promise<void> = Promise.resolve();
   port.on('message', (msg: WorkerRequest | null) => {
     if (msg === null) {
@@ -48,4 +50,21 @@ export function runImportWorkerIfAny(): boolean {
     });
   });
   return true;
+}
+
+/**
+ * Workers run below the main thread's priority. On a 2-core machine the writer and two workers are
+ * three threads on two cores: scheduled alike, the writer (the critical path of a large import)
+ * got two thirds of a core while the workers ran ahead, and once the prepared files filled the
+ * queue the workers waited and a core sat idle. Below it, they take what the writer leaves.
+ * Linux only: there the nice value belongs to the calling thread; on Windows and macOS the same
+ * call sets the whole process's priority, the writer's and the app's included.
+ */
+function yieldToTheWriter(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not allowed here (a container may forbid it): the workers keep the writer's priority.
+  }
 }
