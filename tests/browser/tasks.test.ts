@@ -1,12 +1,13 @@
 /**
  * Task sheets rendered by headless Chromium to PDF (issue #6): A4 pages, Tinos embedded, every
  * task's text present with its diacritics (text extracted with unpdf), the table header repeated
- * on page 2 of a 30-task sheet, page numbers, per-agency sheets and the agency digest. Writes
- * test-output/screenshots/tasksheet-page1.png (Chromium screenshot of the sheet's first page).
+ * on page 2 of a 30-task sheet, page numbers, per-agency sheets and the agency digest. Per-agency
+ * PDFs from the CLI and from the desktop app's Save as PDF restart their page numbers for each
+ * agency. Writes test-output/screenshots/tasksheet-page1.png (Chromium screenshot of page 1).
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { spawnSync } from 'node:child_process';
 import { Archive } from '../../electron/core/archive';
 import { tasksOf } from '../../electron/core/tasks';
@@ -17,7 +18,9 @@ import { renderSheetHtml, TABLE_HEADER, type SheetPrint } from '../../shared/tas
 import { DISTRICT_AGENCY_TEMPLATE } from '../../shared/tasks/agencies';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import { createDispatcher } from '../../electron/core/api/dispatch';
 import { CHROMIUM_ARGS, findChromium, ROOT, SCREENSHOT_DIR, serve } from './chromium';
 
 const SAMPLES_DIR = path.join(ROOT, 'tests', 'fixtures', 'samples');
@@ -31,25 +34,34 @@ const describeBrowser = chromiumPath || onCi ? describe : describe.skip;
 /** Whitespace-free NFC: PDF text breaks lines wherever the table column wraps. */
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, '');
 
-// pdf.js inside unpdf is loaded by dynamic import, which Jest's VM refuses: extract in a plain Node child.
+// pdf.js inside unpdf is loaded by dynamic import, which Jest's VM refuses: extract in a plain Node
+// child, one for many PDFs (starting one costs about a second).
 const EXTRACT = `
 const u = require('unpdf');
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
-  const pdf = await u.getDocumentProxy(new Uint8Array(Buffer.concat(chunks)), { isEvalSupported: false, verbosity: 0 });
-  const r = await u.extractText(pdf, { mergePages: false });
-  process.stdout.write(JSON.stringify(r.text));
+  const texts = [];
+  for (const pdf of JSON.parse(Buffer.concat(chunks).toString('utf8'))) {
+    const doc = await u.getDocumentProxy(new Uint8Array(Buffer.from(pdf, 'base64')), { isEvalSupported: false, verbosity: 0 });
+    texts.push((await u.extractText(doc, { mergePages: false })).text);
+  }
+  process.stdout.write(JSON.stringify(texts));
 });`;
 
-async function pdfPages(bytes: Buffer): Promise<string[]> {
+/** The text of each page of each PDF. */
+function pdfPagesOf(pdfs: readonly Buffer[]): string[][] {
   const run = spawnSync(process.execPath, ['-e', EXTRACT], {
     cwd: ROOT,
-    input: bytes,
+    input: JSON.stringify(pdfs.map((b) => b.toString('base64'))),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
   if (run.status !== 0) throw new Error(`unpdf: ${run.stderr}`);
-  return JSON.parse(run.stdout) as string[];
+  return JSON.parse(run.stdout) as string[][];
+}
+
+async function pdfPages(bytes: Buffer): Promise<string[]> {
+  return pdfPagesOf([bytes])[0]!;
 }
 
 async function pageSizes(bytes: Buffer): Promise<{ width: number; height: number }[]> {
@@ -57,13 +69,16 @@ async function pageSizes(bytes: Buffer): Promise<{ width: number; height: number
   return doc.getPages().map((p) => p.getSize());
 }
 
-/** FontName entries of the PDF's font descriptors ("AAAAAA+Tinos-Regular"); Chromium writes them uncompressed. */
-function embeddedFontNames(bytes: Buffer): string[] {
-  return [
-    ...new Set(
-      [...bytes.toString('latin1').matchAll(/\/FontName\s*\/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]!.split('+')[1]!),
-    ),
-  ];
+/** Base names of the fonts whose program is in the PDF ("AAAAAA+Tinos-Regular" → "Tinos-Regular"). */
+async function embeddedFontNames(bytes: Buffer): Promise<string[]> {
+  const doc = await PDFDocument.load(bytes);
+  const names = doc.context.enumerateIndirectObjects().flatMap(([, object]) => {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('FontDescriptor')) return [];
+    const name = object.get(PDFName.of('FontName'));
+    const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => object.has(PDFName.of(key)));
+    return name instanceof PDFName && embedded ? [name.decodeText().replace(/^[A-Z]{6}\+/, '')] : [];
+  });
+  return [...new Set(names)];
 }
 
 /**
@@ -91,6 +106,8 @@ let archive: Archive;
 let dir: { dir: string; cleanup: () => void };
 let yenThe: number;
 const TODAY = '2021-08-02';
+/** Sample file name → its document id. */
+let sampleIds: Map<string, number>;
 
 beforeAll(async () => {
   dir = tempDir('vanthu-tasks-');
@@ -98,6 +115,7 @@ beforeAll(async () => {
   const report = await archive.importPaths([SAMPLES_DIR]);
   expect(report.imported).toBe(5);
   yenThe = archive.findByRef('-CV/HU')[0]!.id;
+  sampleIds = new Map(report.files.map((f) => [path.basename(f.path), f.id!]));
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 }, 60000);
 
@@ -146,8 +164,10 @@ describeBrowser('task sheet PDF (headless Chromium)', () => {
     const sizes = await pageSizes(pdf);
     expect(sizes.length).toBeGreaterThan(1);
     expect(sizes.every(isA4)).toBe(true);
-    expect(embeddedFontNames(pdf).every((n) => n.startsWith('Tinos-'))).toBe(true);
-    expect(embeddedFontNames(pdf)).toEqual(expect.arrayContaining(['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic']));
+    expect((await embeddedFontNames(pdf)).every((n) => n.startsWith('Tinos-'))).toBe(true);
+    expect(await embeddedFontNames(pdf)).toEqual(
+      expect.arrayContaining(['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic']),
+    );
 
     const pages = await pdfPages(pdf);
     const all = squash(pages.join(''));
@@ -310,5 +330,142 @@ describeBrowser('task sheet PDF (headless Chromium)', () => {
       await browser.close();
       await served.stop();
     }
+  });
+});
+
+/**
+ * Real directives whose every agency's sheet spans two pages or more: their rows naming no agency
+ * concern everyone, so they are on every agency's sheet.
+ */
+const PER_AGENCY_CASES = [
+  { name: 'Thông báo kết luận của Ban Chấp hành Đảng bộ huyện', sample: '001_ba9e19c5fe2e9754.txt', agencies: 6 },
+  { name: 'Công văn -CV/HU của Huyện ủy Yên Thế', sample: '003_0fe373fd9470e206.txt', agencies: 13 },
+  { name: 'Thông báo kết luận của Ban Thường vụ Tỉnh ủy', sample: '004_10cb237028680240.txt', agencies: 5 },
+];
+
+const perAgencyPrint = (documentId: number) =>
+  tasksOf(archive).printData({ kind: 'directive', documentId, agency: null, perAgency: true, tracking: false }, TODAY)
+    .print;
+
+/** The page texts of each agency's sheet printed alone: the pages that agency is handed. */
+async function ownPages(browser: Browser, print: SheetPrint): Promise<string[][]> {
+  const page = await browser.newPage();
+  try {
+    const pdfs: Buffer[] = [];
+    for (const section of print.sections) {
+      const html = renderSheetHtml({ ...print, sections: [section] }, { fontCss: embeddedFontCss(), title: 'phiếu' });
+      await page.setContent(html);
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      pdfs.push(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    }
+    return pdfPagesOf(pdfs);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The joined PDF is the agencies' own PDFs one after another: page 1 of each unnumbered, then 2, 3… */
+async function expectNumbersRestart(pdf: Buffer, print: SheetPrint, own: string[][]): Promise<void> {
+  const pages = await pdfPages(pdf);
+  expect(pages.length).toBe(own.reduce((n, p) => n + p.length, 0));
+  expect(pages.map(squash)).toEqual(own.flat().map(squash));
+  expect((await pageSizes(pdf)).every(isA4)).toBe(true);
+  let at = 0;
+  for (const [i, agencyPages] of own.entries()) {
+    expect(agencyPages.length).toBeGreaterThanOrEqual(2);
+    const first = pages[at]!.trim();
+    expect(squash(first)).toContain(squash(`Cơ quan chủ trì: ${print.sections[i]!.agency}`));
+    expect(first).not.toMatch(/^\d/);
+    for (let k = 1; k < agencyPages.length; k++) expect(pages[at + k]!.trim()).toMatch(new RegExp(`^${k + 1}(?!\\d)`));
+    at += agencyPages.length;
+  }
+}
+
+/** Electron's BrowserWindow as print.ts uses it; printToPDF is Chromium's own print to PDF (playwright). */
+let standInBrowser: Browser | null = null;
+const standInLoads: string[] = [];
+class StandInWindow {
+  private file = '';
+  readonly webContents = {
+    printToPDF: async (options: { preferCSSPageSize: boolean; printBackground: boolean }) => {
+      const page = await standInBrowser!.newPage();
+      try {
+        await page.goto(pathToFileURL(this.file).href);
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        return await page.pdf(options);
+      } finally {
+        await page.close();
+      }
+    },
+    print: (_options: unknown, done: (success: boolean, reason: string) => void) => done(true, ''),
+  };
+  async loadFile(file: string) {
+    this.file = file;
+    standInLoads.push(readFileSync(file, 'utf8'));
+  }
+  destroy() {}
+}
+
+describeBrowser('per-agency PDF: page numbers restart for each agency', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test.each(PER_AGENCY_CASES)('CLI: $name', async ({ sample, agencies }) => {
+    const documentId = sampleIds.get(sample)!;
+    const print = perAgencyPrint(documentId);
+    expect(print.sections).toHaveLength(agencies);
+    const own = await ownPages(browser, print);
+    const out = path.join(dir.dir, `theo-co-quan-${documentId}.pdf`);
+    archive.close();
+    try {
+      const run = runCli(
+        ['tasksheet', String(documentId), '--per-agency', '--pdf', out, '--archive', dir.dir, '--today', TODAY],
+        { CHROMIUM_PATH: chromiumPath ?? '' },
+      );
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    } finally {
+      archive = Archive.open(dir.dir);
+    }
+    const pdf = readFileSync(out);
+    await expectNumbersRestart(pdf, print, own);
+    expect((await embeddedFontNames(pdf)).every((n) => n.startsWith('Tinos-'))).toBe(true);
+    expect(await embeddedFontNames(pdf)).toEqual(
+      expect.arrayContaining(['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic']),
+    );
+  });
+
+  test("desktop app: Lưu PDF… joins the agencies' own PDFs; In… sends the whole printout to one dialog", async () => {
+    const saved = path.join(dir.dir, 'app-theo-co-quan.pdf');
+    jest.doMock('electron', () => ({
+      BrowserWindow: StandInWindow,
+      dialog: { showSaveDialog: async () => ({ canceled: false, filePath: saved }) },
+    }));
+    const { createPrintHtml } = require('../../electron/main/print') as typeof import('../../electron/main/print');
+    standInBrowser = browser;
+    const dispatch = createDispatcher(archive, { host: 'desktop', printHtml: createPrintHtml(() => null) });
+    const target = { kind: 'directive', documentId: yenThe, perAgency: true } as const;
+    const print = perAgencyPrint(yenThe);
+
+    standInLoads.length = 0;
+    expect(await dispatch('printTaskSheet', { target, mode: 'pdf', today: TODAY })).toEqual({
+      ok: true,
+      value: { saved },
+    });
+    expect(standInLoads).toHaveLength(print.sections.length);
+    await expectNumbersRestart(readFileSync(saved), print, await ownPages(browser, print));
+
+    standInLoads.length = 0;
+    expect(await dispatch('printTaskSheet', { target, mode: 'print', today: TODAY })).toEqual({
+      ok: true,
+      value: { saved: null },
+    });
+    expect(standInLoads).toHaveLength(1);
+    for (const section of print.sections)
+      expect(standInLoads[0]).toContain(`Cơ quan chủ trì: <b>${section.agency!}</b>`);
   });
 });

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
-import { renderSheetHtml } from '../../../shared/tasks/render';
+import { renderSheetHtml, type SheetPrint } from '../../../shared/tasks/render';
 import { OfficeSettingsSchema } from '../../../shared/tasks/schema';
 import { deadlineLabel, isIsoDate, localIsoDate, vnDate } from '../../../shared/tasks/status';
 import { STATUS_LABELS, type Agency, type TrackedTask } from '../../../shared/tasks/types';
@@ -17,6 +17,7 @@ import type { Archive } from '../../core/archive';
 import { tasksOf, type PrintTarget } from '../../core/tasks';
 import { embeddedFontCss } from '../../core/tasks/fonts';
 import { findChromium, NO_CHROMIUM_MESSAGE, renderHtml } from '../../core/tasks/pdf';
+import { separateSheets } from '../../core/tasks/pdf-merge';
 import { archiveOption, EXIT_FAILURES, printJson, withArchive, type ArchiveOption } from '../common';
 
 interface OutputOptions extends ArchiveOption {
@@ -52,7 +53,9 @@ async function writeOutputs(archive: Archive, target: PrintTarget, options: Outp
   if (!options.html && !options.pdf && !options.png)
     throw new VanthuError('INVALID_INPUT', 'cần --html TỆP hoặc --pdf TỆP');
   const { print, fileName } = tasksOf(archive).printData(target, todayOf(options));
-  const html = renderSheetHtml(print, { fontCss: embeddedFontCss(), title: fileName });
+  const render = (printout: SheetPrint) => renderSheetHtml(printout, { fontCss: embeddedFontCss(), title: fileName });
+  // One HTML file cannot restart page numbers per agency; the PDF can (pdf-merge.ts).
+  const html = render(print);
   if (options.html) {
     writeFileSync(options.html, html, 'utf8');
     process.stdout.write(`Đã ghi ${path.resolve(options.html)}\n`);
@@ -64,7 +67,7 @@ async function writeOutputs(archive: Archive, target: PrintTarget, options: Outp
       process.exitCode = EXIT_FAILURES;
       return;
     }
-    await renderHtml(html, {
+    await renderHtml(separateSheets(print).map(render), {
       executablePath,
       ...(options.pdf ? { pdfPath: options.pdf } : {}),
       ...(options.png ? { pngPath: options.png } : {}),

@@ -17,8 +17,11 @@ export interface HostContext {
   /** Safety (issue #7): a backup or bundle file to open, or where to save one, chosen in a native dialog. */
   pickFile?: (purpose: 'restore' | 'bundle') => Promise<string | null>;
   pickSaveFile?: (purpose: 'backup' | 'bundle', suggestedName: string) => Promise<string | null>;
-  /** Task sheets (issue #6): print a sheet's HTML (system dialog) or save it as PDF; the saved path or null. */
-  printHtml?: (html: string, mode: 'print' | 'pdf', suggestedName: string) => Promise<string | null>;
+  /**
+   * Task sheets (issue #6): print (system dialog) or save as one PDF the sheets' standalone HTML,
+   * each rendered on its own so its pages are numbered from 1; the saved path or null.
+   */
+  printHtml?: (sheets: readonly string[], mode: 'print' | 'pdf', suggestedName: string) => Promise<string | null>;
 }
 
 export type Handlers = {

@@ -1,12 +1,13 @@
 /** API handlers of task sheets and tracking (issue #6), spread into electron/core/api/handlers.ts. */
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
-import { renderSheetHtml } from '../../../shared/tasks/render';
+import { renderSheetHtml, type SheetPrint } from '../../../shared/tasks/render';
 import { localIsoDate } from '../../../shared/tasks/status';
 import type { taskInputSchemas } from '../../../shared/tasks/schema';
 import type { Archive } from '../archive';
 import type { HostContext } from '../api/handlers';
 import { embeddedFontCss } from './fonts';
+import { separateSheets } from './pdf-merge';
 import { tasksOf } from '.';
 
 type TaskMethod = keyof typeof taskInputSchemas & MethodName;
@@ -29,8 +30,11 @@ export function createTaskHandlers(archive: Archive, ctx: HostContext): TaskHand
     printTaskSheet: async ({ target, mode, today }) => {
       if (!ctx.printHtml) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const { print, fileName } = service().printData(target, day(today));
-      const html = renderSheetHtml(print, { fontCss: embeddedFontCss(), title: fileName });
-      return { saved: await ctx.printHtml(html, mode, `${fileName}.pdf`) };
+      const render = (printout: SheetPrint) =>
+        renderSheetHtml(printout, { fontCss: embeddedFontCss(), title: fileName });
+      // The print dialog takes one document, so there page numbers continue across agencies.
+      const sheets = mode === 'pdf' ? separateSheets(print).map(render) : [render(print)];
+      return { saved: await ctx.printHtml(sheets, mode, `${fileName}.pdf`) };
     },
   };
 }

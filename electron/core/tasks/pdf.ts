@@ -4,7 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { concatPdfs } from './pdf-merge';
 
 /** $VANTHU_CHROMIUM / $CHROMIUM_PATH, then chromium / Chrome / Edge on PATH or in their usual folders. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -46,8 +48,16 @@ export interface RenderOptions {
   executablePath: string;
 }
 
-/** Renders the HTML once; writes the PDF (A4 from the CSS @page) and/or a PNG of the first page. */
-export async function renderHtml(html: string, options: RenderOptions): Promise<{ pdf: Buffer | null }> {
+/**
+ * Renders each sheet's HTML in one browser and writes their PDFs joined into one (A4 from the CSS
+ * @page; each sheet numbered from its own first page, see pdf-merge.ts) and/or a PNG of the first
+ * sheet's first page.
+ */
+export async function renderHtml(
+  sheets: string | readonly string[],
+  options: RenderOptions,
+): Promise<{ pdf: Buffer | null }> {
+  const htmls = typeof sheets === 'string' ? [sheets] : sheets;
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: options.executablePath,
@@ -64,15 +74,20 @@ export async function renderHtml(html: string, options: RenderOptions): Promise<
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, deviceScaleFactor: 1 });
     // The sheet is self-contained (fonts are data: URLs); nothing may be fetched.
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate('document.fonts.ready.then(() => true)');
-    let pdf: Buffer | null = null;
-    if (options.pdfPath)
-      pdf = await page.pdf({ path: options.pdfPath, preferCSSPageSize: true, printBackground: true });
-    if (options.pngPath) {
-      // The screen CSS lays .vt-doc out as an A4 sheet with the print margins: page 1 is the top 297 mm.
-      await page.screenshot({ path: options.pngPath, clip: { x: 0, y: 0, width: 794, height: 1123 } });
+    const parts: Buffer[] = [];
+    // A PNG alone needs only the first sheet.
+    for (const [i, html] of (options.pdfPath ? htmls : htmls.slice(0, 1)).entries()) {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.evaluate('document.fonts.ready.then(() => true)');
+      if (options.pdfPath) parts.push(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      if (options.pngPath && i === 0) {
+        // The screen CSS lays .vt-doc out as an A4 sheet with the print margins: page 1 is the top 297 mm.
+        await page.screenshot({ path: options.pngPath, clip: { x: 0, y: 0, width: 794, height: 1123 } });
+      }
     }
+    if (!options.pdfPath) return { pdf: null };
+    const pdf = Buffer.from(await concatPdfs(parts));
+    await writeFile(options.pdfPath, pdf);
     return { pdf };
   } finally {
     await browser.close();
