@@ -324,6 +324,13 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
               Lưu PDF…
             </button>
           )}
+          {variant.kind === 'perAgency' && (
+            <span className="muted">
+              {desktop
+                ? 'Tệp PDF đánh số trang riêng cho từng cơ quan; khi In…, số trang chạy liền qua các cơ quan.'
+                : 'Khi in, số trang chạy liền qua các cơ quan.'}
+            </span>
+          )}
           {dirty && <span className="muted">Lưu phiếu trước khi in.</span>}
         </section>
       </div>
