@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BASE64 } from '../../../shared/api/contract';
 import { apiError, IMPORT_FAILURE_MESSAGES, type ApiError } from '../../../shared/api/errors';
 import type { ImportFileResult, ImportProgress } from '../../../shared/model/archive';
 import { readBase64, type PickedSet } from './files';
+import { ImportResultLog } from './resultLog';
 
 export interface ImportState {
   status: 'idle' | 'reading' | 'running' | 'done';
@@ -19,7 +20,9 @@ export interface ImportState {
   duplicates: number;
   failed: number;
   skipped: number;
-  results: ImportFileResult[];
+  /** This import's per-file results, appended to in place; `resultCount` tells a render they grew. */
+  results: ImportResultLog;
+  resultCount: number;
   error: ApiError | null;
 }
 
@@ -32,7 +35,9 @@ export const IDLE_IMPORT: ImportState = {
   duplicates: 0,
   failed: 0,
   skipped: 0,
-  results: [],
+  // Never appended to: every import starts its own log.
+  results: new ImportResultLog(),
+  resultCount: 0,
   error: null,
 };
 
@@ -55,17 +60,38 @@ interface Base {
   imported: number;
   duplicates: number;
   failed: number;
-  results: ImportFileResult[];
+  log: ImportResultLog;
 }
+
+const startBase = (): Base => ({ done: 0, imported: 0, duplicates: 0, failed: 0, log: new ImportResultLog() });
 
 /** A file the page refuses before sending (too large, unreadable) counts as done and failed. */
 function refuseLocally(base: Base, name: string, reasonCode: 'too_large' | 'unreadable'): Base {
+  base.log.append([localFailure(name, reasonCode)]);
+  return { ...base, done: base.done + 1, failed: base.failed + 1 };
+}
+
+// A job's results are in the log already (follow appends them); only its counters add up.
+function absorb(base: Base, p: ImportProgress): Base {
   return {
-    ...base,
-    done: base.done + 1,
-    failed: base.failed + 1,
-    results: [...base.results, localFailure(name, reasonCode)],
+    done: base.done + p.done,
+    imported: base.imported + p.imported,
+    duplicates: base.duplicates + p.duplicates,
+    failed: base.failed + p.failed,
+    log: base.log,
   };
+}
+
+/** Where following a job left off: the totals with that job's counters in, and why it stopped early. */
+interface Followed {
+  base: Base;
+  total: number;
+  error: ApiError | null;
+}
+
+/** A state whose results are the base's log; the counters are the caller's. */
+function withResults(base: Base, state: Omit<ImportState, 'results' | 'resultCount'>): ImportState {
+  return { ...state, results: base.log, resultCount: base.log.length };
 }
 
 export function useImporter(api: VanthuApi, onFinished: () => void) {
@@ -86,29 +112,42 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
     if (alive.current) setState(next);
   }, []);
 
-  /** Polls one job to its end; returns its final progress (with all its results) or the error. */
+  /**
+   * Polls one job to its end, adding its results to the base's log. Returns the base with the job's
+   * counters added as far as they were seen, so that after an error the counters still match the
+   * results already listed.
+   */
   const follow = useCallback(
-    async (jobId: string, base: Base, total: number | null, skipped: number): Promise<ImportProgress | ApiError> => {
-      const received: ImportFileResult[] = [];
+    async (jobId: string, base: Base, total: number | null, skipped: number): Promise<Followed> => {
+      let received = 0;
+      let last: ImportProgress | null = null;
+      const ended = (error: ApiError | null): Followed => ({
+        base: last ? absorb(base, last) : base,
+        total: last?.total ?? 0,
+        error,
+      });
       for (;;) {
-        const r = await api.getImportJob({ jobId, since: received.length });
-        if (!r.ok) return r.error;
-        for (const result of r.value.results) received.push(result);
-        const p = { ...r.value, results: received, resultsFrom: 0 };
-        update({
-          status: 'running',
-          total: total ?? base.done + p.total,
-          done: base.done + p.done,
-          current: p.current,
-          imported: base.imported + p.imported,
-          duplicates: base.duplicates + p.duplicates,
-          failed: base.failed + p.failed,
-          skipped,
-          results: base.results.concat(p.results),
-          error: null,
-        });
-        if (p.state === 'done') return p;
-        if (!alive.current) return apiError('INTERNAL', 'đã đóng');
+        const r = await api.getImportJob({ jobId, since: received });
+        if (!r.ok) return ended(r.error);
+        const p = r.value;
+        last = p;
+        base.log.append(p.results);
+        received += p.results.length;
+        update(
+          withResults(base, {
+            status: 'running',
+            total: total ?? base.done + p.total,
+            done: base.done + p.done,
+            current: p.current,
+            imported: base.imported + p.imported,
+            duplicates: base.duplicates + p.duplicates,
+            failed: base.failed + p.failed,
+            skipped,
+            error: null,
+          }),
+        );
+        if (p.state === 'done') return ended(null);
+        if (!alive.current) return ended(apiError('INTERNAL', 'đã đóng'));
         await sleep(POLL_MS);
       }
     },
@@ -117,31 +156,24 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
 
   const finish = useCallback(
     (base: Base, total: number, skipped: number, error: ApiError | null) => {
-      update({
-        status: 'done',
-        total,
-        done: base.done,
-        current: null,
-        imported: base.imported,
-        duplicates: base.duplicates,
-        failed: base.failed,
-        skipped,
-        results: base.results,
-        error,
-      });
+      update(
+        withResults(base, {
+          status: 'done',
+          total,
+          done: base.done,
+          current: null,
+          imported: base.imported,
+          duplicates: base.duplicates,
+          failed: base.failed,
+          skipped,
+          error,
+        }),
+      );
       busy.current = false;
       finishedRef.current();
     },
     [update],
   );
-
-  const absorb = (base: Base, p: ImportProgress): Base => ({
-    done: base.done + p.done,
-    imported: base.imported + p.imported,
-    duplicates: base.duplicates + p.duplicates,
-    failed: base.failed + p.failed,
-    results: base.results.concat(p.results),
-  });
 
   /** Browser host: send the files' bytes. */
   const importPicked = useCallback(
@@ -150,7 +182,7 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
       busy.current = true;
       const total = picked.files.length;
       const skipped = picked.skipped;
-      let base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      let base = startBase();
       if (total === 0) {
         finish(base, 0, skipped, null);
         return;
@@ -166,10 +198,9 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
         chars = 0;
         const started = await api.importUploads({ files });
         if (!started.ok) return started.error;
-        const end = await follow(started.value.jobId, base, total, skipped);
-        if ('code' in end) return end;
-        base = absorb(base, end);
-        return null;
+        const followed = await follow(started.value.jobId, base, total, skipped);
+        base = followed.base;
+        return followed.error;
       };
 
       for (const { file, name } of picked.files) {
@@ -185,18 +216,19 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
             return;
           }
         }
-        update({
-          status: 'reading',
-          total,
-          done: base.done,
-          current: name,
-          imported: base.imported,
-          duplicates: base.duplicates,
-          failed: base.failed,
-          skipped,
-          results: base.results,
-          error: null,
-        });
+        update(
+          withResults(base, {
+            status: 'reading',
+            total,
+            done: base.done,
+            current: name,
+            imported: base.imported,
+            duplicates: base.duplicates,
+            failed: base.failed,
+            skipped,
+            error: null,
+          }),
+        );
         let dataBase64: string;
         try {
           dataBase64 = await readBase64(file);
@@ -222,7 +254,7 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
     async (mode: 'files' | 'folder') => {
       if (busy.current) return;
       busy.current = true;
-      const base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      const base = startBase();
       const started = await api.chooseAndImport({ mode });
       if (!started.ok) {
         finish(base, 0, 0, started.error);
@@ -234,9 +266,8 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
         return;
       }
       update({ ...IDLE_IMPORT, status: 'running' });
-      const end = await follow(started.value.jobId, base, null, 0);
-      if ('code' in end) finish(base, 0, 0, end);
-      else finish(absorb(base, end), end.total, 0, null);
+      const followed = await follow(started.value.jobId, base, null, 0);
+      finish(followed.base, followed.total, 0, followed.error);
     },
     [api, follow, finish, update],
   );
@@ -246,11 +277,10 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
     async (jobId: string) => {
       if (busy.current) return;
       busy.current = true;
-      const base: Base = { done: 0, imported: 0, duplicates: 0, failed: 0, results: [] };
+      const base = startBase();
       update({ ...IDLE_IMPORT, status: 'running' });
-      const end = await follow(jobId, base, null, 0);
-      if ('code' in end) finish(base, 0, 0, end);
-      else finish(absorb(base, end), end.total, 0, null);
+      const followed = await follow(jobId, base, null, 0);
+      finish(followed.base, followed.total, 0, followed.error);
     },
     [follow, finish, update],
   );

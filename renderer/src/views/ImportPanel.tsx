@@ -1,7 +1,10 @@
 /** Import controls, progress and per-file results. */
-import { useCallback, type ChangeEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ImportFileResult } from '../../../shared/model/archive';
 import { baseName, importStatusText } from '../format';
 import { ACCEPT_ATTRIBUTE, fromInput, type PickedSet } from '../import/files';
+import type { ImportResultLog, ResultFilter } from '../import/resultLog';
 import type { ImportState } from '../import/useImporter';
 import { ErrorMessage } from './ErrorMessage';
 
@@ -109,43 +112,201 @@ export function ImportProgressView({ state }: { state: ImportState }) {
   );
 }
 
-export function ImportResults({ state, onOpen }: { state: ImportState; onOpen(id: number): void }) {
-  if (state.status !== 'done') return null;
+const RESULT_ROW_HEIGHT = 30;
+
+const RESULT_FILTERS: { value: ResultFilter; label: string }[] = [
+  { value: 'all', label: 'Tất cả' },
+  { value: 'failed', label: 'Lỗi' },
+  { value: 'duplicate', label: 'Đã có trong kho' },
+  { value: 'imported', label: 'Đã nhập' },
+];
+
+interface ResultListProps {
+  log: ImportResultLog;
+  /** The log's length when the state was made: the log grows in place, so this is what changes. */
+  resultCount: number;
+  onOpen(id: number): void;
+}
+
+/**
+ * One row per file, virtualized (an import can list tens of thousands), with a filter by status so
+ * a few failures are found among thousands of files. Arrow keys, Page Up/Down, Home/End move between
+ * rows; Enter opens the row's document.
+ *
+ * Memoized: while files are read for upload the panel re-renders once per file, the list only when
+ * results arrive.
+ */
+const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultListProps) {
+  const [filter, setFilter] = useState<ResultFilter>('all');
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const wantFocus = useRef(false);
+  const count = log.count(filter);
+
+  // The virtualizer is mutable by design: its own state re-renders this list when it scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => RESULT_ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  useLayoutEffect(() => {
+    if (!wantFocus.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      wantFocus.current = false;
+    }
+  });
+
+  const choose = (next: ResultFilter) => {
+    setFilter(next);
+    setActive(0);
+    virtualizer.scrollToOffset(0);
+  };
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(count - 1, to));
+    setActive(next);
+    wantFocus.current = true;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const pageRows = Math.max(
+    1,
+    Math.floor((scrollRef.current?.clientHeight ?? RESULT_ROW_HEIGHT * 7) / RESULT_ROW_HEIGHT) - 1,
+  );
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number, result: ImportFileResult) => {
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        if (result.id !== null && result.status !== 'failed') onOpen(result.id);
+        break;
+      case 'ArrowDown':
+        move(index + 1);
+        break;
+      case 'ArrowUp':
+        move(index - 1);
+        break;
+      case 'PageDown':
+        move(index + pageRows);
+        break;
+      case 'PageUp':
+        move(index - pageRows);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(count - 1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const activeIndex = Math.min(active, count - 1);
   return (
-    <div className="import-results" data-testid="import-done">
-      {state.error && <ErrorMessage error={state.error} />}
-      <p className="import-summary" role="status" data-testid="import-summary">
-        <span className="count ok">
-          Đã nhập: <strong data-testid="count-imported">{state.imported}</strong>
-        </span>
-        <span className="count dup">
-          Đã có trong kho: <strong data-testid="count-duplicates">{state.duplicates}</strong>
-        </span>
-        <span className="count bad">
-          Lỗi: <strong data-testid="count-failed">{state.failed}</strong>
-        </span>
-        {state.skipped > 0 && (
-          <span className="count skip">
-            Bỏ qua (không phải văn bản): <strong data-testid="count-skipped">{state.skipped}</strong>
-          </span>
-        )}
-      </p>
-      {state.results.length > 0 && (
-        <ol className="result-list" data-testid="import-results" aria-label="Kết quả từng tệp">
-          {state.results.map((r, i) => (
-            <li key={i} className={'result ' + r.status} data-testid="import-result" data-status={r.status}>
-              <span className="result-name" title={r.path}>
-                {baseName(r.path)}
-              </span>
-              <span className="result-status">{importStatusText(r)}</span>
-              {r.id !== null && r.status !== 'failed' && (
-                <button type="button" className="link" onClick={() => onOpen(r.id as number)}>
-                  Mở
-                </button>
-              )}
-            </li>
-          ))}
+    <>
+      <div className="result-filter" role="group" aria-label="Lọc kết quả theo trạng thái">
+        {RESULT_FILTERS.map(({ value, label }) => (
+          <button
+            key={value}
+            type="button"
+            className={'filter-button ' + value}
+            aria-pressed={filter === value}
+            onClick={() => choose(value)}
+            data-testid={`import-filter-${value}`}
+          >
+            {label} <span className="filter-count">({log.count(value).toLocaleString('vi-VN')})</span>
+          </button>
+        ))}
+      </div>
+      <div className="result-scroll" ref={scrollRef}>
+        <ol
+          className="result-list"
+          data-testid="import-results"
+          aria-label="Kết quả từng tệp"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const r = log.at(filter, item.index);
+            if (!r) return null;
+            const text = importStatusText(r);
+            return (
+              <li
+                key={item.key}
+                className={'result ' + r.status + (item.index % 2 ? ' odd' : '')}
+                data-testid="import-result"
+                data-status={r.status}
+                data-index={item.index}
+                aria-setsize={count}
+                aria-posinset={item.index + 1}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                style={{ transform: `translateY(${item.start}px)`, height: RESULT_ROW_HEIGHT }}
+                onClick={() => setActive(item.index)}
+                onFocus={() => setActive(item.index)}
+                onKeyDown={(e) => onKeyDown(e, item.index, r)}
+              >
+                <span className="result-name" title={r.path}>
+                  {baseName(r.path)}
+                </span>
+                <span className="result-status" title={text}>
+                  {text}
+                </span>
+                {r.id !== null && r.status !== 'failed' && (
+                  // The row takes Enter; the button is for the mouse, so it is not a Tab stop of its own.
+                  <button type="button" className="link" tabIndex={-1} onClick={() => onOpen(r.id as number)}>
+                    Mở
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ol>
+        {count === 0 && <p className="muted result-none">Không có tệp nào.</p>}
+      </div>
+    </>
+  );
+});
+
+export function ImportResults({ state, onOpen }: { state: ImportState; onOpen(id: number): void }) {
+  const done = state.status === 'done';
+  if (!done && state.resultCount === 0) return null;
+  return (
+    <div className="import-results">
+      {done && (
+        <div data-testid="import-done">
+          {state.error && <ErrorMessage error={state.error} />}
+          <p className="import-summary" role="status" data-testid="import-summary">
+            <span className="count ok">
+              Đã nhập: <strong data-testid="count-imported">{state.imported.toLocaleString('vi-VN')}</strong>
+            </span>
+            <span className="count dup">
+              Đã có trong kho:{' '}
+              <strong data-testid="count-duplicates">{state.duplicates.toLocaleString('vi-VN')}</strong>
+            </span>
+            <span className="count bad">
+              Lỗi: <strong data-testid="count-failed">{state.failed.toLocaleString('vi-VN')}</strong>
+            </span>
+            {state.skipped > 0 && (
+              <span className="count skip">
+                Bỏ qua (không phải văn bản):{' '}
+                <strong data-testid="count-skipped">{state.skipped.toLocaleString('vi-VN')}</strong>
+              </span>
+            )}
+          </p>
+        </div>
+      )}
+      {/* Shown while the import runs too; a new import (a new log) starts with a fresh list. */}
+      {state.resultCount > 0 && (
+        <ImportResultList
+          key={state.results.serial}
+          log={state.results}
+          resultCount={state.resultCount}
+          onOpen={onOpen}
+        />
       )}
     </div>
   );

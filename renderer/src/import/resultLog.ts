@@ -1,0 +1,38 @@
+/**
+ * The per-file results of one import, kept append-only: a poll adds its new results without copying
+ * the earlier ones (30,000 files over hundreds of polls would otherwise copy the list hundreds of
+ * times), and each status keeps the positions of its results so a filtered list reads row i at once.
+ */
+import type { ImportFileResult, ImportStatus } from '../../../shared/model/archive';
+
+export type ResultFilter = 'all' | ImportStatus;
+
+let lastSerial = 0;
+
+export class ImportResultLog {
+  /** Distinguishes one import's log from the next (a React key for the list). */
+  readonly serial = ++lastSerial;
+  private readonly results: ImportFileResult[] = [];
+  private readonly positions: Record<ImportStatus, number[]> = { imported: [], duplicate: [], failed: [] };
+
+  get length(): number {
+    return this.results.length;
+  }
+
+  append(results: Iterable<ImportFileResult>): void {
+    for (const result of results) {
+      this.positions[result.status].push(this.results.length);
+      this.results.push(result);
+    }
+  }
+
+  count(filter: ResultFilter): number {
+    return filter === 'all' ? this.results.length : this.positions[filter].length;
+  }
+
+  /** The index-th result that passes the filter, in import order. */
+  at(filter: ResultFilter, index: number): ImportFileResult | undefined {
+    const position = filter === 'all' ? index : this.positions[filter][index];
+    return position === undefined ? undefined : this.results[position];
+  }
+}
