@@ -63,7 +63,8 @@ export function runImportWorkerIfAny(): boolean {
 function yieldToTheWriter(): void {
   if (process.platform !== 'linux') return;
   try {
-    os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    // Relative: a thread starts at its creator's nice value, which may already be raised.
+    os.setPriority(0, Math.min(19, os.getPriority(0) + 10));
   } catch {
     // Not allowed here (a container may forbid it): the workers keep the writer's priority.
   }

@@ -37,6 +37,26 @@ describe('import through the worker pool', () => {
   const sourcesOf = (folder: string, names: string[]): ImportSource[] =>
     names.map((n) => ({ kind: 'path', path: path.join(folder, n) }));
 
+  // The writer is a large import's critical path: with the workers at its priority it got two
+  // thirds of a core (docs/import.md, round 6). Linux only: elsewhere the call would lower the process.
+  (process.platform === 'linux' ? test : test.skip)('workers run below the writer’s priority', async () => {
+    const niceOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const threadNices = (): number[] =>
+      readdirSync('/proc/self/task').map((tid) => niceOf(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')));
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 12);
+    const seen: number[][] = [];
+    await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), () => seen.push(threadNices()), [], {
+      workerFile: WORKER,
+      workers: 2,
+      minFilesForWorkers: 1,
+    });
+    const main = niceOf(readFileSync('/proc/thread-self/stat', 'utf8'));
+    // Some progress event saw both workers alive, each 10 below the writer (nice: higher is lower).
+    const below = Math.min(19, main + 10);
+    expect(below).toBeGreaterThan(main);
+    expect(seen.some((nices) => nices.filter((n) => n === below).length === 2)).toBe(true);
+  });
+
   test('results in input order, progress n of N with the current file, duplicates, originals byte for byte', async () => {
     const folder = writeDirectives(path.join(dir, 'usb'), 0, 30);
     const sources = sourcesOf(folder, readdirSync(folder).sort());
