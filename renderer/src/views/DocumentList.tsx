@@ -5,6 +5,7 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import { documentTitle, formatDate } from '../format';
 import { ErrorMessage } from './ErrorMessage';
 import { useDocumentPages, type SortOrder } from './useDocumentPages';
+import { listKeyAction } from './listKeys';
 
 const ROW_HEIGHT = 56;
 
@@ -83,32 +84,10 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
   const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, id: number | undefined) => {
-    switch (event.key) {
-      case 'Enter':
-      case ' ':
-        if (id !== undefined) onOpen(id);
-        break;
-      case 'ArrowDown':
-        move(index + 1);
-        break;
-      case 'ArrowUp':
-        move(index - 1);
-        break;
-      case 'PageDown':
-        move(index + visibleRows);
-        break;
-      case 'PageUp':
-        move(index - visibleRows);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(count - 1);
-        break;
-      default:
-        return;
-    }
+    const action = listKeyAction(event.key, index, visibleRows, count);
+    if (action === null) return;
+    if (action !== 'open') move(action);
+    else if (id !== undefined) onOpen(id);
     event.preventDefault();
   };
 

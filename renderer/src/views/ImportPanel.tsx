@@ -7,6 +7,7 @@ import { ACCEPT_ATTRIBUTE, fromInput, type PickedSet } from '../import/files';
 import type { ImportResultLog, ResultFilter } from '../import/resultLog';
 import type { ImportState } from '../import/useImporter';
 import { ErrorMessage } from './ErrorMessage';
+import { listKeyAction } from './listKeys';
 
 interface Props {
   canPickPaths: boolean;
@@ -177,32 +178,10 @@ const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultL
     Math.floor((scrollRef.current?.clientHeight ?? RESULT_ROW_HEIGHT * 7) / RESULT_ROW_HEIGHT) - 1,
   );
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number, result: ImportFileResult) => {
-    switch (event.key) {
-      case 'Enter':
-      case ' ':
-        if (result.id !== null && result.status !== 'failed') onOpen(result.id);
-        break;
-      case 'ArrowDown':
-        move(index + 1);
-        break;
-      case 'ArrowUp':
-        move(index - 1);
-        break;
-      case 'PageDown':
-        move(index + pageRows);
-        break;
-      case 'PageUp':
-        move(index - pageRows);
-        break;
-      case 'Home':
-        move(0);
-        break;
-      case 'End':
-        move(count - 1);
-        break;
-      default:
-        return;
-    }
+    const action = listKeyAction(event.key, index, pageRows, count);
+    if (action === null) return;
+    if (action !== 'open') move(action);
+    else if (result.id !== null && result.status !== 'failed') onOpen(result.id);
     event.preventDefault();
   };
 
