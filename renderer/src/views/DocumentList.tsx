@@ -1,11 +1,11 @@
 /** The archive's documents as a virtualized table; Enter or a click opens a document. */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VanthuApi } from '../../../shared/api/contract';
 import { documentTitle, formatDate } from '../format';
 import { ErrorMessage } from './ErrorMessage';
 import { useDocumentPages, type SortOrder } from './useDocumentPages';
-import { listKeyAction } from './listKeys';
+import { listKeyAction, useFocusActiveRow } from './listRows';
 
 const ROW_HEIGHT = 56;
 
@@ -62,14 +62,7 @@ export function DocumentList({ api, sort, onSortChange, onOpen, refreshKey, focu
     restored.current = true;
   }, [focusId, count, row, virtualizer]);
 
-  useLayoutEffect(() => {
-    if (!wantFocus.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (el) {
-      el.focus({ preventScroll: true });
-      wantFocus.current = false;
-    }
-  });
+  useFocusActiveRow(scrollRef, active, wantFocus);
 
   if (error && total === null) return <ErrorMessage error={error} />;
   if (total === null) return <p className="muted loading">Đang tải danh sách…</p>;

@@ -1,5 +1,5 @@
 /** Import controls, progress and per-file results. */
-import { memo, useCallback, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImportFileResult } from '../../../shared/model/archive';
 import { baseName, importStatusText } from '../format';
@@ -7,7 +7,7 @@ import { ACCEPT_ATTRIBUTE, fromInput, type PickedSet } from '../import/files';
 import type { ImportResultLog, ResultFilter } from '../import/resultLog';
 import type { ImportState } from '../import/useImporter';
 import { ErrorMessage } from './ErrorMessage';
-import { listKeyAction } from './listKeys';
+import { listKeyAction, useFocusActiveRow } from './listRows';
 
 interface Props {
   canPickPaths: boolean;
@@ -153,14 +153,7 @@ const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultL
     overscan: 8,
   });
 
-  useLayoutEffect(() => {
-    if (!wantFocus.current) return;
-    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
-    if (el) {
-      el.focus({ preventScroll: true });
-      wantFocus.current = false;
-    }
-  });
+  useFocusActiveRow(scrollRef, active, wantFocus);
 
   const choose = (next: ResultFilter) => {
     setFilter(next);

@@ -1,3 +1,5 @@
+import { useLayoutEffect, type RefObject } from 'react';
+
 /**
  * What a key does on a row of a virtualized list (the document list, the import results): open
  * the row, or move to another row, clamped by the caller. Null for a key the list leaves alone.
@@ -22,4 +24,23 @@ export function listKeyAction(key: string, index: number, pageRows: number, coun
     default:
       return null;
   }
+}
+
+/**
+ * Moves the focus to the active row once it is rendered, when `wantFocusRef` asks for it: a row the
+ * keys moved to may only exist after the virtualizer has scrolled to it.
+ */
+export function useFocusActiveRow(
+  scrollRef: RefObject<HTMLElement | null>,
+  active: number,
+  wantFocusRef: RefObject<boolean>,
+): void {
+  useLayoutEffect(() => {
+    if (!wantFocusRef.current) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      wantFocusRef.current = false;
+    }
+  });
 }
