@@ -3,7 +3,7 @@
  * normalized text; `folded` has the same length, so a regex run on it gives offsets valid in
  * `text` (accent- and case-insensitive matching without remapping).
  */
-import { canonicalTones, foldVi } from '../text/vietnamese';
+import { canonicalTones, foldVi, normalizeText } from '../text/vietnamese';
 import { PLACE_INTRODUCERS, PROPER_PHRASES } from './tables';
 
 export interface Line {
@@ -109,14 +109,39 @@ PLAIN_CLASS[32] = UNIT_NOT_TWICE;
 PLAIN_CLASS[95] = UNIT_NOT_TWICE;
 
 /**
+ * Code units that cannot make normalizeText change a text: starters that NFC keeps and composes
+ * with nothing before them, and that the cleaning passes leave alone. Most texts (every stored
+ * one) hold nothing else. Ranges: below U+0300 (Latin, with ơ ư đ and the accented vowels of
+ * Latin-1), Latin Extended Additional (the other precomposed Vietnamese letters) and the general
+ * punctuation after the odd spaces (dashes, quotes, bullets); the units normalizeText changes on
+ * their own (\r, NBSP) are taken out below. tests/shared/parser/scanners.test.ts holds every pair.
+ */
+export const NORMALIZED_UNIT_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x02ff],
+  [0x1e00, 0x1eff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+];
+/** Added to a PLAIN_CLASS entry: the unit is not one of NORMALIZED_UNIT_RANGES (or normalizeText changes it). */
+const UNIT_MAY_NORMALIZE = 4;
+for (let c = 0; c < 65536; c++) PLAIN_CLASS[c]! |= UNIT_MAY_NORMALIZE;
+for (const [from, to] of NORMALIZED_UNIT_RANGES)
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (normalizeText(ch) === ch) PLAIN_CLASS[c]! &= ~UNIT_MAY_NORMALIZE;
+  }
+const PLAIN_KIND = 3;
+
+/**
  * foldAligned for the whole document, and per line (split at "\n") whether it is plain: one walk
  * over the units does both, where testing each line again later scanned most of the text twice more.
  */
-function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
+function foldDocument(text: string): { folded: string; plainLines: boolean[]; normalized: boolean } {
   const n = text.length;
   const scratch = scratchFor(n);
   const plainLines: boolean[] = [];
   let plain = true;
+  let normalized = true;
   let before = -1;
   let changed = false;
   for (let i = 0; i < n; i++) {
@@ -126,15 +151,17 @@ function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
     scratch[i] = f;
     const unit = PLAIN_CLASS[code]!;
     if (unit !== UNIT_ORDINARY) {
-      if (unit === UNIT_LINE_BREAK) {
+      if (unit >= UNIT_MAY_NORMALIZE) normalized = false;
+      const kind = unit & PLAIN_KIND;
+      if (kind === UNIT_LINE_BREAK) {
         plainLines.push(plain);
         plain = true;
-      } else if (unit === UNIT_NOT_PLAIN || code === before) plain = false;
+      } else if (kind === UNIT_NOT_PLAIN || (kind === UNIT_NOT_TWICE && code === before)) plain = false;
     }
     before = code;
   }
   plainLines.push(plain);
-  return { folded: changed ? foldedString(scratch, n) : text, plainLines };
+  return { folded: changed ? foldedString(scratch, n) : text, plainLines, normalized };
 }
 
 /** The string of the first n folded units in `scratch`. */
@@ -169,6 +196,16 @@ export function splitLines(text: string, plainLines: readonly boolean[] = []): L
 export function makeDoc(text: string): Doc {
   const { folded, plainLines } = foldDocument(text);
   return { text, folded, lines: splitLines(text, plainLines) };
+}
+
+/**
+ * makeDoc(normalizeText(input)), without normalizeText's two passes over a text it would not
+ * change (every stored text): the folding walk sees whether any unit could change it.
+ */
+export function makeNormalizedDoc(input: string): Doc {
+  const { folded, plainLines, normalized } = foldDocument(input);
+  if (!normalized) return makeDoc(normalizeText(input));
+  return { text: input, folded, lines: splitLines(input, plainLines) };
 }
 
 /** foldPhrase results: the same issuer names, codes and table rows are folded again and again. */
