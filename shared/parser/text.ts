@@ -136,12 +136,11 @@ const PLAIN_KIND = 3;
  * foldAligned for the whole document, and per line (split at "\n") whether it is plain: one walk
  * over the units does both, where testing each line again later scanned most of the text twice more.
  */
-function foldDocument(text: string): { folded: string; plainLines: boolean[]; normalized: boolean } {
+function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
   const n = text.length;
   const scratch = scratchFor(n);
   const plainLines: boolean[] = [];
   let plain = true;
-  let normalized = true;
   let before = -1;
   let changed = false;
   for (let i = 0; i < n; i++) {
@@ -151,7 +150,6 @@ function foldDocument(text: string): { folded: string; plainLines: boolean[]; no
     scratch[i] = f;
     const unit = PLAIN_CLASS[code]!;
     if (unit !== UNIT_ORDINARY) {
-      if (unit >= UNIT_MAY_NORMALIZE) normalized = false;
       const kind = unit & PLAIN_KIND;
       if (kind === UNIT_LINE_BREAK) {
         plainLines.push(plain);
@@ -161,7 +159,7 @@ function foldDocument(text: string): { folded: string; plainLines: boolean[]; no
     before = code;
   }
   plainLines.push(plain);
-  return { folded: changed ? foldedString(scratch, n) : text, plainLines, normalized };
+  return { folded: changed ? foldedString(scratch, n) : text, plainLines };
 }
 
 /** The string of the first n folded units in `scratch`. */
@@ -199,13 +197,75 @@ export function makeDoc(text: string): Doc {
 }
 
 /**
+ * What makes a line of a normalized text not plain: its units of class UNIT_NOT_PLAIN, and each
+ * UNIT_NOT_TWICE unit twice in a row. Few lines have one, so they are found with indexOf, in the
+ * folded text (one byte per unit in most documents): each of them folds to itself, and nothing
+ * else folds to one of them (tests/shared/parser/scanners.test.ts).
+ */
+export const NOT_PLAIN_IN_NORMALIZED: readonly string[] = (() => {
+  const out: string[] = [];
+  for (let c = 0; c < 65536; c++) {
+    const unit = PLAIN_CLASS[c]!;
+    if (unit >= UNIT_MAY_NORMALIZE) continue;
+    if (unit === UNIT_NOT_PLAIN) out.push(String.fromCharCode(c));
+    else if (unit === UNIT_NOT_TWICE) out.push(String.fromCharCode(c, c));
+  }
+  return out;
+})();
+
+/**
+ * Per unit: the folded unit (low 16 bits), FOLD_MAY_NORMALIZE, and FOLD_KNOWN so that 0 means not
+ * filled yet. One load per unit in makeNormalizedDoc's walk instead of two.
+ */
+const NORMALIZED_FOLD = new Uint32Array(65536);
+const FOLD_MAY_NORMALIZE = 1 << 16;
+const FOLD_KNOWN = 1 << 17;
+
+function normalizedFoldEntry(code: number): number {
+  const entry =
+    foldedUnit(code) | ((PLAIN_CLASS[code]! & UNIT_MAY_NORMALIZE) !== 0 ? FOLD_MAY_NORMALIZE : 0) | FOLD_KNOWN;
+  NORMALIZED_FOLD[code] = entry;
+  return entry;
+}
+
+/**
  * makeDoc(normalizeText(input)), without normalizeText's two passes over a text it would not
- * change (every stored text): the folding walk sees whether any unit could change it.
+ * change (every stored text): the folding walk sees whether any unit could change it. The walk
+ * only folds; the lines that are not plain are found afterwards (NOT_PLAIN_IN_NORMALIZED).
  */
 export function makeNormalizedDoc(input: string): Doc {
-  const { folded, plainLines, normalized } = foldDocument(input);
-  if (!normalized) return makeDoc(normalizeText(input));
-  return { text: input, folded, lines: splitLines(input, plainLines) };
+  const n = input.length;
+  const scratch = scratchFor(n);
+  let flags = 0;
+  let changedBits = 0;
+  for (let i = 0; i < n; i++) {
+    const code = input.charCodeAt(i);
+    let entry = NORMALIZED_FOLD[code]!;
+    if (entry === 0) entry = normalizedFoldEntry(code);
+    // The typed array keeps the low 16 bits: the folded unit.
+    scratch[i] = entry;
+    flags |= entry;
+    changedBits |= (entry ^ code) & 0xffff;
+  }
+  if ((flags & FOLD_MAY_NORMALIZE) !== 0) return makeDoc(normalizeText(input));
+  const folded = changedBits !== 0 ? foldedString(scratch, n) : input;
+  const lines = splitLines(input);
+  for (const line of lines) line.plain = true;
+  for (const mark of NOT_PLAIN_IN_NORMALIZED)
+    for (let at = folded.indexOf(mark); at >= 0; at = folded.indexOf(mark, at + 1)) lineAt(lines, at).plain = false;
+  return { text: input, folded, lines };
+}
+
+/** The line holding offset `at` (lines in order, as splitLines gives them). */
+function lineAt(lines: readonly Line[], at: number): Line {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]!;
 }
 
 /** foldPhrase results: the same issuer names, codes and table rows are folded again and again. */

@@ -19,6 +19,7 @@ import {
   makeDoc,
   makeNormalizedDoc,
   NORMALIZED_UNIT_RANGES,
+  NOT_PLAIN_IN_NORMALIZED,
   PhraseSet,
   refCharBefore,
   scanPhrases,
@@ -126,6 +127,10 @@ test('no two units of NORMALIZED_UNIT_RANGES that normalizeText keeps change und
   const changed: string[] = [];
   for (const a of kept) for (const b of kept) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
   expect(changed).toEqual([]);
+  // makeNormalizedDoc looks for these in the folded text: each folds to itself and nothing else to it.
+  const marks = new Set(NOT_PLAIN_IN_NORMALIZED.map((mark) => mark[0]!));
+  for (const ch of kept) expect([ch, marks.has(foldAligned(ch))]).toEqual([ch, marks.has(ch)]);
+  for (const mark of marks) expect(foldAligned(mark)).toBe(mark);
 });
 
 test('singleSpaced gives what replace(/\\s+/g, " ") gives', () => {
