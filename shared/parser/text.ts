@@ -220,10 +220,19 @@ export const NOT_PLAIN_IN_NORMALIZED: readonly string[] = (() => {
 const NORMALIZED_FOLD = new Uint32Array(65536);
 const FOLD_MAY_NORMALIZE = 1 << 16;
 const FOLD_KNOWN = 1 << 17;
+/** The unit opens one of NOT_PLAIN_IN_NORMALIZED other than two spaces (searched in every text). */
+const FOLD_OPENS_RARE_MARK = 1 << 18;
+const MARKS_OF_SPACES = NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] === ' ');
+const RARE_MARK_UNITS = new Set(
+  NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] !== ' ').map((mark) => mark.charCodeAt(0)),
+);
 
 function normalizedFoldEntry(code: number): number {
   const entry =
-    foldedUnit(code) | ((PLAIN_CLASS[code]! & UNIT_MAY_NORMALIZE) !== 0 ? FOLD_MAY_NORMALIZE : 0) | FOLD_KNOWN;
+    foldedUnit(code) |
+    ((PLAIN_CLASS[code]! & UNIT_MAY_NORMALIZE) !== 0 ? FOLD_MAY_NORMALIZE : 0) |
+    (RARE_MARK_UNITS.has(code) ? FOLD_OPENS_RARE_MARK : 0) |
+    FOLD_KNOWN;
   NORMALIZED_FOLD[code] = entry;
   return entry;
 }
@@ -251,7 +260,9 @@ export function makeNormalizedDoc(input: string): Doc {
   const folded = changedBits !== 0 ? foldedString(scratch, n) : input;
   const lines = splitLines(input);
   for (const line of lines) line.plain = true;
-  for (const mark of NOT_PLAIN_IN_NORMALIZED)
+  // Most texts hold none of the rare marks: only the search for two spaces is left.
+  const marks = (flags & FOLD_OPENS_RARE_MARK) !== 0 ? NOT_PLAIN_IN_NORMALIZED : MARKS_OF_SPACES;
+  for (const mark of marks)
     for (let at = folded.indexOf(mark); at >= 0; at = folded.indexOf(mark, at + 1)) lineAt(lines, at).plain = false;
   return { text: input, folded, lines };
 }
