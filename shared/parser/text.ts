@@ -130,6 +130,7 @@ for (const [from, to] of NORMALIZED_UNIT_RANGES)
     const ch = String.fromCharCode(c);
     if (normalizeText(ch) === ch) PLAIN_CLASS[c]! &= ~UNIT_MAY_NORMALIZE;
   }
+/** The plain-line class of a PLAIN_CLASS entry, without UNIT_MAY_NORMALIZE. */
 const PLAIN_KIND = 3;
 
 /**
