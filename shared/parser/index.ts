@@ -19,7 +19,7 @@ import {
 } from './issuer';
 import { extractSignature, type Signature } from './signature';
 import { extractTasks } from './tasks';
-import { clampSpan, cleanValue, makeDoc, type Doc } from './text';
+import { clampSpan, cleanValue, makeNormalizedDoc, type Doc } from './text';
 import { issuerCodeInfo, tokenize, type Tokens } from './tokenize';
 
 export { normalizeText };
@@ -90,9 +90,9 @@ function placeFromIssuer(issuer: string | null, re: RegExp): string | null {
 const DISTRICT_OF_ISSUER_RE = /(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy)\s+(\p{Lu}[\p{L} ]*)$/u;
 const COMMUNE_OF_ISSUER_RE = /(?:xã|phường|thị trấn|đặc khu)\s+(\p{Lu}[\p{L} ]*)$/u;
 
-function run(text: string): ParseResult {
+function run(doc: Doc): ParseResult {
   const result = emptyParseResult();
-  const doc = makeDoc(text);
+  const text = doc.text;
   const tokens: Tokens = tokenize(doc);
   const header = extractHeader(doc, tokens);
   const sig = extractSignature(doc, header.kinhGuiLine, header.bodyStartLine);
@@ -198,10 +198,8 @@ function run(text: string): ParseResult {
 
 /** Parses one directive. `input` should already be normalizeText()-ed; spans index that text. */
 export function parseDirective(input: string): ParseResult {
-  let text = '';
   try {
-    text = normalizeText(typeof input === 'string' ? input : String(input ?? ''));
-    return run(text);
+    return run(makeNormalizedDoc(typeof input === 'string' ? input : String(input ?? '')));
   } catch (error) {
     const result = emptyParseResult();
     result.warnings.push(`parser error: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,7 +3,7 @@
  * normalized text; `folded` has the same length, so a regex run on it gives offsets valid in
  * `text` (accent- and case-insensitive matching without remapping).
  */
-import { canonicalTones, foldVi } from '../text/vietnamese';
+import { canonicalTones, foldVi, normalizeText } from '../text/vietnamese';
 import { PLACE_INTRODUCERS, PROPER_PHRASES } from './tables';
 
 export interface Line {
@@ -109,6 +109,31 @@ PLAIN_CLASS[32] = UNIT_NOT_TWICE;
 PLAIN_CLASS[95] = UNIT_NOT_TWICE;
 
 /**
+ * Code units that cannot make normalizeText change a text: starters that NFC keeps and composes
+ * with nothing before them, and that the cleaning passes leave alone. Most texts (every stored
+ * one) hold nothing else. Ranges: below U+0300 (Latin, with ơ ư đ and the accented vowels of
+ * Latin-1), Latin Extended Additional (the other precomposed Vietnamese letters) and the general
+ * punctuation after the odd spaces (dashes, quotes, bullets); the units normalizeText changes on
+ * their own (\r, NBSP) are taken out below. tests/shared/parser/scanners.test.ts holds every pair.
+ */
+export const NORMALIZED_UNIT_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x02ff],
+  [0x1e00, 0x1eff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+];
+/** Added to a PLAIN_CLASS entry: the unit is not one of NORMALIZED_UNIT_RANGES (or normalizeText changes it). */
+const UNIT_MAY_NORMALIZE = 4;
+for (let c = 0; c < 65536; c++) PLAIN_CLASS[c]! |= UNIT_MAY_NORMALIZE;
+for (const [from, to] of NORMALIZED_UNIT_RANGES)
+  for (let c = from; c <= to; c++) {
+    const ch = String.fromCharCode(c);
+    if (normalizeText(ch) === ch) PLAIN_CLASS[c]! &= ~UNIT_MAY_NORMALIZE;
+  }
+/** The plain-line class of a PLAIN_CLASS entry, without UNIT_MAY_NORMALIZE. */
+const PLAIN_KIND = 3;
+
+/**
  * foldAligned for the whole document, and per line (split at "\n") whether it is plain: one walk
  * over the units does both, where testing each line again later scanned most of the text twice more.
  */
@@ -126,10 +151,11 @@ function foldDocument(text: string): { folded: string; plainLines: boolean[] } {
     scratch[i] = f;
     const unit = PLAIN_CLASS[code]!;
     if (unit !== UNIT_ORDINARY) {
-      if (unit === UNIT_LINE_BREAK) {
+      const kind = unit & PLAIN_KIND;
+      if (kind === UNIT_LINE_BREAK) {
         plainLines.push(plain);
         plain = true;
-      } else if (unit === UNIT_NOT_PLAIN || code === before) plain = false;
+      } else if (kind === UNIT_NOT_PLAIN || (kind === UNIT_NOT_TWICE && code === before)) plain = false;
     }
     before = code;
   }
@@ -169,6 +195,89 @@ export function splitLines(text: string, plainLines: readonly boolean[] = []): L
 export function makeDoc(text: string): Doc {
   const { folded, plainLines } = foldDocument(text);
   return { text, folded, lines: splitLines(text, plainLines) };
+}
+
+/**
+ * What makes a line of a normalized text not plain: its units of class UNIT_NOT_PLAIN, and each
+ * UNIT_NOT_TWICE unit twice in a row. Few lines have one, so they are found with indexOf, in the
+ * folded text (one byte per unit in most documents): each of them folds to itself, and nothing
+ * else folds to one of them (tests/shared/parser/scanners.test.ts).
+ */
+export const NOT_PLAIN_IN_NORMALIZED: readonly string[] = (() => {
+  const out: string[] = [];
+  for (let c = 0; c < 65536; c++) {
+    const unit = PLAIN_CLASS[c]!;
+    if (unit >= UNIT_MAY_NORMALIZE) continue;
+    if (unit === UNIT_NOT_PLAIN) out.push(String.fromCharCode(c));
+    else if (unit === UNIT_NOT_TWICE) out.push(String.fromCharCode(c, c));
+  }
+  return out;
+})();
+
+/**
+ * Per unit: the folded unit (low 16 bits), FOLD_MAY_NORMALIZE, and FOLD_KNOWN so that 0 means not
+ * filled yet. One load per unit in makeNormalizedDoc's walk instead of two.
+ */
+const NORMALIZED_FOLD = new Uint32Array(65536);
+const FOLD_MAY_NORMALIZE = 1 << 16;
+const FOLD_KNOWN = 1 << 17;
+/** The unit opens one of NOT_PLAIN_IN_NORMALIZED other than two spaces (searched in every text). */
+const FOLD_OPENS_RARE_MARK = 1 << 18;
+const MARKS_OF_SPACES = NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] === ' ');
+const RARE_MARK_UNITS = new Set(
+  NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] !== ' ').map((mark) => mark.charCodeAt(0)),
+);
+
+function normalizedFoldEntry(code: number): number {
+  const entry =
+    foldedUnit(code) |
+    ((PLAIN_CLASS[code]! & UNIT_MAY_NORMALIZE) !== 0 ? FOLD_MAY_NORMALIZE : 0) |
+    (RARE_MARK_UNITS.has(code) ? FOLD_OPENS_RARE_MARK : 0) |
+    FOLD_KNOWN;
+  NORMALIZED_FOLD[code] = entry;
+  return entry;
+}
+
+/**
+ * makeDoc(normalizeText(input)), without normalizeText's two passes over a text it would not
+ * change (every stored text): the folding walk sees whether any unit could change it. The walk
+ * only folds; the lines that are not plain are found afterwards (NOT_PLAIN_IN_NORMALIZED).
+ */
+export function makeNormalizedDoc(input: string): Doc {
+  const n = input.length;
+  const scratch = scratchFor(n);
+  let flags = 0;
+  let changedBits = 0;
+  for (let i = 0; i < n; i++) {
+    const code = input.charCodeAt(i);
+    let entry = NORMALIZED_FOLD[code]!;
+    if (entry === 0) entry = normalizedFoldEntry(code);
+    // The typed array keeps the low 16 bits: the folded unit.
+    scratch[i] = entry;
+    flags |= entry;
+    changedBits |= (entry ^ code) & 0xffff;
+  }
+  if ((flags & FOLD_MAY_NORMALIZE) !== 0) return makeDoc(normalizeText(input));
+  const folded = changedBits !== 0 ? foldedString(scratch, n) : input;
+  const lines = splitLines(input);
+  for (const line of lines) line.plain = true;
+  // Most texts hold none of the rare marks: only the search for two spaces is left.
+  const marks = (flags & FOLD_OPENS_RARE_MARK) !== 0 ? NOT_PLAIN_IN_NORMALIZED : MARKS_OF_SPACES;
+  for (const mark of marks)
+    for (let at = folded.indexOf(mark); at >= 0; at = folded.indexOf(mark, at + 1)) lineAt(lines, at).plain = false;
+  return { text: input, folded, lines };
+}
+
+/** The line holding offset `at` (lines in order, as splitLines gives them). */
+function lineAt(lines: readonly Line[], at: number): Line {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo]!;
 }
 
 /** foldPhrase results: the same issuer names, codes and table rows are folded again and again. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { bodyAtStart, PROVINCE_MENTION_RE } from '../../../shared/parser/issuer';
 import { DEADLINE_RES, deadlineOf } from '../../../shared/parser/tasks';
 import { ABBREVIATION_RE, DATE_RE, LOOSE_STATE_RE } from '../../../shared/parser/tokenize';
+import { normalizeText } from '../../../shared/text/vietnamese';
 import { DOC_TYPES, GENERIC_DOC_NOUNS, ISSUER_BODIES, RELATION_CUES, TASK_VERBS } from '../../../shared/parser/tables';
 import {
   bare,
@@ -16,6 +17,9 @@ import {
   foldPhrase,
   letterBefore,
   makeDoc,
+  makeNormalizedDoc,
+  NORMALIZED_UNIT_RANGES,
+  NOT_PLAIN_IN_NORMALIZED,
   PhraseSet,
   refCharBefore,
   scanPhrases,
@@ -83,6 +87,50 @@ test('makeDoc folds like foldAligned and marks as plain the lines cleanValue and
     }),
     { numRuns: 5000 },
   );
+});
+
+test('makeNormalizedDoc is makeDoc of normalizeText', () => {
+  const pieces = fc.oneof(
+    valuePieces,
+    fc.constantFrom(
+      '\r\n',
+      '\r',
+      '\u200b',
+      '\u2060',
+      '\u00a0',
+      '\u202f',
+      'o\u0301',
+      'Ô\u0300',
+      '\u0300',
+      '\u2000',
+      '“',
+      '…',
+    ),
+    fc.constantFrom('ệ', 'ừ', 'ơ', 'Ă', '\u1100\u1161', '\u212b', '\u0958', '\ud835\udc00', '\ud835'),
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 24 }), (parts) => {
+      const input = parts.join('');
+      expect(makeNormalizedDoc(input)).toEqual(makeDoc(normalizeText(input)));
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('no two units of NORMALIZED_UNIT_RANGES that normalizeText keeps change under NFC', () => {
+  const kept: string[] = [];
+  for (const [from, to] of NORMALIZED_UNIT_RANGES)
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (normalizeText(ch) === ch) kept.push(ch);
+    }
+  const changed: string[] = [];
+  for (const a of kept) for (const b of kept) if ((a + b).normalize('NFC') !== a + b) changed.push(a + b);
+  expect(changed).toEqual([]);
+  // makeNormalizedDoc looks for these in the folded text: each folds to itself and nothing else to it.
+  const marks = new Set(NOT_PLAIN_IN_NORMALIZED.map((mark) => mark[0]!));
+  for (const ch of kept) expect([ch, marks.has(foldAligned(ch))]).toEqual([ch, marks.has(ch)]);
+  for (const mark of marks) expect(foldAligned(mark)).toBe(mark);
 });
 
 test('singleSpaced gives what replace(/\\s+/g, " ") gives', () => {
