@@ -3,7 +3,7 @@
  * text can reach FTS5's syntax (a stray `*`, `:`, `NEAR(` or `"` is just a separator by now).
  *
  * Columns of the index (see electron/core/db/migrations/0020-search.ts):
- *   f, x    folded and exact token streams of the whole text
+ *   f, x    folded token stream of the whole text; its exact tokens, each once (membership only)
  *   sf, sx  the same for the subject (trích yếu), for ranking
  *   refs    the document's own number/symbol as tokens ("571 cv tu")
  *   loai, coquan, nguoiky   folded type, issuer, signer (field filters)
@@ -59,23 +59,26 @@ function phraseExpr(words: Word[], scope: Scope): string {
   const c = cols(scope);
   if (words.length === 1) return wordExpr(words[0]!, scope);
   const marked = words.filter((w) => w.exact);
-  if (marked.length === words.length)
+  // The subject's exact stream keeps every position; the body's holds each token once.
+  if (scope === 'subject' && marked.length === words.length)
     return colPhrase(
       c.x,
       words.map((w) => w.exact!),
     );
-  const folded = colPhrase(
-    c.f,
+  return orderedWithMarks(
+    c,
     words.map((w) => w.folded),
-  );
-  if (marked.length === 0) return folded;
-  // Mixed phrase: order from the folded stream, accents from the exact one (same document, not
-  // checked position by position; see docs/search.md).
-  return `(${folded} AND ${colAll(
-    c.x,
     marked.map((w) => w.exact!),
-    'AND',
-  )})`;
+  );
+}
+
+/**
+ * A phrase with marks in the body: order from the folded stream, the marked words from the exact
+ * one as membership (same document, not checked position by position; see docs/search.md).
+ */
+function orderedWithMarks(c: { f: string; x: string }, folded: string[], exact: string[]): string {
+  const phrase = colPhrase(c.f, folded);
+  return exact.length ? `(${phrase} AND ${colAll(c.x, exact, 'AND')})` : phrase;
 }
 
 function foldedPhrase(text: string, column: string): string {
@@ -90,10 +93,9 @@ function abbrSelfExpr(abbr: { abbr: string; anyCase: boolean }, scope: Scope): s
   const c = cols(scope);
   const tokens = Array.from(abbr.abbr.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
   if (abbr.anyCase) return colPhrase(c.f, tokens.map(foldedToken));
-  return colPhrase(
-    c.x,
-    tokens.map((t) => t.toLowerCase()),
-  );
+  const exact = tokens.map((t) => t.toLowerCase());
+  if (scope === 'subject' || exact.length === 1) return colPhrase(c.x, exact);
+  return orderedWithMarks(c, tokens.map(foldedToken), exact);
 }
 
 /** A ref cited in the text: the `cites` column holds each cited ref's tokens next to each other. */
