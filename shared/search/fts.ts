@@ -52,7 +52,11 @@ function cols(scope: Scope): { f: string; x: string } {
 
 function wordExpr(w: Word, scope: Scope): string {
   const c = cols(scope);
-  return w.exact ? colPhrase(c.x, [w.exact]) : colPhrase(c.f, [w.folded]);
+  if (!w.exact) return colPhrase(c.f, [w.folded]);
+  if (scope === 'subject') return colPhrase(c.x, [w.exact]);
+  // The body's exact stream holds each token once, so BM25 would see a term frequency of 1: the
+  // folded twin in `f` (in every document the exact token is in) gives it one.
+  return `(${colPhrase(c.x, [w.exact])} AND ${colPhrase(c.f, [w.folded])})`;
 }
 
 function phraseExpr(words: Word[], scope: Scope): string {
