@@ -44,18 +44,20 @@ function colAll(column: string, tokens: string[], op: 'AND' | 'OR'): string {
   return `${column} : (${tokens.map((t) => quote(p + t)).join(` ${op} `)})`;
 }
 
-type Scope = 'body' | 'subject';
+/** `ranked` is the body as BM25 scores it (see wordExpr). */
+type Scope = 'body' | 'ranked' | 'subject';
 
 function cols(scope: Scope): { f: string; x: string } {
-  return scope === 'body' ? { f: 'f', x: 'x' } : { f: 'sf', x: 'sx' };
+  return scope === 'subject' ? { f: 'sf', x: 'sx' } : { f: 'f', x: 'x' };
 }
 
 function wordExpr(w: Word, scope: Scope): string {
   const c = cols(scope);
   if (!w.exact) return colPhrase(c.f, [w.folded]);
-  if (scope === 'subject') return colPhrase(c.x, [w.exact]);
+  if (scope !== 'ranked') return colPhrase(c.x, [w.exact]);
   // The body's exact stream holds each token once, so BM25 would see a term frequency of 1: the
-  // folded twin in `f` (in every document the exact token is in) gives it one.
+  // folded twin in `f` (in every document the exact token is in) gives it one. Only where BM25
+  // scores: walking the twin's doclist costs the other plans time for nothing.
   return `(${colPhrase(c.x, [w.exact])} AND ${colPhrase(c.f, [w.folded])})`;
 }
 
@@ -127,7 +129,7 @@ function atomExpr(atom: Atom, scope: Scope): string {
       return `((${atom.words.map((w) => wordExpr(w, scope)).join(' AND ')}) OR ${abbrSelfExpr(atom.abbr, scope)})`;
     case 'ref':
       // Its own number (refs column) or a citation of it in the text.
-      return scope === 'body' ? `(${refOwnExpr(atom.parts)} OR ${refInBody(atom.parts)})` : refOwnExpr(atom.parts);
+      return scope !== 'subject' ? `(${refOwnExpr(atom.parts)} OR ${refInBody(atom.parts)})` : refOwnExpr(atom.parts);
   }
 }
 
@@ -168,6 +170,8 @@ function filterExprs(filters: Filters): string[] {
 export interface MatchPlan {
   /** The whole query; null when it has no text part (date filters only). */
   all: string | null;
+  /** The same documents as `all`, written for BM25 (accented words with their folded twins). */
+  ranked: string | null;
   /** Same, but every word must be in the subject: the first relevance tier. */
   subject: string | null;
   /** Documents whose own number matches a ref in the query: they come first. */
@@ -186,9 +190,10 @@ export function buildMatch(q: ParsedQuery): MatchPlan {
   const and = (parts: string[]): string | null => (parts.length ? parts.join(' AND ') : null);
 
   const all = withNot(and([...positives, ...filters]));
+  const ranked = withNot(and([...q.must.map((c) => clauseExpr(c, 'ranked')), ...filters]));
   const subjectParts = q.must.map((c) => clauseExpr(c, 'subject'));
   const subject = positives.length ? withNot(and([...subjectParts, ...filters])) : null;
   const refs = q.must.flatMap((c) => c.any.filter((a): a is Extract<Atom, { kind: 'ref' }> => a.kind === 'ref'));
   const ownRef = refs.length && all ? `(${all}) AND (${refs.map((r) => refOwnExpr(r.parts)).join(' OR ')})` : null;
-  return { all, subject, ownRef, not: notPart };
+  return { all, ranked, subject, ownRef, not: notPart };
 }

@@ -156,7 +156,7 @@ function wordWidth(s: string, i: number, c: number): number {
 }
 
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
-// that a token already seen is found without cutting it out of the text. viewAt[6i…6i+5] say where
+// that a token already seen is found without cutting it out of the text. viewAt[7i…7i+5] say where
 // slot i's token, its folded view and its exact view sit in viewUnits (start, length: a token's
 // length is never 0, so 0 marks an empty slot). Keys are compared as typed-array units, not as
 // strings: a probe then reads one kind of memory whatever shape of string the token was cut into.
@@ -164,7 +164,7 @@ function wordWidth(s: string, i: number, c: number): number {
 // a thousand strings and joining them twice a text. The table starts small and grows: inside an
 // import, between a parse and the zlib passes, a large sparse one missed the cache on most tokens.
 // Vietnamese has a few thousand syllables; numbers and names add more, so the table grows up to
-// VIEW_MAX_SLOTS and then starts over. viewAt[6i+6] is the number of slot i's exact view: "Tỉnh",
+// VIEW_MAX_SLOTS and then starts over. viewAt[7i+6] is the number of slot i's exact view: "Tỉnh",
 // "TỈNH" and "tỉnh" are three keys and one exact view, which a stream of distinct exact tokens
 // holds once.
 const VIEW_MAX_SLOTS = 1 << 17;
