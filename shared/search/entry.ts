@@ -136,16 +136,18 @@ const SEAM = 'zz';
 /**
  * The body streams, plus the subject and issuer when the text does not already contain them: a
  * scanned document (empty text) or one whose header spells the issuer differently is still found
- * by the plain words a clerk typed into its subject or issuer.
+ * by the plain words a clerk typed into its subject or issuer. The exact stream holds each token
+ * once (fts.ts asks it about membership only), the appended ones included.
  */
 function bodyStreams(text: string, subject: Streams, issuer: Streams): Streams {
-  const body = indexStreams(text);
+  const body = indexStreams(text, true);
   let folded = body.folded;
   let exact = body.exact;
   for (const s of [subject, issuer]) {
     if (!s.folded || containsTokens(body.folded, s.folded)) continue;
+    const appended = folded ? [SEAM, ...s.exact.split(' ')] : s.exact.split(' ');
     folded = folded ? `${folded} ${SEAM} ${s.folded}` : s.folded;
-    exact = exact ? `${exact} ${SEAM} ${s.exact}` : s.exact;
+    for (const token of appended) if (!containsTokens(exact, token)) exact = exact ? `${exact} ${token}` : token;
   }
   return { folded, exact };
 }

@@ -3,7 +3,7 @@
  * text can reach FTS5's syntax (a stray `*`, `:`, `NEAR(` or `"` is just a separator by now).
  *
  * Columns of the index (see electron/core/db/migrations/0020-search.ts):
- *   f, x    folded and exact token streams of the whole text
+ *   f, x    folded token stream of the whole text; its exact tokens, each once (membership only)
  *   sf, sx  the same for the subject (trích yếu), for ranking
  *   refs    the document's own number/symbol as tokens ("571 cv tu")
  *   loai, coquan, nguoiky   folded type, issuer, signer (field filters)
@@ -44,38 +44,47 @@ function colAll(column: string, tokens: string[], op: 'AND' | 'OR'): string {
   return `${column} : (${tokens.map((t) => quote(p + t)).join(` ${op} `)})`;
 }
 
-type Scope = 'body' | 'subject';
+/** `ranked` is the body as BM25 scores it (see wordExpr). */
+type Scope = 'body' | 'ranked' | 'subject';
 
 function cols(scope: Scope): { f: string; x: string } {
-  return scope === 'body' ? { f: 'f', x: 'x' } : { f: 'sf', x: 'sx' };
+  return scope === 'subject' ? { f: 'sf', x: 'sx' } : { f: 'f', x: 'x' };
 }
 
 function wordExpr(w: Word, scope: Scope): string {
   const c = cols(scope);
-  return w.exact ? colPhrase(c.x, [w.exact]) : colPhrase(c.f, [w.folded]);
+  if (!w.exact) return colPhrase(c.f, [w.folded]);
+  if (scope !== 'ranked') return colPhrase(c.x, [w.exact]);
+  // The body's exact stream holds each token once, so BM25 would see a term frequency of 1: the
+  // folded twin in `f` (in every document the exact token is in) gives it one. Only where BM25
+  // scores: walking the twin's doclist costs the other plans time for nothing.
+  return `(${colPhrase(c.x, [w.exact])} AND ${colPhrase(c.f, [w.folded])})`;
 }
 
 function phraseExpr(words: Word[], scope: Scope): string {
   const c = cols(scope);
   if (words.length === 1) return wordExpr(words[0]!, scope);
   const marked = words.filter((w) => w.exact);
-  if (marked.length === words.length)
+  // The subject's exact stream keeps every position; the body's holds each token once.
+  if (scope === 'subject' && marked.length === words.length)
     return colPhrase(
       c.x,
       words.map((w) => w.exact!),
     );
-  const folded = colPhrase(
-    c.f,
+  return orderedWithMarks(
+    c,
     words.map((w) => w.folded),
-  );
-  if (marked.length === 0) return folded;
-  // Mixed phrase: order from the folded stream, accents from the exact one (same document, not
-  // checked position by position; see docs/search.md).
-  return `(${folded} AND ${colAll(
-    c.x,
     marked.map((w) => w.exact!),
-    'AND',
-  )})`;
+  );
+}
+
+/**
+ * A phrase with marks in the body: order from the folded stream, the marked words from the exact
+ * one as membership (same document, not checked position by position; see docs/search.md).
+ */
+function orderedWithMarks(c: { f: string; x: string }, folded: string[], exact: string[]): string {
+  const phrase = colPhrase(c.f, folded);
+  return exact.length ? `(${phrase} AND ${colAll(c.x, exact, 'AND')})` : phrase;
 }
 
 function foldedPhrase(text: string, column: string): string {
@@ -90,10 +99,9 @@ function abbrSelfExpr(abbr: { abbr: string; anyCase: boolean }, scope: Scope): s
   const c = cols(scope);
   const tokens = Array.from(abbr.abbr.matchAll(/[\p{L}\p{N}]+/gu), (m) => m[0]);
   if (abbr.anyCase) return colPhrase(c.f, tokens.map(foldedToken));
-  return colPhrase(
-    c.x,
-    tokens.map((t) => t.toLowerCase()),
-  );
+  const exact = tokens.map((t) => t.toLowerCase());
+  if (scope === 'subject' || exact.length === 1) return colPhrase(c.x, exact);
+  return orderedWithMarks(c, tokens.map(foldedToken), exact);
 }
 
 /** A ref cited in the text: the `cites` column holds each cited ref's tokens next to each other. */
@@ -121,7 +129,7 @@ function atomExpr(atom: Atom, scope: Scope): string {
       return `((${atom.words.map((w) => wordExpr(w, scope)).join(' AND ')}) OR ${abbrSelfExpr(atom.abbr, scope)})`;
     case 'ref':
       // Its own number (refs column) or a citation of it in the text.
-      return scope === 'body' ? `(${refOwnExpr(atom.parts)} OR ${refInBody(atom.parts)})` : refOwnExpr(atom.parts);
+      return scope !== 'subject' ? `(${refOwnExpr(atom.parts)} OR ${refInBody(atom.parts)})` : refOwnExpr(atom.parts);
   }
 }
 
@@ -162,6 +170,8 @@ function filterExprs(filters: Filters): string[] {
 export interface MatchPlan {
   /** The whole query; null when it has no text part (date filters only). */
   all: string | null;
+  /** The same documents as `all`, written for BM25 (accented words with their folded twins). */
+  ranked: string | null;
   /** Same, but every word must be in the subject: the first relevance tier. */
   subject: string | null;
   /** Documents whose own number matches a ref in the query: they come first. */
@@ -180,9 +190,10 @@ export function buildMatch(q: ParsedQuery): MatchPlan {
   const and = (parts: string[]): string | null => (parts.length ? parts.join(' AND ') : null);
 
   const all = withNot(and([...positives, ...filters]));
+  const ranked = withNot(and([...q.must.map((c) => clauseExpr(c, 'ranked')), ...filters]));
   const subjectParts = q.must.map((c) => clauseExpr(c, 'subject'));
   const subject = positives.length ? withNot(and([...subjectParts, ...filters])) : null;
   const refs = q.must.flatMap((c) => c.any.filter((a): a is Extract<Atom, { kind: 'ref' }> => a.kind === 'ref'));
   const ownRef = refs.length && all ? `(${all}) AND (${refs.map((r) => refOwnExpr(r.parts)).join(' OR ')})` : null;
-  return { all, subject, ownRef, not: notPart };
+  return { all, ranked, subject, ownRef, not: notPart };
 }

@@ -156,7 +156,7 @@ function wordWidth(s: string, i: number, c: number): number {
 }
 
 // Both views of every token seen, in an open-addressing table keyed by the token's code units, so
-// that a token already seen is found without cutting it out of the text. viewAt[6i…6i+5] say where
+// that a token already seen is found without cutting it out of the text. viewAt[7i…7i+5] say where
 // slot i's token, its folded view and its exact view sit in viewUnits (start, length: a token's
 // length is never 0, so 0 marks an empty slot). Keys are compared as typed-array units, not as
 // strings: a probe then reads one kind of memory whatever shape of string the token was cut into.
@@ -164,14 +164,20 @@ function wordWidth(s: string, i: number, c: number): number {
 // a thousand strings and joining them twice a text. The table starts small and grows: inside an
 // import, between a parse and the zlib passes, a large sparse one missed the cache on most tokens.
 // Vietnamese has a few thousand syllables; numbers and names add more, so the table grows up to
-// VIEW_MAX_SLOTS and then starts over.
+// VIEW_MAX_SLOTS and then starts over. viewAt[7i+6] is the number of slot i's exact view: "Tỉnh",
+// "TỈNH" and "tỉnh" are three keys and one exact view, which a stream of distinct exact tokens
+// holds once.
 const VIEW_MAX_SLOTS = 1 << 17;
-const VIEW_STRIDE = 6;
+const VIEW_STRIDE = 7;
 let viewMask = (1 << 12) - 1;
 let viewAt = new Int32Array(VIEW_STRIDE * (viewMask + 1));
 let viewUnits = new Uint16Array(1 << 16);
 let viewUnitsUsed = 0;
 let viewCount = 0;
+const exactViewNumbers = new Map<string, number>();
+// The call of indexStreams that last wrote each exact view, by its number.
+let exactViewWrittenIn = new Int32Array(1 << 12);
+let streamsCall = 0;
 
 /** Slot of the token nfc[start, end) with hash `hash`: its own, or the empty one it would take. */
 function viewSlot(nfc: string, start: number, end: number, hash: number): number {
@@ -198,6 +204,9 @@ function regrowViews(): void {
     viewAt.fill(0);
     viewUnitsUsed = 0;
     viewCount = 0;
+    // A token the current text already had may then be written once more: harmless for membership.
+    exactViewNumbers.clear();
+    exactViewWrittenIn.fill(0);
     return;
   }
   const oldAt = viewAt;
@@ -257,8 +266,23 @@ function addViews(nfc: string, start: number, end: number, hash: number, ascii: 
     storeUnits(token);
   }
   viewAt[at + 1] = token.length;
+  viewAt[at + 6] = exactViewNumber(exact);
   viewCount++;
   return slot;
+}
+
+function exactViewNumber(exact: string): number {
+  let n = exactViewNumbers.get(exact);
+  if (n === undefined) {
+    n = exactViewNumbers.size;
+    exactViewNumbers.set(exact, n);
+    if (n >= exactViewWrittenIn.length) {
+      const grown = new Int32Array(2 * exactViewWrittenIn.length);
+      grown.set(exactViewWrittenIn);
+      exactViewWrittenIn = grown;
+    }
+  }
+  return n;
 }
 
 // ignoreBOM: a leading U+FEFF would be kept, not dropped (no view has one: it is no letter).
@@ -283,11 +307,17 @@ function grownOut(out: Uint16Array, used: number, need: number): Uint16Array<Arr
  * The tokens are TOKEN_RE's matches, found by a scan over code units rather than by the regular
  * expression, and their views are looked up without cutting them out of the text: the indexer runs
  * this over every imported text, and it is several times cheaper than exec() and a Map per token.
+ *
+ * With `distinctExact`, the exact stream holds each exact token once, where it first occurs (the
+ * body's exact column is asked about membership only; see docs/search.md "The index").
  */
-export function indexStreams(nfc: string): { folded: string; exact: string } {
+export function indexStreams(nfc: string, distinctExact = false): { folded: string; exact: string } {
   let folded = 0;
   let exact = 0;
-  let tokens = 0;
+  if (++streamsCall === 0x7fffffff) {
+    exactViewWrittenIn.fill(0);
+    streamsCall = 1;
+  }
   const n = nfc.length;
   let i = 0;
   while (i < n) {
@@ -327,13 +357,16 @@ export function indexStreams(nfc: string): { folded: string; exact: string } {
     const xLen = viewAt[at + 5]!;
     if (folded + fLen + 1 > foldedOut.length) foldedOut = grownOut(foldedOut, folded, fLen + 1);
     if (exact + xLen + 1 > exactOut.length) exactOut = grownOut(exactOut, exact, xLen + 1);
-    if (tokens++ !== 0) {
-      foldedOut[folded++] = 0x20;
-      exactOut[exact++] = 0x20;
-    }
+    if (folded !== 0) foldedOut[folded++] = 0x20;
     for (let k = 0; k < fLen; k++) foldedOut[folded + k] = viewUnits[fFrom + k]!;
-    for (let k = 0; k < xLen; k++) exactOut[exact + k] = viewUnits[xFrom + k]!;
     folded += fLen;
+    if (distinctExact) {
+      const number = viewAt[at + 6]!;
+      if (exactViewWrittenIn[number] === streamsCall) continue;
+      exactViewWrittenIn[number] = streamsCall;
+    }
+    if (exact !== 0) exactOut[exact++] = 0x20;
+    for (let k = 0; k < xLen; k++) exactOut[exact + k] = viewUnits[xFrom + k]!;
     exact += xLen;
   }
   // A view has letters and digits only, never a lone surrogate, so its units decode back to it.

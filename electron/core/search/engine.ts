@@ -267,7 +267,7 @@ export class SearchEngine {
     if (small) {
       if (probe.length === 0) return out;
       // BM25 over the whole (small) match set; documents with every word in the subject go first.
-      const ranked = this.store.keysByRank(plan.all!, lo, hi, RANK_CAP);
+      const ranked = this.store.keysByRank(plan.ranked!, lo, hi, RANK_CAP);
       const inSubject = new Set(plan.subject ? this.store.keysByRecency(plan.subject, lo, hi, RANK_CAP) : []);
       for (const r of ranked) if (inSubject.has(r.key)) add(r.key, Math.round((100 + r.score) * 1000) / 1000);
       for (const r of ranked) add(r.key, Math.round(r.score * 1000) / 1000);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { VanthuError } from '../../../shared/api/errors';
 import { SearchEngine } from '../../../electron/core/search/engine';
-import { reindexDocument } from '../../../electron/core/search/indexer';
+import { reindexDocument, searchStore } from '../../../electron/core/search/indexer';
+import { prepareIndexEntry } from '../../../shared/search/entry';
+import { indexStreams } from '../../../shared/search/tokens';
 import { saveOfficeSettingsJson } from '../../../electron/core/db/tasks-store';
 import { DOCS, openFixture, type Fixture, type FixtureDoc } from './fixture';
 
@@ -431,5 +433,94 @@ describe('suggestions: prefix → expected suggestion', () => {
 
   test('did you mean also knows the words of agency names', () => {
     expect(e.search({ query: 'kiem lma' }).didYouMean).toBe('kiem lam');
+  });
+});
+
+describe('the exact stream holds each token once: every accented query is membership', () => {
+  const doc = (key: string, body: string): FixtureDoc => ({
+    key,
+    ref: null,
+    type: 'Công văn',
+    issuer: 'Ủy ban nhân dân huyện An Lão',
+    level: 'district',
+    date: '2024-01-02',
+    subject: 'Về việc phòng chống thiên tai',
+    body,
+  });
+
+  test('an accented phrase: the folded words in order, the accented ones anywhere in the document (accepted)', () => {
+    const sc = openFixture([
+      doc('inOrder', 'Các xã ứng phó với bão lũ kịp thời.'),
+      doc('marksElsewhere', 'Các xã gửi báo lũ hằng ngày; cơn bão đã qua.'),
+      doc('marksNowhere', 'Các xã gửi báo lũ hằng ngày.'),
+      doc('notInOrder', 'Lũ về sau cơn bão.'),
+    ]);
+    try {
+      const e = new SearchEngine(sc.db);
+      const find = (q: string): string[] =>
+        e
+          .search({ query: q })
+          .items.map((i) => sc.keyOf(i.id))
+          .sort();
+      // "báo lũ" is consecutive and "bão" occurs elsewhere: found, as a mixed phrase always was.
+      expect(find('"bão lũ"')).toEqual(['inOrder', 'marksElsewhere']);
+      expect(find('"bao lu"')).toEqual(['inOrder', 'marksElsewhere', 'marksNowhere']);
+    } finally {
+      sc.db.close();
+    }
+  });
+
+  test('index rows written with the whole exact stream (older archives) answer every query the same', () => {
+    const fresh = openFixture();
+    const old = openFixture();
+    try {
+      // The exact stream as it was written before: every token in place, the fields after a seam.
+      const store = searchStore(old.db);
+      let shortened = 0;
+      for (const id of Object.values(old.idOf)) {
+        const doc = store.documentForIndex(id)!;
+        const entry = prepareIndexEntry(doc.meta, doc.text);
+        const body = indexStreams(doc.text);
+        let x = body.exact;
+        for (const field of [doc.meta.subject, doc.meta.issuer]) {
+          const s = field ? indexStreams(field) : null;
+          if (!s?.folded || ` ${body.folded} `.includes(` ${s.folded} `)) continue;
+          x = x ? `${x} zz ${s.exact}` : s.exact;
+        }
+        if (x.split(' ').length > entry.x.split(' ').length) shortened++;
+        old.db.transaction(() => store.write({ ...entry, x }))();
+      }
+      expect(shortened).toBeGreaterThan(0);
+      const engines = [new SearchEngine(fresh.db), new SearchEngine(old.db)];
+      const found = (i: number, query: string, sort: 'relevance' | 'date'): string[] =>
+        engines[i]!.search({ query, sort }).items.map((h) => (i === 0 ? fresh : old).keyOf(h.id));
+      for (const query of [
+        'bão',
+        'báo cáo',
+        'Đảng ủy',
+        '"Tỉnh uỷ"',
+        '"phòng, chống dịch"',
+        '"phòng chong dịch"',
+        '"nhân dân"',
+        '"dân nhân"',
+        '"huyện ủy" -"tỉnh ủy"',
+        'TU',
+        'HU',
+        'ĐU',
+        'UBND',
+        'Ủy ban nhân dân',
+        'BTV',
+        'BCĐ chuyển đổi số',
+        '571-CV/TU',
+      ]) {
+        const date = found(0, query, 'date');
+        expect(date.length).toBeGreaterThan(0);
+        expect(found(1, query, 'date')).toEqual(date);
+        expect(found(1, query, 'relevance').sort()).toEqual(found(0, query, 'relevance').sort());
+      }
+    } finally {
+      fresh.db.close();
+      old.db.close();
+    }
   });
 });

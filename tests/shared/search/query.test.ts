@@ -78,6 +78,25 @@ describe('query language', () => {
     expect(q.must[1]!.any.map((a) => (a as { word: { exact: string } }).word.exact)).toEqual(['bão', 'lũ']);
   });
 
+  test('an accented word: its exact token, and for BM25 its folded twin too (a term frequency)', () => {
+    expect(buildMatch(parseQuery('bão -lũ'))).toMatchObject({
+      all: '(x : "bão") NOT x : "lũ"',
+      ranked: '((x : "bão" AND f : "bao")) NOT x : "lũ"',
+      subject: '(sx : "ztbão") NOT x : "lũ"',
+    });
+  });
+
+  test('a phrase with marks: order from the folded stream; the body’s exact tokens as membership, the subject’s in place', () => {
+    expect(buildMatch(parseQuery('"bão lũ"'))).toMatchObject({
+      all: '(f : "bao lu" AND x : ("bão" AND "lũ"))',
+      subject: 'sx : "ztbão ztlũ"',
+    });
+    expect(buildMatch(parseQuery('"phòng chong dịch"'))).toMatchObject({
+      all: '(f : "phong chong dich" AND x : ("phòng" AND "dịch"))',
+      subject: '(sf : "zsphong zschong zsdich" AND sx : ("ztphòng" AND "ztdịch"))',
+    });
+  });
+
   test('abbreviations expand both ways; ambiguous ones only in capitals', () => {
     expect(buildMatch(parseQuery('UBND')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
     expect(buildMatch(parseQuery('ubnd')).all).toBe('(f : "ubnd" OR f : "uy ban nhan dan")');
