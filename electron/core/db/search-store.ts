@@ -35,6 +35,23 @@ export class SearchStore {
 
   // ---- writing -------------------------------------------------------------------------------
 
+  /**
+   * One step of FTS5's own 'merge' command: up to `pages` leaf pages of merging, only where a level
+   * holds `usermerge` (4) segments or a merge is under way. True when it merged anything (a step
+   * with nothing to do changes no row of the index's shadow tables).
+   */
+  mergeStep(pages: number): boolean {
+    const changes = this.stmt('SELECT total_changes()').pluck();
+    const before = changes.get() as number;
+    this.stmt(`INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)`).run(pages);
+    return (changes.get() as number) - before > 1;
+  }
+
+  /** Segments of the index's b-tree forest: every term lookup walks each of them. */
+  segmentCount(): number {
+    return this.stmt('SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get() as number;
+  }
+
   /** Adds or replaces one document's index rows. Call inside the transaction that stored it. */
   write(entry: IndexEntry): void {
     const old = this.stmt('SELECT key FROM search_docs WHERE doc_id = ?').get(entry.docId) as

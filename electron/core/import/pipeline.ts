@@ -14,7 +14,7 @@ import { toVanthuError } from '../db/open';
 import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
-import { writeIndexEntry } from '../search/indexer';
+import { mergeIndexAfterImport, writeIndexEntry } from '../search/indexer';
 import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
 import { importWithPool, importWorkerFile } from './pool';
 import { type ImportSource, sourceLabel } from './sources';
@@ -246,6 +246,7 @@ export async function importSources(
       },
     });
     if (options.stats) options.stats.writeMs = writeMs;
+    await mergeIndexAfterImport(db, counts.imported);
     return { ...counts, files };
   }
   for (const source of sources) {
@@ -255,6 +256,7 @@ export async function importSources(
     done++;
     onProgress?.({ done, total, current: null, last: result });
   }
+  await mergeIndexAfterImport(db, counts.imported);
   return { ...counts, files };
 }
 
