@@ -246,15 +246,14 @@ export async function importSources(
       },
     });
     if (options.stats) options.stats.writeMs = writeMs;
-    await mergeIndexAfterImport(db, counts.imported);
-    return { ...counts, files };
-  }
-  for (const source of sources) {
-    onProgress?.({ done, total, current: sourceLabel(source), last: null });
-    const result = await importOne(db, source, options.now, timeoutMs);
-    record(result);
-    done++;
-    onProgress?.({ done, total, current: null, last: result });
+  } else {
+    for (const source of sources) {
+      onProgress?.({ done, total, current: sourceLabel(source), last: null });
+      const result = await importOne(db, source, options.now, timeoutMs);
+      record(result);
+      done++;
+      onProgress?.({ done, total, current: null, last: result });
+    }
   }
   await mergeIndexAfterImport(db, counts.imported);
   return { ...counts, files };

@@ -22,16 +22,20 @@ function directive(i: number): string {
   ].join('\n');
 }
 
+/** `count` different directives, uploaded as .txt files. */
+function uploads(count: number): { kind: 'upload'; name: string; bytes: Uint8Array }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    kind: 'upload' as const,
+    name: `kh${i}.txt`,
+    bytes: new TextEncoder().encode(directive(i)),
+  }));
+}
+
 describe('the index after an import', () => {
   test('an import of many files, one transaction each, leaves fewer than 4 segments', async () => {
     const { archive, cleanup } = openArchive();
     try {
-      const sources = Array.from({ length: 60 }, (_, i) => ({
-        kind: 'upload' as const,
-        name: `kh${i}.txt`,
-        bytes: new TextEncoder().encode(directive(i)),
-      }));
-      const report = await archive.importSources(sources);
+      const report = await archive.importSources(uploads(60));
       expect(report.imported).toBe(60);
       expect(searchStore(archive.db).segmentCount()).toBeLessThan(4);
       // Merged, the index still answers: a word, a phrase with marks, a folded query.
@@ -45,12 +49,7 @@ describe('the index after an import', () => {
   test('a merge that hits a full disk leaves the index as it was and does not fail the import', async () => {
     const { archive, cleanup } = openArchive();
     try {
-      const sources = Array.from({ length: 30 }, (_, i) => ({
-        kind: 'upload' as const,
-        name: `kh${i}.txt`,
-        bytes: new TextEncoder().encode(directive(i)),
-      }));
-      await archive.importSources(sources);
+      await archive.importSources(uploads(30));
       // Each re-index is its own transaction, so each leaves a segment for the next merge.
       for (const { id } of archive.list('date_asc', 100, 0).items) reindexDocument(archive.db, id);
       const store = searchStore(archive.db);
