@@ -25,8 +25,11 @@
  * not survive UTF-8 or do not shrink) means `text` holds it. The dictionary of the two codecs above
  * is always the decoded text, so they do not care how the text itself is stored.
  *
- * All are encoded in the import worker and checked by decoding there, so a row is only ever
- * stored in a form this module reads back to the same value.
+ * All are encoded in the import worker. The text and an original stored DEFLATE against it (code
+ * 2) are checked by inflating them there, so neither is stored in a form this module does not read
+ * back to the same bytes: a code 2 or 3 original is rebuilt from the text, the only copy of either.
+ * Plain DEFLATE originals (code 1) never were, and the parse result no longer is (encodeParse says
+ * why); `vanthu check` hashes every original and text against its import SHA-256.
  */
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
 import type { ParseResult, Task } from '../../../shared/model/directive';
@@ -185,13 +188,12 @@ export function encodeParse(
   const { recipients, ...rest } = parse;
   const stored = { ...rest, tasks: withSpannedTexts(parse.tasks, text) };
   // Kept by nothing past this call (zlib copies its input and its dictionary), so a scratch serves.
-  const restBytes = utf8Of(JSON.stringify(stored), jsonScratch);
-  const packed = deflateRawSync(restBytes, { ...LEVEL, dictionary: dict });
-  // Bytes compared rather than the decoded string: JSON.stringify output is well-formed (it
-  // escapes lone surrogates), so its UTF-8 decodes back to it exactly.
-  if (!sameBytes(inflateRawSync(packed, { dictionary: dict }), restBytes)) {
-    return { json: JSON.stringify(parse), packed: null };
-  }
+  // Not inflated again to check it, unlike the text and the original (~10 us a file): raw DEFLATE
+  // is lossless by zlib's contract, and the one deflate defect known to have corrupted output
+  // (CVE-2018-25032, fixed in 1.2.12; Node 20 bundles 1.3.1) needed the Z_FIXED strategy. The check
+  // would only guard against such a defect, and a parse result is derived from the text: `vanthu
+  // reparse` writes it again. tests/electron/import/stored-forms.test.ts round-trips the forms.
+  const packed = deflateRawSync(utf8Of(JSON.stringify(stored), jsonScratch), { ...LEVEL, dictionary: dict });
   return { json: JSON.stringify({ recipients }), packed: new Uint8Array(packed) };
 }
 
@@ -269,6 +271,9 @@ export function encodeText(text: string, dictionary?: Buffer | null): Uint8Array
   const raw = dictionaryOf(text, dictionary);
   if (!raw) return null;
   const packed = deflateRawSync(raw, LEVEL);
+  // Checked (~13 us a file) though zlib does not need it (encodeParse): a defect would lose the
+  // text, and with it an original stored against the text, and `vanthu check` would only find it
+  // after the file that came in is gone.
   if (packed.byteLength >= raw.byteLength || !sameBytes(inflateRawSync(packed), raw)) return null;
   return new Uint8Array(packed);
 }

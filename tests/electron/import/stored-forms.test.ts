@@ -2,7 +2,8 @@
  * Every stored form the import worker writes (import/compression.ts) read back by the readers'
  * decoders, over the fixtures and 2,000 generated directives (the bench's generator and seed): the
  * original's bytes, the text, and the parse result's JSON as the readers gave it before task texts
- * were stored as lengths (migration 0170).
+ * were stored as lengths (migration 0170). encodeParse no longer inflates what it deflated to check
+ * it (compression.ts says why): this is the check that its form reads back.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
