@@ -190,9 +190,10 @@ export function encodeParse(
   // Kept by nothing past this call (zlib copies its input and its dictionary), so a scratch serves.
   // Not inflated again to check it, unlike the text and the original (~10 us a file): raw DEFLATE
   // is lossless by zlib's contract, and the one deflate defect known to have corrupted output
-  // (CVE-2018-25032, fixed in 1.2.12; Node 20 bundles 1.3.1) needed the Z_FIXED strategy. The check
-  // would only guard against such a defect, and a parse result is derived from the text: `vanthu
-  // reparse` writes it again. tests/electron/import/stored-forms.test.ts round-trips the forms.
+  // (CVE-2018-25032, fixed in 1.2.12; Node 20 bundles 1.3.1) came with the Z_FIXED strategy, which
+  // this module does not use. The check would only guard against such a defect, and a parse
+  // result is derived from the text: `vanthu reparse` writes it again.
+  // tests/electron/import/stored-forms.test.ts round-trips every stored form.
   const packed = deflateRawSync(utf8Of(JSON.stringify(stored), jsonScratch), { ...LEVEL, dictionary: dict });
   return { json: JSON.stringify({ recipients }), packed: new Uint8Array(packed) };
 }
