@@ -208,7 +208,8 @@ function withSpannedTexts(tasks: readonly Task[], text: string): StoredTask[] {
   return tasks.map((task) => ({
     ...task,
     text: taskTextFrom(task, text) === null ? task.text : task.text.length,
-    children: withSpannedTexts(task.children ?? [], text),
+    // Left as it came when empty or missing, so the decoder writes out what was given.
+    children: task.children?.length ? withSpannedTexts(task.children, text) : task.children,
   }));
 }
 

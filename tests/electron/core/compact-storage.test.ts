@@ -188,6 +188,14 @@ describe('task texts in parse_packed as lengths (migration 0170)', () => {
     expect(decodeParse(json, packed, text)).toEqual(parse);
   });
 
+  test('a task without children (an older parse result) reads back without them', () => {
+    const edited = structuredClone(parse) as unknown as { tasks: Partial<Task>[] };
+    delete edited.tasks[0]!.children;
+    const { json, packed } = encodeParse(edited as never, text);
+    expect(JSON.parse(decodeParseJson(json, Buffer.from(packed!), text))).toEqual(edited);
+    expect(decodeParse(json, Buffer.from(packed!), text)).toEqual(edited);
+  });
+
   test('a task text that spells "text": and a digit is a string, not a length', () => {
     const edited = structuredClone(parse);
     edited.tasks[0]!.text = '{"text":1}';
