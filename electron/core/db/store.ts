@@ -7,7 +7,7 @@ import type { DocumentRecord, DocumentSummary } from '../../../shared/model/arch
 import { citingSentence } from '../../../shared/graph/keys';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
-import { decodeOriginal, decodeParseJson, encodeParse, encodeText } from '../import/compression';
+import { decodeOriginal, decodeParse, decodeParseJson, encodeParse, encodeText } from '../import/compression';
 import { taskTextFrom, type DerivedColumns } from '../import/derived';
 import { storedText } from './text';
 
@@ -121,7 +121,7 @@ function toDetail(row: DetailRow): DocumentRecord {
     contentHash: row.content_hash,
     encoding: row.encoding,
     originalSize: row.size,
-    parse: JSON.parse(decodeParseJson(row.parse_json, row.parse_packed, text)) as ParseResult,
+    parse: decodeParse(row.parse_json, row.parse_packed, text) as ParseResult,
   };
 }
 

@@ -13,20 +13,27 @@
  * after import (a trigger of 0110 refuses it).
  *
  * Parse results: `documents.parse_packed` holds the parser's output as JSON, raw DEFLATE with the
- * same dictionary (task and citation texts are spans of the text: they become back-references);
- * `parse_json` then keeps only the recipients, which SQL reads with json_extract. NULL parse_packed
- * (rows before 0110, trash and bundle rows) means parse_json holds the whole result.
+ * same dictionary (citation texts are spans of the text: they become back-references); `parse_json`
+ * then keeps only the recipients, which SQL reads with json_extract. NULL parse_packed (rows before
+ * 0110, trash and bundle rows) means parse_json holds the whole result. Since 0170 a task whose text
+ * is the tail of its span is written with the text's length instead (withSpannedTexts): task texts
+ * were 60 % of the JSON's bytes, and stringifying, encoding and deflating them cost more than the
+ * back-references saved. Rows written before hold every text as a string and read as they did.
  *
  * Document text (migration 0130): `documents.text_packed` holds the text's UTF-8 as raw DEFLATE and
  * `documents.text` is ''; NULL text_packed (rows before 0130, trash and bundle rows, texts that do
  * not survive UTF-8 or do not shrink) means `text` holds it. The dictionary of the two codecs above
  * is always the decoded text, so they do not care how the text itself is stored.
  *
- * All are encoded in the import worker and checked by decoding there, so a row is only ever
- * stored in a form this module reads back to the same value.
+ * All are encoded in the import worker. The text and an original stored DEFLATE against it (code
+ * 2) are checked by inflating them there, so neither is stored in a form this module does not read
+ * back to the same bytes: a code 2 or 3 original is rebuilt from the text, the only copy of either.
+ * Plain DEFLATE originals (code 1) never were, and the parse result no longer is (encodeParse says
+ * why); `vanthu check` hashes every original and text against its import SHA-256.
  */
 import { deflateRawSync, inflateRawSync, constants } from 'node:zlib';
-import type { ParseResult } from '../../../shared/model/directive';
+import type { ParseResult, Task } from '../../../shared/model/directive';
+import { taskTextFrom } from './derived';
 
 export const COMPRESSION_RAW = 0;
 export const COMPRESSION_DEFLATE_RAW = 1;
@@ -179,25 +186,83 @@ export function encodeParse(
   const dict = dictionaryOf(text, dictionary);
   if (!dict) return { json: JSON.stringify(parse), packed: null };
   const { recipients, ...rest } = parse;
+  const stored = { ...rest, tasks: withSpannedTexts(parse.tasks, text) };
   // Kept by nothing past this call (zlib copies its input and its dictionary), so a scratch serves.
-  const restBytes = utf8Of(JSON.stringify(rest), jsonScratch);
-  const packed = deflateRawSync(restBytes, { ...LEVEL, dictionary: dict });
-  // Bytes compared rather than the decoded string: JSON.stringify output is well-formed (it
-  // escapes lone surrogates), so its UTF-8 decodes back to it exactly.
-  if (!sameBytes(inflateRawSync(packed, { dictionary: dict }), restBytes)) {
-    return { json: JSON.stringify(parse), packed: null };
-  }
+  // Not inflated again to check it, unlike the text and the original (~10 us a file): raw DEFLATE
+  // is lossless by zlib's contract, and the one deflate defect known to have corrupted output
+  // (CVE-2018-25032, fixed in 1.2.12; Node 20 bundles 1.3.1) came with the Z_FIXED strategy, which
+  // this module does not use. The check would only guard against such a defect, and a parse
+  // result is derived from the text: `vanthu reparse` writes it again.
+  // tests/electron/import/stored-forms.test.ts round-trips every stored form.
+  const packed = deflateRawSync(utf8Of(JSON.stringify(stored), jsonScratch), { ...LEVEL, dictionary: dict });
   return { json: JSON.stringify({ recipients }), packed: new Uint8Array(packed) };
+}
+
+/**
+ * The tasks as parse_packed holds them (migration 0170): a task whose text is the tail of its span,
+ * text[end - n, end), has the length n as its `text`, so the JSON no longer spells out ~70 % of
+ * itself; any other text stays a string. Spread rather than rebuilt, so the keys keep the parser's
+ * order and the decoder's JSON.stringify writes what the parser's would have.
+ */
+function withSpannedTexts(tasks: readonly Task[], text: string): StoredTask[] {
+  return tasks.map((task) => ({
+    ...task,
+    text: taskTextFrom(task, text) === null ? task.text : task.text.length,
+    // Left as it came when empty or missing, so the decoder writes out what was given.
+    children: task.children?.length ? withSpannedTexts(task.children, text) : task.children,
+  }));
+}
+
+type StoredTask = Omit<Task, 'text' | 'children'> & { text: string | number; children: StoredTask[] };
+
+/** The reverse of withSpannedTexts, in place on a freshly parsed copy. */
+function expandSpannedTexts(tasks: StoredTask[] | undefined, text: string): void {
+  if (!Array.isArray(tasks)) return;
+  for (const task of tasks) {
+    if (typeof task.text === 'number') task.text = text.slice(task.end - task.text, task.end);
+    expandSpannedTexts(task.children, text);
+  }
+}
+
+/**
+ * A task text stored as its length: `"text":` then a digit. A JSON string escapes every quote, so
+ * this can only be a key and its value; rows written before 0170 never have it.
+ */
+const SPANNED_TEXT = /"text":\d/;
+
+/** The packed part of a parse result as JSON, its task texts spelled out again. */
+function restJson(packed: Buffer, text: string): string {
+  const rest = inflateRest(packed, text);
+  return SPANNED_TEXT.test(rest) ? JSON.stringify(expanded(rest, text)) : rest;
+}
+
+function inflateRest(packed: Buffer, text: string): string {
+  return inflateRawSync(packed, { dictionary: Buffer.from(text, 'utf8') }).toString('utf8');
+}
+
+function expanded(restJson: string, text: string): Record<string, unknown> {
+  const rest = JSON.parse(restJson) as { tasks?: StoredTask[] };
+  expandSpannedTexts(rest.tasks, text);
+  return rest;
+}
+
+function recipientsOf(json: string): unknown {
+  return (JSON.parse(json) as { recipients?: unknown }).recipients ?? [];
 }
 
 /** The parse result's JSON as the parser wrote it (keys may come in another order). Throws when damaged. */
 export function decodeParseJson(json: string, packed: Buffer | null | undefined, text: string): string {
   if (!packed) return json;
-  const rest = inflateRawSync(packed, { dictionary: Buffer.from(text, 'utf8') }).toString('utf8');
-  const { recipients } = JSON.parse(json) as { recipients?: unknown };
+  const rest = restJson(packed, text);
   // Spliced rather than parsed and re-serialised: readers parse it once anyway.
-  const head = JSON.stringify({ recipients: recipients ?? [] }).slice(0, -1);
+  const head = JSON.stringify({ recipients: recipientsOf(json) }).slice(0, -1);
   return rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`;
+}
+
+/** JSON.parse(decodeParseJson(…)), without writing out and reading again a JSON that had spans. */
+export function decodeParse(json: string, packed: Buffer | null | undefined, text: string): unknown {
+  if (!packed) return JSON.parse(json);
+  return { recipients: recipientsOf(json), ...expanded(inflateRest(packed, text), text) };
 }
 
 /**
@@ -208,6 +273,9 @@ export function encodeText(text: string, dictionary?: Buffer | null): Uint8Array
   const raw = dictionaryOf(text, dictionary);
   if (!raw) return null;
   const packed = deflateRawSync(raw, LEVEL);
+  // Checked (~13 us a file) though zlib does not need it (encodeParse): a defect would lose the
+  // text, and with it an original stored against the text, and `vanthu check` would only find it
+  // after the file that came in is gone.
   if (packed.byteLength >= raw.byteLength || !sameBytes(inflateRawSync(packed), raw)) return null;
   return new Uint8Array(packed);
 }

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { Archive } from '../../../electron/core/archive';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
@@ -28,6 +28,7 @@ import {
   COMPRESSION_RAW,
   COMPRESSION_TEXT_THEN_TAIL,
   decodeOriginal,
+  decodeParse,
   decodeParseJson,
   decodeText,
   encodeOriginal,
@@ -147,6 +148,59 @@ describe('parse results stored against their text', () => {
   test('a scan (no text) keeps the whole result in parse_json', () => {
     const parse = parseDirective('');
     expect(encodeParse(parse, '')).toEqual({ json: JSON.stringify(parse), packed: null });
+  });
+});
+
+describe('task texts in parse_packed as lengths (migration 0170)', () => {
+  const text = TEXT;
+  const parse = parseDirective(text);
+  const { recipients, ...rest } = parse;
+  const asReadToday = JSON.stringify({ recipients, ...rest });
+  const storedRest = (packed: Uint8Array): { tasks: { text: unknown; children: unknown[] }[] } =>
+    JSON.parse(inflateRawSync(packed, { dictionary: utf8(text) }).toString('utf8')) as never;
+
+  test('a task whose text is the tail of its span is stored as its length, and reads back as the text', () => {
+    expect(flatten(parse.tasks).length).toBeGreaterThan(2);
+    const { json, packed } = encodeParse(parse, text);
+    const stored = flatten(storedRest(packed!).tasks as never as Task[]);
+    expect(stored.map((t) => t.text)).toEqual(flatten(parse.tasks).map((t) => t.text.length));
+    expect(decodeParseJson(json, Buffer.from(packed!), text)).toBe(asReadToday);
+    expect(decodeParse(json, Buffer.from(packed!), text)).toEqual(parse);
+  });
+
+  test('a task text that is not its span stays spelled out', () => {
+    const edited = structuredClone(parse);
+    edited.tasks[0]!.text = 'Văn bản không có trong nội dung';
+    edited.tasks[1]!.children = [{ ...edited.tasks[1]!, text: '', children: [] }];
+    const { json, packed } = encodeParse(edited, text);
+    const stored = storedRest(packed!).tasks;
+    expect(stored[0]!.text).toBe('Văn bản không có trong nội dung');
+    expect(typeof stored[1]!.text).toBe('number');
+    const { recipients: r, ...editedRest } = edited;
+    expect(decodeParseJson(json, Buffer.from(packed!), text)).toBe(JSON.stringify({ recipients: r, ...editedRest }));
+    expect(decodeParse(json, Buffer.from(packed!), text)).toEqual(edited);
+  });
+
+  test('a row packed before 0170, every task text spelled out, reads as before', () => {
+    const packed = deflateRawSync(utf8(JSON.stringify(rest)), { level: 3, dictionary: utf8(text) });
+    const json = JSON.stringify({ recipients });
+    expect(decodeParseJson(json, packed, text)).toBe(asReadToday);
+    expect(decodeParse(json, packed, text)).toEqual(parse);
+  });
+
+  test('a task without children (an older parse result) reads back without them', () => {
+    const edited = structuredClone(parse) as unknown as { tasks: Partial<Task>[] };
+    delete edited.tasks[0]!.children;
+    const { json, packed } = encodeParse(edited as never, text);
+    expect(JSON.parse(decodeParseJson(json, Buffer.from(packed!), text))).toEqual(edited);
+    expect(decodeParse(json, Buffer.from(packed!), text)).toEqual(edited);
+  });
+
+  test('a task text that spells "text": and a digit is a string, not a length', () => {
+    const edited = structuredClone(parse);
+    edited.tasks[0]!.text = '{"text":1}';
+    const { json, packed } = encodeParse(edited, text);
+    expect(JSON.parse(decodeParseJson(json, Buffer.from(packed!), text))).toEqual(edited);
   });
 });
 
@@ -495,6 +549,31 @@ describe('an archive written before migration 0110, then opened by this version'
       const backup = path.join(dir, 'sao-luu.vanthu-backup');
       await createBackup(archive.db, backup, { appVersion: '0', trigger: 'manual' });
       expect(verifyBackup(backup)).toMatchObject({ ok: true, problems: [] });
+    } finally {
+      archive.close();
+    }
+  });
+
+  test('a row whose parse_packed was written before 0170 (task texts spelled out) reads as one written now', async () => {
+    const archive = Archive.open(path.join(dir, 'kho'));
+    try {
+      await archive.importPaths([writeDirectives(path.join(dir, 'in'), 0, 3)]);
+      const ids = archive.list('date_asc', 100, 0).items.map((d) => d.id);
+      const call = createDispatcher(archive, { host: 'cli' });
+      for (const id of ids) {
+        const now = { read: readBack(archive, id), source: reviewSource(archive.db, id)!.parseJson };
+        const { recipients: _recipients, ...rest } = getDocument(archive.db, id)!.parse;
+        expect(flatten(rest.tasks).length).toBeGreaterThan(0);
+        const text = documentText(archive.db, id);
+        const oldStyle = deflateRawSync(utf8(JSON.stringify(rest)), { level: 3, dictionary: utf8(text) });
+        archive.db.prepare('UPDATE documents SET parse_packed = ? WHERE id = ?').run(oldStyle, id);
+        expect({ read: readBack(archive, id), source: reviewSource(archive.db, id)!.parseJson }).toEqual(now);
+        // Trash carries the whole parse_json, decoded from the old-style row.
+        const { trashId } = await ok<{ trashId: number }>(call('deleteDocument', { id }));
+        expect(await ok(call('restoreFromTrash', { trashId }))).toEqual({ status: 'restored', id });
+        expect(readBack(archive, id)).toEqual(now.read);
+      }
+      expect(checkArchive(archive.db).ok).toBe(true);
     } finally {
       archive.close();
     }
