@@ -56,6 +56,11 @@ describe('index streams are the token pattern’s matches and views', () => {
     ['letters whose case or fold is not one unit', 'İstanbul ß ǅ ﬁ Ⅻ ½ ²'],
     ['combining marks split an NFD syllable', 'Vie\u0302\u0323t e\u0301'],
     ['other scripts', '中文字 한국어 Σίσυφος ١٢٣'],
+    // The folded stream is built as bytes while its views are ASCII and as UTF-16 after the first that is not.
+    ['a folded view that is not ASCII after ASCII ones', 'Chỉ thị số 12 về 中文 Đà Nẵng ß và Σίσυφος'],
+    ['a text whose first folded view is not ASCII', '中文 Việt Nam'],
+    ['a token longer than the text before it', `ab ${'Việt'.repeat(5000)} cd`],
+    ['fullwidth letters and private-use units', 'ＡＢＣ１２３ x\ue000y ｶﾀｶﾅ'],
   ])('%s', (_name, text) => {
     expectByDefinition(text);
   });
