@@ -126,6 +126,8 @@ function startsWithAny(folded: string, prefixes: readonly string[]): string | nu
   return null;
 }
 
+const NO_CELLS: readonly Cell[] = [];
+
 function lineFolded(doc: Doc, line: Line): string {
   return doc.folded.slice(line.start, line.end);
 }
@@ -175,7 +177,9 @@ export function extractHeader(doc: Doc, tokens: Tokens): Header {
       if (MOTTO_PARTY.test(folded)) h.headerKind = 'party';
       else if (MOTTO_STATE.test(folded)) h.headerKind = 'state';
     }
-    for (const cell of cellsOf(line)) {
+    // Cells are read only for the number (before the title) and the place-and-date line.
+    const cellsWanted = (numberLine < 0 && titleLine < 0) || placeDateLine < 0;
+    for (const cell of cellsWanted ? cellsOf(line) : NO_CELLS) {
       const cf = cellFolded(doc, cell);
       if (numberLine < 0 && titleLine < 0 && NUMBER_LINE_RE.test(cell.text)) {
         const at = cell.start + NUMBER_LINE_RE.exec(cell.text)![0].length;

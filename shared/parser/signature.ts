@@ -166,7 +166,10 @@ export function extractSignature(doc: Doc, kinhGuiLine: number | null, bodyStart
     // Only lines holding "nơi nhận" are split into cells.
     const at = doc.folded.lastIndexOf('noi nhan', lines[i]!.end);
     if (at < 0) break;
-    if (at < lines[i]!.start) continue;
+    // No line between `at` and this one holds the phrase: go straight to the line holding `at`
+    // instead of searching back from every line in between.
+    while (i > bodyStartLine && at < lines[i]!.start) i--;
+    if (at < lines[i]!.start) break;
     const cell = cellsOf(lines[i]!)[0];
     if (cell && NOI_NHAN_RE.test(doc.folded.slice(cell.start, cell.end))) {
       noiNhan = i;

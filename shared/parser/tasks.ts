@@ -12,11 +12,13 @@ import {
   cleanLineValue,
   cleanValue,
   cleanValueFolded,
+  execNotAfter,
   foldAligned,
   foldedAlternation,
   foldPhrase,
   isBlank,
   isRule,
+  letterBefore,
   PhraseSet,
   startsLower,
   type Doc,
@@ -60,7 +62,8 @@ const PLURAL_HEAD_RE = new RegExp(
   `^(?:cac|moi|tung)\\s+(?:${foldedAlternation(PLURAL_UNIT_HEADS)})(?![\\p{L}\\d])`,
   'u',
 );
-const COOPERATE_RE = /(?<![\p{L}])phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/u;
+/** Scanned with execNotAfter(…, letterBefore): the lookbehind (?<![\p{L}]) is tested outside it. */
+const COOPERATE_RE = /phoi hop(?:\s+chat che)?(?:\s+voi)?\s+/gu;
 
 /**
  * Agency heads that are printed in lower case ("tổ chức chính trị - xã hội", "các xã"). A lower-case
@@ -136,7 +139,11 @@ function firstVerb(clause: string, folded: string): number {
 const OFFICE_OF_BODIES_RE =
   /^van phong\s+(?:hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan|doan dbqh|doan dai bieu quoc hoi)$/u;
 
-const AGENCY_SEPARATOR_RE = /\s*,\s*|\s+và\s+|\s*;\s*/gu;
+/**
+ * A comma, a semicolon or "và", with the blanks around it: `\s*,\s*|\s+và\s+|\s*;\s*` with the
+ * blanks before the mark in one branch, so a position that is neither blank nor a mark fails at once.
+ */
+const AGENCY_SEPARATOR_RE = /[,;]\s*|\s+(?:[,;]\s*|và\s+)/gu;
 
 /**
  * "UBND huyện, Ban Chỉ đạo phòng, chống dịch Covid-19 và các xã, thị trấn" → four agencies.
@@ -198,10 +205,11 @@ export function leadsOf(text: string, foldedText: string = foldAligned(text)): {
   const verbAt = firstVerb(clause, folded);
   const subject = verbAt > 0 ? clause.slice(0, verbAt) : assigner && verbAt < 0 ? clause : '';
   const foldedSubject = folded.slice(0, subject.length);
-  if (subject && blankSeparatedCount(subject) <= TASK_SUBJECT_MAX_SYLLABLES && isAgency(foldedSubject))
+  if (subject && isAgency(foldedSubject) && blankSeparatedCount(subject) <= TASK_SUBJECT_MAX_SYLLABLES)
     lead.push(...splitAgencies(subject, foldedSubject));
   const cooperate: string[] = [];
-  const co = COOPERATE_RE.exec(folded);
+  COOPERATE_RE.lastIndex = 0;
+  const co = execNotAfter(COOPERATE_RE, folded, letterBefore);
   if (co) {
     const after = clause.slice(co.index + co[0].length);
     const fAfter = folded.slice(co.index + co[0].length);

@@ -63,7 +63,14 @@ let foldScratch = new Uint16Array(CHUNK);
 /** Longer texts get a buffer of their own, so one huge document does not stay in memory. */
 const FOLD_SCRATCH_MAX = 1 << 17;
 
+/**
+ * The document whose folded units foldScratch still holds (makeNormalizedDoc leaves them there);
+ * every other fold writes over them, so taking the buffer forgets it.
+ */
+let scratchHolds: Doc | null = null;
+
 function scratchFor(n: number): Uint16Array {
+  scratchHolds = null;
   if (n > foldScratch.length && n <= FOLD_SCRATCH_MAX)
     foldScratch = new Uint16Array(Math.min(FOLD_SCRATCH_MAX, Math.max(n, foldScratch.length * 2)));
   return n <= foldScratch.length ? foldScratch : new Uint16Array(n);
@@ -221,9 +228,20 @@ export const NOT_PLAIN_IN_NORMALIZED: readonly string[] = (() => {
 const NORMALIZED_FOLD = new Uint32Array(65536);
 const FOLD_MAY_NORMALIZE = 1 << 16;
 const FOLD_KNOWN = 1 << 17;
-/** The unit opens one of NOT_PLAIN_IN_NORMALIZED other than two spaces (searched in every text). */
+/** The unit opens one of NOT_PLAIN_IN_NORMALIZED other than two spaces. */
 const FOLD_OPENS_RARE_MARK = 1 << 18;
+/**
+ * The unit of a mark of spaces (two spaces): only when the walk sees two such entries in a row is
+ * the text searched for them (the search cost as much as a fifth of the walk).
+ */
+const FOLD_SPACE_MARK_UNIT = 1 << 19;
 const MARKS_OF_SPACES = NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] === ' ');
+const SPACE_MARK_UNITS = new Set(
+  MARKS_OF_SPACES.map((mark) => {
+    if (mark.length !== 2 || mark[1] !== mark[0]) throw new Error('a mark of spaces is one unit twice');
+    return mark.charCodeAt(0);
+  }),
+);
 const RARE_MARK_UNITS = new Set(
   NOT_PLAIN_IN_NORMALIZED.filter((mark) => mark[0] !== ' ').map((mark) => mark.charCodeAt(0)),
 );
@@ -233,6 +251,7 @@ function normalizedFoldEntry(code: number): number {
     foldedUnit(code) |
     ((PLAIN_CLASS[code]! & UNIT_MAY_NORMALIZE) !== 0 ? FOLD_MAY_NORMALIZE : 0) |
     (RARE_MARK_UNITS.has(code) ? FOLD_OPENS_RARE_MARK : 0) |
+    (SPACE_MARK_UNITS.has(code) ? FOLD_SPACE_MARK_UNIT : 0) |
     FOLD_KNOWN;
   NORMALIZED_FOLD[code] = entry;
   return entry;
@@ -248,6 +267,8 @@ export function makeNormalizedDoc(input: string): Doc {
   const scratch = scratchFor(n);
   let flags = 0;
   let changedBits = 0;
+  let entryBefore = 0;
+  let twiceBits = 0;
   for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i);
     let entry = NORMALIZED_FOLD[code]!;
@@ -256,16 +277,42 @@ export function makeNormalizedDoc(input: string): Doc {
     scratch[i] = entry;
     flags |= entry;
     changedBits |= (entry ^ code) & 0xffff;
+    twiceBits |= entry & entryBefore;
+    entryBefore = entry;
   }
   if ((flags & FOLD_MAY_NORMALIZE) !== 0) return makeDoc(normalizeText(input));
   const folded = changedBits !== 0 ? foldedString(scratch, n) : input;
   const lines = splitLines(input);
   for (const line of lines) line.plain = true;
-  // Most texts hold none of the rare marks: only the search for two spaces is left.
-  const marks = (flags & FOLD_OPENS_RARE_MARK) !== 0 ? NOT_PLAIN_IN_NORMALIZED : MARKS_OF_SPACES;
+  // Most texts hold none of the marks: no search at all, or only the one for two spaces.
+  const marks =
+    (flags & FOLD_OPENS_RARE_MARK) !== 0
+      ? NOT_PLAIN_IN_NORMALIZED
+      : (twiceBits & FOLD_SPACE_MARK_UNIT) !== 0
+        ? MARKS_OF_SPACES
+        : [];
   for (const mark of marks)
     for (let at = folded.indexOf(mark); at >= 0; at = folded.indexOf(mark, at + 1)) lineAt(lines, at).plain = false;
-  return { text: input, folded, lines };
+  const doc: Doc = { text: input, folded, lines };
+  if (scratch === foldScratch) scratchHolds = doc;
+  return doc;
+}
+
+/**
+ * `doc.folded` as units, while no other fold has run since makeNormalizedDoc made `doc` (tokenize
+ * reads them first); otherwise null. Valid only until the next fold.
+ */
+export function foldedUnitsOf(doc: Doc): Uint16Array | null {
+  return scratchHolds === doc ? foldScratch : null;
+}
+
+/** Units of a string for scanPhrases when no folded units are at hand (not the fold buffer). */
+let walkScratch = new Uint16Array(CHUNK);
+
+function unitsOfString(s: string): Uint16Array {
+  if (s.length > walkScratch.length) walkScratch = new Uint16Array(Math.max(s.length, walkScratch.length * 2));
+  for (let i = 0; i < s.length; i++) walkScratch[i] = s.charCodeAt(i);
+  return walkScratch;
 }
 
 /** The line holding offset `at` (lines in order, as splitLines gives them). */
@@ -822,24 +869,29 @@ function unionShapes(sets: readonly PhraseSet[]): Uint32Array {
   return shapes;
 }
 
-/** One walk over `s`: `onHit(set index, start, end, phrase)` for each set's matches in order. */
+/**
+ * One walk over `s`: `onHit(set index, start, end, phrase)` for each set's matches in order.
+ * `units` are s's units (foldedUnitsOf): the walk reads a typed array faster than the string.
+ */
 export function scanPhrases(
   s: string,
   sets: readonly PhraseSet[],
   onHit: (set: number, start: number, end: number, phrase: string) => void,
+  units: Uint16Array = unitsOfString(s),
 ): void {
   const next = sets.map(() => 0);
   const anyShapes = unionShapes(sets);
   const n = s.length;
   let i = 0;
   while (i < n) {
-    if (!isAsciiWord(s.charCodeAt(i))) {
+    if (!isAsciiWord(units[i]!)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && isAsciiWord(s.charCodeAt(j))) j++;
-    if ((anyShapes[edgeShape(s, i, j)]! & lengthBit(i, j)) !== 0 && !wordBefore(s, i) && !wordAt(s, j)) {
+    while (j < n && isAsciiWord(units[j]!)) j++;
+    const shape = shapeSlot(units[i]!) * SHAPE_SLOTS + shapeSlot(units[j - 1]!);
+    if ((anyShapes[shape]! & lengthBit(i, j)) !== 0 && !wordBefore(s, i) && !wordAt(s, j)) {
       for (let k = 0; k < sets.length; k++) {
         if (next[k]! > i || !sets[k]!.mayStart(s, i, j)) continue;
         const m = sets[k]!.matchAt(s, i, j);

@@ -16,6 +16,7 @@ import {
   letterBefore,
   PhraseSet,
   refCharBefore,
+  foldedUnitsOf,
   scanPhrases,
   wordBefore,
   type Doc,
@@ -371,14 +372,20 @@ function cueToken(folded: string, start: number, end: number, phrase: string): C
 function scanWords(doc: Doc): { typeNouns: TypeNounToken[]; cues: CueToken[] } {
   const typeNouns: TypeNounToken[] = [];
   const cues: CueToken[] = [];
-  scanPhrases(doc.folded, [TYPE_NOUNS, CUES], (set, start, end, phrase) => {
-    if (set === 0)
-      typeNouns.push({ kind: 'TYPE_NOUN', start, end, type: NOUN_TO_TYPE.get(phrase) ?? null, abbreviation: false });
-    else {
-      const cue = cueToken(doc.folded, start, end, phrase);
-      if (cue) cues.push(cue);
-    }
-  });
+  const units = foldedUnitsOf(doc) ?? undefined;
+  scanPhrases(
+    doc.folded,
+    [TYPE_NOUNS, CUES],
+    (set, start, end, phrase) => {
+      if (set === 0)
+        typeNouns.push({ kind: 'TYPE_NOUN', start, end, type: NOUN_TO_TYPE.get(phrase) ?? null, abbreviation: false });
+      else {
+        const cue = cueToken(doc.folded, start, end, phrase);
+        if (cue) cues.push(cue);
+      }
+    },
+    units,
+  );
   return { typeNouns: abbreviations(doc, typeNouns), cues };
 }
 
@@ -391,9 +398,11 @@ export function scanCues(doc: Doc): CueToken[] {
 }
 
 export function tokenize(doc: Doc): Tokens {
+  // First: the folded units makeNormalizedDoc left are there only until the next fold.
+  const words = scanWords(doc);
   return {
     refs: scanRefs(doc.text),
     dates: scanDates(doc.folded),
-    ...scanWords(doc),
+    ...words,
   };
 }

@@ -14,6 +14,7 @@ import {
   execNotAfter,
   foldAligned,
   foldedAlternation,
+  foldedUnitsOf,
   foldPhrase,
   letterBefore,
   makeDoc,
@@ -242,6 +243,28 @@ test('scanPhrases finds, per set, what the regex of that set finds (type nouns a
     }),
     { numRuns: 5000 },
   );
+});
+
+test('a document keeps its folded units only until the next fold; scanPhrases reads the same words from them', () => {
+  const sets = [
+    new PhraseSet([...DOC_TYPES.map((r) => r.name), ...GENERIC_DOC_NOUNS]),
+    new PhraseSet(RELATION_CUES.map((c) => c.phrase)),
+  ];
+  const text = 'Căn cứ Kế hoạch số 12-KH/TU, Báo cáo ngày 3/4/2024 và Thông báo kết luận của Ban Thường vụ.';
+  const doc = makeNormalizedDoc(text);
+  const units = foldedUnitsOf(doc);
+  expect(units && String.fromCharCode(...units.subarray(0, doc.folded.length))).toBe(doc.folded);
+  const hits = (given?: Uint16Array) => {
+    const found: number[][] = [];
+    scanPhrases(doc.folded, sets, (set, start, end) => found.push([set, start, end]), given);
+    return found;
+  };
+  expect(hits(units!)).toEqual(hits());
+  expect(hits().length).toBeGreaterThan(1);
+  foldAligned('ủy ban');
+  expect(foldedUnitsOf(doc)).toBeNull();
+  // A text that needs normalizing is folded twice; its units are not kept.
+  expect(foldedUnitsOf(makeNormalizedDoc('Ke\u0302\u0301 hoa\u0323ch'))).toBeNull();
 });
 
 test('deadlineOf picks what running each deadline pattern on its own picks: the earliest, then table order', () => {
