@@ -54,6 +54,33 @@ describe('migrations', () => {
     expect(plan.map((r) => r.detail).join('\n')).toContain('task_citations_reports');
   });
 
+  test('0180: documents.ref is read through documents_graph_keys alone', () => {
+    const db = new Database(':memory:');
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version < 180),
+    );
+    const indexes = (): string[] =>
+      (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND sql IS NOT NULL")
+          .all() as { name: string }[]
+      ).map((r) => r.name);
+    expect(indexes()).toContain('documents_by_ref');
+    migrate(db);
+    expect(indexes()).not.toContain('documents_by_ref');
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    // store.ts documentRefs and the graph's full read (graph-store.ts allStoredDocs): no table scan.
+    expect(plan('SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(
+      /COVERING INDEX documents_graph_keys/,
+    );
+    expect(plan('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents')).toMatch(
+      /COVERING INDEX documents_graph_keys/,
+    );
+    expect(plan("SELECT id FROM documents WHERE ref = '571-CV/TU'")).toMatch(/INDEX documents_graph_keys \(ref=\?\)/);
+  });
+
   test('versions are strictly increasing', () => {
     const versions = MIGRATIONS.map((m) => m.version);
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);

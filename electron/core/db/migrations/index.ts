@@ -16,6 +16,7 @@ import * as m0140 from './0140-graph-rules';
 import * as m0150 from './0150-drop-citations-by-ref';
 import * as m0160 from './0160-search-merge';
 import * as m0170 from './0170-parse-task-spans';
+import * as m0180 from './0180-drop-documents-by-ref';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 150, name: 'drop-citations-by-ref', up: m0150.up },
   { version: 160, name: 'search-merge', up: m0160.up },
   { version: 170, name: 'parse-task-spans', up: m0170.up },
+  { version: 180, name: 'drop-documents-by-ref', up: m0180.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
