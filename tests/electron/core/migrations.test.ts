@@ -72,9 +72,7 @@ describe('migrations', () => {
     const plan = (sql: string): string =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
     // store.ts documentRefs and the graph's full read (graph-store.ts allStoredDocs): no table scan.
-    expect(plan('SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(
-      /COVERING INDEX documents_graph_keys/,
-    );
+    expect(plan('SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(/COVERING INDEX documents_graph_keys/);
     expect(plan('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents')).toMatch(
       /COVERING INDEX documents_graph_keys/,
     );
