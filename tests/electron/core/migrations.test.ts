@@ -18,6 +18,20 @@ function tableNames(db: Database.Database): string[] {
   ).map((r) => r.name);
 }
 
+/** The indexes created by a migration (not SQLite's own) on a table. */
+function indexNames(db: Database.Database, table: string): string[] {
+  return (
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+      .all(table) as { name: string }[]
+  ).map((r) => r.name);
+}
+
+/** EXPLAIN QUERY PLAN's details of a query, one per line. */
+function planOf(db: Database.Database, sql: string): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+}
+
 describe('migrations', () => {
   test('an empty database migrates to the latest schema and records it in user_version', () => {
     const db = new Database(':memory:');
@@ -35,23 +49,18 @@ describe('migrations', () => {
       db,
       MIGRATIONS.filter((m) => m.version < 150),
     );
-    const indexes = (): string[] =>
-      (
-        db
-          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'citations' AND sql IS NOT NULL")
-          .all() as { name: string }[]
-      ).map((r) => r.name);
+    const indexes = (): string[] => indexNames(db, 'citations');
     expect(indexes()).toContain('citations_by_ref');
     migrate(db);
     expect(indexes()).toEqual(['task_citations_reports']);
     // tasks-store reportCitations, the one query on citations.ref.
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT c.document_id, d.ref, c.ref FROM citations c JOIN documents d ON d.id = c.document_id
+    expect(
+      planOf(
+        db,
+        `SELECT c.document_id, d.ref, c.ref FROM citations c JOIN documents d ON d.id = c.document_id
          WHERE c.relation = 'reports' AND c.ref IS NOT NULL`,
-      )
-      .all() as { detail: string }[];
-    expect(plan.map((r) => r.detail).join('\n')).toContain('task_citations_reports');
+      ),
+    ).toContain('task_citations_reports');
   });
 
   test('0180: documents.ref is read through documents_graph_keys alone', () => {
@@ -60,17 +69,11 @@ describe('migrations', () => {
       db,
       MIGRATIONS.filter((m) => m.version < 180),
     );
-    const indexes = (): string[] =>
-      (
-        db
-          .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND sql IS NOT NULL")
-          .all() as { name: string }[]
-      ).map((r) => r.name);
+    const indexes = (): string[] => indexNames(db, 'documents');
     expect(indexes()).toContain('documents_by_ref');
     migrate(db);
     expect(indexes()).not.toContain('documents_by_ref');
-    const plan = (sql: string): string =>
-      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    const plan = (sql: string): string => planOf(db, sql);
     // store.ts documentRefs and the graph's full read (graph-store.ts allStoredDocs): no table scan.
     expect(plan('SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(/COVERING INDEX documents_graph_keys/);
     expect(plan('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents')).toMatch(
