@@ -27,6 +27,16 @@ function indexNames(db: Database.Database, table: string): string[] {
   ).map((r) => r.name);
 }
 
+/** An in-memory archive with every migration below `version` applied, to watch that one run. */
+function migratedBefore(version: number): Database.Database {
+  const db = new Database(':memory:');
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version < version),
+  );
+  return db;
+}
+
 /** EXPLAIN QUERY PLAN's details of a query, one per line. */
 function planOf(db: Database.Database, sql: string): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
@@ -44,11 +54,7 @@ describe('migrations', () => {
   });
 
   test('0150: citations.ref keeps only the partial index the report links read', () => {
-    const db = new Database(':memory:');
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 150),
-    );
+    const db = migratedBefore(150);
     const indexes = (): string[] => indexNames(db, 'citations');
     expect(indexes()).toContain('citations_by_ref');
     migrate(db);
@@ -64,22 +70,21 @@ describe('migrations', () => {
   });
 
   test('0180: documents.ref is read through documents_graph_keys alone', () => {
-    const db = new Database(':memory:');
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 180),
-    );
+    const db = migratedBefore(180);
     const indexes = (): string[] => indexNames(db, 'documents');
     expect(indexes()).toContain('documents_by_ref');
     migrate(db);
     expect(indexes()).not.toContain('documents_by_ref');
-    const plan = (sql: string): string => planOf(db, sql);
     // store.ts documentRefs and the graph's full read (graph-store.ts allStoredDocs): no table scan.
-    expect(plan('SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(/COVERING INDEX documents_graph_keys/);
-    expect(plan('SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents')).toMatch(
+    expect(planOf(db, 'SELECT id, ref FROM documents WHERE ref IS NOT NULL')).toMatch(
       /COVERING INDEX documents_graph_keys/,
     );
-    expect(plan("SELECT id FROM documents WHERE ref = '571-CV/TU'")).toMatch(/INDEX documents_graph_keys \(ref=\?\)/);
+    expect(planOf(db, 'SELECT id, ref, symbol, type, issuer, issuer_level, province, date FROM documents')).toMatch(
+      /COVERING INDEX documents_graph_keys/,
+    );
+    expect(planOf(db, "SELECT id FROM documents WHERE ref = '571-CV/TU'")).toMatch(
+      /INDEX documents_graph_keys \(ref=\?\)/,
+    );
   });
 
   test('versions are strictly increasing', () => {
