@@ -14,7 +14,7 @@ import { toVanthuError } from '../db/open';
 import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
-import { mergeIndexAfterImport, writeIndexEntry } from '../search/indexer';
+import { mergeIndexAfterImport, writeIndexEntries, writeIndexEntry } from '../search/indexer';
 import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
 import { importWithPool, importWorkerFile } from './pool';
 import { type ImportSource, sourceLabel } from './sources';
@@ -167,7 +167,7 @@ export function storeBatch(db: Database, answers: readonly PrepareAnswer[], impo
         // In key order: FTS5 flushes its pending terms to a new segment whenever a rowid is not
         // above the last one written, and keys begin with the document's date, not its id.
         entries.sort((a, b) => a.key - b.key);
-        for (const entry of entries) writeIndexEntry(db, entry);
+        writeIndexEntries(db, entries);
         return results;
       })
       .immediate();

@@ -20,6 +20,11 @@ export function writeIndexEntry(db: Database, entry: IndexEntry): void {
   searchStore(db).write(entry);
 }
 
+/** Writes a batch's entries, in the order given (key order: see storeBatch). Call inside its transaction. */
+export function writeIndexEntries(db: Database, entries: readonly IndexEntry[]): void {
+  searchStore(db).writeAll(entries);
+}
+
 /** Indexes a document from its metadata and text. Call inside the document's transaction. */
 export function indexDocument(db: Database, meta: IndexMeta, text: string): void {
   searchStore(db).write(prepareIndexEntry(meta, text));
@@ -85,7 +90,7 @@ export function catchUpIndex(db: Database, onProgress?: (done: number) => void, 
       // Key (date) order, as the import writes them: FTS5 starts a new segment at every rowid
       // below the previous one, and ids follow import order, not dates.
       entries.sort((a, b) => a.key - b.key);
-      for (const entry of entries) store.write(entry);
+      store.writeAll(entries);
     })();
     done += ids.length;
     onProgress?.(done);

@@ -6,6 +6,7 @@
  */
 import { prepareFile, type PrepareAnswer } from '../../../electron/core/import/prepare';
 import { storeBatch } from '../../../electron/core/import/pipeline';
+import { catchUpIndex } from '../../../electron/core/search/indexer';
 import { BG_571, ND_571, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
 
 const AT = '2026-11-24T00:00:00.000Z';
@@ -102,5 +103,39 @@ describe('storeBatch without savepoints', () => {
       }
     };
     expect(indexBytes([...answers].reverse())).toBe(indexBytes(answers));
+  });
+
+  // Regression: each search_docs row was written right after its FTS row, and search_docs has
+  // triggers, so each insert ran in a statement savepoint, at which FTS5 writes its pending terms
+  // out: one segment per file, and their merges, cost the writer ~0.2 ms a document.
+  test("a batch's index rows make one FTS5 segment, not one per file; so does the index catch-up", async () => {
+    const texts = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: ${i + 1}/UBND-VP\nBắc Giang, ngày ${i + 1} tháng 3 năm 2021\n` +
+        `CÔNG VĂN\nVề phòng, chống bão lũ đợt ${i + 1}\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện.\n`,
+    );
+    const answers = await Promise.all(
+      texts.map((text, i) =>
+        prepareFile({ kind: 'upload', name: `bl${i}.txt`, bytes: new TextEncoder().encode(text) }),
+      ),
+    );
+    const { archive, cleanup } = openArchive();
+    try {
+      const db = archive.db;
+      const segments = (): number => count(db, 'SELECT count(DISTINCT segid) AS n FROM search_fts_idx');
+      expect(storeBatch(db, answers, AT).every((r) => r.status === 'imported')).toBe(true);
+      expect(segments()).toBe(1);
+      expect(archive.search.search({ query: 'bao lu', limit: 50 }).total).toBe(12);
+
+      db.exec('DELETE FROM search_docs');
+      db.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
+      expect(segments()).toBe(0);
+      expect(catchUpIndex(db)).toBe(12);
+      expect(segments()).toBe(1);
+      expect(archive.search.search({ query: 'bão lũ', limit: 50 }).total).toBe(12);
+    } finally {
+      cleanup();
+    }
   });
 });
