@@ -20,7 +20,17 @@ import type { PrepareAnswer } from './prepare';
 import { type ImportSource, sourceLabel } from './sources';
 import { WORKER_FLAG, type WorkerReply } from './worker';
 
-const BATCH = 256;
+/**
+ * Files a batch (one transaction) holds at most. 512 since the index rows stopped costing a
+ * segment a document (docs/import.md round 9): a batch's index rows are one FTS5 segment, so a
+ * larger batch means fewer segments to merge as well as fewer page writes. 100k `vanthu import`
+ * into an empty archive, 2 alternated rounds: 256 files over 250 ms with 128 queued per worker
+ * 84.9 / 81.7 s wall (CPU 158.1 / 153.9 s, writer 48.5 / 51.4 s), 512 over 500 ms with 256 queued
+ * 78.6 / 77.0 s (153.0 / 148.9 s, writer 45.3 / 45.2 s), peak RSS 391–399 MiB either way. The
+ * writer's ~0.5 ms a document at 100k keeps a batch's hold on the event loop near 0.25 s, what
+ * 256 files took before.
+ */
+const BATCH = 512;
 /**
  * How long a batch may gather files, from the start of the previous one. Every commit writes each
  * page it changed, and at 100k documents most of an import's random-key index inserts land on a
@@ -28,10 +38,11 @@ const BATCH = 256;
  * WAL frames a document in batches of 86 (what 50 ms gathered), 9.5 in batches of 256. 100k
  * `vanthu import` into an empty archive, idle machine, 2 rounds: 98.5 / 105.7 s (CPU 177 / 189 s)
  * with 50 ms, 92.3 / 93.4 s (172 / 175 s) with 250 ms; batches of up to 512 over 500 ms gave the
- * same (91.7 / 92.2 s) for ~25 MB more peak RSS. A batch still holds at most BATCH files, so the
- * writer never holds the event loop longer than before (~0.2 s at 100k).
+ * same (91.7 / 92.2 s) for ~25 MB more peak RSS while each document still cost a segment, and
+ * 6–7 % less wall time since it does not (BATCH). At 512 files a batch, 500 ms still gathers a
+ * full one at ~1,000 files a second, and progress moves twice a second.
  */
-const FLUSH_MS = 250;
+const FLUSH_MS = 500;
 /**
  * Files queued in one worker: enough to keep it busy while the main thread writes a batch (a
  * worker only gets more when the main thread's event loop is free). With 4, workers sat idle
@@ -40,7 +51,9 @@ const FLUSH_MS = 250;
  * idle machine took 14.0 / 14.3 s with 32, 13.0 / 13.7 s with 64, 12.4 / 12.5 s with 128 and
  * 15.7 / 15.8 s with 256 (more prepared files waiting, more collection; peak RSS 340 → 365 → 386 MiB).
  */
-const IN_FLIGHT = 128;
+// 256 since batches hold 512 files: a worker, sharing a core with the other while the writer has
+// the second, prepares ~128 files in the ~0.25 s a batch takes and would otherwise run dry.
+const IN_FLIGHT = 256;
 /** Prepared files waiting for the writer, at most (bounds memory when writing is the slow part). */
 const MAX_AHEAD = 4 * BATCH;
 export const WORKER_BUNDLE = 'import-worker.js';
