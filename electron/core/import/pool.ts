@@ -26,11 +26,26 @@ import { WORKER_FLAG, type WorkerReply } from './worker';
  * larger batch means fewer segments to merge as well as fewer page writes. 100k `vanthu import`
  * into an empty archive, 2 alternated rounds: 256 files over 250 ms with 128 queued per worker
  * 84.9 / 81.7 s wall (CPU 158.1 / 153.9 s, writer 48.5 / 51.4 s), 512 over 500 ms with 256 queued
- * 78.6 / 77.0 s (153.0 / 148.9 s, writer 45.3 / 45.2 s), peak RSS 391–399 MiB either way. The
- * writer's ~0.5 ms a document at 100k keeps a batch's hold on the event loop near 0.25 s, what
- * 256 files took before.
+ * 78.6 / 77.0 s (153.0 / 148.9 s, writer 45.3 / 45.2 s), peak RSS 391–399 MiB either way.
+ * Fewer when the writer is slower than that (batchLimit).
  */
 const BATCH = 512;
+/**
+ * About how long one batch may hold the event loop: in the app it is the main process's, which
+ * also moves the window and answers the page. Here the writer takes ~0.5 ms a document at 100k,
+ * so a batch is 512 files and ~0.25 s (what 256 files took before round 9); a clerk's slower PC,
+ * or a slower disk, gets smaller batches rather than longer pauses.
+ */
+const BATCH_HOLD_MS = 300;
+/** The first batch, before the writer's pace is known (cold code, the page cache still empty). */
+const FIRST_BATCH = 128;
+const SMALLEST_BATCH = 32;
+
+/** How many files the next batch may hold, given the writer's recent pace (ms a file), if known. */
+export function batchLimit(msPerFile: number | null): number {
+  if (msPerFile === null || !(msPerFile > 0)) return FIRST_BATCH;
+  return Math.max(SMALLEST_BATCH, Math.min(BATCH, Math.floor(BATCH_HOLD_MS / msPerFile)));
+}
 /**
  * How long a batch may gather files, from the start of the previous one. Every commit writes each
  * page it changed, and at 100k documents most of an import's random-key index inserts land on a
@@ -95,6 +110,8 @@ export interface PoolOptions {
   storeBatch: (db: Database, answers: readonly PrepareAnswer[], importedAt: string) => ImportFileResult[];
   /** Called in input order, after the file's batch is committed. */
   onStored: (label: string, result: ImportFileResult) => void;
+  /** Called after each batch with its number of files (tests). */
+  onBatch?: ((files: number) => void) | undefined;
 }
 
 interface Slot {
@@ -119,6 +136,10 @@ export async function importWithPool(
   let writeMs = 0;
   const importedAt = (options.now?.() ?? new Date()).toISOString();
   const slots: Slot[] = [];
+  // The writer's pace: ms and files of the last batches, each batch counting half the next.
+  let paceMs = 0;
+  let paceFiles = 0;
+  let limit = batchLimit(null);
 
   await new Promise<void>((resolve, reject) => {
     let finished = false;
@@ -218,11 +239,18 @@ export async function importWithPool(
       // From the start of the batch: when writing is the slow part, the next batch follows at once.
       lastFlush = started;
       const answers: PrepareAnswer[] = [];
-      while (answers.length < BATCH && ready.has(nextToWrite + answers.length)) {
+      while (answers.length < limit && ready.has(nextToWrite + answers.length)) {
         answers.push(ready.get(nextToWrite + answers.length)!);
       }
       const results = options.storeBatch(db, answers, importedAt);
-      writeMs += performance.now() - started;
+      const took = performance.now() - started;
+      writeMs += took;
+      // Weighted by files: a batch of a few files (the next in order was not ready) is mostly the
+      // commit's fixed cost, and would otherwise read as a slow writer.
+      paceMs = paceMs / 2 + took;
+      paceFiles = paceFiles / 2 + answers.length;
+      limit = batchLimit(paceMs / paceFiles);
+      options.onBatch?.(answers.length);
       for (let i = 0; i < answers.length; i++) {
         ready.delete(nextToWrite);
         nextToWrite++;
@@ -238,12 +266,24 @@ export async function importWithPool(
       if (ready.has(nextToWrite)) setImmediate(scheduleFlush);
     };
 
+    /**
+     * Answers ready from the next one to write on, without a gap, counted up to `upTo`. Not
+     * ready.size: one worker's answers can wait behind a file the other has not finished, and
+     * counting them made every turn of the loop write the one or two files ready in order, a
+     * commit each (seen at 100k: stretches of hundreds of 1–3-file batches).
+     */
+    const readyInOrder = (upTo: number): number => {
+      let n = 0;
+      while (n < upTo && ready.has(nextToWrite + n)) n++;
+      return n;
+    };
+
     const scheduleFlush = (): void => {
       if (finished || !ready.has(nextToWrite)) return;
       // Let a batch accumulate, unless it is full, time is up, or nothing else is coming.
       const waiting = nextToSend === total && slots.every((s) => s.queue.length === 0);
       const since = performance.now() - lastFlush;
-      if (ready.size >= BATCH || waiting || since >= FLUSH_MS) flush();
+      if (readyInOrder(limit) >= limit || waiting || since >= FLUSH_MS) flush();
       else flushTimer ??= setTimeout(flush, FLUSH_MS - since);
     };
 

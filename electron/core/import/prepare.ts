@@ -85,15 +85,19 @@ function loadBytes(source: ImportSource, label: string): Uint8Array | RefusedFil
 }
 
 /**
- * Test hook (issue #3): a reader that never returns, for files whose name contains the value of
- * VANTHU_TEST_HANG_READER. Only tests set it; it stands for a reader stuck in a synchronous loop.
+ * Test hooks: a reader that never returns, for files whose name contains the value of
+ * VANTHU_TEST_HANG_READER (issue #3: a reader stuck in a synchronous loop), and one that takes
+ * `ms` longer, for files whose name contains `marker`, with VANTHU_TEST_SLOW_READER=marker:ms
+ * (answers arriving out of order, pool.ts). Only tests set them.
  */
 function hangIfAsked(fileName: string): void {
   const marker = process.env.VANTHU_TEST_HANG_READER;
-  if (!marker || !fileName.includes(marker)) return;
-  const until = Number.POSITIVE_INFINITY;
+  const slow = /^(.+):(\d+)$/.exec(process.env.VANTHU_TEST_SLOW_READER ?? '');
+  let until = 0;
+  if (marker && fileName.includes(marker)) until = Number.POSITIVE_INFINITY;
+  else if (slow && fileName.includes(slow[1]!)) until = Date.now() + Number(slow[2]);
   while (Date.now() < until) {
-    // spin: nothing but terminating the thread ends this
+    // spin: a hung reader only ends when its thread is terminated
   }
 }
 

@@ -9,7 +9,8 @@ import { Archive } from '../../../electron/core/archive';
 import { checkArchive } from '../../../electron/core/backup/check';
 import { getOriginal } from '../../../electron/core/db/store';
 import { COMPRESSION_TEXT_THEN_TAIL } from '../../../electron/core/import/compression';
-import { importSources, type ImportProgressEvent } from '../../../electron/core/import/pipeline';
+import { importSources, storeBatch, type ImportProgressEvent } from '../../../electron/core/import/pipeline';
+import { batchLimit, importWithPool } from '../../../electron/core/import/pool';
 import type { ImportSource } from '../../../electron/core/import/sources';
 import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import { ROOT, tempDir } from '../../helpers/tmp';
@@ -32,6 +33,7 @@ describe('import through the worker pool', () => {
     archive.close();
     cleanup();
     delete process.env.VANTHU_TEST_HANG_READER;
+    delete process.env.VANTHU_TEST_SLOW_READER;
   });
 
   const sourcesOf = (folder: string, names: string[]): ImportSource[] =>
@@ -55,6 +57,63 @@ describe('import through the worker pool', () => {
     const below = Math.min(19, main + 10);
     expect(below).toBeGreaterThan(main);
     expect(seen.some((nices) => nices.filter((n) => n === below).length === 2)).toBe(true);
+  });
+
+  test('batchLimit: the writer’s pace sets the next batch, 32 to 512 files, about 0.3 s of writing', () => {
+    const paces = [null, 0, 0.25, 0.5, 0.6, 1, 2, 10, 100];
+    expect(paces.map(batchLimit)).toEqual([128, 128, 512, 512, 500, 300, 150, 32, 32]);
+  });
+
+  // The app writes in its main process: a batch sized for this machine's writer would hold a
+  // slower PC's window still for longer, so batches follow the pace measured.
+  test('a slow writer gets smaller batches: the first one 128 files at most, then at most 0.3 s of writing', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 400);
+    const sizes: number[] = [];
+    const stored: string[] = [];
+    await importWithPool(archive.db, sourcesOf(folder, readdirSync(folder).sort()), {
+      workerFile: WORKER,
+      workers: 2,
+      timeoutMs: 30_000,
+      storeBatch: (db, answers, at) => {
+        const until = performance.now() + 2 * answers.length; // a writer at 2 ms a file, at least
+        while (performance.now() < until);
+        return storeBatch(db, answers, at);
+      },
+      onStored: (_label, result) => stored.push(result.status),
+      onBatch: (files) => sizes.push(files),
+    });
+    expect(stored).toHaveLength(400);
+    expect(stored.every((s) => s === 'imported')).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(400);
+    expect(sizes[0]).toBeLessThanOrEqual(128);
+    expect(Math.max(...sizes.slice(1))).toBeLessThanOrEqual(150);
+  });
+
+  // Regression: a batch was due once `ready` held `limit` answers, counted whether in order or
+  // not. Behind a slow file, the other worker's answers filled it, and every turn of the loop
+  // then wrote the one or two files ready in order, a commit each (hundreds of such at 100k).
+  test('answers out of order (every tenth file slow to read) do not break the import into tiny batches', async () => {
+    process.env.VANTHU_TEST_SLOW_READER = '7-:40';
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 600);
+    const sizes: number[] = [];
+    const started = performance.now();
+    await importWithPool(archive.db, sourcesOf(folder, readdirSync(folder).sort()), {
+      workerFile: WORKER,
+      workers: 2,
+      timeoutMs: 30_000,
+      storeBatch: (db, answers, at) => {
+        const until = performance.now() + 2 * answers.length; // batches of ~150 (batchLimit)
+        while (performance.now() < until);
+        return storeBatch(db, answers, at);
+      },
+      onStored: () => {},
+      onBatch: (files) => sizes.push(files),
+    });
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(600);
+    // A tiny batch only when 500 ms have passed with little ready in order (FLUSH_MS), and at
+    // the start and the end: ~5 in this ~2.7 s import; 114 and 129 in two runs before the fix.
+    const halfSeconds = (performance.now() - started) / 500;
+    expect(sizes.filter((n) => n < 10).length).toBeLessThanOrEqual(2 + halfSeconds);
   });
 
   test('results in input order, progress n of N with the current file, duplicates, originals byte for byte', async () => {

@@ -108,7 +108,9 @@ describe('faults', () => {
   afterEach(() => cleanup());
 
   test('kill -9 at 20 moments of an import: every document whole or absent; the re-run completes with no duplicates', async () => {
-    const FILES = 200;
+    // Regression: with batches of up to 512 files, 200 files were often one or two commits close
+    // together, and no kill of a run landed between them. 400 still ends in ~1 s.
+    const FILES = 400;
     const folder = writeDirectives(path.join(dir, 'usb'), 0, FILES);
     const archive = path.join(dir, 'kho');
     const db = path.join(archive, 'vanthu.db');
