@@ -64,10 +64,10 @@ const FLUSH_MS = 500;
  * 45 % of a 6,000-file import on a loaded machine; 32 was better, but a worker still ran dry during
  * a batch (~1 ms per file against 50 ms and more per batch): `vanthu import` of 10k files on an
  * idle machine took 14.0 / 14.3 s with 32, 13.0 / 13.7 s with 64, 12.4 / 12.5 s with 128 and
- * 15.7 / 15.8 s with 256 (more prepared files waiting, more collection; peak RSS 340 → 365 → 386 MiB).
+ * 15.7 / 15.8 s with 256 (more prepared files waiting, more collection; peak RSS 340 → 365 → 386 MiB),
+ * in batches of 256. 256 since batches hold 512 files (round 9): a worker, sharing a core with the
+ * other while the writer has the second, prepares ~128 files in the ~0.25 s a batch takes.
  */
-// 256 since batches hold 512 files: a worker, sharing a core with the other while the writer has
-// the second, prepares ~128 files in the ~0.25 s a batch takes and would otherwise run dry.
 const IN_FLIGHT = 256;
 /** Prepared files waiting for the writer, at most (bounds memory when writing is the slow part). */
 const MAX_AHEAD = 4 * BATCH;

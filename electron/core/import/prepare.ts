@@ -92,7 +92,9 @@ function loadBytes(source: ImportSource, label: string): Uint8Array | RefusedFil
  */
 function hangIfAsked(fileName: string): void {
   const marker = process.env.VANTHU_TEST_HANG_READER;
-  const slow = /^(.+):(\d+)$/.exec(process.env.VANTHU_TEST_SLOW_READER ?? '');
+  const slowSpec = process.env.VANTHU_TEST_SLOW_READER;
+  if (!marker && !slowSpec) return;
+  const slow = slowSpec ? /^(.+):(\d+)$/.exec(slowSpec) : null;
   let until = 0;
   if (marker && fileName.includes(marker)) until = Number.POSITIVE_INFINITY;
   else if (slow && fileName.includes(slow[1]!)) until = Date.now() + Number(slow[2]);
