@@ -58,15 +58,17 @@ export class SearchStore {
   }
 
   /**
-   * Adds or replaces the index rows of several documents (in the order given: key order keeps
-   * FTS5 to one segment, see storeBatch), every `search_docs` row before the first FTS row. A
+   * Adds or replaces the index rows of several documents, in key order: FTS5 starts a new segment
+   * whenever a rowid is not above the last one written, and keys begin with the document's date,
+   * not its id. Every `search_docs` row goes before the first FTS row. A
    * statement on a table with triggers runs inside a statement savepoint, and FTS5 writes its
    * pending terms out as a new segment at every savepoint once it has been written to in the
    * transaction: `search_docs` always has triggers (the history's, and its own on delete), so
    * interleaving the two tables cost one segment per document, and the merges to match (5,000
    * documents into a 100k archive: ~0.2 ms a document of the writer's CPU, docs/import.md round 9).
    */
-  writeAll(entries: readonly IndexEntry[]): void {
+  writeAll(unsorted: readonly IndexEntry[]): void {
+    const entries = [...unsorted].sort((a, b) => a.key - b.key);
     for (const entry of entries) {
       const old = this.stmt('SELECT key FROM search_docs WHERE doc_id = ?').get(entry.docId) as
         { key: number } | undefined;

@@ -164,9 +164,6 @@ export function storeBatch(db: Database, answers: readonly PrepareAnswer[], impo
         const graph = new GraphBatch(db);
         const results = answers.map((a) => (a.ok ? writePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
         graph.finish();
-        // In key order: FTS5 flushes its pending terms to a new segment whenever a rowid is not
-        // above the last one written, and keys begin with the document's date, not its id.
-        entries.sort((a, b) => a.key - b.key);
         writeIndexEntries(db, entries);
         return results;
       })

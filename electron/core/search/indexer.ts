@@ -20,7 +20,7 @@ export function writeIndexEntry(db: Database, entry: IndexEntry): void {
   searchStore(db).write(entry);
 }
 
-/** Writes a batch's entries, in the order given (key order: see storeBatch). Call inside its transaction. */
+/** Writes a batch's entries (in key order: SearchStore.writeAll). Call inside its transaction. */
 export function writeIndexEntries(db: Database, entries: readonly IndexEntry[]): void {
   searchStore(db).writeAll(entries);
 }
@@ -87,9 +87,6 @@ export function catchUpIndex(db: Database, onProgress?: (done: number) => void, 
         const doc = store.documentForIndex(id);
         if (doc) entries.push(prepareIndexEntry(doc.meta, doc.text));
       }
-      // Key (date) order, as the import writes them: FTS5 starts a new segment at every rowid
-      // below the previous one, and ids follow import order, not dates.
-      entries.sort((a, b) => a.key - b.key);
       store.writeAll(entries);
     })();
     done += ids.length;
