@@ -33,5 +33,6 @@ export function readHtml(bytes: Uint8Array): RawRead {
   // BOM wins over <meta>; decodeBytes handles the BOM itself.
   // Legacy fonts (<font face=".VnTime">) are judged on the text, after entities are resolved.
   const decoded = decodeBytes(bytes, sniffHtmlCharset(bytes), { legacy: false });
-  return applyLegacy({ ...decoded, text: htmlToPlainText(decoded.text) });
+  // Not marked control-free: an entity (&#1;) can put a control character into the text.
+  return applyLegacy({ text: htmlToPlainText(decoded.text), encoding: decoded.encoding, warnings: decoded.warnings });
 }

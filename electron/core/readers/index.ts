@@ -176,7 +176,7 @@ function finish(raw: RawRead, format: DocumentFormat): ReadResult {
     .trimEnd();
   if (raw.scanned) return { ok: true, text, format, encoding, warnings: dedupe(warnings), scanned: true };
   if (!text.trim()) return { ok: false, reason: 'empty' };
-  if (looksBinary(text)) return { ok: false, reason: 'binary' };
+  if (!raw.controlFree && looksBinary(text)) return { ok: false, reason: 'binary' };
   return { ok: true, text, format, encoding, warnings: dedupe(warnings), scanned: false };
 }
 

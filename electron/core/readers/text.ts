@@ -61,6 +61,8 @@ export interface Decoded {
   text: string;
   encoding: string;
   warnings: string[];
+  /** Set when the text was seen to hold no control character at all (RawRead.controlFree). */
+  controlFree?: boolean;
 }
 
 /** Normalises a charset label (from HTML meta, RTF \ansicpg) to one iconv-lite knows, or null. */
@@ -121,10 +123,13 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null, options
       }
     }
   }
-  if (looksBinary(text)) throw new ReaderError('binary');
+  const controlFree = !ANY_CONTROL.test(text);
+  if (!controlFree && looksBinary(text)) throw new ReaderError('binary');
   if (isDecomposed(text)) warnings.push(WARNINGS.nfd);
-  if (options?.legacy === false) return { text, encoding, warnings };
-  return applyLegacy({ text, encoding, warnings });
+  if (options?.legacy === false) return { text, encoding, warnings, controlFree };
+  const fixed = applyLegacy({ text, encoding, warnings });
+  // Only the text that was tested: a legacy line's conversion is not assumed to keep it clean.
+  return fixed.text === text ? { ...fixed, controlFree } : fixed;
 }
 
 /** Converts legacy-encoded lines of decoded text and names the result ('tcvn3', 'utf-8-mojibake-repaired', 'utf-16le+vni'). */

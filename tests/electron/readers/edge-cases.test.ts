@@ -115,6 +115,13 @@ describe('plain text', () => {
       reason: 'binary',
     });
   });
+
+  // Regression: the plain-text reader marks a text it found free of control characters, so that
+  // readDocument does not test it twice; HTML decoded from clean bytes can still spell them.
+  test('an HTML page whose entities spell control characters is refused as binary', async () => {
+    const html = `<html><body><p>${'ab&#1;&#2;&#3;&#4;cd'.repeat(50)}</p></body></html>`;
+    expect(await readDocument(bytes(html), 'a.html')).toMatchObject({ ok: false, reason: 'binary' });
+  });
 });
 
 describe('HTML', () => {
