@@ -313,6 +313,7 @@ export function installHistoryTriggers(db: Database): void {
     .pluck()
     .all() as string[];
   const stmts: string[] = existing.map((n) => `DROP TRIGGER temp.${quoteId(n)};`);
+  const ownRowTriggers: { name: string; sql: string }[] = [];
   registerFreshMark(db);
   stmts.push(`CREATE TEMP TABLE IF NOT EXISTS vanthu_history_mute (x INTEGER);`);
   stmts.push(`CREATE TEMP TRIGGER vanthu_h_fresh AFTER INSERT ON main.documents BEGIN
@@ -351,10 +352,13 @@ export function installHistoryTriggers(db: Database): void {
       .filter((r) => r.table === rel.table && r.depth === 1 && r.column !== rel.column)
       .map((r) => ` AND ${notFresh(`new.${quoteId(r.column)}`)}`)
       .join('');
-    stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_ins_${rel.column} AFTER INSERT ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND ${notFresh(docOf('new'))}${freshAlso} BEGIN
+    const insertTrigger = `vanthu_h_${t}_ins_${rel.column}`;
+    const insertSql = `CREATE TEMP TRIGGER ${insertTrigger} AFTER INSERT ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND ${notFresh(docOf('new'))}${freshAlso} BEGIN
       INSERT INTO main.history (document_id, at, entity, entity_id, action, data_json)
       VALUES (${docOf('new')}, ${AT}, ${tableLit}, ${entityId('new')}, 'insert', ${jsonObject('new', cols)});
-    END;`);
+    END;`;
+    stmts.push(insertSql);
+    if (IMPORT_OWN_ROW_TABLES.has(rel.table)) ownRowTriggers.push({ name: insertTrigger, sql: insertSql });
     stmts.push(`CREATE TEMP TRIGGER vanthu_h_${t}_upd_${rel.column} AFTER UPDATE ON main.${quoteId(rel.table)} WHEN ${NOT_MUTED} AND (${
       cols.map((c) => `old.${quoteId(c)} IS NOT new.${quoteId(c)}`).join(' OR ') || '0'
     }) BEGIN
@@ -367,6 +371,36 @@ export function installHistoryTriggers(db: Database): void {
     END;`);
   }
   db.exec(stmts.join('\n'));
+  importOwnRowTriggers.set(db, ownRowTriggers);
+}
+
+/**
+ * The tables an import batch inserts rows into only for the documents it is storing: a document's
+ * citations and tasks, and its graph keys and its citations' edges (graph/batch.ts marks each
+ * document fresh while it writes them, as the one-document path is marked by its documents insert).
+ * Their insert triggers therefore never record anything during a batch, yet their presence makes
+ * SQLite run every such INSERT inside a statement journal and ask the fresh mark twice per row.
+ */
+const IMPORT_OWN_ROW_TABLES = new Set(['citations', 'tasks', 'graph_docs', 'graph_edges']);
+const importOwnRowTriggers = new WeakMap<Database, { name: string; sql: string }[]>();
+
+/**
+ * Runs `write` (an import batch's rows, inside the caller's transaction) without the insert
+ * triggers of IMPORT_OWN_ROW_TABLES, and puts them back before returning: ~4 % of the writer's
+ * CPU at 100k (docs/import.md, round 10). Updates and deletes keep their triggers, so a batch that
+ * moves an older document's edge off a placeholder still records it. Dropping and creating TEMP
+ * triggers is transactional: if `write` throws, the caller's rollback restores them as well.
+ * tests/electron/graph/batch.test.ts compares the history a batch writes with the one-file path's.
+ */
+export function withoutImportRowTriggers<T>(db: Database, write: () => T): T {
+  const triggers = importOwnRowTriggers.get(db);
+  if (!triggers?.length || !db.inTransaction) return write();
+  db.exec(triggers.map((t) => `DROP TRIGGER IF EXISTS temp.${quoteId(t.name)};`).join('\n'));
+  try {
+    return write();
+  } finally {
+    db.exec(triggers.map((t) => t.sql).join('\n'));
+  }
 }
 
 /** Runs fn with the history triggers silenced (the caller writes its own summary row). */

@@ -11,6 +11,7 @@ import type { ImportFailure, ImportFileResult } from '../../../shared/model/arch
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { searchKey, type IndexEntry } from '../../../shared/search/entry';
 import { toVanthuError } from '../db/open';
+import { withoutImportRowTriggers } from '../db/safety-store';
 import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
@@ -158,15 +159,17 @@ function writePrepared(
 export function storeBatch(db: Database, answers: readonly PrepareAnswer[], importedAt: string): ImportFileResult[] {
   try {
     return db
-      .transaction(() => {
-        const entries: IndexEntry[] = [];
-        // The batch's citation graph is resolved once, after its last document (graph/batch.ts).
-        const graph = new GraphBatch(db);
-        const results = answers.map((a) => (a.ok ? writePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
-        graph.finish();
-        writeIndexEntries(db, entries);
-        return results;
-      })
+      .transaction(() =>
+        withoutImportRowTriggers(db, () => {
+          const entries: IndexEntry[] = [];
+          // The batch's citation graph is resolved once, after its last document (graph/batch.ts).
+          const graph = new GraphBatch(db);
+          const results = answers.map((a) => (a.ok ? writePrepared(db, a, importedAt, entries, graph) : refusalRow(a)));
+          graph.finish();
+          writeIndexEntries(db, entries);
+          return results;
+        }),
+      )
       .immediate();
   } catch {
     return answers.map((a) => (a.ok ? storePrepared(db, a, importedAt) : refusalRow(a)));

@@ -63,6 +63,41 @@ describe('storeBatch without savepoints', () => {
     }
   });
 
+  // storeBatch drops the insert history triggers of the batch's own rows for its transaction
+  // (safety-store.ts withoutImportRowTriggers): they must be back afterwards, committed or not.
+  test('the history triggers are all in place after a batch, and after a batch that failed', async () => {
+    const { archive, cleanup } = openArchive();
+    try {
+      const db = archive.db;
+      const triggers = () =>
+        db.prepare(`SELECT name, sql FROM temp.sqlite_schema WHERE type = 'trigger' ORDER BY name`).all();
+      const before = triggers();
+      expect(before.map((t) => (t as { name: string }).name)).toContain('vanthu_h_tasks_ins_document_id');
+      storeBatch(db, await Promise.all([YT_128, BG_571].map(prepare)), AT);
+      expect(triggers()).toEqual(before);
+
+      db.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON originals WHEN new.file_name = 'nd571.txt'
+        BEGIN SELECT RAISE(ABORT, 'đĩa đầy'); END`);
+      const results = storeBatch(db, await Promise.all([ND_571].map(prepare)), AT);
+      expect(results.map((r) => r.status)).toEqual(['failed']);
+      db.exec('DROP TRIGGER fail_one');
+      expect(triggers()).toEqual(before);
+
+      // And they still record: a task added by hand to a stored document is in its history.
+      const id = (db.prepare(`SELECT id FROM documents ORDER BY id LIMIT 1`).get() as { id: number }).id;
+      const taskRows = () =>
+        count(db, `SELECT count(*) AS n FROM history WHERE entity = 'tasks' AND action = 'insert'`);
+      const n = taskRows();
+      db.prepare(
+        `INSERT INTO tasks (document_id, ordinal, label, text, start, end, lead_json, cooperate_json)
+         VALUES (?, 999, '9.', 'Việc thêm tay', 0, 0, '[]', '[]')`,
+      ).run(id);
+      expect(taskRows()).toBe(n + 1);
+    } finally {
+      cleanup();
+    }
+  });
+
   test('a batch that repeats a file stores it once and reports the copy as a duplicate', async () => {
     const { archive, cleanup } = openArchive();
     try {
