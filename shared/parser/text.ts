@@ -816,10 +816,32 @@ export class PhraseSet {
     return this.phrasesAt[node];
   }
 
+  /** phrasesFor over `units`, s's units: a typed array is read faster than the string. */
+  private phrasesForUnits(units: Uint16Array, i: number, j: number): Phrase[] | undefined {
+    let node = 0;
+    for (let k = i; k < j; k++) {
+      const slot = trieSlot(units[k]!);
+      if (slot < 0) return undefined;
+      node = this.children[node * TRIE_WIDTH + slot]!;
+      if (node === 0) return undefined;
+    }
+    return this.phrasesAt[node];
+  }
+
   /** The first phrase (in alternation order) whose first word is s[i, j), with its end; or null. */
   matchAt(s: string, i: number, j: number): { end: number; phrase: string } | null {
     const list = this.phrasesFor(s, i, j);
-    if (!list) return null;
+    return list ? this.laterWords(s, j, list) : null;
+  }
+
+  /** matchAt with s's units at hand (scanPhrases). */
+  matchAtUnits(s: string, units: Uint16Array, i: number, j: number): { end: number; phrase: string } | null {
+    const list = this.phrasesForUnits(units, i, j);
+    return list ? this.laterWords(s, j, list) : null;
+  }
+
+  /** The first phrase of `list` (first words ending at j) whose later words follow, with its end. */
+  private laterWords(s: string, j: number, list: Phrase[]): { end: number; phrase: string } | null {
     for (const { words, text } of list) {
       let pos = j;
       let ok = true;
@@ -904,10 +926,18 @@ export function scanPhrases(
     let j = i + 1;
     while (j < n && isAsciiWord(units[j]!)) j++;
     const shape = shapeSlot(units[i]!) * SHAPE_SLOTS + shapeSlot(units[j - 1]!);
-    if ((anyShapes[shape]! & lengthBit(i, j)) !== 0 && !wordBefore(s, i) && !wordAt(s, j)) {
+    const bit = lengthBit(i, j);
+    // The units around the word are not ASCII letters or digits (the walk stopped there): only
+    // one of 128 or above can be a letter, and only then are the string's code points looked at.
+    if (
+      (anyShapes[shape]! & bit) !== 0 &&
+      !(i > 0 && units[i - 1]! >= 128 && wordBefore(s, i)) &&
+      !(j < n && units[j]! >= 128 && wordAt(s, j))
+    ) {
       for (let k = 0; k < sets.length; k++) {
-        if (next[k]! > i || !sets[k]!.mayStart(s, i, j)) continue;
-        const m = sets[k]!.matchAt(s, i, j);
+        // mayStart, with the shape already at hand.
+        if (next[k]! > i || (sets[k]!.firstWordShapes[shape]! & bit) === 0) continue;
+        const m = sets[k]!.matchAtUnits(s, units, i, j);
         if (m) {
           onHit(k, i, m.end, m.phrase);
           next[k] = m.end;
