@@ -18,6 +18,23 @@ function strictUtf8WithoutBom(bytes: Uint8Array): string | null {
   return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
+/**
+ * Where UTF-8 bytes end once trailing ASCII white space is left off: readDocument trims it from
+ * the text anyway, and trimming a string in V8 leaves a slice of it, which every later pass over
+ * the text (parser, index, encoders) reads more slowly than a flat string (~1.5 % of a parse).
+ * Dropping it from the bytes first gives the same text, flat. Only for 8-bit-clean encodings:
+ * in UTF-16 a 0x0A byte may be half of a character.
+ */
+function endBeforeTrailingBlanks(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0) {
+    const b = bytes[end - 1]!;
+    if (b !== 0x0a && b !== 0x0d && b !== 0x20 && b !== 0x09 && b !== 0x0b && b !== 0x0c) break;
+    end--;
+  }
+  return end;
+}
+
 /** Which UTF-16 byte order a BOM-less buffer looks like, from where its NUL bytes sit. */
 export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 65536) & ~1;
@@ -106,7 +123,7 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null, options
       const cs = charsetName(declared);
       let strict: string | null = null;
       // No BOM here: the first branch took the bytes that start with one.
-      if (!cs || cs === 'utf-8') strict = strictUtf8WithoutBom(bytes);
+      if (!cs || cs === 'utf-8') strict = strictUtf8WithoutBom(bytes.subarray(0, endBeforeTrailingBlanks(bytes)));
       if (strict !== null) {
         text = strict;
         encoding = 'utf-8';
