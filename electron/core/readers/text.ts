@@ -97,7 +97,15 @@ export function charsetName(label: string | null | undefined): string | null {
  * syllables. Legacy lines inside valid UTF-8 (TCVN3 noise pasted as Unicode, mojibake) are
  * converted too. Throws ReaderError('binary') for non-text.
  */
-export function decodeBytes(bytes: Uint8Array, declared?: string | null, options?: { legacy?: boolean }): Decoded {
+export function decodeBytes(
+  bytes: Uint8Array,
+  declared?: string | null,
+  options?: {
+    legacy?: boolean;
+    /** UTF-8 without its trailing ASCII white space, for a caller that trims it (endBeforeTrailingBlanks). */
+    dropTrailingBlanks?: boolean;
+  },
+): Decoded {
   const warnings: string[] = [];
   let text: string;
   let encoding: string;
@@ -123,7 +131,10 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null, options
       const cs = charsetName(declared);
       let strict: string | null = null;
       // No BOM here: the first branch took the bytes that start with one.
-      if (!cs || cs === 'utf-8') strict = strictUtf8WithoutBom(bytes.subarray(0, endBeforeTrailingBlanks(bytes)));
+      if (!cs || cs === 'utf-8')
+        strict = strictUtf8WithoutBom(
+          options?.dropTrailingBlanks ? bytes.subarray(0, endBeforeTrailingBlanks(bytes)) : bytes,
+        );
       if (strict !== null) {
         text = strict;
         encoding = 'utf-8';
@@ -212,5 +223,6 @@ export function accentedTokens(text: string): { accented: number; malformed: num
 }
 
 export function readPlainText(bytes: Uint8Array): RawRead {
-  return decodeBytes(bytes);
+  // readDocument trims the end of every text.
+  return decodeBytes(bytes, null, { dropTrailingBlanks: true });
 }

@@ -54,6 +54,11 @@ describe('plain text', () => {
         // No NUL in these bytes, so no UTF-16 guess: valid UTF-8 is read as such.
         if (expected !== null) expect(got).toMatchObject({ text: expected, encoding: 'utf-8' });
         else if (got !== null) expect(got.encoding).not.toBe('utf-8');
+        // The plain-text reader's form: the same text without its trailing ASCII blanks.
+        if (expected !== null)
+          expect(decodeBytes(file, null, { legacy: false, dropTrailingBlanks: true }).text).toBe(
+            expected.replace(/[\t\n\v\f\r ]+$/, ''),
+          );
       }),
     );
   });
