@@ -25,6 +25,11 @@ export interface RawRead {
    * them into a space or a line feed), so it need not test the text again (~10 µs a file).
    */
   controlFree?: boolean;
+  /**
+   * The reader found no UNUSUAL_CHARACTER (text.ts) in `text`: it is NFC and nothing tidying
+   * cleans but blank runs, so readDocument neither normalises it nor looks for those characters.
+   */
+  ordinary?: boolean;
 }
 
 export const WARNINGS = {

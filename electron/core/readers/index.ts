@@ -168,8 +168,10 @@ function finish(raw: RawRead, format: DocumentFormat): ReadResult {
     }
   }
   if (format === 'pdf' && !raw.scanned && looksLikeBrokenGlyphs(text)) warnings.push(WARNINGS.pdfBrokenGlyphs);
+  // A text the reader found ordinary (RawRead.ordinary) is NFC and has no character to tidy.
+  const ordinary = raw.ordinary === true && text === raw.text;
   // Soft hyphens left after the legacy pass are invisible hyphenation points, not text.
-  text = (needsTidying(text) ? tidied(text) : text.normalize('NFC'))
+  text = (needsTidying(text, ordinary) ? tidied(text) : ordinary ? text : text.normalize('NFC'))
     .replace(/^\n+/, '')
     // trimEnd drops what \s+$ matches (white space and line terminators both), without the regex
     // trying every blank run of the text for an end that is not there.
@@ -194,10 +196,11 @@ const TIDIED_SPACING = /[ \t]\n|\n\n\n/;
 
 /**
  * Whether tidied() would do more to the text than NFC. Two scans that find nothing in the common
- * text, instead of the five regular-expression passes (half the CPU on generated directives).
+ * text, instead of the five regular-expression passes (half the CPU on generated directives); one
+ * for an ordinary text, which holds none of the characters.
  */
-function needsTidying(text: string): boolean {
-  return TIDIED_CHARACTER.test(text) || TIDIED_SPACING.test(text);
+function needsTidying(text: string, ordinary = false): boolean {
+  return (!ordinary && TIDIED_CHARACTER.test(text)) || TIDIED_SPACING.test(text);
 }
 
 function dedupe(xs: string[]): string[] {

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { readDocument, type ReadResult } from '../../../electron/core/readers';
 import { restoreOptionalHyphens } from '../../../electron/core/readers/doc';
 import { looksLikeBrokenGlyphs } from '../../../electron/core/readers/pdf';
-import { decodeBytes, sniffUtf16 } from '../../../electron/core/readers/text';
+import { UNUSUAL_CHARACTER, decodeBytes, sniffUtf16 } from '../../../electron/core/readers/text';
 import { checkZipBomb, readCentralDirectory } from '../../../electron/core/readers/zip';
 import { unicodeToTcvn3, unicodeToVni } from '../../../shared/text/legacy';
 import { normalizeText } from '../../../shared/text/vietnamese';
@@ -119,6 +119,24 @@ describe('plain text', () => {
       ok: false,
       reason: 'binary',
     });
+  });
+
+  // readDocument skips the control, mark and tidying tests and NFC for a text without any
+  // UNUSUAL_CHARACTER: each of the others must be its own NFC, next to any other of them too, and
+  // be none of what those tests look for.
+  test('every character a text may hold without the reader looking further needs nothing done', async () => {
+    const ordinary: string[] = [];
+    for (let c = 0; c < 0xd800; c++)
+      if (!UNUSUAL_CHARACTER.test(String.fromCharCode(c))) ordinary.push(String.fromCharCode(c));
+    expect(ordinary.length).toBeGreaterThan(800);
+    // eslint-disable-next-line no-control-regex
+    const looked = /[\x00-\x08\x0B\x0E-\x1F\x7F\r\u00AD\u00A0\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]|\p{M}/u;
+    expect(ordinary.filter((ch) => looked.test(ch) || ch.normalize('NFC') !== ch)).toEqual([]);
+    const all = ordinary.join('');
+    const besideEach = (a: string): string => all.replaceAll(/[^]/g, `${a}$&`);
+    expect(ordinary.filter((a) => besideEach(a).normalize('NFC') !== besideEach(a))).toEqual([]);
+    const r = await readDocument(bytes(`Ban Thường vụ\n${all.replaceAll(/\s/g, '')}\n`), 'a.txt');
+    expect(text(r)).toBe(`Ban Thường vụ\n${all.replaceAll(/\s/g, '')}`);
   });
 
   // Regression: the plain-text reader marks a text it found free of control characters, so that
