@@ -323,9 +323,14 @@ export interface DocumentFacts {
   date: string | null;
 }
 
-export function documentKeys(doc: DocumentFacts, aliases: readonly RegistryAlias[] = []): DocumentKeys {
+/** `memo` as for citationKeys: the issuer's reading is shared by documents with its words, province and era. */
+export function documentKeys(
+  doc: DocumentFacts,
+  aliases: readonly RegistryAlias[] = [],
+  memo?: BodiesMemo,
+): DocumentKeys {
   const ctx: BodyContext = { province: doc.province, district: null, commune: null, date: doc.date };
-  const bodies = bodiesOf(doc.issuer, ctx, aliases) ?? bodiesOfCode(issuerCode(doc.symbol), ctx) ?? [];
+  const bodies = issuerBodies(doc.issuer, ctx, aliases, memo) ?? bodiesOfCode(issuerCode(doc.symbol), ctx) ?? [];
   const key = doc.ref ? refKey(doc.ref) : '';
   return {
     refKey: key && /\d/.test(key) ? key : null,
@@ -375,6 +380,21 @@ export type BodiesMemo = Map<string, string[] | null>;
 
 export function bodiesMemoFor(aliases: readonly RegistryAlias[]): BodiesMemo | undefined {
   return aliases.some((a) => a.validFrom || a.validTo) ? undefined : new Map();
+}
+
+/** A document's bodiesOf(name, ctx, aliases), through `memo` when given. */
+function issuerBodies(
+  name: string | null,
+  ctx: BodyContext,
+  aliases: readonly RegistryAlias[],
+  memo: BodiesMemo | undefined,
+): string[] | null {
+  if (!memo || !name) return bodiesOf(name, ctx, aliases);
+  // \u0003 first: no citation's key (citationKeys) starts with it.
+  const mk = `\u0003${name}\u0001${ctx.province}\u0001${ctx.district}\u0001${ctx.commune}\u0001${afterReorganisation(ctx.date) ? 1 : 0}`;
+  let bodies = memo.get(mk);
+  if (bodies === undefined) memo.set(mk, (bodies = bodiesOf(name, ctx, aliases)));
+  return bodies;
 }
 
 export function citationKeys(

@@ -72,7 +72,7 @@ export function derivedColumns(parse: ParseResult, text: string): DerivedColumns
       taskFrom: taskTextFroms(parse.tasks, text),
       citationSentences: parse.citations.map((c) => citingSentence(text, c.start, c.end)),
       graphKeys: {
-        document: documentKeys(parse),
+        document: documentKeys(parse, [], memo),
         citations: parse.citations.map((c) => citationKeys(c, ctx, [], memo)),
       },
     };
