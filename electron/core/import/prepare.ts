@@ -77,8 +77,11 @@ function loadBytes(source: ImportSource, label: string): Uint8Array | RefusedFil
     const info = statSync(source.path);
     if (!info.isFile()) return refused(label, 'unreadable', 'không phải tệp');
     if (info.size > MAX_FILE_BYTES) return refused(label, 'too_large');
-    // A private copy: a worker transfers what it keeps of it back to the main thread.
-    return new Uint8Array(readFileSync(source.path));
+    // A private copy: a worker transfers what it keeps of it back to the main thread. A file of
+    // 4 KB or more is read into memory of its own already, which a view keeps without a copy.
+    const read = readFileSync(source.path);
+    const own = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength;
+    return own ? new Uint8Array(read.buffer, 0, read.byteLength) : new Uint8Array(read);
   } catch (error) {
     return refused(label, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
   }
