@@ -153,6 +153,13 @@ interface SizeResult {
     failed: number;
     workers: number;
     mainThreadWriteMsPerDoc: number;
+    /**
+     * CPU of the whole process (every thread: main, import workers, V8's helpers) over the import,
+     * per file: unlike docs/s it does not move with how busy the cores were kept.
+     */
+    cpuMsPerDoc: number;
+    /** That CPU over the import's wall time: 2 means both cores of a 2-core machine were busy throughout. */
+    coresBusy: number;
     /** Peak RSS of the process when the import ends (the later "peak RSS" includes searching). */
     peakRssMB: number;
   };
@@ -334,6 +341,7 @@ async function benchCorpus(
 
   process.stderr.write(`[${label}] importing ${files.length} files with ${args.workers} workers…\n`);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let lastShown = 0;
   // The same path and the same worker bundle as `vanthu import` and the app. This bench bundle
   // could be its own worker, but each worker would then load the whole bench (with its tables,
@@ -353,6 +361,8 @@ async function benchCorpus(
     { workers: args.workers, minFilesForWorkers: 1, stats: writeStats, rows: 'problems' },
   );
   const importSeconds = (performance.now() - t0) / 1000;
+  const importCpu = process.cpuUsage(cpu0);
+  const importCpuSeconds = (importCpu.user + importCpu.system) / 1e6;
   const importPeakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
   // No FTS5 'optimize' here: the product never runs one, so searches are measured on the index
@@ -397,6 +407,8 @@ async function benchCorpus(
       failed: report.failed,
       workers: args.workers,
       mainThreadWriteMsPerDoc: Math.round((writeStats.writeMs / Math.max(1, files.length)) * 100) / 100,
+      cpuMsPerDoc: Math.round(((importCpuSeconds * 1000) / Math.max(1, files.length)) * 1000) / 1000,
+      coresBusy: Math.round((importCpuSeconds / importSeconds) * 100) / 100,
       peakRssMB: importPeakRssMB,
     },
     archive: { bytes: archiveTotal, ratioToCorpus: Math.round((archiveTotal / corpusBytes) * 100) / 100, breakdown },
@@ -411,6 +423,10 @@ function table(results: SizeResult[]): string {
     ['import s', ...results.map((r) => String(r.import.seconds))],
     ['failed', ...results.map((r) => String(r.import.failed))],
     ['main-thread write ms/doc', ...results.map((r) => String(r.import.mainThreadWriteMsPerDoc))],
+    [
+      'import CPU ms/doc, all threads (cores busy)',
+      ...results.map((r) => `${r.import.cpuMsPerDoc} (${r.import.coresBusy})`),
+    ],
     ['peak RSS MB at the end of the import', ...results.map((r) => String(r.import.peakRssMB))],
     [
       'archive / corpus',
