@@ -297,6 +297,17 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
+/**
+ * A name for the archive kept aside that no earlier restore used: a second restore within the same
+ * second must not rename over (and so delete) the archive the first one kept.
+ */
+function asideName(dir: string, now: Date): string {
+  const base = `${DATABASE_FILE}.truoc-khoi-phuc-${stamp(now)}`;
+  let name = base;
+  for (let n = 2; existsSync(path.join(dir, name)); n++) name = `${base}-${n}`;
+  return name;
+}
+
 /** The archive file is held by another process when its WAL files outlive our own connection. */
 function assertNotInUse(dbFile: string): void {
   if (!existsSync(dbFile)) return;
@@ -340,7 +351,7 @@ export function restoreBackup(dir: string, backupFile: string, now = new Date())
     fsyncFile(staging);
     assertNotInUse(dbFile);
     if (existsSync(dbFile)) {
-      keptAside = `${DATABASE_FILE}.truoc-khoi-phuc-${stamp(now)}`;
+      keptAside = asideName(dir, now);
       renameSync(dbFile, path.join(dir, keptAside));
     }
     try {
