@@ -23,14 +23,16 @@ import { toVanthuError } from '../core/db/open';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
 import { detailJson, documentSheet, documentTable, summaryJson } from './format';
+import { usageExitCode, vietnameseUsage } from './usage';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('vanthu')
     .description('Vanthu — kho lưu trữ văn bản chỉ đạo của Đảng và Nhà nước, chạy không cần mạng')
-    .version(APP_VERSION)
     .showHelpAfterError();
+  // Before any command is added: commands inherit the Vietnamese help, errors and exit codes.
+  vietnameseUsage(program, APP_VERSION);
 
   program
     .command('import')
@@ -209,6 +211,12 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
+    // A usage error (already printed in Vietnamese by usage.ts), or --help / --version.
+    const usage = usageExitCode(error);
+    if (usage !== null) {
+      process.exitCode = usage;
+      return;
+    }
     const vanthuError = toVanthuError(error);
     process.stderr.write(`Lỗi: ${vanthuError.message}\n`);
     process.exitCode = vanthuError.code === 'NOT_FOUND' ? EXIT_FAILURES : EXIT_UNUSABLE;

@@ -1,0 +1,56 @@
+/** Usage errors and help: Vietnamese text, and exit code 2 (misuse), never commander's English and 1. */
+import path from 'node:path';
+import { runCli } from '../../helpers/cli';
+import { tempDir } from '../../helpers/tmp';
+
+const ENGLISH =
+  /error:|unknown (command|option)|missing required|too many arguments|Allowed choices|Usage:|Options:|Commands:|Arguments:|display help|output the version/;
+
+describe('vanthu usage errors and help', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let archive: string;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    archive = path.join(dir, 'kho');
+  });
+  afterEach(() => cleanup());
+
+  test.each([
+    [['frobnicate'], /không có lệnh "frobnicate"/],
+    [['lisst'], /Có phải là list\?/],
+    [['list', '--frob'], /không có tùy chọn "--frob"/],
+    [['search'], /thiếu tham số <query>/],
+    [['show', '571', 'cv/tu'], /thừa tham số.*ngoặc kép/],
+    [['show', '-CV/HU'], /phải đặt sau "--"/],
+    [['search', 'dich', '--sort', 'bad'], /--sort không nhận "bad"; chỉ nhận: relevance, date/],
+    [['list', '--sort'], /--sort cần một giá trị/],
+    [['office', '--style', 'foo'], /--style không nhận "foo"/],
+  ])('%j is refused in Vietnamese with exit code 2', (args, message) => {
+    const run = runCli([args[0]!, '--archive', archive, ...args.slice(1)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/^Lỗi: /);
+    expect(run.stderr).not.toMatch(ENGLISH);
+    expect(run.stdout).toBe('');
+  });
+
+  test('--help and help <command> are Vietnamese and exit 0; bare vanthu shows help and exits 2', () => {
+    const help = runCli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Cách dùng: vanthu \[tùy chọn\] \[lệnh\]/);
+    expect(help.stdout).toMatch(/hiện trợ giúp/);
+    expect(help.stdout).not.toMatch(ENGLISH);
+    const search = runCli(['help', 'search']);
+    expect(search.status).toBe(0);
+    expect(search.stdout).toMatch(/Tham số:[\s\S]*Tùy chọn:[\s\S]*mặc định: 20/);
+    expect(search.stdout).not.toMatch(ENGLISH);
+    expect(search.stdout).not.toMatch(/choices:|default:/);
+    const bare = runCli([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/Cách dùng: vanthu/);
+    const version = runCli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
