@@ -23,7 +23,7 @@ import { toVanthuError } from '../core/db/open';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
 import { detailJson, documentSheet, documentTable, summaryJson } from './format';
-import { usageExitCode, vietnameseUsage } from './usage';
+import { intOption, usageExitCode, vietnameseUsage } from './usage';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -97,7 +97,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--sort <order>', 'thứ tự').choices(['date_desc', 'date_asc', 'imported_desc']).default('date_desc'),
     )
-    .addOption(new Option('--limit <n>', 'số văn bản tối đa').argParser((v) => parseInt(v, 10)).default(100000))
+    .addOption(new Option('--limit <n>', 'số văn bản tối đa').argParser(intOption(1)).default(100000))
     .addOption(archiveOption())
     .action(
       async (
@@ -179,7 +179,7 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('mở kho trong trình duyệt trên máy này (chỉ 127.0.0.1, có mã truy cập)')
-    .addOption(new Option('--port <n>', 'cổng (0 = tự chọn)').argParser((v) => parseInt(v, 10)).default(0))
+    .addOption(new Option('--port <n>', 'cổng (0 = tự chọn)').argParser(intOption(0, 65535)).default(0))
     .addOption(archiveOption())
     .action(async (options: ArchiveOption & { port: number }) => {
       const { startServer } = await import('../server');

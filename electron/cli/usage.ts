@@ -3,7 +3,7 @@
  * Vietnamese, so the help and every usage error are translated here, and a usage error exits with
  * code 2 (the command was misused) instead of commander's 1 (which means "a file or lookup failed").
  */
-import { Command, CommanderError, Help, type Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, type Option } from 'commander';
 import { EXIT_UNUSABLE } from './common';
 
 const TITLES: Record<string, string> = {
@@ -84,4 +84,19 @@ export function vietnameseUsage(program: Command, version: string): Command {
 export function usageExitCode(error: unknown): number | null {
   if (!(error instanceof CommanderError)) return null;
   return error.exitCode === 0 ? 0 : EXIT_UNUSABLE;
+}
+
+/** An option value parser for whole numbers from `min` up: "abc", "1.5", "-3", "1e3" are refused. */
+export function intOption(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+  return (value: string) => {
+    const text = value.trim();
+    const n = /^-?\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        max === Number.MAX_SAFE_INTEGER
+          ? `cần một số nguyên từ ${min} trở lên.`
+          : `cần một số nguyên từ ${min} đến ${max}.`,
+      );
+    return n;
+  };
 }

@@ -4,18 +4,13 @@ import { markSnippet } from '../../../shared/search/highlight';
 import { vnDate } from '../../../shared/search/export';
 import type { SearchResponse } from '../../../shared/search/types';
 import { archiveOption, printJson, withArchive, EXIT_FAILURES, type ArchiveOption } from '../common';
+import { intOption } from '../usage';
 
 interface SearchOptions extends ArchiveOption {
   json?: boolean;
   limit: number;
   sort: 'relevance' | 'date';
   offset: number;
-}
-
-function positiveInt(v: string): number {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`không phải số dương: ${v}`);
-  return n;
 }
 
 function textReport(r: SearchResponse): string {
@@ -42,12 +37,8 @@ export function registerSearchCommands(program: Command): void {
     .description('tìm văn bản: từ có/không dấu, "cụm từ", -loại trừ, OR, so: loai: coquan: nguoiky: nam: tu: den: cap:')
     .argument('<query>', 'câu tìm kiếm, ví dụ "phong chong dich" coquan:"Tỉnh ủy" nam:2021')
     .option('--json', 'in dạng JSON: [{id, ref, type, issuer, date, subject, snippet, score}]')
-    .addOption(new Option('--limit <n>', 'số kết quả tối đa').argParser(positiveInt).default(20))
-    .addOption(
-      new Option('--offset <n>', 'bỏ qua n kết quả đầu')
-        .argParser((v) => Math.max(0, Number.parseInt(v, 10) || 0))
-        .default(0),
-    )
+    .addOption(new Option('--limit <n>', 'số kết quả tối đa').argParser(intOption(1)).default(20))
+    .addOption(new Option('--offset <n>', 'bỏ qua n kết quả đầu').argParser(intOption(0)).default(0))
     .addOption(new Option('--sort <order>', 'thứ tự').choices(['relevance', 'date']).default('relevance'))
     .addOption(archiveOption())
     .action(async (query: string, options: SearchOptions) => {

@@ -35,6 +35,22 @@ describe('vanthu usage errors and help', () => {
     expect(run.stdout).toBe('');
   });
 
+  test.each([
+    [['search', 'dich', '--limit', 'abc'], /--limit không nhận "abc": cần một số nguyên từ 1 trở lên/],
+    [['search', 'dich', '--limit=0'], /--limit không nhận "0"/],
+    [['search', 'dich', '--limit', '1.5'], /--limit không nhận "1.5"/],
+    [['search', 'dich', '--offset=-1'], /--offset không nhận "-1": cần một số nguyên từ 0 trở lên/],
+    [['search', 'dich', '--offset', 'abc'], /--offset không nhận "abc"/],
+    [['list', '--limit', 'abc'], /--limit không nhận "abc"/],
+    [['graph', '1', '--max', 'x'], /--max không nhận "x"/],
+    [['serve', '--port', '99999'], /--port không nhận "99999": cần một số nguyên từ 0 đến 65535/],
+  ])('a bad number %j is refused in Vietnamese with exit code 2, not an unexpected error', (args, message) => {
+    const run = runCli([args[0]!, '--archive', archive, ...args.slice(1)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/không mong muốn|datatype|NaN|options\.port/);
+  });
+
   test('--help and help <command> are Vietnamese and exit 0; bare vanthu shows help and exits 2', () => {
     const help = runCli(['--help']);
     expect(help.status).toBe(0);
