@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli';
-import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
 // What each sample states about itself; 004 cites a Công điện of 27/4/2021 but has no date of its own.
 const SAMPLE_EXPECTATIONS: Record<string, { date: string | null; ref: string | null }> = {
@@ -91,6 +91,20 @@ describe('vanthu CLI', () => {
     const missing = runCli(['show', '9999-CV/TU', '--archive', archive]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Không tìm thấy/);
+  });
+
+  test('show finds "312 cv/hu" (a space typed for the dash after the number, as the README promises)', () => {
+    const archive = path.join(dir, 'kho');
+    const file = path.join(ROOT, 'tests', 'fixtures', 'corpus', '015-cv-party-ocr-spacing.txt');
+    expect(runCli(['import', file, '--archive', archive]).status).toBe(0);
+    for (const typed of ['312 cv/hu', '312 CV/HU', '312cv/hu', '312-cv/hu']) {
+      const run = runCli(['show', typed, '--json', '--archive', archive]);
+      expect({ typed, status: run.status }).toEqual({ typed, status: 0 });
+      expect(JSON.parse(run.stdout)).toMatchObject({ ref: '312-CV/HU' });
+    }
+    const graph = runCli(['graph', '312 cv/hu', '--json', '--archive', archive]);
+    expect(graph.status).toBe(0);
+    expect(runCli(['show', '313 cv/hu', '--archive', archive]).status).toBe(1);
   });
 
   test('an archive from a newer version is refused with exit code 2', () => {
