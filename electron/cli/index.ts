@@ -140,6 +140,8 @@ export function buildProgram(): Command {
     .description('đọc và phân tích một tệp, không lưu vào kho')
     .argument('<file>', 'tệp văn bản')
     .option('--json', 'in dạng JSON')
+    // Not used (nothing is stored), but every command takes --archive (README), so scripts may pass it.
+    .addOption(archiveOption())
     .action(async (file: string, options: { json?: boolean }) => {
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
         throw new VanthuError('IO_ERROR', `${file}: ${error.code ?? error.message}`);

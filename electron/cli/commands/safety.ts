@@ -121,6 +121,8 @@ export function registerSafetyCommands(program: Command): void {
     .description('kiểm tra một tệp sao lưu mà không khôi phục')
     .argument('<file>', 'tệp sao lưu')
     .option('--json', 'in dạng JSON')
+    // Not used (only the file is read), but every command takes --archive (README), so scripts may pass it.
+    .addOption(archiveOption())
     .action((file: string, options: { json?: boolean }) => {
       const report = verifyBackup(file);
       if (options.json) printJson(report);

@@ -1,7 +1,8 @@
 /** Usage errors and help: Vietnamese text, and exit code 2 (misuse), never commander's English and 1. */
 import path from 'node:path';
+import { buildProgram } from '../../../electron/cli';
 import { runCli } from '../../helpers/cli';
-import { tempDir } from '../../helpers/tmp';
+import { ROOT, tempDir } from '../../helpers/tmp';
 
 const ENGLISH =
   /error:|unknown (command|option)|missing required|too many arguments|Allowed choices|Usage:|Options:|Commands:|Arguments:|display help|output the version/;
@@ -49,6 +50,21 @@ describe('vanthu usage errors and help', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/không mong muốn|datatype|NaN|options\.port/);
+  });
+
+  test('every command takes --archive, as the README says: parse and verify-backup too', () => {
+    const sample = path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx');
+    const parse = runCli(['parse', sample, '--json', '--archive', archive]);
+    expect(parse.status).toBe(0);
+    expect(JSON.parse(parse.stdout)).toMatchObject({ format: 'docx' });
+    // Not a backup: verified and refused (1), not a usage error (2).
+    const verify = runCli(['verify-backup', sample, '--archive', archive]);
+    expect(verify.status).toBe(1);
+    expect(verify.stdout).toMatch(/KHÔNG hợp lệ/);
+    const without = buildProgram()
+      .commands.filter((c) => !c.options.some((o) => o.long === '--archive'))
+      .map((c) => c.name());
+    expect(without).toEqual([]);
   });
 
   test('--help and help <command> are Vietnamese and exit 0; bare vanthu shows help and exits 2', () => {
