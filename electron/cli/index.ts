@@ -209,7 +209,20 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * The reader of our output went away (`vanthu list | more` closed early, `| findstr` done): stop
+ * quietly instead of crashing with a stack trace. Whatever was stored is already committed.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[] = process.argv): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

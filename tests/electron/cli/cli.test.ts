@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli';
@@ -105,6 +106,18 @@ describe('vanthu CLI', () => {
     const graph = runCli(['graph', '312 cv/hu', '--json', '--archive', archive]);
     expect(graph.status).toBe(0);
     expect(runCli(['show', '313 cv/hu', '--archive', archive]).status).toBe(1);
+  });
+
+  test('output piped into a reader that closes early (| more, | head) ends quietly, no EPIPE stack trace', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    const cli = `"${process.execPath}" "${path.join(ROOT, 'bin', 'vanthu.js')}"`;
+    const sample = path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx');
+    for (const command of [`parse "${sample}"`, `list --archive "${archive}"`, '--help']) {
+      // `true` exits without reading, so every write finds the pipe closed.
+      const run = spawnSync('bash', ['-c', `set -o pipefail; ${cli} ${command} | true`], { encoding: 'utf8' });
+      expect({ command, status: run.status, stderr: run.stderr }).toEqual({ command, status: 0, stderr: '' });
+    }
   });
 
   test('an archive from a newer version is refused with exit code 2', () => {
