@@ -227,6 +227,10 @@ function openBackupReadOnly(file: string): Db {
 /** Checks a backup file without changing it: integrity, manifest, counts and every hash. */
 export function verifyBackup(file: string): VerifyReport {
   const problems: string[] = [];
+  // SQLite would say «unable to open database file» or «disk I/O error» in English.
+  if (!existsSync(file)) return { ok: false, manifest: null, problems: [`Không thấy tệp ${file}.`] };
+  if (statSync(file).isDirectory())
+    return { ok: false, manifest: null, problems: [`${file} là một thư mục, không phải tệp sao lưu.`] };
   let db: Db;
   try {
     db = openBackupReadOnly(file);

@@ -120,6 +120,28 @@ describe('vanthu CLI', () => {
     }
   });
 
+  test('a missing folder or file named for output or input gets a Vietnamese reason, not an English or unexpected error', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    const nowhere = path.join(dir, 'khong-co', 'tep');
+    const runs = {
+      tasksheet: runCli(['tasksheet', '1', '--html', `${nowhere}.html`, '--archive', archive]),
+      taskdigest: runCli(['taskdigest', 'Công an huyện', '--html', `${nowhere}.html`, '--archive', archive]),
+      exportBundle: runCli(['export-bundle', `${nowhere}.vanthu-bundle`, '--ids', '1', '--archive', archive]),
+      importBundle: runCli(['import-bundle', `${nowhere}.vanthu-bundle`, '--archive', archive]),
+      folderAsBundle: runCli(['import-bundle', dir, '--archive', archive]),
+    };
+    for (const [name, run] of Object.entries(runs)) {
+      expect({ name, status: run.status }).toEqual({ name, status: 2 });
+      expect(run.stderr).toMatch(/không có thư mục|không thấy tệp|là một thư mục/);
+      expect(run.stderr).not.toMatch(/không mong muốn|ENOENT|unable to open|does not exist|disk I\/O/);
+    }
+    const verify = runCli(['verify-backup', `${nowhere}.vanthu-backup`]);
+    expect(verify.status).toBe(1);
+    expect(verify.stdout).toMatch(/Không thấy tệp/);
+    expect(verify.stdout).not.toMatch(/unable to open/);
+  });
+
   test('an archive from a newer version is refused with exit code 2', () => {
     const archive = path.join(dir, 'kho');
     runCli(['list', '--archive', archive]);
