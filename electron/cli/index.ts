@@ -16,10 +16,11 @@ import {
   type ArchiveOption,
 } from './common';
 import { SingleBar, Presets } from 'cli-progress';
-import { VanthuError } from '../../shared/api/errors';
+import { IMPORT_FAILURE_MESSAGES, VanthuError } from '../../shared/api/errors';
 import { parseDirective } from '../../shared/parser';
 import { createDispatcher } from '../core/api/dispatch';
 import { toVanthuError } from '../core/db/open';
+import { pathProblem } from '../core/import/sources';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
 import { detailJson, documentSheet, documentTable, summaryJson } from './format';
@@ -143,12 +144,16 @@ export function buildProgram(): Command {
     // Not used (nothing is stored), but every command takes --archive (README), so scripts may pass it.
     .addOption(archiveOption())
     .action(async (file: string, options: { json?: boolean }) => {
+      // Like a file that cannot be read as a document: the file failed (exit 1), in Vietnamese.
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new VanthuError('IO_ERROR', `${file}: ${error.code ?? error.message}`);
+        const why = error.code === 'EISDIR' ? 'là một thư mục' : pathProblem(error);
+        process.stderr.write(`${file}: ${IMPORT_FAILURE_MESSAGES.unreadable} (${why})\n`);
+        process.exitCode = EXIT_FAILURES;
+        return null;
       });
+      if (!bytes) return;
       const read = await readDocument(bytes, path.basename(file));
       if (!read.ok) {
-        const { IMPORT_FAILURE_MESSAGES } = await import('../../shared/api/errors');
         process.stderr.write(
           `${file}: ${IMPORT_FAILURE_MESSAGES[read.reason]}${read.detail ? ` (${read.detail})` : ''}\n`,
         );

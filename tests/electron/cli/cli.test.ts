@@ -142,6 +142,15 @@ describe('vanthu CLI', () => {
     expect(verify.stdout).not.toMatch(/unable to open/);
   });
 
+  test('parse of a missing file or a folder: the file failed (exit 1), said in Vietnamese, not «ENOENT»', () => {
+    for (const target of [path.join(dir, 'khong-co.docx'), dir]) {
+      const run = runCli(['parse', target]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Không đọc được tệp\. \((không có tệp hoặc thư mục này|là một thư mục)\)/);
+      expect(run.stderr).not.toMatch(/ENOENT|EISDIR/);
+    }
+  });
+
   test('an archive from a newer version is refused with exit code 2', () => {
     const archive = path.join(dir, 'kho');
     runCli(['list', '--archive', archive]);
