@@ -1,5 +1,6 @@
 /** `vanthu search "<query>"`: the same query language as the search box (docs/search.md). */
 import { Option, type Command } from 'commander';
+import { VanthuError } from '../../../shared/api/errors';
 import { markSnippet } from '../../../shared/search/highlight';
 import { vnDate } from '../../../shared/search/export';
 import type { SearchResponse } from '../../../shared/search/types';
@@ -16,6 +17,11 @@ interface SearchOptions extends ArchiveOption {
 function textReport(r: SearchResponse): string {
   const lines: string[] = [];
   for (const w of r.warnings) lines.push(`! ${w}`);
+  if (r.items.length === 0 && r.total > 0 && r.offset > 0) {
+    // --offset past the last result: the search did find documents.
+    lines.push(`${r.totalExact ? r.total : `hơn ${r.total}`} văn bản; không còn kết quả sau vị trí ${r.offset}.`);
+    return lines.join('\n');
+  }
   if (r.items.length === 0) {
     lines.push('Không tìm thấy văn bản nào.' + (r.didYouMean ? ` Có phải bạn muốn tìm: ${r.didYouMean}` : ''));
     return lines.join('\n');
@@ -42,6 +48,12 @@ export function registerSearchCommands(program: Command): void {
     .addOption(new Option('--sort <order>', 'thứ tự').choices(['relevance', 'date']).default('relevance'))
     .addOption(archiveOption())
     .action(async (query: string, options: SearchOptions) => {
+      // The app's empty box lists everything; here an empty query is a mistake worth saying so.
+      if (query.trim() === '')
+        throw new VanthuError(
+          'QUERY_INVALID',
+          'câu tìm kiếm trống; ví dụ: vanthu search "phong chong dich". Xem mọi văn bản: vanthu list',
+        );
       await withArchive(options, (archive) => {
         const r = archive.search.search({
           query,
