@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
 import type { CheckReport } from '../../../shared/model/safety';
+import { isIsoDate } from '../../../shared/tasks/status';
 import { Archive } from '../../core/archive';
 import {
   backupStatus,
@@ -180,8 +181,9 @@ export function registerSafetyCommands(program: Command): void {
     .action(async (file: string, options: JsonOption & { ids?: string; since?: string; force?: boolean }) => {
       if (Boolean(options.ids) === Boolean(options.since))
         throw new VanthuError('INVALID_INPUT', 'cần đúng một trong --ids hoặc --since');
-      if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since))
-        throw new VanthuError('INVALID_INPUT', `ngày không hợp lệ: ${options.since}`);
+      // A real calendar day: "2021-13-01" would compare as a string and quietly export everything.
+      if (options.since && !isIsoDate(options.since))
+        throw new VanthuError('INVALID_INPUT', `--since: ngày không hợp lệ: ${options.since} (dạng YYYY-MM-DD)`);
       const ids = options.ids ? options.ids.split(',').map((v) => positiveInt(v.trim())) : undefined;
       await withArchive(options, (archive) => {
         const result = exportBundle(
