@@ -88,6 +88,11 @@ export function buildProgram(): Command {
           );
         }
         if (report.failed > 0) process.exitCode = EXIT_FAILURES;
+        // An empty folder, or a USB with only hidden or system files: say so rather than "0 of 0".
+        if (report.imported + report.duplicates + report.failed === 0) {
+          process.stderr.write(`Không có tệp nào để nhập trong: ${paths.map((p) => path.resolve(p)).join(', ')}\n`);
+          process.exitCode = EXIT_FAILURES;
+        }
       });
     });
 

@@ -151,6 +151,15 @@ describe('vanthu CLI', () => {
     }
   });
 
+  test('importing a folder with nothing to import says so (exit 1), not a silent «0 of 0 files»', () => {
+    const folder = path.join(dir, 'usb-rong');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'Thumbs.db'), 'x');
+    const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Không có tệp nào để nhập trong: .*usb-rong/);
+  });
+
   test('an archive from a newer version is refused with exit code 2', () => {
     const archive = path.join(dir, 'kho');
     runCli(['list', '--archive', archive]);
