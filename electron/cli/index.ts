@@ -201,6 +201,14 @@ export function buildProgram(): Command {
         dispatch,
         port: options.port,
         staticDir: path.join(__dirname, '..', 'renderer'),
+      }).catch((error: NodeJS.ErrnoException) => {
+        archive.close();
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+          throw new VanthuError(
+            'IO_ERROR',
+            `cổng ${options.port} đang được chương trình khác dùng hoặc không được phép; chọn cổng khác bằng --port, hoặc bỏ --port để tự chọn`,
+          );
+        throw error;
       });
       // The first line is the URL with its token: scripts and tests read it.
       process.stdout.write(`${server.url}\n`);

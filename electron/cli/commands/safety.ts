@@ -2,6 +2,7 @@
  * Safety commands (issue #7, docs/safety.md): backup, check, restore, bundles, history and trash.
  * Exit codes as elsewhere: 0 done, 1 something was found or refused, 2 the archive or file unusable.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
@@ -19,9 +20,17 @@ import {
 import { checkArchiveFolder } from '../../core/backup/check';
 import { exportBundle, importBundle, listConflicts, resolveConflict } from '../../core/bundle/bundle';
 import { documentHistory, listTrash, purgeTrash, restoreFromTrash, trashDocument } from '../../core/history/trash';
-import { resolveArchiveDir } from '../../core/paths';
+import { DATABASE_FILE } from '../../core/paths';
 import { APP_VERSION } from '../../core/version';
-import { EXIT_FAILURES, EXIT_UNUSABLE, archiveOption, printJson, withArchive, type ArchiveOption } from '../common';
+import {
+  EXIT_FAILURES,
+  EXIT_UNUSABLE,
+  archiveDir,
+  archiveOption,
+  printJson,
+  withArchive,
+  type ArchiveOption,
+} from '../common';
 
 interface JsonOption extends ArchiveOption {
   json?: boolean;
@@ -142,7 +151,11 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action(async (options: JsonOption) => {
       // Read-only: checking never changes the archive, and works on a write-protected one (check.ts).
-      const report = checkArchiveFolder(resolveArchiveDir(options.archive));
+      const dir = archiveDir(options);
+      // Checking never creates an archive: a folder without one is said so, not «unable to open».
+      if (!existsSync(path.join(dir, DATABASE_FILE)))
+        throw new VanthuError('IO_ERROR', `không có kho lưu trữ (${DATABASE_FILE}) trong ${dir}`);
+      const report = checkArchiveFolder(dir);
       if (options.json) printJson(report);
       else printCheck(report);
       if (!report.ok) process.exitCode = EXIT_FAILURES;
@@ -155,7 +168,7 @@ export function registerSafetyCommands(program: Command): void {
     .option('--json', 'in dạng JSON')
     .addOption(archiveOption())
     .action((file: string, options: JsonOption) => {
-      const dir = resolveArchiveDir(options.archive);
+      const dir = archiveDir(options);
       const result = restoreBackup(dir, file);
       // Open once so migrations bring an older backup up to date, and to report what is there.
       const archive = Archive.open(dir);

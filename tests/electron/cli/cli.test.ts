@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli';
 import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
@@ -158,6 +159,34 @@ describe('vanthu CLI', () => {
     const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Không có tệp nào để nhập trong: .*usb-rong/);
+  });
+
+  test('--archive naming a file, check of a folder with no archive, serve on a busy port: a Vietnamese reason, exit 2', async () => {
+    const file = path.join(dir, 'khong-phai-thu-muc.txt');
+    writeFileSync(file, 'x');
+    for (const command of ['list', 'check', 'search']) {
+      const run = runCli(command === 'search' ? [command, 'dich', '--archive', file] : [command, '--archive', file]);
+      expect({ command, status: run.status }).toEqual({ command, status: 2 });
+      expect(run.stderr).toMatch(/là một tệp; --archive cần thư mục/);
+    }
+    const empty = path.join(dir, 'chua-co-kho');
+    const check = runCli(['check', '--archive', empty]);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/không có kho lưu trữ \(vanthu\.db\)/);
+    expect(check.stderr).not.toMatch(/không mong muốn|unable to open|does not exist/);
+    expect(existsSync(empty)).toBe(false); // checking creates nothing
+
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (busy.address() as net.AddressInfo).port;
+      const serve = runCli(['serve', '--port', String(port), '--archive', path.join(dir, 'kho')]);
+      expect(serve.status).toBe(2);
+      expect(serve.stderr).toMatch(new RegExp(`cổng ${port} đang được chương trình khác dùng`));
+      expect(serve.stderr).not.toMatch(/không mong muốn|EADDRINUSE/);
+    } finally {
+      busy.close();
+    }
   });
 
   test('an archive from a newer version is refused with exit code 2', () => {
