@@ -289,7 +289,10 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action(async (id: string, options: JsonOption) => {
       await withArchive(options, (archive) => {
-        const entries = documentHistory(archive.db, positiveInt(id), 1000);
+        const documentId = positiveInt(id);
+        const entries = documentHistory(archive.db, documentId, 1000);
+        // No history at all and no such document (a trashed one still has its history): say so.
+        if (entries.length === 0) archive.get(documentId);
         if (options.json) printJson(entries);
         else if (entries.length === 0) process.stdout.write('Chưa có thay đổi nào được ghi lại.\n');
         else for (const e of entries) process.stdout.write(`${vnTime(e.at)}  ${e.summary}\n`);
@@ -362,7 +365,13 @@ export function registerSafetyCommands(program: Command): void {
         return;
       }
       await withArchive(options, (archive) => {
-        const n = purgeTrash(archive.db, options.all ? 'all' : trashIds.map(positiveInt));
+        const ids = trashIds.map(positiveInt);
+        if (!options.all) {
+          const inTrash = new Set(listTrash(archive.db).map((t) => t.trashId));
+          const absent = ids.filter((t) => !inTrash.has(t));
+          if (absent.length > 0) throw new VanthuError('NOT_FOUND', `thùng rác #${absent.join(', #')}`);
+        }
+        const n = purgeTrash(archive.db, options.all ? 'all' : ids);
         process.stdout.write(`Đã xóa hẳn ${n} văn bản khỏi thùng rác.\n`);
       });
     });

@@ -81,6 +81,21 @@ describe('safety commands', () => {
     expect(existsSync(path.join(other, 'vanthu.db'))).toBe(true);
   });
 
+  test('history of a document that never existed and purge-trash of an item not in the trash: not found (exit 1), not a silent success', () => {
+    const history = runCli(['history', '99999', '--archive', archive]);
+    expect(history.status).toBe(1);
+    expect(history.stderr).toMatch(/Không tìm thấy văn bản trong kho\. \(#99999\)/);
+    expect(history.stdout).toBe('');
+    expect(runCli(['delete', '2', '--archive', archive]).status).toBe(0);
+    const before = runCli(['trash', '--json', '--archive', archive]).stdout;
+    const purge = runCli(['purge-trash', '99999', '--archive', archive]);
+    expect(purge.status).toBe(1);
+    expect(purge.stderr).toMatch(/thùng rác #99999/);
+    expect(runCli(['trash', '--json', '--archive', archive]).stdout).toBe(before);
+    const trashId = (JSON.parse(before) as { trashId: number }[])[0]!.trashId;
+    expect(runCli(['untrash', String(trashId), '--archive', archive]).status).toBe(0);
+  });
+
   test('export-bundle --since with a day that does not exist is refused, not read as «export everything»', () => {
     const out = path.join(dir, 'since');
     mkdirSync(out);
