@@ -155,6 +155,7 @@ export function registerTaskCommands(program: Command): void {
       .description('bảng theo dõi: mọi nhiệm vụ chưa hoàn thành của một cơ quan trên tất cả văn bản, theo thời hạn')
       .argument('<agency>', 'tên cơ quan, ví dụ "Công an huyện"'),
   ).action(async (agency: string, options: OutputOptions) => {
+    if (agency.trim() === '') throw new VanthuError('INVALID_INPUT', 'cần tên cơ quan, ví dụ "Công an huyện"');
     await withArchive(options, (archive) => writeOutputs(archive, { kind: 'digest', agency }, options));
   });
 

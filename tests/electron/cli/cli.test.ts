@@ -189,6 +189,14 @@ describe('vanthu CLI', () => {
     }
   });
 
+  test('taskdigest with an empty agency name is refused (exit 2) instead of writing an empty digest', () => {
+    const out = path.join(dir, 'bang.html');
+    const run = runCli(['taskdigest', ' ', '--html', out, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cần tên cơ quan/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   test('an archive from a newer version is refused with exit code 2', () => {
     const archive = path.join(dir, 'kho');
     runCli(['list', '--archive', archive]);
