@@ -23,7 +23,8 @@ import { toVanthuError } from '../core/db/open';
 import { pathProblem } from '../core/import/sources';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
-import { detailJson, documentSheet, documentTable, summaryJson } from './format';
+import { detailJson, documentSheet, documentTable, isoToVietnamese, parseFieldLines, summaryJson } from './format';
+import { RELATION_LABELS } from '../../shared/graph/types';
 import { intOption, usageExitCode, vietnameseUsage } from './usage';
 
 export function buildProgram(): Command {
@@ -175,11 +176,12 @@ export function buildProgram(): Command {
       if (options.json) printJson(result);
       else {
         const { fields: _fields, citations, tasks, recipients: _r, ...meta } = result;
-        for (const [key, value] of Object.entries(meta))
-          process.stdout.write(`${key.padEnd(16)}${Array.isArray(value) ? value.join('; ') : (value ?? '—')}\n`);
+        process.stdout.write(parseFieldLines(meta) + '\n');
         process.stdout.write(`\nTrích dẫn (${citations.length}):\n`);
         for (const c of citations)
-          process.stdout.write(`  [${c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${c.date ?? ''} ${c.issuer ?? ''}\n`);
+          process.stdout.write(
+            `  [${RELATION_LABELS[c.relation] ?? c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${isoToVietnamese(c.date)} ${c.issuer ?? ''}\n`,
+          );
         process.stdout.write(`\nNhiệm vụ (${tasks.length}):\n`);
         for (const t of tasks)
           process.stdout.write(

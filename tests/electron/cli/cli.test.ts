@@ -197,6 +197,18 @@ describe('vanthu CLI', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('parse without --json labels fields, levels, relations and parser notes in Vietnamese (were «issuerLevel province», «no date of its own»)', () => {
+    const run = runCli(['parse', path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Loại văn bản +Thông báo kết luận$/m);
+    expect(run.stdout).toMatch(/^Cấp +Tỉnh$/m);
+    expect(run.stdout).toMatch(/^Khối +Đảng$/m);
+    expect(run.stdout).toMatch(/^Cảnh báo +không thấy ngày ban hành/m);
+    expect(run.stdout).toMatch(/\[căn cứ\] Nghị quyết 21\/NQ-CP 26\/02\/2021/);
+    expect(run.stdout).not.toMatch(/^(type|ref|issuer|issuerLevel|issuerKind|signer|warnings|encoding|format) /m);
+    expect(run.stdout).not.toMatch(/no date of its own|type not found|\[(implements|basis)\]|province/);
+  });
+
   test('an archive from a newer version is refused with exit code 2', () => {
     const archive = path.join(dir, 'kho');
     runCli(['list', '--archive', archive]);
