@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import { Option } from 'commander';
+import { VanthuError } from '../../shared/api/errors';
 import { Archive } from '../core/archive';
 import { resolveArchiveDir } from '../core/paths';
 
@@ -9,8 +11,16 @@ export interface ArchiveOption {
   archive?: string;
 }
 
+/** The archive folder, refused in Vietnamese when it names a file (SQLite/Node would say EEXIST in English). */
+export function archiveDir(options: ArchiveOption): string {
+  const dir = resolveArchiveDir(options.archive);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new VanthuError('IO_ERROR', `${dir} là một tệp; --archive cần thư mục chứa kho (vanthu.db)`);
+  return dir;
+}
+
 export function openArchive(options: ArchiveOption): Archive {
-  return Archive.open(resolveArchiveDir(options.archive));
+  return Archive.open(archiveDir(options));
 }
 
 export function printJson(value: unknown): void {

@@ -16,21 +16,25 @@ import {
   type ArchiveOption,
 } from './common';
 import { SingleBar, Presets } from 'cli-progress';
-import { VanthuError } from '../../shared/api/errors';
+import { IMPORT_FAILURE_MESSAGES, VanthuError } from '../../shared/api/errors';
 import { parseDirective } from '../../shared/parser';
 import { createDispatcher } from '../core/api/dispatch';
 import { toVanthuError } from '../core/db/open';
+import { pathProblem } from '../core/import/sources';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
-import { detailJson, documentSheet, documentTable, summaryJson } from './format';
+import { detailJson, documentSheet, documentTable, isoToVietnamese, parseFieldLines, summaryJson } from './format';
+import { RELATION_LABELS } from '../../shared/graph/types';
+import { intOption, usageExitCode, vietnameseUsage } from './usage';
 
 export function buildProgram(): Command {
   const program = new Command();
   program
     .name('vanthu')
     .description('Vanthu — kho lưu trữ văn bản chỉ đạo của Đảng và Nhà nước, chạy không cần mạng')
-    .version(APP_VERSION)
     .showHelpAfterError();
+  // Before any command is added: commands inherit the Vietnamese help, errors and exit codes.
+  vietnameseUsage(program, APP_VERSION);
 
   program
     .command('import')
@@ -85,6 +89,11 @@ export function buildProgram(): Command {
           );
         }
         if (report.failed > 0) process.exitCode = EXIT_FAILURES;
+        // An empty folder, or a USB with only hidden or system files: say so rather than "0 of 0".
+        if (report.imported + report.duplicates + report.failed === 0) {
+          process.stderr.write(`Không có tệp nào để nhập trong: ${paths.map((p) => path.resolve(p)).join(', ')}\n`);
+          process.exitCode = EXIT_FAILURES;
+        }
       });
     });
 
@@ -95,7 +104,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option('--sort <order>', 'thứ tự').choices(['date_desc', 'date_asc', 'imported_desc']).default('date_desc'),
     )
-    .addOption(new Option('--limit <n>', 'số văn bản tối đa').argParser((v) => parseInt(v, 10)).default(100000))
+    .addOption(new Option('--limit <n>', 'số văn bản tối đa').argParser(intOption(1)).default(100000))
     .addOption(archiveOption())
     .action(
       async (
@@ -138,13 +147,19 @@ export function buildProgram(): Command {
     .description('đọc và phân tích một tệp, không lưu vào kho')
     .argument('<file>', 'tệp văn bản')
     .option('--json', 'in dạng JSON')
+    // Not used (nothing is stored), but every command takes --archive (README), so scripts may pass it.
+    .addOption(archiveOption())
     .action(async (file: string, options: { json?: boolean }) => {
+      // Like a file that cannot be read as a document: the file failed (exit 1), in Vietnamese.
       const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-        throw new VanthuError('IO_ERROR', `${file}: ${error.code ?? error.message}`);
+        const why = error.code === 'EISDIR' ? 'là một thư mục' : pathProblem(error);
+        process.stderr.write(`${file}: ${IMPORT_FAILURE_MESSAGES.unreadable} (${why})\n`);
+        process.exitCode = EXIT_FAILURES;
+        return null;
       });
+      if (!bytes) return;
       const read = await readDocument(bytes, path.basename(file));
       if (!read.ok) {
-        const { IMPORT_FAILURE_MESSAGES } = await import('../../shared/api/errors');
         process.stderr.write(
           `${file}: ${IMPORT_FAILURE_MESSAGES[read.reason]}${read.detail ? ` (${read.detail})` : ''}\n`,
         );
@@ -161,11 +176,12 @@ export function buildProgram(): Command {
       if (options.json) printJson(result);
       else {
         const { fields: _fields, citations, tasks, recipients: _r, ...meta } = result;
-        for (const [key, value] of Object.entries(meta))
-          process.stdout.write(`${key.padEnd(16)}${Array.isArray(value) ? value.join('; ') : (value ?? '—')}\n`);
+        process.stdout.write(parseFieldLines(meta) + '\n');
         process.stdout.write(`\nTrích dẫn (${citations.length}):\n`);
         for (const c of citations)
-          process.stdout.write(`  [${c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${c.date ?? ''} ${c.issuer ?? ''}\n`);
+          process.stdout.write(
+            `  [${RELATION_LABELS[c.relation] ?? c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${isoToVietnamese(c.date)} ${c.issuer ?? ''}\n`,
+          );
         process.stdout.write(`\nNhiệm vụ (${tasks.length}):\n`);
         for (const t of tasks)
           process.stdout.write(
@@ -177,7 +193,7 @@ export function buildProgram(): Command {
   program
     .command('serve')
     .description('mở kho trong trình duyệt trên máy này (chỉ 127.0.0.1, có mã truy cập)')
-    .addOption(new Option('--port <n>', 'cổng (0 = tự chọn)').argParser((v) => parseInt(v, 10)).default(0))
+    .addOption(new Option('--port <n>', 'cổng (0 = tự chọn)').argParser(intOption(0, 65535)).default(0))
     .addOption(archiveOption())
     .action(async (options: ArchiveOption & { port: number }) => {
       const { startServer } = await import('../server');
@@ -187,6 +203,14 @@ export function buildProgram(): Command {
         dispatch,
         port: options.port,
         staticDir: path.join(__dirname, '..', 'renderer'),
+      }).catch((error: NodeJS.ErrnoException) => {
+        archive.close();
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+          throw new VanthuError(
+            'IO_ERROR',
+            `cổng ${options.port} đang được chương trình khác dùng hoặc không được phép; chọn cổng khác bằng --port, hoặc bỏ --port để tự chọn`,
+          );
+        throw error;
       });
       // The first line is the URL with its token: scripts and tests read it.
       process.stdout.write(`${server.url}\n`);
@@ -205,10 +229,29 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * The reader of our output went away (`vanthu list | more` closed early, `| findstr` done): stop
+ * quietly instead of crashing with a stack trace. Whatever was stored is already committed.
+ */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[] = process.argv): Promise<void> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
+    // A usage error (already printed in Vietnamese by usage.ts), or --help / --version.
+    const usage = usageExitCode(error);
+    if (usage !== null) {
+      process.exitCode = usage;
+      return;
+    }
     const vanthuError = toVanthuError(error);
     process.stderr.write(`Lỗi: ${vanthuError.message}\n`);
     process.exitCode = vanthuError.code === 'NOT_FOUND' ? EXIT_FAILURES : EXIT_UNUSABLE;

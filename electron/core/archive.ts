@@ -146,10 +146,13 @@ export class Archive {
   findByRef(typed: string): DocumentSummary[] {
     const key = refKey(typed);
     if (!key) return [];
-    return store
-      .documentRefs(this.db)
-      .filter((row) => refKey(row.ref) === key)
-      .map((row) => this.get(row.id));
+    const rows = store.documentRefs(this.db);
+    const exact = rows.filter((row) => refKey(row.ref) === key);
+    // "571 cv/tu" and "21 nq-cp": a space typed for the separator after the number. Only when
+    // nothing matches as typed, so "21/NQ-CP" never finds a "21-NQ/CP" as well.
+    const loose = (ref: string): string => ref.replace(/^(\d+)[-/]/, '$1');
+    const matches = exact.length > 0 ? exact : rows.filter((row) => loose(refKey(row.ref)) === loose(key));
+    return matches.map((row) => this.get(row.id));
   }
 
   async importPaths(

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/graph/types';
 import type { Archive } from '../../core/archive';
 import { archiveOption, printJson, withArchive, type ArchiveOption } from '../common';
+import { intOption } from '../usage';
 
 interface GraphOptions extends ArchiveOption {
   up?: boolean;
@@ -105,9 +106,7 @@ export function registerGraphCommands(program: Command): void {
     .option('--up', 'chỉ chiều lên: văn bản mà văn bản này thực hiện, căn cứ')
     .option('--down', 'chỉ chiều xuống: văn bản thực hiện văn bản này')
     .addOption(new Option('--depth <n>', 'số bậc (1–10)').argParser(depthArg).default(2))
-    .addOption(
-      new Option('--max <n>', 'số nút tối đa').argParser((v) => Math.max(1, Number.parseInt(v, 10) || 1)).default(5000),
-    )
+    .addOption(new Option('--max <n>', 'số nút tối đa').argParser(intOption(1)).default(5000))
     .option('--all', 'toàn bộ sơ đồ của kho')
     .option(
       '--json',

@@ -2,10 +2,12 @@
  * Safety commands (issue #7, docs/safety.md): backup, check, restore, bundles, history and trash.
  * Exit codes as elsewhere: 0 done, 1 something was found or refused, 2 the archive or file unusable.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
 import type { CheckReport } from '../../../shared/model/safety';
+import { isIsoDate } from '../../../shared/tasks/status';
 import { Archive } from '../../core/archive';
 import {
   backupStatus,
@@ -18,9 +20,17 @@ import {
 import { checkArchiveFolder } from '../../core/backup/check';
 import { exportBundle, importBundle, listConflicts, resolveConflict } from '../../core/bundle/bundle';
 import { documentHistory, listTrash, purgeTrash, restoreFromTrash, trashDocument } from '../../core/history/trash';
-import { resolveArchiveDir } from '../../core/paths';
+import { DATABASE_FILE } from '../../core/paths';
 import { APP_VERSION } from '../../core/version';
-import { EXIT_FAILURES, EXIT_UNUSABLE, archiveOption, printJson, withArchive, type ArchiveOption } from '../common';
+import {
+  EXIT_FAILURES,
+  EXIT_UNUSABLE,
+  archiveDir,
+  archiveOption,
+  printJson,
+  withArchive,
+  type ArchiveOption,
+} from '../common';
 
 interface JsonOption extends ArchiveOption {
   json?: boolean;
@@ -121,6 +131,8 @@ export function registerSafetyCommands(program: Command): void {
     .description('kiểm tra một tệp sao lưu mà không khôi phục')
     .argument('<file>', 'tệp sao lưu')
     .option('--json', 'in dạng JSON')
+    // Not used (only the file is read), but every command takes --archive (README), so scripts may pass it.
+    .addOption(archiveOption())
     .action((file: string, options: { json?: boolean }) => {
       const report = verifyBackup(file);
       if (options.json) printJson(report);
@@ -139,7 +151,11 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action(async (options: JsonOption) => {
       // Read-only: checking never changes the archive, and works on a write-protected one (check.ts).
-      const report = checkArchiveFolder(resolveArchiveDir(options.archive));
+      const dir = archiveDir(options);
+      // Checking never creates an archive: a folder without one is said so, not «unable to open».
+      if (!existsSync(path.join(dir, DATABASE_FILE)))
+        throw new VanthuError('IO_ERROR', `không có kho lưu trữ (${DATABASE_FILE}) trong ${dir}`);
+      const report = checkArchiveFolder(dir);
       if (options.json) printJson(report);
       else printCheck(report);
       if (!report.ok) process.exitCode = EXIT_FAILURES;
@@ -152,7 +168,7 @@ export function registerSafetyCommands(program: Command): void {
     .option('--json', 'in dạng JSON')
     .addOption(archiveOption())
     .action((file: string, options: JsonOption) => {
-      const dir = resolveArchiveDir(options.archive);
+      const dir = archiveDir(options);
       const result = restoreBackup(dir, file);
       // Open once so migrations bring an older backup up to date, and to report what is there.
       const archive = Archive.open(dir);
@@ -178,8 +194,9 @@ export function registerSafetyCommands(program: Command): void {
     .action(async (file: string, options: JsonOption & { ids?: string; since?: string; force?: boolean }) => {
       if (Boolean(options.ids) === Boolean(options.since))
         throw new VanthuError('INVALID_INPUT', 'cần đúng một trong --ids hoặc --since');
-      if (options.since && !/^\d{4}-\d{2}-\d{2}$/.test(options.since))
-        throw new VanthuError('INVALID_INPUT', `ngày không hợp lệ: ${options.since}`);
+      // A real calendar day: "2021-13-01" would compare as a string and quietly export everything.
+      if (options.since && !isIsoDate(options.since))
+        throw new VanthuError('INVALID_INPUT', `--since: ngày không hợp lệ: ${options.since} (dạng YYYY-MM-DD)`);
       const ids = options.ids ? options.ids.split(',').map((v) => positiveInt(v.trim())) : undefined;
       await withArchive(options, (archive) => {
         const result = exportBundle(
@@ -272,7 +289,10 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action(async (id: string, options: JsonOption) => {
       await withArchive(options, (archive) => {
-        const entries = documentHistory(archive.db, positiveInt(id), 1000);
+        const documentId = positiveInt(id);
+        const entries = documentHistory(archive.db, documentId, 1000);
+        // No history at all and no such document (a trashed one still has its history): say so.
+        if (entries.length === 0) archive.get(documentId);
         if (options.json) printJson(entries);
         else if (entries.length === 0) process.stdout.write('Chưa có thay đổi nào được ghi lại.\n');
         else for (const e of entries) process.stdout.write(`${vnTime(e.at)}  ${e.summary}\n`);
@@ -345,7 +365,13 @@ export function registerSafetyCommands(program: Command): void {
         return;
       }
       await withArchive(options, (archive) => {
-        const n = purgeTrash(archive.db, options.all ? 'all' : trashIds.map(positiveInt));
+        const ids = trashIds.map(positiveInt);
+        if (!options.all) {
+          const inTrash = new Set(listTrash(archive.db).map((t) => t.trashId));
+          const absent = ids.filter((t) => !inTrash.has(t));
+          if (absent.length > 0) throw new VanthuError('NOT_FOUND', `thùng rác #${absent.join(', #')}`);
+        }
+        const n = purgeTrash(archive.db, options.all ? 'all' : ids);
         process.stdout.write(`Đã xóa hẳn ${n} văn bản khỏi thùng rác.\n`);
       });
     });

@@ -1,9 +1,11 @@
 /** `vanthu search "<query>"`: the same query language as the search box (docs/search.md). */
 import { Option, type Command } from 'commander';
+import { VanthuError } from '../../../shared/api/errors';
 import { markSnippet } from '../../../shared/search/highlight';
 import { vnDate } from '../../../shared/search/export';
 import type { SearchResponse } from '../../../shared/search/types';
 import { archiveOption, printJson, withArchive, EXIT_FAILURES, type ArchiveOption } from '../common';
+import { intOption } from '../usage';
 
 interface SearchOptions extends ArchiveOption {
   json?: boolean;
@@ -12,15 +14,14 @@ interface SearchOptions extends ArchiveOption {
   offset: number;
 }
 
-function positiveInt(v: string): number {
-  const n = Number.parseInt(v, 10);
-  if (!Number.isFinite(n) || n < 1) throw new Error(`không phải số dương: ${v}`);
-  return n;
-}
-
 function textReport(r: SearchResponse): string {
   const lines: string[] = [];
   for (const w of r.warnings) lines.push(`! ${w}`);
+  if (r.items.length === 0 && r.total > 0 && r.offset > 0) {
+    // --offset past the last result: the search did find documents.
+    lines.push(`${r.totalExact ? r.total : `hơn ${r.total}`} văn bản; không còn kết quả sau vị trí ${r.offset}.`);
+    return lines.join('\n');
+  }
   if (r.items.length === 0) {
     lines.push('Không tìm thấy văn bản nào.' + (r.didYouMean ? ` Có phải bạn muốn tìm: ${r.didYouMean}` : ''));
     return lines.join('\n');
@@ -42,15 +43,17 @@ export function registerSearchCommands(program: Command): void {
     .description('tìm văn bản: từ có/không dấu, "cụm từ", -loại trừ, OR, so: loai: coquan: nguoiky: nam: tu: den: cap:')
     .argument('<query>', 'câu tìm kiếm, ví dụ "phong chong dich" coquan:"Tỉnh ủy" nam:2021')
     .option('--json', 'in dạng JSON: [{id, ref, type, issuer, date, subject, snippet, score}]')
-    .addOption(new Option('--limit <n>', 'số kết quả tối đa').argParser(positiveInt).default(20))
-    .addOption(
-      new Option('--offset <n>', 'bỏ qua n kết quả đầu')
-        .argParser((v) => Math.max(0, Number.parseInt(v, 10) || 0))
-        .default(0),
-    )
+    .addOption(new Option('--limit <n>', 'số kết quả tối đa').argParser(intOption(1)).default(20))
+    .addOption(new Option('--offset <n>', 'bỏ qua n kết quả đầu').argParser(intOption(0)).default(0))
     .addOption(new Option('--sort <order>', 'thứ tự').choices(['relevance', 'date']).default('relevance'))
     .addOption(archiveOption())
     .action(async (query: string, options: SearchOptions) => {
+      // The app's empty box lists everything; here an empty query is a mistake worth saying so.
+      if (query.trim() === '')
+        throw new VanthuError(
+          'QUERY_INVALID',
+          'câu tìm kiếm trống; ví dụ: vanthu search "phong chong dich". Xem mọi văn bản: vanthu list',
+        );
       await withArchive(options, (archive) => {
         const r = archive.search.search({
           query,

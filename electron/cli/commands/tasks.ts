@@ -5,7 +5,7 @@
  *   vanthu tasks [--agency NAME] [--overdue] [--json]
  *   vanthu office [--name …] [--superior …] [--style party|state] [--province …] [--place …] [--agency "Tên|Viết tắt|bí danh; bí danh"…] [--json]
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
@@ -49,15 +49,30 @@ function resolveDocument(archive: Archive, idOrRef: string): number {
   return matches[0]!.id;
 }
 
+/** An output file goes into a folder that exists, and is not itself a folder (checked before any work). */
+function assertWritableTarget(file: string): void {
+  const full = path.resolve(file);
+  if (!existsSync(path.dirname(full))) throw new VanthuError('IO_ERROR', `không có thư mục ${path.dirname(full)}`);
+  if (existsSync(full) && statSync(full).isDirectory()) throw new VanthuError('IO_ERROR', `${full} là một thư mục`);
+}
+
 async function writeOutputs(archive: Archive, target: PrintTarget, options: OutputOptions): Promise<void> {
   if (!options.html && !options.pdf && !options.png)
     throw new VanthuError('INVALID_INPUT', 'cần --html TỆP hoặc --pdf TỆP');
+  for (const file of [options.html, options.pdf, options.png]) if (file) assertWritableTarget(file);
   const { print, fileName } = tasksOf(archive).printData(target, todayOf(options));
   const render = (printout: SheetPrint) => renderSheetHtml(printout, { fontCss: embeddedFontCss(), title: fileName });
   // One HTML file cannot restart page numbers per agency; the PDF can (pdf-merge.ts).
   const html = render(print);
   if (options.html) {
-    writeFileSync(options.html, html, 'utf8');
+    try {
+      writeFileSync(options.html, html, 'utf8');
+    } catch (error) {
+      throw new VanthuError(
+        'IO_ERROR',
+        `không ghi được ${path.resolve(options.html)} (${(error as NodeJS.ErrnoException).code ?? ''})`,
+      );
+    }
     process.stdout.write(`Đã ghi ${path.resolve(options.html)}\n`);
   }
   if (options.pdf || options.png) {
@@ -140,6 +155,7 @@ export function registerTaskCommands(program: Command): void {
       .description('bảng theo dõi: mọi nhiệm vụ chưa hoàn thành của một cơ quan trên tất cả văn bản, theo thời hạn')
       .argument('<agency>', 'tên cơ quan, ví dụ "Công an huyện"'),
   ).action(async (agency: string, options: OutputOptions) => {
+    if (agency.trim() === '') throw new VanthuError('INVALID_INPUT', 'cần tên cơ quan, ví dụ "Công an huyện"');
     await withArchive(options, (archive) => writeOutputs(archive, { kind: 'digest', agency }, options));
   });
 

@@ -227,6 +227,10 @@ function openBackupReadOnly(file: string): Db {
 /** Checks a backup file without changing it: integrity, manifest, counts and every hash. */
 export function verifyBackup(file: string): VerifyReport {
   const problems: string[] = [];
+  // SQLite would say «unable to open database file» or «disk I/O error» in English.
+  if (!existsSync(file)) return { ok: false, manifest: null, problems: [`Không thấy tệp ${file}.`] };
+  if (statSync(file).isDirectory())
+    return { ok: false, manifest: null, problems: [`${file} là một thư mục, không phải tệp sao lưu.`] };
   let db: Db;
   try {
     db = openBackupReadOnly(file);
@@ -297,6 +301,17 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`;
 }
 
+/**
+ * A name for the archive kept aside that no earlier restore used: a second restore within the same
+ * second must not rename over (and so delete) the archive the first one kept.
+ */
+function asideName(dir: string, now: Date): string {
+  const base = `${DATABASE_FILE}.truoc-khoi-phuc-${stamp(now)}`;
+  let name = base;
+  for (let n = 2; existsSync(path.join(dir, name)); n++) name = `${base}-${n}`;
+  return name;
+}
+
 /** The archive file is held by another process when its WAL files outlive our own connection. */
 function assertNotInUse(dbFile: string): void {
   if (!existsSync(dbFile)) return;
@@ -340,7 +355,7 @@ export function restoreBackup(dir: string, backupFile: string, now = new Date())
     fsyncFile(staging);
     assertNotInUse(dbFile);
     if (existsSync(dbFile)) {
-      keptAside = `${DATABASE_FILE}.truoc-khoi-phuc-${stamp(now)}`;
+      keptAside = asideName(dir, now);
       renameSync(dbFile, path.join(dir, keptAside));
     }
     try {

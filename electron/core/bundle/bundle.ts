@@ -52,6 +52,7 @@ export function exportBundle(
 ): BundleExportResult {
   const file = path.resolve(target);
   if (!overwrite && existsSync(file)) throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
+  if (!existsSync(path.dirname(file))) throw new VanthuError('IO_ERROR', `không có thư mục ${path.dirname(file)}`);
   const ids = s.selectDocumentIds(db, selection);
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tam`;
   let bundle: Db | null = null;
@@ -119,6 +120,8 @@ export function exportBundle(
 
 function openBundle(file: string): { bundle: Db; manifest: BundleManifest } {
   let bundle: Db;
+  if (!existsSync(file)) throw new VanthuError('IO_ERROR', `không thấy tệp ${file}`);
+  if (statSync(file).isDirectory()) throw new VanthuError('BUNDLE_INVALID', `${file} là một thư mục`);
   try {
     bundle = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { lstat, readdir } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFileResult } from '../../../shared/model/archive';
@@ -20,9 +20,31 @@ function isJunk(name: string): boolean {
   return SYSTEM_FILES.has(lower) || lower.startsWith('~$') || lower.startsWith('.');
 }
 
+/** Why a path could not be read, in Vietnamese (a clerk cannot read "ENOENT"). */
+export function pathProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'không có tệp hoặc thư mục này';
+    case 'EACCES':
+    case 'EPERM':
+      return 'không có quyền đọc';
+    case 'ELOOP':
+      return 'liên kết vòng';
+    case 'EBUSY':
+      return 'tệp đang bị chương trình khác giữ';
+    case 'EIO':
+      return 'lỗi đọc ổ đĩa (USB hỏng hoặc đã rút?)';
+    default:
+      return code ?? (error as Error)?.message ?? String(error);
+  }
+}
+
 /**
- * Expands folders recursively (sorted, so runs are repeatable). Symbolic links to folders are not
- * followed, which rules out loops. Paths named explicitly are taken even if they look like junk.
+ * Expands folders recursively (sorted, so runs are repeatable). Symbolic links to folders inside a
+ * folder are not followed, which rules out loops, and are reported; a link to a file is taken. A
+ * path named explicitly is taken even if it looks like junk, and followed if it is a link to a folder.
  */
 export async function collectSources(
   paths: readonly string[],
@@ -34,7 +56,7 @@ export async function collectSources(
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      missing.push({ path: dir, detail: (error as Error).message });
+      missing.push({ path: dir, detail: pathProblem(error) });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -43,16 +65,31 @@ export async function collectSources(
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile()) sources.push({ kind: 'path', path: full });
+      else if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(full);
+          if (target.isFile()) sources.push({ kind: 'path', path: full });
+          else if (target.isDirectory())
+            missing.push({
+              path: full,
+              detail: 'liên kết tới thư mục khác, không nhập theo; hãy chọn thẳng thư mục đó',
+            });
+        } catch (error) {
+          missing.push({ path: full, detail: `liên kết hỏng: ${pathProblem(error)}` });
+        }
+      }
     }
   };
   for (const given of paths) {
     const full = path.resolve(given);
     try {
-      const info = await lstat(full);
+      // A link named explicitly is followed once: the walk below it follows no further link.
+      let info = await lstat(full);
+      if (info.isSymbolicLink()) info = await stat(full);
       if (info.isDirectory()) await walk(full);
       else sources.push({ kind: 'path', path: full });
     } catch (error) {
-      missing.push({ path: full, detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      missing.push({ path: full, detail: pathProblem(error) });
     }
   }
   return { sources, missing };

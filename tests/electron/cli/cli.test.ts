@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { runCli } from '../../helpers/cli';
-import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
 // What each sample states about itself; 004 cites a Công điện of 27/4/2021 but has no date of its own.
 const SAMPLE_EXPECTATIONS: Record<string, { date: string | null; ref: string | null }> = {
@@ -91,6 +93,120 @@ describe('vanthu CLI', () => {
     const missing = runCli(['show', '9999-CV/TU', '--archive', archive]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/Không tìm thấy/);
+  });
+
+  test('show finds "312 cv/hu" (a space typed for the dash after the number, as the README promises)', () => {
+    const archive = path.join(dir, 'kho');
+    const file = path.join(ROOT, 'tests', 'fixtures', 'corpus', '015-cv-party-ocr-spacing.txt');
+    expect(runCli(['import', file, '--archive', archive]).status).toBe(0);
+    for (const typed of ['312 cv/hu', '312 CV/HU', '312cv/hu', '312-cv/hu']) {
+      const run = runCli(['show', typed, '--json', '--archive', archive]);
+      expect({ typed, status: run.status }).toEqual({ typed, status: 0 });
+      expect(JSON.parse(run.stdout)).toMatchObject({ ref: '312-CV/HU' });
+    }
+    const graph = runCli(['graph', '312 cv/hu', '--json', '--archive', archive]);
+    expect(graph.status).toBe(0);
+    expect(runCli(['show', '313 cv/hu', '--archive', archive]).status).toBe(1);
+  });
+
+  test('output piped into a reader that closes early (| more, | head) ends quietly, no EPIPE stack trace', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    const cli = `"${process.execPath}" "${path.join(ROOT, 'bin', 'vanthu.js')}"`;
+    const sample = path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx');
+    for (const command of [`parse "${sample}"`, `list --archive "${archive}"`, '--help']) {
+      // `true` exits without reading, so every write finds the pipe closed.
+      const run = spawnSync('bash', ['-c', `set -o pipefail; ${cli} ${command} | true`], { encoding: 'utf8' });
+      expect({ command, status: run.status, stderr: run.stderr }).toEqual({ command, status: 0, stderr: '' });
+    }
+  });
+
+  test('a missing folder or file named for output or input gets a Vietnamese reason, not an English or unexpected error', () => {
+    const archive = path.join(dir, 'kho');
+    runCli(['import', SAMPLES_DIR, '--archive', archive]);
+    const nowhere = path.join(dir, 'khong-co', 'tep');
+    const runs = {
+      tasksheet: runCli(['tasksheet', '1', '--html', `${nowhere}.html`, '--archive', archive]),
+      taskdigest: runCli(['taskdigest', 'Công an huyện', '--html', `${nowhere}.html`, '--archive', archive]),
+      exportBundle: runCli(['export-bundle', `${nowhere}.vanthu-bundle`, '--ids', '1', '--archive', archive]),
+      importBundle: runCli(['import-bundle', `${nowhere}.vanthu-bundle`, '--archive', archive]),
+      folderAsBundle: runCli(['import-bundle', dir, '--archive', archive]),
+    };
+    for (const [name, run] of Object.entries(runs)) {
+      expect({ name, status: run.status }).toEqual({ name, status: 2 });
+      expect(run.stderr).toMatch(/không có thư mục|không thấy tệp|là một thư mục/);
+      expect(run.stderr).not.toMatch(/không mong muốn|ENOENT|unable to open|does not exist|disk I\/O/);
+    }
+    const verify = runCli(['verify-backup', `${nowhere}.vanthu-backup`]);
+    expect(verify.status).toBe(1);
+    expect(verify.stdout).toMatch(/Không thấy tệp/);
+    expect(verify.stdout).not.toMatch(/unable to open/);
+  });
+
+  test('parse of a missing file or a folder: the file failed (exit 1), said in Vietnamese, not «ENOENT»', () => {
+    for (const target of [path.join(dir, 'khong-co.docx'), dir]) {
+      const run = runCli(['parse', target]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Không đọc được tệp\. \((không có tệp hoặc thư mục này|là một thư mục)\)/);
+      expect(run.stderr).not.toMatch(/ENOENT|EISDIR/);
+    }
+  });
+
+  test('importing a folder with nothing to import says so (exit 1), not a silent «0 of 0 files»', () => {
+    const folder = path.join(dir, 'usb-rong');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'Thumbs.db'), 'x');
+    const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Không có tệp nào để nhập trong: .*usb-rong/);
+  });
+
+  test('--archive naming a file, check of a folder with no archive, serve on a busy port: a Vietnamese reason, exit 2', async () => {
+    const file = path.join(dir, 'khong-phai-thu-muc.txt');
+    writeFileSync(file, 'x');
+    for (const command of ['list', 'check', 'search']) {
+      const run = runCli(command === 'search' ? [command, 'dich', '--archive', file] : [command, '--archive', file]);
+      expect({ command, status: run.status }).toEqual({ command, status: 2 });
+      expect(run.stderr).toMatch(/là một tệp; --archive cần thư mục/);
+    }
+    const empty = path.join(dir, 'chua-co-kho');
+    const check = runCli(['check', '--archive', empty]);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toMatch(/không có kho lưu trữ \(vanthu\.db\)/);
+    expect(check.stderr).not.toMatch(/không mong muốn|unable to open|does not exist/);
+    expect(existsSync(empty)).toBe(false); // checking creates nothing
+
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (busy.address() as net.AddressInfo).port;
+      const serve = runCli(['serve', '--port', String(port), '--archive', path.join(dir, 'kho')]);
+      expect(serve.status).toBe(2);
+      expect(serve.stderr).toMatch(new RegExp(`cổng ${port} đang được chương trình khác dùng`));
+      expect(serve.stderr).not.toMatch(/không mong muốn|EADDRINUSE/);
+    } finally {
+      busy.close();
+    }
+  });
+
+  test('taskdigest with an empty agency name is refused (exit 2) instead of writing an empty digest', () => {
+    const out = path.join(dir, 'bang.html');
+    const run = runCli(['taskdigest', ' ', '--html', out, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/cần tên cơ quan/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('parse without --json labels fields, levels, relations and parser notes in Vietnamese (were «issuerLevel province», «no date of its own»)', () => {
+    const run = runCli(['parse', path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Loại văn bản +Thông báo kết luận$/m);
+    expect(run.stdout).toMatch(/^Cấp +Tỉnh$/m);
+    expect(run.stdout).toMatch(/^Khối +Đảng$/m);
+    expect(run.stdout).toMatch(/^Cảnh báo +không thấy ngày ban hành/m);
+    expect(run.stdout).toMatch(/\[căn cứ\] Nghị quyết 21\/NQ-CP 26\/02\/2021/);
+    expect(run.stdout).not.toMatch(/^(type|ref|issuer|issuerLevel|issuerKind|signer|warnings|encoding|format) /m);
+    expect(run.stdout).not.toMatch(/no date of its own|type not found|\[(implements|basis)\]|province/);
   });
 
   test('an archive from a newer version is refused with exit code 2', () => {

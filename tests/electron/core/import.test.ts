@@ -1,4 +1,13 @@
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import {
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  mkdirSync,
+  openSync,
+  ftruncateSync,
+  closeSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
@@ -113,6 +122,29 @@ describe('importing into an archive', () => {
     expect(report.files.map((f) => f.reasonCode).sort()).toEqual(['unreadable', 'unsupported_type']);
     expect(report.failed).toBe(2);
     expect(archive.count()).toBe(1);
+  });
+
+  test('links in a folder: to a file imported, to a folder or broken reported in Vietnamese (not skipped silently); a missing path is not «ENOENT»', async () => {
+    const other = path.join(dir, 'other');
+    const usb = path.join(dir, 'usb');
+    mkdirSync(other);
+    mkdirSync(usb);
+    writeFileSync(path.join(other, 'a.txt'), readFileSync(path.join(SAMPLES_DIR, SAMPLE_FILES[0]!)));
+    writeFileSync(path.join(usb, 'b.txt'), readFileSync(path.join(SAMPLES_DIR, SAMPLE_FILES[1]!)));
+    symlinkSync(path.join(other, 'a.txt'), path.join(usb, 'lien-ket.txt'));
+    symlinkSync(other, path.join(usb, 'thu-muc-khac'));
+    symlinkSync(path.join(dir, 'khong-co.txt'), path.join(usb, 'hong.txt'));
+    const report = await archive.importPaths([usb, path.join(dir, 'khong-co')]);
+    expect(report).toMatchObject({ imported: 2, failed: 3 });
+    const reasons = Object.fromEntries(report.files.map((f) => [path.basename(f.path), f.reason]));
+    expect(reasons['thu-muc-khac']).toMatch(/liên kết tới thư mục/);
+    expect(reasons['hong.txt']).toMatch(/liên kết hỏng: không có tệp hoặc thư mục này/);
+    expect(reasons['khong-co']).toMatch(/không có tệp hoặc thư mục này/);
+    expect(JSON.stringify(reasons)).not.toMatch(/ENOENT/);
+    // A link to a folder named explicitly is followed.
+    const linked = path.join(dir, 'lien-ket-thu-muc');
+    symlinkSync(other, linked);
+    expect(await archive.importPaths([linked])).toMatchObject({ imported: 0, duplicates: 1, failed: 0 });
   });
 
   test('the original bytes are kept and can be recovered exactly', async () => {

@@ -139,6 +139,35 @@ describe('backup and restore', () => {
     aside.close();
   });
 
+  test('two restores within one second keep both earlier archives aside (the second does not rename over the first)', async () => {
+    const file = path.join(dir, 'a.vanthu-backup');
+    await createBackup(archive.db, file, OPTS);
+    const extra = path.join(dir, 'extra.txt');
+    writeFileSync(extra, 'THÔNG BÁO\nLịch trực cơ quan dịp Tết Nguyên đán.\n');
+    await archive.importPaths([extra]);
+    expect(archive.count()).toBe(6);
+    archive.close();
+
+    const archiveDir = path.join(dir, 'pc1', 'Vanthu');
+    const now = new Date(2025, 0, 31, 9, 30, 15);
+    const first = restoreBackup(archiveDir, file, now);
+    const second = restoreBackup(archiveDir, file, now);
+    expect(second.keptAside).not.toBe(first.keptAside);
+    const countIn = (name: string): unknown => {
+      const db = new Database(path.join(archiveDir, name), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM documents').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    // The archive of 6 documents the clerk had before the first restore is still there.
+    expect(countIn(first.keptAside!)).toBe(6);
+    expect(countIn(second.keptAside!)).toBe(5);
+    archive = Archive.open(archiveDir);
+    expect(archive.count()).toBe(5);
+  });
+
   test('the desktop stages a verified restore; it is applied when the archive next opens', async () => {
     const file = path.join(dir, 'a.vanthu-backup');
     await createBackup(archive.db, file, OPTS);

@@ -1,5 +1,5 @@
 /** `vanthu backup | verify-backup | check | restore` and the trash/bundle commands, as a clerk's script runs them (issue #7). */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli } from '../../helpers/cli';
@@ -79,5 +79,38 @@ describe('safety commands', () => {
     expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 5, đã có 0, xung đột 0/);
     expect(runCli(['import-bundle', bundle, '--archive', other]).stdout).toMatch(/Đã nhập 0, đã có 5, xung đột 0/);
     expect(existsSync(path.join(other, 'vanthu.db'))).toBe(true);
+  });
+
+  test('history of a document that never existed and purge-trash of an item not in the trash: not found (exit 1), not a silent success', () => {
+    const history = runCli(['history', '99999', '--archive', archive]);
+    expect(history.status).toBe(1);
+    expect(history.stderr).toMatch(/Không tìm thấy văn bản trong kho\. \(#99999\)/);
+    expect(history.stdout).toBe('');
+    expect(runCli(['delete', '2', '--archive', archive]).status).toBe(0);
+    const before = runCli(['trash', '--json', '--archive', archive]).stdout;
+    const purge = runCli(['purge-trash', '99999', '--archive', archive]);
+    expect(purge.status).toBe(1);
+    expect(purge.stderr).toMatch(/thùng rác #99999/);
+    expect(runCli(['trash', '--json', '--archive', archive]).stdout).toBe(before);
+    const trashId = (JSON.parse(before) as { trashId: number }[])[0]!.trashId;
+    expect(runCli(['untrash', String(trashId), '--archive', archive]).status).toBe(0);
+  });
+
+  test('export-bundle --since with a day that does not exist is refused, not read as «export everything»', () => {
+    const out = path.join(dir, 'since');
+    mkdirSync(out);
+    for (const since of ['2021-13-01', '2021-02-30', '01/02/2021']) {
+      const run = runCli([
+        'export-bundle',
+        path.join(out, 'goi.vanthu-bundle'),
+        '--since',
+        since,
+        '--archive',
+        archive,
+      ]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/--since: ngày không hợp lệ/);
+      expect(readdirSync(out)).toEqual([]);
+    }
   });
 });
