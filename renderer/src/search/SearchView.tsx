@@ -18,7 +18,7 @@ import type {
   Suggestion,
 } from '../../../shared/search/types';
 import { downloadBlob } from '../download';
-import { formatDate, LEVEL_LABELS } from '../format';
+import { errorText, formatDate, LEVEL_LABELS } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import './search.css';
 
@@ -383,7 +383,17 @@ export function SearchView({ api, onOpen, children }: Props) {
         </form>
       )}
 
-      {error && <ErrorMessage error={error} />}
+      {error &&
+        (error.code === 'QUERY_INVALID' && error.detail ? (
+          // What was wrong with the query is written for the clerk (shared/search/query.ts), not folded away.
+          <div className="error" role="alert" data-testid="error" data-code={error.code}>
+            <p>
+              {errorText(error)} {error.detail}
+            </p>
+          </div>
+        ) : (
+          <ErrorMessage error={error} />
+        ))}
       {!query.trim() ? (
         children
       ) : first ? (
@@ -458,7 +468,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             </div>
           </div>
         </div>
-      ) : (
+      ) : error ? null : (
         <p className="results-summary">Đang tìm…</p>
       )}
     </div>

@@ -1,0 +1,67 @@
+/**
+ * The search page as a clerk uses it (a QA pass on the UI): what a refused query says, the keyboard,
+ * coming back from a document, a narrow window. Each test is named after what was broken.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { tempDir } from '../helpers/tmp';
+import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+const SAMPLES_DIR = path.join(ROOT, 'tests', 'fixtures', 'samples');
+
+let dir: { dir: string; cleanup: () => void };
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+async function search(q: string): Promise<void> {
+  const box = page.getByTestId('search-input');
+  await box.fill(q);
+  await box.press('Enter');
+}
+
+describeBrowser('search page, as a clerk uses it', () => {
+  beforeAll(async () => {
+    dir = tempDir('vanthu-search-clerk-');
+    const archive = Archive.open(dir.dir);
+    await archive.importPaths([SAMPLES_DIR]);
+    archive.close();
+    served = await serve(dir.dir);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+  }, 90000);
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(served.url);
+    await page.getByTestId('search-input').waitFor();
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir?.cleanup();
+  });
+
+  test('a refused query says why in Vietnamese and is not left "searching" forever', async () => {
+    await search('tu:2021-13-01');
+    const error = page.getByTestId('error');
+    await error.waitFor();
+    // The reason is visible, not folded under «Chi tiết kỹ thuật».
+    await expect(error.innerText()).resolves.toMatch(/ngày "2021-13-01" không hợp lệ/);
+    await expect(error.locator('details').count()).resolves.toBe(0);
+    await expect(page.getByText('Đang tìm…').count()).resolves.toBe(0);
+    await search('-covid');
+    await expect(error.innerText()).resolves.toMatch(/Cần ít nhất một từ/);
+    // A valid query afterwards clears the message and shows results.
+    await search('phong chong dich');
+    await page.getByTestId('hit').first().waitFor();
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+  });
+});
