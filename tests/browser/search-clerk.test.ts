@@ -64,4 +64,16 @@ describeBrowser('search page, as a clerk uses it', () => {
     await page.getByTestId('hit').first().waitFor();
     await expect(page.getByTestId('error').count()).resolves.toBe(0);
   });
+
+  test('Esc closing the suggestion list no longer empties the box and throws the results away', async () => {
+    await search('dang uy');
+    await page.getByTestId('hit').first().waitFor();
+    const box = page.getByTestId('search-input');
+    await box.press('ArrowDown');
+    await page.getByTestId('suggestions').waitFor();
+    await box.press('Escape');
+    await page.getByTestId('suggestions').waitFor({ state: 'detached' });
+    await expect(box.inputValue()).resolves.toBe('dang uy');
+    await expect(page.getByTestId('hit').count()).resolves.toBeGreaterThan(0);
+  });
 });

@@ -266,6 +266,9 @@ export function SearchView({ api, onOpen, children }: Props) {
   if (active >= dropItems.length && active !== -1) setActive(-1);
   const onBoxKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
+      // Esc closes an open list; only then would the search box's own Esc also empty the box,
+      // throwing away the query and its results.
+      if (dropOpen) e.preventDefault();
       setShowDrop(false);
       return;
     }
