@@ -76,4 +76,18 @@ describeBrowser('search page, as a clerk uses it', () => {
     await expect(box.inputValue()).resolves.toBe('dang uy');
     await expect(page.getByTestId('hit').count()).resolves.toBeGreaterThan(0);
   });
+
+  test('a search hit can be reached with Tab and opened with Enter (it was mouse-only)', async () => {
+    await search('phong chong dich');
+    const first = page.getByTestId('hit').first();
+    await first.locator('.hit-ref').waitFor();
+    await first.focus();
+    await expect(first.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    const second = page.getByTestId('hit').nth(1);
+    await expect(second.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('document').waitFor();
+    expect(page.url()).toMatch(/#\/doc\/\d+$/);
+  });
 });

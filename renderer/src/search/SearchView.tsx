@@ -445,6 +445,14 @@ export function SearchView({ api, onOpen, children }: Props) {
                         transform: `translateY(${it.start}px)`,
                       }}
                       onClick={() => hit && onOpen(hit.id)}
+                      // Tab reaches a hit and Enter opens it, as in the document list.
+                      tabIndex={0}
+                      onKeyDown={(e) => {
+                        if (hit && (e.key === 'Enter' || e.key === ' ')) {
+                          e.preventDefault();
+                          onOpen(hit.id);
+                        }
+                      }}
                       data-testid="hit"
                     >
                       {hit ? (
