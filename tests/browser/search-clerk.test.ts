@@ -90,4 +90,23 @@ describeBrowser('search page, as a clerk uses it', () => {
     await page.getByTestId('document').waitFor();
     expect(page.url()).toMatch(/#\/doc\/\d+$/);
   });
+
+  test('coming back from a document opened from the results shows the same search again (it was emptied)', async () => {
+    await search('dang uy');
+    await page.getByLabel('Sắp xếp').selectOption('date');
+    const firstRef = await page.getByTestId('hit').first().locator('.hit-ref').innerText();
+    await page.getByTestId('hit').nth(1).click();
+    await page.getByTestId('document').waitFor();
+    await page.getByTestId('back').click();
+    await page.getByTestId('hit').first().locator('.hit-ref').waitFor();
+    await expect(page.getByTestId('search-input').inputValue()).resolves.toBe('dang uy');
+    await expect(page.getByLabel('Sắp xếp').inputValue()).resolves.toBe('date');
+    await expect(page.getByTestId('hit').first().locator('.hit-ref').innerText()).resolves.toBe(firstRef);
+    // The browser's own Back does the same.
+    await page.getByTestId('hit').first().click();
+    await page.getByTestId('document').waitFor();
+    await page.goBack();
+    await page.getByTestId('hit').first().locator('.hit-ref').waitFor();
+    await expect(page.getByTestId('search-input').inputValue()).resolves.toBe('dang uy');
+  });
 });

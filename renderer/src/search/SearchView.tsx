@@ -85,10 +85,38 @@ function printHtml(html: string): void {
   document.body.appendChild(frame);
 }
 
+/**
+ * The search shown on this history entry, kept in `history.state`: opening a hit leaves the page
+ * (#/doc/ID), and «Quay lại» or the browser's Back returns to this entry, which shows it again.
+ * A fresh visit to #/ (the Vanthu link) is a new entry and starts empty.
+ */
+interface RememberedSearch {
+  query: string;
+  sort: SearchSort;
+}
+
+function rememberedSearch(): RememberedSearch {
+  const state: unknown = window.history.state;
+  const saved =
+    state && typeof state === 'object' ? (state as { vanthuSearch?: Partial<RememberedSearch> }).vanthuSearch : null;
+  return {
+    query: typeof saved?.query === 'string' ? saved.query : '',
+    sort: saved?.sort === 'date' ? 'date' : 'relevance',
+  };
+}
+
+function rememberSearch(search: RememberedSearch): void {
+  const state: unknown = window.history.state;
+  const base = state && typeof state === 'object' ? state : {};
+  window.history.replaceState({ ...base, vanthuSearch: search }, '');
+}
+
 export function SearchView({ api, onOpen, children }: Props) {
-  const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SearchSort>('relevance');
+  const [remembered] = useState(rememberedSearch);
+  const [input, setInput] = useState(remembered.query);
+  const [query, setQuery] = useState(remembered.query);
+  const [sort, setSort] = useState<SearchSort>(remembered.sort);
+  useEffect(() => rememberSearch({ query, sort }), [query, sort]);
   const [first, setFirst] = useState<SearchResponse | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
