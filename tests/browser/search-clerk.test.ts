@@ -109,4 +109,19 @@ describeBrowser('search page, as a clerk uses it', () => {
     await page.getByTestId('hit').first().locator('.hit-ref').waitFor();
     await expect(page.getByTestId('search-input').inputValue()).resolves.toBe('dang uy');
   });
+
+  test('a long pasted query in the history takes one line of the list, not the whole list', async () => {
+    await search('phòng chống dịch bệnh '.repeat(400));
+    await page.getByTestId('results-summary').waitFor();
+    await search('dang uy');
+    await page.getByTestId('hit').first().waitFor();
+    const box = page.getByTestId('search-input');
+    await box.fill('');
+    await box.focus();
+    const items = page.getByTestId('suggestions').locator('li');
+    await items.nth(1).waitFor();
+    const heights = await items.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    expect(Math.max(...heights)).toBeLessThan(40);
+    await expect(items.filter({ hasText: 'dang uy' }).count()).resolves.toBe(1);
+  });
 });
