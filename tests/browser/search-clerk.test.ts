@@ -124,4 +124,24 @@ describeBrowser('search page, as a clerk uses it', () => {
     expect(Math.max(...heights)).toBeLessThan(40);
     await expect(items.filter({ hasText: 'dang uy' }).count()).resolves.toBe(1);
   });
+
+  test('a saved search cannot be given an empty name (it answered «Yêu cầu không hợp lệ.»)', async () => {
+    await search('dang uy');
+    await page.getByTestId('hit').first().waitFor();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const name = page.locator('.search-save input');
+    await name.fill('   ');
+    const save = page.getByRole('button', { name: 'Lưu tìm kiếm' });
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await name.press('Enter');
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    await name.fill('  Đảng ủy ');
+    await save.click();
+    await page.locator('.search-save').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    const box = page.getByTestId('search-input');
+    await box.fill('');
+    await box.focus();
+    await page.getByTestId('suggestions').locator('li', { hasText: 'Đảng ủy: dang uy' }).waitFor();
+  });
 });

@@ -395,7 +395,8 @@ export function SearchView({ api, onOpen, children }: Props) {
           className="search-save"
           onSubmit={(e) => {
             e.preventDefault();
-            void api.saveSearch({ name: saveName, query, sort }).then((r) => {
+            if (!saveName.trim()) return;
+            void api.saveSearch({ name: saveName.trim(), query, sort }).then((r) => {
               if (!r.ok) setError(r.error);
               setSaveName(null);
               refreshLists();
@@ -405,7 +406,7 @@ export function SearchView({ api, onOpen, children }: Props) {
           <label>
             Tên: <input autoFocus value={saveName} onChange={(e) => setSaveName(e.target.value)} />
           </label>
-          <button type="submit" className="button primary">
+          <button type="submit" className="button primary" disabled={!saveName.trim()} title="Đặt tên cho tìm kiếm">
             Lưu tìm kiếm
           </button>
           <button type="button" className="button" onClick={() => setSaveName(null)}>
