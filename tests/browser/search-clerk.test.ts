@@ -144,4 +144,15 @@ describeBrowser('search page, as a clerk uses it', () => {
     await box.focus();
     await page.getByTestId('suggestions').locator('li', { hasText: 'Đảng ủy: dang uy' }).waitFor();
   });
+
+  test('in a 1024 px window no header button breaks its label over two lines', async () => {
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.getByTestId('doc-count').waitFor();
+    const heights = await page
+      .locator('.header-actions > *')
+      .evaluateAll((els) => els.map((el) => [el.textContent, el.getBoundingClientRect().height] as const));
+    for (const [label, height] of heights) expect({ label, oneLine: height < 40 }).toEqual({ label, oneLine: true });
+    const header = await page.locator('.app-header').boundingBox();
+    expect(header!.height).toBeLessThan(70);
+  });
 });
