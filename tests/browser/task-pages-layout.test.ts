@@ -1,0 +1,71 @@
+/**
+ * The office settings and the task-sheet editor on screen (a QA pass on the UI): they had no screen
+ * styles at all, so every label and field ran on in one paragraph and a task's text box was about
+ * twenty characters wide. Checked in a 1024 × 700 window.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { tempDir } from '../helpers/tmp';
+import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+const YEN_THE = path.join(ROOT, 'tests', 'fixtures', 'samples', '003_0fe373fd9470e206.txt');
+
+let dir: { dir: string; cleanup: () => void };
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+describeBrowser('settings and task-sheet editor layout', () => {
+  beforeAll(async () => {
+    dir = tempDir('vanthu-task-layout-');
+    const archive = Archive.open(dir.dir);
+    await archive.importPaths([YEN_THE]);
+    archive.close();
+    served = await serve(dir.dir);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await page.goto(served.url);
+    await page.getByTestId('doc-count').waitFor();
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir?.cleanup();
+  });
+
+  test('the office settings put each field under its label (they ran on in one paragraph)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    const fields = page.locator('.settings-field');
+    await fields.first().waitFor();
+    const boxes = await fields.evaluateAll((els) =>
+      els.map((el) => {
+        const control = el.querySelector('input, select, textarea')!.getBoundingClientRect();
+        const label = el.getBoundingClientRect();
+        return { below: control.top > label.top + 10, wide: control.width > 400 };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const b of boxes) expect(b).toEqual({ below: true, wide: true });
+  });
+
+  test("a task's text box spans its task, not twenty characters", async () => {
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    const item = page.getByTestId('task-item').first();
+    await item.waitFor();
+    const [itemWidth, textWidth] = await item.evaluate((el) => [
+      el.getBoundingClientRect().width,
+      el.querySelector('textarea')!.getBoundingClientRect().width,
+    ]);
+    expect(textWidth).toBeGreaterThan(itemWidth * 0.9);
+    // The tracking table has ruled cells.
+    const border = await page
+      .locator('.track-table td')
+      .first()
+      .evaluate((el) => getComputedStyle(el).borderTopStyle);
+    expect(border).toBe('solid');
+  });
+});
