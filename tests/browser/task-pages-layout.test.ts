@@ -68,4 +68,19 @@ describeBrowser('settings and task-sheet editor layout', () => {
       .evaluate((el) => getComputedStyle(el).borderTopStyle);
     expect(border).toBe('solid');
   });
+
+  test('the agency list offered while typing has each name once (React reported duplicate keys)', async () => {
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('doc-list').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    await page.getByTestId('task-item').first().waitFor();
+    const names = await page
+      .locator('#agency-list option')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('value')));
+    expect(names.length).toBeGreaterThan(5);
+    expect(new Set(names).size).toBe(names.length);
+    expect(errors.filter((e) => /same key/.test(e))).toEqual([]);
+  });
 });

@@ -193,7 +193,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
 
   if (error && !sheet) return <ErrorMessage error={error} />;
   if (!sheet) return <p className="muted">Đang tải phiếu giao việc…</p>;
-  const agencyNames = sheet.office.agencies.flatMap((a) => [a.name, a.short, ...a.aliases]).filter(Boolean);
+  // One option per name: the office list repeats some (an alias of one agency is another's short name).
+  const agencyNames = [
+    ...new Set(sheet.office.agencies.flatMap((a) => [a.name, a.short, ...a.aliases]).filter(Boolean)),
+  ];
 
   return (
     <div className="task-sheet-page">
