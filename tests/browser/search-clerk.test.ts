@@ -11,6 +11,8 @@ import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromiu
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
 const SAMPLES_DIR = path.join(ROOT, 'tests', 'fixtures', 'samples');
+/** Enough documents (about 60) for a result list that scrolls. */
+const CORPUS_DIR = path.join(ROOT, 'tests', 'fixtures', 'corpus');
 
 let dir: { dir: string; cleanup: () => void };
 let served: Served;
@@ -27,7 +29,7 @@ describeBrowser('search page, as a clerk uses it', () => {
   beforeAll(async () => {
     dir = tempDir('vanthu-search-clerk-');
     const archive = Archive.open(dir.dir);
-    await archive.importPaths([SAMPLES_DIR]);
+    await archive.importPaths([SAMPLES_DIR, CORPUS_DIR]);
     archive.close();
     served = await serve(dir.dir);
     browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
@@ -93,7 +95,10 @@ describeBrowser('search page, as a clerk uses it', () => {
 
   test('coming back from a document opened from the results shows the same search again (it was emptied)', async () => {
     await search('dang uy');
+    const sorted = page.waitForResponse((r) => r.url().includes('/api/search'));
     await page.getByLabel('Sắp xếp').selectOption('date');
+    await sorted;
+    await page.waitForTimeout(100);
     const firstRef = await page.getByTestId('hit').first().locator('.hit-ref').innerText();
     await page.getByTestId('hit').nth(1).click();
     await page.getByTestId('document').waitFor();
@@ -154,5 +159,20 @@ describeBrowser('search page, as a clerk uses it', () => {
     for (const [label, height] of heights) expect({ label, oneLine: height < 40 }).toEqual({ label, oneLine: true });
     const header = await page.locator('.app-header').boundingBox();
     expect(header!.height).toBeLessThan(70);
+  });
+
+  test('a new order or query starts at the first hit, not where the previous list was scrolled to', async () => {
+    await search('uy ban');
+    await page.getByTestId('hit').first().locator('.hit-ref').waitFor();
+    const results = page.getByTestId('results');
+    await results.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(results.evaluate((el) => el.scrollTop)).resolves.toBeGreaterThan(500);
+    await page.getByLabel('Sắp xếp').selectOption('date');
+    await page.waitForFunction(() => document.querySelector('[data-testid=results]')!.scrollTop === 0);
+    await expect(page.getByTestId('hit').first().locator('.hit-n').innerText()).resolves.toBe('1.');
+    await results.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.getByTestId('facet-level').locator('button').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=results]')!.scrollTop === 0);
+    await expect(page.getByTestId('hit').first().locator('.hit-n').innerText()).resolves.toBe('1.');
   });
 });

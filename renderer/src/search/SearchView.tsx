@@ -166,6 +166,8 @@ export function SearchView({ api, onOpen, children }: Props) {
         return;
       }
       pages.current.set(0, r.value.items);
+      // A new query or order starts at its first hit, not where the previous list was scrolled to.
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
       setFirst(r.value);
       setTotal(r.value.total);
       refreshLists();
