@@ -175,4 +175,20 @@ describeBrowser('search page, as a clerk uses it', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=results]')!.scrollTop === 0);
     await expect(page.getByTestId('hit').first().locator('.hit-n').innerText()).resolves.toBe('1.');
   });
+
+  test('the printable register keeps its table rules and title under the page CSP (it printed unstyled)', async () => {
+    await search('phong chong dich');
+    await page.getByTestId('hit').first().locator('.hit-ref').waitFor();
+    await page.getByRole('button', { name: 'In danh mục' }).click();
+    await page.waitForFunction(() => {
+      const doc = document.querySelector('iframe')?.contentDocument;
+      return !!doc?.querySelector('td') && doc.readyState === 'complete';
+    });
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const look = await frame.evaluate(() => ({
+      cell: getComputedStyle(document.querySelector('td')!).borderTopStyle,
+      title: getComputedStyle(document.querySelector('h1')!).textAlign,
+    }));
+    expect(look).toEqual({ cell: 'solid', title: 'center' });
+  });
 });

@@ -79,6 +79,17 @@ function printHtml(html: string): void {
   frame.style.border = '0';
   frame.srcdoc = html;
   frame.onload = () => {
+    // The frame inherits the page's CSP (style-src 'self'), which blocks the register's <style>:
+    // it printed without its table rules, title or A4 landscape page. CSSOM is allowed, so its
+    // rules are applied as a constructed stylesheet (as useSheetCss does for task sheets).
+    const win = frame.contentWindow as (Window & typeof globalThis) | null;
+    const doc = frame.contentDocument;
+    if (win && doc) {
+      const css = Array.from(doc.querySelectorAll('style'), (el) => el.textContent ?? '').join('\n');
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    }
     frame.contentWindow?.print();
     setTimeout(() => frame.remove(), 60000);
   };
