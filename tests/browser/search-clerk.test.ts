@@ -191,4 +191,35 @@ describeBrowser('search page, as a clerk uses it', () => {
     }));
     expect(look).toEqual({ cell: 'solid', title: 'center' });
   });
+
+  test('a saved search can be removed from the list (it could only ever be added)', async () => {
+    const box = page.getByTestId('search-input');
+    for (const q of ['cap:huyen', 'cap:xa']) {
+      await search(q);
+      await page.getByTestId('hit').first().waitFor();
+      await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await page.locator('.search-save input').fill(`Bỏ đi ${q}`);
+      await page.getByRole('button', { name: 'Lưu tìm kiếm' }).click();
+      await page.locator('.search-save').waitFor({ state: 'detached' });
+    }
+    await box.fill('');
+    await box.focus();
+    const saved = (q: string) => page.getByTestId('suggestions').locator('li', { hasText: `Bỏ đi ${q}:` });
+    await saved('cap:huyen').waitFor();
+    // With the mouse: its «Xóa» button.
+    await saved('cap:huyen').getByRole('button', { name: 'Xóa tìm kiếm đã lưu' }).click();
+    await saved('cap:huyen').waitFor({ state: 'detached' });
+    await expect(box.inputValue()).resolves.toBe('');
+    // With the keyboard: ↓ to it, Delete.
+    const items = await page.getByTestId('suggestions').locator('li').allInnerTexts();
+    const at = items.findIndex((t) => t.includes('Bỏ đi cap:xa:'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    for (let k = 0; k <= at; k++) await box.press('ArrowDown');
+    await box.press('Delete');
+    await saved('cap:xa').waitFor({ state: 'detached' });
+    await page.reload();
+    await box.focus();
+    await page.getByTestId('suggestions').locator('li').first().waitFor();
+    await expect(page.getByTestId('suggestions').locator('li', { hasText: 'Bỏ đi' }).count()).resolves.toBe(0);
+  });
 });

@@ -265,7 +265,7 @@ export function SearchView({ api, onOpen, children }: Props) {
       </section>
     );
 
-  const dropItems: { key: string; label: ReactNode; pick(): void }[] = input.trim()
+  const dropItems: { key: string; label: ReactNode; pick(): void; remove?(): void }[] = input.trim()
     ? suggestions.map((s, i) => ({
         key: `s${i}`,
         label: (
@@ -290,6 +290,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             setSort(s.sort);
             run(s.query);
           },
+          remove: () => void api.deleteSavedSearch({ id: s.id }).then(refreshLists),
         })),
         ...history.map((h, i) => ({
           key: `h${i}`,
@@ -325,6 +326,9 @@ export function SearchView({ api, onOpen, children }: Props) {
     } else if (e.key === 'Enter' && active >= 0 && active < dropItems.length) {
       e.preventDefault();
       dropItems[active]!.pick();
+    } else if (e.key === 'Delete' && active >= 0 && dropItems[active]?.remove) {
+      e.preventDefault();
+      dropItems[active]!.remove!();
     }
   };
 
@@ -377,6 +381,23 @@ export function SearchView({ api, onOpen, children }: Props) {
                   }}
                 >
                   {d.label}
+                  {d.remove && (
+                    // A saved search could be saved but never removed.
+                    <button
+                      type="button"
+                      className="sg-remove"
+                      title="Xóa tìm kiếm đã lưu (phím Delete)"
+                      aria-label="Xóa tìm kiếm đã lưu"
+                      tabIndex={-1}
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        d.remove!();
+                      }}
+                    >
+                      Xóa
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
