@@ -1,7 +1,8 @@
 /**
  * The office settings and the task-sheet editor on screen (a QA pass on the UI): they had no screen
  * styles at all, so every label and field ran on in one paragraph and a task's text box was about
- * twenty characters wide. Checked in a 1024 × 700 window.
+ * twenty characters wide. Checked in a 1024 × 700 window. Also the tracking table's report-document
+ * box, which lost keystrokes.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -82,5 +83,28 @@ describeBrowser('settings and task-sheet editor layout', () => {
     expect(names.length).toBeGreaterThan(5);
     expect(new Set(names).size).toBe(names.length);
     expect(errors.filter((e) => /same key/.test(e))).toEqual([]);
+  });
+
+  test("typing a report document's ID keeps every digit and links only the ID typed («123» became «13»)", async () => {
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    const box = page.locator('.track-table tbody tr').first().getByLabel('Văn bản báo cáo (ID)');
+    await box.waitFor();
+    const saves: string[] = [];
+    page.on('request', (r) => r.url().includes('updateTaskTracking') && saves.push(r.postData() ?? ''));
+    await box.click();
+    await page.keyboard.type('123', { delay: 40 });
+    await page.waitForTimeout(300);
+    await expect(box.inputValue()).resolves.toBe('123');
+    expect(saves).toEqual([]);
+    await box.press('Enter');
+    // No document 123 here: the error says so, and only 123 was asked for.
+    await page.getByTestId('error').waitFor();
+    expect(saves).toHaveLength(1);
+    expect(saves[0]).toMatch(/"evidenceDocumentId":123/);
+    await box.fill('1');
+    await box.press('Tab');
+    await page.locator('.track-table tbody tr').first().getByRole('link').waitFor();
+    await expect(box.inputValue()).resolves.toBe('1');
+    await page.getByTestId('error').waitFor({ state: 'detached' });
   });
 });

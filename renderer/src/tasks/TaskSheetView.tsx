@@ -131,6 +131,37 @@ function ItemEditor({
   );
 }
 
+/**
+ * The report document's ID, saved when the clerk leaves the box or presses Enter. Saved on every
+ * keystroke, each save's reload overwrote the box while typing: «123» became «13», and the
+ * documents 1 and 12 were linked on the way.
+ */
+function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id: number | null): void }) {
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  // A new saved value (this save's reload, or another row's) replaces the draft.
+  const [saved, setSaved] = useState(value);
+  if (saved !== value) {
+    setSaved(value);
+    setDraft(value === null ? '' : String(value));
+  }
+  const commit = () => {
+    const next = draft.trim() ? Number(draft) : null;
+    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) setDraft(value === null ? '' : String(value));
+    else if (next !== value) onCommit(next);
+  };
+  return (
+    <input
+      type="number"
+      min={1}
+      aria-label="Văn bản báo cáo (ID)"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
 export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; documentId: number; desktop: boolean }) {
   const [sheet, setSheet] = useState<TaskSheet | null>(null);
   const [items, setItems] = useState<SheetItem[]>([]);
@@ -273,15 +304,9 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                     />
                   </td>
                   <td>
-                    <input
-                      type="number"
-                      min={1}
-                      value={t.tracking.evidenceDocumentId ?? ''}
-                      onChange={(e) =>
-                        void track(t.itemKey, t.agency, {
-                          evidenceDocumentId: e.target.value ? Number(e.target.value) : null,
-                        })
-                      }
+                    <EvidenceInput
+                      value={t.tracking.evidenceDocumentId}
+                      onCommit={(evidenceDocumentId) => void track(t.itemKey, t.agency, { evidenceDocumentId })}
                     />
                     {t.tracking.evidenceDocumentId && (
                       <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
