@@ -107,4 +107,29 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await expect(box.inputValue()).resolves.toBe('1');
     await page.getByTestId('error').waitFor({ state: 'detached' });
   });
+
+  test('the office settings never show «Đã lưu.» beside a refusal, and say what is missing', async () => {
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('doc-list').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    const office = page.getByLabel('Cơ quan lập phiếu (dòng in đậm, ví dụ Văn phòng)');
+    await office.waitFor();
+    const save = page.getByRole('button', { name: 'Lưu', exact: true });
+    const done = page.locator('.settings [role=status]');
+    await office.fill('Văn phòng');
+    await save.click();
+    await done.waitFor();
+    // An edit takes «Đã lưu.» away until the next save.
+    await office.fill('');
+    await expect(done.count()).resolves.toBe(0);
+    await save.click();
+    await expect(page.locator('.settings [role=alert]').innerText()).resolves.toMatch(/Cần điền tên cơ quan lập phiếu/);
+    await expect(done.count()).resolves.toBe(0);
+    // Fields stop at the length the archive accepts instead of being refused as «Yêu cầu không hợp lệ.».
+    await expect(office.getAttribute('maxlength')).resolves.toBe('300');
+    await office.fill('Văn phòng');
+    await save.click();
+    await done.waitFor();
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+  });
 });
