@@ -108,6 +108,31 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await page.getByTestId('error').waitFor({ state: 'detached' });
   });
 
+  test('a task without a deadline can be given a date (choosing «Ngày» fell back to «Không có»)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('doc-list').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    const items = page.getByTestId('task-item');
+    await items.first().waitFor();
+    const kinds = await items.locator('select').evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
+    const at = kinds.indexOf('none');
+    expect(at).toBeGreaterThanOrEqual(0);
+    const item = items.nth(at);
+    await item.locator('select').selectOption('date');
+    const date = item.getByLabel('Ngày hết hạn');
+    await date.waitFor();
+    await expect(item.locator('select').inputValue()).resolves.toBe('date');
+    await date.fill('2026-12-31');
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Lưu phiếu')?.disabled,
+    );
+    await page.reload();
+    await items.nth(at).getByLabel('Ngày hết hạn').waitFor();
+    await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('2026-12-31');
+    await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+  });
+
   test('the office settings never show «Đã lưu.» beside a refusal, and say what is missing', async () => {
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.getByTestId('doc-list').waitFor();

@@ -48,7 +48,10 @@ function ItemEditor({
   onRemove(): void;
 }) {
   const [cursor, setCursor] = useState(0);
-  const kind = item.deadline?.date ? 'date' : (item.deadline?.recurrence ?? 'none');
+  // «Ngày» chosen but no date typed yet: the date box must show. Without this the choice fell back
+  // to the deadline as it was (none), so a task without a date could never be given one.
+  const [pickingDate, setPickingDate] = useState(false);
+  const kind = item.deadline?.date || pickingDate ? 'date' : (item.deadline?.recurrence ?? 'none');
   return (
     <fieldset className="task-item" data-testid="task-item">
       <legend>
@@ -82,9 +85,10 @@ function ItemEditor({
         Thời hạn{' '}
         <select
           value={kind}
-          onChange={(e) =>
-            onChange({ ...item, deadline: deadlineFrom(e.target.value, item.deadline?.date ?? '', item.deadline) })
-          }
+          onChange={(e) => {
+            setPickingDate(e.target.value === 'date');
+            onChange({ ...item, deadline: deadlineFrom(e.target.value, item.deadline?.date ?? '', item.deadline) });
+          }}
         >
           <option value="none">Không có</option>
           <option value="date">Ngày</option>
@@ -97,6 +101,7 @@ function ItemEditor({
         {kind === 'date' && (
           <input
             type="date"
+            aria-label="Ngày hết hạn"
             value={item.deadline?.date ?? ''}
             onChange={(e) => onChange({ ...item, deadline: deadlineFrom('date', e.target.value, item.deadline) })}
           />
