@@ -150,6 +150,12 @@ describeBrowser('reviewing a document in the browser', () => {
     await page.locator('[data-field="subject"][data-corrected]').waitFor();
   });
 
+  test('«Phân tích lại» says it is done (when nothing changed the page gave no sign of the click)', async () => {
+    await page.getByTestId('reparse').click();
+    await expect(page.getByTestId('reparse-done').innerText()).resolves.toMatch(/Đã phân tích lại/);
+    await page.locator('[data-field="subject"][data-corrected]').waitFor();
+  });
+
   test('a citation added by the clerk is highlighted in the text', async () => {
     const doc = await getDocument(docId);
     const phrase = collapse(doc.text.slice(doc.review.citations[0]!.end + 5, doc.review.citations[0]!.end + 30));

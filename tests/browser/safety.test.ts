@@ -72,6 +72,28 @@ describeBrowser('safety pages', () => {
     expect(await banner.textContent()).toMatch(/chưa được sao lưu/);
   });
 
+  test('the backup page in the browser says how to back up (the banner led to a page with no backup button and no word why)', async () => {
+    await page.getByTestId('backup-warning').getByRole('link').click();
+    const note = page.getByTestId('backup-browser-note');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/ứng dụng Vanthu.*vanthu backup/);
+    await page.evaluate(() => (window.location.hash = '#/'));
+  });
+
+  test('the backup warning is not printed on paper (it topped every printed task sheet and task list)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/tasks'));
+    const banner = page.getByTestId('backup-warning');
+    await banner.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    try {
+      await expect(banner.isVisible()).resolves.toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await expect(banner.isVisible()).resolves.toBe(true);
+    await page.evaluate(() => (window.location.hash = '#/'));
+  });
+
   test('the trash lists the hostile subject as text; restoring it works; the check reports ok', async () => {
     await page.getByTestId('safety-link').click();
     const trash = page.getByTestId('trash');

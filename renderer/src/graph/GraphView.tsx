@@ -206,6 +206,11 @@ const MARGIN = 0.5;
  */
 const WHEEL_STRETCH = 8;
 const WHEEL_SETTLE_MS = 180;
+/**
+ * «Vừa khung» never enlarges past this: a document with one or two links was blown up to fill the
+ * canvas, its titles 35–60 px high.
+ */
+const FIT_MAX = 1.5;
 /** Below this scale (text under ~4 px on screen) the screen drawing leaves the unreadable text out. */
 const FAR = 0.35;
 
@@ -310,7 +315,7 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     if (!current || !canvas) return;
     const w = Math.max(1, canvas.clientWidth);
     const h = Math.max(1, canvas.clientHeight);
-    const s = Math.min(w / current.width, h / current.height);
+    const s = Math.min(w / current.width, h / current.height, FIT_MAX);
     live.current = { x: current.width / 2 - w / s / 2, y: current.height / 2 - h / s / 2, s };
     commit();
   }, [current, commit]);

@@ -159,6 +159,13 @@ function SafetyPage({
           </dd>
         </dl>
       )}
+      {!desktop && status && !status.folder && (
+        // The banner on every page sends the clerk here; in the browser there is no folder dialog.
+        <p className="muted" data-testid="backup-browser-note">
+          Trang này mở trong trình duyệt nên không chọn được thư mục sao lưu hay lưu tệp sao lưu. Hãy sao lưu trong ứng
+          dụng Vanthu (Tệp › Sao lưu ngay, Ctrl+B) hoặc bằng lệnh «vanthu backup».
+        </p>
+      )}
       <div className="safety-actions">
         {status?.folder && (
           <button

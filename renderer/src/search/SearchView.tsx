@@ -18,7 +18,7 @@ import type {
   Suggestion,
 } from '../../../shared/search/types';
 import { downloadBlob } from '../download';
-import { formatDate, LEVEL_LABELS } from '../format';
+import { errorText, formatDate, LEVEL_LABELS } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import './search.css';
 
@@ -79,16 +79,55 @@ function printHtml(html: string): void {
   frame.style.border = '0';
   frame.srcdoc = html;
   frame.onload = () => {
+    // The frame inherits the page's CSP (style-src 'self'), which blocks the register's <style>:
+    // it printed without its table rules, title or A4 landscape page. CSSOM is allowed, so its
+    // rules are applied as a constructed stylesheet (as useSheetCss does for task sheets).
+    const win = frame.contentWindow as (Window & typeof globalThis) | null;
+    const doc = frame.contentDocument;
+    if (win && doc) {
+      const css = Array.from(doc.querySelectorAll('style'), (el) => el.textContent ?? '').join('\n');
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(css);
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    }
     frame.contentWindow?.print();
     setTimeout(() => frame.remove(), 60000);
   };
   document.body.appendChild(frame);
 }
 
+/**
+ * The search shown on this history entry, kept in `history.state`: opening a hit leaves the page
+ * (#/doc/ID), and «Quay lại» or the browser's Back returns to this entry, which shows it again.
+ * A fresh visit to #/ (the Vanthu link) is a new entry and starts empty.
+ */
+interface RememberedSearch {
+  query: string;
+  sort: SearchSort;
+}
+
+function rememberedSearch(): RememberedSearch {
+  const state: unknown = window.history.state;
+  const saved =
+    state && typeof state === 'object' ? (state as { vanthuSearch?: Partial<RememberedSearch> }).vanthuSearch : null;
+  return {
+    query: typeof saved?.query === 'string' ? saved.query : '',
+    sort: saved?.sort === 'date' ? 'date' : 'relevance',
+  };
+}
+
+function rememberSearch(search: RememberedSearch): void {
+  const state: unknown = window.history.state;
+  const base = state && typeof state === 'object' ? state : {};
+  window.history.replaceState({ ...base, vanthuSearch: search }, '');
+}
+
 export function SearchView({ api, onOpen, children }: Props) {
-  const [input, setInput] = useState('');
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SearchSort>('relevance');
+  const [remembered] = useState(rememberedSearch);
+  const [input, setInput] = useState(remembered.query);
+  const [query, setQuery] = useState(remembered.query);
+  const [sort, setSort] = useState<SearchSort>(remembered.sort);
+  useEffect(() => rememberSearch({ query, sort }), [query, sort]);
   const [first, setFirst] = useState<SearchResponse | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ApiError | null>(null);
@@ -138,6 +177,8 @@ export function SearchView({ api, onOpen, children }: Props) {
         return;
       }
       pages.current.set(0, r.value.items);
+      // A new query or order starts at its first hit, not where the previous list was scrolled to.
+      if (scrollRef.current) scrollRef.current.scrollTop = 0;
       setFirst(r.value);
       setTotal(r.value.total);
       refreshLists();
@@ -224,7 +265,7 @@ export function SearchView({ api, onOpen, children }: Props) {
       </section>
     );
 
-  const dropItems: { key: string; label: ReactNode; pick(): void }[] = input.trim()
+  const dropItems: { key: string; label: ReactNode; pick(): void; remove?(): void }[] = input.trim()
     ? suggestions.map((s, i) => ({
         key: `s${i}`,
         label: (
@@ -249,6 +290,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             setSort(s.sort);
             run(s.query);
           },
+          remove: () => void api.deleteSavedSearch({ id: s.id }).then(refreshLists),
         })),
         ...history.map((h, i) => ({
           key: `h${i}`,
@@ -266,6 +308,9 @@ export function SearchView({ api, onOpen, children }: Props) {
   if (active >= dropItems.length && active !== -1) setActive(-1);
   const onBoxKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
+      // Esc closes an open list; only then would the search box's own Esc also empty the box,
+      // throwing away the query and its results.
+      if (dropOpen) e.preventDefault();
       setShowDrop(false);
       return;
     }
@@ -281,6 +326,9 @@ export function SearchView({ api, onOpen, children }: Props) {
     } else if (e.key === 'Enter' && active >= 0 && active < dropItems.length) {
       e.preventDefault();
       dropItems[active]!.pick();
+    } else if (e.key === 'Delete' && active >= 0 && dropItems[active]?.remove) {
+      e.preventDefault();
+      dropItems[active]!.remove!();
     }
   };
 
@@ -333,6 +381,23 @@ export function SearchView({ api, onOpen, children }: Props) {
                   }}
                 >
                   {d.label}
+                  {d.remove && (
+                    // A saved search could be saved but never removed.
+                    <button
+                      type="button"
+                      className="sg-remove"
+                      title="Xóa tìm kiếm đã lưu (phím Delete)"
+                      aria-label="Xóa tìm kiếm đã lưu"
+                      tabIndex={-1}
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        e.stopPropagation();
+                        d.remove!();
+                      }}
+                    >
+                      Xóa
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>
@@ -364,7 +429,8 @@ export function SearchView({ api, onOpen, children }: Props) {
           className="search-save"
           onSubmit={(e) => {
             e.preventDefault();
-            void api.saveSearch({ name: saveName, query, sort }).then((r) => {
+            if (!saveName.trim()) return;
+            void api.saveSearch({ name: saveName.trim(), query, sort }).then((r) => {
               if (!r.ok) setError(r.error);
               setSaveName(null);
               refreshLists();
@@ -374,7 +440,7 @@ export function SearchView({ api, onOpen, children }: Props) {
           <label>
             Tên: <input autoFocus value={saveName} onChange={(e) => setSaveName(e.target.value)} />
           </label>
-          <button type="submit" className="button primary">
+          <button type="submit" className="button primary" disabled={!saveName.trim()} title="Đặt tên cho tìm kiếm">
             Lưu tìm kiếm
           </button>
           <button type="button" className="button" onClick={() => setSaveName(null)}>
@@ -383,7 +449,17 @@ export function SearchView({ api, onOpen, children }: Props) {
         </form>
       )}
 
-      {error && <ErrorMessage error={error} />}
+      {error &&
+        (error.code === 'QUERY_INVALID' && error.detail ? (
+          // What was wrong with the query is written for the clerk (shared/search/query.ts), not folded away.
+          <div className="error" role="alert" data-testid="error" data-code={error.code}>
+            <p>
+              {errorText(error)} {error.detail}
+            </p>
+          </div>
+        ) : (
+          <ErrorMessage error={error} />
+        ))}
       {!query.trim() ? (
         children
       ) : first ? (
@@ -432,6 +508,14 @@ export function SearchView({ api, onOpen, children }: Props) {
                         transform: `translateY(${it.start}px)`,
                       }}
                       onClick={() => hit && onOpen(hit.id)}
+                      // Tab reaches a hit and Enter opens it, as in the document list.
+                      tabIndex={0}
+                      onKeyDown={(e) => {
+                        if (hit && (e.key === 'Enter' || e.key === ' ')) {
+                          e.preventDefault();
+                          onOpen(hit.id);
+                        }
+                      }}
                       data-testid="hit"
                     >
                       {hit ? (
@@ -458,7 +542,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             </div>
           </div>
         </div>
-      ) : (
+      ) : error ? null : (
         <p className="results-summary">Đang tìm…</p>
       )}
     </div>

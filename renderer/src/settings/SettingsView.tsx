@@ -24,12 +24,24 @@ export function textToAgencies(text: string): Agency[] {
     }));
 }
 
+/** The longest each field may be (shared/tasks/schema.ts); longer was refused with «Yêu cầu không hợp lệ.». */
+const MAX_LENGTH = {
+  officeName: 300,
+  superiorBody: 300,
+  province: 100,
+  place: 100,
+  signerTitle: 200,
+  signerName: 200,
+} as const;
+
 export function SettingsView({ api }: { api: VanthuApi }) {
   const [form, setForm] = useState<OfficeSettings | null>(null);
   const [agencies, setAgencies] = useState('');
   const [firstUse, setFirstUse] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
+  /** What the clerk must fix before saving, said in words (the API would only answer «Yêu cầu không hợp lệ.»). */
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     void api.getOfficeSettings({}).then((r) => {
@@ -48,10 +60,24 @@ export function SettingsView({ api }: { api: VanthuApi }) {
     label: string,
   ) => (
     <label className="settings-field">
-      {label} <input value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      {label}{' '}
+      <input
+        value={form[key]}
+        maxLength={MAX_LENGTH[key]}
+        onChange={(e) => {
+          setForm({ ...form, [key]: e.target.value });
+          setSaved(false);
+        }}
+      />
     </label>
   );
   const save = async () => {
+    setSaved(false);
+    if (!form.officeName.trim()) {
+      setProblem('Cần điền tên cơ quan lập phiếu (dòng in đậm trên phiếu).');
+      return;
+    }
+    setProblem(null);
     const r = await api.saveOfficeSettings({ settings: { ...form, agencies: textToAgencies(agencies) } });
     if (r.ok) {
       setForm(r.value);
@@ -76,6 +102,11 @@ export function SettingsView({ api }: { api: VanthuApi }) {
         </p>
       )}
       {error && <ErrorMessage error={error} />}
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
       {field('superiorBody', 'Cơ quan cấp trên (dòng trên, ví dụ Huyện ủy Yên Thế)')}
       {field('officeName', 'Cơ quan lập phiếu (dòng in đậm, ví dụ Văn phòng)')}
       <label className="settings-field">
@@ -94,7 +125,14 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       {field('signerName', 'Họ tên người ký')}
       <label className="settings-field">
         Danh sách cơ quan, mỗi dòng: Tên | Viết tắt | bí danh; bí danh
-        <textarea rows={14} value={agencies} onChange={(e) => setAgencies(e.target.value)} />
+        <textarea
+          rows={14}
+          value={agencies}
+          onChange={(e) => {
+            setAgencies(e.target.value);
+            setSaved(false);
+          }}
+        />
       </label>
       <button type="submit" className="button primary">
         Lưu

@@ -48,7 +48,10 @@ function ItemEditor({
   onRemove(): void;
 }) {
   const [cursor, setCursor] = useState(0);
-  const kind = item.deadline?.date ? 'date' : (item.deadline?.recurrence ?? 'none');
+  // «Ngày» chosen but no date typed yet: the date box must show. Without this the choice fell back
+  // to the deadline as it was (none), so a task without a date could never be given one.
+  const [pickingDate, setPickingDate] = useState(false);
+  const kind = item.deadline?.date || pickingDate ? 'date' : (item.deadline?.recurrence ?? 'none');
   return (
     <fieldset className="task-item" data-testid="task-item">
       <legend>
@@ -82,9 +85,10 @@ function ItemEditor({
         Thời hạn{' '}
         <select
           value={kind}
-          onChange={(e) =>
-            onChange({ ...item, deadline: deadlineFrom(e.target.value, item.deadline?.date ?? '', item.deadline) })
-          }
+          onChange={(e) => {
+            setPickingDate(e.target.value === 'date');
+            onChange({ ...item, deadline: deadlineFrom(e.target.value, item.deadline?.date ?? '', item.deadline) });
+          }}
         >
           <option value="none">Không có</option>
           <option value="date">Ngày</option>
@@ -97,6 +101,7 @@ function ItemEditor({
         {kind === 'date' && (
           <input
             type="date"
+            aria-label="Ngày hết hạn"
             value={item.deadline?.date ?? ''}
             onChange={(e) => onChange({ ...item, deadline: deadlineFrom('date', e.target.value, item.deadline) })}
           />
@@ -128,6 +133,37 @@ function ItemEditor({
         </button>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * The report document's ID, saved when the clerk leaves the box or presses Enter. Saved on every
+ * keystroke, each save's reload overwrote the box while typing: «123» became «13», and the
+ * documents 1 and 12 were linked on the way.
+ */
+function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id: number | null): void }) {
+  const [draft, setDraft] = useState(value === null ? '' : String(value));
+  // A new saved value (this save's reload, or another row's) replaces the draft.
+  const [saved, setSaved] = useState(value);
+  if (saved !== value) {
+    setSaved(value);
+    setDraft(value === null ? '' : String(value));
+  }
+  const commit = () => {
+    const next = draft.trim() ? Number(draft) : null;
+    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) setDraft(value === null ? '' : String(value));
+    else if (next !== value) onCommit(next);
+  };
+  return (
+    <input
+      type="number"
+      min={1}
+      aria-label="Văn bản báo cáo (ID)"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
   );
 }
 
@@ -193,7 +229,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
 
   if (error && !sheet) return <ErrorMessage error={error} />;
   if (!sheet) return <p className="muted">Đang tải phiếu giao việc…</p>;
-  const agencyNames = sheet.office.agencies.flatMap((a) => [a.name, a.short, ...a.aliases]).filter(Boolean);
+  // One option per name: the office list repeats some (an alias of one agency is another's short name).
+  const agencyNames = [
+    ...new Set(sheet.office.agencies.flatMap((a) => [a.name, a.short, ...a.aliases]).filter(Boolean)),
+  ];
 
   return (
     <div className="task-sheet-page">
@@ -270,15 +309,9 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                     />
                   </td>
                   <td>
-                    <input
-                      type="number"
-                      min={1}
-                      value={t.tracking.evidenceDocumentId ?? ''}
-                      onChange={(e) =>
-                        void track(t.itemKey, t.agency, {
-                          evidenceDocumentId: e.target.value ? Number(e.target.value) : null,
-                        })
-                      }
+                    <EvidenceInput
+                      value={t.tracking.evidenceDocumentId}
+                      onCommit={(evidenceDocumentId) => void track(t.itemKey, t.agency, { evidenceDocumentId })}
                     />
                     {t.tracking.evidenceDocumentId && (
                       <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>

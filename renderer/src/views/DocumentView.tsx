@@ -63,6 +63,8 @@ export function DocumentView({ api, id, onBack }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  /** Said after «Phân tích lại»: when nothing changed, the page gave no sign the click did anything. */
+  const [reparsed, setReparsed] = useState<number | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -109,6 +111,7 @@ export function DocumentView({ api, id, onBack }: Props) {
   /** Runs one review operation; the result is the document as it now stands. */
   const run = useCallback(async (call: () => Promise<Result<DocumentDetail>>): Promise<boolean> => {
     setBusy(true);
+    setReparsed(null);
     try {
       const r = await call();
       if (r.ok) {
@@ -177,7 +180,7 @@ export function DocumentView({ api, id, onBack }: Props) {
         <button
           type="button"
           className="button subtle"
-          onClick={() => void run(() => api.reparseDocument({ id: d.id }))}
+          onClick={() => void run(() => api.reparseDocument({ id: d.id })).then((ok) => ok && setReparsed(d.id))}
           disabled={busy}
           title="Đọc lại văn bản bằng bộ phân tích hiện tại; các chỉnh sửa của văn thư được giữ nguyên"
           data-testid="reparse"
@@ -187,6 +190,11 @@ export function DocumentView({ api, id, onBack }: Props) {
         <a className="button subtle" href={`#/tasksheet/${d.id}`} data-testid="tasksheet-link">
           Phiếu giao việc
         </a>
+        {reparsed === d.id && (
+          <span className="muted" role="status" data-testid="reparse-done">
+            Đã phân tích lại; các chỉnh sửa của văn thư được giữ nguyên.
+          </span>
+        )}
       </div>
       <header className="doc-header">
         <h1 id="doc-title" tabIndex={-1} ref={headingRef} data-testid="doc-title">
