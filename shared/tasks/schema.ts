@@ -1,5 +1,6 @@
 /** Input schemas of the task-sheet operations (used by shared/api/contract.ts). */
 import { z } from 'zod';
+import { OFFICE_FIELD_MAX } from './types';
 
 const name = z.string().trim().min(1).max(300);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
@@ -14,13 +15,13 @@ export const AgencySchema = z
 
 export const OfficeSettingsSchema = z
   .object({
-    officeName: z.string().trim().min(1, 'cần tên cơ quan').max(300),
-    superiorBody: z.string().trim().max(300).default(''),
+    officeName: z.string().trim().min(1, 'cần tên cơ quan').max(OFFICE_FIELD_MAX.officeName),
+    superiorBody: z.string().trim().max(OFFICE_FIELD_MAX.superiorBody).default(''),
     style: z.enum(['party', 'state']),
-    province: z.string().trim().max(100).default(''),
-    place: z.string().trim().max(100).default(''),
-    signerTitle: z.string().trim().max(200).default('NGƯỜI LẬP PHIẾU'),
-    signerName: z.string().trim().max(200).default(''),
+    province: z.string().trim().max(OFFICE_FIELD_MAX.province).default(''),
+    place: z.string().trim().max(OFFICE_FIELD_MAX.place).default(''),
+    signerTitle: z.string().trim().max(OFFICE_FIELD_MAX.signerTitle).default('NGƯỜI LẬP PHIẾU'),
+    signerName: z.string().trim().max(OFFICE_FIELD_MAX.signerName).default(''),
     agencies: z.array(AgencySchema).max(500).default([]),
   })
   .strict();

@@ -3,6 +3,16 @@ import type { TaskDeadline } from '../model/directive';
 
 export type OfficeStyle = 'party' | 'state';
 
+/** The longest each office field may be; the settings page caps its boxes at the same lengths. */
+export const OFFICE_FIELD_MAX = {
+  officeName: 300,
+  superiorBody: 300,
+  province: 100,
+  place: 100,
+  signerTitle: 200,
+  signerName: 200,
+} as const;
+
 /** One agency the office assigns tasks to; aliases are the other ways directives write it. */
 export interface Agency {
   name: string;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type { Agency, OfficeSettings } from '../../../shared/tasks/types';
+import { OFFICE_FIELD_MAX, type Agency, type OfficeSettings } from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 
 /** One agency per line: "Tên | Viết tắt | bí danh; bí danh". */
@@ -23,16 +23,6 @@ export function textToAgencies(text: string): Agency[] {
         .filter(Boolean),
     }));
 }
-
-/** The longest each field may be (shared/tasks/schema.ts); longer was refused with «Yêu cầu không hợp lệ.». */
-const MAX_LENGTH = {
-  officeName: 300,
-  superiorBody: 300,
-  province: 100,
-  place: 100,
-  signerTitle: 200,
-  signerName: 200,
-} as const;
 
 export function SettingsView({ api }: { api: VanthuApi }) {
   const [form, setForm] = useState<OfficeSettings | null>(null);
@@ -63,7 +53,7 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       {label}{' '}
       <input
         value={form[key]}
-        maxLength={MAX_LENGTH[key]}
+        maxLength={OFFICE_FIELD_MAX[key]}
         onChange={(e) => {
           setForm({ ...form, [key]: e.target.value });
           setSaved(false);
