@@ -196,6 +196,15 @@ function run(doc: Doc): ParseResult {
   return result;
 }
 
+/**
+ * What a document's stored text parses to, on import and on re-parsing alike: nothing at all for a
+ * text with nothing in it (a scan without a text layer), whose notes ("type not found", "no date of
+ * its own") would only repeat that it is a scan.
+ */
+export function parseDocumentText(text: string, parse: (text: string) => ParseResult = parseDirective): ParseResult {
+  return text.trim() === '' ? emptyParseResult() : parse(text);
+}
+
 /** Parses one directive. `input` should already be normalizeText()-ed; spans index that text. */
 export function parseDirective(input: string): ParseResult {
   try {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { ImportFailure } from '../../../shared/model/archive';
 import { emptyParseResult, type ParseResult, type Task } from '../../../shared/model/directive';
-import { parseDirective } from '../../../shared/parser';
+import { parseDocumentText } from '../../../shared/parser';
 import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry';
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
 import { encodeOriginal, encodeParse, encodeText, withTextDictionary } from './compression';
@@ -125,7 +125,7 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
   let parse: ParseResult;
   const warnings = [...read.warnings];
   try {
-    parse = parseDirective(read.text);
+    parse = parseDocumentText(read.text);
   } catch (error) {
     // The document is still worth keeping: the clerk can fill the fields by hand.
     parse = emptyParseResult();

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../shared/api/errors';
 import type { CitationInput, TaskInput } from '../../../shared/api/review-inputs';
 import { emptyParseResult, type Citation, type ParseResult, type Task } from '../../../shared/model/directive';
+import { parseDocumentText } from '../../../shared/parser';
 import {
   correctionTarget,
   correctionValueJson,
@@ -254,8 +255,7 @@ export interface ReparseOutcome {
 export function reparseOne(db: Database, id: number, parse: ParseFn, parserVersion: number, now: Now): ReparseOutcome {
   const source = reviewStore.reviewSource(db, id);
   if (!source) throw new VanthuError('NOT_FOUND', `#${id}`);
-  // A scan has no text to parse; an empty result is what the import stored for it.
-  const fresh = source.text.trim() === '' ? emptyParseResult() : parse(source.text);
+  const fresh = parseDocumentText(source.text, parse);
   return db
     .transaction((): ReparseOutcome => {
       const before = mustReview(db, id);

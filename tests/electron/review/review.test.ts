@@ -397,6 +397,13 @@ describe('bad input is refused with INVALID_INPUT and a Vietnamese reason', () =
 });
 
 describe('a scanned PDF', () => {
+  test('re-parsing it right after import changes nothing (import stored parser notes a re-parse dropped)', async () => {
+    const id = await importOne(SCANNED_PDF);
+    expect(archive.get(id).parse.warnings).toEqual([]);
+    const report = await archive.reparse({ all: true });
+    expect(report).toMatchObject({ reparsed: 1, changed: 0 });
+  });
+
   test('is kept with its original, marked scanned, and found by the metadata a clerk types', async () => {
     const id = await importOne(SCANNED_PDF);
     let doc = await call('getDocument', { id });
