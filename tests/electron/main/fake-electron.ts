@@ -55,6 +55,7 @@ export function createFakeElectron(options: FakeOptions) {
     messageBoxes: [] as unknown[],
     focus: 0,
     appUserModelId: [] as string[],
+    switches: [] as [string, string | undefined][],
   };
   /** Answers for the next dialogs, first in first out; an empty queue answers "cancelled". */
   const answers = {
@@ -85,6 +86,7 @@ export function createFakeElectron(options: FakeOptions) {
       calls.enableSandbox++;
     },
     setAppUserModelId: (id: string) => calls.appUserModelId.push(id),
+    commandLine: { appendSwitch: (name: string, value?: string) => calls.switches.push([name, value]) },
     whenReady: () => Promise.resolve(),
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`stand-in app.getPath: unexpected ${name}`);

@@ -146,6 +146,10 @@ describe('main process', () => {
     expect(fake.calls.exit).toEqual([]);
   });
 
+  test('date boxes follow Vietnamese, not the system language (an English Windows showed mm/dd/yyyy)', () => {
+    expect(fake.calls.switches).toContainEqual(['lang', 'vi']);
+  });
+
   test('registers exactly one IPC handler per contract method, and nothing else', () => {
     const expected = METHOD_NAMES.map((m) => ipcChannel(m)).sort();
     expect([...fake.handlers.keys()].sort()).toEqual(expected);
