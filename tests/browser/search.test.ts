@@ -56,6 +56,14 @@ describeBrowser('search page', () => {
     await page.getByTestId('hit').first().waitFor();
   });
 
+  test('clicking the same facet again does not add its filter twice (it gave «cap:tinh cap:tinh»)', async () => {
+    const once = await page.getByTestId('search-input').inputValue();
+    await page.getByTestId('facet-level').locator('button').first().click();
+    await page.getByTestId('hit').first().waitFor();
+    await expect(page.getByTestId('search-input').inputValue()).resolves.toBe(once);
+    expect(once.match(/cap:/g)).toHaveLength(1);
+  });
+
   test('suggestions tolerate a typo', async () => {
     await page.getByTestId('search-input').fill('phong chong dcih');
     // The list may still show the previous text's suggestions for a moment: wait for these.

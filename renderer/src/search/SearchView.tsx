@@ -236,8 +236,13 @@ export function SearchView({ api, onOpen, children }: Props) {
     setQuery(q);
     setShowDrop(false);
   };
-  const addFilter = (kind: 'type' | 'issuer' | 'year' | 'level', value: string) =>
-    run(`${query} ${filterFor(kind, value)}`.trim());
+  const addFilter = (kind: 'type' | 'issuer' | 'year' | 'level', value: string) => {
+    const filter = filterFor(kind, value);
+    // The facet of a filter already typed still lists its value (every hit has it): a second click
+    // must not add it again.
+    if (` ${query} `.includes(` ${filter} `)) return;
+    run(`${query} ${filter}`.trim());
+  };
 
   const exportAs = async (format: 'csv' | 'html') => {
     const r = await api.exportResults({ query, sort, format });
