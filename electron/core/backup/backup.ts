@@ -466,9 +466,12 @@ export function backupStatus(db: Db, now = new Date()): BackupStatus {
   const stale = ageDays === null || ageDays > BACKUP_STALE_DAYS;
   const folderAvailable = settings.folder !== null && existsSync(settings.folder);
   let warning: string | null = null;
-  if (ageDays === null)
-    warning = 'Kho chưa được sao lưu lần nào. Hãy sao lưu ra USB hoặc ổ đĩa khác để không mất văn bản.';
-  else if (stale) warning = `Bản sao lưu mới nhất đã cũ ${ageDays} ngày. Hãy sao lưu lại.`;
+  // A fresh archive has nothing to lose yet: asking for a backup before the first import only teaches
+  // the clerk to ignore the banner.
+  if (ageDays === null) {
+    if (s.holdsDocuments(db))
+      warning = 'Kho chưa được sao lưu lần nào. Hãy sao lưu ra USB hoặc ổ đĩa khác để không mất văn bản.';
+  } else if (stale) warning = `Bản sao lưu mới nhất đã cũ ${ageDays} ngày. Hãy sao lưu lại.`;
   return {
     folder: settings.folder,
     folderAvailable,

@@ -489,6 +489,11 @@ export function logBackup(
   );
 }
 
+/** Whether the archive holds anything a backup would save: a document, or one in the trash. */
+export function holdsDocuments(db: Database): boolean {
+  return db.prepare('SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM trash)').pluck().get() === 1;
+}
+
 export function lastBackup(
   db: Database,
 ): { file_name: string; created_at: string; documents: number; size: number } | undefined {

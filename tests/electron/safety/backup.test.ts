@@ -182,6 +182,15 @@ describe('backup and restore', () => {
     expect(existsSync(path.join(archiveDir, PENDING_RESTORE))).toBe(false);
   });
 
+  test('an archive with no document yet is not nagged to back up (the banner showed before the first import)', () => {
+    const empty = Archive.open(path.join(dir, 'empty'));
+    try {
+      expect(backupStatus(empty.db)).toMatchObject({ ageDays: null, warning: null });
+    } finally {
+      empty.close();
+    }
+  });
+
   test('automatic backups keep N generations, are due daily, and the status warns after 7 days', async () => {
     const usb = path.join(dir, 'usb');
     expect(() => backupToFolder(archive.db, '0', 'daily')).rejects.toMatchObject({ code: 'BACKUP_FOLDER_UNSET' });
