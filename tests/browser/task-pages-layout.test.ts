@@ -133,6 +133,36 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
   });
 
+  test('unsaved edits of a task sheet outlive a tracking change and leaving the page (both dropped them without a word)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    const text = page.getByTestId('task-item').first().locator('textarea');
+    await text.waitFor();
+    const edited = `${await text.inputValue()} (sửa thử)`;
+    await text.fill(edited);
+    const save = page.getByRole('button', { name: 'Lưu phiếu' });
+    await expect(save.isEnabled()).resolves.toBe(true);
+
+    const started = page.locator('.track-table tbody tr').first().locator('input[type=checkbox]');
+    // Controlled by the saved tracking: it shows checked once the sheet has been read again.
+    await started.click();
+    await page.locator('.track-table tbody tr').first().locator('input[type=checkbox]:checked').waitFor();
+    await expect(text.inputValue()).resolves.toBe(edited);
+
+    await page.evaluate(() => (window.location.hash = '#/tasks'));
+    await text.waitFor({ state: 'detached' });
+    await page.evaluate(() => (window.location.hash = '#/tasksheet/1'));
+    await page.getByText('Đã khôi phục các thay đổi chưa lưu của phiếu này.').waitFor();
+    await expect(text.inputValue()).resolves.toBe(edited);
+    await save.click();
+    await page.getByText('Đã lưu phiếu.').waitFor();
+    await expect(save.isEnabled()).resolves.toBe(false);
+
+    await started.click();
+    await page.locator('.track-table tbody tr').first().locator('input[type=checkbox]:not(:checked)').waitFor();
+    await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+    await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
+  });
+
   test('the office settings never show «Đã lưu.» beside a refusal, and say what is missing', async () => {
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.getByTestId('doc-list').waitFor();

@@ -167,6 +167,16 @@ function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id:
   );
 }
 
+/** The unsaved items kept for a sheet, or null (none, or not readable as a list). */
+function readDraft(key: string): SheetItem[] | null {
+  try {
+    const value: unknown = JSON.parse(window.sessionStorage.getItem(key) ?? 'null');
+    return Array.isArray(value) && value.length > 0 ? (value as SheetItem[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; documentId: number; desktop: boolean }) {
   const [sheet, setSheet] = useState<TaskSheet | null>(null);
   const [items, setItems] = useState<SheetItem[]>([]);
@@ -178,17 +188,38 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   const [message, setMessage] = useState<string | null>(null);
   const today = localIsoDate(new Date());
 
-  const load = useCallback((r: Awaited<ReturnType<VanthuApi['getTaskSheet']>>) => {
-    if (r.ok) {
-      setSheet(r.value);
-      setItems(r.value.items);
-      setDirty(false);
-      setError(null);
-    } else setError(r.error);
-  }, []);
+  const draftKey = `vanthu.tasksheet.draft.${documentId}`;
+  const load = useCallback(
+    (r: Awaited<ReturnType<VanthuApi['getTaskSheet']>>, said: string | null = null) => {
+      if (r.ok) {
+        setSheet(r.value);
+        setItems(r.value.items);
+        setDirty(false);
+        setError(null);
+        setMessage(said);
+        window.sessionStorage.removeItem(draftKey);
+      } else setError(r.error);
+    },
+    [draftKey],
+  );
   useEffect(() => {
-    void api.getTaskSheet({ documentId }).then(load);
-  }, [api, documentId, load]);
+    let current = true;
+    void api.getTaskSheet({ documentId }).then((r) => {
+      if (!current) return;
+      // Edits not yet saved when the clerk left the page (the header's links, Back) are kept for this
+      // window's session and come back here; before, leaving threw them away without a word.
+      const draft = r.ok ? readDraft(draftKey) : null;
+      if (!r.ok || !draft) return load(r);
+      setSheet(r.value);
+      setItems(draft);
+      setDirty(true);
+      setError(null);
+      setMessage('Đã khôi phục các thay đổi chưa lưu của phiếu này.');
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, documentId, load, draftKey]);
 
   const target = useMemo(
     () => ({
@@ -208,9 +239,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   const edit = (next: SheetItem[]) => {
     setItems(next);
     setDirty(true);
+    window.sessionStorage.setItem(draftKey, JSON.stringify(next));
   };
-  const save = async () => load(await api.saveTaskSheet({ documentId, items }));
-  const reset = async () => load(await api.resetTaskSheet({ documentId }));
+  const save = async () => load(await api.saveTaskSheet({ documentId, items }), 'Đã lưu phiếu.');
+  const reset = async () => load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
   const doPrint = async (mode: 'print' | 'pdf') => {
     if (!desktop) return window.print();
     const r = await api.printTaskSheet({ target, mode });
@@ -224,7 +256,9 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   ) => {
     const r = await api.updateTaskTracking({ documentId, itemKey, agency, ...change });
     if (!r.ok) return setError(r.error);
-    void api.getTaskSheet({ documentId }).then(load);
+    setError(null);
+    // Only the tracking is read again: the items being edited stay as the clerk left them.
+    void api.getTaskSheet({ documentId }).then((fresh) => (fresh.ok ? setSheet(fresh.value) : setError(fresh.error)));
   };
 
   if (error && !sheet) return <ErrorMessage error={error} />;
