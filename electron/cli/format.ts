@@ -1,6 +1,7 @@
 /** Plain-text rendering for the terminal. */
 import type { DocumentDetail, DocumentSummary } from '../../shared/model/archive';
 import type { IssuerKind, IssuerLevel } from '../../shared/model/directive';
+import { parserNoteText } from '../../shared/model/parserNotes';
 import { FIELD_LABELS } from '../../shared/model/review';
 
 export function isoToVietnamese(date: string | null): string {
@@ -78,11 +79,6 @@ const LEVEL_LABELS: Record<IssuerLevel, string> = {
   commune: 'Xã',
 };
 const KIND_LABELS: Record<IssuerKind, string> = { party: 'Đảng', state: 'Nhà nước' };
-// The parser's own notes are English identifiers (kept as they are in --json and in the archive).
-const PARSER_WARNINGS: Record<string, string> = {
-  'type not found': 'không nhận ra loại văn bản',
-  'no date of its own': 'không thấy ngày ban hành của chính văn bản',
-};
 
 /** `vanthu parse` without --json: one "label value" line per field, labelled in Vietnamese. */
 export function parseFieldLines(meta: Record<string, unknown>): string {
@@ -92,10 +88,8 @@ export function parseFieldLines(meta: Record<string, unknown>): string {
       if (key === 'issuerLevel' && value) text = LEVEL_LABELS[value as IssuerLevel] ?? String(value);
       else if (key === 'issuerKind' && value) text = KIND_LABELS[value as IssuerKind] ?? String(value);
       else if (key === 'warnings' && Array.isArray(value))
-        text =
-          value
-            .map((w: string) => PARSER_WARNINGS[w] ?? w.replace(/^parser error: /, 'lỗi bộ phân tích: '))
-            .join('; ') || '—';
+        // The parser's own notes are English identifiers (kept as they are in --json and in the archive).
+        text = value.map((w: string) => parserNoteText(w)).join('; ') || '—';
       else if (key === 'date' && typeof value === 'string') text = isoToVietnamese(value);
       else text = Array.isArray(value) ? value.join('; ') : value == null || value === '' ? '—' : String(value);
       return `${(PARSE_LABELS[key] ?? key).padEnd(18)}${text}`;

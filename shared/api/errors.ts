@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'BACKUP_INVALID',
   'BUNDLE_INVALID',
   'BACKUP_FOLDER_UNSET',
+  // Only the browser page's client makes it: its request never reached `vanthu serve` (stopped).
+  'CONNECTION_LOST',
   'INTERNAL',
 ] as const;
 
@@ -49,6 +51,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   BACKUP_INVALID: 'Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu Vanthu. Kho hiện tại không bị thay đổi.',
   BUNDLE_INVALID: 'Gói văn bản bị hỏng hoặc không phải gói trao đổi Vanthu. Kho không bị thay đổi.',
   BACKUP_FOLDER_UNSET: 'Chưa chọn thư mục sao lưu (ví dụ một USB). Hãy chọn thư mục rồi thử lại.',
+  CONNECTION_LOST:
+    'Mất kết nối với Vanthu (chương trình có thể đã bị tắt). Hãy mở lại Vanthu: chạy lại lệnh «vanthu serve» và mở đường dẫn mới mà lệnh in ra. Dữ liệu đã lưu không bị ảnh hưởng.',
   INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng.',
 };
 

@@ -365,6 +365,9 @@ function parseRefValue(value: string): RefParts | null {
   return { number: number ? number.replace(/^0+(?=\d)/, '') : '', year: null, codes };
 }
 
+/** A `nam:` value: one year, or a range of years. */
+const NAM_VALUE = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/;
+
 function applyField(filters: Filters, field: string, value: string, warnings: string[]): void {
   switch (field) {
     case 'so': {
@@ -397,7 +400,7 @@ function applyField(filters: Filters, field: string, value: string, warnings: st
       return;
     }
     case 'nam': {
-      const m = /^(\d{4})(?:\s*[-–]\s*(\d{4}))?$/.exec(value.trim());
+      const m = NAM_VALUE.exec(value.trim());
       if (!m) invalid(`nam: cần một năm có 4 chữ số, ví dụ nam:2021 hoặc nam:2020-2022 (đã nhận "${value}").`);
       const from = parseDateValue(m[1]!, false);
       const to = parseDateValue(m[2] ?? m[1]!, true);
@@ -414,6 +417,35 @@ function applyField(filters: Filters, field: string, value: string, warnings: st
       return;
     }
   }
+}
+
+/** 2021-12-31 → 31/12/2021, the way a clerk writes a date. */
+function dayMonthYear(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * `nam:2021 nam:2022` narrows to no day at all (each `nam:` narrows the range): what a clerk meant
+ * is either year, which the query language says as one range (`nam:2021-2022`); OR does not join
+ * filters. Null when the `nam:` filters alone do share a year (the conflict is with tu:/den:).
+ */
+function yearConflict(items: readonly Item[]): string | null {
+  const spans: { text: string; from: number; to: number }[] = [];
+  for (const item of items) {
+    if (item.t !== 'field' || item.field !== 'nam') continue;
+    const m = NAM_VALUE.exec(item.value.trim());
+    if (m) spans.push({ text: item.value.trim(), from: Number(m[1]), to: Number(m[2] ?? m[1]) });
+  }
+  // One reversed range (nam:2022-2021) is its own mistake, which the date message names.
+  if (spans.length < 2 || spans.some((s) => s.from > s.to)) return null;
+  if (Math.max(...spans.map((s) => s.from)) <= Math.min(...spans.map((s) => s.to))) return null;
+  const lo = Math.min(...spans.map((s) => s.from));
+  const hi = Math.max(...spans.map((s) => s.to));
+  return (
+    `Mỗi văn bản chỉ có một năm ban hành, nên không văn bản nào vừa thuộc ${spans.map((s) => `nam:${s.text}`).join(' vừa thuộc ')}. ` +
+    `Hãy chỉ giữ một bộ lọc nam:, hoặc viết nam:${lo}-${hi} để tìm trong các năm từ ${lo} đến ${hi}.`
+  );
 }
 
 function narrowRange(filters: Filters, from: string | null, to: string | null): void {
@@ -519,7 +551,10 @@ export function parseQuery(raw: string): ParsedQuery {
     warnings.push(`Chỉ dùng ${MAX_CLAUSES} từ đầu tiên của câu tìm kiếm.`);
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    invalid(`Khoảng ngày không hợp lệ: từ ${filters.from} đến ${filters.to}.`);
+    invalid(
+      yearConflict(items) ??
+        `Khoảng ngày không hợp lệ: ngày bắt đầu ${dayMonthYear(filters.from)} ở sau ngày kết thúc ${dayMonthYear(filters.to)}.`,
+    );
   }
   const q: ParsedQuery = { must: clauses, not: not.slice(0, MAX_CLAUSES), filters, warnings };
   if (isEmptyQuery(q)) {

@@ -47,9 +47,21 @@ describe('createHttpApi', () => {
     expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND } });
   });
 
+  // QA: stopping `vanthu serve` then searching showed «Đã xảy ra lỗi không mong muốn.», the real
+  // cause («mất kết nối…») folded away under «Chi tiết kỹ thuật».
+  test('a request the stopped server never answers says the connection to Vanthu was lost, and to reopen it', async () => {
+    const offline = createHttpApi('t', fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).impl);
+    const r = await offline.search({ query: 'dang uy' } as never);
+    expect(r).toMatchObject({ ok: false, error: { code: 'CONNECTION_LOST', detail: 'TypeError: Failed to fetch' } });
+    const text = r.ok ? '' : errorText(r.error);
+    expect(text).toMatch(/Mất kết nối với Vanthu/);
+    expect(text).toMatch(/mở lại Vanthu/);
+    expect(text).not.toBe(ERROR_MESSAGES.INTERNAL);
+  });
+
   test('turns transport failures into Results, never exceptions', async () => {
     const offline = createHttpApi('t', fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).impl);
-    await expect(offline.getArchiveInfo({})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    await expect(offline.getArchiveInfo({})).resolves.toMatchObject({ ok: false, error: { code: 'CONNECTION_LOST' } });
 
     const refused = createHttpApi('t', fakeFetch(() => new Response('Thiếu mã', { status: 401 })).impl);
     const r401 = await refused.getArchiveInfo({});

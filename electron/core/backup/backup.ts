@@ -242,14 +242,16 @@ export function verifyBackup(file: string): VerifyReport {
     let integrity: string[];
     try {
       integrity = s.integrityCheck(db, 10);
-    } catch (error) {
+    } catch {
+      // SQLite's «file is not a database» is English: the clerk reads what it means instead.
       return {
         ok: false,
         manifest: null,
-        problems: [`Tệp không phải cơ sở dữ liệu hợp lệ: ${(error as Error).message}`],
+        problems: ['Tệp này không phải tệp sao lưu Vanthu (không đọc được như một cơ sở dữ liệu, hoặc đã bị hỏng).'],
       };
     }
-    if (integrity.join() !== 'ok') problems.push(`Kiểm tra toàn vẹn thất bại: ${integrity.join('; ')}`);
+    // integrity_check's rows («row 3 missing from index …») are English too.
+    if (integrity.join() !== 'ok') problems.push('Kiểm tra toàn vẹn thất bại: tệp sao lưu bị hỏng.');
     const raw = s.readManifest(db);
     if (!raw)
       return {

@@ -111,11 +111,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-function describe(err: unknown): string {
-  if (err instanceof Error) return err.message.slice(0, 300);
-  return String(err).slice(0, 300);
-}
-
 /**
  * Reads one document. `fileName` only supplies the extension. Checks the size before any parsing;
  * `timeoutMs` (default 20 s) bounds each reader.
@@ -141,12 +136,14 @@ export async function readDocument(
   } catch (err) {
     if (err instanceof ReaderError)
       return { ok: false, reason: err.reason, ...(err.detail ? { detail: err.detail } : {}) };
-    return { ok: false, reason: 'corrupt', detail: `${FORMAT_LABEL[format]} hỏng: ${describe(err)}` };
+    // A library's own message (English: «The value of "sourceStart" is out of range…») would reach
+    // the clerk inside the import row's reason: the row says in Vietnamese what went wrong instead.
+    return { ok: false, reason: 'corrupt', detail: `${FORMAT_LABEL[format]} hỏng, cấu trúc bên trong không đọc được` };
   }
   try {
     return finish(raw, format);
-  } catch (err) {
-    return { ok: false, reason: 'unreadable', detail: describe(err) };
+  } catch {
+    return { ok: false, reason: 'unreadable', detail: 'lỗi khi chuẩn hoá nội dung đã đọc' };
   }
 }
 

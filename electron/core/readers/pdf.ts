@@ -88,9 +88,9 @@ function pump(): void {
   let w: Worker;
   try {
     w = getWorker();
-  } catch (e) {
+  } catch {
     busy = false;
-    job.reject(new ReaderError('unreadable', `không khởi động được trình đọc PDF: ${(e as Error).message}`));
+    job.reject(new ReaderError('unreadable', 'không khởi động được trình đọc PDF'));
     pump();
     return;
   }
@@ -106,9 +106,9 @@ function pump(): void {
   const onMessage = (m: WorkerReply): void => {
     if (m.id === id) done(() => job.resolve(m));
   };
-  const onError = (e: Error): void => {
+  const onError = (): void => {
     killWorker();
-    done(() => job.reject(new ReaderError('corrupt', `lỗi khi đọc PDF: ${e.message}`)));
+    done(() => job.reject(new ReaderError('corrupt', 'trình đọc PDF gặp lỗi')));
   };
   const onExit = (code: number): void => {
     if (worker === w) worker = null;
@@ -170,7 +170,8 @@ export async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<Raw
   const reply = await extractInWorker(bytes, timeoutMs);
   if (!reply.ok) {
     if (reply.name === 'PasswordException') throw new ReaderError('unreadable', 'PDF có mật khẩu');
-    throw new ReaderError('corrupt', `PDF hỏng: ${reply.message ?? 'không rõ lỗi'}`);
+    // pdf.js's message is English («Invalid PDF structure.»): the clerk reads the row's reason.
+    throw new ReaderError('corrupt', 'PDF hỏng, cấu trúc tệp không đọc được');
   }
   const pages = reply.pages ?? [];
   const warnings: string[] = [];

@@ -67,7 +67,8 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
         cache: 'no-store',
       });
     } catch (error) {
-      return { ok: false, error: apiError('INTERNAL', `mất kết nối với máy chủ Vanthu (${String(error)})`) };
+      // The clerk must read that Vanthu is gone and to reopen it, not «lỗi không mong muốn».
+      return { ok: false, error: apiError('CONNECTION_LOST', String(error)) };
     }
     let json: unknown = null;
     try {

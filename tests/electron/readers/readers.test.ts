@@ -267,3 +267,16 @@ describe('file names and limits', () => {
     }
   });
 });
+
+// QA: «Tệp Word .doc hỏng: The value of "sourceStart" is out of range…», «PDF hỏng: Invalid PDF
+// structure.» — a library's English message reached the clerk inside the import row's reason.
+test.each(['truncated.doc', 'truncated.pdf', 'random.docx', 'truncated.docx'])(
+  'the refusal of a broken %s reads in Vietnamese, with no library message in English',
+  async (file) => {
+    const r = await read(file);
+    expect(r.ok).toBe(false);
+    const detail = r.ok ? '' : (r.detail ?? '');
+    expect(detail).toMatch(/hỏng|cắt cụt|zip/);
+    expect(detail).not.toMatch(/\b(the|value|out of range|invalid|structure|received|must)\b/i);
+  },
+);

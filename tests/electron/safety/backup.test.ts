@@ -251,3 +251,20 @@ describe('vanthu check', () => {
     expect(report.findings.find((f) => f.code === 'index')!.message).toMatch(/chưa có trong chỉ mục/);
   });
 });
+
+// QA: `vanthu verify-backup <a file that is not a backup>` said «… file is not a database» (SQLite's English).
+test('verify-backup of a file that is not a database says so in Vietnamese, not in SQLite English', () => {
+  const { dir, cleanup } = tempDir('vanthu-notadb-');
+  const random = path.join(dir, 'random.vanthu-backup');
+  writeFileSync(random, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)));
+  const text = path.join(dir, 'notes.txt');
+  writeFileSync(text, 'Đây là một tệp văn bản, không phải bản sao lưu.\n'.repeat(200));
+  for (const bad of [random, text]) {
+    const report = verifyBackup(bad);
+    expect(report.ok).toBe(false);
+    const said = report.problems.join(' ');
+    expect(said).toMatch(/không phải tệp sao lưu/);
+    expect(said).not.toMatch(/\b(file|is not|database|disk|image|malformed)\b/i);
+  }
+  cleanup();
+});

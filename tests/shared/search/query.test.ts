@@ -198,3 +198,36 @@ test('register CSV: BOM, header, quoting, formula guard', () => {
   expect(csv.startsWith('\uFEFFSTT,Số/ký hiệu,Ngày,Cơ quan ban hành,Trích yếu\r\n')).toBe(true);
   expect(csv).toContain('1,571-CV/TU,12/03/2021,"Tỉnh ủy, Bắc Giang",\'=cmd');
 });
+
+// QA: `dang uy nam:2021 nam:2022` answered «Khoảng ngày không hợp lệ: từ 2022-01-01 đến 2021-12-31»:
+// two nam: filters narrow to no day at all, which the clerk never typed. OR does not join filters.
+describe('two nam: filters that share no year', () => {
+  const detailOf = (q: string): string => {
+    try {
+      parseQuery(q);
+    } catch (error) {
+      expect(error).toBeInstanceOf(VanthuError);
+      expect((error as VanthuError).code).toBe('QUERY_INVALID');
+      return (error as VanthuError).detail ?? '';
+    }
+    throw new Error('no error');
+  };
+
+  test('say a document has one year, and how to ask for both (nam:2021-2022)', () => {
+    const detail = detailOf('dang uy nam:2021 nam:2022');
+    expect(detail).toMatch(/một năm ban hành/);
+    expect(detail).toMatch(/nam:2021 vừa thuộc nam:2022/);
+    expect(detail).toMatch(/giữ một bộ lọc nam:.*nam:2021-2022/);
+    expect(detail).not.toMatch(/\d{4}-\d{2}-\d{2}|\bOR\b/);
+    // What the clerk is told to type does parse.
+    expect(parseQuery('dang uy nam:2021-2022').filters).toMatchObject({ from: '2021-01-01', to: '2022-12-31' });
+    expect(detailOf('nam:2019-2020 nam:2022')).toMatch(/nam:2019-2022/);
+  });
+
+  test('nam: filters that overlap still narrow; a reversed tu:/den: is told in dd/mm/yyyy', () => {
+    expect(parseQuery('nam:2020-2022 nam:2021').filters).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+    const detail = detailOf('tu:2022 den:2021');
+    expect(detail).toMatch(/Khoảng ngày không hợp lệ: ngày bắt đầu 01\/01\/2022 ở sau ngày kết thúc 31\/12\/2021/);
+    expect(detailOf('nam:2021 tu:2022-03-01')).toMatch(/01\/03\/2022/);
+  });
+});
