@@ -438,6 +438,65 @@ export function citationKeys(
   };
 }
 
+/**
+ * The keys of one document's citations, read together: a citation that leaves out the date ("V/v
+ * thực hiện Kết luận số 05-KL/TU", a subject line) of a number/symbol the same document cites
+ * elsewhere with its date («… số 05-KL/TU ngày 25/07/2021 …») names that same document, so it takes
+ * that date (and, when it names no issuer we can read, that citation's issuer): one placeholder, one
+ * resolution, one match key. Only when every such dated citation with a compatible issuer gives the
+ * same date; otherwise each keeps its own keys. The citations' text and stored facts are unchanged.
+ */
+export function documentCitationKeys(
+  cs: readonly CitationFacts[],
+  citing: CitingContext,
+  aliases: readonly RegistryAlias[] = [],
+  memo?: BodiesMemo,
+): CitationKeys[] {
+  const keys = cs.map((c) => citationKeys(c, citing, aliases, memo));
+  return datesWithinDocument(cs, keys, citing, aliases, memo);
+}
+
+/** documentCitationKeys' second step, on keys already read one by one (`keys[i]` of `cs[i]`). */
+export function datesWithinDocument(
+  cs: readonly CitationFacts[],
+  keys: CitationKeys[],
+  citing: CitingContext,
+  aliases: readonly RegistryAlias[] = [],
+  memo?: BodiesMemo,
+): CitationKeys[] {
+  if (cs.length < 2 || !keys.some((k, i) => k.refKey !== null && !cs[i]!.date)) return keys;
+  const original = keys.slice();
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    const k = original[i]!;
+    if (!k.refKey || c.date) continue;
+    let filled: CitationKeys | null = null;
+    let date: string | null = null;
+    let agree = true;
+    for (let j = 0; j < cs.length && agree; j++) {
+      const s = cs[j]!;
+      const sk = original[j]!;
+      if (j === i || !s.date || sk.refKey !== k.refKey) continue;
+      let read = citationKeys({ ...c, date: s.date }, citing, aliases, memo);
+      if (read.bodies && sk.bodies && !bodiesOverlap(read.bodies, sk.bodies)) continue;
+      if (!read.bodies && sk.bodies)
+        read = citationKeys(
+          { ...c, date: s.date, issuer: s.issuer, issuerNormalized: s.issuerNormalized },
+          citing,
+          aliases,
+          memo,
+        );
+      if (date !== null && date !== s.date) agree = false;
+      else if (date === null) {
+        date = s.date;
+        filled = read;
+      }
+    }
+    if (filled && agree) keys[i] = filled;
+  }
+  return keys;
+}
+
 export interface Candidate {
   id: number;
   date: string | null;

@@ -17,6 +17,21 @@ export interface GraphNode {
   subject?: string | null;
   /** Placeholders only: the citation is uncertain (several candidates wait for the clerk). */
   uncertain?: boolean;
+  /**
+   * Documents offered to the clerk (`pending()` candidates) only: the file it was imported from.
+   * The same directive imported twice (a .txt and a .docx: other bytes, not a duplicate) reads
+   * alike in every other field.
+   */
+  source?: DocumentSource;
+}
+
+/** Where an archived document came from: its original file's name, its format, when it was imported. */
+export interface DocumentSource {
+  fileName: string | null;
+  /** "txt", "docx", "pdf"… as stored at import. */
+  format: string | null;
+  /** ISO timestamp. */
+  importedAt: string | null;
 }
 
 export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain';

@@ -3,6 +3,7 @@
  *   vanthu graph <id|ref> [--up|--down] [--depth N] [--json]
  *   vanthu graph --all --json
  *   vanthu missing [--json]
+ *   vanthu pending [--json]
  *   vanthu resolve [--json]
  */
 import { Option, type Command } from 'commander';
@@ -11,6 +12,7 @@ import {
   PLACEHOLDER_LABEL,
   RELATION_LABELS,
   type Graph,
+  type DocumentSource,
   type GraphNode,
   type NodeId,
 } from '../../../shared/graph/types';
@@ -56,6 +58,15 @@ const label = (n: GraphNode): string =>
     n.date ? n.date.split('-').reverse().join('/') : null,
     n.issuer,
     n.placeholder ? `[${PLACEHOLDER_LABEL}]` : `#${n.id}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+/** "tệp 019-chi-thi.pdf (PDF) · nhập 2026-11-24 10:15 UTC": two imports of one directive read alike otherwise. */
+const sourceText = (s: DocumentSource): string =>
+  [
+    s.fileName ? `tệp ${s.fileName}${s.format ? ` (${s.format.toUpperCase()})` : ''}` : s.format?.toUpperCase(),
+    s.importedAt ? `nhập ${s.importedAt.slice(0, 16).replace('T', ' ')} UTC` : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -169,6 +180,55 @@ export function registerGraphCommands(program: Command): void {
           );
           for (const c of r.citing.slice(0, 5)) process.stdout.write(`       ← ${label(c)}\n`);
           if (r.citing.length > 5) process.stdout.write(`       … và ${r.citing.length - 5} văn bản khác\n`);
+        });
+      });
+    });
+
+  program
+    .command('pending')
+    .description('trích dẫn cần văn thư xác nhận: khớp nhiều văn bản, hoặc cùng số nhưng khác ngày')
+    .option(
+      '--json',
+      'in dạng JSON: [{edgeId, from: {id, ref}, text, reason, candidates: [{id, ref, issuer, date, fileName, format, importedAt}]}]',
+    )
+    .addOption(archiveOption())
+    .action(async (options: ArchiveOption & { json?: boolean }) => {
+      await withArchive(options, (archive) => {
+        const rows = archive.graph.pending();
+        if (options.json) {
+          printJson(
+            rows.map((p) => ({
+              edgeId: p.edgeId,
+              from: { id: p.from.id, ref: p.from.ref, issuer: p.from.issuer, date: p.from.date },
+              text: p.text,
+              reason: p.reason,
+              candidates: p.candidates.map((c) => ({
+                id: c.id,
+                ref: c.ref,
+                type: c.type,
+                issuer: c.issuer,
+                date: c.date,
+                fileName: c.source?.fileName ?? null,
+                format: c.source?.format ?? null,
+                importedAt: c.source?.importedAt ?? null,
+              })),
+            })),
+          );
+          return;
+        }
+        if (rows.length === 0) {
+          process.stdout.write('Không có trích dẫn nào cần xác nhận.\n');
+          return;
+        }
+        process.stdout.write('TRÍCH DẪN CẦN VĂN THƯ XÁC NHẬN\n');
+        rows.forEach((p, i) => {
+          process.stdout.write(`${String(i + 1).padStart(3)}. ${label(p.from)} — liên kết ${p.edgeId}\n`);
+          process.stdout.write(`       «${p.text}»\n`);
+          process.stdout.write(
+            `       ${p.reason === 'uncertain' ? 'Nhiều văn bản phù hợp:' : 'Cùng số và cơ quan ban hành nhưng khác ngày:'}\n`,
+          );
+          for (const c of p.candidates)
+            process.stdout.write(`       → ${label(c)}${c.source ? ` · ${sourceText(c.source)}` : ''}\n`);
         });
       });
     });

@@ -381,6 +381,18 @@ export function documentNode(db: Database, id: number): NodeRow | undefined {
     NodeRow | undefined;
 }
 
+/** A document's original file name, format and import time (the clerk's choice between look-alikes). */
+export function documentSource(
+  db: Database,
+  id: number,
+): { fileName: string | null; format: string | null; importedAt: string | null } | undefined {
+  return stmt(
+    db,
+    `SELECT o.file_name AS fileName, d.format AS format, d.imported_at AS importedAt
+     FROM documents d LEFT JOIN originals o ON o.document_id = d.id WHERE d.id = ?`,
+  ).get(id) as { fileName: string | null; format: string | null; importedAt: string | null } | undefined;
+}
+
 export interface PlaceholderRow {
   id: number;
   key: string;

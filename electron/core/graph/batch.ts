@@ -15,7 +15,7 @@
 import type { Database } from 'better-sqlite3';
 import {
   bodiesMemoFor,
-  citationKeys,
+  documentCitationKeys,
   citingContext,
   citingSentence,
   documentKeys,
@@ -415,8 +415,9 @@ class BatchRun {
     const ctx = given ? null : citingContext(doc);
     const ids = this.citationIds.get(d.id) ?? [];
     if (ids.length !== p.citations.length) throw new Error(`graph batch: citations of document ${d.id} not as stored`);
+    const keysOf = given?.citations ?? documentCitationKeys(p.citations, ctx!, this.aliases, this.memo);
     p.citations.forEach((c, i) => {
-      const keys = given?.citations[i] ?? citationKeys(c, ctx!, this.aliases, this.memo);
+      const keys = keysOf[i]!;
       const decided = this.decided(d.id, keys.matchKey);
       const resolution = resolveCitation(keys, this.candidates(keys), d.id, toDecisions(decided));
       const e: EdgeState = {

@@ -13,12 +13,15 @@ import {
   citationKeys,
   citingContext,
   citingSentence,
+  documentCitationKeys,
   documentKeys,
   levelOfBody,
   mayResolveTo,
   resolveCitation,
+  type BodiesMemo,
   type Candidate,
   type CitationKeys,
+  type CitingContext,
   type Decisions,
   type RegistryAlias,
   type Resolution,
@@ -338,8 +341,13 @@ export function resolveDocument(
   const ctx = citingContext(doc);
   const rows = gs.citationRowsOf(db, id);
   const left: number[] = [];
-  for (const c of rows) {
-    const keys = citationKeys({ ...c, issuerNormalized: c.issuer_normalized }, ctx, aliases);
+  const keysOf = documentCitationKeys(
+    rows.map((c) => ({ ...c, issuerNormalized: c.issuer_normalized })),
+    ctx,
+    aliases,
+  );
+  for (const [i, c] of rows.entries()) {
+    const keys = keysOf[i]!;
     const before = gs.placeholderOfCitation(db, c.id);
     if (before !== null) left.push(before);
     const decided = gs.decisionsFor(db, id, keys.matchKey);
@@ -390,9 +398,11 @@ export function resolveMatchKey(db: Database, fromId: number, matchKey: string):
 /**
  * The resolution rules the code applies: 2 = one candidate rule for both directions
  * (`mayResolveTo`), so the graph no longer depends on the order documents arrived in. Stored edges
- * computed under older rules are recomputed once (migration 0140).
+ * computed under older rules are recomputed once (migration 0140). 3 = a citation without its date
+ * takes the date the same citing document gives the same number/symbol elsewhere
+ * (`documentCitationKeys`): one placeholder for both, not two.
  */
-export const GRAPH_RULES_VERSION = 2;
+export const GRAPH_RULES_VERSION = 3;
 
 /**
  * Resolves documents that have no keys or citations without edges (archives from before 0040,
@@ -443,6 +453,41 @@ export function resolveAll(db: Database, now: () => number = () => performance.n
 }
 
 const EMPTY_DECISIONS: readonly { action: string; to_doc: number }[] = [];
+
+/**
+ * documentCitationKeys for the few documents that cite a number once without its date and may cite
+ * it again with one: their citations' keys by index in `citations`; every other citation's keys
+ * are read alone (the same keys).
+ */
+function datesFromSameDocument(
+  citations: readonly gs.CitationScan[],
+  ctxOf: ReadonlyMap<number, CitingContext>,
+  aliases: readonly RegistryAlias[],
+  memo: BodiesMemo | undefined,
+): Map<number, CitationKeys> {
+  const out = new Map<number, CitationKeys>();
+  const docs = new Set<number>();
+  for (const c of citations) if (c.ref && !c.date) docs.add(c.document_id);
+  if (docs.size === 0) return out;
+  const groups = new Map<number, number[]>();
+  citations.forEach((c, i) => {
+    if (!docs.has(c.document_id)) return;
+    const g = groups.get(c.document_id);
+    if (g) g.push(i);
+    else groups.set(c.document_id, [i]);
+  });
+  for (const [docId, idx] of groups) {
+    if (idx.length < 2) continue;
+    const keys = documentCitationKeys(
+      idx.map((i) => citations[i]!),
+      ctxOf.get(docId)!,
+      aliases,
+      memo,
+    );
+    idx.forEach((i, n) => out.set(i, keys[n]!));
+  }
+  return out;
+}
 
 function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   const t0 = now();
@@ -510,9 +555,10 @@ function resolveAllIn(db: Database, now: () => number): ResolveAllReport {
   const edges: gs.ResolutionWrite['edges'] = [];
   const needText = new Set<number>();
   const counts = { resolved: 0, missing: 0, uncertain: 0, ignored: 0 };
-  for (const c of citations) {
+  const sameDocument = datesFromSameDocument(citations, ctxOf, aliases, bodiesMemo);
+  for (const [i, c] of citations.entries()) {
     const ctx = ctxOf.get(c.document_id)!;
-    const keys = citationKeys(c, ctx, aliases, bodiesMemo);
+    const keys = sameDocument.get(i) ?? citationKeys(c, ctx, aliases, bodiesMemo);
     let bodiesText = keys.bodies ? joined.get(keys.bodies) : null;
     if (bodiesText === undefined) joined.set(keys.bodies!, (bodiesText = joinBodies(keys.bodies)));
     const cands = keys.refKey

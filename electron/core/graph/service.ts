@@ -280,7 +280,12 @@ export class GraphService {
           text: e.sentence,
           relation: e.relation,
           matchKey: e.match_key,
-          candidates: ids.map((i) => this.docNode(i)).filter((n): n is GraphNode => n !== null),
+          // With the file each came from: two imports of one directive read alike otherwise.
+          candidates: ids.flatMap((i) => {
+            const node = this.docNode(i);
+            const source = node ? gs.documentSource(this.db, i) : undefined;
+            return node ? [source ? { ...node, source } : node] : [];
+          }),
           reason,
         },
       ];

@@ -6,7 +6,7 @@
  */
 import {
   bodiesMemoFor,
-  citationKeys,
+  documentCitationKeys,
   citingContext,
   citingSentence,
   documentKeys,
@@ -73,7 +73,7 @@ export function derivedColumns(parse: ParseResult, text: string): DerivedColumns
       citationSentences: parse.citations.map((c) => citingSentence(text, c.start, c.end)),
       graphKeys: {
         document: documentKeys(parse, [], memo),
-        citations: parse.citations.map((c) => citationKeys(c, ctx, [], memo)),
+        citations: documentCitationKeys(parse.citations, ctx, [], memo),
       },
     };
   } catch {

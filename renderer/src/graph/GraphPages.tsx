@@ -11,7 +11,7 @@ import type { MissingDocument, PendingDecision } from '../../../shared/graph/typ
 import { ErrorMessage } from '../views/ErrorMessage';
 import { NodeLink, NodeLinks } from './DocumentLinks';
 import { GraphView } from './GraphView';
-import { nodeMeta, nodeTitle, relationLabel } from './labels';
+import { nodeMeta, nodeTitle, relationLabel, sourceLabel } from './labels';
 import './graph.css';
 
 type GraphRoute = { name: 'none' } | { name: 'graph'; id: string } | { name: 'missing' } | { name: 'pending' };
@@ -131,8 +131,13 @@ function PendingPage({ api }: { api: VanthuApi }) {
             </div>
             <ul>
               {p.candidates.map((c) => (
-                <li key={String(c.id)}>
+                <li key={String(c.id)} data-testid="pending-candidate">
                   <NodeLink node={c} />{' '}
+                  {c.source && (
+                    <span className="muted graph-source" data-testid="candidate-source">
+                      · #{c.id} · {sourceLabel(c.source)}{' '}
+                    </span>
+                  )}
                   <button
                     type="button"
                     className="button small"

@@ -15,7 +15,7 @@ import {
   type PreparedFile,
 } from '../../../electron/core/import/prepare';
 import { storeBatch } from '../../../electron/core/import/pipeline';
-import { citationKeys, citingContext, citingSentence, documentKeys } from '../../../shared/graph/keys';
+import { citingContext, citingSentence, documentCitationKeys, documentKeys } from '../../../shared/graph/keys';
 import { BG_571, CD_TW, ND_571, NO_NUMBER, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
 import { directive } from '../safety/directives';
 
@@ -96,7 +96,7 @@ describe('columns computed in the import worker', () => {
       );
       expect(p.derived!.graphKeys.document).toEqual(documentKeys(p.parse));
       const ctx = citingContext(p.parse);
-      expect(p.derived!.graphKeys.citations).toEqual(p.parse.citations.map((c) => citationKeys(c, ctx)));
+      expect(p.derived!.graphKeys.citations).toEqual(documentCitationKeys(p.parse.citations, ctx));
     }
     // Spans and sentences are really exercised: most tasks are spans, the letters cite.
     const all = await prepared();

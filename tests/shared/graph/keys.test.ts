@@ -1,6 +1,7 @@
 import {
   bodiesOf,
   citationKeys,
+  documentCitationKeys,
   issuerCode,
   resolveCitation,
   type BodyContext,
@@ -189,5 +190,54 @@ describe('regressions found by the bench', () => {
 
   test('a rule after the name on the subject line ("… Tỉnh ủy -----") is not part of it', () => {
     expect(bodiesOf('Ban Thường vụ Tỉnh ủy -----', ctx('Bắc Giang'))).toEqual(['dang:tinh:bac giang']);
+  });
+});
+
+describe('a number cited without its date and with it in the same document (subject line and body)', () => {
+  const citing = { province: 'Bắc Giang', district: 'Tân Yên', commune: null, date: '2021-07-26' };
+  const cite = (date: string | null, issuer: string | null, ref = '571-CV/TU') => ({
+    ref,
+    symbol: ref.replace(/^\d+-/, ''),
+    type: 'Công văn',
+    date,
+    issuer,
+    issuerNormalized: null,
+  });
+
+  test('names one missing document: the undated citation takes the dated one’s placeholder and match key', () => {
+    const [subject, body] = documentCitationKeys(
+      [cite(null, 'Ban Thường vụ Tỉnh ủy'), cite('2021-07-22', 'Ban Thường vụ Tỉnh ủy')],
+      citing,
+    );
+    expect(subject!.placeholderKey).toBe(body!.placeholderKey);
+    expect(subject!.matchKey).toBe(body!.matchKey);
+    expect(subject).toMatchObject({ date: '2021-07-22', year: 2021 });
+    // Read one by one, they were two placeholders (no year against 2021).
+    expect(citationKeys(cite(null, 'Ban Thường vụ Tỉnh ủy'), citing).placeholderKey).not.toBe(body!.placeholderKey);
+  });
+
+  test('an undated citation that names no issuer takes the dated one’s', () => {
+    const [subject, body] = documentCitationKeys(
+      [cite(null, null, '123/UBND-VP'), cite('2021-07-22', 'UBND tỉnh Bắc Giang', '123/UBND-VP')],
+      citing,
+    );
+    expect(subject!.placeholderKey).toBe(body!.placeholderKey);
+  });
+
+  test('left alone when the same number is cited with two dates, or for another issuer', () => {
+    const alone = citationKeys(cite(null, 'Ban Thường vụ Tỉnh ủy'), citing);
+    const twoDates = documentCitationKeys(
+      [cite(null, 'Ban Thường vụ Tỉnh ủy'), cite('2021-07-22', null), cite('2020-03-02', null)],
+      citing,
+    );
+    expect(twoDates[0]).toEqual(alone);
+    const otherIssuer = documentCitationKeys(
+      [cite(null, 'Ban Thường vụ Tỉnh ủy'), cite('2021-07-22', 'Ban Thường vụ Tỉnh ủy Nam Định')],
+      citing,
+    );
+    expect(otherIssuer[0]).toEqual(alone);
+    // Nothing undated: the keys read one by one.
+    const dated = [cite('2021-07-22', null), cite('2021-07-22', 'Ban Thường vụ Tỉnh ủy')];
+    expect(documentCitationKeys(dated, citing)).toEqual(dated.map((c) => citationKeys(c, citing)));
   });
 });
