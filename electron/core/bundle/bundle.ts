@@ -54,6 +54,11 @@ export function exportBundle(
   if (!overwrite && existsSync(file)) throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
   if (!existsSync(path.dirname(file))) throw new VanthuError('IO_ERROR', `không có thư mục ${path.dirname(file)}`);
   const ids = s.selectDocumentIds(db, selection);
+  // Ids the clerk named but the archive does not hold (a typo, a document since deleted): the other
+  // office would otherwise get fewer documents than were sent, with nothing said.
+  const absent = selection.ids?.filter((id) => !ids.includes(id)) ?? [];
+  if (absent.length > 0)
+    throw new VanthuError('NOT_FOUND', `${absent.map((id) => `#${id}`).join(', ')}; chưa ghi gói nào`);
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tam`;
   let bundle: Db | null = null;
   try {

@@ -1,5 +1,5 @@
 /** History, trash and bundles (issue #7), through the same dispatcher every host uses. */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Archive } from '../../../electron/core/archive';
@@ -159,6 +159,15 @@ describe('bundles between offices', () => {
 
     expect(importBundle(district.db, file)).toMatchObject({ imported: 0, duplicates: 3, conflicts: 0 });
     expect(district.count()).toBe(3);
+  });
+
+  test('an id not in the archive is refused by name and no bundle is written (1,99999 exported one document silently)', () => {
+    const id = province.list('date_asc', 1, 0).items[0]!.id;
+    const file = path.join(dir, 'thieu.vanthu-bundle');
+    expect(() => exportBundle(province.db, file, { ids: [id, 99999] }, '0')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: expect.stringContaining('#99999') }),
+    );
+    expect(existsSync(file)).toBe(false);
   });
 
   test('same number and issuer with different content is a conflict for the clerk, not a silent merge', async () => {
