@@ -457,7 +457,7 @@ export function documentCitationKeys(
 }
 
 /** documentCitationKeys' second step, on keys already read one by one (`keys[i]` of `cs[i]`). */
-export function datesWithinDocument(
+function datesWithinDocument(
   cs: readonly CitationFacts[],
   keys: CitationKeys[],
   citing: CitingContext,
