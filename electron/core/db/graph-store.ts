@@ -333,6 +333,19 @@ export function insertDecision(
   );
 }
 
+/** Confirm/reject decisions stored against a citation without its date (match key ending in '|'), by citing document. */
+export function undatedDecisions(db: Database): { id: number; from_id: number; match_key: string }[] {
+  return stmt(
+    db,
+    `SELECT id, from_id, match_key FROM graph_decisions
+     WHERE match_key LIKE '%|' AND action IN ('confirm', 'reject') ORDER BY from_id, id`,
+  ).all() as { id: number; from_id: number; match_key: string }[];
+}
+
+export function setDecisionMatchKey(db: Database, id: number, matchKey: string): void {
+  stmt(db, 'UPDATE graph_decisions SET match_key = ? WHERE id = ?').run(matchKey, id);
+}
+
 /** Clears earlier confirm/reject decisions of one citation for one target, so the latest word stands alone. */
 export function clearDecisions(db: Database, fromId: number, matchKey: string, toDoc: number): void {
   stmt(
@@ -471,7 +484,6 @@ export function docKeysOf(db: Database, id: number): DocKeyRow | undefined {
   return stmt(db, 'SELECT * FROM graph_docs WHERE document_id = ?').get(id) as DocKeyRow | undefined;
 }
 
-/** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
 /** The rules version the stored edges were computed under (migration 0140). */
 export function graphRulesVersion(db: Database): number {
   const row = stmt(db, `SELECT version FROM graph_rules WHERE id = 1`).get() as { version: number } | undefined;
@@ -482,6 +494,7 @@ export function setGraphRulesVersion(db: Database, version: number): void {
   stmt(db, `UPDATE graph_rules SET version = ? WHERE id = 1`).run(version);
 }
 
+/** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
 export function documentsNeedingResolution(db: Database): number[] {
   return (
     stmt(

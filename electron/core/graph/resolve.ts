@@ -409,7 +409,11 @@ export const GRAPH_RULES_VERSION = 3;
  * re-parsed documents), and recomputes the whole graph once when it was resolved under older rules.
  */
 export function catchUpGraph(db: Database): number {
-  if (gs.graphRulesVersion(db) < GRAPH_RULES_VERSION) return resolveAll(db).documents;
+  const stored = gs.graphRulesVersion(db);
+  if (stored < GRAPH_RULES_VERSION) {
+    if (stored < 3) db.transaction(() => carryUndatedDecisions(db)).immediate();
+    return resolveAll(db).documents;
+  }
   const ids = gs.documentsNeedingResolution(db);
   if (ids.length === 0) return 0;
   if (ids.length > 2000) {
@@ -421,6 +425,57 @@ export function catchUpGraph(db: Database): number {
     for (const id of ids) resolveDocument(db, id, aliases);
   }).immediate();
   return ids.length;
+}
+
+/**
+ * Rules 3 gave a citation without its date the match key of its dated twin in the same document,
+ * so a clerk's confirm/reject stored under the undated key (`…|`) would no longer meet its
+ * citation: the decision is moved to the key that citation has now (when it has exactly one).
+ * Ids are kept, so where the twin had a decision of its own the later word still stands.
+ */
+function carryUndatedDecisions(db: Database): void {
+  const decisions = gs.undatedDecisions(db);
+  if (decisions.length === 0) return;
+  const aliases = gs.loadAliases(db);
+  let fromId = -1;
+  let movedTo = new Map<string, Set<string>>();
+  for (const d of decisions) {
+    if (d.from_id !== fromId) {
+      fromId = d.from_id;
+      movedTo = newKeysOfUndatedCitations(db, fromId, aliases);
+    }
+    const now = movedTo.get(d.match_key);
+    if (now?.size === 1) gs.setDecisionMatchKey(db, d.id, [...now][0]!);
+  }
+}
+
+/** For one citing document: a citation's key read alone → the keys read with the whole document, where they differ. */
+function newKeysOfUndatedCitations(
+  db: Database,
+  id: number,
+  aliases: readonly RegistryAlias[],
+): Map<string, Set<string>> {
+  const doc = gs.storedDoc(db, id);
+  const out = new Map<string, Set<string>>();
+  if (!doc) return out;
+  const ctx = citingContext(doc);
+  const facts = gs.citationRowsOf(db, id).map((c) => ({ ...c, issuerNormalized: c.issuer_normalized }));
+  const together = documentCitationKeys(facts, ctx, aliases);
+  const kept = new Set<string>();
+  facts.forEach((c, i) => {
+    const alone = citationKeys(c, ctx, aliases).matchKey;
+    const now = together[i]!.matchKey;
+    if (alone === now) {
+      kept.add(now);
+      return;
+    }
+    let keys = out.get(alone);
+    if (!keys) out.set(alone, (keys = new Set()));
+    keys.add(now);
+  });
+  // A key some citation still has keeps its decisions where they are.
+  for (const k of kept) out.delete(k);
+  return out;
 }
 
 export interface ResolveAllReport {

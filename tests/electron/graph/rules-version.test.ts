@@ -51,3 +51,40 @@ test('a link left missing by the old order-dependent rules is found again on the
     t.cleanup();
   }
 });
+
+test('a clerk’s rejection stored under rules 2 for the undated citation of 571-CV/TU still holds after rules 3 gave it its dated twin’s key', async () => {
+  const t = tempDir('vanthu-rules-');
+  let archive = Archive.open(t.dir);
+  try {
+    const ids = await importLetters(archive, [BG_571, YT_128]);
+    const citer = ids.get('yt128')!;
+    const cited = ids.get('bg571')!;
+    // What rules 2 stored: the subject line's citation keyed alone (no year, no date), and the
+    // clerk's «không phải văn bản này» against that key; a decision whose citation is gone stays.
+    const undatedKey = '571-CV/TU||cong van|';
+    const datedKey = '571-CV/TU|2021|cong van|2021-03-12';
+    const decide = archive.db.prepare(
+      `INSERT INTO graph_decisions (from_id, match_key, action, to_doc, relation, note, created_at)
+       VALUES (?, ?, 'reject', ?, NULL, NULL, '2026-11-01T00:00:00.000Z')`,
+    );
+    decide.run(citer, undatedKey, cited);
+    decide.run(citer, '999-CV/TU||cong van|', cited);
+    archive.db.prepare('UPDATE graph_rules SET version = 2').run();
+    archive.close();
+
+    archive = Archive.open(t.dir);
+    archive.graph.links(citer);
+    expect(rulesVersion(archive)).toBe(GRAPH_RULES_VERSION);
+    expect(
+      archive.db.prepare('SELECT match_key FROM graph_decisions WHERE from_id = ? ORDER BY id').all(citer),
+    ).toEqual([{ match_key: datedKey }, { match_key: '999-CV/TU||cong van|' }]);
+    const edges = archive.db
+      .prepare(`SELECT status, to_doc FROM graph_edges WHERE from_id = ? AND ref_key = '571-CV/TU'`)
+      .all(citer) as { status: string; to_doc: number | null }[];
+    expect(edges).toHaveLength(2);
+    for (const e of edges) expect(e.to_doc).not.toBe(cited);
+  } finally {
+    archive.close();
+    t.cleanup();
+  }
+});
