@@ -171,3 +171,24 @@ export const ACTION_LABELS: Record<string, string> = {
   restored: 'Khôi phục từ thùng rác',
   bundle: 'Nhận từ gói trao đổi',
 };
+
+/** A step of a long safety job (backup, verifying a backup, checking the archive). */
+export type SafetyStep = 'copy' | 'compact' | 'digest' | 'integrity' | 'links' | 'index' | 'originals' | 'texts';
+
+/** Where a long safety job is: `total` 0 when the step cannot be counted (SQLite's VACUUM, integrity_check). */
+export interface SafetyProgress {
+  step: SafetyStep;
+  done: number;
+  total: number;
+}
+
+export const SAFETY_STEP_LABEL: Record<SafetyStep, string> = {
+  copy: 'Sao chép kho',
+  compact: 'Thu gọn bản sao',
+  digest: 'Tính mã băm văn bản và bản gốc',
+  integrity: 'Kiểm tra toàn vẹn tệp',
+  links: 'Kiểm tra liên kết giữa các bảng',
+  index: 'Kiểm tra chỉ mục tìm kiếm',
+  originals: 'Đối chiếu bản gốc với mã băm',
+  texts: 'Đối chiếu nội dung văn bản với mã băm',
+};

@@ -110,6 +110,33 @@ describeBrowser('safety pages', () => {
     await noMarkup();
   });
 
+  test('while the archive check runs the page says what it is doing and the button cannot start a second one (it showed nothing for half a minute at 100k)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/safety'));
+    const button = page.getByRole('button', { name: 'Kiểm tra kho' });
+    await button.waitFor();
+    // Hold the answer back, as a large archive would.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/checkArchive', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await button.click();
+      const busy = page.getByTestId('safety-busy');
+      await busy.waitFor();
+      expect(await busy.textContent()).toMatch(/Đang kiểm tra kho/);
+      expect(await button.isDisabled()).toBe(true);
+      release();
+      await busy.waitFor({ state: 'detached' });
+      expect(await button.isDisabled()).toBe(false);
+      await page.getByTestId('check-report').waitFor();
+    } finally {
+      release();
+      await page.unroute('**/api/checkArchive');
+    }
+  });
+
   test('the history page shows the changes as text and moves a document to the trash', async () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${served.url}#/history/${keptId}`);

@@ -2,7 +2,7 @@
  * Safety commands (issue #7, docs/safety.md): backup, check, restore, bundles, history and trash.
  * Exit codes as elsewhere: 0 done, 1 something was found or refused, 2 the archive or file unusable.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
@@ -13,6 +13,7 @@ import {
   backupStatus,
   backupToFolder,
   createBackup,
+  generationName,
   restoreBackup,
   setBackupSettings,
   verifyBackup,
@@ -28,6 +29,7 @@ import {
   archiveDir,
   archiveOption,
   printJson,
+  safetyProgress,
   withArchive,
   type ArchiveOption,
 } from '../common';
@@ -70,19 +72,25 @@ export function registerSafetyCommands(program: Command): void {
   program
     .command('backup')
     .description('sao lưu toàn bộ kho (kể cả bản gốc) vào một tệp; không có tệp: vào thư mục sao lưu đã chọn')
-    .argument('[file]', 'tệp sao lưu, ví dụ E:\\Vanthu-2025-01-31.vanthu-backup')
+    .argument('[file]', 'tệp sao lưu, ví dụ E:\\Vanthu-2025-01-31.vanthu-backup, hoặc thư mục (tên tệp theo ngày giờ)')
     .option('--force', 'ghi đè tệp đã có')
     .option('--json', 'in kết quả dạng JSON')
     .addOption(archiveOption())
     .action(async (file: string | undefined, options: JsonOption & { force?: boolean }) => {
+      // A folder given for the file (a USB stick's root): the backup goes into it under a dated name.
+      if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, generationName(new Date()));
       await withArchive(options, async (archive) => {
-        const result = file
-          ? await createBackup(archive.db, file, {
-              appVersion: APP_VERSION,
-              trigger: 'cli',
-              overwrite: Boolean(options.force),
-            })
-          : await backupToFolder(archive.db, APP_VERSION, 'cli');
+        const progress = safetyProgress(!options.json && process.stderr.isTTY);
+        const result = await (
+          file
+            ? createBackup(archive.db, file, {
+                appVersion: APP_VERSION,
+                trigger: 'cli',
+                overwrite: Boolean(options.force),
+                ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+              })
+            : backupToFolder(archive.db, APP_VERSION, 'cli', new Date(), progress.onProgress)
+        ).finally(progress.stop);
         if (options.json) printJson(result);
         else {
           process.stdout.write(
@@ -134,7 +142,9 @@ export function registerSafetyCommands(program: Command): void {
     // Not used (only the file is read), but every command takes --archive (README), so scripts may pass it.
     .addOption(archiveOption())
     .action((file: string, options: { json?: boolean }) => {
-      const report = verifyBackup(file);
+      const progress = safetyProgress(!options.json && process.stderr.isTTY);
+      const report = verifyBackup(file, progress.onProgress);
+      progress.stop();
       if (options.json) printJson(report);
       else if (report.ok)
         process.stdout.write(
@@ -155,7 +165,9 @@ export function registerSafetyCommands(program: Command): void {
       // Checking never creates an archive: a folder without one is said so, not «unable to open».
       if (!existsSync(path.join(dir, DATABASE_FILE)))
         throw new VanthuError('IO_ERROR', `không có kho lưu trữ (${DATABASE_FILE}) trong ${dir}`);
-      const report = checkArchiveFolder(dir);
+      const progress = safetyProgress(!options.json && process.stderr.isTTY);
+      const report = checkArchiveFolder(dir, new Date(), progress.onProgress);
+      progress.stop();
       if (options.json) printJson(report);
       else printCheck(report);
       if (!report.ok) process.exitCode = EXIT_FAILURES;
@@ -169,7 +181,13 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action((file: string, options: JsonOption) => {
       const dir = archiveDir(options);
-      const result = restoreBackup(dir, file);
+      const progress = safetyProgress(!options.json && process.stderr.isTTY);
+      let result: ReturnType<typeof restoreBackup>;
+      try {
+        result = restoreBackup(dir, file, new Date(), progress.onProgress);
+      } finally {
+        progress.stop();
+      }
       // Open once so migrations bring an older backup up to date, and to report what is there.
       const archive = Archive.open(dir);
       const count = archive.count();

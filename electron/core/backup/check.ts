@@ -12,18 +12,21 @@ import { openDatabase, toVanthuError } from '../db/open';
 import { DATABASE_FILE } from '../paths';
 import type { CheckFinding, CheckReport } from '../../../shared/model/safety';
 import * as s from '../db/safety-store';
+import { rowProgress, type OnSafetyProgress } from './backup';
 
-export function checkArchive(db: Database, now = new Date()): CheckReport {
+export function checkArchive(db: Database, now = new Date(), onProgress?: OnSafetyProgress): CheckReport {
   const findings: CheckFinding[] = [];
   const add = (f: CheckFinding): void => {
     findings.push(f);
   };
 
+  onProgress?.({ step: 'integrity', done: 0, total: 0 });
   const integrity = s.integrityCheck(db, 20);
   if (integrity.join() === 'ok')
     add({ level: 'ok', code: 'integrity', message: 'Cấu trúc tệp kho toàn vẹn (integrity_check: ok).' });
   else add({ level: 'error', code: 'integrity', message: `Tệp kho bị hỏng: ${integrity.slice(0, 5).join('; ')}` });
 
+  onProgress?.({ step: 'links', done: 0, total: 0 });
   const fk = s.foreignKeyCheck(db);
   if (fk.length === 0) add({ level: 'ok', code: 'foreign_keys', message: 'Liên kết giữa các bảng đầy đủ.' });
   else {
@@ -32,6 +35,7 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
   }
 
   const documents = s.tableCount(db, 'documents');
+  onProgress?.({ step: 'index', done: 0, total: 0 });
   const gaps = s.searchIndexGaps(db);
   const indexProblems: string[] = [];
   if (gaps.unindexed.length > 0) indexProblems.push(`${gaps.unindexed.length} văn bản chưa có trong chỉ mục tìm kiếm`);
@@ -61,11 +65,14 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
 
   const bad: number[] = [];
   let checked = 0;
+  const originalsDone = rowProgress('originals', s.tableCount(db, 'originals'), onProgress);
   for (const row of s.iterateOriginals(db)) {
     checked++;
+    originalsDone();
     const hash = createHash('sha256').update(row.bytes).digest('hex');
     if (hash !== row.sha256 || row.bytes.byteLength !== row.size) bad.push(row.document_id);
   }
+  originalsDone.end();
   if (bad.length === 0) add({ level: 'ok', code: 'originals', message: `${checked} bản gốc khớp mã băm SHA-256.` });
   else
     add({
@@ -78,12 +85,15 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
   // A scan's identity is its file's bytes ("bytes:…"): it has no text to hash.
   const badTexts: number[] = [];
   let textsChecked = 0;
+  const textsDone = rowProgress('texts', documents, onProgress);
   for (const row of s.iterateTexts(db)) {
+    textsDone();
     if (row.content_hash.startsWith('bytes:')) continue;
     textsChecked++;
     if (row.text === null || createHash('sha256').update(row.text).digest('hex') !== row.content_hash)
       badTexts.push(row.id);
   }
+  textsDone.end();
   if (badTexts.length === 0)
     add({ level: 'ok', code: 'texts', message: `${textsChecked} nội dung văn bản khớp mã băm khi nhập.` });
   else
@@ -115,10 +125,10 @@ export function checkArchive(db: Database, now = new Date()): CheckReport {
  * checked as a temporary copy (the file and its -wal, if any) in the system temp folder, deleted
  * afterwards. The original is only read. A finding says a copy was checked.
  */
-export function checkArchiveFolder(dir: string, now = new Date()): CheckReport {
+export function checkArchiveFolder(dir: string, now = new Date(), onProgress?: OnSafetyProgress): CheckReport {
   const file = path.join(dir, DATABASE_FILE);
   try {
-    return checkFile(file, now);
+    return checkFile(file, now, onProgress);
   } catch (error) {
     // With a -wal and no -shm SQLite says CANTOPEN (IO_ERROR) rather than READONLY.
     const mapped = toVanthuError(error);
@@ -134,7 +144,7 @@ export function checkArchiveFolder(dir: string, now = new Date()): CheckReport {
     } catch (error) {
       throw new VanthuError('IO_ERROR', (error as Error).message);
     }
-    const report = checkFile(copy, now);
+    const report = checkFile(copy, now, onProgress);
     report.findings.unshift({
       level: 'ok',
       code: 'read_only_copy',
@@ -155,10 +165,10 @@ function writableFolder(dir: string): boolean {
   }
 }
 
-function checkFile(file: string, now: Date): CheckReport {
+function checkFile(file: string, now: Date, onProgress?: OnSafetyProgress): CheckReport {
   const db = openDatabase(file, { readOnly: true });
   try {
-    return checkArchive(db, now);
+    return checkArchive(db, now, onProgress);
   } finally {
     db.close();
   }

@@ -62,21 +62,38 @@ export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean
   );
 }
 
+const BUSY_BACKUP =
+  'Đang sao lưu: sao chép, thu gọn, tính mã băm và kiểm tra bản sao. Với kho lớn (hàng chục nghìn văn bản) việc này mất khoảng nửa phút; xin đừng tắt máy hay rút USB.';
+const BUSY_CHECK =
+  'Đang kiểm tra kho: toàn vẹn tệp, chỉ mục tìm kiếm, bản gốc và nội dung so với mã băm. Với kho lớn việc này mất khoảng nửa phút.';
+
 function useCall() {
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // What a long call is doing, shown while it runs: a backup or a check of 100,000 documents takes
+  // about half a minute, and a second click would start a second one.
+  const [busy, setBusy] = useState<string | null>(null);
   const run = useCallback(
-    async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>, done?: (v: T) => string | null) => {
+    async <T,>(
+      p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
+      done?: (v: T) => string | null,
+      busyLabel?: string,
+    ) => {
       setError(null);
       setNote(null);
-      const r = await p;
-      if (!r.ok) setError(r.error);
-      else if (done) setNote(done(r.value));
-      return r.ok ? r.value : undefined;
+      if (busyLabel) setBusy(busyLabel);
+      try {
+        const r = await p;
+        if (!r.ok) setError(r.error);
+        else if (done) setNote(done(r.value));
+        return r.ok ? r.value : undefined;
+      } finally {
+        if (busyLabel) setBusy(null);
+      }
     },
     [],
   );
-  return { error, note, run };
+  return { error, note, busy, run };
 }
 
 function SafetyPage({
@@ -90,7 +107,7 @@ function SafetyPage({
   status: BackupStatus | null;
   onStatus: (s: BackupStatus) => void;
 }) {
-  const { error, note, run } = useCall();
+  const { error, note, busy, run } = useCall();
   const [trash, setTrash] = useState<TrashEntry[]>([]);
   const [conflicts, setConflicts] = useState<BundleConflict[]>([]);
   const [check, setCheck] = useState<CheckReport | null>(null);
@@ -111,6 +128,11 @@ function SafetyPage({
       {note && (
         <p className="safety-note" role="status">
           {note}
+        </p>
+      )}
+      {busy && (
+        <p className="safety-busy" role="status" data-testid="safety-busy">
+          {busy}
         </p>
       )}
 
@@ -171,8 +193,13 @@ function SafetyPage({
           <button
             type="button"
             className="button primary"
+            disabled={busy !== null}
             onClick={() =>
-              void run(api.backupNow({}), (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`))
+              void run(
+                api.backupNow({}),
+                (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`),
+                BUSY_BACKUP,
+              )
             }
           >
             Sao lưu ngay
@@ -183,6 +210,7 @@ function SafetyPage({
             <button
               type="button"
               className="button"
+              disabled={busy !== null}
               onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}
             >
               Chọn thư mục sao lưu…
@@ -190,6 +218,7 @@ function SafetyPage({
             <button
               type="button"
               className="button"
+              disabled={busy !== null}
               onClick={() =>
                 void run(api.chooseAndBackup({}), (b) =>
                   b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null,
@@ -201,6 +230,7 @@ function SafetyPage({
             <button
               type="button"
               className="button"
+              disabled={busy !== null}
               onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}
             >
               Khôi phục từ bản sao lưu…
@@ -210,7 +240,8 @@ function SafetyPage({
         <button
           type="button"
           className="button"
-          onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null))}
+          disabled={busy !== null}
+          onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null), BUSY_CHECK)}
         >
           Kiểm tra kho
         </button>

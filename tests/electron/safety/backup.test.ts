@@ -63,6 +63,31 @@ describe('backup and restore', () => {
     expect(backupStatus(archive.db)).toMatchObject({ lastBackupFile: 'a.vanthu-backup', stale: false, warning: null });
   });
 
+  test('backup, verify and check say each step as it goes, counted steps ending at their total (a 100k backup showed nothing for half a minute)', async () => {
+    type Seen = { step: string; done: number; total: number };
+    const steps = (seen: Seen[]) => seen.map((p) => p.step).filter((step, i, all) => step !== all[i - 1]);
+    const endsAtTotal = (seen: Seen[], step: string) => {
+      const last = seen.filter((p) => p.step === step).at(-1)!;
+      return last.total > 0 && last.done === last.total;
+    };
+    const file = path.join(dir, 'b.vanthu-backup');
+    const backup: Seen[] = [];
+    await createBackup(archive.db, file, { ...OPTS, onProgress: (p) => backup.push(p) });
+    expect(steps(backup)).toEqual(['copy', 'compact', 'digest', 'integrity']);
+    expect(endsAtTotal(backup, 'copy') && endsAtTotal(backup, 'digest')).toBe(true);
+    // 5 documents and their 5 originals.
+    expect(backup.filter((p) => p.step === 'digest').at(-1)).toEqual({ step: 'digest', done: 10, total: 10 });
+
+    const verify: Seen[] = [];
+    expect(verifyBackup(file, (p) => verify.push(p)).ok).toBe(true);
+    expect(steps(verify)).toEqual(['integrity', 'digest']);
+
+    const check: Seen[] = [];
+    expect(checkArchive(archive.db, new Date(), (p) => check.push(p)).ok).toBe(true);
+    expect(steps(check)).toEqual(['integrity', 'links', 'index', 'originals', 'texts']);
+    expect(endsAtTotal(check, 'originals') && endsAtTotal(check, 'texts')).toBe(true);
+  });
+
   test('verify refuses a tampered original, a truncated file, random bytes and a bare archive', async () => {
     const file = path.join(dir, 'a.vanthu-backup');
     await createBackup(archive.db, file, OPTS);

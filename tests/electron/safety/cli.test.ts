@@ -19,6 +19,18 @@ describe('safety commands', () => {
   });
   afterAll(() => cleanup());
 
+  test('backup into a folder (a USB stick’s root) writes a dated file there; it said «tệp đã tồn tại» of the folder', () => {
+    const usb = path.join(dir, 'usb-goc');
+    mkdirSync(usb);
+    const backup = runCli(['backup', usb, '--json', '--archive', archive]);
+    expect(backup).toMatchObject({ status: 0, stderr: '' });
+    const written = readdirSync(usb);
+    expect(written).toEqual([expect.stringMatching(/^Vanthu-saoluu-\d{4}-\d{2}-\d{2}-\d{6}\.vanthu-backup$/)]);
+    // --json and a pipe: no progress in the output.
+    expect(JSON.parse(backup.stdout)).toMatchObject({ fileName: written[0], documents: 5 });
+    expect(runCli(['verify-backup', path.join(usb, written[0]!)]).status).toBe(0);
+  });
+
   test('backup, verify-backup, check, restore: messages in Vietnamese, the old archive kept aside', () => {
     const file = path.join(dir, 'sao-luu.vanthu-backup');
     const backup = runCli(['backup', file, '--archive', archive]);
