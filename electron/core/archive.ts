@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../shared/api/errors';
 import type { DocumentDetail, DocumentPage, DocumentSummary, ImportFileResult } from '../../shared/model/archive';
 import { refKey } from '../../shared/text/ref';
-import { openDatabase, toVanthuError, type OpenOptions } from './db/open';
+import { openDatabase, toVanthuError, useNativeBinding, type OpenOptions } from './db/open';
 import { schemaVersion } from './db/migrations';
 import * as store from './db/store';
 import { ImportJobs } from './import/jobs';
@@ -31,6 +31,8 @@ export class Archive {
   ) {}
 
   static open(dir: string, options: OpenOptions = {}): Archive {
+    // Before a staged restore (beforeOpen) opens its file: every connection needs this build.
+    if (options.nativeBinding) useNativeBinding(options.nativeBinding);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (error) {

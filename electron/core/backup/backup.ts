@@ -20,7 +20,6 @@ import {
   unlinkSync,
 } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { VanthuError } from '../../../shared/api/errors';
 import {
@@ -35,7 +34,7 @@ import {
   type SafetyStep,
   type VerifyReport,
 } from '../../../shared/model/safety';
-import { toVanthuError as dbError } from '../db/open';
+import { connect, toVanthuError as dbError } from '../db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
 import { DATABASE_FILE } from '../paths';
@@ -215,7 +214,7 @@ export async function createBackup(
     });
     onProgress?.({ step: 'copy', done: totalPages, total: totalPages });
     onProgress?.({ step: 'compact', done: 0, total: 0 });
-    copy = new Database(tmp);
+    copy = connect(tmp);
     copy.pragma('journal_mode = DELETE');
     copy.pragma('synchronous = FULL');
     // The backup folder is a place on this PC: it has no meaning where the backup is restored.
@@ -255,7 +254,7 @@ export async function createBackup(
 
 function openBackupReadOnly(file: string): Db {
   try {
-    return new Database(file, { readonly: true, fileMustExist: true });
+    return connect(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     const e = toVanthuError(error);
     throw e.code === 'ARCHIVE_CORRUPT' ? new VanthuError('BACKUP_INVALID', e.detail) : e;
@@ -359,7 +358,7 @@ function assertNotInUse(dbFile: string): void {
   if (existsSync(dbFile + '-wal') || existsSync(dbFile + '-shm')) {
     // A clean close by the last connection removes them; try to be that last connection.
     try {
-      const db = new Database(dbFile);
+      const db = connect(dbFile);
       db.pragma('busy_timeout = 2000');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
@@ -388,7 +387,7 @@ export function restoreBackup(
   try {
     mkdirSync(dir, { recursive: true });
     copyFileSync(backupFile, staging);
-    const db = new Database(staging);
+    const db = connect(staging);
     try {
       s.dropManifest(db);
       // The settings of this PC (its backup folder) win over those of the PC that made the backup.
@@ -421,7 +420,7 @@ export function restoreBackup(
 
 function readBackupSettingsOf(dbFile: string): BackupSettings | null {
   try {
-    const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const db = connect(dbFile, { readonly: true, fileMustExist: true });
     try {
       return s.hasTable(db, 'settings') ? (s.getSetting<BackupSettings>(db, SETTINGS_KEY) ?? null) : null;
     } finally {

@@ -8,7 +8,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DUPLICATE_MESSAGE, VanthuError } from '../../../shared/api/errors';
 import type {
@@ -18,6 +17,7 @@ import type {
   TrashRestoreResult,
 } from '../../../shared/model/safety';
 import { toVanthuError } from '../backup/backup';
+import { connect } from '../db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
 import { insertSerialized, serializeDocument, type SerializedDocument } from '../history/serialize';
@@ -62,7 +62,7 @@ export function exportBundle(
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tam`;
   let bundle: Db | null = null;
   try {
-    bundle = new Database(tmp);
+    bundle = connect(tmp);
     bundle.pragma('journal_mode = DELETE');
     s.createBundleSchema(bundle);
     const digest = createHash('sha256');
@@ -128,7 +128,7 @@ function openBundle(file: string): { bundle: Db; manifest: BundleManifest } {
   if (!existsSync(file)) throw new VanthuError('IO_ERROR', `không thấy tệp ${file}`);
   if (statSync(file).isDirectory()) throw new VanthuError('BUNDLE_INVALID', `${file} là một thư mục`);
   try {
-    bundle = new Database(file, { readonly: true, fileMustExist: true });
+    bundle = connect(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     const e = toVanthuError(error);
     throw e.code === 'ARCHIVE_CORRUPT' ? new VanthuError('BUNDLE_INVALID', e.detail) : e;

@@ -4,6 +4,25 @@ import { VanthuError, type ErrorCode } from '../../../shared/api/errors';
 import { migrate } from './migrations';
 import { installHistoryTriggers } from './safety-store';
 
+let processBinding: string | undefined;
+
+/**
+ * The better_sqlite3.node every connection of this process loads. The desktop app passes its
+ * Electron build to Archive.open, which sets it here before anything else opens a file: the
+ * packaged app carries no other (electron-builder.yml leaves the Node build out), so a connection
+ * opened without it — a backup's copy, a backup being verified or restored, a bundle — could not
+ * load better-sqlite3 there at all.
+ */
+export function useNativeBinding(file: string | undefined): void {
+  processBinding = file;
+}
+
+/** The one way this code opens an SQLite file: better-sqlite3 with the process's native build. */
+export function connect(file: string, options: Database.Options = {}): Db {
+  const nativeBinding = options.nativeBinding ?? processBinding;
+  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron build in the app). */
   nativeBinding?: string;
@@ -43,7 +62,7 @@ export function toVanthuError(error: unknown): VanthuError {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
-    db = new Database(file, {
+    db = connect(file, {
       readonly: options.readOnly ?? false,
       fileMustExist: options.readOnly ?? false,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
