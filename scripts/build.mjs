@@ -67,6 +67,16 @@ async function main() {
       format: 'cjs',
       external: nodeExternals,
     }),
+    // The safety worker (electron/core/backup/offthread.ts): backup copies, verifying, checking.
+    build({
+      ...common,
+      entryPoints: { 'core/safety-worker': 'electron/core/backup/safety-worker-entry.ts' },
+      outdir: dist,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: nodeExternals,
+    }),
     build({
       ...common,
       entryPoints: { 'renderer/app': 'renderer/src/main.tsx' },

@@ -104,6 +104,8 @@ export const inputSchemas = {
   chooseAndBackup: z.object({}).strict(),
   chooseAndRestore: z.object({}).strict(),
   checkArchive: z.object({}).strict(),
+  // Where the running backup or check is, polled by the page while it waits (null: none running).
+  getSafetyProgress: z.object({}).strict(),
   documentHistory: z
     .object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(1000).default(200) })
     .strict(),
@@ -169,6 +171,7 @@ export interface MethodOutputs {
   chooseAndBackup: Safety.BackupResult | null;
   chooseAndRestore: { documents: number; backupCreatedAt: string; message: string } | null;
   checkArchive: Safety.CheckReport;
+  getSafetyProgress: Safety.SafetyProgress | null;
   documentHistory: Safety.HistoryEntry[];
   deleteDocument: { trashId: number };
   listTrash: Safety.TrashEntry[];

@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'chooseAndBackup',
   'chooseAndRestore',
   'checkArchive',
+  'getSafetyProgress',
   'documentHistory',
   'deleteDocument',
   'listTrash',

@@ -121,12 +121,18 @@ describeBrowser('safety pages', () => {
       await held;
       await route.continue();
     });
+    // Where the worker is, as the host answers the page's polls meanwhile (tests/electron/safety/offthread.test.ts).
+    await page.route('**/api/getSafetyProgress', (route) =>
+      route.fulfill({ json: { ok: true, value: { step: 'digest', done: 250, total: 1000 } } }),
+    );
     try {
       await button.click();
       const busy = page.getByTestId('safety-busy');
       await busy.waitFor();
       expect(await busy.textContent()).toMatch(/Đang kiểm tra kho/);
       expect(await button.isDisabled()).toBe(true);
+      await page.getByTestId('safety-step').waitFor();
+      expect(await page.getByTestId('safety-step').textContent()).toBe('Tính mã băm văn bản và bản gốc 25%');
       release();
       await busy.waitFor({ state: 'detached' });
       expect(await button.isDisabled()).toBe(false);
@@ -134,6 +140,7 @@ describeBrowser('safety pages', () => {
     } finally {
       release();
       await page.unroute('**/api/checkArchive');
+      await page.unroute('**/api/getSafetyProgress');
     }
   });
 

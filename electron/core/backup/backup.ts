@@ -38,6 +38,7 @@ import { connect, toVanthuError as dbError } from '../db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
 import { DATABASE_FILE } from '../paths';
+import { runSafetyJob } from './offthread';
 
 export const BACKUP_EXTENSION = '.vanthu-backup';
 /** Automatic generations are named like this; rotation only ever deletes files matching it. */
@@ -45,9 +46,8 @@ const GENERATION = /^Vanthu-saoluu-\d{4}-\d{2}-\d{2}-\d{6}\.vanthu-backup$/;
 /** A verified backup waiting in the archive folder to replace the archive at the next open. */
 export const PENDING_RESTORE = 'khoi-phuc-dang-cho.vanthu-backup';
 const SETTINGS_KEY = 'backup';
-// 4 MB a step of SQLite's online backup (better-sqlite3's default is 100 pages): fewer turns of the
-// event loop for a 1 GB archive, and still a few hundred progress reports.
-const BACKUP_PAGES_PER_STEP = 1000;
+// better-sqlite3 caps a step at 2^31 - 1 pages: the rest of any archive.
+const WHOLE_FILE_AT_ONCE = 0x7fffffff;
 
 export interface BackupSettings {
   folder: string | null;
@@ -203,16 +203,58 @@ export async function createBackup(
   if (!existsSync(dir)) throw new VanthuError('IO_ERROR', `không có thư mục ${dir}`);
   const tmp = tempName(file);
   const createdAt = (options.now ?? new Date()).toISOString();
-  let copy: Db | null = null;
   try {
-    const onProgress = options.onProgress;
-    const { totalPages } = await db.backup(tmp, {
-      progress: ({ totalPages, remainingPages }) => {
-        onProgress?.({ step: 'copy', done: totalPages - remainingPages, total: totalPages });
-        return BACKUP_PAGES_PER_STEP;
+    const manifest = await runSafetyJob<BackupManifest>(
+      {
+        kind: 'backupCopy',
+        source: db.name,
+        tmp,
+        header: { createdAt, appVersion: options.appVersion, trigger: options.trigger },
       },
-    });
-    onProgress?.({ step: 'copy', done: totalPages, total: totalPages });
+      options.onProgress,
+    );
+    fsyncFile(tmp);
+    if (!options.overwrite && existsSync(file))
+      throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
+    renameSync(tmp, file);
+    fsyncDir(dir);
+    const size = statSync(file).size;
+    if (!db.readonly) s.logBackup(db, path.basename(file), options.trigger, manifest.documents, size, createdAt);
+    return { fileName: path.basename(file), size, documents: manifest.documents, createdAt, removed: [], manifest };
+  } catch (error) {
+    tryUnlink(tmp);
+    throw toVanthuError(error);
+  }
+}
+
+export interface CopyHeader {
+  createdAt: string;
+  appVersion: string;
+  trigger: BackupTrigger;
+}
+
+/**
+ * The archive at `source` copied to `tmp` as a backup: compacted, with its manifest, checked. Runs
+ * in a worker thread with connections of its own (offthread.ts), so it reads the archive through a
+ * read-only connection: SQLite restarts an online backup whenever another connection writes
+ * between two of its steps, so the copy is taken in one step, one consistent snapshot (~3 s at
+ * 100,000 documents) while the app goes on writing.
+ */
+export async function writeVerifiedCopy(
+  source: string,
+  tmp: string,
+  header: CopyHeader,
+  onProgress?: OnSafetyProgress,
+): Promise<BackupManifest> {
+  let copy: Db | null = null;
+  const archive = connect(source, { readonly: true, fileMustExist: true });
+  try {
+    onProgress?.({ step: 'copy', done: 0, total: 0 });
+    await archive.backup(tmp, { progress: () => WHOLE_FILE_AT_ONCE });
+  } finally {
+    archive.close();
+  }
+  try {
     onProgress?.({ step: 'compact', done: 0, total: 0 });
     copy = connect(tmp);
     copy.pragma('journal_mode = DELETE');
@@ -225,30 +267,19 @@ export async function createBackup(
     const manifest: BackupManifest = {
       format: 'vanthu-backup',
       formatVersion: 1,
-      createdAt,
-      appVersion: options.appVersion,
+      createdAt: header.createdAt,
+      appVersion: header.appVersion,
       schemaVersion: schemaVersion(copy),
-      trigger: options.trigger,
+      trigger: header.trigger,
       ...measure(copy, onProgress),
     };
     s.writeManifest(copy, manifest);
     onProgress?.({ step: 'integrity', done: 0, total: 0 });
     const integrity = s.integrityCheck(copy, 10);
     if (integrity.join() !== 'ok') throw new VanthuError('ARCHIVE_CORRUPT', integrity.join('; '));
-    copy.close();
-    copy = null;
-    fsyncFile(tmp);
-    if (!options.overwrite && existsSync(file))
-      throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
-    renameSync(tmp, file);
-    fsyncDir(dir);
-    const size = statSync(file).size;
-    if (!db.readonly) s.logBackup(db, path.basename(file), options.trigger, manifest.documents, size, createdAt);
-    return { fileName: path.basename(file), size, documents: manifest.documents, createdAt, removed: [], manifest };
-  } catch (error) {
+    return manifest;
+  } finally {
     copy?.close();
-    tryUnlink(tmp);
-    throw toVanthuError(error);
   }
 }
 
@@ -327,7 +358,10 @@ export function verifyBackup(file: string, onProgress?: OnSafetyProgress): Verif
 
 function assertVerified(file: string, onProgress?: OnSafetyProgress): VerifyReport & { manifest: BackupManifest } {
   if (!existsSync(file)) throw new VanthuError('IO_ERROR', `không thấy tệp ${file}`);
-  const report = verifyBackup(file, onProgress);
+  return verified(verifyBackup(file, onProgress));
+}
+
+function verified(report: VerifyReport): VerifyReport & { manifest: BackupManifest } {
   if (!report.ok || !report.manifest) {
     if (report.manifest && report.manifest.schemaVersion > LATEST_SCHEMA_VERSION)
       throw new VanthuError('ARCHIVE_TOO_NEW');
@@ -432,8 +466,14 @@ function readBackupSettingsOf(dbFile: string): BackupSettings | null {
 }
 
 /** Desktop restore: verify now, copy next to the archive, apply at the next start (applyPendingRestore). */
-export function stageRestore(dir: string, backupFile: string): VerifyReport {
-  const report = assertVerified(backupFile);
+export async function stageRestore(
+  dir: string,
+  backupFile: string,
+  onProgress?: OnSafetyProgress,
+): Promise<VerifyReport> {
+  if (!existsSync(backupFile)) throw new VanthuError('IO_ERROR', `không thấy tệp ${backupFile}`);
+  // Off the main thread (offthread.ts): verifying a 100k backup reads and hashes all of it.
+  const report = verified(await runSafetyJob<VerifyReport>({ kind: 'verify', file: backupFile }, onProgress));
   const pending = path.join(dir, PENDING_RESTORE);
   const tmp = tempName(pending);
   try {

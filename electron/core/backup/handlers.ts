@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
+import type { CheckReport, SafetyProgress } from '../../../shared/model/safety';
 import type { Archive } from '../archive';
 import type { HostContext } from '../api/handlers';
 import { APP_VERSION } from '../version';
@@ -22,7 +23,8 @@ import {
   setBackupSettings,
   stageRestore,
 } from './backup';
-import { checkArchive } from './check';
+import { runSafetyJob } from './offthread';
+import type { OnSafetyProgress } from './backup';
 
 export const SAFETY_METHODS = [
   'getBackupStatus',
@@ -33,6 +35,7 @@ export const SAFETY_METHODS = [
   'chooseAndBackup',
   'chooseAndRestore',
   'checkArchive',
+  'getSafetyProgress',
   'documentHistory',
   'deleteDocument',
   'listTrash',
@@ -59,16 +62,30 @@ function stampDate(): string {
 
 export function createSafetyHandlers(archive: Archive, ctx: HostContext): SafetyHandlers {
   const changed = (): void => archive.documentsChanged();
+  // The step of the backup or check running now, for the page's getSafetyProgress polls: the work
+  // runs in a worker thread (offthread.ts), so this thread answers them meanwhile.
+  let progress: SafetyProgress | null = null;
+  const tracked = async <T>(run: (onProgress: OnSafetyProgress) => Promise<T>): Promise<T> => {
+    try {
+      return await run((p) => (progress = p));
+    } finally {
+      progress = null;
+    }
+  };
   return {
     getBackupStatus: () => backupStatus(archive.db),
+    getSafetyProgress: () => progress,
     backupNow: () => {
       writable(archive);
-      return backupToFolder(archive.db, APP_VERSION, 'manual');
+      return tracked((onProgress) => backupToFolder(archive.db, APP_VERSION, 'manual', new Date(), onProgress));
     },
     runDueBackup: async () => {
       if (archive.db.readonly || !isDailyDue(archive.db)) return { ran: false, result: null, reason: null };
       try {
-        return { ran: true, result: await backupToFolder(archive.db, APP_VERSION, 'daily'), reason: null };
+        const result = await tracked((onProgress) =>
+          backupToFolder(archive.db, APP_VERSION, 'daily', new Date(), onProgress),
+        );
+        return { ran: true, result, reason: null };
       } catch (error) {
         // A missing USB stick is not an error the page must handle: the stale-backup banner says it.
         return { ran: false, result: null, reason: error instanceof Error ? error.message : String(error) };
@@ -93,11 +110,14 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
       if (!ctx.pickSaveFile) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const file = await ctx.pickSaveFile('backup', generationName(new Date()));
       if (!file) return null;
-      const { manifest: _m, ...result } = await createBackup(archive.db, withExtension(file, BACKUP_EXTENSION), {
-        appVersion: APP_VERSION,
-        trigger: 'manual',
-        overwrite: true, // the save dialog has already asked before replacing
-      });
+      const { manifest: _m, ...result } = await tracked((onProgress) =>
+        createBackup(archive.db, withExtension(file, BACKUP_EXTENSION), {
+          appVersion: APP_VERSION,
+          trigger: 'manual',
+          overwrite: true, // the save dialog has already asked before replacing
+          onProgress,
+        }),
+      );
       return result;
     },
     chooseAndRestore: async () => {
@@ -105,7 +125,7 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
       if (!ctx.pickFile) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const file = await ctx.pickFile('restore');
       if (!file) return null;
-      const report = stageRestore(archive.dir, file);
+      const report = await tracked((onProgress) => stageRestore(archive.dir, file, onProgress));
       return {
         documents: report.manifest?.documents ?? 0,
         backupCreatedAt: report.manifest?.createdAt ?? '',
@@ -113,7 +133,10 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
           'Tệp sao lưu hợp lệ. Hãy đóng rồi mở lại Vanthu để hoàn tất khôi phục; kho hiện tại sẽ được giữ lại bên cạnh.',
       };
     },
-    checkArchive: () => checkArchive(archive.db),
+    checkArchive: () =>
+      tracked((onProgress) =>
+        runSafetyJob<CheckReport>({ kind: 'check', source: archive.file, now: new Date().toISOString() }, onProgress),
+      ),
     documentHistory: ({ id, limit }) => documentHistory(archive.db, id, limit),
     deleteDocument: ({ id }) => {
       writable(archive);

@@ -17,6 +17,10 @@ export function useNativeBinding(file: string | undefined): void {
   processBinding = file;
 }
 
+export function nativeBindingInUse(): string | undefined {
+  return processBinding;
+}
+
 /** The one way this code opens an SQLite file: better-sqlite3 with the process's native build. */
 export function connect(file: string, options: Database.Options = {}): Db {
   const nativeBinding = options.nativeBinding ?? processBinding;

@@ -7,7 +7,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type { BackupStatus, BundleConflict, CheckReport, HistoryEntry, TrashEntry } from '../../../shared/model/safety';
+import {
+  SAFETY_STEP_LABEL,
+  type BackupStatus,
+  type BundleConflict,
+  type CheckReport,
+  type HistoryEntry,
+  type SafetyProgress,
+  type TrashEntry,
+} from '../../../shared/model/safety';
 import { ErrorMessage } from '../views/ErrorMessage';
 
 type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
@@ -96,6 +104,33 @@ function useCall() {
   return { error, note, busy, run };
 }
 
+/** The running job's step, asked every half second while the page waits (the work runs off the main thread). */
+function SafetyStepLine({ api }: { api: VanthuApi }) {
+  const [progress, setProgress] = useState<SafetyProgress | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      void api.getSafetyProgress({}).then((r) => {
+        if (live && r.ok) setProgress(r.value);
+      });
+    ask();
+    const timer = window.setInterval(ask, 500);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [api]);
+  if (!progress) return null;
+  const share = progress.total > 0 ? ` ${Math.floor((100 * progress.done) / progress.total)}%` : '…';
+  return (
+    <span className="safety-step" data-testid="safety-step">
+      <br />
+      {SAFETY_STEP_LABEL[progress.step]}
+      {share}
+    </span>
+  );
+}
+
 function SafetyPage({
   api,
   desktop,
@@ -133,6 +168,7 @@ function SafetyPage({
       {busy && (
         <p className="safety-busy" role="status" data-testid="safety-busy">
           {busy}
+          <SafetyStepLine api={api} />
         </p>
       )}
 
