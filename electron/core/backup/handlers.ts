@@ -22,9 +22,9 @@ import {
   isDailyDue,
   setBackupSettings,
   stageRestore,
+  type OnSafetyProgress,
 } from './backup';
 import { runSafetyJob } from './offthread';
-import type { OnSafetyProgress } from './backup';
 
 export const SAFETY_METHODS = [
   'getBackupStatus',
