@@ -10,7 +10,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  mkdirSync,
   existsSync,
   fsyncSync,
   openSync,
@@ -38,6 +37,7 @@ import { connect, toVanthuError as dbError } from '../db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
 import { DATABASE_FILE } from '../paths';
+import { makeFolder } from '../folders';
 
 export const BACKUP_EXTENSION = '.vanthu-backup';
 /** Automatic generations are named like this; rotation only ever deletes files matching it. */
@@ -385,7 +385,7 @@ export function restoreBackup(
   const staging = tempName(dbFile);
   let keptAside: string | null = null;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     copyFileSync(backupFile, staging);
     const db = connect(staging);
     try {

@@ -189,6 +189,26 @@ describe('vanthu CLI', () => {
     }
   });
 
+  // Node's recursive mkdirSync spun forever on a folder the system refuses with ENOENT (Linux /proc).
+  (process.platform === 'linux' ? test : test.skip)(
+    '--archive that cannot be created (/proc/x, a path through a file): a Vietnamese reason and exit 2 at once, no hang',
+    () => {
+      const file = path.join(dir, 'tep.txt');
+      writeFileSync(file, 'x');
+      for (const archive of ['/proc/vanthu-khong-tao-duoc', path.join(file, 'kho')]) {
+        const started = Date.now();
+        const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'list', '--archive', archive], {
+          encoding: 'utf8',
+          timeout: 15000,
+        });
+        expect({ archive, status: run.status, signal: run.signal }).toEqual({ archive, status: 2, signal: null });
+        expect(Date.now() - started).toBeLessThan(15000);
+        expect(run.stderr).toContain(`không tạo được thư mục kho lưu trữ ${archive}:`);
+        expect(run.stderr).not.toMatch(/ENOENT|ENOTDIR|mkdir|không mong muốn/);
+      }
+    },
+  );
+
   test('taskdigest with an empty agency name is refused (exit 2) instead of writing an empty digest', () => {
     const out = path.join(dir, 'bang.html');
     const run = runCli(['taskdigest', ' ', '--html', out, '--archive', path.join(dir, 'kho')]);
