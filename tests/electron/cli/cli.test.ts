@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ENCODING_DOUBT_WARNING } from '../../../shared/api/errors';
 import { runCli } from '../../helpers/cli';
 import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
@@ -208,6 +209,25 @@ describe('vanthu CLI', () => {
       }
     },
   );
+
+  test('a Latin-1 note imported among Vietnamese files is stored but flagged as maybe mojibake, with and without --json', () => {
+    const folder = path.join(dir, 'usb');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'ghi-chu.txt'), Buffer.from('Résumé: le comité a décidé. À bientôt.\n', 'latin1'));
+    writeFileSync(path.join(folder, 'thong-bao.txt'), 'THÔNG BÁO\nỦy ban nhân dân huyện Trực Ninh\n');
+    const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `! ${path.join(folder, 'ghi-chu.txt')}: đã nhập. Chữ có dấu trong tệp không đọc ra tiếng Việt`,
+    );
+    expect(run.stdout).not.toContain('thong-bao.txt');
+    const again = JSON.parse(runCli(['import', folder, '--json', '--archive', path.join(dir, 'kho2')]).stdout);
+    const byName = Object.fromEntries(
+      (again.files as { path: string; warnings: string[] }[]).map((f) => [path.basename(f.path), f.warnings]),
+    );
+    expect(byName['ghi-chu.txt']).toContain(ENCODING_DOUBT_WARNING);
+    expect(byName['thong-bao.txt']).not.toContain(ENCODING_DOUBT_WARNING);
+  });
 
   test('taskdigest with an empty agency name is refused (exit 2) instead of writing an empty digest', () => {
     const out = path.join(dir, 'bang.html');
