@@ -6,7 +6,7 @@
  * others out and a crash leaves every document whole or absent.
  */
 import type { Database } from 'better-sqlite3';
-import { DUPLICATE_MESSAGE, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
+import { DUPLICATE_MESSAGE, ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFailure, ImportFileResult } from '../../../shared/model/archive';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { searchKey, type IndexEntry } from '../../../shared/search/entry';
@@ -16,7 +16,7 @@ import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
 import { mergeIndexAfterImport, writeIndexEntries, writeIndexEntry } from '../search/indexer';
-import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
+import { prepareFile, unexpectedFailure, type PrepareAnswer, type PreparedFile } from './prepare';
 import { importWithPool, importWorkerFile } from './pool';
 import { type ImportSource, sourceLabel } from './sources';
 
@@ -78,7 +78,8 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
   try {
     return db.transaction(() => writePrepared(db, p, importedAt)).immediate();
   } catch (error) {
-    return failedRow(p.label, 'storage', toVanthuError(error).message);
+    // The Vietnamese message alone: the VanthuError's own carries SQLite's English in parentheses.
+    return failedRow(p.label, 'storage', ERROR_MESSAGES[toVanthuError(error).code]);
   }
 }
 
@@ -192,7 +193,8 @@ async function prepareInProcess(source: ImportSource, timeoutMs: number): Promis
     );
   });
   try {
-    return await Promise.race([prepareFile(source), timeout]);
+    // A file whose preparation throws (a bug) is refused alone; the import goes on with the next.
+    return await Promise.race([prepareFile(source).catch(() => unexpectedFailure(source)), timeout]);
   } finally {
     clearTimeout(timer);
   }
