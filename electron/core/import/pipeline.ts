@@ -233,29 +233,36 @@ export async function importSources(
   onProgress?.({ done, total, current: null, last: null });
   const workerFile = options.workerFile === undefined ? importWorkerFile() : options.workerFile;
   const timeoutMs = options.timeoutMs ?? FILE_TIMEOUT_MS;
+  let inProcessFrom = 0;
   if (workerFile && sources.length >= (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
-    const { writeMs } = await importWithPool(db, sources, {
-      workerFile,
-      workers: options.workers,
-      timeoutMs,
-      now: options.now,
-      storeBatch,
-      onStored: (label, result) => {
-        onProgress?.({ done, total, current: label, last: null });
-        record(result);
-        done++;
-        onProgress?.({ done, total, current: null, last: result });
-      },
-    });
-    if (options.stats) options.stats.writeMs = writeMs;
-  } else {
-    for (const source of sources) {
-      onProgress?.({ done, total, current: sourceLabel(source), last: null });
-      const result = await importOne(db, source, options.now, timeoutMs);
-      record(result);
-      done++;
-      onProgress?.({ done, total, current: null, last: result });
+    try {
+      const { writeMs } = await importWithPool(db, sources, {
+        workerFile,
+        workers: options.workers,
+        timeoutMs,
+        now: options.now,
+        storeBatch,
+        onStored: (label, result) => {
+          onProgress?.({ done, total, current: label, last: null });
+          record(result);
+          done++;
+          onProgress?.({ done, total, current: null, last: result });
+        },
+      });
+      if (options.stats) options.stats.writeMs = writeMs;
+      inProcessFrom = sources.length;
+    } catch {
+      // No worker thread could be started (or restarted): the files not yet stored are imported
+      // here instead of the whole import stopping with the thread's error.
+      inProcessFrom = done - preFailed.length;
     }
+  }
+  for (const source of sources.slice(inProcessFrom)) {
+    onProgress?.({ done, total, current: sourceLabel(source), last: null });
+    const result = await importOne(db, source, options.now, timeoutMs);
+    record(result);
+    done++;
+    onProgress?.({ done, total, current: null, last: result });
   }
   await mergeIndexAfterImport(db, counts.imported);
   return { ...counts, files };

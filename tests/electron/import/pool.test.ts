@@ -248,6 +248,17 @@ describe('import through the worker pool', () => {
     expect(report.files.find((f) => f.status === 'failed')!.reason).not.toMatch(RAW);
   });
 
+  // A worker that cannot be started ended the whole import with Node's English error.
+  test('no worker thread can start: every file is imported in-process instead, none lost', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 5);
+    const report = await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), undefined, [], {
+      workerFile: 'khong-co/import-worker.js', // relative: new Worker throws ERR_WORKER_PATH at once
+      minFilesForWorkers: 1,
+    });
+    expect(report).toMatchObject({ imported: 5, failed: 0 });
+    expect(archive.count()).toBe(5);
+  });
+
   test('without a worker bundle (TypeScript sources) the same path runs in-process', async () => {
     const folder = writeDirectives(path.join(dir, 'usb'), 0, 12);
     const names = readdirSync(folder).sort();
