@@ -16,7 +16,7 @@ import {
   type ArchiveOption,
 } from './common';
 import { SingleBar, Presets } from 'cli-progress';
-import { IMPORT_FAILURE_MESSAGES, VanthuError } from '../../shared/api/errors';
+import { ENCODING_DOUBT_WARNING, IMPORT_FAILURE_MESSAGES, VanthuError } from '../../shared/api/errors';
 import { parseDirective } from '../../shared/parser';
 import { createDispatcher } from '../core/api/dispatch';
 import { toVanthuError } from '../core/db/open';
@@ -52,10 +52,14 @@ export function buildProgram(): Command {
             )
           : null;
         let started = false;
+        // Stored, but maybe as mojibake: said after the summary's failures even without --json.
+        const doubtful: string[] = [];
         // Without --json only failed and duplicate files are listed: the report need not hold the others.
         const report = await archive.importPaths(
           paths,
           (event) => {
+            if (event.last?.status === 'imported' && event.last.warnings?.includes(ENCODING_DOUBT_WARNING))
+              doubtful.push(event.last.path);
             if (!bar) return;
             if (!started) {
               bar.start(event.total, event.done, { file: '' });
@@ -77,6 +81,7 @@ export function buildProgram(): Command {
               id: f.id,
               reason: f.reason,
               reasonCode: f.reasonCode,
+              warnings: f.warnings ?? [],
             })),
           });
         } else {
@@ -84,6 +89,7 @@ export function buildProgram(): Command {
             if (file.status === 'failed') process.stdout.write(`✗ ${file.path}: ${file.reason}\n`);
             else if (file.status === 'duplicate') process.stdout.write(`= ${file.path}: ${file.reason}\n`);
           }
+          for (const file of doubtful) process.stdout.write(`! ${file}: đã nhập. ${ENCODING_DOUBT_WARNING}\n`);
           process.stdout.write(
             `Đã nhập ${report.imported}, đã có trong kho ${report.duplicates}, lỗi ${report.failed} (tổng ${report.imported + report.duplicates + report.failed} tệp).\n`,
           );

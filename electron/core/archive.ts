@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../shared/api/errors';
 import type { DocumentDetail, DocumentPage, DocumentSummary, ImportFileResult } from '../../shared/model/archive';
 import { refKey } from '../../shared/text/ref';
-import { openDatabase, toVanthuError, useNativeBinding, type OpenOptions } from './db/open';
+import { openDatabase, useNativeBinding, type OpenOptions } from './db/open';
 import { schemaVersion } from './db/migrations';
 import * as store from './db/store';
 import { ImportJobs } from './import/jobs';
 import { importSources, type ImportOptions, type ImportProgressEvent, type ImportReport } from './import/pipeline';
 import { collectImport, type ImportSource } from './import/sources';
 import { DATABASE_FILE } from './paths';
+import { folderProblem, makeFolder } from './folders';
 import { afterOpen, beforeOpen } from './backup/lifecycle';
 import { SearchEngine } from './search/engine';
 import { GraphService } from './graph/service';
@@ -34,9 +34,11 @@ export class Archive {
     // Before a staged restore (beforeOpen) opens its file: every connection needs this build.
     if (options.nativeBinding) useNativeBinding(options.nativeBinding);
     try {
-      mkdirSync(dir, { recursive: true });
+      makeFolder(dir);
     } catch (error) {
-      throw toVanthuError(error);
+      // ARCHIVE_READ_ONLY would speak of an archive that is not there; the folder is the problem.
+      const code = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'DISK_FULL' : 'IO_ERROR';
+      throw new VanthuError(code, `không tạo được thư mục kho lưu trữ ${dir}: ${folderProblem(error)}`);
     }
     // Safety (issue #7): a restore staged by the desktop app replaces the file before it opens;
     // trash entries older than 30 days go once it is open.

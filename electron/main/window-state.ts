@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../core/folders';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -81,7 +82,7 @@ export function saveWindowState(dir: string, bounds: Rect, maximized: boolean): 
   const state: WindowState = { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized };
   const file = path.join(dir, WINDOW_STATE_FILE);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(state));
     fs.renameSync(`${file}.tmp`, file);
   } catch {

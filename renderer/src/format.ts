@@ -1,5 +1,11 @@
 /** Display helpers: dates, levels and error text, all in Vietnamese. */
-import { ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES, DUPLICATE_MESSAGE, type ApiError } from '../../shared/api/errors';
+import {
+  ERROR_MESSAGES,
+  IMPORT_FAILURE_MESSAGES,
+  DUPLICATE_MESSAGE,
+  ENCODING_DOUBT_WARNING,
+  type ApiError,
+} from '../../shared/api/errors';
 import type { ImportFileResult } from '../../shared/model/archive';
 import type { IssuerKind, IssuerLevel } from '../../shared/model/directive';
 
@@ -49,7 +55,8 @@ export function importReasonText(result: ImportFileResult): string {
 export function importStatusText(result: ImportFileResult): string {
   switch (result.status) {
     case 'imported':
-      return 'Đã nhập';
+      // The row's title shows the whole text; the row itself has room for a few words.
+      return result.warnings?.includes(ENCODING_DOUBT_WARNING) ? `Đã nhập. ${ENCODING_DOUBT_WARNING}` : 'Đã nhập';
     case 'duplicate':
       return 'Đã có trong kho';
     default:

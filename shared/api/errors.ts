@@ -70,6 +70,14 @@ export const IMPORT_FAILURE_MESSAGES: Record<ImportFailure, string> = {
 
 export const DUPLICATE_MESSAGE = 'Văn bản đã có trong kho.';
 
+/**
+ * A reader's warning on a file it stored although its accented letters read as Vietnamese in no
+ * encoding it knows (too few of them to refuse the file as 'encoding'): the text may be mojibake.
+ * Hosts show it next to the file's «Đã nhập».
+ */
+export const ENCODING_DOUBT_WARNING =
+  'Chữ có dấu trong tệp không đọc ra tiếng Việt theo bảng mã nào đã biết (Unicode, Windows-1258, TCVN3, VNI): tệp có thể không phải tiếng Việt hoặc dùng bảng mã khác; hãy đối chiếu với bản gốc.';
+
 export class VanthuError extends Error {
   constructor(
     readonly code: ErrorCode,

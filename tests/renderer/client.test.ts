@@ -1,6 +1,6 @@
 /** The renderer's HTTP transport and display helpers, without a DOM. */
 import { METHOD_NAMES } from '../../shared/api/contract';
-import { ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
+import { ENCODING_DOUBT_WARNING, ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
 import { createHttpApi, normalizeResult } from '../../renderer/src/api/client';
 import { baseName, documentTitle, errorText, formatDate, importStatusText } from '../../renderer/src/format';
 import { hasAcceptedExtension } from '../../renderer/src/import/files';
@@ -110,6 +110,10 @@ describe('format helpers', () => {
   test('import statuses and errors come from the shared Vietnamese messages', () => {
     const base = { path: 'x/y.pdf', id: null, reason: null };
     expect(importStatusText({ ...base, status: 'imported', id: 1, reasonCode: null })).toBe('Đã nhập');
+    // A Latin-1 file stored as windows-1252 said only «Đã nhập»: the clerk never learned it may be mojibake.
+    expect(
+      importStatusText({ ...base, status: 'imported', id: 1, reasonCode: null, warnings: [ENCODING_DOUBT_WARNING] }),
+    ).toBe(`Đã nhập. ${ENCODING_DOUBT_WARNING}`);
     expect(importStatusText({ ...base, status: 'duplicate', id: 1, reasonCode: null })).toBe('Đã có trong kho');
     expect(importStatusText({ ...base, status: 'failed', reasonCode: 'corrupt' })).toBe(
       `Lỗi: ${IMPORT_FAILURE_MESSAGES.corrupt}`,

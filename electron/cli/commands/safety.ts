@@ -78,7 +78,8 @@ export function registerSafetyCommands(program: Command): void {
     .addOption(archiveOption())
     .action(async (file: string | undefined, options: JsonOption & { force?: boolean }) => {
       // A folder given for the file (a USB stick's root): the backup goes into it under a dated name.
-      if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, generationName(new Date()));
+      const intoFolder = Boolean(file && existsSync(file) && statSync(file).isDirectory());
+      if (file && intoFolder) file = path.join(file, generationName(new Date()));
       await withArchive(options, async (archive) => {
         const progress = safetyProgress(!options.json && process.stderr.isTTY);
         const result = await (
@@ -87,6 +88,8 @@ export function registerSafetyCommands(program: Command): void {
                 appVersion: APP_VERSION,
                 trigger: 'cli',
                 overwrite: Boolean(options.force),
+                // The name is ours, not the clerk's: a second backup in the same second is `-2`.
+                nextFreeName: intoFolder,
                 ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
               })
             : backupToFolder(archive.db, APP_VERSION, 'cli', new Date(), progress.onProgress)
@@ -94,7 +97,7 @@ export function registerSafetyCommands(program: Command): void {
         if (options.json) printJson(result);
         else {
           process.stdout.write(
-            `Đã sao lưu ${result.documents} văn bản vào ${file ? path.resolve(file) : result.fileName} (${mb(result.size)}).\n`,
+            `Đã sao lưu ${result.documents} văn bản vào ${file ? path.join(path.dirname(path.resolve(file)), result.fileName) : result.fileName} (${mb(result.size)}).\n`,
           );
           for (const f of result.removed) process.stdout.write(`Đã xóa bản sao lưu cũ: ${f}\n`);
         }

@@ -10,7 +10,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  mkdirSync,
   existsSync,
   fsyncSync,
   openSync,
@@ -38,11 +37,13 @@ import { connect, toVanthuError as dbError } from '../db/open';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../db/migrations';
 import * as s from '../db/safety-store';
 import { DATABASE_FILE } from '../paths';
+import { makeFolder } from '../folders';
 import { runSafetyJob } from './offthread';
 
 export const BACKUP_EXTENSION = '.vanthu-backup';
 /** Automatic generations are named like this; rotation only ever deletes files matching it. */
-const GENERATION = /^Vanthu-saoluu-\d{4}-\d{2}-\d{2}-\d{6}\.vanthu-backup$/;
+// A second backup in the same second is `…-HHMMSS-2`, `-3`… (see createBackup's nextFreeName).
+const GENERATION = /^Vanthu-saoluu-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?\.vanthu-backup$/;
 /** A verified backup waiting in the archive folder to replace the archive at the next open. */
 export const PENDING_RESTORE = 'khoi-phuc-dang-cho.vanthu-backup';
 const SETTINGS_KEY = 'backup';
@@ -185,9 +186,23 @@ export interface CreateBackupOptions {
   appVersion: string;
   trigger: BackupTrigger;
   overwrite?: boolean;
+  /**
+   * When `target` is taken (a clerk pressing «Sao lưu» twice within a second), write to `name-2`,
+   * `name-3`… instead of refusing: the clerk asked for one more backup, not for that file name.
+   */
+  nextFreeName?: boolean;
   now?: Date;
   /** Step by step, for a progress bar: at 100,000 documents a backup takes about half a minute. */
   onProgress?: OnSafetyProgress;
+}
+
+/** `file` itself when free, else the first free `base-2.ext`, `base-3.ext`… */
+function freeName(file: string): string {
+  const ext = path.extname(file);
+  const base = file.slice(0, file.length - ext.length);
+  let name = file;
+  for (let n = 2; existsSync(name); n++) name = `${base}-${n}${ext}`;
+  return name;
 }
 
 /** Writes a verified backup of the open archive to `target`. */
@@ -196,8 +211,8 @@ export async function createBackup(
   target: string,
   options: CreateBackupOptions,
 ): Promise<BackupResult & { manifest: BackupManifest }> {
-  const file = path.resolve(target);
-  if (!options.overwrite && existsSync(file))
+  let file = path.resolve(target);
+  if (!options.overwrite && !options.nextFreeName && existsSync(file))
     throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
   const dir = path.dirname(file);
   if (!existsSync(dir)) throw new VanthuError('IO_ERROR', `không có thư mục ${dir}`);
@@ -214,7 +229,9 @@ export async function createBackup(
       options.onProgress,
     );
     fsyncFile(tmp);
-    if (!options.overwrite && existsSync(file))
+    // Chosen only now: a second backup started in the same second took the name while this one was copying.
+    if (options.nextFreeName && !options.overwrite) file = freeName(file);
+    else if (!options.overwrite && existsSync(file))
       throw new VanthuError('IO_ERROR', `tệp đã tồn tại: ${path.basename(file)}`);
     renameSync(tmp, file);
     fsyncDir(dir);
@@ -419,7 +436,7 @@ export function restoreBackup(
   const staging = tempName(dbFile);
   let keptAside: string | null = null;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     copyFileSync(backupFile, staging);
     const db = connect(staging);
     try {
@@ -504,10 +521,13 @@ export function generationName(now: Date): string {
 
 /** Keeps the newest `keep` automatic generations in the folder; never touches other files. */
 export function rotate(folder: string, keep: number): string[] {
-  const files = readdirSync(folder)
-    .filter((f) => GENERATION.test(f))
-    .sort()
-    .reverse();
+  const generations = readdirSync(folder).flatMap((f) => {
+    const m = GENERATION.exec(f);
+    return m ? [{ f, stamp: m[1]!, n: m[2] ? Number(m[2]) : 1 }] : [];
+  });
+  // Newest first; by name alone `-2.vanthu-backup` sorts before `.vanthu-backup` and `-10` before `-2`.
+  generations.sort((a, b) => (a.stamp === b.stamp ? b.n - a.n : a.stamp < b.stamp ? 1 : -1));
+  const files = generations.map((g) => g.f);
   const removed: string[] = [];
   for (const f of files.slice(Math.max(1, keep))) {
     try {
@@ -535,6 +555,7 @@ export async function backupToFolder(
     appVersion,
     trigger,
     now,
+    nextFreeName: true,
     ...(onProgress ? { onProgress } : {}),
   });
   return { ...result, removed: rotate(settings.folder, settings.keep) };

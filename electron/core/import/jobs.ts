@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ERROR_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFileResult, ImportProgress } from '../../../shared/model/archive';
+import { toVanthuError } from '../db/open';
 
 // Finished jobs are kept so a page that polls late still sees its results; old ones are dropped.
 const KEEP_FINISHED_JOBS = 20;
@@ -30,7 +32,8 @@ export class ImportJobs {
           status: 'failed',
           id: null,
           reasonCode: 'storage',
-          reason: (error as Error).message,
+          // Not the error's own message (English, or a code): what stopped, and what to do.
+          reason: `Việc nhập đã dừng giữa chừng: ${ERROR_MESSAGES[toVanthuError(error).code]} Các tệp đã nhập vẫn ở trong kho; hãy nhập lại để tiếp tục (tệp đã có sẽ được bỏ qua).`,
         });
         progress.failed++;
       })

@@ -6,7 +6,7 @@
  * others out and a crash leaves every document whole or absent.
  */
 import type { Database } from 'better-sqlite3';
-import { DUPLICATE_MESSAGE, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
+import { DUPLICATE_MESSAGE, ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import type { ImportFailure, ImportFileResult } from '../../../shared/model/archive';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import { searchKey, type IndexEntry } from '../../../shared/search/entry';
@@ -16,7 +16,7 @@ import { findByContentHash, writeDocumentRows } from '../db/store';
 import { GraphBatch } from '../graph/batch';
 import { DEFAULT_TIMEOUT_MS } from '../readers';
 import { mergeIndexAfterImport, writeIndexEntries, writeIndexEntry } from '../search/indexer';
-import { prepareFile, type PrepareAnswer, type PreparedFile } from './prepare';
+import { prepareFile, unexpectedFailure, type PrepareAnswer, type PreparedFile } from './prepare';
 import { importWithPool, importWorkerFile } from './pool';
 import { type ImportSource, sourceLabel } from './sources';
 
@@ -78,7 +78,8 @@ export function storePrepared(db: Database, p: PreparedFile, importedAt: string)
   try {
     return db.transaction(() => writePrepared(db, p, importedAt)).immediate();
   } catch (error) {
-    return failedRow(p.label, 'storage', toVanthuError(error).message);
+    // The Vietnamese message alone: the VanthuError's own carries SQLite's English in parentheses.
+    return failedRow(p.label, 'storage', ERROR_MESSAGES[toVanthuError(error).code]);
   }
 }
 
@@ -192,7 +193,8 @@ async function prepareInProcess(source: ImportSource, timeoutMs: number): Promis
     );
   });
   try {
-    return await Promise.race([prepareFile(source), timeout]);
+    // A file whose preparation throws (a bug) is refused alone; the import goes on with the next.
+    return await Promise.race([prepareFile(source).catch(() => unexpectedFailure(source)), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -231,29 +233,36 @@ export async function importSources(
   onProgress?.({ done, total, current: null, last: null });
   const workerFile = options.workerFile === undefined ? importWorkerFile() : options.workerFile;
   const timeoutMs = options.timeoutMs ?? FILE_TIMEOUT_MS;
+  let inProcessFrom = 0;
   if (workerFile && sources.length >= (options.minFilesForWorkers ?? MIN_FILES_FOR_WORKERS)) {
-    const { writeMs } = await importWithPool(db, sources, {
-      workerFile,
-      workers: options.workers,
-      timeoutMs,
-      now: options.now,
-      storeBatch,
-      onStored: (label, result) => {
-        onProgress?.({ done, total, current: label, last: null });
-        record(result);
-        done++;
-        onProgress?.({ done, total, current: null, last: result });
-      },
-    });
-    if (options.stats) options.stats.writeMs = writeMs;
-  } else {
-    for (const source of sources) {
-      onProgress?.({ done, total, current: sourceLabel(source), last: null });
-      const result = await importOne(db, source, options.now, timeoutMs);
-      record(result);
-      done++;
-      onProgress?.({ done, total, current: null, last: result });
+    try {
+      const { writeMs } = await importWithPool(db, sources, {
+        workerFile,
+        workers: options.workers,
+        timeoutMs,
+        now: options.now,
+        storeBatch,
+        onStored: (label, result) => {
+          onProgress?.({ done, total, current: label, last: null });
+          record(result);
+          done++;
+          onProgress?.({ done, total, current: null, last: result });
+        },
+      });
+      if (options.stats) options.stats.writeMs = writeMs;
+      inProcessFrom = sources.length;
+    } catch {
+      // No worker thread could be started (or restarted): the files not yet stored are imported
+      // here instead of the whole import stopping with the thread's error.
+      inProcessFrom = done - preFailed.length;
     }
+  }
+  for (const source of sources.slice(inProcessFrom)) {
+    onProgress?.({ done, total, current: sourceLabel(source), last: null });
+    const result = await importOne(db, source, options.now, timeoutMs);
+    record(result);
+    done++;
+    onProgress?.({ done, total, current: null, last: result });
   }
   await mergeIndexAfterImport(db, counts.imported);
   return { ...counts, files };

@@ -72,6 +72,10 @@ const IN_FLIGHT = 256;
 /** Prepared files waiting for the writer, at most (bounds memory when writing is the slow part). */
 const MAX_AHEAD = 4 * BATCH;
 export const WORKER_BUNDLE = 'import-worker.js';
+
+/** Why a file was refused when the thread reading it died (the others go to a new thread). */
+const WORKER_STOPPED = 'bộ đọc tệp dừng bất thường khi đọc tệp này; các tệp khác vẫn được nhập';
+const WORKER_OUT_OF_MEMORY = 'tệp cần quá nhiều bộ nhớ để đọc; các tệp khác vẫn được nhập';
 /**
  * How much V8 lets a heap grow past its live size before a full collection, in percent, while a
  * bulk import runs. Every prepared file reaches the main thread as ~40 KB of strings and objects
@@ -182,15 +186,21 @@ export async function importWithPool(
                 reasonCode: 'timeout',
                 detail: `quá ${Math.round(options.timeoutMs / 1000)} giây, đã dừng`,
               }
-            : { ok: false, label, reasonCode: 'unreadable', detail: detail ?? 'bộ đọc dừng bất thường' },
+            : { ok: false, label, reasonCode: 'unreadable', detail: detail ?? WORKER_STOPPED },
         );
       }
       const old = slot.worker;
       const rest = slot.queue;
       slot.queue = [];
       slot.online = false;
-      slot.worker = spawn(slot);
       void old.terminate();
+      try {
+        slot.worker = spawn(slot);
+      } catch (error) {
+        // Thrown inside a worker's event handler it would end the app's main process.
+        fail(error);
+        return;
+      }
       for (const seq of rest) {
         slot.queue.push(seq);
         slot.worker.postMessage({ seq, source: sources[seq] });
@@ -217,11 +227,15 @@ export async function importWithPool(
         slot.online = true;
         armHead(slot);
       });
+      // Node's and the readers' own words ("Worker terminated due to reaching memory limit", an
+      // exit code) tell a clerk nothing: the reason says what happened, in Vietnamese.
       w.on('error', (error) => {
-        if (slot.worker === w) giveUp(slot, 'crash', error.message);
+        if (slot.worker !== w) return;
+        const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        giveUp(slot, 'crash', outOfMemory ? WORKER_OUT_OF_MEMORY : WORKER_STOPPED);
       });
-      w.on('exit', (code) => {
-        if (slot.worker === w && !finished) giveUp(slot, 'crash', `mã thoát ${code}`);
+      w.on('exit', () => {
+        if (slot.worker === w && !finished) giveUp(slot, 'crash', WORKER_STOPPED);
       });
       return w;
     };

@@ -12,7 +12,7 @@ import { prepareIndexEntry, type IndexEntry } from '../../../shared/search/entry
 import { MAX_FILE_BYTES, formatForFileName, readDocument } from '../readers';
 import { encodeOriginal, encodeParse, encodeText, withTextDictionary } from './compression';
 import { derivedColumns, type DerivedColumns } from './derived';
-import { type ImportSource, sourceFileName, sourceLabel } from './sources';
+import { type ImportSource, pathProblem, sourceFileName, sourceLabel } from './sources';
 
 export interface PreparedFile {
   ok: true;
@@ -57,6 +57,14 @@ export interface RefusedFile {
 
 export type PrepareAnswer = PreparedFile | RefusedFile;
 
+/** The detail of a file whose reading or preparing failed in a way no reader foresaw. */
+export const UNEXPECTED_READ_FAILURE = 'lỗi không mong muốn khi đọc tệp; các tệp khác vẫn được nhập';
+
+/** A refusal for a file whose preparation threw (a bug): the import goes on with the next file. */
+export function unexpectedFailure(source: ImportSource): RefusedFile {
+  return refused(sourceLabel(source), 'unreadable', UNEXPECTED_READ_FAILURE);
+}
+
 const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 function refused(label: string, reasonCode: ImportFailure, detail?: string): RefusedFile {
@@ -83,7 +91,8 @@ function loadBytes(source: ImportSource, label: string): Uint8Array | RefusedFil
     const own = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength;
     return own ? new Uint8Array(read.buffer, 0, read.byteLength) : new Uint8Array(read);
   } catch (error) {
-    return refused(label, 'unreadable', (error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    // Vanished since the folder was listed, no permission, a pulled USB stick: said in Vietnamese.
+    return refused(label, 'unreadable', pathProblem(error));
   }
 }
 
@@ -91,12 +100,25 @@ function loadBytes(source: ImportSource, label: string): Uint8Array | RefusedFil
  * Test hooks: a reader that never returns, for files whose name contains the value of
  * VANTHU_TEST_HANG_READER (issue #3: a reader stuck in a synchronous loop), and one that takes
  * `ms` longer, for files whose name contains `marker`, with VANTHU_TEST_SLOW_READER=marker:ms
- * (answers arriving out of order, pool.ts). Only tests set them.
+ * (answers arriving out of order, pool.ts). VANTHU_TEST_CRASH_READER=marker:exit ends the thread
+ * (a native reader's abort), marker:throw throws outside any promise (an uncaught error in a
+ * worker) and marker:reject makes preparing the file fail. Only tests set them.
  */
-function hangIfAsked(fileName: string): void {
+function hangIfAsked(fileName: string): Promise<never> | void {
   const marker = process.env.VANTHU_TEST_HANG_READER;
   const slowSpec = process.env.VANTHU_TEST_SLOW_READER;
-  if (!marker && !slowSpec) return;
+  const crashSpec = process.env.VANTHU_TEST_CRASH_READER;
+  if (!marker && !slowSpec && !crashSpec) return;
+  const crash = crashSpec ? /^(.+):(exit|throw|reject)$/.exec(crashSpec) : null;
+  if (crash && fileName.includes(crash[1]!)) {
+    if (crash[2] === 'exit') process.exit(7);
+    if (crash[2] === 'reject') throw new Error('Test hook: preparing the file failed');
+    setImmediate(() => {
+      throw new Error('Test hook: uncaught error in the reader');
+    });
+    // No answer for this file: the thread dies first, as it would in a reader's callback.
+    return new Promise<never>(() => {});
+  }
   const slow = slowSpec ? /^(.+):(\d+)$/.exec(slowSpec) : null;
   let until = 0;
   if (marker && fileName.includes(marker)) until = Number.POSITIVE_INFINITY;
@@ -114,11 +136,13 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
   const bytes = loadBytes(source, label);
   if (!(bytes instanceof Uint8Array)) return bytes;
 
-  hangIfAsked(fileName);
-  const read = await readDocument(bytes, fileName).catch((error: Error) => ({
+  const hook = hangIfAsked(fileName);
+  if (hook) await hook;
+  // readDocument answers every refusal itself; what it throws is a bug, whose English helps no clerk.
+  const read = await readDocument(bytes, fileName).catch(() => ({
     ok: false as const,
     reason: 'unreadable' as const,
-    detail: error.message,
+    detail: UNEXPECTED_READ_FAILURE,
   }));
   if (!read.ok) return refused(label, read.reason, read.detail);
 

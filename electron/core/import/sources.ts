@@ -36,8 +36,20 @@ export function pathProblem(error: unknown): string {
       return 'tệp đang bị chương trình khác giữ';
     case 'EIO':
       return 'lỗi đọc ổ đĩa (USB hỏng hoặc đã rút?)';
+    case 'EISDIR':
+      return 'là một thư mục';
+    case 'ENAMETOOLONG':
+      return 'tên hoặc đường dẫn quá dài';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'máy đang mở quá nhiều tệp cùng lúc, hãy nhập lại tệp này sau';
+    case 'ENOMEM':
+      return 'không đủ bộ nhớ';
+    case 'EINVAL':
+      return 'tên tệp không hợp lệ';
     default:
-      return code ?? (error as Error)?.message ?? String(error);
+      // An errno code or a library's English helps nobody at a desk.
+      return 'hệ điều hành không cho đọc tệp';
   }
 }
 

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { closePdfWorker } from '../readers';
-import { forTheWriter, prepareFile, type PrepareAnswer } from './prepare';
+import { forTheWriter, prepareFile, unexpectedFailure, type PrepareAnswer } from './prepare';
 import type { ImportSource } from './sources';
 
 export const WORKER_FLAG = 'vanthuImportWorker';
@@ -37,7 +37,9 @@ export function runImportWorkerIfAny(): boolean {
     }
     // One file at a time, in order: the main thread times the file at the head of the queue.
     chain = chain.then(async () => {
-      const answer = forTheWriter(await prepareFile(msg.source));
+      // A file whose preparation throws (a bug) is refused in Vietnamese and the queue goes on: a
+      // rejected chain would kill the thread and skip every file queued behind it.
+      const answer = forTheWriter(await prepareFile(msg.source).catch(() => unexpectedFailure(msg.source)));
       const transfer: ArrayBuffer[] = [];
       if (answer.ok) {
         for (const bytes of [answer.stored, answer.storedParse.packed, answer.textPacked]) {

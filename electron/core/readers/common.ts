@@ -1,4 +1,5 @@
 /** Pieces shared by the format readers. */
+import { ENCODING_DOUBT_WARNING } from '../../../shared/api/errors';
 import type { ImportFailure } from '../../../shared/model/archive';
 import { repairLegacyText, tcvn3ToUnicode, vniToUnicode, type LegacyKind } from '../../../shared/text/legacy';
 
@@ -43,6 +44,7 @@ export const WARNINGS = {
   pdfBrokenGlyphs: 'Chữ trong PDF có thể bị sai dấu do phông chữ nhúng lỗi; nên đối chiếu với bản gốc.',
   legacyMixed: 'Một số đoạn dùng bảng mã cũ đã được chuyển sang Unicode.',
   legacyCaps: 'Phần chữ in hoa theo phông .VnTimeH đã được chuyển thành chữ hoa.',
+  encodingDoubt: ENCODING_DOUBT_WARNING,
 } as const;
 
 export const LEGACY_WARNING: Record<LegacyKind, string> = {

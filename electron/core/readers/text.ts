@@ -221,8 +221,30 @@ function decodeEightBit(bytes: Uint8Array): Decoded {
       'encoding',
       `${malformed}/${accented} từ có dấu không đọc được theo Windows-1258, TCVN3 hay VNI`,
     );
+  // Too few accented words to refuse on (a short note, a few foreign names), yet no Vietnamese
+  // reading: stored, but never silently as if it were read right.
+  if (chosen.encoding === 'windows-1252' && doubtfulLetters(chosen.text))
+    chosen = { ...chosen, warnings: [...chosen.warnings, WARNINGS.encodingDoubt] };
   return chosen;
 }
+
+/**
+ * Whether at least half the words with a non-ASCII letter are not Vietnamese syllables. Letters
+ * only: a © or ° in an English text is no sign of a wrong encoding.
+ */
+function doubtfulLetters(text: string): boolean {
+  let lettered = 0;
+  let malformed = 0;
+  for (const token of text.split(/\s+/)) {
+    if (!NON_ASCII_LETTER.test(token)) continue;
+    lettered++;
+    if (vietnameseScore(token) < 0) malformed++;
+  }
+  return malformed > 0 && malformed * 2 >= lettered;
+}
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII_LETTER = /(?![\x00-\x7F])\p{L}/u;
 
 /** Tokens with non-ASCII letters, and how many of them are not well-formed Vietnamese syllables. */
 export function accentedTokens(text: string): { accented: number; malformed: number } {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ENCODING_DOUBT_WARNING } from '../../../shared/api/errors';
 import { runCli } from '../../helpers/cli';
 import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
@@ -187,6 +188,45 @@ describe('vanthu CLI', () => {
     } finally {
       busy.close();
     }
+  });
+
+  // Node's recursive mkdirSync spun forever on a folder the system refuses with ENOENT (Linux /proc).
+  (process.platform === 'linux' ? test : test.skip)(
+    '--archive that cannot be created (/proc/x, a path through a file): a Vietnamese reason and exit 2 at once, no hang',
+    () => {
+      const file = path.join(dir, 'tep.txt');
+      writeFileSync(file, 'x');
+      for (const archive of ['/proc/vanthu-khong-tao-duoc', path.join(file, 'kho')]) {
+        const started = Date.now();
+        const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'vanthu.js'), 'list', '--archive', archive], {
+          encoding: 'utf8',
+          timeout: 15000,
+        });
+        expect({ archive, status: run.status, signal: run.signal }).toEqual({ archive, status: 2, signal: null });
+        expect(Date.now() - started).toBeLessThan(15000);
+        expect(run.stderr).toContain(`không tạo được thư mục kho lưu trữ ${archive}:`);
+        expect(run.stderr).not.toMatch(/ENOENT|ENOTDIR|mkdir|không mong muốn/);
+      }
+    },
+  );
+
+  test('a Latin-1 note imported among Vietnamese files is stored but flagged as maybe mojibake, with and without --json', () => {
+    const folder = path.join(dir, 'usb');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'ghi-chu.txt'), Buffer.from('Résumé: le comité a décidé. À bientôt.\n', 'latin1'));
+    writeFileSync(path.join(folder, 'thong-bao.txt'), 'THÔNG BÁO\nỦy ban nhân dân huyện Trực Ninh\n');
+    const run = runCli(['import', folder, '--archive', path.join(dir, 'kho')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(
+      `! ${path.join(folder, 'ghi-chu.txt')}: đã nhập. Chữ có dấu trong tệp không đọc ra tiếng Việt`,
+    );
+    expect(run.stdout).not.toContain('thong-bao.txt');
+    const again = JSON.parse(runCli(['import', folder, '--json', '--archive', path.join(dir, 'kho2')]).stdout);
+    const byName = Object.fromEntries(
+      (again.files as { path: string; warnings: string[] }[]).map((f) => [path.basename(f.path), f.warnings]),
+    );
+    expect(byName['ghi-chu.txt']).toContain(ENCODING_DOUBT_WARNING);
+    expect(byName['thong-bao.txt']).not.toContain(ENCODING_DOUBT_WARNING);
   });
 
   test('taskdigest with an empty agency name is refused (exit 2) instead of writing an empty digest', () => {

@@ -3,7 +3,7 @@
  * worker dist/core/import-worker.js (the suite runs after `npm run build`): order, progress,
  * duplicates, compressed originals, and a reader that hangs (issue #3).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { checkArchive } from '../../../electron/core/backup/check';
@@ -34,6 +34,7 @@ describe('import through the worker pool', () => {
     cleanup();
     delete process.env.VANTHU_TEST_HANG_READER;
     delete process.env.VANTHU_TEST_SLOW_READER;
+    delete process.env.VANTHU_TEST_CRASH_READER;
   });
 
   const sourcesOf = (folder: string, names: string[]): ImportSource[] =>
@@ -171,6 +172,91 @@ describe('import through the worker pool', () => {
     expect(hung.reason).toContain(IMPORT_FAILURE_MESSAGES.timeout);
     expect(report).toMatchObject({ imported: 10, failed: 1 });
     expect(archive.count()).toBe(10);
+  });
+
+  // QA: reasons «Không đọc được tệp. (ENOENT)», «(EACCES)», «(mã thoát 1)» or a worker's English
+  // message reached the clerk; a file whose preparation threw stopped an in-process import.
+  const RAW = /\b(E[A-Z]{3,}|ERR_[A-Z_]+)\b|Worker|Error|mã thoát|Test hook/;
+
+  test.each([
+    ['worker pool', WORKER],
+    ['in-process', null],
+  ] as const)(
+    'a file gone between listing and reading, or with a name too long: a Vietnamese reason, the others imported (%s)',
+    async (_how, workerFile) => {
+      const folder = writeDirectives(path.join(dir, 'usb'), 0, 4);
+      const sources: ImportSource[] = [
+        ...sourcesOf(folder, readdirSync(folder).sort()),
+        { kind: 'path', path: path.join(folder, 'da-bi-xoa.txt') },
+        { kind: 'path', path: path.join(folder, `${'rat-dai-'.repeat(40)}.txt`) },
+      ];
+      const report = await importSources(archive.db, sources, undefined, [], { workerFile, minFilesForWorkers: 1 });
+      expect(report).toMatchObject({ imported: 4, failed: 2 });
+      const reasons = report.files.filter((f) => f.status === 'failed').map((f) => f.reason);
+      expect(reasons).toEqual([
+        `${IMPORT_FAILURE_MESSAGES.unreadable} (không có tệp hoặc thư mục này)`,
+        `${IMPORT_FAILURE_MESSAGES.unreadable} (tên hoặc đường dẫn quá dài)`,
+      ]);
+    },
+  );
+
+  // Root reads any file whatever its mode: only an ordinary user (a clerk, CI) sees EACCES.
+  (process.getuid?.() === 0 ? test.skip : test)('a file without read permission: «không có quyền đọc»', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 2);
+    const locked = path.join(folder, 'khoa.txt');
+    writeFileSync(locked, 'CÔNG VĂN\nVề việc một tệp bị khoá.\n');
+    chmodSync(locked, 0o000);
+    const report = await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), undefined, [], {
+      workerFile: WORKER,
+      minFilesForWorkers: 1,
+    });
+    expect(report).toMatchObject({ imported: 2, failed: 1 });
+    expect(report.files.find((f) => f.status === 'failed')!.reason).toBe(
+      `${IMPORT_FAILURE_MESSAGES.unreadable} (không có quyền đọc)`,
+    );
+  });
+
+  test.each(['exit', 'throw', 'reject'] as const)(
+    'a worker that dies or fails on one file (%s): that file refused in Vietnamese, every other imported',
+    async (mode) => {
+      const folder = writeDirectives(path.join(dir, 'usb'), 0, 10);
+      writeFileSync(path.join(folder, 'lam-hong.txt'), 'CÔNG VĂN\nVề việc một tệp làm hỏng bộ đọc.\n');
+      process.env.VANTHU_TEST_CRASH_READER = `lam-hong:${mode}`;
+      const report = await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), undefined, [], {
+        workerFile: WORKER,
+        workers: 2,
+        minFilesForWorkers: 1,
+      });
+      expect(report).toMatchObject({ imported: 10, failed: 1 });
+      const broken = report.files.find((f) => f.status === 'failed')!;
+      expect(broken).toMatchObject({ reasonCode: 'unreadable', id: null });
+      expect(broken.path).toMatch(/lam-hong\.txt$/);
+      expect(broken.reason).toMatch(/^Không đọc được tệp\. \(.+; các tệp khác vẫn được nhập\)$/);
+      expect(broken.reason).not.toMatch(RAW);
+      expect(archive.count()).toBe(10);
+    },
+  );
+
+  test('in-process, a file whose preparation throws is refused alone; the import goes on', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 3);
+    writeFileSync(path.join(folder, 'lam-hong.txt'), 'CÔNG VĂN\nVề việc một tệp làm hỏng bộ đọc.\n');
+    process.env.VANTHU_TEST_CRASH_READER = 'lam-hong:reject';
+    const report = await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), undefined, [], {
+      workerFile: null,
+    });
+    expect(report).toMatchObject({ imported: 3, failed: 1 });
+    expect(report.files.find((f) => f.status === 'failed')!.reason).not.toMatch(RAW);
+  });
+
+  // A worker that cannot be started ended the whole import with Node's English error.
+  test('no worker thread can start: every file is imported in-process instead, none lost', async () => {
+    const folder = writeDirectives(path.join(dir, 'usb'), 0, 5);
+    const report = await importSources(archive.db, sourcesOf(folder, readdirSync(folder).sort()), undefined, [], {
+      workerFile: 'khong-co/import-worker.js', // relative: new Worker throws ERR_WORKER_PATH at once
+      minFilesForWorkers: 1,
+    });
+    expect(report).toMatchObject({ imported: 5, failed: 0 });
+    expect(archive.count()).toBe(5);
   });
 
   test('without a worker bundle (TypeScript sources) the same path runs in-process', async () => {

@@ -5,6 +5,7 @@
  * the others stored, resolved and searchable.
  */
 import { prepareFile, type PrepareAnswer } from '../../../electron/core/import/prepare';
+import { ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import { storeBatch } from '../../../electron/core/import/pipeline';
 import { catchUpIndex } from '../../../electron/core/search/indexer';
 import { BG_571, ND_571, YT_128, letterText, openArchive, type Letter } from '../graph/fixture';
@@ -30,7 +31,8 @@ describe('storeBatch without savepoints', () => {
       const results = storeBatch(archive.db, answers, AT);
       expect(results.map((r) => r.status)).toEqual(['imported', 'failed', 'imported']);
       expect(results[1]).toMatchObject({ reasonCode: 'storage', id: null });
-      expect(results[1]!.reason).toContain('đĩa đầy');
+      // The category in Vietnamese, never the database's own words (here the trigger's).
+      expect(results[1]!.reason).toBe(`${IMPORT_FAILURE_MESSAGES.storage} (${ERROR_MESSAGES.INTERNAL})`);
 
       const db = archive.db;
       expect(count(db, 'SELECT count(*) AS n FROM documents')).toBe(2);

@@ -9,6 +9,7 @@ import { UNUSUAL_CHARACTER, decodeBytes, sniffUtf16 } from '../../../electron/co
 import { checkZipBomb, readCentralDirectory } from '../../../electron/core/readers/zip';
 import { unicodeToTcvn3, unicodeToVni } from '../../../shared/text/legacy';
 import { normalizeText } from '../../../shared/text/vietnamese';
+import { ENCODING_DOUBT_WARNING } from '../../../shared/api/errors';
 
 const FORMATS = path.join(__dirname, '../../fixtures/formats');
 const fixture = (name: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(FORMATS, name)));
@@ -144,6 +145,29 @@ describe('plain text', () => {
   test('an HTML page whose entities spell control characters is refused as binary', async () => {
     const html = `<html><body><p>${'ab&#1;&#2;&#3;&#4;cd'.repeat(50)}</p></body></html>`;
     expect(await readDocument(bytes(html), 'a.html')).toMatchObject({ ok: false, reason: 'binary' });
+  });
+
+  // QA: a short Latin-1 letter (too few accented words for the 'encoding' refusal) was stored as
+  // windows-1252 without a word; in a Vietnamese archive such a text is likely mojibake.
+  test.each([
+    ['a French note', 'Résumé de la réunion: le comité a décidé de créer un programme.\r\nÀ bientôt.', 'latin1'],
+    ['a German note', 'Sehr geehrte Damen und Herren, die Prüfung ist abgeschlossen. Grüße', 'latin1'],
+    ['random Latin-1 letters', 'ÆØÅ ñß ÐÞ öü éè Ëï ÿþ', 'latin1'],
+  ] as const)('%s is stored as windows-1252 with the Vietnamese doubt warning', async (_name, body, enc) => {
+    const r = await readDocument(bytes(body, enc), 'a.txt');
+    expect(r).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    expect(r.ok && r.warnings).toContain(ENCODING_DOUBT_WARNING);
+  });
+
+  test.each([
+    ['English with © and °', 'Copyright © 2021, temperature 30° in the room.\r\n'],
+    ['Vietnamese in Windows-1258', 'Hà Nội, ngày 12 tháng 5 năm 2021\r\nỦy ban nhân dân'],
+    ['Vietnamese letters that Windows-1252 also has', 'Bà là cô giáo'],
+  ] as const)('%s gets no doubt warning', async (_name, body) => {
+    const encoded = /[\u0100-\uFFFF]/.test(body) ? iconv.encode(body, 'windows-1258') : Buffer.from(body, 'latin1');
+    const r = await readDocument(new Uint8Array(encoded), 'a.txt');
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.warnings).not.toContain(ENCODING_DOUBT_WARNING);
   });
 });
 

@@ -8,8 +8,10 @@ import {
   backupStatus,
   backupToFolder,
   createBackup,
+  generationName,
   isDailyDue,
   restoreBackup,
+  rotate,
   setBackupSettings,
   stageRestore,
   verifyBackup,
@@ -238,6 +240,34 @@ describe('backup and restore', () => {
       ageDays: 9,
     });
     expect(backupStatus(archive.db, new Date(newest.getTime() + 9 * 86400000)).warning).toMatch(/cũ 9 ngày/);
+  });
+
+  test('backing up twice in the same second (a double click) gives a second backup named -2, -3…, none refused; rotation keeps the newest', async () => {
+    const usb = path.join(dir, 'usb');
+    mkdirSync(usb);
+    setBackupSettings(archive.db, { folder: usb, keep: 3, mode: 'quit' });
+    const earlier = new Date(Date.parse('2025-03-01T08:00:00Z'));
+    await backupToFolder(archive.db, '0', 'manual', earlier);
+    const now = new Date(earlier.getTime() + 3600000);
+    // Two at once (the second starts while the first is still copying), then one more in that second.
+    const both = await Promise.all([
+      backupToFolder(archive.db, '0', 'manual', now),
+      backupToFolder(archive.db, '0', 'manual', now),
+    ]);
+    const third = await backupToFolder(archive.db, '0', 'manual', now);
+    const stamp = generationName(now).replace(/\.vanthu-backup$/, '');
+    expect([...both.map((r) => r.fileName)].sort()).toEqual([`${stamp}-2.vanthu-backup`, `${stamp}.vanthu-backup`]);
+    expect(third.fileName).toBe(`${stamp}-3.vanthu-backup`);
+    for (const name of [...both.map((r) => r.fileName), third.fileName])
+      expect({ name, ok: verifyBackup(path.join(usb, name)).ok }).toEqual({ name, ok: true });
+    // keep 3: the earlier hour's generation goes, not the newest of this second.
+    expect(third.removed).toEqual([generationName(earlier)]);
+    expect(readdirSync(usb).sort()).toEqual(
+      [`${stamp}-2.vanthu-backup`, `${stamp}-3.vanthu-backup`, `${stamp}.vanthu-backup`].sort(),
+    );
+    expect(backupStatus(archive.db).lastBackupFile).toBe(third.fileName);
+    // By name alone `-2.vanthu-backup` sorts before `.vanthu-backup`: the first of the second is the oldest.
+    expect(rotate(usb, 2)).toEqual([`${stamp}.vanthu-backup`]);
   });
 });
 

@@ -1,7 +1,8 @@
 /** `vanthu backup | verify-backup | check | restore` and the trash/bundle commands, as a clerk's script runs them (issue #7). */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { generationName } from '../../../electron/core/backup/backup';
 import { runCli } from '../../helpers/cli';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
@@ -28,6 +29,22 @@ describe('safety commands', () => {
     expect(written).toEqual([expect.stringMatching(/^Vanthu-saoluu-\d{4}-\d{2}-\d{2}-\d{6}\.vanthu-backup$/)]);
     // --json and a pipe: no progress in the output.
     expect(JSON.parse(backup.stdout)).toMatchObject({ fileName: written[0], documents: 5 });
+    expect(runCli(['verify-backup', path.join(usb, written[0]!)]).status).toBe(0);
+  });
+
+  test('backup into a folder whose dated name is taken (a second backup in the same second): written as -2, nothing overwritten', () => {
+    const usb = path.join(dir, 'usb-hai-lan');
+    mkdirSync(usb);
+    // The names of the next half minute are taken, so the run's own second surely is.
+    const start = Date.now();
+    const taken = Array.from({ length: 30 }, (_, i) => generationName(new Date(start + i * 1000)));
+    for (const name of taken) writeFileSync(path.join(usb, name), 'bản trước');
+    const backup = runCli(['backup', usb, '--archive', archive]);
+    expect(backup).toMatchObject({ status: 0, stderr: '' });
+    const written = readdirSync(usb).filter((f) => !taken.includes(f));
+    expect(written).toEqual([expect.stringMatching(/^Vanthu-saoluu-\d{4}-\d{2}-\d{2}-\d{6}-2\.vanthu-backup$/)]);
+    expect(backup.stdout).toContain(path.join(usb, written[0]!));
+    for (const name of taken) expect(readFileSync(path.join(usb, name), 'utf8')).toBe('bản trước');
     expect(runCli(['verify-backup', path.join(usb, written[0]!)]).status).toBe(0);
   });
 

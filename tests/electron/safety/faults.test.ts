@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { checkArchive } from '../../../electron/core/backup/check';
-import { ERROR_MESSAGES } from '../../../shared/api/errors';
+import { ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../../shared/api/errors';
 import { ROOT, tempDir } from '../../helpers/tmp';
 import { directive, writeDirectives } from './directives';
 import { checkWhole } from './whole';
@@ -214,6 +214,8 @@ describe('faults', () => {
       const report = await archive.importPaths([writeDirectives(path.join(dir, 'b'), 10, 11)]);
       expect(report.files[0]).toMatchObject({ status: 'failed', reasonCode: 'storage' });
       expect(report.files[0]!.reason).toContain(ERROR_MESSAGES.ARCHIVE_READ_ONLY);
+      // Was «… (attempt to write a readonly database)»: SQLite's English in the clerk's import row.
+      expect(report.files[0]!.reason).toBe(`${IMPORT_FAILURE_MESSAGES.storage} (${ERROR_MESSAGES.ARCHIVE_READ_ONLY})`);
     } finally {
       archive.close();
     }
