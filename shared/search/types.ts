@@ -48,8 +48,11 @@ export interface SearchResponse {
 }
 
 export interface Suggestion {
-  /** `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list. */
-  kind: 'subject' | 'ref' | 'issuer' | 'agency';
+  /**
+   * `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list;
+   * `type` and `signer`: the values of those fields (a `loai:` or `nguoiky:` filter is corrected from them).
+   */
+  kind: 'subject' | 'ref' | 'issuer' | 'agency' | 'type' | 'signer';
   text: string;
   /** The document a subject or ref suggestion comes from (a ref: its newest document). */
   id: number | null;

@@ -68,6 +68,8 @@ const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: strin
     query: (s) => [s.text, ...(s.alsoWritten ?? [])].map(phrase).join(' OR '),
   },
   subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (s) => s.text },
+  type: { label: 'Loại', title: 'Loại văn bản', query: (s) => `loai:${phrase(s.text)}` },
+  signer: { label: 'Người ký', title: 'Người ký văn bản', query: (s) => `nguoiky:${phrase(s.text)}` },
 };
 
 function printHtml(html: string): void {

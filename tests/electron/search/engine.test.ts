@@ -170,6 +170,38 @@ describe('query → results on the fixture archive', () => {
     expect(engine.search({ query: 'phong chong dcih' }).didYouMean).toBe('phong chong dich');
   });
 
+  // [typed, the suggestion (null: none)]. Only words are corrected, in place; operators, quotes,
+  // excluded words, numbers, filters and syntax the language does not have stay as typed, a
+  // filter's value is corrected from that field's own values, and nothing is better than nonsense.
+  test.each<[string, string | null]>([
+    ['phong chong dcih', 'phong chong dich'],
+    ['Phong Chong DCIH', 'Phong Chong DICH'],
+    ['"phong chong dcih"', '"phong chong dich"'],
+    ['phong OR chong dcih', 'phong OR chong dich'],
+    ['571-CV/TU dcih', '571-CV/TU dich'],
+    ['dcih tu:2021-01-01 cap:tinh', 'dich tu:2021-01-01 cap:tinh'],
+    ['phong chong dcih coquan:"Bắc Giang"', 'phong chong dich coquan:"Bắc Giang"'],
+    // A filter's value from its own field: issuers, types, signers.
+    ['coquan:"Bac Gaing" phong chong', 'coquan:"Bac Giang" phong chong'],
+    ['loai:"cong vna" phong chong', 'loai:"cong van" phong chong'],
+    ['nguoiky:"Nguyen Van Mihn"', 'nguoiky:"Nguyen Van Minh"'],
+    // "dich" is a word of the texts, not of any issuer: no issuer filter made of it.
+    ['coquan:dcih', null],
+    // FTS5's NEAR and an unknown field prefix were rewritten into "nam(a b)" and "x:bc".
+    ['NEAR(a b)', null],
+    ['x:abc', null],
+    ['NEAR(phong chong) dcih', null],
+    // Too short or too far to guess.
+    ['ab', null],
+    ['xqzvw', null],
+    // An accented word absent with these marks: its letters with any marks.
+    ['chuyen doi sô', 'chuyen doi so'],
+  ])('did you mean: %s → %s', (typed, expected) => {
+    const r = engine.search({ query: typed });
+    expect(r.total).toBe(0);
+    expect(r.didYouMean).toBe(expected);
+  });
+
   test('suggestions: prefix and typo tolerant over subjects, refs and issuers (table below)', () => {
     expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain(
       'Về tăng cường công tác phòng, chống dịch Covid-19',

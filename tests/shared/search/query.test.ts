@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { VanthuError } from '../../../shared/api/errors';
 import { buildMatch } from '../../../shared/search/fts';
 import { findHits, highlightTerms, makeSnippet, markSnippet } from '../../../shared/search/highlight';
-import { parseQuery, type Atom } from '../../../shared/search/query';
+import { parseQuery, typedWords, type Atom } from '../../../shared/search/query';
 import { exactToken, foldAligned, indexStreams } from '../../../shared/search/tokens';
 import { registerCsv } from '../../../shared/search/export';
 
@@ -229,5 +229,18 @@ describe('two nam: filters that share no year', () => {
     const detail = detailOf('tu:2022 den:2021');
     expect(detail).toMatch(/Khoảng ngày không hợp lệ: ngày bắt đầu 01\/01\/2022 ở sau ngày kết thúc 31\/12\/2021/);
     expect(detailOf('nam:2021 tu:2022-03-01')).toMatch(/01\/03\/2022/);
+  });
+});
+
+describe('the words "did you mean" may correct, where they were typed', () => {
+  test('operators, excluded words, field names, other filters and foreign syntax are not listed', () => {
+    const { input, words } = typedWords('phong OR "chong dcih" -covid nam:2021 coquan:"Bac Gaing" NEAR(a b) x:abc');
+    expect(words.map((w) => [input.slice(w.start, w.end), w.field])).toEqual([
+      ['phong', null],
+      ['chong', null],
+      ['dcih', null],
+      ['Bac', 'coquan'],
+      ['Gaing', 'coquan'],
+    ]);
   });
 });
