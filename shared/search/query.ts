@@ -15,6 +15,7 @@ import { normalizeText } from '../text/vietnamese';
 import { ABBREVIATIONS, type Abbreviation } from './abbreviations';
 import { REF_CODES, STRICT_REF_RE, refPartsFromMatch, type RefParts } from './ref';
 import { TOKEN_RE, exactToken, foldedToken, hasMarks } from './tokens';
+import type { SuggestFilter } from './types';
 
 export const MAX_QUERY_CHARS = 1000;
 export const MAX_CLAUSES = 32;
@@ -532,6 +533,35 @@ export function typedWords(raw: string): { input: string; words: TypedWord[] } {
       add(item.text, item.at, null);
   }
   return { input, words };
+}
+
+/** A filter a suggestion can fill in, by the field name the clerk types. */
+const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky']);
+
+// The last chunk of the box when it is a filter still being typed: `coquan:huy`, `loai:`,
+// `nguoiky:"Nguyễn V` (an open quote runs to the end, as in the lexer).
+const TYPING_FILTER = /(^|\s)([\p{L}_]+):(?:"([^"]*)|([^\s"]*))$/u;
+
+/** The filter being typed at the end of `text`, its value so far, and where the filter starts. */
+export function filterBeingTyped(text: string): { field: SuggestFilter; value: string; start: number } | null {
+  const m = TYPING_FILTER.exec(text.normalize('NFC'));
+  if (!m) return null;
+  const field = FIELD_ALIASES[foldedToken(m[2]!).replace(/_/g, '')];
+  if (!field || !SUGGEST_FILTERS.has(field)) return null;
+  return { field: field as SuggestFilter, value: m[3] ?? m[4] ?? '', start: m.index + m[1]!.length };
+}
+
+/**
+ * The box after picking `value` for `field`: the filter being typed at the end is completed, or the
+ * filter is added; the rest of what was typed is kept. A value with spaces is quoted, as the
+ * language reads it (`coquan:"Huyện ủy An Lão"`).
+ */
+export function fillFilter(text: string, field: SuggestFilter, value: string): string {
+  const clean = value.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+  const filter = `${field}:${/\s/.test(clean) ? `"${clean}"` : clean}`;
+  const typing = filterBeingTyped(text);
+  const before = typing ? text.normalize('NFC').slice(0, typing.start) : `${text.trimEnd()} `;
+  return `${before.trimStart()}${filter}`;
 }
 
 /** Parses what the user typed. Throws VanthuError('QUERY_INVALID') with a Vietnamese explanation. */

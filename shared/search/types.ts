@@ -47,10 +47,14 @@ export interface SearchResponse {
   tookMs: number;
 }
 
+/** The filters a suggestion can fill in (`coquan:huy` → `coquan:"Huyện ủy An Lão"`). */
+export type SuggestFilter = 'so' | 'loai' | 'coquan' | 'nguoiky';
+
 export interface Suggestion {
   /**
    * `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list;
-   * `type` and `signer`: the values of those fields (a `loai:` or `nguoiky:` filter is corrected from them).
+   * `type` and `signer` (document types, signers) are offered only for a `loai:` or `nguoiky:` being
+   * typed (and a typo in such a filter's value is corrected from them).
    */
   kind: 'subject' | 'ref' | 'issuer' | 'agency' | 'type' | 'signer';
   text: string;
@@ -58,6 +62,11 @@ export interface Suggestion {
   id: number | null;
   /** Agencies: other ways the tasks write it ("UBND huyện", "Ủy ban nhân dân huyện"), also searched for. */
   alsoWritten?: string[];
+  /**
+   * Set when the clerk was typing this filter (`coquan:huy`): picking the suggestion fills in its
+   * value (`fillFilter`, shared/search/query.ts) instead of replacing the box.
+   */
+  filter?: SuggestFilter;
 }
 
 export interface SavedSearch {

@@ -19,6 +19,7 @@ import { buildMatch } from '../../../shared/search/fts';
 import { highlightTerms, makeSnippet } from '../../../shared/search/highlight';
 import {
   abbreviationFor,
+  filterBeingTyped,
   isEmptyQuery,
   parseQuery,
   typedWords,
@@ -38,6 +39,7 @@ import type {
   SearchHit,
   SearchResponse,
   SearchSort,
+  SuggestFilter,
   Suggestion,
 } from '../../../shared/search/types';
 import type { SearchDocRow, SearchStore } from '../db/search-store';
@@ -58,10 +60,17 @@ const NAME_SLACK = 3;
 interface Suggesters {
   names: NameIndex;
   subjects: SuggestIndex;
-  /** Document types and signers: a `loai:` or `nguoiky:` value is corrected from them. */
+  /** Document types and signers: suggested for `loai:` and `nguoiky:`, and their values corrected from them. */
   fieldValues: NameIndex;
 }
 
+/** What each filter a suggestion can fill in suggests. */
+const FILTER_KIND: Record<SuggestFilter, Suggestion['kind']> = {
+  so: 'ref',
+  loai: 'type',
+  coquan: 'issuer',
+  nguoiky: 'signer',
+};
 const WORD_FIELD_KIND: Record<WordField, Suggestion['kind']> = { loai: 'type', coquan: 'issuer', nguoiky: 'signer' };
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
@@ -553,6 +562,8 @@ export class SearchEngine {
   suggest(prefix: string, limit = 8): Suggestion[] {
     const text = prefix.normalize('NFC').slice(0, 200);
     if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    const typing = filterBeingTyped(text);
+    if (typing) return this.suggestFilter(typing.field, typing.value, limit);
     const { names, subjects } = this.suggestions();
     const typed = suggestTerms(text).length;
     // Typo tolerance only when nothing matches as typed, in either index (as within each).
@@ -581,6 +592,24 @@ export class SearchEngine {
       if (out.length >= limit) break;
     }
     return out;
+  }
+
+  /**
+   * Values for the filter being typed, from that field only: `coquan:` issuers, `loai:` document
+   * types, `nguoiky:` signers (most used first when nothing is typed yet), `so:` numbers (newest
+   * first). Each tells the box which filter picking it fills in.
+   */
+  private suggestFilter(field: SuggestFilter, value: string, limit: number): Suggestion[] {
+    const { names, subjects, fieldValues } = this.suggestions();
+    const kind = FILTER_KIND[field];
+    const typed = /[\p{L}\p{N}]/u.test(value);
+    let entries: { kind: Suggestion['kind']; text: string; doc: number | null }[];
+    if (field === 'so') entries = typed ? subjects.lookup(value, limit, kind).entries : subjects.first(kind, limit);
+    else {
+      const index = field === 'coquan' ? names : fieldValues;
+      entries = typed ? index.search(value, limit, true, kind).map((h) => h.entry) : index.mostUsed(kind, limit);
+    }
+    return entries.map((e) => ({ kind: e.kind, text: e.text, id: e.doc, filter: field }));
   }
 
   /** True when the query finds at least one document (a "did you mean" must). */

@@ -400,6 +400,54 @@ describe('suggestions: prefix → expected suggestion', () => {
     else expect(got).toContainEqual(expected);
   });
 
+  // [typed, the suggestions (kind:text, in any order; only among the first when `some`)]. A field
+  // prefix was ignored: "coquan:huy" suggested by the words "coquan" and "huy" alike.
+  test.each<[string, string[], boolean?]>([
+    [
+      'coquan:huy',
+      [
+        'issuer:Huyện ủy An Lão',
+        'issuer:Ủy ban nhân dân huyện An Lão',
+        'issuer:UBND huyện Yên Thế',
+        'issuer:Ban Thường vụ Huyện ủy Yên Thế',
+      ],
+    ],
+    ['coquan:"Ban Thường vụ Tỉnh ủy Q', ['issuer:Ban Thường vụ Tỉnh ủy Quảng Ninh']],
+    ['coquan:"huyen uy an', ['issuer:Huyện ủy An Lão', 'issuer:Ủy ban nhân dân huyện An Lão']],
+    // Agencies of the tasks are not issuers: "Ban Tuyên giáo Huyện ủy" issued nothing here.
+    ['coquan:"ban tuy', []],
+    ['loai:cong', ['type:Công văn', 'type:Công điện']],
+    ['loai:ke', ['type:Kế hoạch']],
+    // Nothing typed yet: the most used first.
+    ['loai:', ['type:Kế hoạch'], true],
+    ['nguoiky:nguyen', ['signer:Nguyễn Xuân Phúc', 'signer:Nguyễn Văn Minh']],
+    ['nguoiky:"Tran Van', ['signer:Trần Văn Hùng']],
+    ['bão nguoiky:phuc', ['signer:Nguyễn Xuân Phúc']],
+    ['so:571', ['ref:571-CV/TU']],
+    ['so:88/kh', ['ref:88/KH-UBND']],
+    ['so:"phong chong', []],
+    // Typos, as without a prefix.
+    ['nguoiky:"nguyen xaun', ['signer:Nguyễn Xuân Phúc']],
+    // A value without quotes ends at a space: what follows is words again.
+    ['coquan:huyen uy an', []],
+  ])('a field prefix suggests from that field only: %s', (typed, expected, some = false) => {
+    const got = e.suggest(typed).map((s) => `${s.kind}:${s.text}`);
+    if (some) expect(got.slice(0, expected.length)).toEqual(expected);
+    else expect([...got].sort()).toEqual([...expected].sort());
+  });
+
+  test('a field prefix suggestion says which filter picking it fills in', () => {
+    expect(e.suggest('coquan:"huyen uy an l')[0]).toEqual({
+      kind: 'issuer',
+      text: 'Huyện ủy An Lão',
+      id: null,
+      filter: 'coquan',
+    });
+    expect(e.suggest('so:571')).toEqual([{ kind: 'ref', text: '571-CV/TU', id: ax.idOf.cv571, filter: 'so' }]);
+    // Without a prefix, nothing is a filter value.
+    expect(e.suggest('huyen uy an').every((s) => s.filter === undefined)).toBe(true);
+  });
+
   test('nothing close enough: no suggestion', () => {
     expect(e.suggest('xyzw qqq')).toEqual([]);
     expect(e.suggest('cnxg')).toEqual([]); // 4 letters allow one edit; "cong" is two away
