@@ -664,8 +664,9 @@ export class SearchEngine {
     if (has(w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`)) return null;
     // The accented form is absent but the letters occur with other marks: offer the loose form.
     if (w.exact) return has(`f : "${w.folded}"`) ? w.folded : null;
-    // One or two letters are too short to guess from: any short word is an edit away.
-    if (w.folded.length < 3) return null;
+    // One or two letters are too short to guess from (any short word is an edit away), and a
+    // number is what the clerk means, not a typo of another year (2029 is not 2021).
+    if (w.folded.length < 3 || /\d/.test(w.folded)) return null;
     // The nearest word of the short fields, a swap of two letters counting as one edit ("dcih" → "dich");
     // ties go to the more frequent subject word, then to names, which are asked only when no
     // subject word is one edit away (their fuzzy search costs a few ms even over a few hundred).
@@ -681,7 +682,7 @@ export class SearchEngine {
 
   /** The replacement for a filter's word that no value of that field has, from that field's values. */
   private fieldFix(field: WordField, w: Word): string | null {
-    if (w.folded.length < 3) return null;
+    if (w.folded.length < 3 || /\d/.test(w.folded)) return null;
     // loai:CT is the code of the number/symbol, coquan:UBND an abbreviation: both are read as typed.
     if (field === 'loai' && REF_CODES.has(w.folded)) return null;
     if (field === 'coquan' && abbreviationFor(w.text)) return null;
