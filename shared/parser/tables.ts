@@ -575,7 +575,11 @@ export const PLURAL_UNIT_HEADS: readonly string[] = [
 
 /**
  * Verbs that end the subject of a task sentence ("Công an huyện | tiếp tục …"). Vietnamese has
- * no inflection to find the verb, so the subject is everything before the first of these.
+ * no inflection to find the verb, so the subject is everything before the first of these. Also
+ * adverbs and a few lower-case phrases that never continue an agency's name, where a sentence's
+ * subject and its own clause meet ("Ban Tuyên giáo | kinh phí thực hiện bố trí …", "Các sở, ngành
+ * | trong quá trình triển khai …", "Công an | người đứng đầu cấp ủy …"): without them the name ran
+ * on to the next verb.
  */
 export const TASK_VERBS: readonly string[] = [
   'chủ trì',
@@ -700,6 +704,10 @@ export const TASK_VERBS: readonly string[] = [
   'đẩy nhanh',
   'tiếp',
   'là',
+  'kinh phí',
+  'trong quá trình',
+  'người đứng đầu',
+  'giữ vững',
 ];
 
 /** Lead-in words of a task sentence that precede the lead agency. */

@@ -15,6 +15,7 @@ import { normalizeText } from '../text/vietnamese';
 import { ABBREVIATIONS, type Abbreviation } from './abbreviations';
 import { REF_CODES, STRICT_REF_RE, refPartsFromMatch, type RefParts } from './ref';
 import { TOKEN_RE, exactToken, foldedToken, hasMarks } from './tokens';
+import type { SuggestFilter } from './types';
 
 export const MAX_QUERY_CHARS = 1000;
 export const MAX_CLAUSES = 32;
@@ -174,10 +175,12 @@ export function parseDateValue(value: string, end: boolean): string | null {
 // ---------------------------------------------------------------------------------------------
 // Lexer
 
+// `at`: where the text (a field's value, a phrase's inside) starts in the lexed input, so "did you
+// mean" can rewrite a word in place without touching what surrounds it.
 type Item =
-  | { t: 'text'; text: string; neg: boolean }
-  | { t: 'phrase'; text: string; neg: boolean }
-  | { t: 'field'; field: string; value: string; quoted: boolean }
+  | { t: 'text'; text: string; neg: boolean; at: number }
+  | { t: 'phrase'; text: string; neg: boolean; at: number }
+  | { t: 'field'; field: string; value: string; quoted: boolean; at: number }
   | { t: 'or' };
 
 const QUOTES = /[“”„‟″«»]/g;
@@ -198,7 +201,7 @@ function lex(input: string, warnings: string[]): Item[] {
       const close = input.indexOf('"', i + 1);
       const text = input.slice(i + 1, close < 0 ? n : close);
       if (close < 0) warnings.push('Thiếu dấu ngoặc kép đóng: đã coi phần còn lại là một cụm từ.');
-      items.push({ t: 'phrase', text, neg: pendingNeg });
+      items.push({ t: 'phrase', text, neg: pendingNeg, at: i + 1 });
       pendingNeg = false;
       i = close < 0 ? n : close + 1;
       continue;
@@ -216,8 +219,10 @@ function lex(input: string, warnings: string[]): Item[] {
     const fieldName = field ? FIELD_ALIASES[foldedToken(field[1]!).replace(/_/g, '')] : undefined;
     if (field && fieldName) {
       let value = chunk.slice(field[0].length);
+      let at = i + field[0].length;
       let quoted = false;
       if (value === '' && input[j] === '"') {
+        at = j + 1;
         const close = input.indexOf('"', j + 1);
         value = input.slice(j + 1, close < 0 ? n : close);
         if (close < 0) warnings.push('Thiếu dấu ngoặc kép đóng: đã coi phần còn lại là giá trị của bộ lọc.');
@@ -227,7 +232,7 @@ function lex(input: string, warnings: string[]): Item[] {
       if (pendingNeg) warnings.push(`Bộ lọc ${fieldName}: không dùng được với dấu "-"; đã bỏ dấu "-".`);
       pendingNeg = false;
       if (value.trim() === '') warnings.push(`Bộ lọc ${fieldName}: chưa có giá trị nên đã bỏ qua.`);
-      else items.push({ t: 'field', field: fieldName, value, quoted });
+      else items.push({ t: 'field', field: fieldName, value, quoted, at });
       i = j;
       continue;
     }
@@ -239,7 +244,7 @@ function lex(input: string, warnings: string[]): Item[] {
     } else if (chunk === 'AND' || chunk === '&&' || chunk === '+') {
       // Implicit anyway.
     } else {
-      items.push({ t: 'text', text: chunk, neg: pendingNeg });
+      items.push({ t: 'text', text: chunk, neg: pendingNeg, at: i });
       pendingNeg = false;
     }
     i = j;
@@ -480,16 +485,89 @@ function markLongForms(must: Clause[]): Clause[] {
   return out;
 }
 
+/** What the lexer reads: NFC, one kind of double quote, one line, at most MAX_QUERY_CHARS. */
+function readInput(raw: string, warnings: string[]): string {
+  const input = normalizeText(String(raw ?? ''))
+    .replace(QUOTES, '"')
+    .replace(/\n/g, ' ');
+  if (input.length <= MAX_QUERY_CHARS) return input;
+  warnings.push(`Câu tìm kiếm quá dài: chỉ dùng ${MAX_QUERY_CHARS} ký tự đầu.`);
+  return input.slice(0, MAX_QUERY_CHARS);
+}
+
+/** The fields whose values are words of a short field, which "did you mean" may correct. */
+export type WordField = 'loai' | 'coquan' | 'nguoiky';
+
+/** A word of what was typed, at [start, end) of the lexed input. */
+export interface TypedWord {
+  start: number;
+  end: number;
+  word: Word;
+  /** The filter it is a value of, or null for a word searched for in the text. */
+  field: WordField | null;
+}
+
+// A chunk of plain words ("dịch", "phòng,chống", "covid-19.") as opposed to one holding syntax the
+// language does not have ("NEAR(a", "x:abc", "tinh*"): that is kept as typed, never "corrected".
+const PLAIN_CHUNK = /^[\p{L}\p{M}\p{N}]+(?:[-,.;/'’][\p{L}\p{M}\p{N}]+)*[,.;!?]*$/u;
+
+/**
+ * The words "did you mean" may replace, with where they are in `input` (the query as the lexer read
+ * it): words searched for, in plain chunks and in phrases, and the words of `loai:`, `coquan:` and
+ * `nguoiky:` values. Operators, excluded words, field names, other filters, quotes and any chunk
+ * with foreign syntax are not listed, so a rewrite at these offsets keeps them as typed.
+ */
+export function typedWords(raw: string): { input: string; words: TypedWord[] } {
+  const input = readInput(raw, []);
+  const words: TypedWord[] = [];
+  const add = (text: string, at: number, field: WordField | null): void => {
+    for (const m of text.matchAll(TOKEN_RE))
+      words.push({ start: at + m.index, end: at + m.index + m[0].length, word: makeWord(m[0]), field });
+  };
+  for (const item of lex(input, [])) {
+    if (item.t === 'or') continue;
+    if (item.t === 'field') {
+      if (item.field === 'loai' || item.field === 'coquan' || item.field === 'nguoiky')
+        add(item.value, item.at, item.field);
+    } else if (!item.neg && (item.t === 'phrase' || (PLAIN_CHUNK.test(item.text) && item.text !== 'NEAR')))
+      add(item.text, item.at, null);
+  }
+  return { input, words };
+}
+
+/** A filter a suggestion can fill in, by the field name the clerk types. */
+const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky']);
+
+// The last chunk of the box when it is a filter still being typed: `coquan:huy`, `loai:`,
+// `nguoiky:"Nguyễn V` (an open quote runs to the end, as in the lexer).
+const TYPING_FILTER = /(^|\s)([\p{L}_]+):(?:"([^"]*)|([^\s"]*))$/u;
+
+/** The filter being typed at the end of `text`, its value so far, and where the filter starts. */
+export function filterBeingTyped(text: string): { field: SuggestFilter; value: string; start: number } | null {
+  const m = TYPING_FILTER.exec(text.normalize('NFC'));
+  if (!m) return null;
+  const field = FIELD_ALIASES[foldedToken(m[2]!).replace(/_/g, '')];
+  if (!field || !SUGGEST_FILTERS.has(field)) return null;
+  return { field: field as SuggestFilter, value: m[3] ?? m[4] ?? '', start: m.index + m[1]!.length };
+}
+
+/**
+ * The box after picking `value` for `field`: the filter being typed at the end is completed, or the
+ * filter is added; the rest of what was typed is kept. A value with spaces is quoted, as the
+ * language reads it (`coquan:"Huyện ủy An Lão"`).
+ */
+export function fillFilter(text: string, field: SuggestFilter, value: string): string {
+  const clean = value.replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
+  const filter = `${field}:${/\s/.test(clean) ? `"${clean}"` : clean}`;
+  const typing = filterBeingTyped(text);
+  const before = typing ? text.normalize('NFC').slice(0, typing.start) : `${text.trimEnd()} `;
+  return `${before.trimStart()}${filter}`;
+}
+
 /** Parses what the user typed. Throws VanthuError('QUERY_INVALID') with a Vietnamese explanation. */
 export function parseQuery(raw: string): ParsedQuery {
   const warnings: string[] = [];
-  let input = normalizeText(String(raw ?? ''))
-    .replace(QUOTES, '"')
-    .replace(/\n/g, ' ');
-  if (input.length > MAX_QUERY_CHARS) {
-    input = input.slice(0, MAX_QUERY_CHARS);
-    warnings.push(`Câu tìm kiếm quá dài: chỉ dùng ${MAX_QUERY_CHARS} ký tự đầu.`);
-  }
+  const input = readInput(raw, warnings);
   const filters = emptyFilters();
   const must: Clause[] = [];
   const not: Atom[] = [];

@@ -47,14 +47,26 @@ export interface SearchResponse {
   tookMs: number;
 }
 
+/** The filters a suggestion can fill in (`coquan:huy` → `coquan:"Huyện ủy An Lão"`). */
+export type SuggestFilter = 'so' | 'loai' | 'coquan' | 'nguoiky';
+
 export interface Suggestion {
-  /** `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list. */
-  kind: 'subject' | 'ref' | 'issuer' | 'agency';
+  /**
+   * `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list;
+   * `type` and `signer` (document types, signers) are offered only for a `loai:` or `nguoiky:` being
+   * typed (and a typo in such a filter's value is corrected from them).
+   */
+  kind: 'subject' | 'ref' | 'issuer' | 'agency' | 'type' | 'signer';
   text: string;
   /** The document a subject or ref suggestion comes from (a ref: its newest document). */
   id: number | null;
   /** Agencies: other ways the tasks write it ("UBND huyện", "Ủy ban nhân dân huyện"), also searched for. */
   alsoWritten?: string[];
+  /**
+   * Set when the clerk was typing this filter (`coquan:huy`): picking the suggestion fills in its
+   * value (`fillFilter`, shared/search/query.ts) instead of replacing the box.
+   */
+  filter?: SuggestFilter;
 }
 
 export interface SavedSearch {

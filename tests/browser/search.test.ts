@@ -116,6 +116,25 @@ describeBrowser('search page', () => {
     await page.mouse.move(1200, 880);
   });
 
+  test('a typed field prefix suggests that field (coquan: issuers) and picking fills the filter, quoted', async () => {
+    const box = page.getByTestId('search-input');
+    await page.mouse.move(1200, 880);
+    await box.fill('');
+    // "coquan:huy" was read as the words "coquan" and "huy": no issuer offered, and picking any
+    // suggestion replaced the whole box.
+    await box.fill('ket luan coquan:huy');
+    const issuer = page.getByTestId('suggestions').locator('li', { hasText: 'Huyện ủy An Lão' }).first();
+    await issuer.waitFor();
+    await expect(issuer.innerText()).resolves.toMatch(/^Cơ quan\s+Huyện ủy An Lão$/);
+    const kinds = await page.getByTestId('suggestions').locator('.sg-kind').allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(['Cơ quan']));
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'search-suggestions-field.png') });
+    await issuer.click();
+    await expect(box.inputValue()).resolves.toBe('ket luan coquan:"Huyện ủy An Lão"');
+    await page.getByTestId('hit').first().waitFor();
+    await page.mouse.move(1200, 880);
+  });
+
   test('a malformed query is explained, not crashed on', async () => {
     await page.getByTestId('search-input').fill('tu:2021-13-45');
     await page.getByTestId('search-input').press('Enter');

@@ -248,9 +248,11 @@ export class SearchStore {
     ref: string | null;
     issuer: string | null;
     subject: string | null;
+    type: string | null;
+    signer: string | null;
   }[] {
     // A plain scan (rowid order); the caller sorts by key, cheaper than 100k index lookups.
-    return this.stmt(`SELECT doc_id, key, ref, issuer, subject FROM search_docs`).all() as never;
+    return this.stmt(`SELECT doc_id, key, ref, issuer, subject, type, signer FROM search_docs`).all() as never;
   }
 
   /**

@@ -17,7 +17,17 @@ import { docIdOfKey, keyRange } from '../../../shared/search/entry';
 import { registerCsv, registerHtml } from '../../../shared/search/export';
 import { buildMatch } from '../../../shared/search/fts';
 import { highlightTerms, makeSnippet } from '../../../shared/search/highlight';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '../../../shared/search/query';
+import {
+  abbreviationFor,
+  filterBeingTyped,
+  isEmptyQuery,
+  parseQuery,
+  typedWords,
+  type ParsedQuery,
+  type Word,
+  type WordField,
+} from '../../../shared/search/query';
+import { REF_CODES } from '../../../shared/search/ref';
 import { foldedToken } from '../../../shared/search/tokens';
 import { AgencyIndex, agencyKey } from '../../../shared/tasks/agencies';
 import { OfficeSettingsSchema } from '../../../shared/tasks/schema';
@@ -29,6 +39,7 @@ import type {
   SearchHit,
   SearchResponse,
   SearchSort,
+  SuggestFilter,
   Suggestion,
 } from '../../../shared/search/types';
 import type { SearchDocRow, SearchStore } from '../db/search-store';
@@ -49,7 +60,18 @@ const NAME_SLACK = 3;
 interface Suggesters {
   names: NameIndex;
   subjects: SuggestIndex;
+  /** Document types and signers: suggested for `loai:` and `nguoiky:`, and their values corrected from them. */
+  fieldValues: NameIndex;
 }
+
+/** What each filter a suggestion can fill in suggests. */
+const FILTER_KIND: Record<SuggestFilter, Suggestion['kind']> = {
+  so: 'ref',
+  loai: 'type',
+  coquan: 'issuer',
+  nguoiky: 'signer',
+};
+const WORD_FIELD_KIND: Record<WordField, Suggestion['kind']> = { loai: 'type', coquan: 'issuer', nguoiky: 'signer' };
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
 export const RANK_CAP = Number(process.env.VANTHU_RANK_CAP ?? 400);
@@ -413,14 +435,19 @@ export class SearchEngine {
     // made it score thousands of them (docs/search.md §Suggestions).
     const rows = this.store.allSuggestRows().sort((a, b) => b.key - a.key);
     const issuers = new Map<string, NameEntry>();
+    const fieldValues = new Map<string, NameEntry>();
+    const count = (names: Map<string, NameEntry>, kind: Suggestion['kind'], text: string | null): void => {
+      if (!text) return;
+      const e = names.get(`${kind}:${text}`);
+      if (e) e.uses++;
+      else names.set(`${kind}:${text}`, { kind, text, aka: [], uses: 1, doc: null });
+    };
     const docs: SuggestEntry[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
-      if (r.issuer) {
-        const e = issuers.get(r.issuer);
-        if (e) e.uses++;
-        else issuers.set(r.issuer, { kind: 'issuer', text: r.issuer, aka: [], uses: 1, doc: null });
-      }
+      count(issuers, 'issuer', r.issuer);
+      count(fieldValues, 'type', r.type);
+      count(fieldValues, 'signer', r.signer);
       if (r.subject) {
         const key = `s:${foldedToken(r.subject)}`;
         if (!seen.has(key)) {
@@ -439,6 +466,7 @@ export class SearchEngine {
     this.suggesters = {
       names: new NameIndex([...issuers.values(), ...this.agencyEntries()]),
       subjects: new SuggestIndex(docs),
+      fieldValues: new NameIndex([...fieldValues.values()]),
     };
     return this.suggesters;
   }
@@ -534,6 +562,8 @@ export class SearchEngine {
   suggest(prefix: string, limit = 8): Suggestion[] {
     const text = prefix.normalize('NFC').slice(0, 200);
     if (!/[\p{L}\p{N}]/u.test(text)) return [];
+    const typing = filterBeingTyped(text);
+    if (typing) return this.suggestFilter(typing.field, typing.value, limit);
     const { names, subjects } = this.suggestions();
     const typed = suggestTerms(text).length;
     // Typo tolerance only when nothing matches as typed, in either index (as within each).
@@ -564,44 +594,104 @@ export class SearchEngine {
     return out;
   }
 
-  /** When nothing matched: each unknown word replaced by its nearest known one from the short fields. */
-  private didYouMean(q: ParsedQuery, raw: string): string | null {
-    const words = q.must.flatMap((c) =>
-      c.any.flatMap((a) => (a.kind === 'word' && !a.abbr ? [a.word] : a.kind === 'phrase' ? a.words : [])),
+  /**
+   * Values for the filter being typed, from that field only: `coquan:` issuers, `loai:` document
+   * types, `nguoiky:` signers (most used first when nothing is typed yet), `so:` numbers (newest
+   * first). Each tells the box which filter picking it fills in.
+   */
+  private suggestFilter(field: SuggestFilter, value: string, limit: number): Suggestion[] {
+    const { names, subjects, fieldValues } = this.suggestions();
+    const kind = FILTER_KIND[field];
+    const typed = /[\p{L}\p{N}]/u.test(value);
+    let entries: { kind: Suggestion['kind']; text: string; doc: number | null }[];
+    if (field === 'so') entries = typed ? subjects.lookup(value, limit, kind).entries : subjects.first(kind, limit);
+    else {
+      const index = field === 'coquan' ? names : fieldValues;
+      entries = typed ? index.search(value, limit, true, kind).map((h) => h.entry) : index.mostUsed(kind, limit);
+    }
+    return entries.map((e) => ({ kind: e.kind, text: e.text, id: e.doc, filter: field }));
+  }
+
+  /** True when the query finds at least one document (a "did you mean" must). */
+  private finds(query: string): boolean {
+    let q: ParsedQuery;
+    try {
+      q = parseQuery(query);
+    } catch {
+      return false;
+    }
+    if (isEmptyQuery(q)) return false;
+    const plan = buildMatch(q);
+    const [lo, hi] = keyRange(q.filters.from, q.filters.to);
+    if (plan.all) return this.store.keysByRecency(plan.all, lo, hi, 1).length > 0;
+    return (
+      (plan.not ? this.store.keysInRangeExcept(plan.not, lo, hi, 1) : this.store.keysInRange(lo, hi, 1)).length > 0
     );
-    if (words.length === 0) return null;
+  }
+
+  /**
+   * When nothing matched: the query as typed with each unknown word replaced by its nearest known
+   * one, in place — operators, quotes, excluded words, numbers, other filters and anything the
+   * language does not read (`NEAR(a b)`, `x:abc`) stay exactly as typed. A `loai:`, `coquan:` or
+   * `nguoiky:` value is corrected from that field's own values only. Nothing is offered unless the
+   * corrected query finds something.
+   */
+  private didYouMean(q: ParsedQuery, raw: string): string | null {
+    // Words the parser searched for as words: not abbreviations, not parts of a number/symbol.
+    const searched = new Set(
+      q.must.flatMap((c) =>
+        c.any.flatMap((a) =>
+          a.kind === 'word' && !a.abbr ? [a.word.text] : a.kind === 'phrase' ? a.words.map((w) => w.text) : [],
+        ),
+      ),
+    );
+    const { input, words } = typedWords(raw);
+    const fixes: { start: number; end: number; text: string }[] = [];
+    for (const t of words) {
+      if (t.field === null && !searched.has(t.word.text)) continue;
+      const fix = t.field === null ? this.wordFix(t.word) : this.fieldFix(t.field, t.word);
+      if (fix !== null) fixes.push({ start: t.start, end: t.end, text: likeTyped(t.word.text, fix) });
+    }
+    if (fixes.length === 0) return null;
+    let corrected = input;
+    for (const f of fixes.reverse()) corrected = corrected.slice(0, f.start) + f.text + corrected.slice(f.end);
+    return corrected !== input && this.finds(corrected) ? corrected : null;
+  }
+
+  /** The replacement for a word searched in the text that no document has, or null. */
+  private wordFix(w: Word): string | null {
+    const has = (match: string) => this.store.keysByRecency(match, 0, Number.MAX_SAFE_INTEGER, 1).length > 0;
+    if (has(w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`)) return null;
+    // The accented form is absent but the letters occur with other marks: offer the loose form.
+    if (w.exact) return has(`f : "${w.folded}"`) ? w.folded : null;
+    // One or two letters are too short to guess from (any short word is an edit away), and a
+    // number is what the clerk means, not a typo of another year (2029 is not 2021).
+    if (w.folded.length < 3 || /\d/.test(w.folded)) return null;
+    // The nearest word of the short fields, a swap of two letters counting as one edit ("dcih" → "dich");
+    // ties go to the more frequent subject word, then to names, which are asked only when no
+    // subject word is one edit away (their fuzzy search costs a few ms even over a few hundred).
     // The suggestion index is normally built in the background after the first search; an empty
     // result before that builds it now (once), so every empty search gets its answer.
     const { names, subjects } = this.suggestions();
-    let changed = false;
-    let corrected = raw;
-    for (const w of words) {
-      const n = this.store.keysByRecency(
-        w.exact ? `x : "${w.exact}"` : `f : "${w.folded}"`,
-        0,
-        Number.MAX_SAFE_INTEGER,
-        1,
-      ).length;
-      if (n > 0) continue;
-      if (w.exact && this.store.keysByRecency(`f : "${w.folded}"`, 0, Number.MAX_SAFE_INTEGER, 1).length > 0) {
-        // The accented form is absent but the letters occur with other marks: offer the loose form.
-        corrected = corrected.replace(w.text, w.folded);
-        changed = true;
-        continue;
-      }
-      // The nearest word of the short fields, a swap of two letters counting as one edit ("dcih" → "dich");
-      // ties go to the more frequent subject word, then to names, which are asked only when no
-      // subject word is one edit away (their fuzzy search costs a few ms even over a few hundred).
-      const max = w.folded.length >= 4 ? 2 : 1;
-      const near = subjects.nearTerms(w.folded, false, max);
-      if ((near[0]?.d ?? Infinity) > 1) near.push(...names.nearTerms(w.folded, max));
-      const term = near.sort((a, b) => a.d - b.d)[0]?.term;
-      if (term && term !== w.folded) {
-        corrected = corrected.replace(w.text, term);
-        changed = true;
-      }
-    }
-    return changed ? corrected : null;
+    const max = w.folded.length >= 4 ? 2 : 1;
+    const near = subjects.nearTerms(w.folded, false, max);
+    if ((near[0]?.d ?? Infinity) > 1) near.push(...names.nearTerms(w.folded, max));
+    const term = near.sort((a, b) => a.d - b.d)[0]?.term;
+    return term && term !== w.folded ? term : null;
+  }
+
+  /** The replacement for a filter's word that no value of that field has, from that field's values. */
+  private fieldFix(field: WordField, w: Word): string | null {
+    if (w.folded.length < 3 || /\d/.test(w.folded)) return null;
+    // loai:CT is the code of the number/symbol, coquan:UBND an abbreviation: both are read as typed.
+    if (field === 'loai' && REF_CODES.has(w.folded)) return null;
+    if (field === 'coquan' && abbreviationFor(w.text)) return null;
+    const { names, fieldValues } = this.suggestions();
+    const index = field === 'coquan' ? names : fieldValues;
+    const kind = WORD_FIELD_KIND[field];
+    if (index.hasTerm(w.folded, kind)) return null;
+    const term = index.nearTerms(w.folded, w.folded.length >= 4 ? 2 : 1, kind)[0]?.term;
+    return term && term !== w.folded ? term : null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -668,6 +758,15 @@ export class SearchEngine {
   history(limit = 50): HistoryEntry[] {
     return this.store.history(limit).map((r) => ({ query: r.query, results: r.results, searchedAt: r.searched_at }));
   }
+}
+
+/** A correction written the way the clerk wrote the word: «DCIH» → «DICH», «Dcih» → «Dich». */
+function likeTyped(typed: string, fix: string): string {
+  const letters = typed.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase())
+    return fix.toUpperCase();
+  if (/^\p{Lu}/u.test(typed)) return fix.charAt(0).toUpperCase() + fix.slice(1);
+  return fix;
 }
 
 function emptyFacets(): Facets {

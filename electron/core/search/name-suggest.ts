@@ -63,7 +63,7 @@ export class NameIndex {
     return this.entries.length;
   }
 
-  private run(text: string, prefixLast: boolean, fuzzy: boolean): SearchResult[] {
+  private run(text: string, prefixLast: boolean, fuzzy: boolean, kind?: Suggestion['kind']): SearchResult[] {
     const last = (i: number, terms: string[]) => prefixLast && i === terms.length - 1;
     const options: SearchOptions = {
       combineWith: 'AND',
@@ -76,6 +76,7 @@ export class NameIndex {
       boost: { text: 2 },
       boostDocument: (id: number) => this.boost[id] ?? 1,
     };
+    if (kind) options.filter = (r) => this.entries[r.id as number]!.kind === kind;
     return this.ms.search(text, options);
   }
 
@@ -85,15 +86,15 @@ export class NameIndex {
    * may be a letter or two off: MiniSearch's fuzzy pass costs milliseconds even over a few hundred
    * names, so the caller asks for it only when nothing else matched either.
    */
-  search(text: string, limit: number, typos = true): NameHit[] {
+  search(text: string, limit: number, typos = true, kind?: Suggestion['kind']): NameHit[] {
     const typed = suggestTerms(text);
     if (typed.length === 0 || this.entries.length === 0) return [];
     const prefixLast = !/\s$/.test(text);
-    const exact = this.run(text, prefixLast, false);
+    const exact = this.run(text, prefixLast, false, kind);
     if (exact.length > 0) return exact.slice(0, limit).map((r) => this.hit(r, false));
     if (!typos || typed.every((w) => allowedEdits(w.length) === 0)) return [];
     const out: NameHit[] = [];
-    for (const r of this.run(text, prefixLast, true)) {
+    for (const r of this.run(text, prefixLast, true, kind)) {
       if (!nameMatchesTyped(typed, r.terms, prefixLast)) continue;
       out.push(this.hit(r, true));
       if (out.length >= limit) break;
@@ -106,13 +107,28 @@ export class NameIndex {
     return { entry: this.entries[r.id as number]!, fuzzy, onName };
   }
 
-  /** Words of the names within `maxEdits` of `word` (swaps count as one edit), closest first. */
-  nearTerms(word: string, maxEdits: number): { term: string; d: number }[] {
+  /** The names of one kind, most used first (a filter typed with no value yet: `loai:`). */
+  mostUsed(kind: Suggestion['kind'], limit: number): NameEntry[] {
+    return this.entries
+      .filter((e) => e.kind === kind)
+      .sort((a, b) => b.uses - a.uses || a.text.localeCompare(b.text, 'vi'))
+      .slice(0, limit);
+  }
+
+  /** True when some name (of `kind`, if given) has this folded word. */
+  hasTerm(word: string, kind?: Suggestion['kind']): boolean {
+    const filter = kind ? (r: SearchResult) => this.entries[r.id as number]!.kind === kind : undefined;
+    return this.ms.search(word, { prefix: false, fuzzy: false, filter }).length > 0;
+  }
+
+  /** Words of the names (of `kind`, if given) within `maxEdits` of `word` (swaps count as one edit), closest first. */
+  nearTerms(word: string, maxEdits: number, kind?: Suggestion['kind']): { term: string; d: number }[] {
     if (maxEdits <= 0) return [];
     const found = new Map<string, number>();
+    const filter = kind ? (r: SearchResult) => this.entries[r.id as number]!.kind === kind : undefined;
     // Levenshtein 2 takes in one swap (2 there, 1 here) or two other edits; a wider net made an
     // empty search 10× slower ("dcih": 15 ms against 1.3 ms) by matching nearly every name.
-    for (const r of this.ms.search(word, { fuzzy: 2, maxFuzzy: 2, prefix: false }))
+    for (const r of this.ms.search(word, { fuzzy: 2, maxFuzzy: 2, prefix: false, filter }))
       for (const t of r.terms) if (!found.has(t)) found.set(t, typedDistance(word, t, false, maxEdits));
     return [...found]
       .filter(([, d]) => d <= maxEdits)

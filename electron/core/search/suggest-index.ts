@@ -241,16 +241,17 @@ export class SuggestIndex {
   }
 
   /** Entries matching every word, in priority order, at most `limit`; `skip` entries already chosen. */
-  private walk(matches: WordMatch[], limit: number, skip: Set<number>): number[] {
+  private walk(matches: WordMatch[], limit: number, skip: Set<number>, kind?: Suggestion['kind']): number[] {
     const order = [...matches].sort((a, b) => a.cost - b.cost);
     const driver = order[0]!;
     const out: number[] = [];
+    const unwanted = (e: number): boolean => skip.has(e) || (kind !== undefined && this.entries[e]!.kind !== kind);
     const single = driver.ids ? driver.ids.length === 1 : driver.hi - driver.lo === 1;
     if (!single && driver.cost * 4 > this.entries.length) {
       // Even the rarest word is common (a short prefix, "ph"): walking the entries in order finds
       // `limit` matches within a few dozen, where merging its lists would touch all of them.
       for (let e = 0; e < this.entries.length && out.length < limit; e++)
-        if (!skip.has(e) && order.every((m) => this.entryHas(e, m))) out.push(e);
+        if (!unwanted(e) && order.every((m) => this.entryHas(e, m))) out.push(e);
       return out;
     }
     const rest = order.slice(1);
@@ -258,7 +259,7 @@ export class SuggestIndex {
     for (const e of this.entriesOf(driver)) {
       if (e === last) continue;
       last = e;
-      if (skip.has(e) || !rest.every((m) => this.entryHas(e, m))) continue;
+      if (unwanted(e) || !rest.every((m) => this.entryHas(e, m))) continue;
       out.push(e);
       if (out.length >= limit) break;
     }
@@ -273,20 +274,32 @@ export class SuggestIndex {
     return this.lookup(text, limit).entries;
   }
 
-  /** As `search`, also telling whether the entries needed typo tolerance (they then rank lower). */
-  lookup(text: string, limit: number): { entries: SuggestEntry[]; fuzzy: boolean } {
+  /** The first `limit` entries of `kind`, in priority order (newest first). */
+  first(kind: Suggestion['kind'], limit: number): SuggestEntry[] {
+    const out: SuggestEntry[] = [];
+    for (const e of this.entries) if (e.kind === kind && out.push(e) >= limit) break;
+    return out;
+  }
+
+  /**
+   * As `search`, also telling whether the entries needed typo tolerance (they then rank lower);
+   * with `kind`, only entries of that kind.
+   */
+  lookup(text: string, limit: number, kind?: Suggestion['kind']): { entries: SuggestEntry[]; fuzzy: boolean } {
     const words = suggestTerms(text);
     if (words.length === 0 || this.entries.length === 0) return { entries: [], fuzzy: false };
     const prefixLast = !/\s$/.test(text);
     const isPrefix = (i: number): boolean => prefixLast && i === words.length - 1;
     const chosen = new Set<number>();
     const exact = words.map((w, i) => this.exactMatch(w, isPrefix(i)));
-    if (exact.every((m) => m !== null)) for (const e of this.walk(exact as WordMatch[], limit, chosen)) chosen.add(e);
+    if (exact.every((m) => m !== null))
+      for (const e of this.walk(exact as WordMatch[], limit, chosen, kind)) chosen.add(e);
     let fuzzy = false;
     if (chosen.size === 0 && exact.some((m) => m === null)) {
       // Typo tolerance only for the words that match nothing as typed, and only when nothing was found.
       const loose = words.map((w, i) => exact[i] ?? this.fuzzyMatch(w, isPrefix(i)));
-      if (loose.every((m) => m !== null)) for (const e of this.walk(loose as WordMatch[], limit, chosen)) chosen.add(e);
+      if (loose.every((m) => m !== null))
+        for (const e of this.walk(loose as WordMatch[], limit, chosen, kind)) chosen.add(e);
       fuzzy = chosen.size > 0;
     }
     return { entries: [...chosen].map((e) => this.entries[e]!), fuzzy };

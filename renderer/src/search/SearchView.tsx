@@ -17,6 +17,7 @@ import type {
   SearchSort,
   Suggestion,
 } from '../../../shared/search/types';
+import { fillFilter } from '../../../shared/search/query';
 import { downloadBlob } from '../download';
 import { errorText, formatDate, LEVEL_LABELS } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
@@ -68,7 +69,18 @@ const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: strin
     query: (s) => [s.text, ...(s.alsoWritten ?? [])].map(phrase).join(' OR '),
   },
   subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (s) => s.text },
+  type: { label: 'Loại', title: 'Loại văn bản', query: (s) => `loai:${phrase(s.text)}` },
+  signer: { label: 'Người ký', title: 'Người ký văn bản', query: (s) => `nguoiky:${phrase(s.text)}` },
 };
+
+/**
+ * What picking a suggestion searches for: a value for the filter being typed completes that filter
+ * and keeps the rest of the box (`bão coquan:huy` → `bão coquan:"Huyện ủy An Lão"`); any other
+ * suggestion is searched for on its own.
+ */
+function pickedQuery(s: Suggestion, typed: string): string {
+  return s.filter ? fillFilter(typed, s.filter, s.text) : SUGGESTION_KINDS[s.kind].query(s);
+}
 
 function printHtml(html: string): void {
   // A hidden frame: no new window (the desktop app refuses window.open).
@@ -281,7 +293,7 @@ export function SearchView({ api, onOpen, children }: Props) {
             {s.text}
           </>
         ),
-        pick: () => run(SUGGESTION_KINDS[s.kind].query(s)),
+        pick: () => run(pickedQuery(s, input)),
       }))
     : [
         ...saved.map((s) => ({

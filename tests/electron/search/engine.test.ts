@@ -170,6 +170,39 @@ describe('query → results on the fixture archive', () => {
     expect(engine.search({ query: 'phong chong dcih' }).didYouMean).toBe('phong chong dich');
   });
 
+  // [typed, the suggestion (null: none)]. Only words are corrected, in place; operators, quotes,
+  // excluded words, numbers, filters and syntax the language does not have stay as typed, a
+  // filter's value is corrected from that field's own values, and nothing is better than nonsense.
+  test.each<[string, string | null]>([
+    ['phong chong dcih', 'phong chong dich'],
+    ['Phong Chong DCIH', 'Phong Chong DICH'],
+    ['"phong chong dcih"', '"phong chong dich"'],
+    ['phong OR chong dcih', 'phong OR chong dich'],
+    ['571-CV/TU dcih', '571-CV/TU dich'],
+    ['dcih tu:2021-01-01 cap:tinh', 'dich tu:2021-01-01 cap:tinh'],
+    ['phong chong dcih coquan:"Bắc Giang"', 'phong chong dich coquan:"Bắc Giang"'],
+    // A filter's value from its own field: issuers, types, signers.
+    ['coquan:"Bac Gaing" phong chong', 'coquan:"Bac Giang" phong chong'],
+    ['loai:"cong vna" phong chong', 'loai:"cong van" phong chong'],
+    ['nguoiky:"Nguyen Van Mihn"', 'nguoiky:"Nguyen Van Minh"'],
+    // "dich" is a word of the texts, not of any issuer: no issuer filter made of it.
+    ['coquan:dcih', null],
+    // FTS5's NEAR and an unknown field prefix were rewritten into "nam(a b)" and "x:bc".
+    ['NEAR(a b)', null],
+    ['x:abc', null],
+    ['NEAR(phong chong) dcih', null],
+    // Too short or too far to guess; numbers are not typos («2029» was offered as «2021»).
+    ['ab', null],
+    ['ket qua 6 thang dau nam 2029', null],
+    ['xqzvw', null],
+    // An accented word absent with these marks: its letters with any marks.
+    ['chuyen doi sô', 'chuyen doi so'],
+  ])('did you mean: %s → %s', (typed, expected) => {
+    const r = engine.search({ query: typed });
+    expect(r.total).toBe(0);
+    expect(r.didYouMean).toBe(expected);
+  });
+
   test('suggestions: prefix and typo tolerant over subjects, refs and issuers (table below)', () => {
     expect(engine.suggest('phong chong dcih').map((s) => s.text)).toContain(
       'Về tăng cường công tác phòng, chống dịch Covid-19',
@@ -366,6 +399,54 @@ describe('suggestions: prefix → expected suggestion', () => {
     const got = e.suggest(typed).map((s) => ({ kind: s.kind, text: s.text }));
     if (first) expect(got[0]).toEqual(expected);
     else expect(got).toContainEqual(expected);
+  });
+
+  // [typed, the suggestions (kind:text, in any order; only among the first when `some`)]. A field
+  // prefix was ignored: "coquan:huy" suggested by the words "coquan" and "huy" alike.
+  test.each<[string, string[], boolean?]>([
+    [
+      'coquan:huy',
+      [
+        'issuer:Huyện ủy An Lão',
+        'issuer:Ủy ban nhân dân huyện An Lão',
+        'issuer:UBND huyện Yên Thế',
+        'issuer:Ban Thường vụ Huyện ủy Yên Thế',
+      ],
+    ],
+    ['coquan:"Ban Thường vụ Tỉnh ủy Q', ['issuer:Ban Thường vụ Tỉnh ủy Quảng Ninh']],
+    ['coquan:"huyen uy an', ['issuer:Huyện ủy An Lão', 'issuer:Ủy ban nhân dân huyện An Lão']],
+    // Agencies of the tasks are not issuers: "Ban Tuyên giáo Huyện ủy" issued nothing here.
+    ['coquan:"ban tuy', []],
+    ['loai:cong', ['type:Công văn', 'type:Công điện']],
+    ['loai:ke', ['type:Kế hoạch']],
+    // Nothing typed yet: the most used first.
+    ['loai:', ['type:Kế hoạch'], true],
+    ['nguoiky:nguyen', ['signer:Nguyễn Xuân Phúc', 'signer:Nguyễn Văn Minh']],
+    ['nguoiky:"Tran Van', ['signer:Trần Văn Hùng']],
+    ['bão nguoiky:phuc', ['signer:Nguyễn Xuân Phúc']],
+    ['so:571', ['ref:571-CV/TU']],
+    ['so:88/kh', ['ref:88/KH-UBND']],
+    ['so:"phong chong', []],
+    // Typos, as without a prefix.
+    ['nguoiky:"nguyen xaun', ['signer:Nguyễn Xuân Phúc']],
+    // A value without quotes ends at a space: what follows is words again.
+    ['coquan:huyen uy an', []],
+  ])('a field prefix suggests from that field only: %s', (typed, expected, some = false) => {
+    const got = e.suggest(typed).map((s) => `${s.kind}:${s.text}`);
+    if (some) expect(got.slice(0, expected.length)).toEqual(expected);
+    else expect([...got].sort()).toEqual([...expected].sort());
+  });
+
+  test('a field prefix suggestion says which filter picking it fills in', () => {
+    expect(e.suggest('coquan:"huyen uy an l')[0]).toEqual({
+      kind: 'issuer',
+      text: 'Huyện ủy An Lão',
+      id: null,
+      filter: 'coquan',
+    });
+    expect(e.suggest('so:571')).toEqual([{ kind: 'ref', text: '571-CV/TU', id: ax.idOf.cv571, filter: 'so' }]);
+    // Without a prefix, nothing is a filter value.
+    expect(e.suggest('huyen uy an').every((s) => s.filter === undefined)).toBe(true);
   });
 
   test('nothing close enough: no suggestion', () => {

@@ -231,6 +231,31 @@ describe('found while labelling corpus 021-039', () => {
     expect(leadsOf('Chủ tịch UBND huyện tiếp công dân vào ngày 15 hằng tháng.').lead).toEqual(['Chủ tịch UBND huyện']);
   });
 
+  // Agency suggestions offered «Ban Tuyên giáo kinh phí» and «Công an trong quá» (the bench
+  // corpus's items: an agency, then a sentence with its own subject). "kinh phí" and "trong quá
+  // trình", "người đứng đầu" never continue an agency's name, and "giữ vững" is a verb the table
+  // lacked: they end the subject.
+  test.each<[string, string[]]>([
+    [
+      'Ban Tuyên giáo kinh phí thực hiện bố trí từ nguồn ngân sách nhà nước theo phân cấp hiện hành và các nguồn huy động hợp pháp khác.',
+      ['Ban Tuyên giáo'],
+    ],
+    [
+      'Công an trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về cơ quan thường trực để tổng hợp, báo cáo xem xét, giải quyết.',
+      ['Công an'],
+    ],
+    ['Các sở, ngành trong quá trình triển khai nếu có khó khăn kịp thời báo cáo UBND tỉnh.', ['Các sở, ngành']],
+    [
+      'Sở Y tế người đứng đầu cấp ủy, chính quyền chịu trách nhiệm trước cấp trên về kết quả thực hiện tại địa phương, đơn vị mình.',
+      ['Sở Y tế'],
+    ],
+    ['Công an giữ vững và ổn định an ninh chính trị, trật tự an toàn xã hội.', ['Công an']],
+    // Still the verb that ends the subject when the money is its object.
+    ['Sở Tài chính bố trí kinh phí kịp thời.', ['Sở Tài chính']],
+  ])('the lead agency ends before "kinh phí", "trong quá trình", "người đứng đầu", "giữ vững": %s', (text, lead) => {
+    expect(leadsOf(text).lead).toEqual(lead);
+  });
+
   test('an item whose own line is a heading takes its leads from the paragraph under it', () => {
     const r = parseDirective(
       stateHeader(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { VanthuError } from '../../../shared/api/errors';
 import { buildMatch } from '../../../shared/search/fts';
 import { findHits, highlightTerms, makeSnippet, markSnippet } from '../../../shared/search/highlight';
-import { parseQuery, type Atom } from '../../../shared/search/query';
+import { filterBeingTyped, fillFilter, parseQuery, typedWords, type Atom } from '../../../shared/search/query';
 import { exactToken, foldAligned, indexStreams } from '../../../shared/search/tokens';
 import { registerCsv } from '../../../shared/search/export';
 
@@ -229,5 +229,65 @@ describe('two nam: filters that share no year', () => {
     const detail = detailOf('tu:2022 den:2021');
     expect(detail).toMatch(/Khoảng ngày không hợp lệ: ngày bắt đầu 01\/01\/2022 ở sau ngày kết thúc 31\/12\/2021/);
     expect(detailOf('nam:2021 tu:2022-03-01')).toMatch(/01\/03\/2022/);
+  });
+});
+
+describe('a filter being typed, and filling it in from a suggestion', () => {
+  // [box, the filter being typed (field, value so far) or null]
+  test.each<[string, [string, string] | null]>([
+    ['coquan:huy', ['coquan', 'huy']],
+    ['bão coquan:huy', ['coquan', 'huy']],
+    ['loai:', ['loai', '']],
+    ['nguoiky:"Nguyễn V', ['nguoiky', 'Nguyễn V']],
+    ['so:571', ['so', '571']],
+    ['Coquan:UBND', ['coquan', 'UBND']],
+    // Finished (a space or a closing quote after it), not a suggestible field, or not a field.
+    ['coquan:huy ', null],
+    ['coquan:"Huyện ủy" ', null],
+    ['coquan:"Huyện ủy"', null],
+    ['nam:20', null],
+    ['x:abc', null],
+    ['huyen', null],
+  ])('%s', (box, expected) => {
+    const got = filterBeingTyped(box);
+    expect(got && [got.field, got.value]).toEqual(expected);
+  });
+
+  // [box, field, picked value, the box afterwards]
+  test.each<[string, 'so' | 'loai' | 'coquan' | 'nguoiky', string, string]>([
+    ['coquan:huy', 'coquan', 'Huyện ủy An Lão', 'coquan:"Huyện ủy An Lão"'],
+    ['bão lũ coquan:huy', 'coquan', 'Huyện ủy An Lão', 'bão lũ coquan:"Huyện ủy An Lão"'],
+    ['bão nguoiky:"Nguyễn V', 'nguoiky', 'Nguyễn Văn Minh', 'bão nguoiky:"Nguyễn Văn Minh"'],
+    ['loai:', 'loai', 'Công văn', 'loai:"Công văn"'],
+    ['so:571', 'so', '571-CV/TU', 'so:571-CV/TU'],
+    ['Coquan:ubnd', 'coquan', 'UBND', 'coquan:UBND'],
+    // No filter being typed: the filter is added after what was typed.
+    ['bão ', 'coquan', 'Tỉnh ủy', 'bão coquan:"Tỉnh ủy"'],
+    // A quote inside the value cannot end the filter early.
+    ['coquan:x', 'coquan', 'Ban "Dân vận"', 'coquan:"Ban Dân vận"'],
+  ])('%s + %s:%s', (box, field, value, expected) => {
+    expect(fillFilter(box, field, value)).toBe(expected);
+    // What the box then holds reads back as that filter.
+    const q = parseQuery(expected);
+    if (field === 'coquan')
+      expect(
+        q.filters.issuers
+          .at(-1)!
+          .map((w) => w.text)
+          .join(' '),
+      ).toBe(value.replace(/"/g, '').replace(/\s+/g, ' '));
+  });
+});
+
+describe('the words "did you mean" may correct, where they were typed', () => {
+  test('operators, excluded words, field names, other filters and foreign syntax are not listed', () => {
+    const { input, words } = typedWords('phong OR "chong dcih" -covid nam:2021 coquan:"Bac Gaing" NEAR(a b) x:abc');
+    expect(words.map((w) => [input.slice(w.start, w.end), w.field])).toEqual([
+      ['phong', null],
+      ['chong', null],
+      ['dcih', null],
+      ['Bac', 'coquan'],
+      ['Gaing', 'coquan'],
+    ]);
   });
 });
