@@ -36,6 +36,8 @@ export interface SheetSection {
   /** Per-agency sheets and digests: "Cơ quan chủ trì: Công an huyện". */
   agency: string | null;
   source: SheetSource | null;
+  /** What a digest covers («Nhiệm vụ của các văn bản từ ngày …»), printed under the title. */
+  scope?: string;
   rows: SheetRow[];
   recipients: string[];
 }
@@ -119,6 +121,7 @@ function section(office: OfficeSettings, date: string, s: SheetSection, index: n
     header(office, date) +
     `<h1 class="vt-title">${escapeHtml(s.title)}</h1>` +
     (s.agency ? `<p class="vt-agency">Cơ quan chủ trì: <b>${escapeHtml(s.agency)}</b></p>` : '') +
+    (s.scope ? `<p class="vt-source">${escapeHtml(s.scope)}</p>` : '') +
     (s.source
       ? `<p class="vt-source">${escapeHtml(sourceLine(s.source))}</p>` +
         (s.source.subject ? `<p class="vt-subject">${escapeHtml(s.source.subject)}</p>` : '')

@@ -4,6 +4,8 @@ import { OFFICE_FIELD_MAX } from './types';
 
 const name = z.string().trim().min(1).max(300);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
+/** Directives covered by tracking: dated from this day (TRACKING_WINDOW_DAYS when left out), null for all. */
+const since = { since: isoDate.nullable().optional() };
 
 export const AgencySchema = z
   .object({
@@ -61,8 +63,8 @@ export const PrintTargetSchema = z.discriminatedUnion('kind', [
       tracking: z.boolean().default(false),
     })
     .strict(),
-  z.object({ kind: z.literal('digest'), agency: z.string().min(1).max(300) }).strict(),
-  z.object({ kind: z.literal('overdue'), agency: z.string().max(300).nullable().default(null) }).strict(),
+  z.object({ kind: z.literal('digest'), agency: z.string().min(1).max(300), ...since }).strict(),
+  z.object({ kind: z.literal('overdue'), agency: z.string().max(300).nullable().default(null), ...since }).strict(),
 ]);
 
 export const TodaySchema = isoDate.optional();
@@ -85,6 +87,7 @@ export const taskInputSchemas = {
       overdue: z.boolean().default(false),
       open: z.boolean().default(false),
       documentId: documentId.nullable().default(null),
+      ...since,
       ...today,
     })
     .strict(),
@@ -101,7 +104,7 @@ export const taskInputSchemas = {
     })
     .strict(),
   taskCloseSuggestions: z.object({ documentId: documentId.nullable().default(null), ...today }).strict(),
-  taskDashboard: z.object({ ...today }).strict(),
+  taskDashboard: z.object({ ...since, ...today }).strict(),
   /** The data of a printout; the page renders it with shared/tasks/render.ts and prints. */
   getTaskPrint: z.object({ target: PrintTargetSchema, ...today }).strict(),
   /** Desktop only: the system print dialog, or Save as PDF through a save dialog. */

@@ -3,7 +3,7 @@
  * pick the day). Dates are ISO YYYY-MM-DD strings compared as text; arithmetic is done in UTC.
  */
 import type { TaskDeadline } from '../model/directive';
-import type { TaskStatus, TrackingState } from './types';
+import { TRACKING_WINDOW_DAYS, type TaskStatus, type TrackingState } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -132,4 +132,16 @@ export function deadlineLabel(deadline: TaskDeadline | null): string {
   if (deadline.date) return `Trước ngày ${vnDate(deadline.date)}`;
   if (deadline.recurrence) return RECURRENCE_LABELS[deadline.recurrence];
   return deadline.text;
+}
+
+/** The first day of the directives tracking covers: `since` as asked (null: all), else the last 12 months. */
+export function trackingSince(since: string | null | undefined, today: string): string | null {
+  return since === undefined ? addDays(today, -TRACKING_WINDOW_DAYS) : since;
+}
+
+/** What tracking covers, in words for the dashboard and the printed digest. */
+export function trackingScopeLine(since: string | null): string {
+  return since === null
+    ? 'Nhiệm vụ của mọi văn bản trong kho.'
+    : `Nhiệm vụ của các văn bản ban hành (hoặc nhận, nếu không ghi ngày) từ ngày ${vnDate(since)}, và các văn bản đã lập phiếu hoặc ghi kết quả thực hiện.`;
 }

@@ -34,6 +34,15 @@ function todayOf(options: { today?: string }): string {
   return options.today;
 }
 
+/** Which directives `vanthu tasks` covers: --all, --since DATE, else the last 12 months (undefined). */
+function sinceOf(options: { since?: string; all?: boolean }): { since?: string | null } {
+  if (options.all) return { since: null };
+  if (options.since === undefined) return {};
+  if (!isIsoDate(options.since))
+    throw new VanthuError('INVALID_INPUT', `--since phải là một ngày có thật, dạng YYYY-MM-DD: ${options.since}`);
+  return { since: options.since };
+}
+
 /** A document by id or by number/symbol; several with one ref must be picked by id. */
 function resolveDocument(archive: Archive, idOrRef: string): number {
   const trimmed = idOrRef.trim();
@@ -166,34 +175,50 @@ export function registerTaskCommands(program: Command): void {
     .option('--overdue', 'chỉ nhiệm vụ quá hạn chưa hoàn thành')
     .option('--json', 'in dạng JSON')
     .option('--today <date>', 'tính tình trạng theo ngày này (YYYY-MM-DD)')
+    .option(
+      '--since <date>',
+      'văn bản ban hành từ ngày này (YYYY-MM-DD); mặc định 12 tháng gần đây, cộng các văn bản đã lập phiếu hoặc ghi kết quả',
+    )
+    .option('--all', 'nhiệm vụ của mọi văn bản trong kho (chậm với kho lớn)')
     .addOption(archiveOption())
-    .action(async (options: ArchiveOption & { agency?: string; overdue?: boolean; json?: boolean; today?: string }) => {
-      await withArchive(options, (archive) => {
-        const tasks = tasksOf(archive).tracked(
-          { agency: options.agency ?? null, overdue: Boolean(options.overdue) },
-          todayOf(options),
-        );
-        if (options.json) {
-          printJson(
-            tasks.map((t) => ({
-              documentId: t.documentId,
-              ref: t.documentRef,
-              stt: t.stt,
-              itemKey: t.itemKey,
-              agency: t.agency,
-              text: t.text,
-              deadline: t.deadline,
-              dueDate: t.dueDate,
-              status: t.status,
-              statusLabel: STATUS_LABELS[t.status],
-              completedAt: t.tracking.completedAt,
-              evidenceDocumentId: t.tracking.evidenceDocumentId,
-            })),
+    .action(
+      async (
+        options: ArchiveOption & {
+          agency?: string;
+          overdue?: boolean;
+          json?: boolean;
+          today?: string;
+          since?: string;
+          all?: boolean;
+        },
+      ) => {
+        await withArchive(options, (archive) => {
+          const tasks = tasksOf(archive).tracked(
+            { agency: options.agency ?? null, overdue: Boolean(options.overdue), ...sinceOf(options) },
+            todayOf(options),
           );
-        } else if (tasks.length === 0) process.stdout.write('Không có nhiệm vụ nào.\n');
-        else process.stdout.write(tasks.map(taskLine).join('\n') + `\n${tasks.length} nhiệm vụ.\n`);
-      });
-    });
+          if (options.json) {
+            printJson(
+              tasks.map((t) => ({
+                documentId: t.documentId,
+                ref: t.documentRef,
+                stt: t.stt,
+                itemKey: t.itemKey,
+                agency: t.agency,
+                text: t.text,
+                deadline: t.deadline,
+                dueDate: t.dueDate,
+                status: t.status,
+                statusLabel: STATUS_LABELS[t.status],
+                completedAt: t.tracking.completedAt,
+                evidenceDocumentId: t.tracking.evidenceDocumentId,
+              })),
+            );
+          } else if (tasks.length === 0) process.stdout.write('Không có nhiệm vụ nào.\n');
+          else process.stdout.write(tasks.map(taskLine).join('\n') + `\n${tasks.length} nhiệm vụ.\n`);
+        });
+      },
+    );
 
   program
     .command('office')

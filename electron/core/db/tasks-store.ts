@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
+import { stmt } from './graph-store';
 import { taskText } from './store';
 import { documentText as storedDocumentText } from './text';
 
@@ -60,15 +61,45 @@ export function taskDocument(db: Database, id: number): TaskDocumentRow | null {
 }
 
 /** Every document with parsed tasks or an edited sheet, oldest first. */
-export function documentsWithTasks(db: Database): TaskDocumentRow[] {
-  const rows = db
-    .prepare(
-      `SELECT ${DOC_COLUMNS} FROM documents
-       WHERE id IN (SELECT document_id FROM tasks UNION SELECT document_id FROM task_sheets)
-       ORDER BY date IS NULL, date, id`,
+/**
+ * Documents with tasks (parsed or on a saved sheet), by date. With `since`, only those dated from
+ * that day (or undated and received since), plus those the clerk has engaged with: a saved sheet or
+ * a tracking row (shared/tasks/types.ts, TRACKING_WINDOW_DAYS). The date and import-time indexes
+ * find them without reading every document.
+ */
+export function documentsWithTasks(db: Database, since: string | null = null): TaskDocumentRow[] {
+  const hasTasks = `(EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = d.id)
+       OR EXISTS (SELECT 1 FROM task_sheets s WHERE s.document_id = d.id))`;
+  if (since === null)
+    return (
+      stmt(
+        db,
+        `SELECT ${DOC_COLUMNS} FROM documents d WHERE ${hasTasks} ORDER BY date IS NULL, date, id`,
+      ).all() as DocumentDbRow[]
+    ).map(toDocument);
+  // Three reads, each on its own index (as one UNION, SQLite scanned every document for the dates).
+  const rows = [
+    ...(stmt(db, `SELECT ${DOC_COLUMNS} FROM documents d WHERE date >= ? AND ${hasTasks}`).all(
+      since,
+    ) as DocumentDbRow[]),
+    ...(stmt(db, `SELECT ${DOC_COLUMNS} FROM documents d WHERE date IS NULL AND imported_at >= ? AND ${hasTasks}`).all(
+      since,
+    ) as DocumentDbRow[]),
+    ...(stmt(
+      db,
+      `SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id IN (SELECT document_id FROM task_sheets UNION SELECT document_id FROM task_tracking)
+         AND ${hasTasks}`,
+    ).all() as DocumentDbRow[]),
+  ];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return [...byId.values()]
+    .sort(
+      (a, b) =>
+        (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
+        (a.date ?? '').localeCompare(b.date ?? '') ||
+        a.id - b.id,
     )
-    .all() as DocumentDbRow[];
-  return rows.map(toDocument);
+    .map(toDocument);
 }
 
 interface TaskDbRow {
@@ -86,12 +117,12 @@ interface TaskDbRow {
 }
 
 export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
-  const rows = db
-    .prepare(
-      `SELECT ordinal, parent_ordinal, label, text, text_from, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence
+  // Cached: the dashboard reads the tasks of every directive it covers.
+  const rows = stmt(
+    db,
+    `SELECT ordinal, parent_ordinal, label, text, text_from, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence
        FROM tasks WHERE document_id = ? ORDER BY ordinal`,
-    )
-    .all(documentId) as TaskDbRow[];
+  ).all(documentId) as TaskDbRow[];
   // Rows written since migration 0110 keep their text as a span of the document text.
   const documentText = rows.some((r) => r.text_from !== null) ? storedDocumentText(db, documentId) : '';
   return rows.map((r) => ({
@@ -109,7 +140,7 @@ export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
 }
 
 export function getSheetEditsJson(db: Database, documentId: number): string | null {
-  const row = db.prepare('SELECT edits_json FROM task_sheets WHERE document_id = ?').get(documentId) as
+  const row = stmt(db, 'SELECT edits_json FROM task_sheets WHERE document_id = ?').get(documentId) as
     { edits_json: string } | undefined;
   return row?.edits_json ?? null;
 }

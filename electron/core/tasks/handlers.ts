@@ -25,7 +25,7 @@ export function createTaskHandlers(archive: Archive, ctx: HostContext): TaskHand
     listTrackedTasks: ({ today, ...filter }) => service().tracked(filter, day(today)),
     updateTaskTracking: ({ today, ...input }) => service().updateTracking(input, day(today)),
     taskCloseSuggestions: ({ documentId, today }) => service().suggestions(day(today), documentId),
-    taskDashboard: ({ today }) => service().dashboard(day(today)),
+    taskDashboard: ({ today, since }) => service().dashboard(day(today), since),
     getTaskPrint: ({ target, today }) => service().printData(target, day(today)),
     printTaskSheet: async ({ target, mode, today }) => {
       if (!ctx.printHtml) throw new VanthuError('NOT_AVAILABLE_IN_HOST');

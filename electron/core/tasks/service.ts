@@ -16,7 +16,15 @@ import {
 } from '../../../shared/tasks/render';
 import { OfficeSettingsSchema, type PrintTargetSchema } from '../../../shared/tasks/schema';
 import { fingerprint, resolveSheet, toStoredSheet } from '../../../shared/tasks/sheet';
-import { computeStatus, deadlineLabel, isOpen, periodOf, vnDate } from '../../../shared/tasks/status';
+import {
+  computeStatus,
+  deadlineLabel,
+  isOpen,
+  periodOf,
+  trackingScopeLine,
+  trackingSince,
+  vnDate,
+} from '../../../shared/tasks/status';
 import type {
   CloseSuggestion,
   OfficeSettings,
@@ -27,7 +35,7 @@ import type {
   TrackedTask,
   TrackingState,
 } from '../../../shared/tasks/types';
-import { EMPTY_TRACKING, STATUS_LABELS } from '../../../shared/tasks/types';
+import { DASHBOARD_LIST_MAX, EMPTY_TRACKING, STATUS_LABELS } from '../../../shared/tasks/types';
 import { refKey } from '../../../shared/text/ref';
 import * as store from '../db/tasks-store';
 
@@ -189,14 +197,26 @@ export class TaskService {
     return out;
   }
 
-  /** Every tracked task of the archive, optionally one agency's (aliases recognised) or only overdue ones. */
+  /**
+   * Tracked tasks, optionally one agency's (aliases recognised) or only overdue ones: of one
+   * directive, or of those `since` covers (TRACKING_WINDOW_DAYS before `today` when left out; null:
+   * every directive).
+   */
   tracked(
-    filter: { agency?: string | null; overdue?: boolean; documentId?: number | null; open?: boolean },
+    filter: {
+      agency?: string | null;
+      overdue?: boolean;
+      documentId?: number | null;
+      open?: boolean;
+      since?: string | null;
+    },
     today: string,
   ): TrackedTask[] {
     const index = this.agencyIndex();
     const tracking = this.trackingMap();
-    const docs = filter.documentId ? [this.document(filter.documentId)] : store.documentsWithTasks(this.db);
+    const docs = filter.documentId
+      ? [this.document(filter.documentId)]
+      : store.documentsWithTasks(this.db, trackingSince(filter.since, today));
     const wanted = filter.agency ? agencyKey(index.canonical(filter.agency)) : null;
     const all = docs.flatMap((doc) => this.trackedFor(doc, this.items(doc.id), tracking, index, today));
     return all.filter(
@@ -284,8 +304,9 @@ export class TaskService {
     return out;
   }
 
-  dashboard(today: string): TaskDashboard {
-    const all = this.tracked({}, today);
+  dashboard(today: string, since?: string | null): TaskDashboard {
+    const from = trackingSince(since, today);
+    const all = this.tracked({ since: from }, today);
     const weekEnd = periodOf('weekly', today).end;
     const byDue = (a: TrackedTask, b: TrackedTask) =>
       (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.documentId - b.documentId || a.stt - b.stt;
@@ -301,29 +322,38 @@ export class TaskService {
       return m;
     };
     const docs = new Map(all.map((t) => [t.documentId, t]));
+    const dueThisWeek = all
+      .filter(
+        (t) =>
+          isOpen(t.status) &&
+          t.status !== 'overdue' &&
+          t.dueDate !== null &&
+          t.dueDate >= today &&
+          t.dueDate <= weekEnd,
+      )
+      .sort(byDue);
+    const overdue = all.filter((t) => t.status === 'overdue').sort(byDue);
+    const byDocument = [...count((t) => t.documentId)].map(([documentId, c]) => ({
+      documentId,
+      ref: docs.get(documentId)!.documentRef,
+      subject: docs.get(documentId)!.documentSubject,
+      ...c,
+    }));
+    // The directives with most to do first when the list is cut; else in date order, as before.
+    if (byDocument.length > DASHBOARD_LIST_MAX) byDocument.sort((a, b) => b.overdue - a.overdue || b.open - a.open);
     return {
       today,
       weekEnd,
-      dueThisWeek: all
-        .filter(
-          (t) =>
-            isOpen(t.status) &&
-            t.status !== 'overdue' &&
-            t.dueDate !== null &&
-            t.dueDate >= today &&
-            t.dueDate <= weekEnd,
-        )
-        .sort(byDue),
-      overdue: all.filter((t) => t.status === 'overdue').sort(byDue),
+      since: from,
+      dueThisWeek: dueThisWeek.slice(0, DASHBOARD_LIST_MAX),
+      dueThisWeekTotal: dueThisWeek.length,
+      overdue: overdue.slice(0, DASHBOARD_LIST_MAX),
+      overdueTotal: overdue.length,
       byAgency: [...count((t) => t.agency)]
         .map(([agency, c]) => ({ agency, ...c }))
         .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.agency.localeCompare(b.agency, 'vi')),
-      byDocument: [...count((t) => t.documentId)].map(([documentId, c]) => ({
-        documentId,
-        ref: docs.get(documentId)!.documentRef,
-        subject: docs.get(documentId)!.documentSubject,
-        ...c,
-      })),
+      byDocument: byDocument.slice(0, DASHBOARD_LIST_MAX),
+      byDocumentTotal: byDocument.length,
     };
   }
 
@@ -333,7 +363,8 @@ export class TaskService {
   printData(target: PrintTarget, today: string): { print: SheetPrint; fileName: string } {
     if (target.kind === 'directive') return this.directivePrint(target, today);
     const agency = target.agency ? this.agencyIndex().canonical(target.agency) : null;
-    const tasks = this.tracked({ agency, open: true, overdue: target.kind === 'overdue' }, today).sort(
+    const since = trackingSince(target.since, today);
+    const tasks = this.tracked({ agency, open: true, overdue: target.kind === 'overdue', since }, today).sort(
       (a, b) =>
         (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
         (a.documentDate ?? '').localeCompare(b.documentDate ?? '') ||
@@ -356,6 +387,7 @@ export class TaskService {
       title: TITLE_TRACK,
       agency: agency ?? (target.kind === 'overdue' ? 'tất cả (nhiệm vụ quá hạn)' : null),
       source: null,
+      scope: trackingScopeLine(since),
       rows,
       recipients: agency ? [agency] : [],
     };
