@@ -86,6 +86,39 @@ export function uniqueAgencies(names: readonly string[], index: AgencyIndex): st
   return out;
 }
 
+/** The settings form's agency list, one agency per line: "Tên | Viết tắt | bí danh; bí danh". */
+export function agenciesToLines(agencies: readonly Agency[]): string {
+  return agencies.map((x) => [x.name, x.short, x.aliases.join('; ')].join(' | ')).join('\n');
+}
+
+/**
+ * Reads the settings form's agency list. An empty line separates nothing and is skipped; a line
+ * with a short name or aliases but no name ("| CA huyện | Công an") is not an agency yet, and was
+ * dropped on save without a word, its aliases with it: its 1-based number is returned so the form
+ * can say which line to fix, and nothing is saved.
+ */
+export function linesToAgencies(text: string): { agencies: Agency[]; nameless: number[] } {
+  const agencies: Agency[] = [];
+  const nameless: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const [name = '', short = '', aliases = ''] = line.split('|').map((s) => s.trim());
+    const aliasList = aliases
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (name) agencies.push({ name, short, aliases: aliasList });
+    else if (short || aliasList.length > 0) nameless.push(i + 1);
+  });
+  return { agencies, nameless };
+}
+
+/** What the settings form says about lines without a name, or null when every line has one. */
+export function namelessAgencyMessage(lines: readonly number[]): string | null {
+  if (lines.length === 0) return null;
+  const which = lines.length === 1 ? `Dòng ${lines[0]}` : `Các dòng ${lines.join(', ')}`;
+  return `${which} của danh sách cơ quan chưa có tên cơ quan (phần trước dấu «|»). Hãy điền tên, hoặc xóa dòng nếu không dùng.`;
+}
+
 const a = (name: string, short: string, ...aliases: string[]): Agency => ({ name, short, aliases });
 
 /** A starting list for a district office (Huyện ủy / UBND huyện); the clerk edits it in Cài đặt. */

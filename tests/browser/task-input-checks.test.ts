@@ -1,0 +1,74 @@
+/**
+ * What a clerk types on the settings and task-sheet pages, checked where it is typed (a QA pass on
+ * the UI): an agency line without a name was dropped on save without a word.
+ */
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { tempDir } from '../helpers/tmp';
+import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+const YEN_THE = path.join(ROOT, 'tests', 'fixtures', 'samples', '003_0fe373fd9470e206.txt');
+
+let dir: { dir: string; cleanup: () => void };
+let served: Served;
+let browser: Browser;
+let page: Page;
+
+const go = async (hash: string) => {
+  await page.goto(`${served.url.replace(/#.*$/, '')}${hash}`);
+};
+
+describeBrowser('task pages: what is typed is checked where it is typed', () => {
+  beforeAll(async () => {
+    dir = tempDir('vanthu-task-input-');
+    const archive = Archive.open(dir.dir);
+    await archive.importPaths([YEN_THE]);
+    archive.close();
+    served = await serve(dir.dir);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20000);
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    dir?.cleanup();
+  });
+
+  test('an agency line without a name is refused under the list, naming the line, and nothing is saved', async () => {
+    await go('#/settings');
+    const box = page.getByTestId('agency-lines');
+    await box.waitFor();
+    await page.getByLabel(/Cơ quan lập phiếu/).fill('Văn phòng Huyện ủy');
+    await box.fill('Công an huyện | CA huyện | Công an\n | BCHQS huyện | Quân sự huyện\nPhòng Y tế');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const problem = page.getByTestId('agency-lines-problem');
+    expect(await problem.innerText()).toBe(
+      'Dòng 2 của danh sách cơ quan chưa có tên cơ quan (phần trước dấu «|»). Hãy điền tên, hoặc xóa dòng nếu không dùng.',
+    );
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByText('Đã lưu.', { exact: true }).count()).toBe(0);
+    // Nothing was saved: the settings are still the first-use template.
+    await go('#/settings');
+    await box.waitFor();
+    expect(await box.inputValue()).not.toContain('BCHQS huyện | Quân sự huyện\n');
+    expect(await page.getByText('Lần đầu dùng phiếu giao việc').count()).toBe(1);
+
+    // With the name filled in, the line is saved with its short name and alias.
+    await page.getByLabel(/Cơ quan lập phiếu/).fill('Văn phòng Huyện ủy');
+    await box.fill(
+      'Công an huyện | CA huyện | Công an\nBan Chỉ huy Quân sự huyện | BCHQS huyện | Quân sự huyện\nPhòng Y tế',
+    );
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('status').getByText('Đã lưu.').waitFor();
+    expect(await page.getByTestId('agency-lines-problem').count()).toBe(0);
+    await go('#/settings');
+    await box.waitFor();
+    expect(await box.inputValue()).toContain('Ban Chỉ huy Quân sự huyện | BCHQS huyện | Quân sự huyện');
+  });
+});
