@@ -1,6 +1,7 @@
 /**
  * What a clerk types on the settings and task-sheet pages, checked where it is typed (a QA pass on
- * the UI): an agency line without a name was dropped on save without a word.
+ * the UI): an agency line without a name was dropped on save without a word; a comma typed between
+ * two agencies vanished at once, so a second agency could not be typed.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -70,5 +71,22 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await go('#/settings');
     await box.waitFor();
     expect(await box.inputValue()).toContain('Ban Chỉ huy Quân sự huyện | BCHQS huyện | Quân sự huyện');
+  });
+
+  test('two lead agencies can be typed key by key (the comma vanished as it was typed)', async () => {
+    await go('#/tasksheet/1');
+    const item = page.getByTestId('task-item').first();
+    await item.waitFor();
+    const lead = item.getByLabel('Cơ quan chủ trì');
+    await lead.fill('');
+    await lead.pressSequentially('Công an huyện, Phòng Y tế');
+    expect(await lead.inputValue()).toBe('Công an huyện, Phòng Y tế');
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.getByRole('status').getByText('Đã lưu phiếu.').waitFor();
+    await go('#/tasksheet/1');
+    await page.getByTestId('task-item').first().waitFor();
+    expect(await page.getByTestId('task-item').first().getByLabel('Cơ quan chủ trì').inputValue()).toBe(
+      'Công an huyện, Phòng Y tế',
+    );
   });
 });

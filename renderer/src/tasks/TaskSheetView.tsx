@@ -30,6 +30,47 @@ function deadlineFrom(kind: string, date: string, previous: TaskDeadline | null)
   return { text: RECURRENCE_LABELS[recurrence].toLowerCase(), date: null, recurrence };
 }
 
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
+
+/**
+ * Agencies typed as "Công an huyện, UBND huyện". The box keeps what is typed: it showed the names
+ * joined again after each keystroke, so a typed comma (or «;») vanished at once and a second agency
+ * could not be typed at all. The names reach the row as they are typed; the box is tidied on leaving.
+ */
+function AgencyNamesInput({
+  label,
+  names,
+  onChange,
+}: {
+  label: string;
+  names: readonly string[];
+  onChange(names: string[]): void;
+}) {
+  const [draft, setDraft] = useState(names.join(', '));
+  // Names changed from outside (a merge, a reset, a reload) replace the draft.
+  const [shown, setShown] = useState(names);
+  if (!sameNames(shown, names)) {
+    setShown(names);
+    if (!sameNames(splitNames(draft), names)) setDraft(names.join(', '));
+  }
+  return (
+    <label>
+      {label}{' '}
+      <input
+        list="agency-list"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const next = splitNames(e.target.value);
+          if (!sameNames(next, names)) onChange(next);
+        }}
+        onBlur={() => setDraft(names.join(', '))}
+      />
+    </label>
+  );
+}
+
 function ItemEditor({
   item,
   index,
@@ -65,22 +106,12 @@ function ItemEditor({
         onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onChange={(e) => onChange({ ...item, text: e.target.value })}
       />
-      <label>
-        Cơ quan chủ trì{' '}
-        <input
-          list="agency-list"
-          value={item.lead.join(', ')}
-          onChange={(e) => onChange({ ...item, lead: splitNames(e.target.value) })}
-        />
-      </label>
-      <label>
-        Cơ quan phối hợp{' '}
-        <input
-          list="agency-list"
-          value={item.cooperate.join(', ')}
-          onChange={(e) => onChange({ ...item, cooperate: splitNames(e.target.value) })}
-        />
-      </label>
+      <AgencyNamesInput label="Cơ quan chủ trì" names={item.lead} onChange={(lead) => onChange({ ...item, lead })} />
+      <AgencyNamesInput
+        label="Cơ quan phối hợp"
+        names={item.cooperate}
+        onChange={(cooperate) => onChange({ ...item, cooperate })}
+      />
       <label>
         Thời hạn{' '}
         <select
