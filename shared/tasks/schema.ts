@@ -1,5 +1,6 @@
 /** Input schemas of the task-sheet operations (used by shared/api/contract.ts). */
 import { z } from 'zod';
+import { isIsoDate } from './status';
 import { OFFICE_FIELD_MAX } from './types';
 
 const name = z.string().trim().min(1).max(300);
@@ -94,7 +95,7 @@ export const taskInputSchemas = {
       itemKey: z.string().min(1).max(100),
       agency: z.string().max(300),
       started: z.boolean().optional(),
-      completedAt: isoDate.nullable().optional(),
+      completedAt: isoDate.refine(isIsoDate, 'ngày hoàn thành không có thật').nullable().optional(),
       evidenceDocumentId: documentId.nullable().optional(),
       note: z.string().max(5000).optional(),
       ...today,

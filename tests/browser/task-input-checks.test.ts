@@ -1,7 +1,8 @@
 /**
  * What a clerk types on the settings and task-sheet pages, checked where it is typed (a QA pass on
  * the UI): an agency line without a name was dropped on save without a word; a comma typed between
- * two agencies vanished at once, so a second agency could not be typed.
+ * two agencies vanished at once, so a second agency could not be typed; a completion date in the
+ * future was recorded.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -88,5 +89,54 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     expect(await page.getByTestId('task-item').first().getByLabel('Cơ quan chủ trì').inputValue()).toBe(
       'Công an huyện, Phòng Y tế',
     );
+  });
+
+  test('a completion date in the future is refused on its row, in words; today is recorded', async () => {
+    const dateOf = (row: ReturnType<Page['locator']>) => row.getByLabel('Ngày hoàn thành');
+    const firstRow = () => page.locator('.track-table tbody tr').first();
+    await go('#/tasksheet/1');
+    await firstRow().waitFor();
+    await dateOf(firstRow()).fill('2099-01-01');
+    const problem = firstRow().getByTestId('completion-date-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(
+      /^Ngày hoàn thành 01\/01\/2099 là ngày chưa tới \(hôm nay là \d\d\/\d\d\/\d{4}\)\. Chỉ ghi ngày nhiệm vụ đã hoàn thành\.$/,
+    );
+    expect(await dateOf(firstRow()).getAttribute('aria-invalid')).toBe('true');
+    await go('#/tasksheet/1');
+    await firstRow().waitFor();
+    expect(await dateOf(firstRow()).inputValue()).toBe('');
+
+    // Today (the page's local date) is recorded, and the row's status follows it.
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      const p = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+    });
+    await dateOf(firstRow()).fill(today);
+    await page.waitForFunction(() =>
+      document.querySelector('.track-table tbody tr')?.getAttribute('data-status')?.startsWith('done'),
+    );
+    expect(await firstRow().getByTestId('completion-date-problem').count()).toBe(0);
+    await go('#/tasksheet/1');
+    await firstRow().waitFor();
+    expect(await dateOf(firstRow()).inputValue()).toBe(today);
+  });
+
+  test('a page whose clock runs ahead still cannot record the future: the core refuses, the row says why', async () => {
+    const ahead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await ahead.clock.setFixedTime(new Date('2098-06-01T08:00:00Z'));
+      await ahead.goto(`${served.url.replace(/#.*$/, '')}#/tasksheet/1`);
+      const row = ahead.locator('.track-table tbody tr').nth(1);
+      await row.waitFor();
+      await row.getByLabel('Ngày hoàn thành').fill('2098-05-30');
+      const problem = row.getByTestId('completion-date-problem');
+      await problem.waitFor();
+      expect(await problem.innerText()).toMatch(/^Ngày hoàn thành 30\/05\/2098 là ngày chưa tới/);
+      expect(await ahead.getByTestId('error').count()).toBe(0);
+    } finally {
+      await ahead.close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { SheetPrint } from '../../../shared/tasks/render';
 import { mergeWithPrevious, moveItem, removeItem, splitItem } from '../../../shared/tasks/sheet';
-import { localIsoDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
+import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
 import { STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
@@ -217,7 +217,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   const [tracking, setTracking] = useState(false);
   const [print, setPrint] = useState<SheetPrint | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const today = localIsoDate(new Date());
+  // The same bound as the core's (shared/tasks/status.ts), so the clerk is told before anything is sent.
+  const latest = latestCompletionDate(new Date());
+  /** A refused completion date, said on its own row: «Yêu cầu không hợp lệ.» at the top said nothing. */
+  const [dateProblem, setDateProblem] = useState<{ row: string; text: string } | null>(null);
 
   const draftKey = `vanthu.tasksheet.draft.${documentId}`;
   const load = useCallback(
@@ -285,8 +288,19 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     agency: string,
     change: { started?: boolean; completedAt?: string | null; evidenceDocumentId?: number | null },
   ) => {
+    const row = `${itemKey}|${agency}`;
+    if (change.completedAt !== undefined) {
+      const problem = completionDateProblem(change.completedAt, latest);
+      if (problem) return setDateProblem({ row, text: problem });
+    }
     const r = await api.updateTaskTracking({ documentId, itemKey, agency, ...change });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      // The core's own refusal of the date (its clock may be a day on): its sentence, on the row.
+      if (change.completedAt !== undefined && r.error.code === 'INVALID_INPUT' && r.error.detail)
+        return setDateProblem({ row, text: r.error.detail });
+      return setError(r.error);
+    }
+    if (dateProblem?.row === row) setDateProblem(null);
     setError(null);
     // Only the tracking is read again: the items being edited stay as the clerk left them.
     void api.getTaskSheet({ documentId }).then((fresh) => (fresh.ok ? setSheet(fresh.value) : setError(fresh.error)));
@@ -368,10 +382,25 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                   <td>
                     <input
                       type="date"
+                      aria-label="Ngày hoàn thành"
                       value={t.tracking.completedAt ?? ''}
-                      max={today}
+                      max={latest}
+                      aria-invalid={dateProblem?.row === `${t.itemKey}|${t.agency}` || undefined}
+                      aria-describedby={
+                        dateProblem?.row === `${t.itemKey}|${t.agency}` ? 'completion-date-problem' : undefined
+                      }
                       onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
                     />
+                    {dateProblem?.row === `${t.itemKey}|${t.agency}` && (
+                      <p
+                        className="error"
+                        role="alert"
+                        id="completion-date-problem"
+                        data-testid="completion-date-problem"
+                      >
+                        {dateProblem.text}
+                      </p>
+                    )}
                   </td>
                   <td>
                     <EvidenceInput
