@@ -2,7 +2,8 @@
  * What a clerk types on the settings and task-sheet pages, checked where it is typed (a QA pass on
  * the UI): an agency line without a name was dropped on save without a word; a comma typed between
  * two agencies vanished at once, so a second agency could not be typed; a completion date in the
- * future was recorded.
+ * future was recorded; a report ID not in the archive stayed in its box, as if recorded, beside the
+ * link to the report that still was, with the refusal at the top of the page, out of sight.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -138,5 +139,28 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     } finally {
       await ahead.close();
     }
+  });
+
+  test('a report ID not in the archive is refused on its row and the box shows the report still recorded', async () => {
+    await go('#/tasksheet/1');
+    const row = page.locator('.track-table tbody tr').nth(2);
+    await row.waitFor();
+    const box = row.getByLabel('Văn bản báo cáo (ID)');
+    await box.fill('1');
+    await box.press('Enter');
+    await row.locator('a[href="#/doc/1"]').waitFor();
+    await box.fill('9999');
+    await box.press('Enter');
+    const problem = row.getByTestId('evidence-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe('Không có văn bản ID 9999 trong kho: văn bản báo cáo chưa được ghi.');
+    expect(await box.inputValue()).toBe('1');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('error').count()).toBe(0);
+    // Clearing the box afterwards is recorded and clears the message.
+    await box.fill('');
+    await box.press('Enter');
+    await problem.waitFor({ state: 'detached' });
+    await row.locator('a[href="#/doc/1"]').waitFor({ state: 'detached' });
   });
 });

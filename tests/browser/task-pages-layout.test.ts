@@ -97,15 +97,15 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await expect(box.inputValue()).resolves.toBe('123');
     expect(saves).toEqual([]);
     await box.press('Enter');
-    // No document 123 here: the error says so, and only 123 was asked for.
-    await page.getByTestId('error').waitFor();
+    // No document 123 here: the row says so, and only 123 was asked for.
+    await page.getByTestId('evidence-problem').waitFor();
     expect(saves).toHaveLength(1);
     expect(saves[0]).toMatch(/"evidenceDocumentId":123/);
     await box.fill('1');
     await box.press('Tab');
     await page.locator('.track-table tbody tr').first().getByRole('link').waitFor();
     await expect(box.inputValue()).resolves.toBe('1');
-    await page.getByTestId('error').waitFor({ state: 'detached' });
+    await page.getByTestId('evidence-problem').waitFor({ state: 'detached' });
   });
 
   test('a task without a deadline can be given a date (choosing «Ngày» fell back to «Không có»)', async () => {

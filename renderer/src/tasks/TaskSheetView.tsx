@@ -170,9 +170,18 @@ function ItemEditor({
 /**
  * The report document's ID, saved when the clerk leaves the box or presses Enter. Saved on every
  * keystroke, each save's reload overwrote the box while typing: «123» became «13», and the
- * documents 1 and 12 were linked on the way.
+ * documents 1 and 12 were linked on the way. A refused ID (no such document) goes back to the
+ * saved one: left in the box, it read as recorded beside the link to the document that still was.
  */
-function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id: number | null): void }) {
+function EvidenceInput({
+  value,
+  onCommit,
+  describedBy,
+}: {
+  value: number | null;
+  onCommit(id: number | null): Promise<boolean>;
+  describedBy?: string;
+}) {
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   // A new saved value (this save's reload, or another row's) replaces the draft.
   const [saved, setSaved] = useState(value);
@@ -180,16 +189,19 @@ function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id:
     setSaved(value);
     setDraft(value === null ? '' : String(value));
   }
+  const restore = () => setDraft(value === null ? '' : String(value));
   const commit = () => {
     const next = draft.trim() ? Number(draft) : null;
-    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) setDraft(value === null ? '' : String(value));
-    else if (next !== value) onCommit(next);
+    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) restore();
+    else if (next !== value) void onCommit(next).then((recorded) => recorded || restore());
   };
   return (
     <input
       type="number"
       min={1}
       aria-label="Văn bản báo cáo (ID)"
+      aria-invalid={describedBy ? true : undefined}
+      aria-describedby={describedBy}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -219,8 +231,13 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   const [message, setMessage] = useState<string | null>(null);
   // The same bound as the core's (shared/tasks/status.ts), so the clerk is told before anything is sent.
   const latest = latestCompletionDate(new Date());
-  /** A refused completion date, said on its own row: «Yêu cầu không hợp lệ.» at the top said nothing. */
-  const [dateProblem, setDateProblem] = useState<{ row: string; text: string } | null>(null);
+  /**
+   * A refused completion date or report ID, said on its own row: the page's error sat at the top,
+   * out of sight of the tracking table, and for a date said only «Yêu cầu không hợp lệ.».
+   */
+  const [rowProblem, setRowProblem] = useState<{ row: string; field: 'date' | 'evidence'; text: string } | null>(null);
+  const problemOf = (row: string, field: 'date' | 'evidence') =>
+    rowProblem?.row === row && rowProblem.field === field ? rowProblem.text : null;
 
   const draftKey = `vanthu.tasksheet.draft.${documentId}`;
   const load = useCallback(
@@ -283,27 +300,39 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     if (!r.ok) setError(r.error);
     else if (r.value.saved) setMessage(`Đã lưu ${r.value.saved}`);
   };
+  /** Records a change of one tracking row; false when refused (said on the row, or at the top). */
   const track = async (
     itemKey: string,
     agency: string,
     change: { started?: boolean; completedAt?: string | null; evidenceDocumentId?: number | null },
-  ) => {
+  ): Promise<boolean> => {
     const row = `${itemKey}|${agency}`;
     if (change.completedAt !== undefined) {
       const problem = completionDateProblem(change.completedAt, latest);
-      if (problem) return setDateProblem({ row, text: problem });
+      if (problem) {
+        setRowProblem({ row, field: 'date', text: problem });
+        return false;
+      }
     }
     const r = await api.updateTaskTracking({ documentId, itemKey, agency, ...change });
     if (!r.ok) {
       // The core's own refusal of the date (its clock may be a day on): its sentence, on the row.
       if (change.completedAt !== undefined && r.error.code === 'INVALID_INPUT' && r.error.detail)
-        return setDateProblem({ row, text: r.error.detail });
-      return setError(r.error);
+        setRowProblem({ row, field: 'date', text: r.error.detail });
+      else if (change.evidenceDocumentId != null && r.error.code === 'NOT_FOUND')
+        setRowProblem({
+          row,
+          field: 'evidence',
+          text: `Không có văn bản ID ${change.evidenceDocumentId} trong kho: văn bản báo cáo chưa được ghi.`,
+        });
+      else setError(r.error);
+      return false;
     }
-    if (dateProblem?.row === row) setDateProblem(null);
+    if (rowProblem?.row === row) setRowProblem(null);
     setError(null);
     // Only the tracking is read again: the items being edited stay as the clerk left them.
     void api.getTaskSheet({ documentId }).then((fresh) => (fresh.ok ? setSheet(fresh.value) : setError(fresh.error)));
+    return true;
   };
 
   if (error && !sheet) return <ErrorMessage error={error} />;
@@ -367,52 +396,61 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
               </tr>
             </thead>
             <tbody>
-              {sheet.tracked.map((t) => (
-                <tr key={`${t.itemKey}|${t.agency}`} data-status={t.status}>
-                  <td>{t.stt}</td>
-                  <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
-                  <td>{STATUS_LABELS[t.status]}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={t.tracking.started}
-                      onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="date"
-                      aria-label="Ngày hoàn thành"
-                      value={t.tracking.completedAt ?? ''}
-                      max={latest}
-                      aria-invalid={dateProblem?.row === `${t.itemKey}|${t.agency}` || undefined}
-                      aria-describedby={
-                        dateProblem?.row === `${t.itemKey}|${t.agency}` ? 'completion-date-problem' : undefined
-                      }
-                      onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
-                    />
-                    {dateProblem?.row === `${t.itemKey}|${t.agency}` && (
-                      <p
-                        className="error"
-                        role="alert"
-                        id="completion-date-problem"
-                        data-testid="completion-date-problem"
-                      >
-                        {dateProblem.text}
-                      </p>
-                    )}
-                  </td>
-                  <td>
-                    <EvidenceInput
-                      value={t.tracking.evidenceDocumentId}
-                      onCommit={(evidenceDocumentId) => void track(t.itemKey, t.agency, { evidenceDocumentId })}
-                    />
-                    {t.tracking.evidenceDocumentId && (
-                      <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {sheet.tracked.map((t) => {
+                const row = `${t.itemKey}|${t.agency}`;
+                const dateProblem = problemOf(row, 'date');
+                const evidenceProblem = problemOf(row, 'evidence');
+                return (
+                  <tr key={row} data-status={t.status}>
+                    <td>{t.stt}</td>
+                    <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
+                    <td>{STATUS_LABELS[t.status]}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={t.tracking.started}
+                        onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-label="Ngày hoàn thành"
+                        value={t.tracking.completedAt ?? ''}
+                        max={latest}
+                        aria-invalid={dateProblem ? true : undefined}
+                        aria-describedby={dateProblem ? 'tracking-row-problem' : undefined}
+                        onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
+                      />
+                      {dateProblem && (
+                        <p
+                          className="error"
+                          role="alert"
+                          id="tracking-row-problem"
+                          data-testid="completion-date-problem"
+                        >
+                          {dateProblem}
+                        </p>
+                      )}
+                    </td>
+                    <td>
+                      <EvidenceInput
+                        value={t.tracking.evidenceDocumentId}
+                        onCommit={(evidenceDocumentId) => track(t.itemKey, t.agency, { evidenceDocumentId })}
+                        describedBy={evidenceProblem ? 'tracking-row-problem' : undefined}
+                      />
+                      {t.tracking.evidenceDocumentId && (
+                        <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
+                      )}
+                      {evidenceProblem && (
+                        <p className="error" role="alert" id="tracking-row-problem" data-testid="evidence-problem">
+                          {evidenceProblem}
+                        </p>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </section>
