@@ -1,9 +1,10 @@
 /**
  * What a clerk types on the settings and task-sheet pages, checked where it is typed (a QA pass on
- * the UI): an agency line without a name was dropped on save without a word; a comma typed between
- * two agencies vanished at once, so a second agency could not be typed; a completion date in the
- * future was recorded; a report ID not in the archive stayed in its box, as if recorded, beside the
- * link to the report that still was, with the refusal at the top of the page, out of sight.
+ * the UI): an agency line without a name was dropped on save without a word, and a name given to
+ * two agencies silently went to the first only; a comma typed between two agencies vanished at
+ * once, so a second agency could not be typed; a completion date in the future was recorded; a
+ * report ID not in the archive stayed in its box, as if recorded, beside the link to the report
+ * that still was, with the refusal at the top of the page, out of sight.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -61,6 +62,13 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await box.waitFor();
     expect(await box.inputValue()).not.toContain('BCHQS huyện | Quân sự huyện\n');
     expect(await page.getByText('Lần đầu dùng phiếu giao việc').count()).toBe(1);
+
+    // A name given to two agencies is pointed out as it is typed.
+    expect(await page.getByTestId('agency-lines-duplicates').count()).toBe(0);
+    await box.fill('Công an huyện | CA huyện | Công an\nCông an xã | CA xã | công an');
+    expect(await page.getByTestId('agency-lines-duplicates').innerText()).toBe(
+      'Tên có ở nhiều cơ quan: «Công an» (dòng 1, 2). Nhiệm vụ ghi tên đó được tính cho cơ quan ở dòng đầu tiên.',
+    );
 
     // With the name filled in, the line is saved with its short name and alias.
     await page.getByLabel(/Cơ quan lập phiếu/).fill('Văn phòng Huyện ủy');

@@ -1,8 +1,14 @@
 /** #/settings: the office printed on task sheets and its agency list (set on first use, editable). */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import { agenciesToLines, linesToAgencies, namelessAgencyMessage } from '../../../shared/tasks/agencies';
+import {
+  agenciesToLines,
+  duplicateAgencyMessage,
+  duplicateAgencyNames,
+  linesToAgencies,
+  namelessAgencyMessage,
+} from '../../../shared/tasks/agencies';
 import { OFFICE_FIELD_MAX, type OfficeSettings } from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 
@@ -27,6 +33,9 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       setAgencies(agenciesToLines(current.agencies));
     });
   }, [api]);
+
+  // As the clerk types: a name on two lines silently went to the first agency only.
+  const duplicates = useMemo(() => duplicateAgencyMessage(duplicateAgencyNames(agencies)), [agencies]);
 
   if (error && !form) return <ErrorMessage error={error} />;
   if (!form) return <p className="muted">Đang tải…</p>;
@@ -123,6 +132,11 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       {listProblem && (
         <p className="error" role="alert" id="agency-list-problem" data-testid="agency-lines-problem">
           {listProblem}
+        </p>
+      )}
+      {duplicates && (
+        <p className="warning" data-testid="agency-lines-duplicates">
+          {duplicates}
         </p>
       )}
       <button type="submit" className="button primary">

@@ -3,8 +3,11 @@
  * without a name was dropped on save without a word, its short name and aliases with it.
  */
 import {
+  AgencyIndex,
   agenciesToLines,
   DISTRICT_AGENCY_TEMPLATE,
+  duplicateAgencyMessage,
+  duplicateAgencyNames,
   linesToAgencies,
   namelessAgencyMessage,
 } from '../../../shared/tasks/agencies';
@@ -52,5 +55,41 @@ describe('a nameless agency line is reported, not dropped without a word', () =>
   test('the list written out reads back the same', () => {
     const read = linesToAgencies(agenciesToLines(DISTRICT_AGENCY_TEMPLATE));
     expect(read).toEqual({ agencies: DISTRICT_AGENCY_TEMPLATE, nameless: [] });
+  });
+});
+
+/**
+ * A name written for two agencies: tasks naming it go to the first only (AgencyIndex), which the
+ * agency index's comment promised the settings form would warn about; it never did.
+ */
+describe('a name on two lines of the agency list is reported', () => {
+  test.each([
+    {
+      name: 'an alias shared by two agencies, spelt differently',
+      text: 'Công an huyện | CA huyện | Công an\nCông an xã | CA xã | công an',
+      duplicates: [{ name: 'Công an', lines: [1, 2] }],
+    },
+    {
+      name: 'a short name that is another agency’s name (accents and “Ủy ban nhân dân” folded)',
+      text: 'UBND huyện | UBND\nPhòng Y tế\nỦy ban nhân dân huyện | UBND H',
+      duplicates: [{ name: 'UBND huyện', lines: [1, 3] }],
+    },
+    {
+      name: 'a name repeated on its own line is one agency, not a duplicate',
+      text: 'Phòng Y tế | Phòng Y tế | phòng y tế',
+      duplicates: [],
+    },
+    { name: 'the district template', text: agenciesToLines(DISTRICT_AGENCY_TEMPLATE), duplicates: [] },
+  ])('$name', ({ text, duplicates }) => {
+    expect(duplicateAgencyNames(text)).toEqual(duplicates);
+  });
+
+  test('the first line wins, as the message says', () => {
+    const text = 'Công an huyện | CA huyện | Công an\nCông an xã | CA xã | Công an';
+    expect(new AgencyIndex(linesToAgencies(text).agencies).canonical('công an')).toBe('Công an huyện');
+    expect(duplicateAgencyMessage(duplicateAgencyNames(text))).toBe(
+      'Tên có ở nhiều cơ quan: «Công an» (dòng 1, 2). Nhiệm vụ ghi tên đó được tính cho cơ quan ở dòng đầu tiên.',
+    );
+    expect(duplicateAgencyMessage([])).toBeNull();
   });
 });
