@@ -171,4 +171,21 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await problem.waitFor({ state: 'detached' });
     await row.locator('a[href="#/doc/1"]').waitFor({ state: 'detached' });
   });
+
+  test("each tracking row's boxes are named for their task and agency; «Đã bắt đầu» had no name", async () => {
+    await go('#/tasksheet/1');
+    const started = page.getByRole('checkbox', { name: 'Đã bắt đầu — nhiệm vụ 3, Công an huyện', exact: true });
+    await started.waitFor();
+    for (const name of [
+      'Ngày hoàn thành — nhiệm vụ 3, Công an huyện',
+      'Đã bắt đầu — nhiệm vụ 3, Ban Chỉ huy Quân sự huyện',
+      'Văn bản báo cáo (ID) — nhiệm vụ 3, Ban Chỉ huy Quân sự huyện',
+    ])
+      await expect(page.getByLabel(name, { exact: true }).count()).resolves.toBe(1);
+    // Ticked from the keyboard, the row's status follows.
+    await started.focus();
+    await page.keyboard.press('Space');
+    const row = page.locator('.track-table tbody tr', { has: started });
+    await page.waitForFunction((el) => el?.getAttribute('data-status') === 'in_progress', await row.elementHandle());
+  });
 });

@@ -174,10 +174,12 @@ function ItemEditor({
  * saved one: left in the box, it read as recorded beside the link to the document that still was.
  */
 function EvidenceInput({
+  label,
   value,
   onCommit,
   describedBy,
 }: {
+  label: string;
   value: number | null;
   onCommit(id: number | null): Promise<boolean>;
   describedBy?: string;
@@ -199,7 +201,7 @@ function EvidenceInput({
     <input
       type="number"
       min={1}
-      aria-label="Văn bản báo cáo (ID)"
+      aria-label={label}
       aria-invalid={describedBy ? true : undefined}
       aria-describedby={describedBy}
       value={draft}
@@ -400,6 +402,9 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                 const row = `${t.itemKey}|${t.agency}`;
                 const dateProblem = problemOf(row, 'date');
                 const evidenceProblem = problemOf(row, 'evidence');
+                // Each row's boxes named for their row: one checkbox had no name at all, and every
+                // date box was the same «Ngày hoàn thành» to a screen reader.
+                const of = ` — nhiệm vụ ${t.stt}, ${t.agency || 'các cơ quan, đơn vị'}`;
                 return (
                   <tr key={row} data-status={t.status}>
                     <td>{t.stt}</td>
@@ -408,6 +413,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                     <td>
                       <input
                         type="checkbox"
+                        aria-label={`Đã bắt đầu${of}`}
                         checked={t.tracking.started}
                         onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
                       />
@@ -415,7 +421,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                     <td>
                       <input
                         type="date"
-                        aria-label="Ngày hoàn thành"
+                        aria-label={`Ngày hoàn thành${of}`}
                         value={t.tracking.completedAt ?? ''}
                         max={latest}
                         aria-invalid={dateProblem ? true : undefined}
@@ -435,6 +441,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                     </td>
                     <td>
                       <EvidenceInput
+                        label={`Văn bản báo cáo (ID)${of}`}
                         value={t.tracking.evidenceDocumentId}
                         onCommit={(evidenceDocumentId) => track(t.itemKey, t.agency, { evidenceDocumentId })}
                         describedBy={evidenceProblem ? 'tracking-row-problem' : undefined}
