@@ -4,7 +4,8 @@
  * two agencies silently went to the first only; a comma typed between two agencies vanished at
  * once, so a second agency could not be typed; a completion date in the future was recorded; a
  * report ID not in the archive stayed in its box, as if recorded, beside the link to the report
- * that still was, with the refusal at the top of the page, out of sight.
+ * that still was, with the refusal at the top of the page, out of sight; so was the refusal of a
+ * sheet saved with a task left empty.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -187,5 +188,28 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await page.keyboard.press('Space');
     const row = page.locator('.track-table tbody tr', { has: started });
     await page.waitForFunction((el) => el?.getAttribute('data-status') === 'in_progress', await row.elementHandle());
+  });
+
+  test('a task left without text is named beside «Lưu phiếu» (the refusal said «Yêu cầu không hợp lệ.» at the top)', async () => {
+    await go('#/tasksheet/1');
+    const items = page.getByTestId('task-item');
+    await items.first().waitFor();
+    const count = await items.count();
+    await items.nth(1).locator('textarea').fill('   ');
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    const problem = page.getByTestId('save-problem');
+    expect(await problem.innerText()).toBe(
+      'Nhiệm vụ 2 chưa có nội dung. Hãy ghi nội dung, hoặc bấm «Bỏ khỏi phiếu» nếu không giao nhiệm vụ đó. Phiếu chưa được lưu.',
+    );
+    const text = items.nth(1).locator('textarea');
+    expect(await text.getAttribute('aria-invalid')).toBe('true');
+    expect(await text.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByTestId('error').count()).toBe(0);
+    // Removing the task is an edit: the message goes, and the sheet saves.
+    await items.nth(1).getByRole('button', { name: 'Bỏ khỏi phiếu' }).click();
+    expect(await problem.count()).toBe(0);
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.getByRole('status').getByText('Đã lưu phiếu.').waitFor();
+    expect(await items.count()).toBe(count - 1);
   });
 });

@@ -11,6 +11,7 @@ import type { SheetPrint } from '../../../shared/tasks/render';
 import { mergeWithPrevious, moveItem, removeItem, splitItem } from '../../../shared/tasks/sheet';
 import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
 import { STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
+import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
 
@@ -79,9 +80,12 @@ function ItemEditor({
   onSplit,
   onMerge,
   onRemove,
+  empty,
 }: {
   item: SheetItem;
   index: number;
+  /** Saved with no text: the textarea is marked and names the message under the save button. */
+  empty: boolean;
   onChange(next: SheetItem): void;
   onMove(delta: number): void;
   onSplit(at: number): void;
@@ -103,6 +107,9 @@ function ItemEditor({
         value={item.text}
         rows={4}
         aria-label="Nội dung nhiệm vụ"
+        aria-invalid={empty || undefined}
+        aria-describedby={empty ? 'task-sheet-save-problem' : undefined}
+        data-empty={empty || undefined}
         onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onChange={(e) => onChange({ ...item, text: e.target.value })}
       />
@@ -289,12 +296,37 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     void api.getTaskPrint({ target }).then((r) => (r.ok ? setPrint(r.value.print) : setError(r.error)));
   }, [api, target, dirty, sheet]);
 
+  /**
+   * Why «Lưu phiếu» did not save, said beside it: the page's error sat at the top, out of sight of
+   * the button, and for a task left without text said only «Yêu cầu không hợp lệ.».
+   */
+  const [saveProblem, setSaveProblem] = useState<{ text: string; empty: string[] } | null>(null);
   const edit = (next: SheetItem[]) => {
+    // The message is about the items as they were: this edit may have fixed it.
+    setSaveProblem(null);
     setItems(next);
     setDirty(true);
     window.sessionStorage.setItem(draftKey, JSON.stringify(next));
   };
-  const save = async () => load(await api.saveTaskSheet({ documentId, items }), 'Đã lưu phiếu.');
+  const save = async () => {
+    const empty = items.filter((item) => !item.text.trim());
+    if (empty.length > 0) {
+      const which = empty.map((item) => items.indexOf(item) + 1);
+      setSaveProblem({
+        text: `${which.length === 1 ? 'Nhiệm vụ' : 'Các nhiệm vụ'} ${which.join(', ')} chưa có nội dung. Hãy ghi nội dung, hoặc bấm «Bỏ khỏi phiếu» nếu không giao nhiệm vụ đó. Phiếu chưa được lưu.`,
+        empty: empty.map((item) => item.key),
+      });
+      return;
+    }
+    const r = await api.saveTaskSheet({ documentId, items });
+    if (!r.ok) return setSaveProblem({ text: `${errorText(r.error)} Phiếu chưa được lưu.`, empty: [] });
+    setSaveProblem(null);
+    load(r, 'Đã lưu phiếu.');
+  };
+  // Once the marked textareas are drawn, the first takes the focus (and scrolls into view).
+  useEffect(() => {
+    if (saveProblem?.empty.length) document.querySelector<HTMLTextAreaElement>('textarea[data-empty]')?.focus();
+  }, [saveProblem]);
   const reset = async () => load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
   const doPrint = async (mode: 'print' | 'pdf') => {
     if (!desktop) return window.print();
@@ -373,6 +405,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
               onSplit={(at) => edit(splitItem(items, i, at, `${item.key}-${Date.now().toString(36)}`))}
               onMerge={() => edit(mergeWithPrevious(items, i))}
               onRemove={() => edit(removeItem(items, i))}
+              empty={saveProblem?.empty.includes(item.key) ?? false}
             />
           ))}
           <div className="task-actions">
@@ -382,6 +415,11 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
             <button type="button" className="button" disabled={!sheet.edited && !dirty} onClick={() => void reset()}>
               Trở về nhiệm vụ đọc từ văn bản
             </button>
+            {saveProblem && (
+              <p className="error" role="alert" id="task-sheet-save-problem" data-testid="save-problem">
+                {saveProblem.text}
+              </p>
+            )}
           </div>
         </section>
         <section aria-label="Theo dõi thực hiện">
