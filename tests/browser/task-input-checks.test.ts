@@ -5,7 +5,7 @@
  * once, so a second agency could not be typed; a completion date in the future was recorded; a
  * report ID not in the archive stayed in its box, as if recorded, beside the link to the report
  * that still was, with the refusal at the top of the page, out of sight; so was the refusal of a
- * sheet saved with a task left empty.
+ * sheet saved with a task left empty; one click threw every edit of a sheet away without asking.
  */
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -211,5 +211,32 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await page.getByRole('button', { name: 'Lưu phiếu' }).click();
     await page.getByRole('status').getByText('Đã lưu phiếu.').waitFor();
     expect(await items.count()).toBe(count - 1);
+  });
+
+  test('«Trở về nhiệm vụ đọc từ văn bản» asks first (one click threw every edit away, saved ones too)', async () => {
+    await go('#/tasksheet/1');
+    const items = page.getByTestId('task-item');
+    await items.first().waitFor();
+    await items.first().locator('textarea').fill('Nhiệm vụ do văn thư viết lại.');
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.getByRole('status').getByText('Đã lưu phiếu.').waitFor();
+    const asked: string[] = [];
+    const answer = (accept: boolean) =>
+      page.once('dialog', (d) => {
+        asked.push(d.message());
+        void (accept ? d.accept() : d.dismiss());
+      });
+    answer(false);
+    await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+    expect(asked).toEqual([
+      'Bỏ mọi chỉnh sửa của phiếu này (cả những chỉnh sửa đã lưu) và trở về nhiệm vụ đọc từ văn bản? Không thể hoàn tác.',
+    ]);
+    await go('#/tasksheet/1');
+    await items.first().waitFor();
+    expect(await items.first().locator('textarea').inputValue()).toBe('Nhiệm vụ do văn thư viết lại.');
+    answer(true);
+    await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+    await page.getByRole('status').getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
+    expect(await items.first().locator('textarea').inputValue()).not.toBe('Nhiệm vụ do văn thư viết lại.');
   });
 });

@@ -130,7 +130,9 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await page.reload();
     await items.nth(at).getByLabel('Ngày hết hạn').waitFor();
     await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('2026-12-31');
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+    await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
   });
 
   test('unsaved edits of a task sheet outlive a tracking change and leaving the page (both dropped them without a word)', async () => {
@@ -159,6 +161,8 @@ describeBrowser('settings and task-sheet editor layout', () => {
 
     await started.click();
     await page.locator('.track-table tbody tr').first().locator('input[type=checkbox]:not(:checked)').waitFor();
+    // It asks first (task-input-checks.test.ts).
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
     await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
   });

@@ -327,7 +327,16 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   useEffect(() => {
     if (saveProblem?.empty.length) document.querySelector<HTMLTextAreaElement>('textarea[data-empty]')?.focus();
   }, [saveProblem]);
-  const reset = async () => load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
+  const reset = async () => {
+    // One click next to «Lưu phiếu» threw away every edit of the sheet, saved ones too, for good.
+    if (
+      !window.confirm(
+        'Bỏ mọi chỉnh sửa của phiếu này (cả những chỉnh sửa đã lưu) và trở về nhiệm vụ đọc từ văn bản? Không thể hoàn tác.',
+      )
+    )
+      return;
+    load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
+  };
   const doPrint = async (mode: 'print' | 'pdf') => {
     if (!desktop) return window.print();
     const r = await api.printTaskSheet({ target, mode });
