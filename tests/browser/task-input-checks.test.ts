@@ -239,4 +239,15 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await page.getByRole('status').getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
     expect(await items.first().locator('textarea').inputValue()).not.toBe('Nhiệm vụ do văn thư viết lại.');
   });
+
+  test('a note pasted past its limit stops there instead of the save being refused as «Yêu cầu không hợp lệ.»', async () => {
+    await go('#/tasksheet/1');
+    const notes = page.getByTestId('task-item').first().getByLabel('Ghi chú');
+    await notes.waitFor();
+    await notes.fill('x'.repeat(6000));
+    expect((await notes.inputValue()).length).toBe(5000);
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.getByRole('status').getByText('Đã lưu phiếu.').waitFor();
+    expect(await page.getByTestId('save-problem').count()).toBe(0);
+  });
 });

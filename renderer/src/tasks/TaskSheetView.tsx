@@ -10,7 +10,7 @@ import type { TaskDeadline } from '../../../shared/model/directive';
 import type { SheetPrint } from '../../../shared/tasks/render';
 import { mergeWithPrevious, moveItem, removeItem, splitItem } from '../../../shared/tasks/sheet';
 import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
-import { STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
+import { SHEET_ITEM_MAX, STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
 import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
@@ -106,6 +106,7 @@ function ItemEditor({
       <textarea
         value={item.text}
         rows={4}
+        maxLength={SHEET_ITEM_MAX.text}
         aria-label="Nội dung nhiệm vụ"
         aria-invalid={empty || undefined}
         aria-describedby={empty ? 'task-sheet-save-problem' : undefined}
@@ -146,7 +147,12 @@ function ItemEditor({
         )}
       </label>
       <label>
-        Ghi chú <input value={item.notes} onChange={(e) => onChange({ ...item, notes: e.target.value })} />
+        Ghi chú{' '}
+        <input
+          value={item.notes}
+          maxLength={SHEET_ITEM_MAX.notes}
+          onChange={(e) => onChange({ ...item, notes: e.target.value })}
+        />
       </label>
       <div className="task-actions">
         <button type="button" className="button" onClick={() => onMove(-1)}>
