@@ -10,7 +10,13 @@ import type { Result } from './errors';
 import type { MethodName } from './methods';
 
 export { METHOD_NAMES, IPC_PREFIX, PRELOAD_GLOBAL, ipcChannel, isMethodName, type MethodName } from './methods';
-import type { HistoryEntry, SavedSearch, SearchResponse, Suggestion } from '../search/types';
+import {
+  SAVED_SEARCH_NAME_MAX,
+  type HistoryEntry,
+  type SavedSearch,
+  type SearchResponse,
+  type Suggestion,
+} from '../search/types';
 import { reviewInputSchemas } from './review-inputs';
 import { taskInputSchemas } from '../tasks/schema';
 import type { CloseSuggestion, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
@@ -73,7 +79,7 @@ export const inputSchemas = {
   suggest: z.object({ prefix: z.string().max(1000), limit: z.number().int().min(1).max(20).default(8) }).strict(),
   saveSearch: z
     .object({
-      name: z.string().min(1).max(200),
+      name: z.string().min(1).max(SAVED_SEARCH_NAME_MAX),
       query: z.string().max(20000),
       sort: z.enum(['relevance', 'date']).default('relevance'),
     })

@@ -69,6 +69,9 @@ export interface Suggestion {
   filter?: SuggestFilter;
 }
 
+/** Longest saved-search name: a label in the drop-down list, not a query. */
+export const SAVED_SEARCH_NAME_MAX = 200;
+
 export interface SavedSearch {
   id: number;
   name: string;

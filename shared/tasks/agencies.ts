@@ -28,7 +28,8 @@ export class AgencyIndex {
     for (const agency of agencies) {
       for (const name of [agency.name, agency.short, ...agency.aliases]) {
         const key = agencyKey(name);
-        // The first agency listed wins a shared alias; the settings form warns about duplicates.
+        // The first agency listed wins a shared alias; the settings form warns about duplicates
+        // (duplicateAgencyNames).
         if (key && !this.byKey.has(key)) this.byKey.set(key, agency);
       }
     }
@@ -84,6 +85,78 @@ export function uniqueAgencies(names: readonly string[], index: AgencyIndex): st
     out.push(canonical);
   }
   return out;
+}
+
+/** The settings form's agency list, one agency per line: "Tên | Viết tắt | bí danh; bí danh". */
+export function agenciesToLines(agencies: readonly Agency[]): string {
+  return agencies.map((x) => [x.name, x.short, x.aliases.join('; ')].join(' | ')).join('\n');
+}
+
+interface AgencyLine extends Agency {
+  /** 1-based, as the clerk counts lines. */
+  line: number;
+}
+
+function readAgencyLines(text: string): { lines: AgencyLine[]; nameless: number[] } {
+  const lines: AgencyLine[] = [];
+  const nameless: number[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const [name = '', short = '', aliases = ''] = raw.split('|').map((s) => s.trim());
+    const aliasList = aliases
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (name) lines.push({ line: i + 1, name, short, aliases: aliasList });
+    else if (short || aliasList.length > 0) nameless.push(i + 1);
+  });
+  return { lines, nameless };
+}
+
+/**
+ * Reads the settings form's agency list. An empty line separates nothing and is skipped; a line
+ * with a short name or aliases but no name ("| CA huyện | Công an") is not an agency yet, and was
+ * dropped on save without a word, its aliases with it: its 1-based number is returned so the form
+ * can say which line to fix, and nothing is saved.
+ */
+export function linesToAgencies(text: string): { agencies: Agency[]; nameless: number[] } {
+  const { lines, nameless } = readAgencyLines(text);
+  return { agencies: lines.map(({ name, short, aliases }) => ({ name, short, aliases })), nameless };
+}
+
+/**
+ * Names (or short names, aliases) written on two lines of the list, as first typed, with the lines:
+ * a task naming one goes to the first of those agencies only (AgencyIndex), which the form says.
+ */
+export function duplicateAgencyNames(text: string): { name: string; lines: number[] }[] {
+  const byKey = new Map<string, { name: string; lines: number[] }>();
+  for (const line of readAgencyLines(text).lines) {
+    for (const name of [line.name, line.short, ...line.aliases]) {
+      const key = agencyKey(name);
+      if (!key) continue;
+      const seen = byKey.get(key);
+      if (!seen) byKey.set(key, { name, lines: [line.line] });
+      else if (!seen.lines.includes(line.line)) seen.lines.push(line.line);
+    }
+  }
+  return [...byKey.values()].filter((d) => d.lines.length > 1);
+}
+
+/** The settings form's warning about names on two lines, or null. */
+export function duplicateAgencyMessage(duplicates: readonly { name: string; lines: number[] }[]): string | null {
+  if (duplicates.length === 0) return null;
+  const shown = duplicates
+    .slice(0, 5)
+    .map((d) => `«${d.name}» (dòng ${d.lines.join(', ')})`)
+    .join('; ');
+  const more = duplicates.length > 5 ? ` và ${duplicates.length - 5} tên khác` : '';
+  return `Tên có ở nhiều cơ quan: ${shown}${more}. Nhiệm vụ ghi tên đó được tính cho cơ quan ở dòng đầu tiên.`;
+}
+
+/** What the settings form says about lines without a name, or null when every line has one. */
+export function namelessAgencyMessage(lines: readonly number[]): string | null {
+  if (lines.length === 0) return null;
+  const which = lines.length === 1 ? `Dòng ${lines[0]}` : `Các dòng ${lines.join(', ')}`;
+  return `${which} của danh sách cơ quan chưa có tên cơ quan (phần trước dấu «|»). Hãy điền tên, hoặc xóa dòng nếu không dùng.`;
 }
 
 const a = (name: string, short: string, ...aliases: string[]): Agency => ({ name, short, aliases });

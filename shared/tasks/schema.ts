@@ -1,6 +1,7 @@
 /** Input schemas of the task-sheet operations (used by shared/api/contract.ts). */
 import { z } from 'zod';
-import { OFFICE_FIELD_MAX } from './types';
+import { isIsoDate } from './status';
+import { OFFICE_FIELD_MAX, SHEET_ITEM_MAX } from './types';
 
 const name = z.string().trim().min(1).max(300);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày phải có dạng YYYY-MM-DD');
@@ -40,11 +41,11 @@ export const SheetItemSchema = z
   .object({
     key: z.string().min(1).max(100),
     label: z.string().max(50),
-    text: z.string().trim().min(1, 'nội dung nhiệm vụ không được để trống').max(50000),
+    text: z.string().trim().min(1, 'nội dung nhiệm vụ không được để trống').max(SHEET_ITEM_MAX.text),
     lead: z.array(name).max(50),
     cooperate: z.array(name).max(50),
     deadline: DeadlineSchema.nullable(),
-    notes: z.string().max(5000),
+    notes: z.string().max(SHEET_ITEM_MAX.notes),
     sources: z.array(z.object({ ordinal: z.number().int().min(0), text: z.string().max(100000) }).strict()).max(200),
     edited: z.boolean().default(false),
     stale: z.boolean().default(false),
@@ -97,7 +98,7 @@ export const taskInputSchemas = {
       itemKey: z.string().min(1).max(100),
       agency: z.string().max(300),
       started: z.boolean().optional(),
-      completedAt: isoDate.nullable().optional(),
+      completedAt: isoDate.refine(isIsoDate, 'ngày hoàn thành không có thật').nullable().optional(),
       evidenceDocumentId: documentId.nullable().optional(),
       note: z.string().max(5000).optional(),
       ...today,

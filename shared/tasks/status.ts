@@ -31,6 +31,28 @@ export function localIsoDate(now: Date): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
+/** Vietnam's offset from UTC (no daylight saving): the clerks' calendar, whatever the PC's zone says. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The latest completion date a clerk may record at `now`: today. "Today" is the clerk's calendar
+ * day, which is the PC's local date; but a PC left on UTC (or any zone west of Vietnam) is behind
+ * it until the evening, and from midnight to 7 am in Vietnam would refuse the very day the task was
+ * done. So the later of the PC's date and Vietnam's: never a day the clerk has not reached.
+ */
+export function latestCompletionDate(now: Date, zoneOffsetMinutes = now.getTimezoneOffset()): string {
+  // getTimezoneOffset is minutes behind UTC (−420 in Vietnam); a parameter so tests can pick the zone.
+  const local = toIso(new Date(now.getTime() - zoneOffsetMinutes * 60_000));
+  const vietnam = toIso(new Date(now.getTime() + VIETNAM_OFFSET_MS));
+  return local > vietnam ? local : vietnam;
+}
+
+/** What is said when a completion date is after `latest` (today), or null when it is not. */
+export function completionDateProblem(completedAt: string | null | undefined, latest: string): string | null {
+  if (!completedAt || completedAt <= latest) return null;
+  return `Ngày hoàn thành ${vnDate(completedAt)} là ngày chưa tới (hôm nay là ${vnDate(latest)}). Chỉ ghi ngày nhiệm vụ đã hoàn thành.`;
+}
+
 export type Recurrence = NonNullable<TaskDeadline['recurrence']>;
 type Periodic = Exclude<Recurrence, 'ongoing'>;
 

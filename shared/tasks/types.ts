@@ -13,6 +13,9 @@ export const OFFICE_FIELD_MAX = {
   signerName: 200,
 } as const;
 
+/** The longest a sheet item's text and notes may be; the sheet editor caps its boxes at the same lengths. */
+export const SHEET_ITEM_MAX = { text: 50000, notes: 5000 } as const;
+
 /** One agency the office assigns tasks to; aliases are the other ways directives write it. */
 export interface Agency {
   name: string;

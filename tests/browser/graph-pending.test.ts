@@ -76,4 +76,20 @@ describeBrowser('#/pending: choices between look-alike documents', () => {
     expect(new Set(texts).size).toBe(2);
     expect(pageErrors).toEqual([]);
   });
+
+  test('after a choice the focus stays in the list, not on the page top, and what was done is said', async () => {
+    await page.goto(`${served.url}#/pending`);
+    const row = page.getByTestId('pending-row').filter({ hasText: '128-KH/HU' });
+    await row.waitFor();
+    // Each button says which document it is about: the two choices read alike otherwise.
+    const confirm = row.getByRole('button', { name: /^Đúng văn bản này: Chỉ thị số 05-CT\/TW, #\d+$/ });
+    expect(await confirm.count()).toBe(2);
+    expect(await row.getByRole('button', { name: /^Không phải: Chỉ thị số 05-CT\/TW, #\d+$/ }).count()).toBe(2);
+    await confirm.first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Đã xác nhận văn bản được trích dẫn. Không còn trích dẫn nào cần xác nhận.').waitFor();
+    // None left: the focus is on the page's title, not on the body at the top of the page.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trích dẫn cần văn thư xác nhận');
+    expect(pageErrors).toEqual([]);
+  });
 });

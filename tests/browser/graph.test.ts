@@ -92,6 +92,24 @@ describeBrowser('the citation graph in the browser', () => {
     expect(coverage).toMatch(/Huyện ủy Lục Nam\s+Quá 30 ngày chưa có văn bản triển khai/);
   });
 
+  test('the coverage threshold can be retyped: clearing «30» left «3», and «45» typed after it made «345»', async () => {
+    await page.goto(`${served.url}#/doc/${id.get('2-tinh-571-cv-tu')}`);
+    await page.getByTestId('coverage').waitFor();
+    const box = page.getByLabel('Số ngày chờ văn bản triển khai');
+    await box.click();
+    await box.press('End');
+    await box.press('Backspace');
+    await box.press('Backspace');
+    expect(await box.inputValue()).toBe('');
+    await box.pressSequentially('45');
+    expect(await box.inputValue()).toBe('45');
+    await page.getByText('Quá 45 ngày chưa có văn bản triển khai').first().waitFor();
+    // Left empty, the box shows the threshold in use again.
+    await box.fill('');
+    await box.blur();
+    expect(await box.inputValue()).toBe('45');
+  });
+
   test('the graph view lays out levels with elkjs, draws placeholders dashed, zooms, exports SVG, and opens a node', async () => {
     const district = id.get('3-huyen-128-kh-hu')!;
     await page.goto(`${served.url}#/doc/${district}`);

@@ -150,6 +150,28 @@ describeBrowser('search page, as a clerk uses it', () => {
     await page.getByTestId('suggestions').locator('li', { hasText: 'Đảng ủy: dang uy' }).waitFor();
   });
 
+  test('a long pasted query can be saved: the name offered is a short label (it answered «Yêu cầu không hợp lệ.»)', async () => {
+    const paste = 'phòng chống dịch bệnh '.repeat(400);
+    await search(paste);
+    await page.getByTestId('results-summary').waitFor();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const name = page.locator('.search-save input');
+    const offered = await name.inputValue();
+    expect(offered.length).toBeLessThanOrEqual(80);
+    expect(offered).toMatch(/^phòng chống dịch bệnh phòng .*…$/);
+    // Typing or pasting more stops at the name's limit.
+    await name.fill('x'.repeat(500));
+    await expect(name.inputValue()).resolves.toHaveLength(200);
+    await name.fill(offered);
+    await page.getByRole('button', { name: 'Lưu tìm kiếm' }).click();
+    await page.locator('.search-save').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('error').count()).resolves.toBe(0);
+    const box = page.getByTestId('search-input');
+    await box.fill('');
+    await box.focus();
+    await page.getByTestId('suggestions').locator('li', { hasText: offered }).first().waitFor();
+  });
+
   test('in a 1024 px window no header button breaks its label over two lines', async () => {
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.getByTestId('doc-count').waitFor();

@@ -97,15 +97,15 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await expect(box.inputValue()).resolves.toBe('123');
     expect(saves).toEqual([]);
     await box.press('Enter');
-    // No document 123 here: the error says so, and only 123 was asked for.
-    await page.getByTestId('error').waitFor();
+    // No document 123 here: the row says so, and only 123 was asked for.
+    await page.getByTestId('evidence-problem').waitFor();
     expect(saves).toHaveLength(1);
     expect(saves[0]).toMatch(/"evidenceDocumentId":123/);
     await box.fill('1');
     await box.press('Tab');
     await page.locator('.track-table tbody tr').first().getByRole('link').waitFor();
     await expect(box.inputValue()).resolves.toBe('1');
-    await page.getByTestId('error').waitFor({ state: 'detached' });
+    await page.getByTestId('evidence-problem').waitFor({ state: 'detached' });
   });
 
   test('a task without a deadline can be given a date (choosing «Ngày» fell back to «Không có»)', async () => {
@@ -130,7 +130,9 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await page.reload();
     await items.nth(at).getByLabel('Ngày hết hạn').waitFor();
     await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('2026-12-31');
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
+    await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
   });
 
   test('unsaved edits of a task sheet outlive a tracking change and leaving the page (both dropped them without a word)', async () => {
@@ -159,6 +161,8 @@ describeBrowser('settings and task-sheet editor layout', () => {
 
     await started.click();
     await page.locator('.track-table tbody tr').first().locator('input[type=checkbox]:not(:checked)').waitFor();
+    // It asks first (task-input-checks.test.ts).
+    page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
     await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();
   });

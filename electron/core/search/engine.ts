@@ -21,6 +21,7 @@ import {
   abbreviationFor,
   filterBeingTyped,
   isEmptyQuery,
+  MAX_QUERY_CHARS,
   parseQuery,
   typedWords,
   type ParsedQuery,
@@ -732,9 +733,10 @@ export class SearchEngine {
     };
   }
 
-  saveSearch(name: string, query: string, sort: SearchSort): SavedSearch {
+  saveSearch(name: string, rawQuery: string, sort: SearchSort): SavedSearch {
     const trimmed = name.trim();
     if (!trimmed) throw new VanthuError('INVALID_INPUT', 'Tên tìm kiếm đã lưu không được để trống.');
+    const query = searchedPart(rawQuery);
     parseQuery(query);
     const now = new Date().toISOString();
     const id = this.store.saveSearch(trimmed, query, sort, now);
@@ -751,12 +753,22 @@ export class SearchEngine {
     if (!this.store.deleteSavedSearch(id)) throw new VanthuError('NOT_FOUND', `saved search #${id}`);
   }
 
-  recordHistory(query: string, results: number | null): void {
-    if (query.trim()) this.store.addHistory(query.trim(), results, new Date().toISOString(), HISTORY_KEEP);
+  recordHistory(rawQuery: string, results: number | null): void {
+    const query = searchedPart(rawQuery);
+    if (query) this.store.addHistory(query, results, new Date().toISOString(), HISTORY_KEEP);
   }
 
   history(limit = 50): HistoryEntry[] {
-    return this.store.history(limit).map((r) => ({ query: r.query, results: r.results, searchedAt: r.searched_at }));
+    // Entries stored whole before the cap are shown as they are searched, and once.
+    const seen = new Set<string>();
+    const out: HistoryEntry[] = [];
+    for (const r of this.store.history(limit)) {
+      const query = searchedPart(r.query);
+      if (seen.has(query)) continue;
+      seen.add(query);
+      out.push({ query, results: r.results, searchedAt: r.searched_at });
+    }
+    return out;
   }
 }
 
@@ -767,6 +779,17 @@ function likeTyped(typed: string, fix: string): string {
     return fix.toUpperCase();
   if (/^\p{Lu}/u.test(typed)) return fix.charAt(0).toUpperCase() + fix.slice(1);
   return fix;
+}
+
+/**
+ * What a search actually uses of a query (parseQuery reads the first MAX_QUERY_CHARS characters):
+ * all that history and saved searches keep. A 10,000-character paste was kept whole, 200 times
+ * over, and offered back as an entry.
+ */
+export function searchedPart(query: string): string {
+  const cut = query.trim().slice(0, MAX_QUERY_CHARS);
+  // Never half a surrogate pair at the cut.
+  return (/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut).trimEnd();
 }
 
 function emptyFacets(): Facets {

@@ -2,7 +2,7 @@
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
 import { renderSheetHtml, type SheetPrint } from '../../../shared/tasks/render';
-import { localIsoDate } from '../../../shared/tasks/status';
+import { latestCompletionDate, localIsoDate } from '../../../shared/tasks/status';
 import type { taskInputSchemas } from '../../../shared/tasks/schema';
 import type { Archive } from '../archive';
 import type { HostContext } from '../api/handlers';
@@ -23,7 +23,10 @@ export function createTaskHandlers(archive: Archive, ctx: HostContext): TaskHand
     saveTaskSheet: ({ documentId, items, today }) => service().saveSheet(documentId, items, day(today)),
     resetTaskSheet: ({ documentId, today }) => service().resetSheet(documentId, day(today)),
     listTrackedTasks: ({ today, ...filter }) => service().tracked(filter, day(today)),
-    updateTaskTracking: ({ today, ...input }) => service().updateTracking(input, day(today)),
+    // A completion after today is refused here, for every host; with no today given, "today" is
+    // the later of the PC's date and Vietnam's (a PC on UTC must not refuse the clerk's today).
+    updateTaskTracking: ({ today, ...input }) =>
+      service().updateTracking(input, day(today), today ?? latestCompletionDate(new Date())),
     taskCloseSuggestions: ({ documentId, today }) => service().suggestions(day(today), documentId),
     taskDashboard: ({ today, since }) => service().dashboard(day(today), since),
     getTaskPrint: ({ target, today }) => service().printData(target, day(today)),

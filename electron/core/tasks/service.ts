@@ -17,6 +17,7 @@ import {
 import { OfficeSettingsSchema, type PrintTargetSchema } from '../../../shared/tasks/schema';
 import { fingerprint, resolveSheet, toStoredSheet } from '../../../shared/tasks/sheet';
 import {
+  completionDateProblem,
   computeStatus,
   deadlineLabel,
   isOpen,
@@ -238,7 +239,11 @@ export class TaskService {
       note?: string;
     },
     today: string,
+    /** The latest completion date accepted: today, or (when the caller gave no today) latestCompletionDate. */
+    latest: string = today,
   ): TrackedTask {
+    const future = completionDateProblem(input.completedAt, latest);
+    if (future) throw new VanthuError('INVALID_INPUT', future);
     const doc = this.document(input.documentId);
     const index = this.agencyIndex();
     const items = this.items(doc.id);

@@ -102,6 +102,11 @@ export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
   const [links, setLinks] = useState<{ id: number; value: Links } | null>(null);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [days, setDays] = useState(30);
+  /**
+   * What the box shows while typed. It showed `days`, so a number being retyped could not be
+   * emptied (clearing «30» left «3», and «45» typed after it made «345»).
+   */
+  const [daysText, setDaysText] = useState('30');
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
@@ -168,11 +173,13 @@ export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
                 type="number"
                 min={1}
                 max={3650}
-                value={days}
+                value={daysText}
                 onChange={(e) => {
+                  setDaysText(e.target.value);
                   const v = Number(e.target.value);
-                  if (Number.isInteger(v) && v >= 1 && v <= 3650) setDays(v);
+                  if (e.target.value.trim() && Number.isInteger(v) && v >= 1 && v <= 3650) setDays(v);
                 }}
+                onBlur={() => setDaysText(String(days))}
                 aria-label="Số ngày chờ văn bản triển khai"
               />{' '}
               ngày)

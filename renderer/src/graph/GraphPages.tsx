@@ -4,7 +4,7 @@
  * resolutions for the clerk to decide). Like the safety pages they cover the page they are on, so
  * the shell needs only this layer and two header links.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { MissingDocument, PendingDecision } from '../../../shared/graph/types';
@@ -95,34 +95,61 @@ function PendingPage({ api }: { api: VanthuApi }) {
   const [rows, setRows] = useState<PendingDecision[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /**
+   * After a choice its row (and buttons) go, and the focus fell to the page's top: a clerk on the
+   * keyboard tabbed down the whole page again for each citation. It goes to the row now in that
+   * place (or the title when none is left), and what was done is said.
+   */
+  const [after, setAfter] = useState<{ at: number; said: string } | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const load = useCallback(() => {
     void api.graphPending({}).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
   }, [api]);
   useEffect(load, [load]);
-  const decide = async (edgeId: number, action: 'confirm' | 'reject', toDoc: number) => {
+  useEffect(() => {
+    if (!after || !rows) return;
+    const row =
+      listRef.current?.querySelectorAll<HTMLElement>('[data-testid="pending-row"]')[
+        Math.min(after.at, rows.length - 1)
+      ];
+    (row?.querySelector<HTMLButtonElement>('button') ?? titleRef.current)?.focus();
+  }, [after, rows]);
+  const decide = async (at: number, edgeId: number, action: 'confirm' | 'reject', toDoc: number) => {
     setBusy(true);
     const r = await api.graphDecide({ decision: { action, edgeId, toDoc } });
     setBusy(false);
     if (!r.ok) setError(r.error);
     else {
       setError(null);
+      setAfter({
+        at,
+        said: action === 'confirm' ? 'Đã xác nhận văn bản được trích dẫn.' : 'Đã ghi: không phải văn bản này.',
+      });
       load();
     }
   };
   return (
     <div className="graph-page graph-list-page" data-testid="pending-page">
       <div className="graph-toolbar">
-        <h1 className="graph-title">Trích dẫn cần văn thư xác nhận</h1>
+        <h1 className="graph-title" ref={titleRef} tabIndex={-1}>
+          Trích dẫn cần văn thư xác nhận
+        </h1>
       </div>
       <p className="muted">
         Mỗi trích dẫn dưới đây khớp với nhiều văn bản, hoặc với một văn bản cùng số nhưng khác ngày. Chọn văn bản đúng;
         quyết định được giữ lại khi phân tích lại.
       </p>
       {error && <ErrorMessage error={error} />}
+      <p role="status" data-testid="pending-status">
+        {after && rows
+          ? `${after.said} ${rows.length > 0 ? `Còn ${rows.length} trích dẫn cần xác nhận.` : 'Không còn trích dẫn nào cần xác nhận.'}`
+          : ''}
+      </p>
       {rows === null && !error && <p className="muted">Đang tải…</p>}
       {rows?.length === 0 && <p>Không có trích dẫn nào cần xác nhận.</p>}
-      <ul className="item-list graph-pending" data-testid="pending-list">
-        {rows?.map((p) => (
+      <ul className="item-list graph-pending" data-testid="pending-list" ref={listRef}>
+        {rows?.map((p, at) => (
           <li key={p.edgeId} data-testid="pending-row">
             <NodeLink node={p.from} /> <span className="graph-relation">({relationLabel(p)})</span>
             <blockquote className="graph-sentence">{p.text}</blockquote>
@@ -142,7 +169,8 @@ function PendingPage({ api }: { api: VanthuApi }) {
                     type="button"
                     className="button small"
                     disabled={busy}
-                    onClick={() => void decide(p.edgeId, 'confirm', c.id as number)}
+                    aria-label={`Đúng văn bản này: ${nodeTitle(c)}, #${c.id}`}
+                    onClick={() => void decide(at, p.edgeId, 'confirm', c.id as number)}
                   >
                     Đúng văn bản này
                   </button>{' '}
@@ -150,7 +178,8 @@ function PendingPage({ api }: { api: VanthuApi }) {
                     type="button"
                     className="button small subtle"
                     disabled={busy}
-                    onClick={() => void decide(p.edgeId, 'reject', c.id as number)}
+                    aria-label={`Không phải: ${nodeTitle(c)}, #${c.id}`}
+                    onClick={() => void decide(at, p.edgeId, 'reject', c.id as number)}
                   >
                     Không phải
                   </button>

@@ -17,6 +17,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type FocusEvent as ReactFocusEvent,
   type MouseEvent as ReactMouseEvent,
   type PointerEvent as ReactPointerEvent,
 } from 'react';
@@ -27,20 +28,26 @@ import { downloadBlob } from '../download';
 import { formatDate } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import {
+  graphNodeHref,
   LEGEND,
   LEVEL_NAMES,
-  nodeHref,
+  nodeLabel,
   nodeTitle,
   PLACEHOLDER_LABEL,
   PLACEHOLDER_STYLE,
   relationLabel,
   typeStyle,
 } from './labels';
-import { layoutGraph, NODE_H, NODE_W, type Layout } from './layout';
+import { layoutGraph, NODE_H, NODE_W, type Layout, type PlacedNode } from './layout';
 import './graph.css';
 
 const FONT = "Tinos, 'Times New Roman', serif";
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Top row first, left to right: the order a clerk reads the levels in, and the order Tab takes. */
+function readingOrder(nodes: readonly PlacedNode[]): PlacedNode[] {
+  return [...nodes].sort((a, b) => a.y - b.y || a.x - b.x);
+}
 
 const EDGE_COLOURS: Record<string, string> = { uncertain: '#c26a00', manual: '#2f7a3a', confirmed: '#2b5c9a' };
 
@@ -80,55 +87,9 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
         ))}
       </g>
       <g data-layer="nodes" fontFamily={FONT}>
-        {layout.nodes.map(({ node, key, x, y }) => {
+        {/* Drawn in reading order (top row first, left to right): that is the order Tab walks them. */}
+        {readingOrder(layout.nodes).map(({ node, key, x, y }) => {
           const s = typeStyle(node);
-          const href = nodeHref(node);
-          const body = (
-            <>
-              <title>
-                {[
-                  nodeTitle(node),
-                  node.issuer,
-                  node.date ? formatDate(node.date) : null,
-                  node.subject,
-                  node.placeholder ? PLACEHOLDER_LABEL : null,
-                ]
-                  .filter(Boolean)
-                  .join('\n')}
-              </title>
-              <rect
-                width={NODE_W}
-                height={NODE_H}
-                rx={5}
-                fill={s.fill}
-                stroke={s.stroke}
-                strokeWidth={key === centre ? 3 : 1.2}
-                strokeDasharray={node.placeholder ? '6 4' : undefined}
-              />
-              <text x={8} y={17} fontSize={12.5} fontWeight="bold" fill="#1a1a1a">
-                {cut(nodeTitle(node), 28)}
-              </text>
-              <text x={8} y={33} fontSize={11.5} fill="#333">
-                {cut(node.issuer ?? '', 31)}
-              </text>
-              <text
-                x={8}
-                y={49}
-                fontSize={11}
-                fill={node.placeholder ? '#a40000' : '#555'}
-                fontStyle={node.placeholder ? 'italic' : undefined}
-              >
-                {node.placeholder
-                  ? `${node.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL}${node.date ? ` · ${formatDate(node.date)}` : ''}`
-                  : cut(
-                      [node.date ? formatDate(node.date) : null, node.level ? LEVEL_NAMES[node.level] : null]
-                        .filter(Boolean)
-                        .join(' · '),
-                      31,
-                    )}
-              </text>
-            </>
-          );
           return (
             <g
               key={key}
@@ -137,7 +98,64 @@ const Drawing = memo(function Drawing({ layout, centre }: { layout: Layout; cent
               data-placeholder={node.placeholder || undefined}
               data-level={node.level ?? ''}
             >
-              {href ? <a href={href}>{body}</a> : body}
+              {/* Every node is a link, so Tab reaches it and Enter opens it as a click does. */}
+              <a href={graphNodeHref(node)} aria-label={nodeLabel(node, key === centre)}>
+                <title>
+                  {[
+                    nodeTitle(node),
+                    node.issuer,
+                    node.date ? formatDate(node.date) : null,
+                    node.subject,
+                    node.placeholder ? PLACEHOLDER_LABEL : null,
+                  ]
+                    .filter(Boolean)
+                    .join('\n')}
+                </title>
+                <rect
+                  width={NODE_W}
+                  height={NODE_H}
+                  rx={5}
+                  fill={s.fill}
+                  stroke={s.stroke}
+                  strokeWidth={key === centre ? 3 : 1.2}
+                  strokeDasharray={node.placeholder ? '6 4' : undefined}
+                />
+                {/* Shown by graph.css on keyboard focus only; hidden by attribute in an exported SVG. */}
+                <rect
+                  className="graph-focus-ring"
+                  x={-5}
+                  y={-5}
+                  width={NODE_W + 10}
+                  height={NODE_H + 10}
+                  rx={8}
+                  fill="none"
+                  stroke="#0b57d0"
+                  strokeWidth={3}
+                  visibility="hidden"
+                />
+                <text x={8} y={17} fontSize={12.5} fontWeight="bold" fill="#1a1a1a">
+                  {cut(nodeTitle(node), 28)}
+                </text>
+                <text x={8} y={33} fontSize={11.5} fill="#333">
+                  {cut(node.issuer ?? '', 31)}
+                </text>
+                <text
+                  x={8}
+                  y={49}
+                  fontSize={11}
+                  fill={node.placeholder ? '#a40000' : '#555'}
+                  fontStyle={node.placeholder ? 'italic' : undefined}
+                >
+                  {node.placeholder
+                    ? `${node.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL}${node.date ? ` · ${formatDate(node.date)}` : ''}`
+                    : cut(
+                        [node.date ? formatDate(node.date) : null, node.level ? LEVEL_NAMES[node.level] : null]
+                          .filter(Boolean)
+                          .join(' · '),
+                        31,
+                      )}
+                </text>
+              </a>
             </g>
           );
         })}
@@ -407,6 +425,29 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     )
       commit();
   };
+  /**
+   * Tab onto a node: the browser scrolls the canvas (overflow: hidden still scrolls) to show it,
+   * which the view's arithmetic knows nothing of. Undo that scroll and pan the view instead, so the
+   * focused node, and its ring, are on screen.
+   */
+  const onFocus = (e: ReactFocusEvent<HTMLDivElement>) => {
+    const canvas = canvasRef.current;
+    const key = (e.target as Element).closest('[data-node]')?.getAttribute('data-node');
+    if (!canvas || !current || key == null) return;
+    canvas.scrollLeft = 0;
+    canvas.scrollTop = 0;
+    const placed = current.nodes.find((n) => n.key === key);
+    if (!placed) return;
+    const w = Math.max(1, canvas.clientWidth);
+    const h = Math.max(1, canvas.clientHeight);
+    const v = live.current;
+    const pad = 12 / v.s;
+    const inside = (at: number, len: number, from: number, span: number) =>
+      at - pad >= from && at + len + pad <= from + span / v.s;
+    if (inside(placed.x, NODE_W, v.x, w) && inside(placed.y, NODE_H, v.y, h)) return;
+    live.current = { ...v, x: placed.x + NODE_W / 2 - w / v.s / 2, y: placed.y + NODE_H / 2 - h / v.s / 2 };
+    commit();
+  };
   // A drag that ends on a node is not a click on it.
   const onClickCapture = (e: ReactMouseEvent<HTMLDivElement>) => {
     if (drag.current?.moved) {
@@ -540,11 +581,14 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onClickCapture={onClickCapture}
+        onFocus={onFocus}
       >
         <svg
           ref={svgRef}
           className="graph-svg"
-          role="img"
+          // A group, not an image: an image's content is hidden from assistive technology, and with
+          // it the nodes' links.
+          role="group"
           aria-label="Sơ đồ liên kết văn bản theo cấp: Trung ương ở trên, cấp xã ở dưới"
           preserveAspectRatio="xMidYMid meet"
           data-testid="graph-svg"

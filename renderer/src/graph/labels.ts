@@ -60,6 +60,30 @@ export function nodeHref(n: GraphNode): string | null {
   return n.placeholder ? null : `#/doc/${n.id}`;
 }
 
+/**
+ * Where a node of the graph view opens: a document's page; a placeholder's own graph (who cites the
+ * document that is not in the archive), as «Sơ đồ» on #/missing does.
+ */
+export function graphNodeHref(n: GraphNode): string {
+  return n.placeholder ? `#/graph/${n.id}` : `#/doc/${n.id}`;
+}
+
+/**
+ * A graph node's accessible name: "Công văn số 571-CV/TU, Tỉnh ủy Bắc Giang, 12/03/2021", flagged
+ * when not in the archive. The drawn text is cut to fit the box; this is not.
+ */
+export function nodeLabel(n: GraphNode, isCentre = false): string {
+  return [
+    nodeTitle(n),
+    n.issuer,
+    n.ref && n.date ? formatDate(n.date) : null,
+    n.placeholder ? (n.uncertain ? 'cần xác nhận' : PLACEHOLDER_LABEL) : null,
+    isCentre ? 'văn bản đang xem' : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /** Fill and stroke by document type (SVG attributes, so an exported SVG keeps them). */
 const TYPE_STYLES: [RegExp, { fill: string; stroke: string; name: string }][] = [
   [/^nghị quyết/i, { fill: '#fde2e1', stroke: '#a8322d', name: 'Nghị quyết' }],

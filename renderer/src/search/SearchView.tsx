@@ -8,14 +8,15 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type {
-  FacetCount,
-  HistoryEntry,
-  SavedSearch,
-  SearchHit,
-  SearchResponse,
-  SearchSort,
-  Suggestion,
+import {
+  SAVED_SEARCH_NAME_MAX,
+  type FacetCount,
+  type HistoryEntry,
+  type SavedSearch,
+  type SearchHit,
+  type SearchResponse,
+  type SearchSort,
+  type Suggestion,
 } from '../../../shared/search/types';
 import { fillFilter } from '../../../shared/search/query';
 import { downloadBlob } from '../download';
@@ -106,6 +107,12 @@ function printHtml(html: string): void {
     setTimeout(() => frame.remove(), 60000);
   };
   document.body.appendChild(frame);
+}
+
+/** The name offered when saving: the query itself, cut to a readable label (a paste ran to 10,000 characters). */
+function defaultSavedName(query: string, max = 80): string {
+  const q = query.replace(/\s+/g, ' ').trim();
+  return q.length > max ? `${q.slice(0, max - 1).trimEnd()}…` : q;
 }
 
 /**
@@ -429,7 +436,7 @@ export function SearchView({ api, onOpen, children }: Props) {
               <option value="relevance">Liên quan nhất</option>
               <option value="date">Mới nhất</option>
             </select>
-            <button type="button" className="button" onClick={() => setSaveName(query)}>
+            <button type="button" className="button" onClick={() => setSaveName(defaultSavedName(query))}>
               Lưu
             </button>
             <button type="button" className="button" onClick={() => void exportAs('csv')}>
@@ -455,7 +462,13 @@ export function SearchView({ api, onOpen, children }: Props) {
           }}
         >
           <label>
-            Tên: <input autoFocus value={saveName} onChange={(e) => setSaveName(e.target.value)} />
+            Tên:{' '}
+            <input
+              autoFocus
+              value={saveName}
+              maxLength={SAVED_SEARCH_NAME_MAX}
+              onChange={(e) => setSaveName(e.target.value)}
+            />
           </label>
           <button type="submit" className="button primary" disabled={!saveName.trim()} title="Đặt tên cho tìm kiếm">
             Lưu tìm kiếm

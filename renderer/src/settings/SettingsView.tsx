@@ -1,28 +1,16 @@
 /** #/settings: the office printed on task sheets and its agency list (set on first use, editable). */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import { OFFICE_FIELD_MAX, type Agency, type OfficeSettings } from '../../../shared/tasks/types';
+import {
+  agenciesToLines,
+  duplicateAgencyMessage,
+  duplicateAgencyNames,
+  linesToAgencies,
+  namelessAgencyMessage,
+} from '../../../shared/tasks/agencies';
+import { OFFICE_FIELD_MAX, type OfficeSettings } from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
-
-/** One agency per line: "Tên | Viết tắt | bí danh; bí danh". */
-export function agenciesToText(agencies: readonly Agency[]): string {
-  return agencies.map((a) => [a.name, a.short, a.aliases.join('; ')].join(' | ')).join('\n');
-}
-export function textToAgencies(text: string): Agency[] {
-  return text
-    .split('\n')
-    .map((line) => line.split('|').map((s) => s.trim()))
-    .filter(([name]) => Boolean(name))
-    .map(([name = '', short = '', aliases = '']) => ({
-      name,
-      short,
-      aliases: aliases
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    }));
-}
 
 export function SettingsView({ api }: { api: VanthuApi }) {
   const [form, setForm] = useState<OfficeSettings | null>(null);
@@ -32,6 +20,9 @@ export function SettingsView({ api }: { api: VanthuApi }) {
   const [saved, setSaved] = useState(false);
   /** What the clerk must fix before saving, said in words (the API would only answer «Yêu cầu không hợp lệ.»). */
   const [problem, setProblem] = useState<string | null>(null);
+  /** Said under the agency list itself, where the line to fix is. */
+  const [listProblem, setListProblem] = useState<string | null>(null);
+  const agencyBox = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     void api.getOfficeSettings({}).then((r) => {
@@ -39,9 +30,12 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       const current = r.value.settings ?? r.value.defaults;
       setFirstUse(r.value.settings === null);
       setForm(current);
-      setAgencies(agenciesToText(current.agencies));
+      setAgencies(agenciesToLines(current.agencies));
     });
   }, [api]);
+
+  // As the clerk types: a name on two lines silently went to the first agency only.
+  const duplicates = useMemo(() => duplicateAgencyMessage(duplicateAgencyNames(agencies)), [agencies]);
 
   if (error && !form) return <ErrorMessage error={error} />;
   if (!form) return <p className="muted">Đang tải…</p>;
@@ -68,10 +62,17 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       return;
     }
     setProblem(null);
-    const r = await api.saveOfficeSettings({ settings: { ...form, agencies: textToAgencies(agencies) } });
+    const list = linesToAgencies(agencies);
+    const nameless = namelessAgencyMessage(list.nameless);
+    setListProblem(nameless);
+    if (nameless) {
+      agencyBox.current?.focus();
+      return;
+    }
+    const r = await api.saveOfficeSettings({ settings: { ...form, agencies: list.agencies } });
     if (r.ok) {
       setForm(r.value);
-      setAgencies(agenciesToText(r.value.agencies));
+      setAgencies(agenciesToLines(r.value.agencies));
       setFirstUse(false);
       setSaved(true);
       setError(null);
@@ -116,14 +117,28 @@ export function SettingsView({ api }: { api: VanthuApi }) {
       <label className="settings-field">
         Danh sách cơ quan, mỗi dòng: Tên | Viết tắt | bí danh; bí danh
         <textarea
+          ref={agencyBox}
           rows={14}
           value={agencies}
+          aria-invalid={listProblem ? true : undefined}
+          aria-describedby={listProblem ? 'agency-list-problem' : undefined}
+          data-testid="agency-lines"
           onChange={(e) => {
             setAgencies(e.target.value);
             setSaved(false);
           }}
         />
       </label>
+      {listProblem && (
+        <p className="error" role="alert" id="agency-list-problem" data-testid="agency-lines-problem">
+          {listProblem}
+        </p>
+      )}
+      {duplicates && (
+        <p className="warning" data-testid="agency-lines-duplicates">
+          {duplicates}
+        </p>
+      )}
       <button type="submit" className="button primary">
         Lưu
       </button>

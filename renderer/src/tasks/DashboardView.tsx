@@ -1,5 +1,5 @@
 /** #/tasks: due this week, overdue, by agency, by directive; printable, with an agency's digest. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { SheetPrint } from '../../../shared/tasks/render';
@@ -47,6 +47,24 @@ export function DashboardView({ api }: { api: VanthuApi }) {
   const [suggestions, setSuggestions] = useState<CloseSuggestion[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [digest, setDigest] = useState<SheetPrint | null>(null);
+  /** The agency whose «Bảng theo dõi» opened the digest: «Đóng» gives that button the focus back. */
+  const [opener, setOpener] = useState<string | null>(null);
+  const digestActions = useRef<HTMLDivElement>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  // The digest is drawn below every table, thousands of pixels under the button that asked for it:
+  // a click seemed to do nothing. Bring it into view, its print button focused.
+  useEffect(() => {
+    if (!digest) return;
+    digestActions.current?.scrollIntoView({ block: 'start' });
+    digestActions.current?.querySelector('button')?.focus({ preventScroll: true });
+  }, [digest]);
+  useEffect(() => {
+    if (digest || opener === null) return;
+    const back = [...(boardRef.current?.querySelectorAll<HTMLButtonElement>('button[data-agency]') ?? [])].find(
+      (b) => b.dataset.agency === opener,
+    );
+    back?.focus();
+  }, [digest, opener]);
 
   useEffect(() => {
     void api.taskDashboard({}).then((r) => (r.ok ? setBoard(r.value) : setError(r.error)));
@@ -55,15 +73,17 @@ export function DashboardView({ api }: { api: VanthuApi }) {
 
   const showDigest = async (agency: string) => {
     const r = await api.getTaskPrint({ target: { kind: 'digest', agency } });
-    if (r.ok) setDigest(r.value.print);
-    else setError(r.error);
+    if (r.ok) {
+      setOpener(agency);
+      setDigest(r.value.print);
+    } else setError(r.error);
   };
 
   if (error) return <ErrorMessage error={error} />;
   if (!board) return <p className="muted">Đang tải…</p>;
   return (
     <div className="task-dashboard">
-      <div className={digest ? 'vt-no-print' : undefined}>
+      <div className={digest ? 'vt-no-print' : undefined} ref={boardRef}>
         <h2>Theo dõi nhiệm vụ — ngày {vnDate(board.today)}</h2>
         <button type="button" className="button vt-no-print" onClick={() => window.print()}>
           In
@@ -106,7 +126,13 @@ export function DashboardView({ api }: { api: VanthuApi }) {
                 <td>{a.done}</td>
                 <td className="vt-no-print">
                   {a.agency && (
-                    <button type="button" className="button" onClick={() => void showDigest(a.agency)}>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Bảng theo dõi của ${a.agency}`}
+                      data-agency={a.agency}
+                      onClick={() => void showDigest(a.agency)}
+                    >
                       Bảng theo dõi
                     </button>
                   )}
@@ -143,7 +169,7 @@ export function DashboardView({ api }: { api: VanthuApi }) {
       </div>
       {digest && (
         <>
-          <div className="vt-no-print task-actions">
+          <div className="vt-no-print task-actions" ref={digestActions} data-testid="digest-actions">
             <button type="button" className="button primary" onClick={() => window.print()}>
               In bảng theo dõi
             </button>

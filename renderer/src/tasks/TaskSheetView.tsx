@@ -9,8 +9,9 @@ import type { ApiError } from '../../../shared/api/errors';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { SheetPrint } from '../../../shared/tasks/render';
 import { mergeWithPrevious, moveItem, removeItem, splitItem } from '../../../shared/tasks/sheet';
-import { localIsoDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
-import { STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
+import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '../../../shared/tasks/status';
+import { SHEET_ITEM_MAX, STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
+import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
 
@@ -30,6 +31,47 @@ function deadlineFrom(kind: string, date: string, previous: TaskDeadline | null)
   return { text: RECURRENCE_LABELS[recurrence].toLowerCase(), date: null, recurrence };
 }
 
+const sameNames = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
+
+/**
+ * Agencies typed as "Công an huyện, UBND huyện". The box keeps what is typed: it showed the names
+ * joined again after each keystroke, so a typed comma (or «;») vanished at once and a second agency
+ * could not be typed at all. The names reach the row as they are typed; the box is tidied on leaving.
+ */
+function AgencyNamesInput({
+  label,
+  names,
+  onChange,
+}: {
+  label: string;
+  names: readonly string[];
+  onChange(names: string[]): void;
+}) {
+  const [draft, setDraft] = useState(names.join(', '));
+  // Names changed from outside (a merge, a reset, a reload) replace the draft.
+  const [shown, setShown] = useState(names);
+  if (!sameNames(shown, names)) {
+    setShown(names);
+    if (!sameNames(splitNames(draft), names)) setDraft(names.join(', '));
+  }
+  return (
+    <label>
+      {label}{' '}
+      <input
+        list="agency-list"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const next = splitNames(e.target.value);
+          if (!sameNames(next, names)) onChange(next);
+        }}
+        onBlur={() => setDraft(names.join(', '))}
+      />
+    </label>
+  );
+}
+
 function ItemEditor({
   item,
   index,
@@ -38,9 +80,12 @@ function ItemEditor({
   onSplit,
   onMerge,
   onRemove,
+  empty,
 }: {
   item: SheetItem;
   index: number;
+  /** Saved with no text: the textarea is marked and names the message under the save button. */
+  empty: boolean;
   onChange(next: SheetItem): void;
   onMove(delta: number): void;
   onSplit(at: number): void;
@@ -61,26 +106,20 @@ function ItemEditor({
       <textarea
         value={item.text}
         rows={4}
+        maxLength={SHEET_ITEM_MAX.text}
         aria-label="Nội dung nhiệm vụ"
+        aria-invalid={empty || undefined}
+        aria-describedby={empty ? 'task-sheet-save-problem' : undefined}
+        data-empty={empty || undefined}
         onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onChange={(e) => onChange({ ...item, text: e.target.value })}
       />
-      <label>
-        Cơ quan chủ trì{' '}
-        <input
-          list="agency-list"
-          value={item.lead.join(', ')}
-          onChange={(e) => onChange({ ...item, lead: splitNames(e.target.value) })}
-        />
-      </label>
-      <label>
-        Cơ quan phối hợp{' '}
-        <input
-          list="agency-list"
-          value={item.cooperate.join(', ')}
-          onChange={(e) => onChange({ ...item, cooperate: splitNames(e.target.value) })}
-        />
-      </label>
+      <AgencyNamesInput label="Cơ quan chủ trì" names={item.lead} onChange={(lead) => onChange({ ...item, lead })} />
+      <AgencyNamesInput
+        label="Cơ quan phối hợp"
+        names={item.cooperate}
+        onChange={(cooperate) => onChange({ ...item, cooperate })}
+      />
       <label>
         Thời hạn{' '}
         <select
@@ -108,7 +147,12 @@ function ItemEditor({
         )}
       </label>
       <label>
-        Ghi chú <input value={item.notes} onChange={(e) => onChange({ ...item, notes: e.target.value })} />
+        Ghi chú{' '}
+        <input
+          value={item.notes}
+          maxLength={SHEET_ITEM_MAX.notes}
+          onChange={(e) => onChange({ ...item, notes: e.target.value })}
+        />
       </label>
       <div className="task-actions">
         <button type="button" className="button" onClick={() => onMove(-1)}>
@@ -139,9 +183,20 @@ function ItemEditor({
 /**
  * The report document's ID, saved when the clerk leaves the box or presses Enter. Saved on every
  * keystroke, each save's reload overwrote the box while typing: «123» became «13», and the
- * documents 1 and 12 were linked on the way.
+ * documents 1 and 12 were linked on the way. A refused ID (no such document) goes back to the
+ * saved one: left in the box, it read as recorded beside the link to the document that still was.
  */
-function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id: number | null): void }) {
+function EvidenceInput({
+  label,
+  value,
+  onCommit,
+  describedBy,
+}: {
+  label: string;
+  value: number | null;
+  onCommit(id: number | null): Promise<boolean>;
+  describedBy?: string;
+}) {
   const [draft, setDraft] = useState(value === null ? '' : String(value));
   // A new saved value (this save's reload, or another row's) replaces the draft.
   const [saved, setSaved] = useState(value);
@@ -149,16 +204,19 @@ function EvidenceInput({ value, onCommit }: { value: number | null; onCommit(id:
     setSaved(value);
     setDraft(value === null ? '' : String(value));
   }
+  const restore = () => setDraft(value === null ? '' : String(value));
   const commit = () => {
     const next = draft.trim() ? Number(draft) : null;
-    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) setDraft(value === null ? '' : String(value));
-    else if (next !== value) onCommit(next);
+    if (next !== null && !(Number.isSafeInteger(next) && next > 0)) restore();
+    else if (next !== value) void onCommit(next).then((recorded) => recorded || restore());
   };
   return (
     <input
       type="number"
       min={1}
-      aria-label="Văn bản báo cáo (ID)"
+      aria-label={label}
+      aria-invalid={describedBy ? true : undefined}
+      aria-describedby={describedBy}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -186,7 +244,15 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   const [tracking, setTracking] = useState(false);
   const [print, setPrint] = useState<SheetPrint | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const today = localIsoDate(new Date());
+  // The same bound as the core's (shared/tasks/status.ts), so the clerk is told before anything is sent.
+  const latest = latestCompletionDate(new Date());
+  /**
+   * A refused completion date or report ID, said on its own row: the page's error sat at the top,
+   * out of sight of the tracking table, and for a date said only «Yêu cầu không hợp lệ.».
+   */
+  const [rowProblem, setRowProblem] = useState<{ row: string; field: 'date' | 'evidence'; text: string } | null>(null);
+  const problemOf = (row: string, field: 'date' | 'evidence') =>
+    rowProblem?.row === row && rowProblem.field === field ? rowProblem.text : null;
 
   const draftKey = `vanthu.tasksheet.draft.${documentId}`;
   const load = useCallback(
@@ -236,29 +302,86 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     void api.getTaskPrint({ target }).then((r) => (r.ok ? setPrint(r.value.print) : setError(r.error)));
   }, [api, target, dirty, sheet]);
 
+  /**
+   * Why «Lưu phiếu» did not save, said beside it: the page's error sat at the top, out of sight of
+   * the button, and for a task left without text said only «Yêu cầu không hợp lệ.».
+   */
+  const [saveProblem, setSaveProblem] = useState<{ text: string; empty: string[] } | null>(null);
   const edit = (next: SheetItem[]) => {
+    // The message is about the items as they were: this edit may have fixed it.
+    setSaveProblem(null);
     setItems(next);
     setDirty(true);
     window.sessionStorage.setItem(draftKey, JSON.stringify(next));
   };
-  const save = async () => load(await api.saveTaskSheet({ documentId, items }), 'Đã lưu phiếu.');
-  const reset = async () => load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
+  const save = async () => {
+    const empty = items.filter((item) => !item.text.trim());
+    if (empty.length > 0) {
+      const which = empty.map((item) => items.indexOf(item) + 1);
+      setSaveProblem({
+        text: `${which.length === 1 ? 'Nhiệm vụ' : 'Các nhiệm vụ'} ${which.join(', ')} chưa có nội dung. Hãy ghi nội dung, hoặc bấm «Bỏ khỏi phiếu» nếu không giao nhiệm vụ đó. Phiếu chưa được lưu.`,
+        empty: empty.map((item) => item.key),
+      });
+      return;
+    }
+    const r = await api.saveTaskSheet({ documentId, items });
+    if (!r.ok) return setSaveProblem({ text: `${errorText(r.error)} Phiếu chưa được lưu.`, empty: [] });
+    setSaveProblem(null);
+    load(r, 'Đã lưu phiếu.');
+  };
+  // Once the marked textareas are drawn, the first takes the focus (and scrolls into view).
+  useEffect(() => {
+    if (saveProblem?.empty.length) document.querySelector<HTMLTextAreaElement>('textarea[data-empty]')?.focus();
+  }, [saveProblem]);
+  const reset = async () => {
+    // One click next to «Lưu phiếu» threw away every edit of the sheet, saved ones too, for good.
+    if (
+      !window.confirm(
+        'Bỏ mọi chỉnh sửa của phiếu này (cả những chỉnh sửa đã lưu) và trở về nhiệm vụ đọc từ văn bản? Không thể hoàn tác.',
+      )
+    )
+      return;
+    load(await api.resetTaskSheet({ documentId }), 'Đã trở về nhiệm vụ đọc từ văn bản.');
+  };
   const doPrint = async (mode: 'print' | 'pdf') => {
     if (!desktop) return window.print();
     const r = await api.printTaskSheet({ target, mode });
     if (!r.ok) setError(r.error);
     else if (r.value.saved) setMessage(`Đã lưu ${r.value.saved}`);
   };
+  /** Records a change of one tracking row; false when refused (said on the row, or at the top). */
   const track = async (
     itemKey: string,
     agency: string,
     change: { started?: boolean; completedAt?: string | null; evidenceDocumentId?: number | null },
-  ) => {
+  ): Promise<boolean> => {
+    const row = `${itemKey}|${agency}`;
+    if (change.completedAt !== undefined) {
+      const problem = completionDateProblem(change.completedAt, latest);
+      if (problem) {
+        setRowProblem({ row, field: 'date', text: problem });
+        return false;
+      }
+    }
     const r = await api.updateTaskTracking({ documentId, itemKey, agency, ...change });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      // The core's own refusal of the date (its clock may be a day on): its sentence, on the row.
+      if (change.completedAt !== undefined && r.error.code === 'INVALID_INPUT' && r.error.detail)
+        setRowProblem({ row, field: 'date', text: r.error.detail });
+      else if (change.evidenceDocumentId != null && r.error.code === 'NOT_FOUND')
+        setRowProblem({
+          row,
+          field: 'evidence',
+          text: `Không có văn bản ID ${change.evidenceDocumentId} trong kho: văn bản báo cáo chưa được ghi.`,
+        });
+      else setError(r.error);
+      return false;
+    }
+    if (rowProblem?.row === row) setRowProblem(null);
     setError(null);
     // Only the tracking is read again: the items being edited stay as the clerk left them.
     void api.getTaskSheet({ documentId }).then((fresh) => (fresh.ok ? setSheet(fresh.value) : setError(fresh.error)));
+    return true;
   };
 
   if (error && !sheet) return <ErrorMessage error={error} />;
@@ -297,6 +420,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
               onSplit={(at) => edit(splitItem(items, i, at, `${item.key}-${Date.now().toString(36)}`))}
               onMerge={() => edit(mergeWithPrevious(items, i))}
               onRemove={() => edit(removeItem(items, i))}
+              empty={saveProblem?.empty.includes(item.key) ?? false}
             />
           ))}
           <div className="task-actions">
@@ -306,6 +430,11 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
             <button type="button" className="button" disabled={!sheet.edited && !dirty} onClick={() => void reset()}>
               Trở về nhiệm vụ đọc từ văn bản
             </button>
+            {saveProblem && (
+              <p className="error" role="alert" id="task-sheet-save-problem" data-testid="save-problem">
+                {saveProblem.text}
+              </p>
+            )}
           </div>
         </section>
         <section aria-label="Theo dõi thực hiện">
@@ -322,37 +451,66 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
               </tr>
             </thead>
             <tbody>
-              {sheet.tracked.map((t) => (
-                <tr key={`${t.itemKey}|${t.agency}`} data-status={t.status}>
-                  <td>{t.stt}</td>
-                  <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
-                  <td>{STATUS_LABELS[t.status]}</td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      checked={t.tracking.started}
-                      onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="date"
-                      value={t.tracking.completedAt ?? ''}
-                      max={today}
-                      onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
-                    />
-                  </td>
-                  <td>
-                    <EvidenceInput
-                      value={t.tracking.evidenceDocumentId}
-                      onCommit={(evidenceDocumentId) => void track(t.itemKey, t.agency, { evidenceDocumentId })}
-                    />
-                    {t.tracking.evidenceDocumentId && (
-                      <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {sheet.tracked.map((t) => {
+                const row = `${t.itemKey}|${t.agency}`;
+                const dateProblem = problemOf(row, 'date');
+                const evidenceProblem = problemOf(row, 'evidence');
+                // Each row's boxes named for their row: one checkbox had no name at all, and every
+                // date box was the same «Ngày hoàn thành» to a screen reader.
+                const of = ` — nhiệm vụ ${t.stt}, ${t.agency || 'các cơ quan, đơn vị'}`;
+                return (
+                  <tr key={row} data-status={t.status}>
+                    <td>{t.stt}</td>
+                    <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
+                    <td>{STATUS_LABELS[t.status]}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Đã bắt đầu${of}`}
+                        checked={t.tracking.started}
+                        onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="date"
+                        aria-label={`Ngày hoàn thành${of}`}
+                        value={t.tracking.completedAt ?? ''}
+                        max={latest}
+                        aria-invalid={dateProblem ? true : undefined}
+                        aria-describedby={dateProblem ? 'tracking-row-problem' : undefined}
+                        onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
+                      />
+                      {dateProblem && (
+                        <p
+                          className="error"
+                          role="alert"
+                          id="tracking-row-problem"
+                          data-testid="completion-date-problem"
+                        >
+                          {dateProblem}
+                        </p>
+                      )}
+                    </td>
+                    <td>
+                      <EvidenceInput
+                        label={`Văn bản báo cáo (ID)${of}`}
+                        value={t.tracking.evidenceDocumentId}
+                        onCommit={(evidenceDocumentId) => track(t.itemKey, t.agency, { evidenceDocumentId })}
+                        describedBy={evidenceProblem ? 'tracking-row-problem' : undefined}
+                      />
+                      {t.tracking.evidenceDocumentId && (
+                        <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
+                      )}
+                      {evidenceProblem && (
+                        <p className="error" role="alert" id="tracking-row-problem" data-testid="evidence-problem">
+                          {evidenceProblem}
+                        </p>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </section>

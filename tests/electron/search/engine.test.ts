@@ -3,6 +3,7 @@ import { VanthuError } from '../../../shared/api/errors';
 import { SearchEngine } from '../../../electron/core/search/engine';
 import { reindexDocument, searchStore } from '../../../electron/core/search/indexer';
 import { prepareIndexEntry } from '../../../shared/search/entry';
+import { MAX_QUERY_CHARS } from '../../../shared/search/query';
 import { indexStreams } from '../../../shared/search/tokens';
 import { saveOfficeSettingsJson } from '../../../electron/core/db/tasks-store';
 import { DOCS, openFixture, type Fixture, type FixtureDoc } from './fixture';
@@ -222,6 +223,39 @@ describe('query → results on the fixture archive', () => {
     engine.deleteSavedSearch(saved.id);
     expect(engine.listSavedSearches()).toEqual([]);
     expect(() => engine.saveSearch('x', '-a', 'relevance')).toThrow(VanthuError);
+  });
+
+  test('regression: a 10,000-character paste was kept whole in history; now the 1,000 characters searched', () => {
+    const paste = `phòng chống dịch ${'Covid-19 tại các xã, thị trấn '.repeat(400)}`.slice(0, 10_000);
+    const hits = engine.search({ query: paste });
+    expect(hits.warnings).toContain(`Câu tìm kiếm quá dài: chỉ dùng ${MAX_QUERY_CHARS} ký tự đầu.`);
+    engine.recordHistory(`  ${paste}\n`, hits.total);
+    const [entry] = engine.history(1);
+    expect(entry!.query).toBe(paste.slice(0, MAX_QUERY_CHARS).trimEnd());
+    // Re-running the entry searches what the paste searched.
+    expect(engine.search({ query: entry!.query }).total).toBe(hits.total);
+    // The same paste again is the same entry, moved to the top.
+    engine.recordHistory(paste, hits.total);
+    expect(engine.history().filter((h) => h.query === entry!.query)).toHaveLength(1);
+    // No half of an emoji at the cut.
+    engine.recordHistory(`${'a'.repeat(MAX_QUERY_CHARS - 1)}😀 b`, 0);
+    expect(engine.history(1)[0]!.query).toBe('a'.repeat(MAX_QUERY_CHARS - 1));
+
+    // Entries stored whole before the cap read back cut, and once.
+    const old = new Date(Date.now() + 60_000).toISOString();
+    const insert = fx.db.prepare('INSERT INTO search_history (query, results, searched_at) VALUES (?, ?, ?)');
+    insert.run(`${paste}x`, 3, old);
+    insert.run(`${paste}y`, 3, old);
+    const top = engine.history(3);
+    expect(top[0]!.query).toBe(entry!.query);
+    expect(top.filter((h) => h.query === entry!.query)).toHaveLength(1);
+
+    // A saved search keeps the part searched too.
+    const saved = engine.saveSearch('Dịch ở các xã', paste, 'relevance');
+    expect(saved.query).toBe(entry!.query);
+    expect(engine.listSavedSearches().find((x) => x.id === saved.id)!.query).toBe(entry!.query);
+    engine.deleteSavedSearch(saved.id);
+    fx.db.prepare('DELETE FROM search_history').run();
   });
 
   test('export as a register table', () => {

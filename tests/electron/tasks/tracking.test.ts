@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { tasksOf } from '../../../electron/core/tasks';
+import { latestCompletionDate } from '../../../shared/tasks/status';
 import { runCli } from '../../helpers/cli';
 import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
@@ -163,6 +164,51 @@ describe('tracking', () => {
       today: '2021-08-02',
     });
     expect(print).toMatchObject({ ok: true, value: { print: { office: { officeName: 'Văn phòng Huyện ủy' } } } });
+  });
+});
+
+describe('regression: a completion date after today was recorded', () => {
+  test('the core refuses it with a Vietnamese sentence, through the API as data; today and earlier are kept', async () => {
+    const service = tasksOf(archive);
+    const key = service.sheet(yenThe, '2021-08-02').items[2]!.key;
+    const record = (completedAt: string) =>
+      service.updateTracking({ documentId: yenThe, itemKey: key, agency: 'Công an huyện', completedAt }, '2021-08-25');
+    expect(() => record('2021-08-26')).toThrow(
+      'Ngày hoàn thành 26/08/2021 là ngày chưa tới (hôm nay là 25/08/2021). Chỉ ghi ngày nhiệm vụ đã hoàn thành.',
+    );
+    expect(record('2021-08-25').tracking.completedAt).toBe('2021-08-25');
+    expect(record('2021-08-20').tracking.completedAt).toBe('2021-08-20');
+
+    const dispatch = createDispatcher(archive, { host: 'browser' });
+    const input = { documentId: yenThe, itemKey: key, agency: 'Công an huyện' };
+    expect(await dispatch('updateTaskTracking', { ...input, completedAt: '2021-08-26', today: '2021-08-25' })).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Yêu cầu không hợp lệ.',
+        detail:
+          'Ngày hoàn thành 26/08/2021 là ngày chưa tới (hôm nay là 25/08/2021). Chỉ ghi ngày nhiệm vụ đã hoàn thành.',
+      },
+    });
+    // Without a today, the host's: a date years ahead is refused, today's date is not.
+    const ahead = await dispatch('updateTaskTracking', { ...input, completedAt: '2999-01-01' });
+    expect(ahead).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const now = latestCompletionDate(new Date());
+    expect(await dispatch('updateTaskTracking', { ...input, completedAt: now })).toMatchObject({
+      ok: true,
+      value: { tracking: { completedAt: now } },
+    });
+    // A date that does not exist is refused too.
+    expect(await dispatch('updateTaskTracking', { ...input, completedAt: '2021-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    // The stored date is the last one accepted.
+    expect(
+      service.tracked({ documentId: yenThe, agency: 'Công an huyện' }, now).find((t) => t.itemKey === key)!.tracking
+        .completedAt,
+    ).toBe(now);
+    record('2021-08-20');
   });
 });
 

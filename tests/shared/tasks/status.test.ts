@@ -1,6 +1,13 @@
 /** Status from deadline, completion and an injected "today" (issue #6): fixed dates, past deadlines, recurring ones. */
 import type { TaskDeadline } from '../../../shared/model/directive';
-import { computeStatus, deadlineLabel, periodOf } from '../../../shared/tasks/status';
+import {
+  completionDateProblem,
+  computeStatus,
+  deadlineLabel,
+  latestCompletionDate,
+  localIsoDate,
+  periodOf,
+} from '../../../shared/tasks/status';
 import type { TaskStatus } from '../../../shared/tasks/types';
 
 const on = (date: string, text = `trước ngày ${date}`): TaskDeadline => ({ text, date, recurrence: null });
@@ -159,4 +166,43 @@ test('deadline cell text', () => {
   expect(deadlineLabel(every('quarterly', 'định kỳ hằng quý'))).toBe('Hằng quý');
   expect(deadlineLabel({ text: 'trong tháng 6/2021', date: null, recurrence: null })).toBe('trong tháng 6/2021');
   expect(deadlineLabel(null)).toBe('');
+});
+
+/**
+ * A completion date in the future was recorded as given. The bound is the clerk's today: the PC's
+ * local date, or Vietnam's when the PC's zone is behind it (a PC left on UTC would otherwise refuse
+ * the very day the task was done, from midnight to 7 am).
+ */
+describe('regression: a completion date after today is refused, today never is', () => {
+  // [PC's time zone, its offset as getTimezoneOffset gives it, instant, latest date accepted]
+  test.each([
+    ['Asia/Ho_Chi_Minh', -420, '2026-11-24T17:30:00Z', '2026-11-25'], // 00:30 on the 25th in Hà Nội
+    ['Asia/Ho_Chi_Minh', -420, '2026-11-24T16:59:00Z', '2026-11-24'], // 23:59 on the 24th
+    ['UTC', 0, '2026-11-24T17:30:00Z', '2026-11-25'], // the PC still says the 24th: Vietnam's day wins
+    ['UTC', 0, '2026-11-25T16:59:59Z', '2026-11-25'],
+    ['UTC', 0, '2026-11-25T17:00:00Z', '2026-11-26'],
+    ['America/New_York', 300, '2026-11-25T03:00:00Z', '2026-11-25'], // 22:00 on the 24th there
+    ['Pacific/Kiritimati', -840, '2026-11-24T12:00:00Z', '2026-11-25'], // UTC+14: the PC's own today
+    ['Asia/Ho_Chi_Minh', -420, '2024-12-31T17:00:00Z', '2025-01-01'], // New Year's Day in Vietnam
+  ])('PC in %s (%d) at %s: up to %s', (_zone, offset, instant, latest) => {
+    expect(latestCompletionDate(new Date(instant), offset)).toBe(latest);
+  });
+
+  test("by default the PC's own zone: never before its local date", () => {
+    const now = new Date();
+    expect(latestCompletionDate(now) >= localIsoDate(now)).toBe(true);
+  });
+
+  test.each([
+    [null, '2026-11-25', null],
+    ['2026-11-25', '2026-11-25', null],
+    ['2025-02-03', '2026-11-25', null],
+    [
+      '2026-11-26',
+      '2026-11-25',
+      'Ngày hoàn thành 26/11/2026 là ngày chưa tới (hôm nay là 25/11/2026). Chỉ ghi ngày nhiệm vụ đã hoàn thành.',
+    ],
+  ])('completed %s, today %s', (completedAt, latest, problem) => {
+    expect(completionDateProblem(completedAt, latest)).toBe(problem);
+  });
 });
