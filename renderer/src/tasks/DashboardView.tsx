@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { SheetPrint } from '../../../shared/tasks/render';
-import { vnDate } from '../../../shared/tasks/status';
+import { addDays, localIsoDate, trackingScopeLine, vnDate } from '../../../shared/tasks/status';
 import { STATUS_LABELS, type CloseSuggestion, type TaskDashboard, type TrackedTask } from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
@@ -41,6 +41,10 @@ function TaskTable({ tasks }: { tasks: TrackedTask[] }) {
   );
 }
 
+/** The directives the dashboard covers, in months back (the server's default is 12), or all of them. */
+type Span = '12' | '24' | '60' | 'all';
+const SPAN_DAYS: Record<Exclude<Span, 'all'>, number> = { '12': 365, '24': 730, '60': 1826 };
+
 export function DashboardView({ api }: { api: VanthuApi }) {
   useSheetCss();
   const [board, setBoard] = useState<TaskDashboard | null>(null);
@@ -66,13 +70,19 @@ export function DashboardView({ api }: { api: VanthuApi }) {
     back?.focus();
   }, [digest, opener]);
 
+  const [span, setSpan] = useState<Span>('12');
   useEffect(() => {
-    void api.taskDashboard({}).then((r) => (r.ok ? setBoard(r.value) : setError(r.error)));
+    const today = localIsoDate(new Date());
+    void api
+      .taskDashboard(span === '12' ? {} : { since: span === 'all' ? null : addDays(today, -SPAN_DAYS[span]) })
+      .then((r) => (r.ok ? setBoard(r.value) : setError(r.error)));
+  }, [api, span]);
+  useEffect(() => {
     void api.taskCloseSuggestions({}).then((r) => r.ok && setSuggestions(r.value));
   }, [api]);
 
   const showDigest = async (agency: string) => {
-    const r = await api.getTaskPrint({ target: { kind: 'digest', agency } });
+    const r = await api.getTaskPrint({ target: { kind: 'digest', agency, since: board?.since ?? null } });
     if (r.ok) {
       setOpener(agency);
       setDigest(r.value.print);
@@ -81,10 +91,28 @@ export function DashboardView({ api }: { api: VanthuApi }) {
 
   if (error) return <ErrorMessage error={error} />;
   if (!board) return <p className="muted">Đang tải…</p>;
+  const cut = (shown: number, total: number, what: string) =>
+    total > shown ? (
+      <p className="muted" data-testid="dashboard-cut">
+        Hiện {shown} trong {total} {what} (hạn sớm nhất trước); «Bảng theo dõi» của từng cơ quan in đủ.
+      </p>
+    ) : null;
   return (
     <div className="task-dashboard">
       <div className={digest ? 'vt-no-print' : undefined} ref={boardRef}>
         <h2>Theo dõi nhiệm vụ — ngày {vnDate(board.today)}</h2>
+        <p className="task-scope" data-testid="dashboard-scope">
+          {trackingScopeLine(board.since)}{' '}
+          <label className="vt-no-print">
+            Văn bản trong:{' '}
+            <select value={span} onChange={(e) => setSpan(e.target.value as Span)}>
+              <option value="12">12 tháng gần đây</option>
+              <option value="24">2 năm gần đây</option>
+              <option value="60">5 năm gần đây</option>
+              <option value="all">cả kho (chậm với kho lớn)</option>
+            </select>
+          </label>
+        </p>
         <button type="button" className="button vt-no-print" onClick={() => window.print()}>
           In
         </button>
@@ -102,9 +130,11 @@ export function DashboardView({ api }: { api: VanthuApi }) {
             </ul>
           </section>
         )}
-        <h3>Quá hạn ({board.overdue.length})</h3>
+        <h3>Quá hạn ({board.overdueTotal})</h3>
+        {cut(board.overdue.length, board.overdueTotal, 'nhiệm vụ quá hạn')}
         <TaskTable tasks={board.overdue} />
         <h3>Đến hạn trong tuần (đến {vnDate(board.weekEnd)})</h3>
+        {cut(board.dueThisWeek.length, board.dueThisWeekTotal, 'nhiệm vụ đến hạn')}
         <TaskTable tasks={board.dueThisWeek} />
         <h3>Theo cơ quan</h3>
         <table className="track-table">
@@ -142,6 +172,11 @@ export function DashboardView({ api }: { api: VanthuApi }) {
           </tbody>
         </table>
         <h3>Theo văn bản</h3>
+        {board.byDocumentTotal > board.byDocument.length && (
+          <p className="muted">
+            Hiện {board.byDocument.length} trong {board.byDocumentTotal} văn bản (nhiều việc quá hạn trước).
+          </p>
+        )}
         <table className="track-table">
           <thead>
             <tr>
