@@ -3,9 +3,10 @@
  * queries (edges out of / into a document, candidates by ref key) are index lookups; tests assert
  * their EXPLAIN QUERY PLAN.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { RegistryAlias } from '../../../shared/graph/keys';
 import { documentText as storedDocumentText, storedText, type StoredTextColumns } from './text';
+import { stmt } from './statements';
 import { markHistoryFresh } from './safety-store';
 
 export type EdgeStatus = 'resolved' | 'confirmed' | 'manual' | 'missing' | 'uncertain' | 'ignored';
@@ -48,16 +49,6 @@ export interface PlaceholderFacts {
   year: number | null;
   issuer: string | null;
   level: string | null;
-}
-
-/** Statements are prepared once per database and reused: resolution runs them per citation. */
-const cache = new WeakMap<Database, Map<string, Statement>>();
-export function stmt(db: Database, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
-  return s;
 }
 
 export const SQL = {

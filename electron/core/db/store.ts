@@ -2,24 +2,15 @@
  * Every SQL statement of the archive lives here, with bound parameters only. Functions take the
  * database first; row mappers sit beside the queries that produce the rows.
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { DocumentRecord, DocumentSummary } from '../../../shared/model/archive';
 import { citingSentence } from '../../../shared/graph/keys';
 import type { Citation, ParseResult, Task } from '../../../shared/model/directive';
 import { resolveOnInsert } from '../graph/resolve';
 import { decodeOriginal, decodeParse, decodeParseJson, encodeParse, encodeText } from '../import/compression';
 import { taskTextFrom, type DerivedColumns } from '../import/derived';
+import { stmt } from './statements';
 import { storedText } from './text';
-
-// Statements of the import path, prepared once per connection (preparing costs more than running).
-const statements = new WeakMap<Database, Map<string, Statement>>();
-function stmt(db: Database, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let s = cache.get(sql);
-  if (!s) cache.set(sql, (s = db.prepare(sql)));
-  return s;
-}
 
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 

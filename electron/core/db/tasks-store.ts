@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
-import { stmt } from './graph-store';
+import { stmt } from './statements';
 import { taskText } from './store';
 import { documentText as storedDocumentText } from './text';
 
