@@ -88,10 +88,12 @@ export function App({ api }: { api: VanthuApi }) {
     void loadInfo();
   }, [loadInfo]);
 
-  const importer = useImporter(api, () => {
+  const documentsChanged = useCallback(() => {
     setRefreshKey((k) => k + 1);
     void loadInfo();
-  });
+  }, [loadInfo]);
+
+  const importer = useImporter(api, documentsChanged);
 
   const open = useCallback((id: number) => {
     setLastOpened(id);
@@ -268,7 +270,12 @@ export function App({ api }: { api: VanthuApi }) {
       <main className="app-main">
         {infoError && <ErrorMessage error={infoError} />}
         {/* Safety (issue #7): stale-backup banner; #/safety and #/history/ID cover the page. */}
-        <SafetyLayer key={safetyKey} api={api} desktop={info?.host === 'desktop'} />
+        <SafetyLayer
+          key={safetyKey}
+          api={api}
+          desktop={info?.host === 'desktop'}
+          onDocumentsChanged={documentsChanged}
+        />
         {/* Citation graph (issue #5): #/graph/ID, #/missing and #/pending cover the page. */}
         <GraphLayer api={api} />
         {route.name === 'tasksheet' ? (

@@ -40,7 +40,19 @@ function vnTime(iso: string | null): string {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean }) {
+export function SafetyLayer({
+  api,
+  desktop,
+  onDocumentsChanged,
+}: {
+  api: VanthuApi;
+  desktop: boolean;
+  /**
+   * A document left or came back (trash, restore, bundle): the list and the count under this
+   * layer stay mounted, so they showed a deleted document that no longer opened.
+   */
+  onDocumentsChanged(): void;
+}) {
   const [route, setRoute] = useState<SafetyRoute>(() => parse(window.location.hash));
   const [status, setStatus] = useState<BackupStatus | null>(null);
   useEffect(() => {
@@ -64,8 +76,16 @@ export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean
           <span>{status.warning}</span> <a href="#/safety">Sao lưu…</a>
         </div>
       )}
-      {route.name === 'safety' && <SafetyPage api={api} desktop={desktop} status={status} onStatus={setStatus} />}
-      {route.name === 'history' && <HistoryPage api={api} id={route.id} />}
+      {route.name === 'safety' && (
+        <SafetyPage
+          api={api}
+          desktop={desktop}
+          status={status}
+          onStatus={setStatus}
+          onDocumentsChanged={onDocumentsChanged}
+        />
+      )}
+      {route.name === 'history' && <HistoryPage api={api} id={route.id} onDocumentsChanged={onDocumentsChanged} />}
     </>
   );
 }
@@ -136,11 +156,13 @@ function SafetyPage({
   desktop,
   status,
   onStatus,
+  onDocumentsChanged,
 }: {
   api: VanthuApi;
   desktop: boolean;
   status: BackupStatus | null;
   onStatus: (s: BackupStatus) => void;
+  onDocumentsChanged(): void;
 }) {
   const { error, note, busy, run } = useCall();
   const [trash, setTrash] = useState<TrashEntry[]>([]);
@@ -301,7 +323,11 @@ function SafetyPage({
               className="button"
               onClick={() =>
                 void run(api.chooseAndImportBundle({}), (r) =>
-                  r ? (load(), `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`) : null,
+                  r
+                    ? (load(),
+                      onDocumentsChanged(),
+                      `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`)
+                    : null,
                 )
               }
             >
@@ -332,7 +358,7 @@ function SafetyPage({
                   onClick={() =>
                     void run(
                       api.resolveBundleConflict({ id: c.id, action: 'import' }),
-                      () => (load(), 'Đã nhập thành văn bản riêng.'),
+                      () => (load(), onDocumentsChanged(), 'Đã nhập thành văn bản riêng.'),
                     )
                   }
                 >
@@ -373,6 +399,7 @@ function SafetyPage({
                       api.restoreFromTrash({ trashId: t.trashId }),
                       (r) => (
                         load(),
+                        onDocumentsChanged(),
                         r.status === 'restored'
                           ? `Đã khôi phục văn bản ${r.id}.`
                           : `Văn bản đã có lại trong kho (ID ${r.id}).`
@@ -411,7 +438,7 @@ function SafetyPage({
   );
 }
 
-function HistoryPage({ api, id }: { api: VanthuApi; id: number }) {
+function HistoryPage({ api, id, onDocumentsChanged }: { api: VanthuApi; id: number; onDocumentsChanged(): void }) {
   const { error, note, run } = useCall();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   useEffect(() => {
@@ -443,6 +470,7 @@ function HistoryPage({ api, id }: { api: VanthuApi; id: number }) {
         onClick={() => {
           if (window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày.'))
             void run(api.deleteDocument({ id }), () => {
+              onDocumentsChanged();
               window.location.hash = '#/safety';
               return 'Đã chuyển vào thùng rác.';
             });

@@ -1,0 +1,80 @@
+/**
+ * The list and the document count under the safety pages, through `vanthu serve` in headless
+ * Chromium. They stay mounted while #/history/ID and #/safety cover them, so a document moved to
+ * the trash stayed in the list («Không tìm thấy văn bản trong kho.» when opened) and the header
+ * kept the old count; a document restored from the trash did not come back until a reload.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
+import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+
+const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
+
+describeBrowser('the list after a document goes to the trash and back', () => {
+  let dir: string;
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let goneId: number;
+  let keptId: number;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-trash-list-'));
+    const archive = Archive.open(path.join(dir, 'kho'));
+    const report = await archive.importPaths([
+      path.join(GRAPH, '1-tw-15-cd.txt'),
+      path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
+    ]);
+    goneId = report.files[0]!.id!;
+    keptId = report.files[1]!.id!;
+    archive.close();
+    served = await serve(path.join(dir, 'kho'));
+    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN' });
+    page.setDefaultTimeout(20000);
+    page.on('dialog', (d) => void d.accept());
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rowIds = () =>
+    page.locator('[data-testid="doc-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+
+  test('a document moved to the trash leaves the list and the count at once', async () => {
+    await page.goto(served.url);
+    await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor();
+    expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
+
+    await page.evaluate((id) => (window.location.hash = `#/history/${id}`), goneId);
+    await page.getByTestId('delete-document').click();
+    await page.getByTestId('trash').waitFor();
+    await page.getByRole('link', { name: '← Về danh sách' }).click();
+
+    await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor({ state: 'detached' });
+    expect(await rowIds()).toEqual([keptId]);
+    expect(await page.getByTestId('doc-count').innerText()).toBe('1 văn bản');
+  });
+
+  test('a document restored from the trash is back in the list and the count', async () => {
+    // A fresh page, so this does not lean on the list the first test left behind.
+    await page.goto(`${served.url}#/safety`);
+    await page.reload();
+    await page.getByTestId('trash').getByRole('button', { name: 'Khôi phục' }).click();
+    await page.getByText('Thùng rác trống.').waitFor();
+    await page.getByRole('link', { name: '← Về danh sách' }).click();
+
+    await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor();
+    expect((await rowIds()).sort()).toEqual([goneId, keptId].sort());
+    expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
+  });
+});
