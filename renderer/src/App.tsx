@@ -69,7 +69,13 @@ export function App({ api }: { api: VanthuApi }) {
   const [dragging, setDragging] = useState(false);
   const [lastOpened, setLastOpened] = useState<number | null>(null);
   const [safetyKey, setSafetyKey] = useState(0);
-  const openedFromList = useRef(false);
+  /**
+   * The document page the list opened, while the history entry before it is still the list. Any
+   * other page visited since (history, task sheet, graph, a linked document) clears it: «Quay lại»
+   * then went back one step to that page — after «Chuyển vào thùng rác», to the deleted document's
+   * history.
+   */
+  const openedFromList = useRef<string | null>(null);
 
   const loadInfo = useCallback(
     () =>
@@ -97,13 +103,21 @@ export function App({ api }: { api: VanthuApi }) {
 
   const open = useCallback((id: number) => {
     setLastOpened(id);
-    openedFromList.current = true;
+    openedFromList.current = `#/doc/${id}`;
     window.location.hash = `#/doc/${id}`;
+  }, []);
+
+  useEffect(() => {
+    const onChange = () => {
+      if (window.location.hash !== openedFromList.current) openedFromList.current = null;
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
   }, []);
 
   const back = useCallback(() => {
     if (openedFromList.current) {
-      openedFromList.current = false;
+      openedFromList.current = null;
       window.history.back();
     } else {
       window.location.hash = '#/';
