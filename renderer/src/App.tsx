@@ -301,7 +301,15 @@ export function App({ api }: { api: VanthuApi }) {
         ) : route.name === 'about' ? (
           <AboutView api={api} />
         ) : route.name === 'doc' ? (
-          <DocumentView api={api} id={route.id} onBack={back} />
+          <DocumentView
+            api={api}
+            id={route.id}
+            onBack={back}
+            onDeleted={() => {
+              documentsChanged();
+              back();
+            }}
+          />
         ) : (
           <div className="list-page">
             {panelOpen && panel(true)}

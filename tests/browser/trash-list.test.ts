@@ -2,7 +2,8 @@
  * The list and the document count under the safety pages, through `vanthu serve` in headless
  * Chromium. They stay mounted while #/history/ID and #/safety cover them, so a document moved to
  * the trash stayed in the list («Không tìm thấy văn bản trong kho.» when opened) and the header
- * kept the old count; a document restored from the trash did not come back until a reload.
+ * kept the old count; a document restored from the trash did not come back until a reload. And the
+ * document page had no way to its history or to the trash: #/history/ID had to be typed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ describeBrowser('the list after a document goes to the trash and back', () => {
   let page: Page;
   let goneId: number;
   let keptId: number;
+  let thirdId: number;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-trash-list-'));
@@ -30,9 +32,9 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     const report = await archive.importPaths([
       path.join(GRAPH, '1-tw-15-cd.txt'),
       path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
+      path.join(GRAPH, '3-huyen-128-kh-hu.txt'),
     ]);
-    goneId = report.files[0]!.id!;
-    keptId = report.files[1]!.id!;
+    [goneId, keptId, thirdId] = report.files.map((f) => f.id!) as [number, number, number];
     archive.close();
     served = await serve(path.join(dir, 'kho'));
     browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
@@ -53,7 +55,7 @@ describeBrowser('the list after a document goes to the trash and back', () => {
   test('a document moved to the trash leaves the list and the count at once', async () => {
     await page.goto(served.url);
     await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor();
-    expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
+    expect(await page.getByTestId('doc-count').innerText()).toBe('3 văn bản');
 
     await page.evaluate((id) => (window.location.hash = `#/history/${id}`), goneId);
     await page.getByTestId('delete-document').click();
@@ -61,8 +63,8 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     await page.getByRole('link', { name: '← Về danh sách' }).click();
 
     await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor({ state: 'detached' });
-    expect(await rowIds()).toEqual([keptId]);
-    expect(await page.getByTestId('doc-count').innerText()).toBe('1 văn bản');
+    expect((await rowIds()).sort()).toEqual([keptId, thirdId].sort());
+    expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
   });
 
   test('a document restored from the trash is back in the list and the count', async () => {
@@ -74,7 +76,25 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     await page.getByRole('link', { name: '← Về danh sách' }).click();
 
     await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor();
-    expect((await rowIds()).sort()).toEqual([goneId, keptId].sort());
+    expect((await rowIds()).sort()).toEqual([goneId, keptId, thirdId].sort());
+    expect(await page.getByTestId('doc-count').innerText()).toBe('3 văn bản');
+  });
+
+  test('the document page leads to its history and moves the document to the trash', async () => {
+    await page.goto(served.url);
+    await page.locator(`[data-testid="doc-row"][data-id="${thirdId}"]`).click();
+    await page.getByTestId('doc-title').waitFor();
+
+    await page.getByTestId('history-link').click();
+    await page.getByTestId('history-page').getByText('Nhập vào kho').waitFor();
+    await page.getByRole('link', { name: '← Về văn bản' }).click();
+
+    await page.getByTestId('delete-from-document').click();
+    await page.locator(`[data-testid="doc-row"][data-id="${keptId}"]`).waitFor();
+    expect(await page.evaluate(() => window.location.hash)).not.toMatch(/^#\/doc\//);
+    await page.locator(`[data-testid="doc-row"][data-id="${thirdId}"]`).waitFor({ state: 'detached' });
     expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
+    await page.getByTestId('safety-link').click();
+    expect(await page.getByTestId('trash').innerText()).toContain('128-KH/HU');
   });
 });

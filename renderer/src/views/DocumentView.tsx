@@ -21,6 +21,8 @@ interface Props {
   api: VanthuApi;
   id: number;
   onBack(): void;
+  /** The document went to the trash: the list and the count must drop it. */
+  onDeleted(): void;
 }
 
 type Loaded = { id: number; doc: DocumentDetail; error: null } | { id: number; doc: null; error: ApiError };
@@ -59,7 +61,7 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function DocumentView({ api, id, onBack }: Props) {
+export function DocumentView({ api, id, onBack, onDeleted }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
@@ -190,6 +192,28 @@ export function DocumentView({ api, id, onBack }: Props) {
         <a className="button subtle" href={`#/tasksheet/${d.id}`} data-testid="tasksheet-link">
           Phiếu giao việc
         </a>
+        {/* The history page and the trash were reachable only by typing #/history/ID. */}
+        <a className="button subtle" href={`#/history/${d.id}`} data-testid="history-link">
+          Lịch sử thay đổi
+        </a>
+        <button
+          type="button"
+          className="button subtle"
+          disabled={busy}
+          onClick={() => {
+            if (!window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày ở mục «Sao lưu».'))
+              return;
+            setBusy(true);
+            void api.deleteDocument({ id: d.id }).then((r) => {
+              setBusy(false);
+              if (r.ok) onDeleted();
+              else setActionError(r.error);
+            });
+          }}
+          data-testid="delete-from-document"
+        >
+          Chuyển vào thùng rác
+        </button>
         {reparsed === d.id && (
           <span className="muted" role="status" data-testid="reparse-done">
             Đã phân tích lại; các chỉnh sửa của văn thư được giữ nguyên.
