@@ -15,6 +15,7 @@ import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
 import { TaskPanel } from '../review/TaskPanel';
 import { DocumentLinks } from '../graph/DocumentLinks';
+import { downloadBlob } from '../download';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
@@ -45,13 +46,73 @@ const SHOWN_FIELDS: readonly EditableField[] = [
 /** What a scan asks the clerk to type first: what list, search and the register need. */
 const SCAN_FIELDS: readonly EditableField[] = ['ref', 'type', 'issuer', 'date', 'subject'];
 
-function Field({ label, field, children }: { label: string; field: string; children: ReactNode }) {
+function Field({
+  label,
+  field,
+  children,
+  actions,
+}: {
+  label: string;
+  field: string;
+  children: ReactNode;
+  /** Buttons under the value, as a reviewed field has; the value stays alone in its <dd>. */
+  actions?: ReactNode;
+}) {
   const missing = children === null || children === undefined || children === '';
   return (
     <div className="meta-row" data-field={field}>
       <dt>{label}</dt>
       <dd className={missing ? 'muted' : undefined}>{missing ? 'Không xác định' : children}</dd>
+      {actions && <div className="meta-review">{actions}</div>}
     </div>
+  );
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Saves the original file as imported. Without it a scan, kept «nguyên vẹn trong kho», could not
+ * be read by the clerk asked to type its number, date and subject.
+ */
+function SaveOriginal({
+  api,
+  id,
+  onError,
+  testId = 'save-original',
+}: {
+  api: VanthuApi;
+  id: number;
+  onError(error: ApiError): void;
+  testId?: string;
+}) {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      const r = await api.getOriginal({ id });
+      if (!r.ok) return onError(r.error);
+      const blob = new Blob([base64Bytes(r.value.base64)], { type: 'application/octet-stream' });
+      downloadBlob(baseName(r.value.fileName), blob);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={() => void save()}
+      disabled={saving}
+      title="Lưu tệp gốc đúng như khi nhập vào kho, để mở bằng Word hoặc trình xem PDF"
+      data-testid={testId}
+    >
+      {saving ? 'Đang lấy bản gốc…' : 'Lưu bản gốc'}
+    </button>
   );
 }
 
@@ -247,8 +308,9 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
       {d.scanned && (
         <div className="scan-notice" role="note" data-testid="scan-notice">
           <strong>Bản quét, chưa có chữ.</strong> Bản gốc được lưu nguyên vẹn trong kho, nhưng không có lớp chữ để đọc
-          tự động. Hãy nhập số/ký hiệu, loại văn bản, cơ quan ban hành, ngày và trích yếu (bấm «Sửa» ở từng trường) để
-          tìm được văn bản này.
+          tự động. Hãy mở bản gốc rồi nhập số/ký hiệu, loại văn bản, cơ quan ban hành, ngày và trích yếu (bấm «Sửa» ở
+          từng trường) để tìm được văn bản này.{' '}
+          <SaveOriginal api={api} id={d.id} onError={setActionError} testId="scan-save-original" />
         </div>
       )}
       <div className="doc-body">
@@ -257,7 +319,11 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
             {(d.scanned ? [...SCAN_FIELDS, ...SHOWN_FIELDS.filter((f) => !SCAN_FIELDS.includes(f))] : SHOWN_FIELDS).map(
               fieldRow,
             )}
-            <Field label="Tên tệp gốc" field="originalName">
+            <Field
+              label="Tên tệp gốc"
+              field="originalName"
+              actions={<SaveOriginal api={api} id={d.id} onError={setActionError} />}
+            >
               {baseName(d.originalName)}
             </Field>
             <Field label="Ngày nhập vào kho" field="importedAt">
