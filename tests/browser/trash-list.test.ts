@@ -73,6 +73,10 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     await page.reload();
     await page.getByTestId('trash').getByRole('button', { name: 'Khôi phục' }).click();
     await page.getByText('Thùng rác trống.').waitFor();
+    // Named by its number, linked to its page: the note said «Đã khôi phục văn bản 1.», the archive's id.
+    const note = page.getByTestId('safety-page').getByRole('status');
+    expect(await note.innerText()).toBe('Đã khôi phục văn bản số 15-CĐ/TW.');
+    expect(await note.getByRole('link').getAttribute('href')).toBe(`#/doc/${goneId}`);
     await page.getByRole('link', { name: '← Về danh sách' }).click();
 
     await page.locator(`[data-testid="doc-row"][data-id="${goneId}"]`).waitFor();

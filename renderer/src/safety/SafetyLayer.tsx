@@ -4,7 +4,7 @@
  * cover the page they are on, so the shell's routes need no change. All text goes through React
  * text nodes: nothing from a document is ever parsed as markup.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import {
@@ -97,14 +97,14 @@ const BUSY_CHECK =
 
 function useCall() {
   const [error, setError] = useState<ApiError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<ReactNode>(null);
   // What a long call is doing, shown while it runs: a backup or a check of 100,000 documents takes
   // about half a minute, and a second click would start a second one.
   const [busy, setBusy] = useState<string | null>(null);
   const run = useCallback(
     async <T,>(
       p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
-      done?: (v: T) => string | null,
+      done?: (v: T) => ReactNode,
       busyLabel?: string,
     ) => {
       setError(null);
@@ -400,9 +400,17 @@ function SafetyPage({
                       (r) => (
                         load(),
                         onDocumentsChanged(),
-                        r.status === 'restored'
-                          ? `Đã khôi phục văn bản ${r.id}.`
-                          : `Văn bản đã có lại trong kho (ID ${r.id}).`
+                        // The clerk knows a document by its number, not by the archive's id.
+                        r.status === 'restored' ? (
+                          <>
+                            Đã khôi phục <a href={`#/doc/${r.id}`}>{t.ref ? `văn bản số ${t.ref}` : 'văn bản'}</a>.
+                          </>
+                        ) : (
+                          <>
+                            <a href={`#/doc/${r.id}`}>Văn bản này</a> đã được nhập lại vào kho nên không khôi phục thêm
+                            bản thứ hai; bản trong thùng rác tự hủy sau 30 ngày.
+                          </>
+                        )
                       ),
                     )
                   }
