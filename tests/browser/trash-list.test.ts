@@ -67,6 +67,19 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
   });
 
+  test('the history page of a document in the trash says so and offers no second delete', async () => {
+    // Where the browser's Back leads after a delete: it said «Chưa có thay đổi nào được ghi lại.»
+    await page.evaluate((id) => (window.location.hash = `#/history/${id}`), goneId);
+    await page.getByTestId('history-gone').waitFor();
+    expect(await page.getByTestId('history-gone').innerText()).toMatch(/^Văn bản này không còn trong kho/);
+    expect(await page.getByTestId('delete-document').count()).toBe(0);
+    await page.evaluate((id) => (window.location.hash = `#/history/${id}`), keptId);
+    await page
+      .getByTestId('history-page')
+      .getByRole('heading', { name: 'Lịch sử thay đổi: Công văn số 571-CV/TU', exact: true })
+      .waitFor();
+  });
+
   test('a document restored from the trash is back in the list and the count', async () => {
     // A fresh page, so this does not lean on the list the first test left behind.
     await page.goto(`${served.url}#/safety`);

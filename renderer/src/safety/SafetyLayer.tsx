@@ -17,6 +17,7 @@ import {
   type TrashEntry,
 } from '../../../shared/model/safety';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { documentTitle } from '../format';
 
 type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
 
@@ -449,15 +450,50 @@ function SafetyPage({
 function HistoryPage({ api, id, onDocumentsChanged }: { api: VanthuApi; id: number; onDocumentsChanged(): void }) {
   const { error, note, run } = useCall();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  /**
+   * The document's title, or 'gone' once it is no longer in the archive: the page (reached again
+   * with the browser's Back after a delete) said «Chưa có thay đổi nào được ghi lại.» and offered
+   * to delete it a second time.
+   */
+  const [title, setTitle] = useState<string | 'gone' | null>(null);
   useEffect(() => {
-    void api.documentHistory({ id, limit: 500 }).then((r) => r.ok && setEntries(r.value));
+    let cancelled = false;
+    void api.documentHistory({ id, limit: 500 }).then((r) => !cancelled && r.ok && setEntries(r.value));
+    void api.getDocument({ id }).then((r) => {
+      if (cancelled) return;
+      if (r.ok) setTitle(documentTitle(r.value));
+      else if (r.error.code === 'NOT_FOUND') setTitle('gone');
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [api, id]);
+  if (title === 'gone') {
+    return (
+      <section className="safety-page" data-testid="history-page">
+        <p>
+          <a href="#/">← Về danh sách</a>
+        </p>
+        <h2>Lịch sử thay đổi</h2>
+        {note ? (
+          <p className="safety-note" role="status">
+            {note}
+          </p>
+        ) : (
+          <p data-testid="history-gone">
+            Văn bản này không còn trong kho: đã được chuyển vào thùng rác hoặc xóa hẳn. Văn bản trong thùng rác khôi
+            phục được trong 30 ngày ở mục <a href="#/safety">Sao lưu</a>.
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="safety-page" data-testid="history-page">
       <p>
         <a href={`#/doc/${id}`}>← Về văn bản</a>
       </p>
-      <h2>Lịch sử thay đổi</h2>
+      <h2>Lịch sử thay đổi{title ? `: ${title}` : ''}</h2>
       {error && <ErrorMessage error={error} />}
       {note && (
         <p className="safety-note" role="status">
