@@ -197,6 +197,20 @@ export function App({ api }: { api: VanthuApi }) {
 
   const canPickPaths = info?.canPickPaths ?? false;
   const busy = importer.state.status === 'reading' || importer.state.status === 'running';
+
+  // In the browser the page itself reads and sends the files: a reload or a closed tab mid-import
+  // dropped the files not yet sent, and the reloaded page said nothing. Chromium asks first. Not on
+  // the desktop, where the main process reads the files and Electron would silently refuse to close.
+  const uploading = busy && info !== null && info.host !== 'desktop';
+  useEffect(() => {
+    if (!uploading) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [uploading]);
   const panelOpen = showImport || importer.state.status !== 'idle';
 
   const panel = (closable: boolean) => (

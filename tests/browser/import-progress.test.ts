@@ -2,7 +2,8 @@
  * The progress line of a browser import larger than one upload batch (250 files), through `vanthu
  * serve` in headless Chromium. Files are read a batch ahead of the import, and the line counted
  * the imported ones: «Đang đọc 1/300: cv-0120.txt». Each «Đang đọc» line now names the file at its
- * own place.
+ * own place. And a reload mid-import dropped the files not yet sent, without a word: the page now
+ * asks first.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -70,5 +71,23 @@ describeBrowser('the progress line of a 300-file import', () => {
       expect(m).not.toBeNull();
       expect(Number(m![1])).toBe(Number(m![2]) + 1);
     }
+  }, 120000);
+
+  test('a reload while files are still being sent asks first, and staying lets the import finish', async () => {
+    await page.goto(served.url);
+    // Chromium asks before unload only on a page the user has interacted with.
+    await page.locator('body').click();
+    await page.getByTestId('import-toggle').click();
+    await page.getByTestId('import-input').setInputFiles(paths);
+    await page.getByTestId('import-progress').waitFor();
+    const asked = page.waitForEvent('dialog', { timeout: 10000 });
+    const reload = page.reload({ timeout: 5000 }).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await reload;
+    await page.getByTestId('import-done').waitFor();
+    // Every file was already in the archive from the first test.
+    expect(await page.getByTestId('count-duplicates').innerText()).toBe(String(FILES));
   }, 120000);
 });
