@@ -4,7 +4,7 @@
  * cover the page they are on, so the shell's routes need no change. All text goes through React
  * text nodes: nothing from a document is ever parsed as markup.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import {
@@ -96,28 +96,37 @@ const BUSY_BACKUP =
 const BUSY_CHECK =
   'Đang kiểm tra kho: toàn vẹn tệp, chỉ mục tìm kiếm, bản gốc và nội dung so với mã băm. Với kho lớn việc này mất khoảng nửa phút.';
 
+/**
+ * One operation at a time: a double click on «Khôi phục» restored the document, then asked again
+ * and showed «Không tìm thấy văn bản trong kho.» above «Đã khôi phục…».
+ */
 function useCall() {
   const [error, setError] = useState<ApiError | null>(null);
   const [note, setNote] = useState<ReactNode>(null);
   // What a long call is doing, shown while it runs: a backup or a check of 100,000 documents takes
-  // about half a minute, and a second click would start a second one.
+  // about half a minute, and a second click would start a second one. '' for a short call: the
+  // buttons wait for it too, with nothing to say.
   const [busy, setBusy] = useState<string | null>(null);
+  const pending = useRef(false);
   const run = useCallback(
     async <T,>(
-      p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
+      call: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
       done?: (v: T) => ReactNode,
       busyLabel?: string,
     ) => {
+      if (pending.current) return undefined;
+      pending.current = true;
       setError(null);
       setNote(null);
-      if (busyLabel) setBusy(busyLabel);
+      setBusy(busyLabel ?? '');
       try {
-        const r = await p;
+        const r = await call();
         if (!r.ok) setError(r.error);
         else if (done) setNote(done(r.value));
         return r.ok ? r.value : undefined;
       } finally {
-        if (busyLabel) setBusy(null);
+        pending.current = false;
+        setBusy(null);
       }
     },
     [],
@@ -213,7 +222,7 @@ function SafetyPage({
               value={status.mode}
               onChange={(e) =>
                 void run(
-                  api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
+                  () => api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
                   (s) => (onStatus(s), null),
                 )
               }
@@ -227,7 +236,10 @@ function SafetyPage({
               aria-label="Số bản giữ lại"
               value={status.keep}
               onChange={(e) =>
-                void run(api.setBackupSettings({ keep: Number(e.target.value) }), (s) => (onStatus(s), null))
+                void run(
+                  () => api.setBackupSettings({ keep: Number(e.target.value) }),
+                  (s) => (onStatus(s), null),
+                )
               }
             >
               {[3, 5, 7, 10, 14, 30].map((n) => (
@@ -255,7 +267,7 @@ function SafetyPage({
             disabled={busy !== null}
             onClick={() =>
               void run(
-                api.backupNow({}),
+                () => api.backupNow({}),
                 (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`),
                 BUSY_BACKUP,
               )
@@ -270,7 +282,12 @@ function SafetyPage({
               type="button"
               className="button"
               disabled={busy !== null}
-              onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}
+              onClick={() =>
+                void run(
+                  () => api.chooseBackupFolder({}),
+                  (s) => (onStatus(s), null),
+                )
+              }
             >
               Chọn thư mục sao lưu…
             </button>
@@ -279,8 +296,9 @@ function SafetyPage({
               className="button"
               disabled={busy !== null}
               onClick={() =>
-                void run(api.chooseAndBackup({}), (b) =>
-                  b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null,
+                void run(
+                  () => api.chooseAndBackup({}),
+                  (b) => (b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null),
                 )
               }
             >
@@ -290,7 +308,12 @@ function SafetyPage({
               type="button"
               className="button"
               disabled={busy !== null}
-              onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}
+              onClick={() =>
+                void run(
+                  () => api.chooseAndRestore({}),
+                  (r) => r?.message ?? null,
+                )
+              }
             >
               Khôi phục từ bản sao lưu…
             </button>
@@ -300,7 +323,13 @@ function SafetyPage({
           type="button"
           className="button"
           disabled={busy !== null}
-          onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null), BUSY_CHECK)}
+          onClick={() =>
+            void run(
+              () => api.checkArchive({}),
+              (c) => (setCheck(c), null),
+              BUSY_CHECK,
+            )
+          }
         >
           Kiểm tra kho
         </button>
@@ -323,12 +352,14 @@ function SafetyPage({
               type="button"
               className="button"
               onClick={() =>
-                void run(api.chooseAndImportBundle({}), (r) =>
-                  r
-                    ? (load(),
-                      onDocumentsChanged(),
-                      `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`)
-                    : null,
+                void run(
+                  () => api.chooseAndImportBundle({}),
+                  (r) =>
+                    r
+                      ? (load(),
+                        onDocumentsChanged(),
+                        `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`)
+                      : null,
                 )
               }
             >
@@ -358,7 +389,7 @@ function SafetyPage({
                   className="button"
                   onClick={() =>
                     void run(
-                      api.resolveBundleConflict({ id: c.id, action: 'import' }),
+                      () => api.resolveBundleConflict({ id: c.id, action: 'import' }),
                       () => (load(), onDocumentsChanged(), 'Đã nhập thành văn bản riêng.'),
                     )
                   }
@@ -369,7 +400,10 @@ function SafetyPage({
                   type="button"
                   className="button"
                   onClick={() =>
-                    void run(api.resolveBundleConflict({ id: c.id, action: 'skip' }), () => (load(), 'Đã bỏ.'))
+                    void run(
+                      () => api.resolveBundleConflict({ id: c.id, action: 'skip' }),
+                      () => (load(), 'Đã bỏ.'),
+                    )
                   }
                 >
                   Bỏ
@@ -395,9 +429,10 @@ function SafetyPage({
                 <button
                   type="button"
                   className="button"
+                  disabled={busy !== null}
                   onClick={() =>
                     void run(
-                      api.restoreFromTrash({ trashId: t.trashId }),
+                      () => api.restoreFromTrash({ trashId: t.trashId }),
                       (r) => (
                         load(),
                         onDocumentsChanged(),
@@ -421,9 +456,13 @@ function SafetyPage({
                 <button
                   type="button"
                   className="button"
+                  disabled={busy !== null}
                   onClick={() => {
                     if (window.confirm('Xóa hẳn văn bản này? Không thể khôi phục.'))
-                      void run(api.purgeTrash({ trashIds: [t.trashId] }), () => (load(), 'Đã xóa hẳn.'));
+                      void run(
+                        () => api.purgeTrash({ trashIds: [t.trashId] }),
+                        () => (load(), 'Đã xóa hẳn.'),
+                      );
                   }}
                 >
                   Xóa hẳn
@@ -436,7 +475,10 @@ function SafetyPage({
             className="button"
             onClick={() => {
               if (window.confirm('Xóa hẳn toàn bộ thùng rác? Không thể khôi phục.'))
-                void run(api.purgeTrash({ all: true }), (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`));
+                void run(
+                  () => api.purgeTrash({ all: true }),
+                  (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`),
+                );
             }}
           >
             Dọn sạch thùng rác
@@ -448,7 +490,7 @@ function SafetyPage({
 }
 
 function HistoryPage({ api, id, onDocumentsChanged }: { api: VanthuApi; id: number; onDocumentsChanged(): void }) {
-  const { error, note, run } = useCall();
+  const { error, note, busy, run } = useCall();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   /**
    * The document's title, or 'gone' once it is no longer in the archive: the page (reached again
@@ -511,13 +553,17 @@ function HistoryPage({ api, id, onDocumentsChanged }: { api: VanthuApi; id: numb
       <button
         type="button"
         className="button"
+        disabled={busy !== null}
         onClick={() => {
           if (window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày.'))
-            void run(api.deleteDocument({ id }), () => {
-              onDocumentsChanged();
-              window.location.hash = '#/safety';
-              return 'Đã chuyển vào thùng rác.';
-            });
+            void run(
+              () => api.deleteDocument({ id }),
+              () => {
+                onDocumentsChanged();
+                window.location.hash = '#/safety';
+                return 'Đã chuyển vào thùng rác.';
+              },
+            );
         }}
         data-testid="delete-document"
       >
