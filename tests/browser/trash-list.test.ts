@@ -117,5 +117,11 @@ describeBrowser('the list after a document goes to the trash and back', () => {
     expect(await page.getByTestId('doc-count').innerText()).toBe('2 văn bản');
     await page.getByTestId('safety-link').click();
     expect(await page.getByTestId('trash').innerText()).toContain('128-KH/HU');
+
+    // Its page, as Forward or an import's «Mở» reaches it, says where it went; it said only «Không
+    // tìm thấy văn bản trong kho.»
+    await page.evaluate((id) => (window.location.hash = `#/doc/${id}`), thirdId);
+    await page.getByTestId('doc-gone').waitFor();
+    expect(await page.getByTestId('doc-gone').getByRole('link').getAttribute('href')).toBe('#/safety');
   });
 });

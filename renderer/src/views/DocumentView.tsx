@@ -208,6 +208,13 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
       <div className="document">
         <div className="doc-toolbar">{back}</div>
         <ErrorMessage error={current.error} />
+        {current.error.code === 'NOT_FOUND' && (
+          // Where a link to a deleted document leads (Forward after a delete, an import's «Mở»).
+          <p data-testid="doc-gone">
+            Văn bản có thể đã được chuyển vào thùng rác: văn bản trong thùng rác khôi phục được trong 30 ngày ở mục{' '}
+            <a href="#/safety">Sao lưu</a>.
+          </p>
+        )}
       </div>
     );
   }
