@@ -55,6 +55,15 @@ function useRoute(): Route {
   return route;
 }
 
+/**
+ * Whether the list (and the import panel above it) is on screen. The route is 'list' under the
+ * pages that cover it (#/safety, #/history/ID, #/pending, #/missing, #/graph/ID), where «Nhập văn
+ * bản», Ctrl+O or a drop opened the panel unseen and the import ran without a word.
+ */
+function showsList(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === '#/';
+}
+
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
@@ -128,7 +137,7 @@ export function App({ api }: { api: VanthuApi }) {
   const startPicked = useCallback(
     (picked: PickedSet) => {
       setShowImport(true);
-      if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+      if (!showsList(window.location.hash)) window.location.hash = '#/';
       void importPicked(picked);
     },
     [importPicked],
@@ -137,7 +146,7 @@ export function App({ api }: { api: VanthuApi }) {
   // Desktop menu (renderer/src/desktop): imports, files opened "with Vanthu", Ctrl+F/P, About, Ctrl+B.
   const showImportPanel = () => {
     setShowImport(true);
-    if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+    if (!showsList(window.location.hash)) window.location.hash = '#/';
   };
   useDesktopMenu({
     importDialog: (mode) => {
@@ -277,7 +286,7 @@ export function App({ api }: { api: VanthuApi }) {
             type="button"
             className="button primary"
             onClick={() => {
-              if (route.name !== 'list') {
+              if (!showsList(window.location.hash)) {
                 window.location.hash = '#/';
                 setShowImport(true);
               } else if (panelOpen && !busy) {
