@@ -128,6 +128,8 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
   const [actionError, setActionError] = useState<ApiError | null>(null);
   /** Said after «Phân tích lại»: when nothing changed, the page gave no sign the click did anything. */
   const [reparsed, setReparsed] = useState<number | null>(null);
+  /** Counts the review changes made on this page, for the links panel to ask again. */
+  const [changes, setChanges] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -180,6 +182,7 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
       if (r.ok) {
         setLoaded({ id: r.value.id, doc: r.value, error: null });
         setActionError(null);
+        setChanges((n) => n + 1);
         return true;
       }
       setActionError(r.error);
@@ -368,7 +371,7 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
             onRestore={restore('task')}
           />
           {/* Citation graph (issue #5): upward, downward, the chain of command, coverage. */}
-          <DocumentLinks api={api} id={d.id} />
+          <DocumentLinks api={api} id={d.id} version={changes} />
         </div>
       </div>
     </article>
