@@ -100,6 +100,13 @@ export class Archive {
     return { ...doc, parse: reviewed.effective, scanned: reviewed.review.scanned, review: reviewed.review };
   }
 
+  /** The original file's name and bytes as imported (decompressed). */
+  original(id: number): { fileName: string; bytes: Buffer } {
+    const original = store.getOriginal(this.db, id);
+    if (!original) throw new VanthuError('NOT_FOUND', `#${id}`);
+    return original;
+  }
+
   // Clerk review (issue #3, docs/review.md): each change returns the document as it now stands.
   private readonly now = (): Date => new Date();
 

@@ -55,6 +55,15 @@ function useRoute(): Route {
   return route;
 }
 
+/**
+ * Whether the list (and the import panel above it) is on screen. The route is 'list' under the
+ * pages that cover it (#/safety, #/history/ID, #/pending, #/missing, #/graph/ID), where «Nhập văn
+ * bản», Ctrl+O or a drop opened the panel unseen and the import ran without a word.
+ */
+function showsList(hash: string): boolean {
+  return hash === '' || hash === '#' || hash === '#/';
+}
+
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer?.types ?? []).includes('Files');
 }
@@ -69,7 +78,13 @@ export function App({ api }: { api: VanthuApi }) {
   const [dragging, setDragging] = useState(false);
   const [lastOpened, setLastOpened] = useState<number | null>(null);
   const [safetyKey, setSafetyKey] = useState(0);
-  const openedFromList = useRef(false);
+  /**
+   * The document page the list opened, while the history entry before it is still the list. Any
+   * other page visited since (history, task sheet, graph, a linked document) clears it: «Quay lại»
+   * then went back one step to that page — after «Chuyển vào thùng rác», to the deleted document's
+   * history.
+   */
+  const openedFromList = useRef<string | null>(null);
 
   const loadInfo = useCallback(
     () =>
@@ -88,20 +103,30 @@ export function App({ api }: { api: VanthuApi }) {
     void loadInfo();
   }, [loadInfo]);
 
-  const importer = useImporter(api, () => {
+  const documentsChanged = useCallback(() => {
     setRefreshKey((k) => k + 1);
     void loadInfo();
-  });
+  }, [loadInfo]);
+
+  const importer = useImporter(api, documentsChanged);
 
   const open = useCallback((id: number) => {
     setLastOpened(id);
-    openedFromList.current = true;
+    openedFromList.current = `#/doc/${id}`;
     window.location.hash = `#/doc/${id}`;
+  }, []);
+
+  useEffect(() => {
+    const onChange = () => {
+      if (window.location.hash !== openedFromList.current) openedFromList.current = null;
+    };
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
   }, []);
 
   const back = useCallback(() => {
     if (openedFromList.current) {
-      openedFromList.current = false;
+      openedFromList.current = null;
       window.history.back();
     } else {
       window.location.hash = '#/';
@@ -112,7 +137,7 @@ export function App({ api }: { api: VanthuApi }) {
   const startPicked = useCallback(
     (picked: PickedSet) => {
       setShowImport(true);
-      if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+      if (!showsList(window.location.hash)) window.location.hash = '#/';
       void importPicked(picked);
     },
     [importPicked],
@@ -121,7 +146,7 @@ export function App({ api }: { api: VanthuApi }) {
   // Desktop menu (renderer/src/desktop): imports, files opened "with Vanthu", Ctrl+F/P, About, Ctrl+B.
   const showImportPanel = () => {
     setShowImport(true);
-    if (window.location.hash.startsWith('#/doc/')) window.location.hash = '#/';
+    if (!showsList(window.location.hash)) window.location.hash = '#/';
   };
   useDesktopMenu({
     importDialog: (mode) => {
@@ -181,6 +206,20 @@ export function App({ api }: { api: VanthuApi }) {
 
   const canPickPaths = info?.canPickPaths ?? false;
   const busy = importer.state.status === 'reading' || importer.state.status === 'running';
+
+  // In the browser the page itself reads and sends the files: a reload or a closed tab mid-import
+  // dropped the files not yet sent, and the reloaded page said nothing. Chromium asks first. Not on
+  // the desktop, where the main process reads the files and Electron would silently refuse to close.
+  const uploading = busy && info !== null && info.host !== 'desktop';
+  useEffect(() => {
+    if (!uploading) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [uploading]);
   const panelOpen = showImport || importer.state.status !== 'idle';
 
   const panel = (closable: boolean) => (
@@ -247,7 +286,7 @@ export function App({ api }: { api: VanthuApi }) {
             type="button"
             className="button primary"
             onClick={() => {
-              if (route.name !== 'list') {
+              if (!showsList(window.location.hash)) {
                 window.location.hash = '#/';
                 setShowImport(true);
               } else if (panelOpen && !busy) {
@@ -268,7 +307,12 @@ export function App({ api }: { api: VanthuApi }) {
       <main className="app-main">
         {infoError && <ErrorMessage error={infoError} />}
         {/* Safety (issue #7): stale-backup banner; #/safety and #/history/ID cover the page. */}
-        <SafetyLayer key={safetyKey} api={api} desktop={info?.host === 'desktop'} />
+        <SafetyLayer
+          key={safetyKey}
+          api={api}
+          desktop={info?.host === 'desktop'}
+          onDocumentsChanged={documentsChanged}
+        />
         {/* Citation graph (issue #5): #/graph/ID, #/missing and #/pending cover the page. */}
         <GraphLayer api={api} />
         {route.name === 'tasksheet' ? (
@@ -280,7 +324,15 @@ export function App({ api }: { api: VanthuApi }) {
         ) : route.name === 'about' ? (
           <AboutView api={api} />
         ) : route.name === 'doc' ? (
-          <DocumentView api={api} id={route.id} onBack={back} />
+          <DocumentView
+            api={api}
+            id={route.id}
+            onBack={back}
+            onDeleted={() => {
+              documentsChanged();
+              back();
+            }}
+          />
         ) : (
           <div className="list-page">
             {panelOpen && panel(true)}

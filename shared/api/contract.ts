@@ -39,6 +39,8 @@ export const inputSchemas = {
     })
     .strict(),
   getDocument: z.object({ id: z.number().int().positive() }).strict(),
+  /** The original file as imported, for the clerk to save or open (a scan has nothing else to read). */
+  getOriginal: z.object({ id: z.number().int().positive() }).strict(),
   /** Desktop only: the main process shows the dialog itself, so the renderer never names a path. */
   chooseAndImport: z.object({ mode: z.enum(['files', 'folder']) }).strict(),
   /** Files the user picked or dropped in the page, sent as bytes. */
@@ -150,6 +152,7 @@ export interface MethodOutputs {
   getArchiveInfo: ArchiveInfo;
   listDocuments: DocumentPage;
   getDocument: DocumentDetail;
+  getOriginal: { fileName: string; size: number; base64: string };
   chooseAndImport: { jobId: string | null };
   importUploads: { jobId: string };
   getImportJob: ImportProgress;

@@ -7,6 +7,7 @@ export const METHOD_NAMES = [
   'getArchiveInfo',
   'listDocuments',
   'getDocument',
+  'getOriginal',
   'chooseAndImport',
   'importUploads',
   'getImportJob',

@@ -626,6 +626,9 @@ const SENTENCE_MAX = 320;
  * to the next; cut to SENTENCE_MAX characters around the citation so an edge stays small.
  */
 export function citingSentence(text: string, start: number, end: number): string {
+  // A citation the clerk added that is not in the text has the empty span 0–0: its link quoted
+  // the document's first line («ĐẢNG BỘ TỈNH BẮC GIANG») as the citing sentence.
+  if (end <= start) return '';
   let s = start;
   while (s > 0 && s > start - SENTENCE_MAX) {
     const ch = text[s - 1]!;

@@ -160,6 +160,12 @@ export const ENTITY_LABELS: Record<string, string> = {
   citations: 'Trích dẫn',
   tasks: 'Nhiệm vụ',
   corrections: 'Chỉnh sửa',
+  graph_edges: 'Liên kết văn bản',
+  graph_decisions: 'Xác nhận liên kết',
+  task_sheets: 'Phiếu giao việc',
+  task_tracking: 'Theo dõi nhiệm vụ',
+  originals: 'Bản gốc',
+  bundle_conflicts: 'Xung đột gói trao đổi',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

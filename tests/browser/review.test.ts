@@ -124,6 +124,18 @@ describeBrowser('reviewing a document in the browser', () => {
     expect((await getDocument(docId)).review.fields.find((f) => f.field === 'date')!.correctedAt).toBeNull();
   });
 
+  // Regression: the core refuses a value longer than its field keeps, and the page could only say
+  // «Yêu cầu không hợp lệ.» with the reason folded under «Chi tiết kỹ thuật».
+  test('a field takes no more characters than the archive keeps', async () => {
+    await page.getByRole('button', { name: 'Sửa Người ký' }).click();
+    const input = page.getByLabel('Người ký', { exact: true });
+    await input.fill('');
+    await input.pressSequentially('Nguyễn Văn A'.padEnd(230, 'x'), { delay: 0 });
+    expect((await input.inputValue()).length).toBe(200);
+    await input.press('Escape');
+    expect(await page.getByTestId('error').count()).toBe(0);
+  });
+
   test('after a reload the subject is still corrected, and it can be reverted to the parser value', async () => {
     await page.reload();
     await page.getByTestId('doc-title').waitFor();

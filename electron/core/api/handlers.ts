@@ -46,6 +46,15 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
 
     getDocument: ({ id }) => archive.get(id),
 
+    getOriginal: ({ id }) => {
+      const original = archive.original(id);
+      return {
+        fileName: original.fileName,
+        size: original.bytes.byteLength,
+        base64: original.bytes.toString('base64'),
+      };
+    },
+
     chooseAndImport: async ({ mode }) => {
       if (!ctx.pickPaths) throw new VanthuError('NOT_AVAILABLE_IN_HOST');
       const paths = await ctx.pickPaths(mode);

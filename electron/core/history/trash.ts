@@ -17,6 +17,7 @@ import {
 import * as s from '../db/safety-store';
 import { insertSerialized, serializeDocument, type SerializedDocument } from './serialize';
 import { detachDocument } from '../graph/resolve';
+import { RELATION_LABELS } from '../../../shared/graph/types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -100,10 +101,17 @@ export function listTrash(db: Database): TrashEntry[] {
 
 // ---- history -----------------------------------------------------------------------------------
 
+/**
+ * Columns a clerk can read about, in Vietnamese. A column not listed (keys, ids, derived search
+ * and graph keys) is left out of the summary: the page showed «Sửa graph_edges: to_doc …».
+ */
 const FIELD_LABELS: Record<string, string> = {
   ref: 'số/ký hiệu',
   type: 'loại',
   issuer: 'cơ quan ban hành',
+  issuer_level: 'cấp',
+  issuer_kind: 'khối',
+  province: 'tỉnh/thành phố',
   date: 'ngày',
   subject: 'trích yếu',
   signer: 'người ký',
@@ -113,17 +121,61 @@ const FIELD_LABELS: Record<string, string> = {
   symbol: 'ký hiệu',
   text: 'nội dung',
   label: 'mục',
-  target: 'trường',
-  value_json: 'giá trị',
   deadline_date: 'hạn',
   deadline_text: 'hạn',
   status: 'trạng thái',
+  relation: 'quan hệ',
+  agency: 'cơ quan',
+  started: 'đã bắt đầu',
+  completed_at: 'ngày hoàn thành',
+  note: 'ghi chú',
 };
 
-function short(v: unknown): string {
-  const text = v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+/** Coded values, by column, as the pages name them. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  issuer_level: { central: 'Trung ương', province: 'Tỉnh', district: 'Huyện', commune: 'Xã' },
+  issuer_kind: { party: 'Đảng', state: 'Nhà nước' },
+  status: {
+    resolved: 'đã liên kết',
+    confirmed: 'văn thư đã xác nhận',
+    manual: 'văn thư thêm',
+    missing: 'chưa có trong kho',
+    uncertain: 'cần văn thư xác nhận',
+  },
+  relation: RELATION_LABELS,
+  started: { '0': 'không', '1': 'có', false: 'không', true: 'có' },
+};
+
+/** Derived rows the clerk never sees (search and graph keys): their changes repeat the document's. */
+const INTERNAL_ENTITIES = new Set(['graph_docs', 'search_docs']);
+
+/** What a correction's target names: «field:ref» → «số/ký hiệu». */
+function targetLabel(target: unknown): string | undefined {
+  if (typeof target !== 'string') return undefined;
+  if (target.startsWith('citation:')) return 'trích dẫn';
+  if (target.startsWith('task:')) return 'nhiệm vụ';
+  if (!target.startsWith('field:')) return undefined;
+  const column = target.slice('field:'.length).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return FIELD_LABELS[column];
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function short(v: unknown, field?: string): string {
+  if (v === null || v === undefined) return '—';
+  const coded = field ? VALUE_LABELS[field]?.[String(v)] : undefined;
+  let text = coded ?? (typeof v === 'string' ? v : JSON.stringify(v));
+  const day = ISO_DAY.exec(text);
+  if (day) text = `${day[3]}/${day[2]}/${day[1]}`;
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
+
+const GRAPH_DECISIONS: Record<string, string> = {
+  confirm: 'đúng văn bản này',
+  reject: 'không phải',
+  add: 'văn thư thêm',
+  remove: 'văn thư bỏ',
+};
 
 function toEntry(row: s.HistoryRow): HistoryEntry {
   let data: Record<string, unknown> = {};
@@ -144,19 +196,31 @@ function toEntry(row: s.HistoryRow): HistoryEntry {
           old: row.action === 'delete' ? value : null,
           new: row.action === 'delete' ? null : value,
         }));
-  const what = ENTITY_LABELS[row.entity] ?? row.entity;
-  const action = ACTION_LABELS[row.action] ?? row.action;
+  const what = ENTITY_LABELS[row.entity] ?? 'dữ liệu liên quan';
+  const action = ACTION_LABELS[row.action] ?? 'Thay đổi';
   let summary = row.entity === 'documents' ? action : `${action} ${what.toLowerCase()}`;
   if (row.action === 'update') {
-    summary +=
-      ': ' + changes.map((c) => `${FIELD_LABELS[c.field] ?? c.field} «${short(c.old)}» → «${short(c.new)}»`).join('; ');
+    const shown = changes.filter((c) => FIELD_LABELS[c.field] !== undefined);
+    if (shown.length > 0)
+      summary +=
+        ': ' +
+        shown.map((c) => `${FIELD_LABELS[c.field]} «${short(c.old, c.field)}» → «${short(c.new, c.field)}»`).join('; ');
+  } else if (row.entity === 'corrections') {
+    const label = targetLabel(data.target);
+    if (label !== undefined) summary += ` «${label}»`;
+  } else if (row.entity === 'graph_decisions') {
+    const label = GRAPH_DECISIONS[String(data.action)];
+    if (label !== undefined) summary += ` «${label}»`;
   } else if (row.entity !== 'documents') {
-    const label = data.text ?? data.label ?? data.ref ?? data.target;
+    const label = data.text ?? data.label ?? data.ref ?? data.agency;
     if (label !== undefined) summary += ` «${short(label)}»`;
   }
   return { id: row.id, at: row.at, entity: row.entity, entityId: row.entity_id, action: row.action, changes, summary };
 }
 
 export function documentHistory(db: Database, documentId: number, limit = 200): HistoryEntry[] {
-  return s.historyOf(db, documentId, limit).map(toEntry);
+  return s
+    .historyOf(db, documentId, limit)
+    .filter((row) => !INTERNAL_ENTITIES.has(row.entity))
+    .map(toEntry);
 }

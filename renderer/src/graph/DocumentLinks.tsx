@@ -98,7 +98,19 @@ export function CoverageTable({ coverage }: { coverage: Coverage }) {
   );
 }
 
-export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
+export function DocumentLinks({
+  api,
+  id,
+  version = 0,
+}: {
+  api: VanthuApi;
+  id: number;
+  /**
+   * Bumped by the document page after each change to its citations (added, edited, removed,
+   * «Phân tích lại»): the panel kept its first answer until a reload.
+   */
+  version?: number;
+}) {
   const [links, setLinks] = useState<{ id: number; value: Links } | null>(null);
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [days, setDays] = useState(30);
@@ -121,7 +133,7 @@ export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
     return () => {
       cancelled = true;
     };
-  }, [api, id]);
+  }, [api, id, version]);
 
   useEffect(() => {
     let cancelled = false;
@@ -131,7 +143,7 @@ export function DocumentLinks({ api, id }: { api: VanthuApi; id: number }) {
     return () => {
       cancelled = true;
     };
-  }, [api, id, days]);
+  }, [api, id, days, version]);
 
   if (error) return <ErrorMessage error={error} />;
   if (!links || links.id !== id) return <p className="muted">Đang tải liên kết văn bản…</p>;

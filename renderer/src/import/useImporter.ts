@@ -16,6 +16,11 @@ export interface ImportState {
   total: number;
   done: number;
   current: string | null;
+  /**
+   * While reading: 1-based place of `current` among the picked files. Reading runs a batch ahead of
+   * `done`, so the label said «Đang đọc 1/600: cv-0155.txt».
+   */
+  position?: number;
   imported: number;
   duplicates: number;
   failed: number;
@@ -203,7 +208,7 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
         return followed.error;
       };
 
-      for (const { file, name } of picked.files) {
+      for (const [index, { file, name }] of picked.files.entries()) {
         if (file.size > MAX_FILE_BYTES) {
           base = refuseLocally(base, name, 'too_large');
           continue;
@@ -222,6 +227,7 @@ export function useImporter(api: VanthuApi, onFinished: () => void) {
             total,
             done: base.done,
             current: name,
+            position: index + 1,
             imported: base.imported,
             duplicates: base.duplicates,
             failed: base.failed,

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { IssuerKind, IssuerLevel } from '../../../shared/model/directive';
 import { FIELD_LABELS, ISSUER_KINDS, ISSUER_LEVELS, type FieldReview } from '../../../shared/model/review';
+import { FIELD_MAX_LENGTH } from '../../../shared/api/review-inputs';
 import { formatDate, formatDateTime, KIND_LABELS, LEVEL_LABELS } from '../format';
 import { EditorActions } from './ItemEditing';
 import { BAD_DATE_MESSAGE, confidenceText, typedDateToIso } from './labels';
@@ -103,6 +104,8 @@ export function FieldRow({ review, busy, onSave, onRevert }: Props) {
                 ref={inputRef}
                 type="text"
                 value={draft}
+                // The core refuses longer values, and the page could only say «Yêu cầu không hợp lệ.»
+                maxLength={field === 'date' ? undefined : FIELD_MAX_LENGTH[field]}
                 placeholder={field === 'date' ? 'ngày/tháng/năm' : ''}
                 aria-invalid={problem ? true : undefined}
                 aria-describedby={problem ? `${inputId}-problem` : undefined}

@@ -4,7 +4,7 @@
  * cover the page they are on, so the shell's routes need no change. All text goes through React
  * text nodes: nothing from a document is ever parsed as markup.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import {
@@ -17,6 +17,7 @@ import {
   type TrashEntry,
 } from '../../../shared/model/safety';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { documentTitle } from '../format';
 
 type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
 
@@ -40,7 +41,19 @@ function vnTime(iso: string | null): string {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean }) {
+export function SafetyLayer({
+  api,
+  desktop,
+  onDocumentsChanged,
+}: {
+  api: VanthuApi;
+  desktop: boolean;
+  /**
+   * A document left or came back (trash, restore, bundle): the list and the count under this
+   * layer stay mounted, so they showed a deleted document that no longer opened.
+   */
+  onDocumentsChanged(): void;
+}) {
   const [route, setRoute] = useState<SafetyRoute>(() => parse(window.location.hash));
   const [status, setStatus] = useState<BackupStatus | null>(null);
   useEffect(() => {
@@ -64,8 +77,16 @@ export function SafetyLayer({ api, desktop }: { api: VanthuApi; desktop: boolean
           <span>{status.warning}</span> <a href="#/safety">Sao lưu…</a>
         </div>
       )}
-      {route.name === 'safety' && <SafetyPage api={api} desktop={desktop} status={status} onStatus={setStatus} />}
-      {route.name === 'history' && <HistoryPage api={api} id={route.id} />}
+      {route.name === 'safety' && (
+        <SafetyPage
+          api={api}
+          desktop={desktop}
+          status={status}
+          onStatus={setStatus}
+          onDocumentsChanged={onDocumentsChanged}
+        />
+      )}
+      {route.name === 'history' && <HistoryPage api={api} id={route.id} onDocumentsChanged={onDocumentsChanged} />}
     </>
   );
 }
@@ -75,28 +96,37 @@ const BUSY_BACKUP =
 const BUSY_CHECK =
   'Đang kiểm tra kho: toàn vẹn tệp, chỉ mục tìm kiếm, bản gốc và nội dung so với mã băm. Với kho lớn việc này mất khoảng nửa phút.';
 
+/**
+ * One operation at a time: a double click on «Khôi phục» restored the document, then asked again
+ * and showed «Không tìm thấy văn bản trong kho.» above «Đã khôi phục…».
+ */
 function useCall() {
   const [error, setError] = useState<ApiError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<ReactNode>(null);
   // What a long call is doing, shown while it runs: a backup or a check of 100,000 documents takes
-  // about half a minute, and a second click would start a second one.
+  // about half a minute, and a second click would start a second one. '' for a short call: the
+  // buttons wait for it too, with nothing to say.
   const [busy, setBusy] = useState<string | null>(null);
+  const pending = useRef(false);
   const run = useCallback(
     async <T,>(
-      p: Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
-      done?: (v: T) => string | null,
+      call: () => Promise<{ ok: true; value: T } | { ok: false; error: ApiError }>,
+      done?: (v: T) => ReactNode,
       busyLabel?: string,
     ) => {
+      if (pending.current) return undefined;
+      pending.current = true;
       setError(null);
       setNote(null);
-      if (busyLabel) setBusy(busyLabel);
+      setBusy(busyLabel ?? '');
       try {
-        const r = await p;
+        const r = await call();
         if (!r.ok) setError(r.error);
         else if (done) setNote(done(r.value));
         return r.ok ? r.value : undefined;
       } finally {
-        if (busyLabel) setBusy(null);
+        pending.current = false;
+        setBusy(null);
       }
     },
     [],
@@ -136,11 +166,13 @@ function SafetyPage({
   desktop,
   status,
   onStatus,
+  onDocumentsChanged,
 }: {
   api: VanthuApi;
   desktop: boolean;
   status: BackupStatus | null;
   onStatus: (s: BackupStatus) => void;
+  onDocumentsChanged(): void;
 }) {
   const { error, note, busy, run } = useCall();
   const [trash, setTrash] = useState<TrashEntry[]>([]);
@@ -190,7 +222,7 @@ function SafetyPage({
               value={status.mode}
               onChange={(e) =>
                 void run(
-                  api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
+                  () => api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
                   (s) => (onStatus(s), null),
                 )
               }
@@ -204,7 +236,10 @@ function SafetyPage({
               aria-label="Số bản giữ lại"
               value={status.keep}
               onChange={(e) =>
-                void run(api.setBackupSettings({ keep: Number(e.target.value) }), (s) => (onStatus(s), null))
+                void run(
+                  () => api.setBackupSettings({ keep: Number(e.target.value) }),
+                  (s) => (onStatus(s), null),
+                )
               }
             >
               {[3, 5, 7, 10, 14, 30].map((n) => (
@@ -232,7 +267,7 @@ function SafetyPage({
             disabled={busy !== null}
             onClick={() =>
               void run(
-                api.backupNow({}),
+                () => api.backupNow({}),
                 (b) => (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`),
                 BUSY_BACKUP,
               )
@@ -247,7 +282,12 @@ function SafetyPage({
               type="button"
               className="button"
               disabled={busy !== null}
-              onClick={() => void run(api.chooseBackupFolder({}), (s) => (onStatus(s), null))}
+              onClick={() =>
+                void run(
+                  () => api.chooseBackupFolder({}),
+                  (s) => (onStatus(s), null),
+                )
+              }
             >
               Chọn thư mục sao lưu…
             </button>
@@ -256,8 +296,9 @@ function SafetyPage({
               className="button"
               disabled={busy !== null}
               onClick={() =>
-                void run(api.chooseAndBackup({}), (b) =>
-                  b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null,
+                void run(
+                  () => api.chooseAndBackup({}),
+                  (b) => (b ? (load(), `Đã sao lưu ${b.documents} văn bản: ${b.fileName}.`) : null),
                 )
               }
             >
@@ -267,7 +308,12 @@ function SafetyPage({
               type="button"
               className="button"
               disabled={busy !== null}
-              onClick={() => void run(api.chooseAndRestore({}), (r) => r?.message ?? null)}
+              onClick={() =>
+                void run(
+                  () => api.chooseAndRestore({}),
+                  (r) => r?.message ?? null,
+                )
+              }
             >
               Khôi phục từ bản sao lưu…
             </button>
@@ -277,7 +323,13 @@ function SafetyPage({
           type="button"
           className="button"
           disabled={busy !== null}
-          onClick={() => void run(api.checkArchive({}), (c) => (setCheck(c), null), BUSY_CHECK)}
+          onClick={() =>
+            void run(
+              () => api.checkArchive({}),
+              (c) => (setCheck(c), null),
+              BUSY_CHECK,
+            )
+          }
         >
           Kiểm tra kho
         </button>
@@ -300,8 +352,14 @@ function SafetyPage({
               type="button"
               className="button"
               onClick={() =>
-                void run(api.chooseAndImportBundle({}), (r) =>
-                  r ? (load(), `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`) : null,
+                void run(
+                  () => api.chooseAndImportBundle({}),
+                  (r) =>
+                    r
+                      ? (load(),
+                        onDocumentsChanged(),
+                        `Đã nhập ${r.imported}, đã có ${r.duplicates}, xung đột ${r.conflicts}.`)
+                      : null,
                 )
               }
             >
@@ -331,8 +389,8 @@ function SafetyPage({
                   className="button"
                   onClick={() =>
                     void run(
-                      api.resolveBundleConflict({ id: c.id, action: 'import' }),
-                      () => (load(), 'Đã nhập thành văn bản riêng.'),
+                      () => api.resolveBundleConflict({ id: c.id, action: 'import' }),
+                      () => (load(), onDocumentsChanged(), 'Đã nhập thành văn bản riêng.'),
                     )
                   }
                 >
@@ -342,7 +400,10 @@ function SafetyPage({
                   type="button"
                   className="button"
                   onClick={() =>
-                    void run(api.resolveBundleConflict({ id: c.id, action: 'skip' }), () => (load(), 'Đã bỏ.'))
+                    void run(
+                      () => api.resolveBundleConflict({ id: c.id, action: 'skip' }),
+                      () => (load(), 'Đã bỏ.'),
+                    )
                   }
                 >
                   Bỏ
@@ -368,14 +429,24 @@ function SafetyPage({
                 <button
                   type="button"
                   className="button"
+                  disabled={busy !== null}
                   onClick={() =>
                     void run(
-                      api.restoreFromTrash({ trashId: t.trashId }),
+                      () => api.restoreFromTrash({ trashId: t.trashId }),
                       (r) => (
                         load(),
-                        r.status === 'restored'
-                          ? `Đã khôi phục văn bản ${r.id}.`
-                          : `Văn bản đã có lại trong kho (ID ${r.id}).`
+                        onDocumentsChanged(),
+                        // The clerk knows a document by its number, not by the archive's id.
+                        r.status === 'restored' ? (
+                          <>
+                            Đã khôi phục <a href={`#/doc/${r.id}`}>{t.ref ? `văn bản số ${t.ref}` : 'văn bản'}</a>.
+                          </>
+                        ) : (
+                          <>
+                            <a href={`#/doc/${r.id}`}>Văn bản này</a> đã được nhập lại vào kho nên không khôi phục thêm
+                            bản thứ hai; bản trong thùng rác tự hủy sau 30 ngày.
+                          </>
+                        )
                       ),
                     )
                   }
@@ -385,9 +456,13 @@ function SafetyPage({
                 <button
                   type="button"
                   className="button"
+                  disabled={busy !== null}
                   onClick={() => {
                     if (window.confirm('Xóa hẳn văn bản này? Không thể khôi phục.'))
-                      void run(api.purgeTrash({ trashIds: [t.trashId] }), () => (load(), 'Đã xóa hẳn.'));
+                      void run(
+                        () => api.purgeTrash({ trashIds: [t.trashId] }),
+                        () => (load(), 'Đã xóa hẳn.'),
+                      );
                   }}
                 >
                   Xóa hẳn
@@ -400,7 +475,10 @@ function SafetyPage({
             className="button"
             onClick={() => {
               if (window.confirm('Xóa hẳn toàn bộ thùng rác? Không thể khôi phục.'))
-                void run(api.purgeTrash({ all: true }), (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`));
+                void run(
+                  () => api.purgeTrash({ all: true }),
+                  (r) => (load(), `Đã xóa hẳn ${r.purged} văn bản.`),
+                );
             }}
           >
             Dọn sạch thùng rác
@@ -411,18 +489,53 @@ function SafetyPage({
   );
 }
 
-function HistoryPage({ api, id }: { api: VanthuApi; id: number }) {
-  const { error, note, run } = useCall();
+function HistoryPage({ api, id, onDocumentsChanged }: { api: VanthuApi; id: number; onDocumentsChanged(): void }) {
+  const { error, note, busy, run } = useCall();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  /**
+   * The document's title, or 'gone' once it is no longer in the archive: the page (reached again
+   * with the browser's Back after a delete) said «Chưa có thay đổi nào được ghi lại.» and offered
+   * to delete it a second time.
+   */
+  const [title, setTitle] = useState<string | 'gone' | null>(null);
   useEffect(() => {
-    void api.documentHistory({ id, limit: 500 }).then((r) => r.ok && setEntries(r.value));
+    let cancelled = false;
+    void api.documentHistory({ id, limit: 500 }).then((r) => !cancelled && r.ok && setEntries(r.value));
+    void api.getDocument({ id }).then((r) => {
+      if (cancelled) return;
+      if (r.ok) setTitle(documentTitle(r.value));
+      else if (r.error.code === 'NOT_FOUND') setTitle('gone');
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [api, id]);
+  if (title === 'gone') {
+    return (
+      <section className="safety-page" data-testid="history-page">
+        <p>
+          <a href="#/">← Về danh sách</a>
+        </p>
+        <h2>Lịch sử thay đổi</h2>
+        {note ? (
+          <p className="safety-note" role="status">
+            {note}
+          </p>
+        ) : (
+          <p data-testid="history-gone">
+            Văn bản này không còn trong kho: đã được chuyển vào thùng rác hoặc xóa hẳn. Văn bản trong thùng rác khôi
+            phục được trong 30 ngày ở mục <a href="#/safety">Sao lưu</a>.
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="safety-page" data-testid="history-page">
       <p>
         <a href={`#/doc/${id}`}>← Về văn bản</a>
       </p>
-      <h2>Lịch sử thay đổi</h2>
+      <h2>Lịch sử thay đổi{title ? `: ${title}` : ''}</h2>
       {error && <ErrorMessage error={error} />}
       {note && (
         <p className="safety-note" role="status">
@@ -440,12 +553,17 @@ function HistoryPage({ api, id }: { api: VanthuApi; id: number }) {
       <button
         type="button"
         className="button"
+        disabled={busy !== null}
         onClick={() => {
           if (window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày.'))
-            void run(api.deleteDocument({ id }), () => {
-              window.location.hash = '#/safety';
-              return 'Đã chuyển vào thùng rác.';
-            });
+            void run(
+              () => api.deleteDocument({ id }),
+              () => {
+                onDocumentsChanged();
+                window.location.hash = '#/safety';
+                return 'Đã chuyển vào thùng rác.';
+              },
+            );
         }}
         data-testid="delete-document"
       >

@@ -15,12 +15,15 @@ import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
 import { TaskPanel } from '../review/TaskPanel';
 import { DocumentLinks } from '../graph/DocumentLinks';
+import { downloadBlob } from '../download';
 import { ErrorMessage } from './ErrorMessage';
 
 interface Props {
   api: VanthuApi;
   id: number;
   onBack(): void;
+  /** The document went to the trash: the list and the count must drop it. */
+  onDeleted(): void;
 }
 
 type Loaded = { id: number; doc: DocumentDetail; error: null } | { id: number; doc: null; error: ApiError };
@@ -43,13 +46,73 @@ const SHOWN_FIELDS: readonly EditableField[] = [
 /** What a scan asks the clerk to type first: what list, search and the register need. */
 const SCAN_FIELDS: readonly EditableField[] = ['ref', 'type', 'issuer', 'date', 'subject'];
 
-function Field({ label, field, children }: { label: string; field: string; children: ReactNode }) {
+function Field({
+  label,
+  field,
+  children,
+  actions,
+}: {
+  label: string;
+  field: string;
+  children: ReactNode;
+  /** Buttons under the value, as a reviewed field has; the value stays alone in its <dd>. */
+  actions?: ReactNode;
+}) {
   const missing = children === null || children === undefined || children === '';
   return (
     <div className="meta-row" data-field={field}>
       <dt>{label}</dt>
       <dd className={missing ? 'muted' : undefined}>{missing ? 'Không xác định' : children}</dd>
+      {actions && <div className="meta-review">{actions}</div>}
     </div>
+  );
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Saves the original file as imported. Without it a scan, kept «nguyên vẹn trong kho», could not
+ * be read by the clerk asked to type its number, date and subject.
+ */
+function SaveOriginal({
+  api,
+  id,
+  onError,
+  testId = 'save-original',
+}: {
+  api: VanthuApi;
+  id: number;
+  onError(error: ApiError): void;
+  testId?: string;
+}) {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    setSaving(true);
+    try {
+      const r = await api.getOriginal({ id });
+      if (!r.ok) return onError(r.error);
+      const blob = new Blob([base64Bytes(r.value.base64)], { type: 'application/octet-stream' });
+      downloadBlob(baseName(r.value.fileName), blob);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <button
+      type="button"
+      className="link"
+      onClick={() => void save()}
+      disabled={saving}
+      title="Lưu tệp gốc đúng như khi nhập vào kho, để mở bằng Word hoặc trình xem PDF"
+      data-testid={testId}
+    >
+      {saving ? 'Đang lấy bản gốc…' : 'Lưu bản gốc'}
+    </button>
   );
 }
 
@@ -59,12 +122,14 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function DocumentView({ api, id, onBack }: Props) {
+export function DocumentView({ api, id, onBack, onDeleted }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   /** Said after «Phân tích lại»: when nothing changed, the page gave no sign the click did anything. */
   const [reparsed, setReparsed] = useState<number | null>(null);
+  /** Counts the review changes made on this page, for the links panel to ask again. */
+  const [changes, setChanges] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -117,6 +182,7 @@ export function DocumentView({ api, id, onBack }: Props) {
       if (r.ok) {
         setLoaded({ id: r.value.id, doc: r.value, error: null });
         setActionError(null);
+        setChanges((n) => n + 1);
         return true;
       }
       setActionError(r.error);
@@ -145,6 +211,13 @@ export function DocumentView({ api, id, onBack }: Props) {
       <div className="document">
         <div className="doc-toolbar">{back}</div>
         <ErrorMessage error={current.error} />
+        {current.error.code === 'NOT_FOUND' && (
+          // Where a link to a deleted document leads (Forward after a delete, an import's «Mở»).
+          <p data-testid="doc-gone">
+            Văn bản có thể đã được chuyển vào thùng rác: văn bản trong thùng rác khôi phục được trong 30 ngày ở mục{' '}
+            <a href="#/safety">Sao lưu</a>.
+          </p>
+        )}
       </div>
     );
   }
@@ -190,6 +263,28 @@ export function DocumentView({ api, id, onBack }: Props) {
         <a className="button subtle" href={`#/tasksheet/${d.id}`} data-testid="tasksheet-link">
           Phiếu giao việc
         </a>
+        {/* The history page and the trash were reachable only by typing #/history/ID. */}
+        <a className="button subtle" href={`#/history/${d.id}`} data-testid="history-link">
+          Lịch sử thay đổi
+        </a>
+        <button
+          type="button"
+          className="button subtle"
+          disabled={busy}
+          onClick={() => {
+            if (!window.confirm('Chuyển văn bản này vào thùng rác? Có thể khôi phục trong 30 ngày ở mục «Sao lưu».'))
+              return;
+            setBusy(true);
+            void api.deleteDocument({ id: d.id }).then((r) => {
+              setBusy(false);
+              if (r.ok) onDeleted();
+              else setActionError(r.error);
+            });
+          }}
+          data-testid="delete-from-document"
+        >
+          Chuyển vào thùng rác
+        </button>
         {reparsed === d.id && (
           <span className="muted" role="status" data-testid="reparse-done">
             Đã phân tích lại; các chỉnh sửa của văn thư được giữ nguyên.
@@ -223,8 +318,9 @@ export function DocumentView({ api, id, onBack }: Props) {
       {d.scanned && (
         <div className="scan-notice" role="note" data-testid="scan-notice">
           <strong>Bản quét, chưa có chữ.</strong> Bản gốc được lưu nguyên vẹn trong kho, nhưng không có lớp chữ để đọc
-          tự động. Hãy nhập số/ký hiệu, loại văn bản, cơ quan ban hành, ngày và trích yếu (bấm «Sửa» ở từng trường) để
-          tìm được văn bản này.
+          tự động. Hãy mở bản gốc rồi nhập số/ký hiệu, loại văn bản, cơ quan ban hành, ngày và trích yếu (bấm «Sửa» ở
+          từng trường) để tìm được văn bản này.{' '}
+          <SaveOriginal api={api} id={d.id} onError={setActionError} testId="scan-save-original" />
         </div>
       )}
       <div className="doc-body">
@@ -233,7 +329,11 @@ export function DocumentView({ api, id, onBack }: Props) {
             {(d.scanned ? [...SCAN_FIELDS, ...SHOWN_FIELDS.filter((f) => !SCAN_FIELDS.includes(f))] : SHOWN_FIELDS).map(
               fieldRow,
             )}
-            <Field label="Tên tệp gốc" field="originalName">
+            <Field
+              label="Tên tệp gốc"
+              field="originalName"
+              actions={<SaveOriginal api={api} id={d.id} onError={setActionError} />}
+            >
               {baseName(d.originalName)}
             </Field>
             <Field label="Ngày nhập vào kho" field="importedAt">
@@ -271,7 +371,7 @@ export function DocumentView({ api, id, onBack }: Props) {
             onRestore={restore('task')}
           />
           {/* Citation graph (issue #5): upward, downward, the chain of command, coverage. */}
-          <DocumentLinks api={api} id={d.id} />
+          <DocumentLinks api={api} id={d.id} version={changes} />
         </div>
       </div>
     </article>

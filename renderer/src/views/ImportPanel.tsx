@@ -91,7 +91,12 @@ export function ImportControls({
 
 export function ImportProgressView({ state }: { state: ImportState }) {
   if (state.status !== 'reading' && state.status !== 'running') return null;
-  const position = state.total > 0 ? Math.min(state.done + 1, state.total) : state.done + 1;
+  const position =
+    state.status === 'reading' && state.position
+      ? state.position
+      : state.total > 0
+        ? Math.min(state.done + 1, state.total)
+        : state.done + 1;
   const name = baseName(state.current);
   const verb = state.status === 'reading' ? 'Đang đọc' : 'Đang nhập';
   const label =

@@ -5,7 +5,7 @@ import { createDispatcher } from '../../../electron/core/api/dispatch';
 import { METHOD_NAMES } from '../../../shared/api/contract';
 import { ERROR_CODES, type Result } from '../../../shared/api/errors';
 import type { ImportProgress } from '../../../shared/model/archive';
-import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
 async function waitForJob(dispatch: ReturnType<typeof createDispatcher>, jobId: string): Promise<ImportProgress> {
   for (let i = 0; i < 400; i++) {
@@ -90,6 +90,32 @@ describe('the handler table behind every host', () => {
     })) as { ok: true; value: { jobId: string } };
     const job = await waitForJob(dispatch, started.value.jobId);
     expect(job.results[0]?.path).toBe('CON.txt');
+  });
+
+  // Regression: nothing gave the original back, so a scan's page asked the clerk to type its
+  // metadata from a file the app kept but never showed.
+  test('getOriginal gives back the bytes as imported, text rebuilt from storage or not', async () => {
+    const files = [
+      path.join(
+        SAMPLES_DIR,
+        readdirSync(SAMPLES_DIR).find((f) => f.endsWith('.txt'))!,
+      ),
+      path.join(ROOT, 'tests', 'fixtures', 'formats', 'sample.docx'),
+      path.join(ROOT, 'tests', 'fixtures', 'formats', 'scanned.pdf'),
+    ];
+    const report = await archive.importPaths(files);
+    for (const [i, file] of files.entries()) {
+      const result = (await dispatch('getOriginal', { id: report.files[i]!.id! })) as Result<{
+        fileName: string;
+        size: number;
+        base64: string;
+      }>;
+      if (!result.ok) throw new Error(result.error.message);
+      const bytes = readFileSync(file);
+      expect(result.value).toMatchObject({ fileName: path.basename(file), size: bytes.byteLength });
+      expect(Buffer.from(result.value.base64, 'base64').equals(bytes)).toBe(true);
+    }
+    expect(await dispatch('getOriginal', { id: 99999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   test('every contract method has a handler', async () => {

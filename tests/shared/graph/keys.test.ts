@@ -1,6 +1,7 @@
 import {
   bodiesOf,
   citationKeys,
+  citingSentence,
   documentCitationKeys,
   issuerCode,
   resolveCitation,
@@ -239,5 +240,19 @@ describe('a number cited without its date and with it in the same document (subj
     // Nothing undated: the keys read one by one.
     const dated = [cite('2021-07-22', null), cite('2021-07-22', 'Ban Thường vụ Tỉnh ủy')];
     expect(documentCitationKeys(dated, citing)).toEqual(dated.map((c) => citationKeys(c, citing)));
+  });
+});
+
+describe('the citing sentence of a link', () => {
+  const text = 'ĐẢNG BỘ TỈNH BẮC GIANG\nHUYỆN ỦY YÊN THẾ\n\nThực hiện Công văn số 571-CV/TU, Ban Thường vụ yêu cầu.\n';
+  test('is the sentence around the citation', () => {
+    const start = text.indexOf('Công văn');
+    expect(citingSentence(text, start, start + 'Công văn số 571-CV/TU'.length)).toBe(
+      'Thực hiện Công văn số 571-CV/TU, Ban Thường vụ yêu cầu.',
+    );
+  });
+  // Regression: a clerk's citation not found in the text (span 0–0) quoted the first line.
+  test('is empty for a citation with no place in the text', () => {
+    expect(citingSentence(text, 0, 0)).toBe('');
   });
 });

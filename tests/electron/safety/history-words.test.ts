@@ -1,0 +1,71 @@
+/**
+ * A document's history in words a clerk reads. The history page listed what the triggers wrote,
+ * table and column names and codes included: «Sửa graph_edges: to_doc «—» → «21»; to_placeholder
+ * «5» → «—»; trạng thái «missing» → «resolved»», «Sửa graph_docs: ref_key …», «Thêm chỉnh sửa
+ * «field:ref»», «Thêm graph_decisions».
+ */
+import path from 'node:path';
+import { Archive } from '../../../electron/core/archive';
+import { createDispatcher, type Dispatch } from '../../../electron/core/api/dispatch';
+import type { Result } from '../../../shared/api/errors';
+import type { HistoryEntry } from '../../../shared/model/safety';
+import { ROOT, tempDir } from '../../helpers/tmp';
+
+const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
+
+async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${r.error.detail ?? ''}`);
+  return r.value as T;
+}
+
+/** What no summary may show: a table or column name, a correction target, a status or level code. */
+const RAW =
+  /\b[a-z]+_[a-z_]+\b|\b(field|citation|task):|\b(missing|resolved|confirmed|uncertain|province|district|party|state)\b/;
+
+describe('history summaries', () => {
+  let cleanup: () => void;
+  let archive: Archive;
+  let call: Dispatch;
+
+  beforeEach(() => {
+    const tmp = tempDir();
+    cleanup = tmp.cleanup;
+    archive = Archive.open(tmp.dir);
+    call = createDispatcher(archive, { host: 'cli' });
+  });
+  afterEach(() => {
+    archive.close();
+    cleanup();
+  });
+
+  test('name no table, column or code, whatever wrote the change', async () => {
+    // The district plan first: its citation of 571-CV/TU waits on a placeholder, and the edge moves
+    // to the provincial letter when that arrives (a graph_edges update on both).
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    await ok(call('correctField', { id: letter, field: 'ref', value: '571-cv/tu' }));
+    await ok(call('correctField', { id: letter, field: 'issuerLevel', value: 'district' }));
+    await ok(call('correctField', { id: letter, field: 'date', value: '2021-03-13' }));
+    await ok(call('clearCorrection', { id: letter, target: 'field:issuerLevel' }));
+
+    const entries = [
+      ...(await ok<HistoryEntry[]>(call('documentHistory', { id: letter }))),
+      ...(await ok<HistoryEntry[]>(call('documentHistory', { id: plan }))),
+    ];
+    const summaries = entries.map((e) => e.summary);
+    expect(entries.some((e) => e.entity === 'graph_edges')).toBe(true);
+    for (const summary of summaries) expect(summary).not.toMatch(RAW);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        'Thêm chỉnh sửa «số/ký hiệu»',
+        'Xóa chỉnh sửa «cấp»',
+        'Sửa: cấp «Tỉnh» → «Huyện»',
+        'Sửa: ngày «12/03/2021» → «13/03/2021»',
+        expect.stringMatching(
+          /^Sửa liên kết văn bản: trạng thái «chưa có trong kho» → «(đã liên kết|cần văn thư xác nhận)»$/,
+        ),
+      ]),
+    );
+  });
+});
