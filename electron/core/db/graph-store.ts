@@ -485,6 +485,24 @@ export function setGraphRulesVersion(db: Database, version: number): void {
   stmt(db, `UPDATE graph_rules SET version = ? WHERE id = 1`).run(version);
 }
 
+/**
+ * Migration 0140 starts an empty archive at the rules of its day (2), and every document imported
+ * since is resolved under today's: left there, the first graph use after a first import ran a full
+ * resolution for nothing (21 s at 100k). An archive with no document, stored or in the trash (whose
+ * rows and decisions come back as they were), has nothing resolved under older rules. Read first,
+ * so an open that has nothing to change takes no write lock.
+ */
+export function startEmptyArchiveAtRules(db: Database, version: number): boolean {
+  const stale = stmt(
+    db,
+    `SELECT 1 FROM graph_rules WHERE id = 1 AND version < ?
+       AND NOT EXISTS (SELECT 1 FROM documents) AND NOT EXISTS (SELECT 1 FROM trash)`,
+  ).get(version);
+  if (!stale) return false;
+  setGraphRulesVersion(db, version);
+  return true;
+}
+
 /** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
 export function documentsNeedingResolution(db: Database): number[] {
   return (
