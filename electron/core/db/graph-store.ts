@@ -64,6 +64,10 @@ export const SQL = {
     'SELECT * FROM graph_edges WHERE ref_key = ? AND (year = ? OR year IS NULL) AND citation_id IS NOT NULL',
   edgesByTypeDate:
     'SELECT * FROM graph_edges WHERE ref_key IS NULL AND type_key = ? AND date = ? AND citation_id IS NOT NULL',
+  placeholderCiters: `SELECT to_placeholder, from_id FROM graph_edges
+     WHERE to_placeholder IN (SELECT value FROM json_each(?)) ORDER BY to_placeholder, id`,
+  documentNodes:
+    'SELECT id, ref, type, issuer, date, issuer_level, subject FROM documents WHERE id IN (SELECT value FROM json_each(?))',
 } as const;
 
 export function loadAliases(db: Database): RegistryAlias[] {
@@ -438,6 +442,15 @@ export function edgesToPlaceholder(
   id: number,
 ): { id: number; from_id: number; status: EdgeStatus; relation: string; sentence: string }[] {
   return stmt(db, SQL.edgesToPlaceholder).all(id) as ReturnType<typeof edgesToPlaceholder>;
+}
+
+/** The citing document of each edge to these placeholders, by placeholder then edge id: one read for a page. */
+export function placeholderCiters(db: Database, ids: readonly number[]): { to_placeholder: number; from_id: number }[] {
+  return stmt(db, SQL.placeholderCiters).all(JSON.stringify(ids)) as { to_placeholder: number; from_id: number }[];
+}
+
+export function documentNodes(db: Database, ids: readonly number[]): NodeRow[] {
+  return stmt(db, SQL.documentNodes).all(JSON.stringify(ids)) as NodeRow[];
 }
 
 export function missingPlaceholders(
