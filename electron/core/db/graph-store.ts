@@ -518,6 +518,15 @@ export function startEmptyArchiveAtRules(db: Database, version: number): boolean
 
 /** Documents with citations that have no edge yet (imported before migration 0040, or re-parsed). */
 export function documentsNeedingResolution(db: Database): number[] {
+  // Counted first, from the smallest indexes: every citation has at most one edge and every key row
+  // one document (unique foreign keys), so equal counts mean none is missing. The search itself
+  // reads the whole documents table, 0.2–0.5 s at 100k documents on every session's first graph use.
+  const complete = stmt(
+    db,
+    `SELECT (SELECT count(*) FROM citations) = (SELECT count(*) FROM graph_edges WHERE citation_id IS NOT NULL)
+        AND (SELECT count(*) FROM documents) = (SELECT count(*) FROM graph_docs) AS complete`,
+  ).get() as { complete: number };
+  if (complete.complete) return [];
   return (
     stmt(
       db,

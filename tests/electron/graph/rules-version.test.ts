@@ -127,3 +127,35 @@ test('an archive whose only documents are in the trash keeps its older rules: th
     t.cleanup();
   }
 });
+
+describe('a session’s first graph use resolves what was stored without its graph, found by counting first', () => {
+  const counts = (archive: Archive) =>
+    archive.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM graph_edges WHERE citation_id IS NOT NULL) AS edges, (SELECT count(*) FROM graph_docs) AS keys`,
+      )
+      .get();
+  test.each([
+    ['a citation without its edge', 'DELETE FROM graph_edges WHERE id = (SELECT max(id) FROM graph_edges)'],
+    [
+      'a document without its keys',
+      'DELETE FROM graph_docs WHERE document_id = (SELECT max(document_id) FROM graph_docs)',
+    ],
+    ['nothing missing', 'SELECT 1'],
+  ])('%s', async (_what, damage) => {
+    const t = tempDir('vanthu-rules-');
+    let archive = Archive.open(t.dir);
+    try {
+      await importLetters(archive, [BG_571, YT_128]);
+      const whole = counts(archive);
+      archive.db.exec(damage);
+      archive.close();
+      archive = Archive.open(t.dir);
+      archive.graph.missing();
+      expect(counts(archive)).toEqual(whole);
+    } finally {
+      archive.close();
+      t.cleanup();
+    }
+  });
+});
