@@ -14,6 +14,7 @@ import { folderProblem, makeFolder } from './folders';
 import { afterOpen, beforeOpen } from './backup/lifecycle';
 import { SearchEngine } from './search/engine';
 import { GraphService } from './graph/service';
+import { startGraphRules } from './graph/resolve';
 import { catchUpIndex } from './search/indexer';
 import type { ReparseReport } from '../../shared/model/review';
 import { parseDirective } from '../../shared/parser';
@@ -44,7 +45,10 @@ export class Archive {
     // trash entries older than 30 days go once it is open.
     if (!options.readOnly) beforeOpen(dir);
     const db = openDatabase(path.join(dir, DATABASE_FILE), options);
-    if (!options.readOnly) afterOpen(db);
+    if (!options.readOnly) {
+      afterOpen(db);
+      startGraphRules(db);
+    }
     return new Archive(dir, db);
   }
 

@@ -76,12 +76,32 @@ interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `d.id, d.ref, d.type, d.issuer, d.issuer_level, d.date, d.subject, d.imported_at, o.file_name`;
 
-// Undated documents sort after dated ones in both directions; id breaks ties so paging is stable.
-const ORDER_BY: Record<DocumentSortKey, string> = {
-  date_desc: 'd.date IS NULL, d.date DESC, d.id DESC',
-  date_asc: 'd.date IS NULL, d.date ASC, d.id ASC',
-  imported_desc: 'd.imported_at DESC, d.id DESC',
+/**
+ * Undated documents sort after dated ones in both directions; id breaks ties so paging is stable.
+ * The date orders are read as two ranges of `documents_by_date` (dated, then undated by id): as
+ * one `ORDER BY date IS NULL, …` SQLite sorted every document for a page of 200 (0.4–1 s at 100k
+ * documents, the app's home list).
+ */
+const ORDERS: Record<DocumentSortKey, { where: string; orderBy: string }[]> = {
+  date_desc: [
+    { where: 'd.date IS NOT NULL', orderBy: 'd.date DESC, d.id DESC' },
+    { where: 'd.date IS NULL', orderBy: 'd.id DESC' },
+  ],
+  date_asc: [
+    { where: 'd.date IS NOT NULL', orderBy: 'd.date ASC, d.id ASC' },
+    { where: 'd.date IS NULL', orderBy: 'd.id ASC' },
+  ],
+  imported_desc: [{ where: '1', orderBy: 'd.imported_at DESC, d.id DESC' }],
 };
+
+const listSql = (part: { where: string; orderBy: string }): string =>
+  `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN originals o ON o.document_id = d.id
+   WHERE ${part.where} ORDER BY ${part.orderBy} LIMIT ? OFFSET ?`;
+
+/** The statements a list page runs (a test pins their plans). */
+export function listDocumentsSql(sort: DocumentSortKey): string[] {
+  return ORDERS[sort].map(listSql);
+}
 
 function toSummary(row: SummaryRow): DocumentSummary {
   return {
@@ -132,12 +152,17 @@ export function countDocuments(db: Database): number {
 }
 
 export function listDocuments(db: Database, sort: DocumentSortKey, limit: number, offset: number): DocumentSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d JOIN originals o ON o.document_id = d.id
-       ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`,
-    )
-    .all(limit, offset) as SummaryRow[];
+  const rows: SummaryRow[] = [];
+  let skip = offset;
+  for (const part of ORDERS[sort]) {
+    if (rows.length >= limit) break;
+    const got = stmt(db, listSql(part)).all(limit - rows.length, skip) as SummaryRow[];
+    // A part that fills nothing of the page was skipped whole: count it only then.
+    if (got.length === 0 && skip > 0)
+      skip -= (stmt(db, `SELECT count(*) AS n FROM documents d WHERE ${part.where}`).get() as { n: number }).n;
+    else skip = 0;
+    rows.push(...got);
+  }
   return rows.map(toSummary);
 }
 

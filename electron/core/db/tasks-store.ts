@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { TaskDeadline } from '../../../shared/model/directive';
 import type { ParsedTaskRow, TaskSheetDocument, TrackingState } from '../../../shared/tasks/types';
+import { refKey } from '../../../shared/text/ref';
 import { stmt } from './statements';
 import { taskText } from './store';
 import { documentText as storedDocumentText } from './text';
@@ -100,6 +101,36 @@ export function documentsWithTasks(db: Database, since: string | null = null): T
         a.id - b.id,
     )
     .map(toDocument);
+}
+
+/** Every document's number/symbol, read from the covering index `documents_graph_keys`, not the rows. */
+export const DOCUMENT_REFS_SQL = 'SELECT id, ref FROM documents WHERE ref IS NOT NULL';
+
+/**
+ * The documents with tasks whose number/symbol reads (`refKey`) as one of `refKeys`, in the order of
+ * `documentsWithTasks()`. Reports cite a few directives: reading every document with tasks to find
+ * them held the app 1.1–3.4 s at 100k documents.
+ */
+export function documentsWithTasksByRefKey(
+  db: Database,
+  refKeys: ReadonlySet<string>,
+  documentId: number | null = null,
+): TaskDocumentRow[] {
+  if (refKeys.size === 0) return [];
+  const ids =
+    documentId !== null
+      ? [documentId]
+      : (stmt(db, DOCUMENT_REFS_SQL).all() as { id: number; ref: string }[])
+          .filter((r) => r.ref && refKeys.has(refKey(r.ref)))
+          .map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = stmt(
+    db,
+    `SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))
+       AND (EXISTS (SELECT 1 FROM tasks t WHERE t.document_id = d.id) OR EXISTS (SELECT 1 FROM task_sheets s WHERE s.document_id = d.id))
+     ORDER BY date IS NULL, date, id`,
+  ).all(JSON.stringify(ids)) as DocumentDbRow[];
+  return rows.filter((r) => r.ref && refKeys.has(refKey(r.ref))).map(toDocument);
 }
 
 interface TaskDbRow {

@@ -404,6 +404,15 @@ export function resolveMatchKey(db: Database, fromId: number, matchKey: string):
  */
 export const GRAPH_RULES_VERSION = 3;
 
+/** At open: an archive with nothing resolved yet starts at today's rules (see gs.startEmptyArchiveAtRules). */
+export function startGraphRules(db: Database): void {
+  try {
+    gs.startEmptyArchiveAtRules(db, GRAPH_RULES_VERSION);
+  } catch {
+    // Another process holds the write lock: the first graph use catches up as it always did.
+  }
+}
+
 /**
  * Resolves documents that have no keys or citations without edges (archives from before 0040,
  * re-parsed documents), and recomputes the whole graph once when it was resolved under older rules.

@@ -276,13 +276,18 @@ export class TaskService {
    * lead agency is the report's issuer when it is one of them, else every open task of the directive.
    */
   suggestions(today: string, documentId?: number | null): CloseSuggestion[] {
-    const docs = store.documentsWithTasks(this.db).filter((d) => d.ref && (!documentId || d.id === documentId));
+    const cites = store.reportCitations(this.db);
+    const docs = store.documentsWithTasksByRefKey(
+      this.db,
+      new Set(cites.map((c) => refKey(c.citedRef))),
+      documentId || null,
+    );
     const byRef = new Map<string, store.TaskDocumentRow[]>();
     for (const doc of docs) byRef.set(refKey(doc.ref!), [...(byRef.get(refKey(doc.ref!)) ?? []), doc]);
     const index = this.agencyIndex();
     const tracking = this.trackingMap();
     const out: CloseSuggestion[] = [];
-    for (const cite of store.reportCitations(this.db)) {
+    for (const cite of cites) {
       for (const doc of byRef.get(refKey(cite.citedRef)) ?? []) {
         if (doc.id === cite.citingId) continue;
         // Same number/symbol recurs every year (domain.md §2.4): a cited date must agree.

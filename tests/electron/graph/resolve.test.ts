@@ -109,6 +109,26 @@ describe('resolution', () => {
       cleanup();
     }
   });
+
+  // A query per placeholder and per citing document: 11,000 for the 1,000 rows of #/missing at 100k.
+  test('the missing list reads its placeholders’ citing documents in one query and the documents in another, by key', async () => {
+    const { archive, cleanup } = openArchive();
+    try {
+      await importLetters(archive, [YT_128, YT_SECOND, BG_571]);
+      const cd02 = (limit: number) => archive.graph.missing(1000, limit).find((m) => m.node.ref === '02-CĐ/TU')!;
+      // The citing documents in the order their citations were stored, each once, cut at the limit.
+      expect(cd02(50).citing.map((c) => c.ref)).toEqual(['128-KH/HU', '131-CV/HU']);
+      expect(cd02(1).citing.map((c) => c.ref)).toEqual(['128-KH/HU']);
+      expect(cd02(50).citations).toBe(2);
+      const plan = (sql: string) =>
+        (archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1]') as { detail: string }[]).map((r) => r.detail);
+      expect(plan(SQL.placeholderCiters)[0]).toMatch(/SEARCH graph_edges USING INDEX graph_edges_by_to_placeholder/);
+      expect(plan(SQL.placeholderCiters).join('\n')).not.toMatch(/TEMP B-TREE/);
+      expect(plan(SQL.documentNodes)[0]).toMatch(/SEARCH documents USING INTEGER PRIMARY KEY/);
+    } finally {
+      cleanup();
+    }
+  });
 });
 
 describe('clerk decisions', () => {

@@ -4,6 +4,7 @@
  */
 import { Archive } from '../../../electron/core/archive';
 import { GRAPH_RULES_VERSION } from '../../../electron/core/graph/resolve';
+import { trashDocument } from '../../../electron/core/history/trash';
 import { tempDir } from '../../helpers/tmp';
 import { BG_571, YT_128, importLetters } from './fixture';
 
@@ -87,4 +88,74 @@ test('a clerk’s rejection stored under rules 2 for the undated citation of 571
     archive.close();
     t.cleanup();
   }
+});
+
+test('the first graph use after a new archive’s first import does not resolve the whole graph again (21 s at 100k documents)', async () => {
+  const t = tempDir('vanthu-rules-');
+  let archive = Archive.open(t.dir);
+  try {
+    // Migration 0140 starts an empty archive at rules 2; nothing is resolved yet, so it starts at today's.
+    expect(rulesVersion(archive)).toBe(GRAPH_RULES_VERSION);
+    const ids = await importLetters(archive, [BG_571, YT_128]);
+    const citer = ids.get('yt128')!;
+    // A full resolution would repair this edge: it staying broken shows none ran.
+    archive.db
+      .prepare(`UPDATE graph_edges SET status = 'missing', to_doc = NULL WHERE id = ?`)
+      .run(edgeTo571(archive, citer).id);
+    archive.close();
+    archive = Archive.open(t.dir);
+    archive.graph.links(citer);
+    expect(edgeTo571(archive, citer).status).toBe('missing');
+  } finally {
+    archive.close();
+    t.cleanup();
+  }
+});
+
+test('an archive whose only documents are in the trash keeps its older rules: they come back as resolved then', async () => {
+  const t = tempDir('vanthu-rules-');
+  let archive = Archive.open(t.dir);
+  try {
+    const ids = await importLetters(archive, [BG_571]);
+    trashDocument(archive.db, ids.get('bg571')!);
+    archive.db.prepare('UPDATE graph_rules SET version = 2').run();
+    archive.close();
+    archive = Archive.open(t.dir);
+    expect(rulesVersion(archive)).toBe(2);
+  } finally {
+    archive.close();
+    t.cleanup();
+  }
+});
+
+describe('a session’s first graph use resolves what was stored without its graph, found by counting first', () => {
+  const counts = (archive: Archive) =>
+    archive.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM graph_edges WHERE citation_id IS NOT NULL) AS edges, (SELECT count(*) FROM graph_docs) AS keys`,
+      )
+      .get();
+  test.each([
+    ['a citation without its edge', 'DELETE FROM graph_edges WHERE id = (SELECT max(id) FROM graph_edges)'],
+    [
+      'a document without its keys',
+      'DELETE FROM graph_docs WHERE document_id = (SELECT max(document_id) FROM graph_docs)',
+    ],
+    ['nothing missing', 'SELECT 1'],
+  ])('%s', async (_what, damage) => {
+    const t = tempDir('vanthu-rules-');
+    let archive = Archive.open(t.dir);
+    try {
+      await importLetters(archive, [BG_571, YT_128]);
+      const whole = counts(archive);
+      archive.db.exec(damage);
+      archive.close();
+      archive = Archive.open(t.dir);
+      archive.graph.missing();
+      expect(counts(archive)).toEqual(whole);
+    } finally {
+      archive.close();
+      t.cleanup();
+    }
+  });
 });
