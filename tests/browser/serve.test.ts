@@ -174,7 +174,8 @@ describeBrowser('vanthu serve: the UI in Chromium', () => {
     const empty = page.getByTestId('empty-state');
     await empty.waitFor();
     expect(collapse(await empty.innerText())).toContain(
-      'Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.',
+      // Every kind the readers take (.rtf, .html and .md were left out, so a clerk with .rtf files thought them refused).
+      'Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt, .rtf, .html, .md vào đây.',
     );
     expect(page.url()).not.toContain('token=');
     expect(page.url()).toBe(`http://127.0.0.1:${served.port}/`);

@@ -2,6 +2,7 @@
  * Document readers: bytes of one file → normalised Unicode text, or a refusal with a reason.
  * Never throws: a reader that fails or hangs becomes a ReadFail.
  */
+import { DOCUMENT_EXTENSIONS } from '../../../shared/model/formats';
 import type { ImportFailure } from '../../../shared/model/archive';
 import { normalizeText } from '../../../shared/text/vietnamese';
 import { ReaderError, WARNINGS, fixLegacy, withKinds, type RawRead } from './common';
@@ -30,16 +31,7 @@ export interface ReadFail {
 }
 export type ReadResult = ReadOk | ReadFail;
 
-export const SUPPORTED_EXTENSIONS: readonly string[] = [
-  '.txt',
-  '.md',
-  '.html',
-  '.htm',
-  '.rtf',
-  '.docx',
-  '.doc',
-  '.pdf',
-];
+export const SUPPORTED_EXTENSIONS = DOCUMENT_EXTENSIONS;
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20000;
 

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
+import { DOCUMENT_KINDS_FOR_CLERKS } from '../../../shared/model/formats';
 import type { ArchiveInfo } from '../../../shared/model/archive';
 
 export function FirstRun({ api, info, children }: { api: VanthuApi; info: ArchiveInfo | null; children?: ReactNode }) {
@@ -27,7 +28,7 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
     <div className={firstRun ? 'empty first-run' : 'empty'} data-testid="empty-state">
       <h2>Chào mừng đến với Vanthu</h2>
       <p className="empty-text">
-        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp .doc, .docx, .pdf, .txt vào đây.
+        Kho chưa có văn bản nào. Bấm «Nhập văn bản» hoặc kéo thả tệp {DOCUMENT_KINDS_FOR_CLERKS} vào đây.
       </p>
       {firstRun && info ? (
         <ol className="first-run-steps" data-testid="first-run">
@@ -45,8 +46,8 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
             </a>
           </li>
           <li>
-            <strong>Nhập văn bản</strong>: bấm «Nhập văn bản» hoặc kéo thả tệp, thư mục .doc, .docx, .pdf, .txt vào cửa
-            sổ.
+            <strong>Nhập văn bản</strong>: bấm «Nhập văn bản» hoặc kéo thả tệp, thư mục ({DOCUMENT_KINDS_FOR_CLERKS})
+            vào cửa sổ.
           </li>
         </ol>
       ) : null}

@@ -1,7 +1,8 @@
 /** Turning picked or dropped files into uploads: extension filter, folder walking, base64. */
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.doc', '.docx', '.pdf', '.rtf', '.html', '.htm', '.md'] as const;
-export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.join(',');
+import { DOCUMENT_EXTENSIONS } from '../../../shared/model/formats';
+
+export const ACCEPT_ATTRIBUTE = DOCUMENT_EXTENSIONS.join(',');
 
 /** A file the user chose, with the name to send (folder-relative when it came from a folder). */
 export interface PickedFile {
@@ -17,7 +18,7 @@ export interface PickedSet {
 
 export function hasAcceptedExtension(name: string): boolean {
   const lower = name.toLowerCase();
-  return ACCEPTED_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return DOCUMENT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
 function isHidden(path: string): boolean {
