@@ -71,10 +71,19 @@ export function baseName(p: string | null | undefined): string {
   return parts[parts.length - 1] || p;
 }
 
+/**
+ * The name to show for an imported file: a disk path's last segment, but an upload's folder-relative
+ * name whole, since «A/cv.txt» and «B/cv.txt» from one folder are two files the clerk must tell apart.
+ */
+export function fileLabel(p: string | null | undefined): string {
+  if (!p) return '';
+  return /^([\\/]|[A-Za-z]:)/.test(p) ? baseName(p) : p;
+}
+
 /** "Thông báo số 12-TB/HU" — the usual way a clerk names a document. */
 export function documentTitle(doc: { type: string | null; ref: string | null; originalName: string }): string {
   if (doc.type && doc.ref) return `${doc.type} số ${doc.ref}`;
   if (doc.ref) return `Văn bản số ${doc.ref}`;
   if (doc.type) return doc.type;
-  return baseName(doc.originalName);
+  return fileLabel(doc.originalName);
 }

@@ -23,6 +23,11 @@ export const GraphDecisionSchema = z.discriminatedUnion('action', [
     .strict()
     .refine((v) => v.fromId !== v.toDoc, { message: 'không thể liên kết văn bản với chính nó' }),
   z.object({ action: z.literal('remove'), edgeId: docId }).strict(),
+  /**
+   * Takes back a confirm or reject (#/pending's «Hoàn tác»). By citing document, match key and target,
+   * not by edge: deciding re-resolves the citation, and its edge may have a new id by then.
+   */
+  z.object({ action: z.literal('undo'), fromId: docId, matchKey: z.string().min(1).max(500), toDoc: docId }).strict(),
 ]);
 export type GraphDecisionInput = z.output<typeof GraphDecisionSchema>;
 

@@ -87,9 +87,46 @@ describeBrowser('#/pending: choices between look-alike documents', () => {
     expect(await row.getByRole('button', { name: /^Không phải: Chỉ thị số 05-CT\/TW, #\d+$/ }).count()).toBe(2);
     await confirm.first().focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Đã xác nhận văn bản được trích dẫn. Không còn trích dẫn nào cần xác nhận.').waitFor();
+    await page
+      .getByText(
+        /^Đã xác nhận: Kế hoạch số 128-KH\/HU trích dẫn Chỉ thị số 05-CT\/TW \(#\d+\)\. Không còn trích dẫn nào cần xác nhận\.$/,
+      )
+      .waitFor();
     // None left: the focus is on the page's title, not on the body at the top of the page.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trích dẫn cần văn thư xác nhận');
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Regression: after «Đúng văn bản này» or «Không phải» the row went with no way back from a wrong click.
+  test('the last choice can be undone: «Hoàn tác» brings the citation back to the list', async () => {
+    // The page as the previous test left it: the confirm just made, its undo offered.
+    const undo = page.getByTestId('pending-undo');
+    await undo.click();
+    await page
+      .getByText(/^Đã hoàn tác quyết định về Chỉ thị số 05-CT\/TW \(#\d+\) của Kế hoạch số 128-KH\/HU/)
+      .waitFor();
+    const row = page.getByTestId('pending-row').filter({ hasText: '128-KH/HU' });
+    await row.waitFor();
+    expect(await row.getByTestId('pending-candidate').count()).toBe(2);
+    expect(await undo.count()).toBe(0);
+
+    // «Không phải» says which document was ruled out, by number, and can be undone too.
+    const first = row.getByRole('button', { name: /^Không phải: Chỉ thị số 05-CT\/TW, #\d+$/ }).first();
+    const id = /#(\d+)$/.exec((await first.getAttribute('aria-label')) ?? '')![1];
+    await first.click();
+    await page
+      .getByTestId('pending-status')
+      .getByText(`Đã ghi: Chỉ thị số 05-CT/TW (#${id}) không phải văn bản Kế hoạch số 128-KH/HU trích dẫn.`, {
+        exact: false,
+      })
+      .waitFor();
+    await undo.click();
+    await page.getByTestId('pending-row').filter({ hasText: '128-KH/HU' }).waitFor();
+    // The graph is as before any choice: both candidates are offered again after a reload.
+    await page.reload();
+    const again = page.getByTestId('pending-row').filter({ hasText: '128-KH/HU' });
+    await again.waitFor();
+    expect(await again.getByTestId('pending-candidate').count()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ export async function feed(db: Database, file: BadFile, scratch: string, limitMs
     source = { kind: 'path', path: p };
     cleanup = () => rmSync(p, { force: true });
   } else {
-    // As the browser host does with a dropped file: the name is reduced to a base name (handlers.ts).
+    // As the browser host does with a dropped file: the name is made safe (no "..", drive or leading "/").
     source = { kind: 'upload', name: safeUploadName(file.name), bytes: file.bytes };
   }
   const before = fingerprint(db);

@@ -31,6 +31,10 @@ export function createGraphHandlers(archive: Archive): GraphHandlers {
         const edge = g().addLink(d.fromId, d.toDoc, d.relation, d.note);
         return { edge, links: g().links(d.fromId) };
       }
+      if (d.action === 'undo') {
+        g().clearDecision(d.fromId, d.matchKey, d.toDoc);
+        return { edge: null, links: g().links(d.fromId) };
+      }
       const from = g().edgeOrigin(d.edgeId);
       if (from === null) throw new VanthuError('NOT_FOUND', `liên kết #${d.edgeId}`);
       if (d.action === 'remove') g().removeLink(d.edgeId);

@@ -322,6 +322,18 @@ export class GraphService {
     return this.upEdges(edge.from_id);
   }
 
+  /** Takes back a confirm or reject: the citation resolves again as if the clerk had not decided. */
+  clearDecision(fromId: number, matchKey: string, toDoc: number): GraphEdge[] {
+    if (!this.docNode(fromId)) throw new VanthuError('NOT_FOUND', `#${fromId}`);
+    this.db
+      .transaction(() => {
+        gs.clearDecisions(this.db, fromId, matchKey, toDoc);
+        resolveMatchKey(this.db, fromId, matchKey);
+      })
+      .immediate();
+    return this.upEdges(fromId);
+  }
+
   /** The citing document of an edge, or null. */
   edgeOrigin(edgeId: number): number | null {
     return gs.edgeById(this.db, edgeId)?.from_id ?? null;

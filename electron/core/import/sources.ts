@@ -107,13 +107,32 @@ export async function collectSources(
   return { sources, missing };
 }
 
-/** A display name for an uploaded file that can never act as a path ("../", "C:\", control characters). */
+/** The longest upload name kept; a longer one loses its leading folders first, never its extension. */
+export const MAX_UPLOAD_NAME = 255;
+
+/**
+ * A display name for an uploaded file that can never act as a path ("../", "C:\\", "/etc", control
+ * characters), keeping the folder-relative name the page sent: «A/cv.txt» and «B/cv.txt» from one
+ * folder must stay two names, in the results and in the stored file name.
+ */
 export function safeUploadName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // Control characters in a name can forge terminal output or log lines; they are never meaningful.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (cleaned || 'tep-khong-ten').slice(0, 255);
+  const parts = name
+    .split(/[\\/]/)
+    // Control characters in a name can forge terminal output or log lines, and bidirectional controls
+    // can make «cv‮txt.exe.docx» read as another name in the results; neither is ever meaningful.
+    // eslint-disable-next-line no-control-regex
+    .map((part) => part.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim())
+    // "." and ".." climb nothing here, and a drive ("C:") or an empty part (a leading "/") names no folder.
+    .filter((part) => part !== '' && part !== '.' && part !== '..' && !/^[A-Za-z]:$/.test(part));
+  if (parts.length === 0) return 'tep-khong-ten';
+  let joined = parts.join('/');
+  while (joined.length > MAX_UPLOAD_NAME && parts.length > 1) {
+    parts.shift();
+    joined = '…/' + parts.join('/');
+  }
+  if (joined.length <= MAX_UPLOAD_NAME) return joined;
+  const ext = /\.[^.]{1,16}$/.exec(joined)?.[0] ?? '';
+  return joined.slice(0, MAX_UPLOAD_NAME - ext.length) + ext;
 }
 
 export function sourceLabel(source: ImportSource): string {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
-import type { MissingDocument, PendingDecision } from '../../../shared/graph/types';
+import type { GraphNode, MissingDocument, PendingDecision } from '../../../shared/graph/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { NodeLink, NodeLinks } from './DocumentLinks';
 import { GraphView } from './GraphView';
@@ -101,6 +101,11 @@ function PendingPage({ api }: { api: VanthuApi }) {
    * place (or the title when none is left), and what was done is said.
    */
   const [after, setAfter] = useState<{ at: number; said: string } | null>(null);
+  /**
+   * The last choice, for «Hoàn tác»: a wrong click used to vanish with its row, with no way back. Kept
+   * by citing document, match key and target, since deciding re-resolves the citation (new edge id).
+   */
+  const [last, setLast] = useState<{ fromId: number; matchKey: string; toDoc: number; about: string } | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const load = useCallback(() => {
@@ -115,17 +120,39 @@ function PendingPage({ api }: { api: VanthuApi }) {
       ];
     (row?.querySelector<HTMLButtonElement>('button') ?? titleRef.current)?.focus();
   }, [after, rows]);
-  const decide = async (at: number, edgeId: number, action: 'confirm' | 'reject', toDoc: number) => {
+  const decide = async (at: number, p: PendingDecision, action: 'confirm' | 'reject', c: GraphNode) => {
+    const toDoc = c.id as number;
     setBusy(true);
-    const r = await api.graphDecide({ decision: { action, edgeId, toDoc } });
+    const r = await api.graphDecide({ decision: { action, edgeId: p.edgeId, toDoc } });
     setBusy(false);
     if (!r.ok) setError(r.error);
     else {
       setError(null);
+      // Said with both numbers: the row is gone, and the clerk must see which choice was recorded.
+      const target = `${nodeTitle(c)} (#${toDoc})`;
+      const from = nodeTitle(p.from);
       setAfter({
         at,
-        said: action === 'confirm' ? 'Đã xác nhận văn bản được trích dẫn.' : 'Đã ghi: không phải văn bản này.',
+        said:
+          action === 'confirm'
+            ? `Đã xác nhận: ${from} trích dẫn ${target}.`
+            : `Đã ghi: ${target} không phải văn bản ${from} trích dẫn.`,
       });
+      setLast({ fromId: p.from.id as number, matchKey: p.matchKey, toDoc, about: `${target} của ${from}` });
+      load();
+    }
+  };
+  const undo = async () => {
+    if (!last) return;
+    setBusy(true);
+    const { about, ...decision } = last;
+    const r = await api.graphDecide({ decision: { action: 'undo', ...decision } });
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+    else {
+      setError(null);
+      setLast(null);
+      setAfter({ at: 0, said: `Đã hoàn tác quyết định về ${about}; trích dẫn trở lại danh sách.` });
       load();
     }
   };
@@ -141,11 +168,24 @@ function PendingPage({ api }: { api: VanthuApi }) {
         quyết định được giữ lại khi phân tích lại.
       </p>
       {error && <ErrorMessage error={error} />}
-      <p role="status" data-testid="pending-status">
-        {after && rows
-          ? `${after.said} ${rows.length > 0 ? `Còn ${rows.length} trích dẫn cần xác nhận.` : 'Không còn trích dẫn nào cần xác nhận.'}`
-          : ''}
-      </p>
+      <div className="graph-pending-after">
+        <p role="status" data-testid="pending-status">
+          {after && rows
+            ? `${after.said} ${rows.length > 0 ? `Còn ${rows.length} trích dẫn cần xác nhận.` : 'Không còn trích dẫn nào cần xác nhận.'}`
+            : ''}
+        </p>
+        {last && (
+          <button
+            type="button"
+            className="button small"
+            disabled={busy}
+            onClick={() => void undo()}
+            data-testid="pending-undo"
+          >
+            Hoàn tác
+          </button>
+        )}
+      </div>
       {rows === null && !error && <p className="muted">Đang tải…</p>}
       {rows?.length === 0 && <p>Không có trích dẫn nào cần xác nhận.</p>}
       <ul className="item-list graph-pending" data-testid="pending-list" ref={listRef}>
@@ -170,7 +210,7 @@ function PendingPage({ api }: { api: VanthuApi }) {
                     className="button small"
                     disabled={busy}
                     aria-label={`Đúng văn bản này: ${nodeTitle(c)}, #${c.id}`}
-                    onClick={() => void decide(at, p.edgeId, 'confirm', c.id as number)}
+                    onClick={() => void decide(at, p, 'confirm', c)}
                   >
                     Đúng văn bản này
                   </button>{' '}
@@ -179,7 +219,7 @@ function PendingPage({ api }: { api: VanthuApi }) {
                     className="button small subtle"
                     disabled={busy}
                     aria-label={`Không phải: ${nodeTitle(c)}, #${c.id}`}
-                    onClick={() => void decide(at, p.edgeId, 'reject', c.id as number)}
+                    onClick={() => void decide(at, p, 'reject', c)}
                   >
                     Không phải
                   </button>

@@ -9,7 +9,7 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentDetail } from '../../../shared/model/archive';
 import type { EditableField } from '../../../shared/model/review';
-import { baseName, documentTitle, formatDateTime } from '../format';
+import { baseName, documentTitle, fileLabel, formatDateTime } from '../format';
 import { CitationPanel } from '../review/CitationPanel';
 import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
@@ -334,7 +334,7 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
               field="originalName"
               actions={<SaveOriginal api={api} id={d.id} onError={setActionError} />}
             >
-              {baseName(d.originalName)}
+              {fileLabel(d.originalName)}
             </Field>
             <Field label="Ngày nhập vào kho" field="importedAt">
               {formatDateTime(d.importedAt)}

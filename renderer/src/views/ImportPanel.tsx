@@ -2,7 +2,7 @@
 import { memo, useCallback, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ImportFileResult } from '../../../shared/model/archive';
-import { baseName, importStatusText } from '../format';
+import { fileLabel, importStatusText } from '../format';
 import { ACCEPT_ATTRIBUTE, fromInput, type PickedSet } from '../import/files';
 import type { ImportResultLog, ResultFilter } from '../import/resultLog';
 import type { ImportState } from '../import/useImporter';
@@ -97,7 +97,7 @@ export function ImportProgressView({ state }: { state: ImportState }) {
       : state.total > 0
         ? Math.min(state.done + 1, state.total)
         : state.done + 1;
-  const name = baseName(state.current);
+  const name = fileLabel(state.current);
   const verb = state.status === 'reading' ? 'Đang đọc' : 'Đang nhập';
   const label =
     state.total > 0
@@ -227,7 +227,7 @@ const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultL
                 onKeyDown={(e) => onKeyDown(e, item.index, r)}
               >
                 <span className="result-name" title={r.path}>
-                  {baseName(r.path)}
+                  {fileLabel(r.path)}
                 </span>
                 <span className="result-status" title={text}>
                   {text}

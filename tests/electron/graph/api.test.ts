@@ -1,5 +1,6 @@
 /** The graph operations through the dispatcher (issue #5): validated inputs, errors as data. */
 import { createDispatcher } from '../../../electron/core/api/dispatch';
+import { edgeById } from '../../../electron/core/db/graph-store';
 import type { Result } from '../../../shared/api/errors';
 import type {
   Coverage,
@@ -92,6 +93,32 @@ describe('graph API', () => {
     expect(confirmed.links.up.find((u) => u.node.id === bg && u.edge.text === edge.text)?.edge.status).toBe(
       'confirmed',
     );
+  });
+
+  // Regression: #/pending offered no way back from a wrong «Không phải» or «Đúng văn bản này».
+  test('undo takes a decision back: the citation resolves as if the clerk had never decided', async () => {
+    const yt = ids.get('yt128')!;
+    const bg = ids.get('bg571')!;
+    const before = ctx.archive.graph.links(yt).up.find((u) => u.node.id === bg && u.edge.text.startsWith('Thực hiện'))!;
+    const matchKey = edgeById(ctx.archive.db, before.edge.id)!.match_key;
+    await ok(dispatch, 'graphDecide', { decision: { action: 'reject', edgeId: before.edge.id, toDoc: bg } });
+    expect(ctx.archive.graph.links(yt).up.some((u) => u.node.id === bg && u.edge.text === before.edge.text)).toBe(
+      false,
+    );
+    const undone = await ok<{ links: DocumentLinks }>(dispatch, 'graphDecide', {
+      decision: { action: 'undo', fromId: yt, matchKey, toDoc: bg },
+    });
+    const back = undone.links.up.find((u) => u.node.id === bg && u.edge.text === before.edge.text);
+    expect(back?.edge.status).toBe('resolved');
+    // It stays undone through a full re-resolution: no decision is left behind.
+    ctx.archive.graph.resolveAll();
+    expect(
+      ctx.archive.graph.links(yt).up.find((u) => u.node.id === bg && u.edge.text === before.edge.text)?.edge.status,
+    ).toBe('resolved');
+    const unknown = (await dispatch('graphDecide', {
+      decision: { action: 'undo', fromId: 99999, matchKey, toDoc: bg },
+    })) as Result<unknown>;
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('NOT_FOUND');
   });
 
   test('coverage names the recipients with and without implementing documents', async () => {

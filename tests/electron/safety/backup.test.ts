@@ -18,7 +18,7 @@ import {
 } from '../../../electron/core/backup/backup';
 import { checkArchive } from '../../../electron/core/backup/check';
 import { VanthuError } from '../../../shared/api/errors';
-import { SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
 const OPTS = { appVersion: '0.1.0-test', trigger: 'manual' as const };
 
@@ -293,6 +293,20 @@ describe('vanthu check', () => {
       expect.arrayContaining(['integrity', 'foreign_keys', 'index', 'originals']),
     );
     expect(report.originalsChecked).toBe(5);
+  });
+
+  // Regression: the page read «Cấu trúc tệp kho toàn vẹn (integrity_check: ok)», a SQLite term, and
+  // «5 nội dung văn bản khớp mã băm» beside 6 documents, as if one were lost: it was a scan.
+  test('says it for a clerk: no SQLite term, and a scan counted as a scan, not as a missing text', async () => {
+    await archive.importPaths([path.join(ROOT, 'tests', 'fixtures', 'formats', 'scanned.pdf')]);
+    const report = checkArchive(archive.db);
+    expect(report.documents).toBe(6);
+    const said = Object.fromEntries(report.findings.map((f) => [f.code, f.message]));
+    expect(said.integrity).toBe('Cấu trúc tệp kho toàn vẹn, không có chỗ hỏng.');
+    expect(said.texts).toBe(
+      '5 nội dung văn bản khớp mã băm khi nhập (1 bản quét không có chữ, đối chiếu bằng bản gốc).',
+    );
+    expect(report.findings.map((f) => f.message).join(' ')).not.toMatch(/integrity_check|[a-z]+_[a-z]+/);
   });
 
   test('finds an original that no longer matches its hash and a document missing from the index', () => {
