@@ -104,7 +104,9 @@ describe('format helpers', () => {
     expect(documentTitle({ type: 'Thông báo', ref: '12-TB/HU', originalName: 'a.txt' })).toBe('Thông báo số 12-TB/HU');
     expect(documentTitle({ type: null, ref: '12-TB/HU', originalName: 'a.txt' })).toBe('Văn bản số 12-TB/HU');
     expect(documentTitle({ type: 'Chỉ thị', ref: null, originalName: 'a.txt' })).toBe('Chỉ thị');
-    expect(documentTitle({ type: null, ref: null, originalName: 'thu-muc/b.docx' })).toBe('b.docx');
+    // An upload keeps its folder-relative name whole («A/cv.txt» and «B/cv.txt» are two files); a disk path its last part.
+    expect(documentTitle({ type: null, ref: null, originalName: 'thu-muc/b.docx' })).toBe('thu-muc/b.docx');
+    expect(documentTitle({ type: null, ref: null, originalName: 'D:\\USB\\thu-muc\\b.docx' })).toBe('b.docx');
   });
 
   test('import statuses and errors come from the shared Vietnamese messages', () => {
