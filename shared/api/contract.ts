@@ -206,7 +206,7 @@ export interface MethodOutputs {
   graphNeighbourhood: G.Graph;
   graphChain: G.GraphNode[];
   graphLinks: G.DocumentLinks;
-  graphMissing: G.MissingDocument[];
+  graphMissing: G.MissingDocuments;
   graphPending: G.PendingDecision[];
   /** The citing document's links as they now stand; `edge` is the link added by 'add'. */
   graphDecide: { edge: G.GraphEdge | null; links: G.DocumentLinks };
