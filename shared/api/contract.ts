@@ -19,7 +19,7 @@ import {
 } from '../search/types';
 import { reviewInputSchemas } from './review-inputs';
 import { taskInputSchemas } from '../tasks/schema';
-import type { CloseSuggestion, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
+import type { CloseSuggestions, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
 import type { SheetPrint } from '../tasks/render';
 import { graphInputSchemas } from '../graph/schema';
 import type * as G from '../graph/types';
@@ -198,7 +198,7 @@ export interface MethodOutputs {
   resetTaskSheet: TaskSheet;
   listTrackedTasks: TrackedTask[];
   updateTaskTracking: TrackedTask;
-  taskCloseSuggestions: CloseSuggestion[];
+  taskCloseSuggestions: CloseSuggestions;
   taskDashboard: TaskDashboard;
   getTaskPrint: { print: SheetPrint; fileName: string };
   printTaskSheet: { saved: string | null };
@@ -206,7 +206,7 @@ export interface MethodOutputs {
   graphNeighbourhood: G.Graph;
   graphChain: G.GraphNode[];
   graphLinks: G.DocumentLinks;
-  graphMissing: G.MissingDocument[];
+  graphMissing: G.MissingDocuments;
   graphPending: G.PendingDecision[];
   /** The citing document's links as they now stand; `edge` is the link added by 'add'. */
   graphDecide: { edge: G.GraphEdge | null; links: G.DocumentLinks };

@@ -45,7 +45,13 @@ export const graphInputSchemas = {
   graphChain: z.object({ id: docId }).strict(),
   /** The document page: upward and downward links with their sentences, and the chain. */
   graphLinks: z.object({ id: docId }).strict(),
-  graphMissing: z.object({ limit: z.number().int().min(1).max(5000).default(1000) }).strict(),
+  /** A page of the placeholders, most cited first; `offset` skips that many of them. */
+  graphMissing: z
+    .object({
+      limit: z.number().int().min(1).max(5000).default(1000),
+      offset: z.number().int().min(0).default(0),
+    })
+    .strict(),
   graphPending: z.object({ limit: z.number().int().min(1).max(5000).default(500) }).strict(),
   graphDecide: z.object({ decision: GraphDecisionSchema }).strict(),
   graphCoverage: z

@@ -69,6 +69,12 @@ export interface MissingDocument {
   citing: GraphNode[];
 }
 
+/** One page of the missing documents (`graphMissing`) and how many there are in all. */
+export interface MissingDocuments {
+  missing: MissingDocument[];
+  total: number;
+}
+
 export interface PendingDecision {
   edgeId: number;
   from: GraphNode;

@@ -3,6 +3,7 @@
  * agency drew its digest below every table, out of sight of the button, so the click seemed to do
  * nothing; every such button had the same name to a screen reader.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Archive } from '../../electron/core/archive';
@@ -13,6 +14,37 @@ const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
 const SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'samples');
 
+// A directive of 20 tasks and 17 reports on it, each suggesting all 20: 340 lines, more than the
+// dashboard draws (DASHBOARD_LIST_MAX).
+const TASKS = 20;
+const REPORTS = 17;
+const DIRECTIVE = `TỈNH ỦY BẮC GIANG
+BAN THƯỜNG VỤ
+
+Số 640-CV/TU
+Bắc Giang, ngày 10 tháng 9 năm 2021
+
+V/v triển khai các nhiệm vụ trọng tâm quý IV năm 2021
+
+Ban Thường vụ Tỉnh ủy yêu cầu:
+
+${Array.from({ length: TASKS }, (_, i) => `${i + 1}. Sở Y tế chủ trì thực hiện nhiệm vụ trọng tâm thứ ${i + 1} của quý IV.`).join('\n\n')}
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+`;
+const report = (n: number) => `ĐẢNG BỘ TỈNH BẮC GIANG
+CÔNG AN HUYỆN YÊN THẾ
+
+Số ${n}-BC/CAH
+Yên Thế, ngày ${n} tháng 10 năm 2021
+
+BÁO CÁO
+Kết quả thực hiện Công văn số 640-CV/TU ngày 10/9/2021 của Ban Thường vụ Tỉnh ủy
+
+Công an huyện báo cáo như sau: đã triển khai đầy đủ các nhiệm vụ.
+`;
+
 let dir: { dir: string; cleanup: () => void };
 let served: Served;
 let browser: Browser;
@@ -22,7 +54,11 @@ describeBrowser('task dashboard', () => {
   beforeAll(async () => {
     dir = tempDir('vanthu-task-dashboard-');
     const archive = Archive.open(dir.dir);
-    await archive.importPaths([SAMPLES]);
+    const reports = path.join(dir.dir, 'reports');
+    mkdirSync(reports);
+    writeFileSync(path.join(reports, 'cv-640.txt'), DIRECTIVE);
+    for (let n = 1; n <= REPORTS; n++) writeFileSync(path.join(reports, `bc-${n}.txt`), report(n));
+    await archive.importPaths([SAMPLES, reports]);
     archive.close();
     served = await serve(dir.dir);
     browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
@@ -63,5 +99,18 @@ describeBrowser('task dashboard', () => {
       () => document.activeElement?.getAttribute('aria-label') === 'Bảng theo dõi của Công an huyện',
     );
     expect(await inView('button[aria-label="Bảng theo dõi của Công an huyện"]')).toBe(true);
+  });
+
+  // 400 reports on a 10k archive answered 18.5 MB of suggestions, every line drawn on this page.
+  test('regression: the closing suggestions are cut, latest reports first, and the page says so', async () => {
+    await page.goto(`${served.url.replace(/#.*$/, '')}#/tasks`);
+    const section = page.getByTestId('close-suggestions');
+    await section.waitFor();
+    expect(await page.getByTestId('suggestions-cut').innerText()).toBe(
+      `Hiện 300 trong ${TASKS * REPORTS} đề nghị (báo cáo mới nhất trước).`,
+    );
+    const items = section.getByRole('listitem');
+    expect(await items.count()).toBe(300);
+    expect(await items.first().innerText()).toMatch(new RegExp(`^${REPORTS}-BC/CAH báo cáo về`));
   });
 });

@@ -151,10 +151,13 @@ export function registerGraphCommands(program: Command): void {
     .command('missing')
     .description('văn bản được viện dẫn nhưng chưa có trong kho, xếp theo số văn bản viện dẫn')
     .option('--json', 'in dạng JSON: [{ref, type, issuer, date, citations, citing: [{id, ref}]}]')
+    .addOption(
+      new Option('--limit <n>', 'số văn bản tối đa (nhiều trích dẫn trước)').argParser(intOption(1)).default(1000),
+    )
     .addOption(archiveOption())
-    .action(async (options: ArchiveOption & { json?: boolean }) => {
+    .action(async (options: ArchiveOption & { json?: boolean; limit: number }) => {
       await withArchive(options, (archive) => {
-        const rows = archive.graph.missing();
+        const { missing: rows, total } = archive.graph.missingPage(options.limit);
         if (options.json) {
           printJson(
             rows.map((r) => ({
@@ -181,6 +184,9 @@ export function registerGraphCommands(program: Command): void {
           for (const c of r.citing.slice(0, 5)) process.stdout.write(`       ← ${label(c)}\n`);
           if (r.citing.length > 5) process.stdout.write(`       … và ${r.citing.length - 5} văn bản khác\n`);
         });
+        // It stopped at 1,000 of 10,747 at 100k documents without a word.
+        if (total > rows.length)
+          process.stdout.write(`(hiện ${rows.length} trong ${total} văn bản; dùng --limit để xem thêm)\n`);
       });
     });
 

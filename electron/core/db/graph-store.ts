@@ -456,13 +456,25 @@ export function documentNodes(db: Database, ids: readonly number[]): NodeRow[] {
 export function missingPlaceholders(
   db: Database,
   limit: number,
+  offset = 0,
 ): (PlaceholderRow & { citations: number; citing: number })[] {
   return stmt(
     db,
     `SELECT p.id, p.key, p.ref, p.type, p.date, p.issuer, p.level, count(e.id) AS citations, count(DISTINCT e.from_id) AS citing
      FROM graph_placeholders p JOIN graph_edges e ON e.to_placeholder = p.id
-     GROUP BY p.id ORDER BY citing DESC, citations DESC, p.date DESC, p.id LIMIT ?`,
-  ).all(limit) as (PlaceholderRow & { citations: number; citing: number })[];
+     GROUP BY p.id ORDER BY citing DESC, citations DESC, p.date DESC, p.id LIMIT ? OFFSET ?`,
+  ).all(limit, offset) as (PlaceholderRow & { citations: number; citing: number })[];
+}
+
+/** How many placeholders missingPlaceholders has to page through: those some citation points at. */
+export function missingPlaceholderCount(db: Database): number {
+  return (
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM graph_placeholders p
+       WHERE EXISTS (SELECT 1 FROM graph_edges e WHERE e.to_placeholder = p.id)`,
+    ).get() as { n: number }
+  ).n;
 }
 
 export function pendingEdges(db: Database, limit: number): EdgeRow[] {

@@ -251,13 +251,14 @@ export interface ReportCitationRow {
   citedDate: string | null;
 }
 
-/** Citations with relation "reports": a report document naming the directive it reports on. */
+/** Citations with relation "reports" (a report naming the directive it reports on), latest reports first, undated last. */
 export function reportCitations(db: Database): ReportCitationRow[] {
   return db
     .prepare(
       `SELECT c.document_id AS citingId, d.ref AS citingRef, d.issuer AS citingIssuer, d.date AS citingDate, c.ref AS citedRef, c.date AS citedDate
        FROM citations c JOIN documents d ON d.id = c.document_id
-       WHERE c.relation = 'reports' AND c.ref IS NOT NULL`,
+       WHERE c.relation = 'reports' AND c.ref IS NOT NULL
+       ORDER BY d.date IS NULL, d.date DESC, c.document_id DESC, c.id`,
     )
     .all() as ReportCitationRow[];
 }

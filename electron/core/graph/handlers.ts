@@ -22,7 +22,7 @@ export function createGraphHandlers(archive: Archive): GraphHandlers {
       g().neighbourhood(typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : id, direction, depth, max),
     graphChain: ({ id }) => g().chain(id),
     graphLinks: ({ id }) => g().links(id),
-    graphMissing: ({ limit }) => g().missing(limit),
+    graphMissing: ({ limit, offset }) => g().missingPage(limit, offset),
     graphPending: ({ limit }) => g().pending(limit),
     graphDecide: ({ decision }) => {
       writable();

@@ -28,6 +28,7 @@ import {
 } from '../../../shared/tasks/status';
 import type {
   CloseSuggestion,
+  CloseSuggestions,
   OfficeSettings,
   SheetItem,
   TaskSheet,
@@ -274,8 +275,9 @@ export class TaskService {
   /**
    * Reports that cite a directive (relation "reports") suggest closing its open tasks: those whose
    * lead agency is the report's issuer when it is one of them, else every open task of the directive.
+   * Latest reports first, cut at `limit` lines with the total beside them (CloseSuggestions).
    */
-  suggestions(today: string, documentId?: number | null): CloseSuggestion[] {
+  suggestions(today: string, documentId?: number | null, limit = DASHBOARD_LIST_MAX): CloseSuggestions {
     const cites = store.reportCitations(this.db);
     const docs = store.documentsWithTasksByRefKey(
       this.db,
@@ -286,18 +288,29 @@ export class TaskService {
     for (const doc of docs) byRef.set(refKey(doc.ref!), [...(byRef.get(refKey(doc.ref!)) ?? []), doc]);
     const index = this.agencyIndex();
     const tracking = this.trackingMap();
+    // Many reports cite the same directive: its tasks are computed once, not once per report.
+    const openOf = new Map<number, TrackedTask[]>();
+    const openTasks = (doc: store.TaskDocumentRow) => {
+      let open = openOf.get(doc.id);
+      if (!open) {
+        open = this.trackedFor(doc, this.items(doc.id), tracking, index, today).filter((t) => isOpen(t.status));
+        openOf.set(doc.id, open);
+      }
+      return open;
+    };
     const out: CloseSuggestion[] = [];
+    let total = 0;
     for (const cite of cites) {
       for (const doc of byRef.get(refKey(cite.citedRef)) ?? []) {
         if (doc.id === cite.citingId) continue;
         // Same number/symbol recurs every year (domain.md §2.4): a cited date must agree.
         if (cite.citedDate && doc.date && cite.citedDate !== doc.date) continue;
-        const open = this.trackedFor(doc, this.items(doc.id), tracking, index, today).filter(
-          (t) => isOpen(t.status) && t.tracking.evidenceDocumentId !== cite.citingId,
-        );
+        const open = openTasks(doc).filter((t) => t.tracking.evidenceDocumentId !== cite.citingId);
         const issuerKey = cite.citingIssuer ? agencyKey(index.canonical(cite.citingIssuer)) : null;
         const mine = issuerKey ? open.filter((t) => agencyKey(t.agency) === issuerKey) : [];
-        for (const t of mine.length > 0 ? mine : open) {
+        const lines = mine.length > 0 ? mine : open;
+        total += lines.length;
+        for (const t of lines.slice(0, Math.max(0, limit - out.length))) {
           out.push({
             reportDocumentId: cite.citingId,
             reportRef: cite.citingRef,
@@ -311,7 +324,7 @@ export class TaskService {
         }
       }
     }
-    return out;
+    return { suggestions: out, total };
   }
 
   dashboard(today: string, since?: string | null): TaskDashboard {

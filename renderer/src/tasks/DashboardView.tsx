@@ -4,7 +4,12 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { SheetPrint } from '../../../shared/tasks/render';
 import { addDays, localIsoDate, trackingScopeLine, vnDate } from '../../../shared/tasks/status';
-import { STATUS_LABELS, type CloseSuggestion, type TaskDashboard, type TrackedTask } from '../../../shared/tasks/types';
+import {
+  STATUS_LABELS,
+  type CloseSuggestions,
+  type TaskDashboard,
+  type TrackedTask,
+} from '../../../shared/tasks/types';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
 import { useSheetCss } from './useSheetCss';
@@ -48,7 +53,7 @@ const SPAN_DAYS: Record<Exclude<Span, 'all'>, number> = { '12': 365, '24': 730, 
 export function DashboardView({ api }: { api: VanthuApi }) {
   useSheetCss();
   const [board, setBoard] = useState<TaskDashboard | null>(null);
-  const [suggestions, setSuggestions] = useState<CloseSuggestion[]>([]);
+  const [suggestions, setSuggestions] = useState<CloseSuggestions>({ suggestions: [], total: 0 });
   const [error, setError] = useState<ApiError | null>(null);
   const [digest, setDigest] = useState<SheetPrint | null>(null);
   /** The agency whose «Bảng theo dõi» opened the digest: «Đóng» gives that button the focus back. */
@@ -116,11 +121,16 @@ export function DashboardView({ api }: { api: VanthuApi }) {
         <button type="button" className="button vt-no-print" onClick={() => window.print()}>
           In
         </button>
-        {suggestions.length > 0 && (
-          <section className="vt-no-print">
+        {suggestions.total > 0 && (
+          <section className="vt-no-print" data-testid="close-suggestions">
             <h3>Đề nghị đóng nhiệm vụ theo văn bản báo cáo</h3>
+            {suggestions.total > suggestions.suggestions.length && (
+              <p className="muted" data-testid="suggestions-cut">
+                Hiện {suggestions.suggestions.length} trong {suggestions.total} đề nghị (báo cáo mới nhất trước).
+              </p>
+            )}
             <ul>
-              {suggestions.map((s) => (
+              {suggestions.suggestions.map((s) => (
                 <li key={`${s.reportDocumentId}|${s.documentId}|${s.itemKey}|${s.agency}`}>
                   <a href={`#/doc/${s.reportDocumentId}`}>{s.reportRef ?? `#${s.reportDocumentId}`}</a> báo cáo về{' '}
                   <a href={`#/tasksheet/${s.documentId}`}>nhiệm vụ của {s.agency || 'các cơ quan'}</a>:{' '}

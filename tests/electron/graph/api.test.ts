@@ -8,7 +8,7 @@ import type {
   Graph,
   GraphEdge,
   GraphNode,
-  MissingDocument,
+  MissingDocuments,
   PendingDecision,
 } from '../../../shared/graph/types';
 import { BG_571, CD_TW, NO_NUMBER, YT_128, importLetters, openArchive } from './fixture';
@@ -54,10 +54,29 @@ describe('graph API', () => {
   });
 
   test('missing lists the placeholders with their citing documents; pending is a list', async () => {
-    const missing = await ok<MissingDocument[]>(dispatch, 'graphMissing', {});
+    const { missing } = await ok<MissingDocuments>(dispatch, 'graphMissing', {});
     const cd = missing.find((m) => m.node.ref === '02-CĐ/TU')!;
     expect(cd.citing.map((n) => n.id)).toEqual([ids.get('yt128')]);
     expect(Array.isArray(await ok<PendingDecision[]>(dispatch, 'graphPending', {}))).toBe(true);
+  });
+
+  // The page asked for 1,000 placeholders with their citing documents at once: 2.4 MB at 100k.
+  test('regression: missing comes a page at a time, with the number of placeholders in all', async () => {
+    const all = await ok<MissingDocuments>(dispatch, 'graphMissing', {});
+    expect(all.missing.length).toBeGreaterThanOrEqual(2);
+    expect(all.total).toBe(all.missing.length);
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 1) {
+      pages.push(await ok<MissingDocuments>(dispatch, 'graphMissing', { limit: 1, offset }));
+    }
+    expect(pages.every((p) => p.total === all.total && p.missing.length === 1)).toBe(true);
+    expect(pages.flatMap((p) => p.missing)).toEqual(all.missing);
+    expect(await ok<MissingDocuments>(dispatch, 'graphMissing', { offset: all.total })).toEqual({
+      missing: [],
+      total: all.total,
+    });
+    const bad = await dispatch('graphMissing', { offset: -1 });
+    expect(bad.ok).toBe(false);
   });
 
   test('decide: add a link by hand, see it, remove it', async () => {

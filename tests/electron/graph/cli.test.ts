@@ -72,6 +72,18 @@ test('vanthu missing: placeholders with their citing documents; text and JSON', 
   expect(runCli(['missing', '--archive', archive]).stdout).toMatch(/VĂN BẢN CHƯA CÓ TRONG KHO/);
 });
 
+// It listed the first 1,000 of them and said nothing of the others (10,747 at 100k documents).
+test('regression: vanthu missing --limit, and the text says when the list is cut', () => {
+  const all = JSON.parse(runCli(['missing', '--json', '--archive', archive]).stdout) as { id: string }[];
+  expect(all.length).toBeGreaterThanOrEqual(2);
+  const one = runCli(['missing', '--json', '--limit', '1', '--archive', archive]);
+  expect(JSON.parse(one.stdout)).toEqual(all.slice(0, 1));
+  const text = runCli(['missing', '--limit', '1', '--archive', archive]).stdout;
+  expect(text).toContain(`(hiện 1 trong ${all.length} văn bản; dùng --limit để xem thêm)`);
+  expect(runCli(['missing', '--archive', archive]).stdout).not.toContain('dùng --limit');
+  expect(runCli(['missing', '--limit', '0', '--archive', archive]).status).not.toBe(0);
+});
+
 test('vanthu resolve rebuilds the same graph', () => {
   const before = runCli(['graph', '--all', '--json', '--archive', archive]).stdout;
   const r = runCli(['resolve', '--json', '--archive', archive]);
