@@ -300,11 +300,16 @@ export class TaskService {
     };
     const out: CloseSuggestion[] = [];
     let total = 0;
+    // A report names its directive in its title and again in its body: one suggestion per pair.
+    const paired = new Set<string>();
     for (const cite of cites) {
       for (const doc of byRef.get(refKey(cite.citedRef)) ?? []) {
         if (doc.id === cite.citingId) continue;
+        const pair = `${cite.citingId}|${doc.id}`;
+        if (paired.has(pair)) continue;
         // Same number/symbol recurs every year (domain.md §2.4): a cited date must agree.
         if (cite.citedDate && doc.date && cite.citedDate !== doc.date) continue;
+        paired.add(pair);
         const open = openTasks(doc).filter((t) => t.tracking.evidenceDocumentId !== cite.citingId);
         const issuerKey = cite.citingIssuer ? agencyKey(index.canonical(cite.citingIssuer)) : null;
         const mine = issuerKey ? open.filter((t) => agencyKey(t.agency) === issuerKey) : [];

@@ -122,6 +122,9 @@ describe('tracking', () => {
     expect(suggestions.length).toBeGreaterThan(0);
     expect(total).toBe(suggestions.length);
     expect(suggestions.every((s) => s.documentId === directive && s.reportRef === '12-BC/CAH')).toBe(true);
+    // The report names 571-CV/TU in its title and in its body: each task was suggested twice.
+    const keys = suggestions.map((s) => `${s.reportDocumentId}|${s.documentId}|${s.itemKey}|${s.agency}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   // Every report suggested every open task of what it cites, all of it in one answer: 400 reports
