@@ -28,9 +28,7 @@ export interface SafetyWorkerData {
 }
 
 export type SafetyWorkerMessage =
-  | { progress: SafetyProgress }
-  | { result: unknown }
-  | { error: { code: ErrorCode; detail: string | undefined } };
+  { progress: SafetyProgress } | { result: unknown } | { error: { code: ErrorCode; detail: string | undefined } };
 
 let workerOverride: string | null | undefined;
 
@@ -75,7 +73,9 @@ export function runSafetyJob<T>(job: SafetyJob, onProgress?: OnSafetyProgress): 
   if (!file) return runSafetyJobHere(job, onProgress) as Promise<T>;
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    const worker = new Worker(file, { workerData: { job, nativeBinding: nativeBindingInUse() } satisfies SafetyWorkerData });
+    const worker = new Worker(file, {
+      workerData: { job, nativeBinding: nativeBindingInUse() } satisfies SafetyWorkerData,
+    });
     worker.on('message', (message: SafetyWorkerMessage) => {
       if ('progress' in message) onProgress?.(message.progress);
       else if ('result' in message) {
