@@ -1,7 +1,10 @@
 /** Starting `vanthu serve` and Chromium for the browser tests. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { Archive } from '../../electron/core/archive';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-output', 'screenshots');
@@ -85,4 +88,47 @@ export function serve(archiveDir: string, timeoutMs = 30000): Promise<Served> {
       reject(new Error(`vanthu serve exited (${code}).\nstdout: ${stdout}\nstderr: ${stderr}`));
     });
   });
+}
+
+export interface ServedArchive {
+  /** The temporary folder: the archive is in `kho/` under it; files a test writes may go beside it. */
+  dir: string;
+  served: Served;
+  browser: Browser;
+  page: Page;
+  /** Stops Chromium and the server and deletes the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * What every page test sets up: a fresh archive filled by `fill`, `vanthu serve` on it, Chromium and
+ * one page (Vietnamese, 1024×768 unless `pageOptions` says otherwise, 20 s for each wait).
+ */
+export async function serveArchive(
+  prefix: string,
+  fill: (archive: Archive, dir: string) => Promise<void>,
+  pageOptions: BrowserContextOptions = {},
+): Promise<ServedArchive> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const archive = Archive.open(path.join(dir, 'kho'));
+  try {
+    await fill(archive, dir);
+  } finally {
+    archive.close();
+  }
+  const served = await serve(path.join(dir, 'kho'));
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN', ...pageOptions });
+  page.setDefaultTimeout(20000);
+  return {
+    dir,
+    served,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await served.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

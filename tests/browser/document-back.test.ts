@@ -3,12 +3,9 @@
  * the browser's history when the list opened the document; after the clerk went to the graph and
  * came back with its «Về văn bản» link, that step led to the graph instead of the list.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -16,32 +13,23 @@ const describeBrowser = chromiumPath || process.env.CI ? describe : describe.ski
 const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
 
 describeBrowser('«Quay lại» on the document page', () => {
-  let dir: string;
+  let session: ServedArchive;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let docId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-doc-back-'));
-    const archive = Archive.open(path.join(dir, 'kho'));
-    const report = await archive.importPaths([
-      path.join(GRAPH, '1-tw-15-cd.txt'),
-      path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
-    ]);
-    docId = report.files[1]!.id!;
-    archive.close();
-    served = await serve(path.join(dir, 'kho'));
-    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
-  }, 60000);
+    session = await serveArchive('vanthu-doc-back-', async (archive) => {
+      const report = await archive.importPaths([
+        path.join(GRAPH, '1-tw-15-cd.txt'),
+        path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
+      ]);
+      docId = report.files[1]!.id!;
+    });
+    ({ served, page } = session);
+  }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const hash = () => page.evaluate(() => window.location.hash);
 

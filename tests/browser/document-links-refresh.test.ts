@@ -4,12 +4,9 @@
  * (or removed, or found by «Phân tích lại») showed in its links only after a reload. A clerk's
  * citation that is not in the text also quoted the document's first line as its sentence.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -17,33 +14,24 @@ const describeBrowser = chromiumPath || process.env.CI ? describe : describe.ski
 const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
 
 describeBrowser('the links panel after a citation is added', () => {
-  let dir: string;
+  let session: ServedArchive;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let cableId: number;
   let letterId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-links-refresh-'));
-    const archive = Archive.open(path.join(dir, 'kho'));
-    const report = await archive.importPaths([
-      path.join(GRAPH, '1-tw-15-cd.txt'),
-      path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
-    ]);
-    [cableId, letterId] = report.files.map((f) => f.id!) as [number, number];
-    archive.close();
-    served = await serve(path.join(dir, 'kho'));
-    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
-  }, 60000);
+    session = await serveArchive('vanthu-links-refresh-', async (archive) => {
+      const report = await archive.importPaths([
+        path.join(GRAPH, '1-tw-15-cd.txt'),
+        path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
+      ]);
+      [cableId, letterId] = report.files.map((f) => f.id!) as [number, number];
+    });
+    ({ served, page } = session);
+  }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   test('shows the new link at once, without a sentence the text does not have', async () => {
     await page.goto(`${served.url}#/doc/${letterId}`);

@@ -4,12 +4,10 @@
  * #/graph/ID, so the header button opened the import panel under the page that hid it, and a file
  * dropped there (or on #/tasks) was imported with nothing on screen.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -17,28 +15,19 @@ const describeBrowser = chromiumPath || process.env.CI ? describe : describe.ski
 const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
 
 describeBrowser('importing from a page that covers the list', () => {
-  let dir: string;
+  let session: ServedArchive;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let docId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-import-any-page-'));
-    const archive = Archive.open(path.join(dir, 'kho'));
-    docId = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
-    archive.close();
-    served = await serve(path.join(dir, 'kho'));
-    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
-  }, 60000);
+    session = await serveArchive('vanthu-import-any-page-', async (archive) => {
+      docId = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    });
+    ({ served, page } = session);
+  }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   test.each(['#/safety', '#/history/ID', '#/pending', '#/missing', '#/graph/ID', '#/tasks'])(
     '«Nhập văn bản» on %s shows the import panel',

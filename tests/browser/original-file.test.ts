@@ -4,12 +4,10 @@
  * date from it, but nothing in the app gave the original back: «Lưu bản gốc» now saves it, byte
  * for byte as imported.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -19,30 +17,25 @@ const SCANNED = path.join(FORMATS, 'scanned.pdf');
 const DOCX = path.join(FORMATS, 'sample.docx');
 
 describeBrowser('saving a document’s original file', () => {
-  let dir: string;
+  let session: ServedArchive;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let scanId: number;
   let docxId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-original-'));
-    const archive = Archive.open(path.join(dir, 'kho'));
-    const report = await archive.importPaths([SCANNED, DOCX]);
-    [scanId, docxId] = report.files.map((f) => f.id!) as [number, number];
-    archive.close();
-    served = await serve(path.join(dir, 'kho'));
-    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN', acceptDownloads: true });
-    page.setDefaultTimeout(20000);
-  }, 60000);
+    session = await serveArchive(
+      'vanthu-original-',
+      async (archive) => {
+        const report = await archive.importPaths([SCANNED, DOCX]);
+        [scanId, docxId] = report.files.map((f) => f.id!) as [number, number];
+      },
+      { acceptDownloads: true },
+    );
+    ({ served, page } = session);
+  }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   async function saved(testId: string): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);

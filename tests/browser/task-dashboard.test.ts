@@ -5,10 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { tempDir } from '../helpers/tmp';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -45,32 +43,27 @@ Kết quả thực hiện Công văn số 640-CV/TU ngày 10/9/2021 của Ban Th
 Công an huyện báo cáo như sau: đã triển khai đầy đủ các nhiệm vụ.
 `;
 
-let dir: { dir: string; cleanup: () => void };
+let session: ServedArchive;
 let served: Served;
-let browser: Browser;
 let page: Page;
 
 describeBrowser('task dashboard', () => {
   beforeAll(async () => {
-    dir = tempDir('vanthu-task-dashboard-');
-    const archive = Archive.open(dir.dir);
-    const reports = path.join(dir.dir, 'reports');
-    mkdirSync(reports);
-    writeFileSync(path.join(reports, 'cv-640.txt'), DIRECTIVE);
-    for (let n = 1; n <= REPORTS; n++) writeFileSync(path.join(reports, `bc-${n}.txt`), report(n));
-    await archive.importPaths([SAMPLES, reports]);
-    archive.close();
-    served = await serve(dir.dir);
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 700 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
+    session = await serveArchive(
+      'vanthu-task-dashboard-',
+      async (archive, dir) => {
+        const reports = path.join(dir, 'reports');
+        mkdirSync(reports);
+        writeFileSync(path.join(reports, 'cv-640.txt'), DIRECTIVE);
+        for (let n = 1; n <= REPORTS; n++) writeFileSync(path.join(reports, `bc-${n}.txt`), report(n));
+        await archive.importPaths([SAMPLES, reports]);
+      },
+      { viewport: { width: 1024, height: 700 } },
+    );
+    ({ served, page } = session);
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    dir?.cleanup();
-  });
+  afterAll(() => session?.close());
 
   test("an agency's «Bảng theo dõi» comes into view with its print button focused; «Đóng» goes back to it", async () => {
     await page.goto(`${served.url.replace(/#.*$/, '')}#/tasks`);

@@ -8,18 +8,15 @@
  * sheet saved with a task left empty; one click threw every edit of a sheet away without asking.
  */
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { tempDir } from '../helpers/tmp';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
 const YEN_THE = path.join(ROOT, 'tests', 'fixtures', 'samples', '003_0fe373fd9470e206.txt');
 
-let dir: { dir: string; cleanup: () => void };
+let session: ServedArchive;
 let served: Served;
-let browser: Browser;
 let page: Page;
 
 const go = async (hash: string) => {
@@ -28,21 +25,17 @@ const go = async (hash: string) => {
 
 describeBrowser('task pages: what is typed is checked where it is typed', () => {
   beforeAll(async () => {
-    dir = tempDir('vanthu-task-input-');
-    const archive = Archive.open(dir.dir);
-    await archive.importPaths([YEN_THE]);
-    archive.close();
-    served = await serve(dir.dir);
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
+    session = await serveArchive(
+      'vanthu-task-input-',
+      async (archive) => {
+        await archive.importPaths([YEN_THE]);
+      },
+      { viewport: { width: 1280, height: 900 } },
+    );
+    ({ served, page } = session);
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    dir?.cleanup();
-  });
+  afterAll(() => session?.close());
 
   test('an agency line without a name is refused under the list, naming the line, and nothing is saved', async () => {
     await go('#/settings');
@@ -134,7 +127,7 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
   });
 
   test('a page whose clock runs ahead still cannot record the future: the core refuses, the row says why', async () => {
-    const ahead = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const ahead = await session.browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       await ahead.clock.setFixedTime(new Date('2098-06-01T08:00:00Z'));
       await ahead.goto(`${served.url.replace(/#.*$/, '')}#/tasksheet/1`);

@@ -5,12 +5,9 @@
  * kept the old count; a document restored from the trash did not come back until a reload. And the
  * document page had no way to its history or to the trash: #/history/ID had to be typed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Archive } from '../../electron/core/archive';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -18,36 +15,27 @@ const describeBrowser = chromiumPath || process.env.CI ? describe : describe.ski
 const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
 
 describeBrowser('the list after a document goes to the trash and back', () => {
-  let dir: string;
+  let session: ServedArchive;
   let served: Served;
-  let browser: Browser;
   let page: Page;
   let goneId: number;
   let keptId: number;
   let thirdId: number;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-trash-list-'));
-    const archive = Archive.open(path.join(dir, 'kho'));
-    const report = await archive.importPaths([
-      path.join(GRAPH, '1-tw-15-cd.txt'),
-      path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
-      path.join(GRAPH, '3-huyen-128-kh-hu.txt'),
-    ]);
-    [goneId, keptId, thirdId] = report.files.map((f) => f.id!) as [number, number, number];
-    archive.close();
-    served = await serve(path.join(dir, 'kho'));
-    browser = await chromium.launch({ executablePath: chromiumPath ?? undefined, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1024, height: 768 }, locale: 'vi-VN' });
-    page.setDefaultTimeout(20000);
+    session = await serveArchive('vanthu-trash-list-', async (archive) => {
+      const report = await archive.importPaths([
+        path.join(GRAPH, '1-tw-15-cd.txt'),
+        path.join(GRAPH, '2-tinh-571-cv-tu.txt'),
+        path.join(GRAPH, '3-huyen-128-kh-hu.txt'),
+      ]);
+      [goneId, keptId, thirdId] = report.files.map((f) => f.id!) as [number, number, number];
+    });
+    ({ served, page } = session);
     page.on('dialog', (d) => void d.accept());
-  }, 60000);
+  }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const rowIds = () =>
     page.locator('[data-testid="doc-row"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
