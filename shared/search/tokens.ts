@@ -8,6 +8,7 @@
  * highlighter.
  */
 import { canonicalTones, foldVi } from '../text/vietnamese';
+import { decodeUtf16 } from '../text/utf16';
 
 const FOLD_CACHE = new Map<string, string>();
 
@@ -44,18 +45,9 @@ export function foldAligned(nfc: string): string {
     const c = nfc.charCodeAt(i);
     out[i] = c < 0x2000 ? table[c]! : c >= 0xd800 && c < 0xe000 ? c : foldChar(nfc[i]!).charCodeAt(0);
   }
-  // Native decoding is ~8× faster than String.fromCharCode over chunks (snippets fold 20 texts per
-  // search). A lone surrogate becomes U+FFFD: still one unit, so offsets stay aligned.
-  return UTF16.decode(out);
+  // A lone surrogate becomes U+FFFD: still one unit, so offsets stay aligned.
+  return decodeUtf16(out);
 }
-
-// TextDecoder exists in Node and in browsers; shared/ is compiled without either's typings.
-interface Utf16Decoder {
-  decode(input: Uint16Array): string;
-}
-const UTF16: Utf16Decoder = new (
-  globalThis as unknown as { TextDecoder: new (label: string) => Utf16Decoder }
-).TextDecoder('utf-16le');
 
 const LOOKALIKE_D = /[ÐƉ]/g;
 const LOOKALIKE_d = /ð/g;
@@ -285,11 +277,6 @@ function exactViewNumber(exact: string): number {
   return n;
 }
 
-// ignoreBOM: a leading U+FEFF would be kept, not dropped (no view has one: it is no letter).
-const STREAM_UTF16: Utf16Decoder = new (
-  globalThis as unknown as { TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => Utf16Decoder }
-).TextDecoder('utf-16le', { ignoreBOM: true });
-
 // The streams being built, reused from text to text.
 let foldedOut = new Uint16Array(1 << 14);
 let exactOut = new Uint16Array(1 << 14);
@@ -371,7 +358,7 @@ export function indexStreams(nfc: string, distinctExact = false): { folded: stri
   }
   // A view has letters and digits only, never a lone surrogate, so its units decode back to it.
   return {
-    folded: STREAM_UTF16.decode(foldedOut.subarray(0, folded)),
-    exact: STREAM_UTF16.decode(exactOut.subarray(0, exact)),
+    folded: decodeUtf16(foldedOut.subarray(0, folded)),
+    exact: decodeUtf16(exactOut.subarray(0, exact)),
   };
 }

@@ -7,9 +7,27 @@
 import { foldVi } from '../text/vietnamese';
 import type { Agency } from './types';
 
+/**
+ * agencyKey results: a dashboard keys every task's agencies (~10 a directive, a few hundred
+ * distinct names in an archive), and seven passes over each name cost more than the lookup.
+ */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_MAX = 4096;
+
 /** Folded, punctuation as spaces, "UBND"/"Ủy ban nhân dân" and "MTTQ" spelled one way. */
 export function agencyKey(name: string): string {
-  return foldVi(name.normalize('NFC'))
+  let key = KEY_CACHE.get(name);
+  if (key === undefined) {
+    key = foldedAgencyKey(name);
+    if (KEY_CACHE.size >= KEY_CACHE_MAX) KEY_CACHE.clear();
+    KEY_CACHE.set(name, key);
+  }
+  return key;
+}
+
+function foldedAgencyKey(name: string): string {
+  // foldVi decomposes first: NFC and NFD spellings of a name get one key.
+  return foldVi(name)
     .replace(/[–—-]/g, ' ')
     .replace(/[^\p{L}\p{N}&]+/gu, ' ')
     .replace(/\buy ban nhan dan\b/g, 'ubnd')

@@ -9,8 +9,9 @@ import type { TaskDeadline } from '../model/directive';
 import { foldVi } from '../text/vietnamese';
 import type { ParsedTaskRow, SheetEdit, SheetItem, StoredSheet } from './types';
 
+/** foldVi decomposes before it strips marks, so NFC and NFD spellings of a text fold alike. */
 export function fingerprint(text: string): string {
-  return foldVi(text.normalize('NFC')).replace(/\s+/g, ' ').trim();
+  return foldVi(text).replace(/\s+/g, ' ').trim();
 }
 
 /** FNV-1a, 32 bits, hex: short stable keys from task text. */
