@@ -42,7 +42,12 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
       lastBackupAt: lastBackupAt(archive),
     }),
 
-    listDocuments: ({ sort, limit, offset }) => archive.list(sort, limit, offset),
+    listDocuments: ({ sort, limit, offset }) => {
+      const page = archive.list(sort, limit, offset);
+      // The page's first request: warm the search caches behind it, not in a command that exits.
+      if (ctx.host !== 'cli') setImmediate(() => archive.db.open && archive.search.warmInBackground());
+      return page;
+    },
 
     getDocument: ({ id }) => archive.get(id),
 
