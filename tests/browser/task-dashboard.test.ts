@@ -73,6 +73,8 @@ describeBrowser('task dashboard', () => {
     expect(await scope.textContent()).toMatch(/từ ngày .*đã lập phiếu hoặc ghi kết quả/);
     await scope.getByRole('combobox').selectOption('all');
     await page.getByText('Nhiệm vụ của mọi văn bản trong kho.').waitFor();
+    await page.getByTestId('dashboard-loading').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('dashboard-empty').count()).toBe(0);
     const open = page.getByRole('button', { name: 'Bảng theo dõi của Công an huyện', exact: true });
     await open.waitFor();
     await open.scrollIntoViewIfNeeded();
@@ -105,5 +107,30 @@ describeBrowser('task dashboard', () => {
     const items = section.getByRole('listitem');
     expect(await items.count()).toBe(300);
     expect(await items.first().innerText()).toMatch(new RegExp(`^${REPORTS}-BC/CAH báo cáo về`));
+  });
+});
+
+// Regression: a span with no directive drew bare table headers, and nothing said to widen it.
+describeBrowser('task dashboard with nothing in the last 12 months', () => {
+  let old: ServedArchive;
+  beforeAll(async () => {
+    old = await serveArchive('vanthu-task-dashboard-old-', async (archive, dir) => {
+      writeFileSync(path.join(dir, 'cv-640.txt'), DIRECTIVE);
+      await archive.importPaths([path.join(dir, 'cv-640.txt')]);
+    });
+  }, 90000);
+  afterAll(() => old?.close());
+
+  test('says so and points to a longer span; the whole archive then lists the 2021 directive', async () => {
+    await old.page.goto(`${old.served.url.replace(/#.*$/, '')}#/tasks`);
+    const empty = old.page.getByTestId('dashboard-empty');
+    expect(await empty.innerText()).toBe(
+      'Không có văn bản nào có nhiệm vụ trong khoảng này. Chọn khoảng dài hơn ở ô «Văn bản trong» để xem các văn bản cũ hơn.',
+    );
+    expect(await old.page.locator('table').count()).toBe(0);
+    await old.page.getByTestId('dashboard-scope').getByRole('combobox').selectOption('all');
+    await old.page.getByRole('link', { name: '640-CV/TU' }).waitFor();
+    expect(await old.page.getByTestId('dashboard-empty').count()).toBe(0);
+    expect(await old.page.getByTestId('dashboard-loading').count()).toBe(0);
   });
 });

@@ -76,11 +76,22 @@ export function DashboardView({ api }: { api: VanthuApi }) {
   }, [digest, opener]);
 
   const [span, setSpan] = useState<Span>('12');
+  /** The span `board` is for: a whole large archive takes seconds, and the old figures stay meanwhile. */
+  const [shownSpan, setShownSpan] = useState<Span | null>(null);
   useEffect(() => {
     const today = localIsoDate(new Date());
+    let current = true;
     void api
       .taskDashboard(span === '12' ? {} : { since: span === 'all' ? null : addDays(today, -SPAN_DAYS[span]) })
-      .then((r) => (r.ok ? setBoard(r.value) : setError(r.error)));
+      .then((r) => {
+        if (!current) return;
+        setShownSpan(span);
+        if (r.ok) setBoard(r.value);
+        else setError(r.error);
+      });
+    return () => {
+      current = false;
+    };
   }, [api, span]);
   useEffect(() => {
     void api.taskCloseSuggestions({}).then((r) => r.ok && setSuggestions(r.value));
@@ -118,9 +129,20 @@ export function DashboardView({ api }: { api: VanthuApi }) {
             </select>
           </label>
         </p>
+        {shownSpan !== span && (
+          <p className="muted vt-no-print" role="status" data-testid="dashboard-loading">
+            Đang tính lại nhiệm vụ của các văn bản trong khoảng đã chọn…
+          </p>
+        )}
         <button type="button" className="button vt-no-print" onClick={() => window.print()}>
           In
         </button>
+        {board.byDocumentTotal === 0 && (
+          <p className="muted" data-testid="dashboard-empty">
+            Không có văn bản nào có nhiệm vụ trong khoảng này.
+            {span !== 'all' && ' Chọn khoảng dài hơn ở ô «Văn bản trong» để xem các văn bản cũ hơn.'}
+          </p>
+        )}
         {suggestions.total > 0 && (
           <section className="vt-no-print" data-testid="close-suggestions">
             <h3>Đề nghị đóng nhiệm vụ theo văn bản báo cáo</h3>
@@ -147,70 +169,78 @@ export function DashboardView({ api }: { api: VanthuApi }) {
         {cut(board.dueThisWeek.length, board.dueThisWeekTotal, 'nhiệm vụ đến hạn')}
         <TaskTable tasks={board.dueThisWeek} />
         <h3>Theo cơ quan</h3>
-        <table className="track-table">
-          <thead>
-            <tr>
-              <th>Cơ quan</th>
-              <th>Đang mở</th>
-              <th>Quá hạn</th>
-              <th>Đã xong</th>
-              <th className="vt-no-print"></th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.byAgency.map((a) => (
-              <tr key={a.agency}>
-                <td>{a.agency || 'Các cơ quan, đơn vị'}</td>
-                <td>{a.open}</td>
-                <td>{a.overdue}</td>
-                <td>{a.done}</td>
-                <td className="vt-no-print">
-                  {a.agency && (
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Bảng theo dõi của ${a.agency}`}
-                      data-agency={a.agency}
-                      onClick={() => void showDigest(a.agency)}
-                    >
-                      Bảng theo dõi
-                    </button>
-                  )}
-                </td>
+        {board.byAgency.length === 0 ? (
+          <p className="muted">Không có nhiệm vụ nào.</p>
+        ) : (
+          <table className="track-table">
+            <thead>
+              <tr>
+                <th>Cơ quan</th>
+                <th>Đang mở</th>
+                <th>Quá hạn</th>
+                <th>Đã xong</th>
+                <th className="vt-no-print"></th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {board.byAgency.map((a) => (
+                <tr key={a.agency}>
+                  <td>{a.agency || 'Các cơ quan, đơn vị'}</td>
+                  <td>{a.open}</td>
+                  <td>{a.overdue}</td>
+                  <td>{a.done}</td>
+                  <td className="vt-no-print">
+                    {a.agency && (
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={`Bảng theo dõi của ${a.agency}`}
+                        data-agency={a.agency}
+                        onClick={() => void showDigest(a.agency)}
+                      >
+                        Bảng theo dõi
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <h3>Theo văn bản</h3>
         {board.byDocumentTotal > board.byDocument.length && (
           <p className="muted">
             Hiện {board.byDocument.length} trong {board.byDocumentTotal} văn bản (nhiều việc quá hạn trước).
           </p>
         )}
-        <table className="track-table">
-          <thead>
-            <tr>
-              <th>Văn bản</th>
-              <th>Trích yếu</th>
-              <th>Đang mở</th>
-              <th>Quá hạn</th>
-              <th>Đã xong</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.byDocument.map((d) => (
-              <tr key={d.documentId}>
-                <td>
-                  <a href={`#/tasksheet/${d.documentId}`}>{d.ref ?? `#${d.documentId}`}</a>
-                </td>
-                <td>{d.subject}</td>
-                <td>{d.open}</td>
-                <td>{d.overdue}</td>
-                <td>{d.done}</td>
+        {board.byDocument.length === 0 ? (
+          <p className="muted">Không có văn bản nào.</p>
+        ) : (
+          <table className="track-table">
+            <thead>
+              <tr>
+                <th>Văn bản</th>
+                <th>Trích yếu</th>
+                <th>Đang mở</th>
+                <th>Quá hạn</th>
+                <th>Đã xong</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {board.byDocument.map((d) => (
+                <tr key={d.documentId}>
+                  <td>
+                    <a href={`#/tasksheet/${d.documentId}`}>{d.ref ?? `#${d.documentId}`}</a>
+                  </td>
+                  <td>{d.subject}</td>
+                  <td>{d.open}</td>
+                  <td>{d.overdue}</td>
+                  <td>{d.done}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
       {digest && (
         <>
