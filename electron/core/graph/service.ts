@@ -5,6 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../shared/api/errors';
 import { bodiesOf, bodiesOverlap, citingContext, type RegistryAlias } from '../../../shared/graph/keys';
+import { inRecipientGroup, recipientGroup } from '../../../shared/graph/recipients';
 import {
   parseNodeId,
   placeholderNodeId,
@@ -412,12 +413,18 @@ export class GraphService {
         .replace(/^[-–+•]\s*/, '')
         .replace(/[;,.]\s*$/, '')
         .trim();
-      const plural = /^(?:các|cac)\s+/iu.test(text);
+      const group = recipientGroup(text);
       let matched: GraphNode[];
-      if (plural) {
-        // "Các huyện ủy, thị ủy": every implementing document from a lower level counts for the group.
+      if (group) {
+        // "Các huyện ủy, thị ủy": the documents of those bodies; "Các cơ quan, đơn vị": any from below.
         const ownRank = LEVEL_RANK[doc.issuer_level ?? ''] ?? 3;
-        matched = implementing.filter((i) => (LEVEL_RANK[i.node.level ?? ''] ?? -1) < ownRank).map((i) => i.node);
+        matched = implementing
+          .filter(
+            ({ node }) =>
+              inRecipientGroup(group, node.issuer, node.level) ||
+              (group.anyLower && (LEVEL_RANK[node.level ?? ''] ?? -1) < ownRank),
+          )
+          .map((i) => i.node);
       } else {
         const bodies = bodiesOf(text, ctx, aliases);
         matched = bodies

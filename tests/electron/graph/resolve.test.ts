@@ -268,6 +268,35 @@ describe('views on the graph', () => {
   });
 });
 
+describe('coverage of plural recipients', () => {
+  // Regression: «Các sở, ban, ngành tỉnh» counted every lower-level document (a Huyện ủy's plan)
+  // and no Sở's (a Sở is at the issuing Tỉnh ủy's own level).
+  const SO_Y_TE: Letter = {
+    key: 'syt',
+    header: ['UBND TỈNH BẮC GIANG', 'SỞ Y TẾ'],
+    ref: '310/KH-SYT',
+    party: false,
+    place: 'Bắc Giang',
+    date: [18, 3, 2021],
+    subject: 'KẾ HOẠCH\nthực hiện Công văn số 571-CV/TU của Ban Thường vụ Tỉnh ủy',
+    body: 'Thực hiện Công văn số 571-CV/TU ngày 12/3/2021 của Ban Thường vụ Tỉnh ủy Bắc Giang, Sở Y tế xây dựng kế hoạch như sau.',
+    sign: ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC'],
+  };
+
+  test('«Các sở, ban, ngành tỉnh» is answered by the Sở, not by a Huyện ủy', async () => {
+    const { archive, cleanup } = openArchive();
+    try {
+      const ids = await importLetters(archive, [BG_571, YT_128, SO_Y_TE]);
+      const cov = archive.graph.coverage(ids.get('bg571')!, 30, '2021-06-01');
+      const byName = new Map(cov.rows.map((r) => [r.recipient, r.implementing.map((n) => n.id)]));
+      expect(byName.get('Các sở, ban, ngành tỉnh')).toEqual([ids.get('syt')]);
+      expect(byName.get('Huyện ủy Yên Thế')).toEqual([ids.get('yt128')]);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('query plans of the hot graph queries', () => {
   const plan = (archive: Archive, sql: string, ...args: unknown[]): string =>
     (archive.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
