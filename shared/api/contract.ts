@@ -76,6 +76,8 @@ export const inputSchemas = {
       offset: z.number().int().min(0).max(100000).default(0),
       exactTotal: z.boolean().default(false),
       facets: z.boolean().default(true),
+      /** False for a search that is no clerk's search (choosing a document to link): kept out of «Đã tìm». */
+      history: z.boolean().default(true),
     })
     .strict(),
   suggest: z.object({ prefix: z.string().max(1000), limit: z.number().int().min(1).max(20).default(8) }).strict(),

@@ -86,7 +86,7 @@ export function createHandlers(archive: Archive, ctx: HostContext): Handlers {
     // Search (issue #4): electron/core/search/engine.ts.
     search: (input) => {
       const result = archive.search.search(input);
-      if (input.offset === 0 && !archive.db.readonly)
+      if (input.history && input.offset === 0 && !archive.db.readonly)
         archive.search.recordHistory(input.query, result.totalExact ? result.total : null);
       return result;
     },

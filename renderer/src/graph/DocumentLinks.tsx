@@ -4,12 +4,23 @@
  * to open; «Chuỗi chỉ đạo» up to the highest level; implementation coverage of its «Nơi nhận».
  * Document text is only ever rendered as React text nodes.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Coverage, DocumentLinks as Links, GraphEdge, GraphNode } from '../../../shared/graph/types';
+import type { CitationRelation } from '../../../shared/model/directive';
+import { CITATION_RELATIONS } from '../../../shared/model/review';
+import type { SearchHit } from '../../../shared/search/types';
 import { ErrorMessage } from '../views/ErrorMessage';
-import { nodeHref, nodeMeta, nodeTitle, PLACEHOLDER_LABEL, relationLabel, STATUS_LABELS } from './labels';
+import {
+  nodeHref,
+  nodeMeta,
+  nodeTitle,
+  PLACEHOLDER_LABEL,
+  RELATION_LABELS,
+  relationLabel,
+  STATUS_LABELS,
+} from './labels';
 
 export function NodeLink({ node }: { node: GraphNode }) {
   const href = nodeHref(node);
@@ -42,10 +53,13 @@ function LinkList({
   items,
   testId,
   empty,
+  onRemove,
 }: {
   items: { edge: GraphEdge; node: GraphNode }[];
   testId: string;
   empty: string;
+  /** Takes back a link the clerk added (status «văn thư thêm»); links read from the text stay. */
+  onRemove?: (edge: GraphEdge) => void;
 }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
@@ -54,10 +68,143 @@ function LinkList({
         <li key={edge.id} data-testid="graph-link" data-status={edge.status}>
           <NodeLink node={node} /> <span className="graph-relation">({relationLabel(edge)})</span>
           {STATUS_LABELS[edge.status] && <span className="flag"> {STATUS_LABELS[edge.status]}</span>}
+          {edge.status === 'manual' && onRemove && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Bỏ liên kết tới ${nodeTitle(node)}`}
+                onClick={() => onRemove(edge)}
+              >
+                Bỏ liên kết
+              </button>
+            </>
+          )}
           {edge.text && <blockquote className="graph-sentence">{edge.text}</blockquote>}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A search hit drawn as the graph draws a document. */
+function hitNode(h: SearchHit): GraphNode {
+  return { id: h.id, ref: h.ref, type: h.type, issuer: h.issuer, date: h.date, placeholder: false, level: null };
+}
+
+/**
+ * «Thêm liên kết»: a link the text does not make (a directive cited without its number, or not
+ * cited at all), to a document chosen by searching the archive. Kept as the clerk's decision, so a
+ * re-parse or a re-resolution keeps it (docs/graph.md, Decisions).
+ */
+function AddLinkForm({
+  api,
+  id,
+  onAdded,
+  onCancel,
+}: {
+  api: VanthuApi;
+  id: number;
+  onAdded(): void;
+  onCancel(): void;
+}) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<{ query: string; hits: SearchHit[] } | null>(null);
+  const [chosen, setChosen] = useState<SearchHit | null>(null);
+  const [relation, setRelation] = useState<CitationRelation>('implements');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === '') return;
+    let cancelled = false;
+    // Typed a letter at a time: one search once the clerk pauses.
+    const timer = setTimeout(() => {
+      void api.search({ query: q, limit: 8, facets: false, history: false }).then((r) => {
+        if (cancelled) return;
+        if (r.ok) {
+          setFound({ query: q, hits: r.value.items.filter((h) => h.id !== id) });
+          setError(null);
+        } else setError(r.error);
+      });
+    }, 250);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, id, query]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    setBusy(true);
+    const r = await api.graphDecide({
+      decision: { action: 'add', fromId: id, toDoc: chosen.id, relation, note: note.trim() || null },
+    });
+    setBusy(false);
+    if (r.ok) onAdded();
+    else setError(r.error);
+  };
+
+  const hits = query.trim() !== '' && found?.query === query.trim() ? found.hits : null;
+  return (
+    <form className="item-form" data-testid="add-link-form" onSubmit={(e) => void submit(e)}>
+      <label>
+        Tìm văn bản trong kho (số/ký hiệu, trích yếu, cơ quan…)
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoFocus
+          maxLength={300}
+          data-testid="add-link-query"
+        />
+      </label>
+      {hits &&
+        (hits.length === 0 ? (
+          <p className="muted">Không tìm thấy văn bản nào khác.</p>
+        ) : (
+          <fieldset className="link-candidates">
+            <legend>Chọn văn bản</legend>
+            {hits.map((h) => (
+              <label key={h.id} className="link-candidate">
+                <input type="radio" name="link-target" checked={chosen?.id === h.id} onChange={() => setChosen(h)} />{' '}
+                <strong>{nodeTitle(hitNode(h))}</strong>
+                {nodeMeta(hitNode(h)) && <span className="muted"> — {nodeMeta(hitNode(h))}</span>}
+                {h.subject && <span className="muted"> · {h.subject}</span>}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+      <div className="form-grid">
+        <label>
+          Văn bản này … văn bản được chọn
+          <select value={relation} onChange={(e) => setRelation(e.target.value as CitationRelation)}>
+            {CITATION_RELATIONS.map((r) => (
+              <option key={r} value={r}>
+                {RELATION_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Ghi chú (không bắt buộc)
+          <input type="text" value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+        </label>
+      </div>
+      {error && <ErrorMessage error={error} />}
+      <div className="editor-actions">
+        <button type="submit" className="button primary small" disabled={!chosen || busy}>
+          Thêm liên kết
+        </button>
+        <button type="button" className="button small" onClick={onCancel}>
+          Hủy
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -120,6 +267,10 @@ export function DocumentLinks({
    */
   const [daysText, setDaysText] = useState('30');
   const [error, setError] = useState<ApiError | null>(null);
+  const [adding, setAdding] = useState(false);
+  /** Bumped after the clerk adds or takes back a link here: the lists and the coverage are read again. */
+  const [edits, setEdits] = useState(0);
+  const edited = () => setEdits((n) => n + 1);
 
   useEffect(() => {
     let cancelled = false;
@@ -133,7 +284,7 @@ export function DocumentLinks({
     return () => {
       cancelled = true;
     };
-  }, [api, id, version]);
+  }, [api, id, version, edits]);
 
   useEffect(() => {
     let cancelled = false;
@@ -143,7 +294,13 @@ export function DocumentLinks({
     return () => {
       cancelled = true;
     };
-  }, [api, id, days, version]);
+  }, [api, id, days, version, edits]);
+
+  const removeLink = async (edge: GraphEdge) => {
+    const r = await api.graphDecide({ decision: { action: 'remove', edgeId: edge.id } });
+    if (r.ok) edited();
+    else setError(r.error);
+  };
 
   if (error) return <ErrorMessage error={error} />;
   if (!links || links.id !== id) return <p className="muted">Đang tải liên kết văn bản…</p>;
@@ -171,10 +328,38 @@ export function DocumentLinks({
           </ol>
         </>
       )}
-      <h3>Thực hiện / căn cứ</h3>
-      <LinkList items={l.up} testId="graph-up" empty="Văn bản không trích dẫn văn bản nào." />
+      <div className="panel-head">
+        <h3>Thực hiện / căn cứ</h3>
+        {!adding && (
+          <button type="button" className="button small" onClick={() => setAdding(true)} data-testid="add-link">
+            Thêm liên kết…
+          </button>
+        )}
+      </div>
+      {adding && (
+        <AddLinkForm
+          api={api}
+          id={id}
+          onAdded={() => {
+            setAdding(false);
+            edited();
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      )}
+      <LinkList
+        items={l.up}
+        testId="graph-up"
+        empty="Văn bản không trích dẫn văn bản nào."
+        onRemove={(e) => void removeLink(e)}
+      />
       <h3>Được thực hiện bởi</h3>
-      <LinkList items={l.down} testId="graph-down" empty="Chưa có văn bản nào trong kho thực hiện văn bản này." />
+      <LinkList
+        items={l.down}
+        testId="graph-down"
+        empty="Chưa có văn bản nào trong kho thực hiện văn bản này."
+        onRemove={(e) => void removeLink(e)}
+      />
       {showCoverage && (
         <>
           <h3>
