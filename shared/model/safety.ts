@@ -192,7 +192,7 @@ export const SAFETY_STEP_LABEL: Record<SafetyStep, string> = {
   copy: 'Sao chép kho',
   compact: 'Thu gọn bản sao',
   digest: 'Tính mã băm văn bản và bản gốc',
-  integrity: 'Kiểm tra toàn vẹn tệp',
+  integrity: 'Kiểm tra toàn vẹn tệp và chỉ mục toàn văn',
   links: 'Kiểm tra liên kết giữa các bảng',
   index: 'Kiểm tra chỉ mục tìm kiếm',
   originals: 'Đối chiếu bản gốc với mã băm',
