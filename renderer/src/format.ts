@@ -72,6 +72,16 @@ export function baseName(p: string | null | undefined): string {
 }
 
 /**
+ * A path cut after each separator, the separator kept at the end of its segment
+ * («C:\Users\An» → «C:\», «Users\», «An»): a long path shown in a narrow place breaks
+ * between folders (renderer/src/views/PathText.tsx), not in the middle of «AppData». The segments
+ * joined are the path, so a copy of the text is the path.
+ */
+export function pathSegments(p: string): string[] {
+  return p.split(/(?<=[\\/])(?=.)/);
+}
+
+/**
  * The name to show for an imported file: a disk path's last segment, but an upload's folder-relative
  * name whole, since «A/cv.txt» and «B/cv.txt» from one folder are two files the clerk must tell apart.
  */

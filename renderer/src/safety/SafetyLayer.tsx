@@ -18,6 +18,7 @@ import {
   type TrashEntry,
 } from '../../../shared/model/safety';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { PathText } from '../views/PathText';
 import { documentTitle } from '../format';
 
 type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
@@ -216,9 +217,14 @@ function SafetyPage({
         <dl className="safety-facts">
           <dt>Thư mục sao lưu</dt>
           <dd>
-            {status.folder
-              ? `${status.folder}${status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}`
-              : 'chưa chọn'}
+            {status.folder ? (
+              <>
+                <PathText path={status.folder} testId="backup-folder" />
+                {status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}
+              </>
+            ) : (
+              'chưa chọn'
+            )}
           </dd>
           <dt>Bản mới nhất</dt>
           <dd>{status.lastBackupAt ? `${vnTime(status.lastBackupAt)} — ${status.lastBackupFile}` : 'chưa có'}</dd>
