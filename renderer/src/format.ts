@@ -72,12 +72,34 @@ export function baseName(p: string | null | undefined): string {
 }
 
 /**
+ * A path cut after each separator, the separator kept at the end of its segment
+ * («C:\Users\An» → «C:\», «Users\», «An»): a long path shown in a narrow place breaks
+ * between folders (renderer/src/views/PathText.tsx), not in the middle of «AppData». The segments
+ * joined are the path, so a copy of the text is the path.
+ */
+export function pathSegments(p: string): string[] {
+  return p.split(/(?<=[\\/])(?=.)/);
+}
+
+/** A disk path (not an upload's folder-relative name): «C:\…», «\\server\…», «/home/…». */
+export function isDiskPath(p: string): boolean {
+  return /^([\\/]|[A-Za-z]:)/.test(p);
+}
+
+/** The folder a file was imported from: its disk path without the name («C:\Nhan\B\»), or ''. */
+export function sourceFolder(p: string | null | undefined): string {
+  if (!p || !isDiskPath(p)) return '';
+  const cut = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return cut > 0 ? p.slice(0, cut + 1) : '';
+}
+
+/**
  * The name to show for an imported file: a disk path's last segment, but an upload's folder-relative
  * name whole, since «A/cv.txt» and «B/cv.txt» from one folder are two files the clerk must tell apart.
  */
 export function fileLabel(p: string | null | undefined): string {
   if (!p) return '';
-  return /^([\\/]|[A-Za-z]:)/.test(p) ? baseName(p) : p;
+  return isDiskPath(p) ? baseName(p) : p;
 }
 
 /** "Thông báo số 12-TB/HU" — the usual way a clerk names a document. */

@@ -27,6 +27,12 @@ export interface DocumentRecord extends DocumentSummary {
   contentHash: string;
   encoding: string;
   originalSize: number;
+  /**
+   * Where the original was imported from on this PC (a disk path), so two files of one name from
+   * two folders can be told apart; null for an upload from the browser page. A document from
+   * another office's bundle keeps the path it was imported from there.
+   */
+  sourcePath: string | null;
   parse: ParseResult;
 }
 

@@ -178,6 +178,14 @@ export const ACTION_LABELS: Record<string, string> = {
   bundle: 'Nhận từ gói trao đổi',
 };
 
+/**
+ * Why the browser page cannot change automatic backups: the folder, the mode and how many are kept
+ * decide what is written to and deleted from a folder of the PC, which a page served over HTTP may
+ * not reach (the desktop app and the CLI can). Shown on the page and as the refusal's detail.
+ */
+export const BACKUP_SETTINGS_ELSEWHERE =
+  'Thư mục sao lưu, chế độ sao lưu tự động và số bản giữ lại chỉ đổi được trong ứng dụng Vanthu trên máy tính (Sao lưu và an toàn dữ liệu) hoặc bằng lệnh «vanthu backup-settings».';
+
 /** A step of a long safety job (backup, verifying a backup, checking the archive). */
 export type SafetyStep = 'copy' | 'compact' | 'digest' | 'integrity' | 'links' | 'index' | 'originals' | 'texts';
 
@@ -192,7 +200,7 @@ export const SAFETY_STEP_LABEL: Record<SafetyStep, string> = {
   copy: 'Sao chép kho',
   compact: 'Thu gọn bản sao',
   digest: 'Tính mã băm văn bản và bản gốc',
-  integrity: 'Kiểm tra toàn vẹn tệp',
+  integrity: 'Kiểm tra toàn vẹn tệp và chỉ mục toàn văn',
   links: 'Kiểm tra liên kết giữa các bảng',
   index: 'Kiểm tra chỉ mục tìm kiếm',
   originals: 'Đối chiếu bản gốc với mã băm',

@@ -41,7 +41,11 @@ describeBrowser('desktop habits in the page', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'vanthu-desktop-ui-'));
     for (const kind of ['fresh', 'office-set', 'with-document'] as const) {
-      const kho = path.join(dir, kind);
+      // The fresh archive sits as deep as a Windows one does (C:\Users\…\AppData\Roaming\Vanthu).
+      const kho =
+        kind === 'fresh'
+          ? path.join(dir, 'Users', 'Nguyễn Thị Thanh Hương', 'AppData', 'Roaming', 'Vanthu', 'KhoVanBanChiDao', kind)
+          : path.join(dir, kind);
       const archive = Archive.open(kho);
       if (kind === 'office-set') {
         const call = createDispatcher(archive, { host: 'cli' });
@@ -95,6 +99,38 @@ describeBrowser('desktop habits in the page', () => {
       await page.getByTestId('first-run-settings').click();
       await page.waitForFunction(() => window.location.hash === '#/settings');
       expect(await page.getByTestId('first-run').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  // QA: the archive path on the first-run screen broke anywhere (word-break: break-all), «AppDa» /
+  // «ta», and ran on in the sentence. It stands on its own line, broken only after a separator.
+  test('the first-run screen shows a long archive path on its own lines, broken only between folders, copyable whole', async () => {
+    const page = await browser.newPage({ viewport: { width: 460, height: 900 } });
+    try {
+      await page.goto(served.get('fresh')!.url);
+      const location = page.getByTestId('first-run-location');
+      await location.waitFor();
+      const lines = await location.evaluate((el) => {
+        const tops = new Set<number>();
+        const broken: string[] = [];
+        for (const seg of Array.from(el.querySelectorAll('.path-seg'))) {
+          const rects = Array.from(seg.getClientRects());
+          if (rects.length !== 1) broken.push(seg.textContent ?? '');
+          for (const r of rects) tops.add(Math.round(r.top));
+        }
+        const box = el.getBoundingClientRect();
+        const li = el.parentElement!.getBoundingClientRect();
+        return { lines: tops.size, broken, inside: box.right <= li.right + 1, display: getComputedStyle(el).display };
+      });
+      expect(lines.broken).toEqual([]); // no folder name cut in two («Nguyễn Thị» / «Thanh Hương», «AppDa» / «ta»)
+      expect(lines.lines).toBeGreaterThan(1);
+      expect(lines.inside).toBe(true);
+      expect(lines.display).toBe('block');
+      // What a clerk selects and copies is the path, with no character added at the breaks.
+      expect(realpathSync((await location.textContent())!)).toBe(realpathSync(archives.get('fresh')!));
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'first-run-narrow.png') });
     } finally {
       await page.close();
     }

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../helpers/cli';
-import { CHROMIUM_ARGS, findChromium, ROOT, serve, type Served } from './chromium';
+import { CHROMIUM_ARGS, findChromium, ROOT, SCREENSHOT_DIR, serve, type Served } from './chromium';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'graph');
 
@@ -147,5 +147,47 @@ describeBrowser('graph nodes with the keyboard', () => {
       onMissing.label!.split(',')[0]!.replace(/^.* số /, ''),
     );
     await page.locator(`[data-testid="graph-svg"] [data-node="${district}"]`).waitFor();
+  });
+
+  // QA: a citation's sentence showed only in an edge's hover tooltip, which a clerk on the keyboard
+  // (or a touchpad, aiming at a 1 px line) could not bring up. The selected node's citations are
+  // listed beside the drawing with their sentences: the graph's own document at first, then the
+  // node focused with Tab or rested on with the mouse.
+  test('the citing sentences are listed beside the graph for the node focused with Tab (they were only in a hover tooltip)', async () => {
+    const district = id.get('3-huyen-128-kh-hu')!;
+    const province = id.get('2-tinh-571-cv-tu')!;
+    await openGraph(district);
+    const panel = page.getByTestId('graph-citations');
+    await panel.waitFor();
+    expect(await panel.getAttribute('data-node')).toBe(String(district));
+    // The district plan cites the provincial letter: its sentence, readable without hovering.
+    const up = panel.getByTestId('graph-citations-up');
+    const toProvince = up.getByTestId('graph-link').filter({ hasText: '571-CV/TU' });
+    expect(await toProvince.count()).toBe(1);
+    expect(await toProvince.locator('.graph-sentence').innerText()).toMatch(/Thực hiện Công văn số 571-CV\/TU/);
+
+    // Tab onto the provincial letter: the list follows the focus, the plan's sentence now under «Được thực hiện bởi».
+    await tabTo((k) => k === String(province));
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid="graph-citations"]')?.getAttribute('data-node') === want,
+      String(province),
+    );
+    const down = panel.getByTestId('graph-citations-down').getByTestId('graph-link').filter({ hasText: '128-KH/HU' });
+    expect(await down.count()).toBe(1);
+    expect(await down.locator('.graph-sentence').innerText()).toMatch(/571-CV\/TU/);
+    expect(await panel.locator('h2').innerText()).toMatch(/^Công văn số 571-CV\/TU/);
+    // Visible on screen beside the drawing, not below the fold.
+    const box = await panel.boundingBox();
+    expect(box!.y + 40).toBeLessThan(900);
+    // The focus stayed on the node: listing its citations does not take it away.
+    expect((await focused(page))?.key).toBe(String(province));
+
+    // The mouse resting on a node (a touchpad too) lists that node's citations.
+    await page.locator(`[data-testid="graph-svg"] [data-node="${district}"] rect`).first().hover();
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-testid="graph-citations"]')?.getAttribute('data-node') === want,
+      String(district),
+    );
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'graph-citations.png') });
   });
 });

@@ -80,6 +80,21 @@ describeBrowser('safety pages', () => {
     await page.evaluate(() => (window.location.hash = '#/'));
   });
 
+  // QA: the page over HTTP could turn automatic backups off, or keep 1 (the next backup deleting the
+  // other generations in the PC's folder); it now shows them and says where they are changed.
+  test('the browser page shows the automatic-backup settings without changing them, and says where they are changed', async () => {
+    await page.evaluate(() => (window.location.hash = '#/safety'));
+    const auto = page.getByTestId('backup-auto');
+    await auto.waitFor();
+    expect(await auto.textContent()).toBe('hằng ngày, giữ 10 bản');
+    expect(await page.getByRole('combobox', { name: 'Sao lưu tự động' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Số bản giữ lại' }).count()).toBe(0);
+    expect(await page.getByTestId('backup-settings-browser-note').textContent()).toMatch(
+      /chỉ đổi được trong ứng dụng Vanthu.*«vanthu backup-settings»/,
+    );
+    await page.evaluate(() => (window.location.hash = '#/'));
+  });
+
   test('the backup warning is not printed on paper (it topped every printed task sheet and task list)', async () => {
     await page.evaluate(() => (window.location.hash = '#/tasks'));
     const banner = page.getByTestId('backup-warning');

@@ -2,7 +2,14 @@
 import { METHOD_NAMES } from '../../shared/api/contract';
 import { ENCODING_DOUBT_WARNING, ERROR_MESSAGES, IMPORT_FAILURE_MESSAGES } from '../../shared/api/errors';
 import { createHttpApi, normalizeResult } from '../../renderer/src/api/client';
-import { baseName, documentTitle, errorText, formatDate, importStatusText } from '../../renderer/src/format';
+import {
+  baseName,
+  documentTitle,
+  errorText,
+  formatDate,
+  importStatusText,
+  pathSegments,
+} from '../../renderer/src/format';
 import { hasAcceptedExtension } from '../../renderer/src/import/files';
 
 type Call = { url: string; init: RequestInit };
@@ -122,6 +129,15 @@ describe('format helpers', () => {
     );
     expect(errorText({ code: 'ARCHIVE_LOCKED', message: 'anything' })).toBe(ERROR_MESSAGES.ARCHIVE_LOCKED);
     expect(baseName('a\\b\\c.doc')).toBe('c.doc');
+  });
+
+  // QA: a long archive path broke anywhere on the first-run screen; it breaks after separators only.
+  test('a path is cut after each separator, and its segments joined are the path', () => {
+    const win = 'C:\\Users\\Nguyễn An\\AppData\\Roaming\\Vanthu';
+    expect(pathSegments(win)).toEqual(['C:\\', 'Users\\', 'Nguyễn An\\', 'AppData\\', 'Roaming\\', 'Vanthu']);
+    expect(pathSegments('/home/an/.config/Vanthu/')).toEqual(['/', 'home/', 'an/', '.config/', 'Vanthu/']);
+    expect(pathSegments('\\\\may-chu\\kho').join('')).toBe('\\\\may-chu\\kho');
+    expect(pathSegments('kho')).toEqual(['kho']);
   });
 
   test('folder imports keep only document files', () => {

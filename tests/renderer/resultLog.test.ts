@@ -1,5 +1,6 @@
 /** The import panel's append-only result log and its per-status views. */
 import type { ImportFileResult, ImportStatus } from '../../shared/model/archive';
+import { distinguishingFolder } from '../../renderer/src/import/sameName';
 import { ImportResultLog } from '../../renderer/src/import/resultLog';
 
 const result = (path: string, status: ImportStatus): ImportFileResult => ({
@@ -46,5 +47,47 @@ describe('ImportResultLog', () => {
 
   test('each log is a new list (its serial differs), so a new import starts with a fresh view', () => {
     expect(new ImportResultLog().serial).not.toBe(new ImportResultLog().serial);
+  });
+});
+
+// QA: «A\Thong bao.docx» and «B\Thong bao.docx» imported together read alike as «Thong bao.docx».
+describe('files of one name from two folders', () => {
+  test('the fewest parent folders that tell them apart, with the path’s own separator', () => {
+    const a = 'C:\\Users\\An\\USB\\A\\Thong bao.docx';
+    const b = 'C:\\Users\\An\\USB\\B\\Thong bao.docx';
+    expect(distinguishingFolder(a, [a, b])).toBe('…\\A\\');
+    expect(distinguishingFolder(b, [a, b])).toBe('…\\B\\');
+    // Same last folder: one more level up.
+    const c = 'D:\\2021\\Nhan\\Thong bao.docx';
+    const d = 'D:\\2022\\Nhan\\Thong bao.docx';
+    expect(distinguishingFolder(c, [c, d])).toBe('…\\2021\\Nhan\\');
+    // A name of its own, or the same path twice: nothing to tell apart.
+    expect(distinguishingFolder(a, [a])).toBe('');
+    expect(distinguishingFolder(a, [a, a])).toBe('');
+    // One folder is the other's tail: the shorter shows whole, the longer one level more.
+    expect(distinguishingFolder('/x/A/t.txt', ['/x/A/t.txt', '/A/t.txt'])).toBe('x/A/');
+    expect(distinguishingFolder('/A/t.txt', ['/x/A/t.txt', '/A/t.txt'])).toBe('A/');
+  });
+
+  test('the log shows a folder only for a name another file of the import has, and updates as files arrive', () => {
+    const log = new ImportResultLog();
+    const a = '/home/an/USB/A/Thong bao.docx';
+    const b = '/home/an/USB/B/Thong bao.docx';
+    log.append([result(a, 'imported'), result('/home/an/USB/B/cv.txt', 'imported')]);
+    expect(log.folderOf(a)).toBe('');
+    log.append([result(b, 'duplicate')]);
+    expect(log.folderOf(a)).toBe('…/A/');
+    expect(log.folderOf(b)).toBe('…/B/');
+    expect(log.folderOf('/home/an/USB/B/cv.txt')).toBe('');
+    // One name shared by 20,000 files (a folder per directive): each row shown is answered at once.
+    const many = Array.from({ length: 20000 }, (_, i) => `/mnt/usb/2022/VB-${i}/Thong bao.docx`);
+    log.append(many.map((p) => result(p, 'imported')));
+    const started = performance.now();
+    for (let i = 0; i < 30; i++) expect(log.folderOf(many[i * 600]!)).toBe(`…/VB-${i * 600}/`);
+    expect(performance.now() - started).toBeLessThan(100); // 540 ms when each row compared itself with all 20,000
+    expect(log.folderOf(a)).toBe('…/A/');
+    // An upload's folder-relative name is shown whole already.
+    log.append([result('USB/A/cv.txt', 'imported'), result('USB/B/cv.txt', 'imported')]);
+    expect(log.folderOf('USB/A/cv.txt')).toBe('');
   });
 });

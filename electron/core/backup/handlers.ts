@@ -2,12 +2,14 @@
  * Handlers of the safety operations (issue #7), spread into the one handler table (api/handlers.ts).
  * No input names a path: the desktop host asks the clerk in native dialogs (HostContext pickers),
  * the CLI takes paths from its own arguments, and the browser host can do neither, so its page may
- * back up only to the folder chosen beforehand.
+ * back up only to the folder chosen beforehand, under the settings chosen there: the mode and the
+ * number kept decide what is written to and deleted from that folder of the PC, so the page cannot
+ * change them either (BACKUP_SETTINGS_ELSEWHERE).
  */
 import path from 'node:path';
 import { VanthuError } from '../../../shared/api/errors';
 import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/api/contract';
-import type { CheckReport, SafetyProgress } from '../../../shared/model/safety';
+import { BACKUP_SETTINGS_ELSEWHERE, type CheckReport, type SafetyProgress } from '../../../shared/model/safety';
 import type { Archive } from '../archive';
 import type { HostContext } from '../api/handlers';
 import { APP_VERSION } from '../version';
@@ -99,6 +101,8 @@ export function createSafetyHandlers(archive: Archive, ctx: HostContext): Safety
       return backupStatus(archive.db);
     },
     setBackupSettings: ({ keep, mode }) => {
+      // A page over HTTP turned backups off or made the next one delete all but one generation.
+      if (ctx.host === 'browser') throw new VanthuError('NOT_AVAILABLE_IN_HOST', BACKUP_SETTINGS_ELSEWHERE);
       writable(archive);
       setBackupSettings(archive.db, {
         ...(keep !== undefined ? { keep } : {}),

@@ -57,7 +57,7 @@ export async function runSafetyJobHere(job: SafetyJob, onProgress?: OnSafetyProg
       return verifyBackup(job.file, onProgress);
     case 'check': {
       // Read-only, beside the app's own connection: PRAGMA integrity_check asks FTS5 too (SQLite
-      // 3.44+); FTS5's separate 'integrity-check' command is a write and is left to `vanthu check`.
+      // 3.44+), the same check as FTS5's 'integrity-check' command (safety-store.ts searchIndexGaps).
       const db = openDatabase(job.source, { readOnly: true });
       try {
         return checkArchive(db, new Date(job.now), onProgress);

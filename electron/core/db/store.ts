@@ -69,6 +69,7 @@ interface DetailRow extends SummaryRow {
   content_hash: string;
   encoding: string;
   size: number;
+  source_path: string | null;
   parse_json: string;
   parse_packed: Buffer | null;
   text_packed: Buffer | null;
@@ -132,6 +133,7 @@ function toDetail(row: DetailRow): DocumentRecord {
     contentHash: row.content_hash,
     encoding: row.encoding,
     originalSize: row.size,
+    sourcePath: row.source_path,
     parse: decodeParse(row.parse_json, row.parse_packed, text) as ParseResult,
   };
 }
@@ -170,7 +172,7 @@ export function getDocument(db: Database, id: number): DocumentRecord | null {
   const row = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS}, d.number, d.symbol, d.issuer_kind, d.province, d.place, d.signer,
-              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, d.parse_json, d.parse_packed, d.text_packed
+              d.signer_capacity, d.text, d.content_hash, d.encoding, o.size, o.source_path, d.parse_json, d.parse_packed, d.text_packed
        FROM documents d JOIN originals o ON o.document_id = d.id WHERE d.id = ?`,
     )
     .get(id) as DetailRow | undefined;

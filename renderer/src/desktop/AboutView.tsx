@@ -4,6 +4,7 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { ArchiveInfo } from '../../../shared/model/archive';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { PathText } from '../views/PathText';
 
 /** 1536 → "1,5 KB"; Vietnamese decimal comma. */
 export function formatBytes(bytes: number): string {
@@ -61,7 +62,7 @@ export function AboutView({ api }: { api: VanthuApi }) {
         <dd data-testid="about-backup">{formatWhen(info.lastBackupAt)}</dd>
         <dt>Thư mục kho</dt>
         <dd>
-          <code>{info.location}</code>
+          <PathText path={info.location} testId="about-location" />
         </dd>
         <dt>Phiên bản cơ sở dữ liệu</dt>
         <dd>{info.schemaVersion}</dd>

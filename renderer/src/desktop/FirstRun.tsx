@@ -7,6 +7,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { VanthuApi } from '../../../shared/api/contract';
 import { DOCUMENT_KINDS_FOR_CLERKS } from '../../../shared/model/formats';
 import type { ArchiveInfo } from '../../../shared/model/archive';
+import { PathText } from '../views/PathText';
 
 export function FirstRun({ api, info, children }: { api: VanthuApi; info: ArchiveInfo | null; children?: ReactNode }) {
   const [officeUnset, setOfficeUnset] = useState<boolean | null>(null);
@@ -33,11 +34,11 @@ export function FirstRun({ api, info, children }: { api: VanthuApi; info: Archiv
       {firstRun && info ? (
         <ol className="first-run-steps" data-testid="first-run">
           <li>
-            Vanthu lưu văn bản chỉ đạo trên chính máy này, không cần mạng. <strong>Kho lưu trữ</strong> nằm tại{' '}
-            <code className="first-run-location" data-testid="first-run-location">
-              {info.location}
-            </code>
-            . Hãy sao lưu thư mục này định kỳ (mục «Sao lưu»).
+            Vanthu lưu văn bản chỉ đạo trên chính máy này, không cần mạng. <strong>Kho lưu trữ</strong> nằm trong thư
+            mục:
+            {/* On a line of its own, broken only between folders: a Windows path is longer than the line. */}
+            <PathText path={info.location} className="first-run-location" testId="first-run-location" />
+            Hãy sao lưu thư mục này định kỳ (mục «Sao lưu»).
           </li>
           <li>
             <strong>Thông tin cơ quan</strong> (tên cơ quan, người ký, các nơi nhận) dùng để in phiếu giao việc:{' '}

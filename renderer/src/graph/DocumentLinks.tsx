@@ -49,7 +49,7 @@ export function NodeLinks({ nodes }: { nodes: readonly GraphNode[] }) {
   ));
 }
 
-function LinkList({
+export function LinkList({
   items,
   testId,
   empty,

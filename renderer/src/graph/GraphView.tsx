@@ -38,6 +38,7 @@ import {
   relationLabel,
   typeStyle,
 } from './labels';
+import { GraphCitations } from './GraphCitations';
 import { layoutGraph, NODE_H, NODE_W, type Layout, type PlacedNode } from './layout';
 import './graph.css';
 
@@ -231,6 +232,11 @@ const WHEEL_SETTLE_MS = 180;
 const FIT_MAX = 1.5;
 /** Below this scale (text under ~4 px on screen) the screen drawing leaves the unreadable text out. */
 const FAR = 0.35;
+/**
+ * The mouse resting this long on a node shows its citations beside the drawing; passing over nodes
+ * on the way to that list does not replace them.
+ */
+const HOVER_SELECT_MS = 350;
 
 export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
   const [depth, setDepth] = useState(1);
@@ -252,6 +258,9 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
   const settle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const drag = useRef<{ px: number; py: number; start: View; moved: boolean } | null>(null);
   const key = `${id}|${depth}`;
+  /** The node whose citations are listed beside the drawing (GraphCitations), for this graph only. */
+  const [selected, setSelected] = useState<{ graph: string; node: string } | null>(null);
+  const hover = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -354,6 +363,7 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     () => () => {
       cancelAnimationFrame(frame.current);
       clearTimeout(settle.current);
+      clearTimeout(hover.current);
     },
     [],
   );
@@ -432,11 +442,14 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
    */
   const onFocus = (e: ReactFocusEvent<HTMLDivElement>) => {
     const canvas = canvasRef.current;
-    const key = (e.target as Element).closest('[data-node]')?.getAttribute('data-node');
-    if (!canvas || !current || key == null) return;
+    const nodeKey = (e.target as Element).closest('[data-node]')?.getAttribute('data-node');
+    if (!canvas || !current || nodeKey == null) return;
+    // Its citations and their sentences, listed beside the drawing (the edges' tooltips need a mouse).
+    clearTimeout(hover.current);
+    setSelected({ graph: key, node: nodeKey });
     canvas.scrollLeft = 0;
     canvas.scrollTop = 0;
-    const placed = current.nodes.find((n) => n.key === key);
+    const placed = current.nodes.find((n) => n.key === nodeKey);
     if (!placed) return;
     const w = Math.max(1, canvas.clientWidth);
     const h = Math.max(1, canvas.clientHeight);
@@ -447,6 +460,13 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
     if (inside(placed.x, NODE_W, v.x, w) && inside(placed.y, NODE_H, v.y, h)) return;
     live.current = { ...v, x: placed.x + NODE_W / 2 - w / v.s / 2, y: placed.y + NODE_H / 2 - h / v.s / 2 };
     commit();
+  };
+  /** The mouse resting on a node (not passing over it, not dragging) lists its citations. */
+  const onPointerOver = (e: ReactPointerEvent<HTMLDivElement>) => {
+    clearTimeout(hover.current);
+    const nodeKey = (e.target as Element).closest('[data-node]')?.getAttribute('data-node');
+    if (nodeKey == null || drag.current) return;
+    hover.current = setTimeout(() => setSelected({ graph: key, node: nodeKey }), HOVER_SELECT_MS);
   };
   // A drag that ends on a node is not a click on it.
   const onClickCapture = (e: ReactMouseEvent<HTMLDivElement>) => {
@@ -572,29 +592,41 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
         </p>
       )}
       {!current && !error && <p className="muted">Đang sắp xếp sơ đồ…</p>}
-      <div
-        ref={canvasRef}
-        className="graph-canvas"
-        hidden={!current}
-        data-testid="graph-canvas"
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onClickCapture={onClickCapture}
-        onFocus={onFocus}
-      >
-        <svg
-          ref={svgRef}
-          className="graph-svg"
-          // A group, not an image: an image's content is hidden from assistive technology, and with
-          // it the nodes' links.
-          role="group"
-          aria-label="Sơ đồ liên kết văn bản theo cấp: Trung ương ở trên, cấp xã ở dưới"
-          preserveAspectRatio="xMidYMid meet"
-          data-testid="graph-svg"
+      <div className="graph-body">
+        <div
+          ref={canvasRef}
+          className="graph-canvas"
+          hidden={!current}
+          data-testid="graph-canvas"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onClickCapture={onClickCapture}
+          onFocus={onFocus}
+          onPointerOver={onPointerOver}
+          onPointerLeave={() => clearTimeout(hover.current)}
         >
-          {current && <Drawing layout={current} centre={String(centre?.id ?? '')} />}
-        </svg>
+          <svg
+            ref={svgRef}
+            className="graph-svg"
+            // A group, not an image: an image's content is hidden from assistive technology, and with
+            // it the nodes' links.
+            role="group"
+            aria-label="Sơ đồ liên kết văn bản theo cấp: Trung ương ở trên, cấp xã ở dưới"
+            preserveAspectRatio="xMidYMid meet"
+            data-testid="graph-svg"
+          >
+            {current && <Drawing layout={current} centre={String(centre?.id ?? '')} />}
+          </svg>
+        </div>
+        {/* After the drawing: Tab walks the nodes first, then the links of this list. */}
+        {current && centre && (
+          <GraphCitations
+            layout={current}
+            nodeKey={selected?.graph === key ? selected.node : String(centre.id)}
+            centre={String(centre.id)}
+          />
+        )}
       </div>
       <ul className="graph-legend" aria-label="Chú giải">
         {LEGEND.map((s) => (
@@ -621,7 +653,8 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
           {PLACEHOLDER_LABEL} (viền đứt)
         </li>
         <li className="muted">
-          Mũi tên chỉ về văn bản được thực hiện / căn cứ; rê chuột trên đường nối để xem câu trích dẫn.
+          Mũi tên chỉ về văn bản được thực hiện / căn cứ; câu trích dẫn của văn bản đang chọn ở khung bên cạnh sơ đồ
+          (hoặc rê chuột trên đường nối).
         </li>
       </ul>
     </div>

@@ -4,6 +4,8 @@
  * times), and each status keeps the positions of its results so a filtered list reads row i at once.
  */
 import type { ImportFileResult, ImportStatus } from '../../../shared/model/archive';
+import { isDiskPath } from '../format';
+import { SameNameFolders } from './sameName';
 
 export type ResultFilter = 'all' | ImportStatus;
 
@@ -19,11 +21,24 @@ export class ImportResultLog {
     return this.results.length;
   }
 
+  /** The disk paths of this import by file name: two «Thong bao.docx» from two folders are told apart. */
+  private readonly sameName = new SameNameFolders();
+
   append(results: Iterable<ImportFileResult>): void {
     for (const result of results) {
       this.positions[result.status].push(this.results.length);
       this.results.push(result);
+      if (isDiskPath(result.path)) this.sameName.add(result.path);
     }
+  }
+
+  /**
+   * The parent folder(s) to show before a result's file name so that it differs from the other
+   * files of that name in this import («…\B\»), or '' (most files: their name is theirs alone;
+   * an upload's name is shown whole, folder-relative, already).
+   */
+  folderOf(path: string): string {
+    return isDiskPath(path) ? this.sameName.folderOf(path) : '';
   }
 
   count(filter: ResultFilter): number {

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import {
+  BACKUP_SETTINGS_ELSEWHERE,
   SAFETY_STEP_LABEL,
   type BackupStatus,
   type BundleConflict,
@@ -17,6 +18,7 @@ import {
   type TrashEntry,
 } from '../../../shared/model/safety';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { PathText } from '../views/PathText';
 import { documentTitle } from '../format';
 
 type SafetyRoute = { name: 'none' } | { name: 'safety' } | { name: 'history'; id: number };
@@ -40,6 +42,12 @@ function vnTime(iso: string | null): string {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+const BACKUP_MODE_TEXT: Record<BackupStatus['mode'], string> = {
+  daily: 'hằng ngày',
+  quit: 'khi thoát',
+  off: 'tắt',
+};
 
 export function SafetyLayer({
   api,
@@ -209,48 +217,65 @@ function SafetyPage({
         <dl className="safety-facts">
           <dt>Thư mục sao lưu</dt>
           <dd>
-            {status.folder
-              ? `${status.folder}${status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}`
-              : 'chưa chọn'}
+            {status.folder ? (
+              <>
+                <PathText path={status.folder} testId="backup-folder" />
+                {status.folderAvailable ? '' : ' (không thấy — USB chưa cắm?)'}
+              </>
+            ) : (
+              'chưa chọn'
+            )}
           </dd>
           <dt>Bản mới nhất</dt>
           <dd>{status.lastBackupAt ? `${vnTime(status.lastBackupAt)} — ${status.lastBackupFile}` : 'chưa có'}</dd>
           <dt>Tự động</dt>
-          <dd>
-            <select
-              aria-label="Sao lưu tự động"
-              value={status.mode}
-              onChange={(e) =>
-                void run(
-                  () => api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
-                  (s) => (onStatus(s), null),
-                )
-              }
-            >
-              <option value="daily">hằng ngày</option>
-              <option value="quit">khi thoát</option>
-              <option value="off">tắt</option>
-            </select>{' '}
-            giữ{' '}
-            <select
-              aria-label="Số bản giữ lại"
-              value={status.keep}
-              onChange={(e) =>
-                void run(
-                  () => api.setBackupSettings({ keep: Number(e.target.value) }),
-                  (s) => (onStatus(s), null),
-                )
-              }
-            >
-              {[3, 5, 7, 10, 14, 30].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>{' '}
-            bản
+          <dd data-testid="backup-auto">
+            {desktop ? (
+              <>
+                <select
+                  aria-label="Sao lưu tự động"
+                  value={status.mode}
+                  onChange={(e) =>
+                    void run(
+                      () => api.setBackupSettings({ mode: e.target.value as BackupStatus['mode'] }),
+                      (s) => (onStatus(s), null),
+                    )
+                  }
+                >
+                  <option value="daily">hằng ngày</option>
+                  <option value="quit">khi thoát</option>
+                  <option value="off">tắt</option>
+                </select>{' '}
+                giữ{' '}
+                <select
+                  aria-label="Số bản giữ lại"
+                  value={status.keep}
+                  onChange={(e) =>
+                    void run(
+                      () => api.setBackupSettings({ keep: Number(e.target.value) }),
+                      (s) => (onStatus(s), null),
+                    )
+                  }
+                >
+                  {[3, 5, 7, 10, 14, 30].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>{' '}
+                bản
+              </>
+            ) : (
+              // The page over HTTP may not decide what is written to or deleted from the PC's folder.
+              `${BACKUP_MODE_TEXT[status.mode]}, giữ ${status.keep} bản`
+            )}
           </dd>
         </dl>
+      )}
+      {!desktop && status && (
+        <p className="muted" data-testid="backup-settings-browser-note">
+          {BACKUP_SETTINGS_ELSEWHERE}
+        </p>
       )}
       {!desktop && status && !status.folder && (
         // The banner on every page sends the clerk here; in the browser there is no folder dialog.

@@ -9,7 +9,7 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentDetail } from '../../../shared/model/archive';
 import type { EditableField } from '../../../shared/model/review';
-import { baseName, documentTitle, fileLabel, formatDateTime } from '../format';
+import { baseName, documentTitle, fileLabel, formatDateTime, sourceFolder } from '../format';
 import { CitationPanel } from '../review/CitationPanel';
 import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
@@ -17,6 +17,7 @@ import { TaskPanel } from '../review/TaskPanel';
 import { DocumentLinks } from '../graph/DocumentLinks';
 import { downloadBlob } from '../download';
 import { ErrorMessage } from './ErrorMessage';
+import { PathText } from './PathText';
 
 interface Props {
   api: VanthuApi;
@@ -336,6 +337,12 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
             >
               {fileLabel(d.originalName)}
             </Field>
+            {sourceFolder(d.sourcePath) && (
+              // Two «Thong bao.docx» from two folders read alike by name: the folder tells them apart.
+              <Field label="Nhập từ thư mục" field="sourceFolder">
+                <PathText path={sourceFolder(d.sourcePath)} testId="doc-source-folder" />
+              </Field>
+            )}
             <Field label="Ngày nhập vào kho" field="importedAt">
               {formatDateTime(d.importedAt)}
             </Field>

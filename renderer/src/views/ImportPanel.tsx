@@ -211,6 +211,8 @@ const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultL
             const r = log.at(filter, item.index);
             if (!r) return null;
             const text = importStatusText(r);
+            // Two files of one name from two folders: the fewest folders that tell them apart.
+            const folder = log.folderOf(r.path);
             return (
               <li
                 key={item.key}
@@ -227,6 +229,7 @@ const ImportResultList = memo(function ImportResultList({ log, onOpen }: ResultL
                 onKeyDown={(e) => onKeyDown(e, item.index, r)}
               >
                 <span className="result-name" title={r.path}>
+                  {folder && <span className="result-folder">{folder}</span>}
                   {fileLabel(r.path)}
                 </span>
                 <span className="result-status" title={text}>

@@ -16,7 +16,7 @@ import {
   stageRestore,
   verifyBackup,
 } from '../../../electron/core/backup/backup';
-import { checkArchive } from '../../../electron/core/backup/check';
+import { checkArchive, checkArchiveFolder } from '../../../electron/core/backup/check';
 import { VanthuError } from '../../../shared/api/errors';
 import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
 
@@ -318,6 +318,32 @@ describe('vanthu check', () => {
     expect(report.findings.find((f) => f.code === 'originals')).toMatchObject({ level: 'error', ids: [a!.id] });
     expect(report.findings.find((f) => f.code === 'index')).toMatchObject({ ids: [b!.id] });
     expect(report.findings.find((f) => f.code === 'index')!.message).toMatch(/chưa có trong chỉ mục/);
+  });
+
+  // QA: `vanthu check` and the page's check (read-only connections) never ran FTS5's own
+  // 'integrity-check' command, which only ran on a writable one. PRAGMA integrity_check asks FTS5
+  // the same question (xIntegrity, SQLite 3.44+): damage to the full-text index must fail the check.
+  test('a damaged full-text index fails the read-only check (FTS5 is checked by integrity_check, not skipped)', () => {
+    const db = archive.db;
+    db.unsafeMode(true); // better-sqlite3's defensive mode forbids writing FTS5's shadow tables
+    const leaf = db
+      .prepare('SELECT id FROM search_fts_data WHERE id > 10 ORDER BY length(block) DESC LIMIT 1')
+      .pluck()
+      .get() as number;
+    db.prepare(
+      'UPDATE search_fts_data SET block = substr(block, 1, 20) || zeroblob(24) || substr(block, 45) WHERE id = ?',
+    ).run(leaf);
+    db.unsafeMode(false);
+    const steps: string[] = [];
+    const report = checkArchiveFolder(path.join(dir, 'a'), new Date(), (p) => steps.push(p.step));
+    expect(report.ok).toBe(false);
+    expect(report.findings.find((f) => f.code === 'integrity')).toMatchObject({ level: 'error' });
+    expect(report.findings.find((f) => f.code === 'integrity')!.message).toMatch(/fts5.*search_fts/);
+    expect(steps[0]).toBe('integrity');
+    // FTS5's own command, on a writable connection, finds the same damage and nothing more.
+    expect(() => db.prepare(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`).run()).toThrow(
+      /fts5: corruption/,
+    );
   });
 });
 

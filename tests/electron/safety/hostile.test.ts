@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { inputSchemas } from '../../../shared/api/contract';
 import { Archive } from '../../../electron/core/archive';
 import { createDispatcher } from '../../../electron/core/api/dispatch';
-import { PENDING_RESTORE, createBackup } from '../../../electron/core/backup/backup';
+import { PENDING_RESTORE, backupStatus, createBackup, setBackupSettings } from '../../../electron/core/backup/backup';
+import { BACKUP_SETTINGS_ELSEWHERE } from '../../../shared/model/safety';
 import { tempDir } from '../../helpers/tmp';
 import { writeDirectives } from './directives';
 
@@ -105,6 +106,28 @@ describe('safety operations at the boundary', () => {
     });
     // Backing up to the folder chosen beforehand (desktop dialog or CLI) is all the page can do.
     expect(await call('backupNow', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_UNSET' } });
+  });
+
+  // QA: the page of `vanthu serve` could turn automatic backups off or set keep to 1, which makes the
+  // next backup delete every other generation from the PC's folder: settings the page may not reach.
+  test('the browser page cannot change automatic backups (mode, keep); the desktop and the CLI can', async () => {
+    setBackupSettings(archive.db, { folder: path.join(dir, 'usb'), keep: 7, mode: 'daily' });
+    const page = createDispatcher(archive, { host: 'browser' });
+    for (const input of [{ mode: 'off' }, { keep: 1 }, {}]) {
+      expect(await page('setBackupSettings', input)).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_AVAILABLE_IN_HOST', detail: BACKUP_SETTINGS_ELSEWHERE },
+      });
+    }
+    expect(BACKUP_SETTINGS_ELSEWHERE).toMatch(/ứng dụng Vanthu.*vanthu backup-settings/);
+    expect(backupStatus(archive.db)).toMatchObject({ mode: 'daily', keep: 7 });
+    for (const host of ['desktop', 'cli'] as const) {
+      const call = createDispatcher(archive, { host });
+      expect(await call('setBackupSettings', { mode: 'quit', keep: 3 })).toMatchObject({
+        ok: true,
+        value: { mode: 'quit', keep: 3 },
+      });
+    }
   });
 
   test('desktop: paths come from the dialogs in main, and only file names go back to the page', async () => {
