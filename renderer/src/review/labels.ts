@@ -1,4 +1,6 @@
 /** Vietnamese labels and typed-value helpers for the review controls (docs/review.md). */
+import { inputRefusalReasons, type ApiError } from '../../../shared/api/errors';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN, isIsoDate } from '../../../shared/api/review-inputs';
 import type { CitationRelation } from '../../../shared/model/directive';
 
 export const RELATION_LABELS: Record<CitationRelation, string> = {
@@ -28,12 +30,22 @@ export function typedDateToIso(typed: string): string | null | undefined {
   if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const out = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // The archive keeps the years 1900–2200 only: 25/08/1850 was sent, and refused as «Yêu cầu không hợp lệ.».
+  return isIsoDate(out) ? out : undefined;
 }
 
-export const BAD_DATE_MESSAGE = 'Ngày không hợp lệ: hãy nhập dạng ngày/tháng/năm, ví dụ 25/08/2021.';
+export const BAD_DATE_MESSAGE = `Ngày không hợp lệ: hãy nhập một ngày có thật trong các năm ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}, dạng ngày/tháng/năm, ví dụ 25/08/2021.`;
+
+/**
+ * A review operation's refusal in words: what was refused (`what`, «Không lưu được trích dẫn»)
+ * and the archive's reason. Null for errors that are not a refused input (they keep ErrorMessage).
+ */
+export function refusalText(what: string, error: ApiError): string | null {
+  if (error.code !== 'INVALID_INPUT' || !error.detail) return null;
+  const reasons = inputRefusalReasons(error.detail);
+  return reasons ? `${what}: ${reasons}` : null;
+}
 
 /** "Ban Tuyên giáo, Văn phòng" → two names; the clerk types a list as one line. */
 export function splitNames(typed: string): string[] {
