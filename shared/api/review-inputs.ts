@@ -15,6 +15,7 @@ import {
   isTaskKey,
   type EditableField,
 } from '../model/review';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN } from '../text/typed-date';
 
 /** Longest value per field; a subject (trích yếu) can run to a few sentences. */
 export const FIELD_MAX_LENGTH: Record<EditableField, number> = {
@@ -54,8 +55,7 @@ export function cleanRef(value: string): string {
 }
 
 /** The years a date stored in the archive may have. */
-export const DATE_YEAR_MIN = 1900;
-export const DATE_YEAR_MAX = 2200;
+export { DATE_YEAR_MAX, DATE_YEAR_MIN };
 
 /** A real calendar date written YYYY-MM-DD (2021-02-30 is refused), in years 1900–2200. */
 export function isIsoDate(value: string): boolean {

@@ -207,6 +207,20 @@ describeBrowser('reviewing a document in the browser', () => {
     await input.press('Escape');
   });
 
+  // Regression: «22/7/21» was refused as «Ngày không hợp lệ»; clerks write the year with two digits.
+  test('a 2-digit year is read, shown back before saving, and saved', async () => {
+    await page.getByRole('button', { name: 'Sửa Ngày ban hành' }).click();
+    const input = page.getByLabel('Ngày ban hành', { exact: true });
+    await input.fill('22/7/21');
+    expect(await page.locator('[data-field="date"] [data-testid="date-reading"]').innerText()).toBe(
+      'Đọc là 22/07/2021',
+    );
+    await input.press('Enter');
+    await page.locator('[data-field="date"][data-corrected]').waitFor();
+    expect(await page.locator('[data-field="date"] dd').innerText()).toBe('22/07/2021');
+    expect((await getDocument(docId)).date).toBe('2021-07-22');
+  });
+
   test('a scan says «Bản quét, chưa có chữ» and takes typed metadata', async () => {
     await page.goto(served.url.replace(/\/\?token=.*$/, `/#/doc/${scanId}`));
     await page.getByTestId('scan-notice').waitFor();

@@ -13,6 +13,7 @@ import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '
 import { SHEET_ITEM_MAX, STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
 import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { TypedDateInput } from '../views/TypedDate';
 import { SheetPreview } from './SheetPreview';
 
 type Variant = { kind: 'whole' } | { kind: 'perAgency' } | { kind: 'agency'; agency: string };
@@ -138,11 +139,12 @@ function ItemEditor({
           ))}
         </select>
         {kind === 'date' && (
-          <input
-            type="date"
-            aria-label="Ngày hết hạn"
-            value={item.deadline?.date ?? ''}
-            onChange={(e) => onChange({ ...item, deadline: deadlineFrom('date', e.target.value, item.deadline) })}
+          // Typed as the clerk writes it (22/7/21 too): the date box took «21» as the year 0021.
+          <TypedDateInput
+            label="Ngày hết hạn"
+            live
+            value={item.deadline?.date ?? null}
+            onCommit={(iso) => onChange({ ...item, deadline: deadlineFrom('date', iso ?? '', item.deadline) })}
           />
         )}
       </label>
@@ -472,14 +474,14 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                       />
                     </td>
                     <td>
-                      <input
-                        type="date"
-                        aria-label={`Ngày hoàn thành${of}`}
-                        value={t.tracking.completedAt ?? ''}
-                        max={latest}
-                        aria-invalid={dateProblem ? true : undefined}
-                        aria-describedby={dateProblem ? 'tracking-row-problem' : undefined}
-                        onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
+                      {/* Typed (22/7/21 too) and recorded on Enter or on leaving the box: the date box
+                          recorded each year digit as it came (0002, 0020, 0202, then 2021). */}
+                      <TypedDateInput
+                        label={`Ngày hoàn thành${of}`}
+                        value={t.tracking.completedAt}
+                        problem={dateProblem}
+                        problemId="tracking-row-problem"
+                        onCommit={(iso) => void track(t.itemKey, t.agency, { completedAt: iso })}
                       />
                       {dateProblem && (
                         <p
