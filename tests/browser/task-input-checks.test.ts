@@ -9,7 +9,9 @@
  */
 import path from 'node:path';
 import { type Page } from 'playwright-core';
+import type { TaskSheet } from '../../shared/tasks/types';
 import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
+import { apiRequest } from './http';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -189,6 +191,24 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await go('#/tasksheet/1');
     await row().waitFor();
     expect(await row().getByLabel('Ngày hoàn thành').inputValue()).toBe('22/07/2021');
+  });
+
+  test('each tracking row names its task: the start of its text, the whole text in its title (rows showed only the number)', async () => {
+    const res = await apiRequest(served.port, 'getTaskSheet', { documentId: 1 }, { 'X-Vanthu-Token': served.token });
+    const sheet = (JSON.parse(res.body) as { value: TaskSheet }).value;
+    const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+    await go('#/tasksheet/1');
+    const gists = page.locator('.track-table tbody tr [data-testid="task-gist"]');
+    await gists.first().waitFor();
+    expect(await gists.count()).toBe(sheet.tracked.length);
+    expect(sheet.tracked.some((t) => flat(t.text).length > 90)).toBe(true);
+    for (const [i, t] of sheet.tracked.entries()) {
+      const cell = gists.nth(i);
+      expect(await cell.getAttribute('title')).toBe(flat(t.text));
+      const shown = await cell.innerText();
+      expect(shown.length).toBeLessThanOrEqual(90);
+      expect(flat(t.text).startsWith(shown.replace(/…$/, ''))).toBe(true);
+    }
   });
 
   test("each tracking row's boxes are named for their task and agency; «Đã bắt đầu» had no name", async () => {

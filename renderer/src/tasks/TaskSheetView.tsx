@@ -14,6 +14,7 @@ import { SHEET_ITEM_MAX, STATUS_LABELS, type SheetItem, type TaskSheet } from '.
 import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { TypedDateInput } from '../views/TypedDate';
+import { taskGist, taskTitle } from '../../../shared/tasks/gist';
 import { SheetPreview } from './SheetPreview';
 
 type Variant = { kind: 'whole' } | { kind: 'perAgency' } | { kind: 'agency'; agency: string };
@@ -445,6 +446,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
             <thead>
               <tr>
                 <th>STT</th>
+                <th>Nhiệm vụ</th>
                 <th>Cơ quan chủ trì</th>
                 <th>Tình trạng</th>
                 <th>Đã bắt đầu</th>
@@ -463,6 +465,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                 return (
                   <tr key={row} data-status={t.status}>
                     <td>{t.stt}</td>
+                    {/* The row said only its number: which task it tracks, the whole text in the title. */}
+                    <td className="task-gist" title={taskTitle(t.text)} data-testid="task-gist">
+                      {taskGist(t.text)}
+                    </td>
                     <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
                     <td>{STATUS_LABELS[t.status]}</td>
                     <td>
