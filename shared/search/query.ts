@@ -536,7 +536,7 @@ export function typedWords(raw: string): { input: string; words: TypedWord[] } {
 }
 
 /** A filter a suggestion can fill in, by the field name the clerk types. */
-const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky']);
+const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky', 'nam', 'cap', 'tu', 'den']);
 
 // The last chunk of the box when it is a filter still being typed: `coquan:huy`, `loai:`,
 // `nguoiky:"Nguyễn V` (an open quote runs to the end, as in the lexer).

@@ -5,6 +5,7 @@ import { findHits, highlightTerms, makeSnippet, markSnippet } from '../../../sha
 import { filterBeingTyped, fillFilter, parseQuery, typedWords, type Atom } from '../../../shared/search/query';
 import { exactToken, foldAligned, indexStreams } from '../../../shared/search/tokens';
 import { registerCsv } from '../../../shared/search/export';
+import type { SuggestFilter } from '../../../shared/search/types';
 
 const atoms = (q: string): Atom[] => parseQuery(q).must.flatMap((c) => c.any);
 
@@ -241,11 +242,16 @@ describe('a filter being typed, and filling it in from a suggestion', () => {
     ['nguoiky:"Nguyễn V', ['nguoiky', 'Nguyễn V']],
     ['so:571', ['so', '571']],
     ['Coquan:UBND', ['coquan', 'UBND']],
+    // They suggested nothing: the archive's years, the four levels, dates.
+    ['nam:20', ['nam', '20']],
+    ['bão cap:', ['cap', '']],
+    ['tu:1/6', ['tu', '1/6']],
+    ['den:2021', ['den', '2021']],
     // Finished (a space or a closing quote after it), not a suggestible field, or not a field.
     ['coquan:huy ', null],
     ['coquan:"Huyện ủy" ', null],
     ['coquan:"Huyện ủy"', null],
-    ['nam:20', null],
+    ['nam:2021 ', null],
     ['x:abc', null],
     ['huyen', null],
   ])('%s', (box, expected) => {
@@ -254,8 +260,11 @@ describe('a filter being typed, and filling it in from a suggestion', () => {
   });
 
   // [box, field, picked value, the box afterwards]
-  test.each<[string, 'so' | 'loai' | 'coquan' | 'nguoiky', string, string]>([
+  test.each<[string, SuggestFilter, string, string]>([
     ['coquan:huy', 'coquan', 'Huyện ủy An Lão', 'coquan:"Huyện ủy An Lão"'],
+    ['bão nam:20', 'nam', '2021', 'bão nam:2021'],
+    ['cap:h', 'cap', 'huyen', 'cap:huyen'],
+    ['bão tu:1/6', 'tu', '01/06/2021', 'bão tu:01/06/2021'],
     ['bão lũ coquan:huy', 'coquan', 'Huyện ủy An Lão', 'bão lũ coquan:"Huyện ủy An Lão"'],
     ['bão nguoiky:"Nguyễn V', 'nguoiky', 'Nguyễn Văn Minh', 'bão nguoiky:"Nguyễn Văn Minh"'],
     ['loai:', 'loai', 'Công văn', 'loai:"Công văn"'],
