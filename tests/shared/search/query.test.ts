@@ -136,8 +136,20 @@ describe('query language', () => {
     if (warning) expect(parsed.warnings.join(' ')).toMatch(warning);
   });
 
+  // tu:22/7/21 was refused: the year must have had 4 digits. 2-digit years follow the review page's
+  // rule (20yy up to next year's last two digits, else 19yy).
+  test.each<[string, string | null, string | null]>([
+    ['tu:22/7/21', '2021-07-22', null],
+    ['den:31.12.99', null, '1999-12-31'],
+    ['tu:1-6-20 den:30/6/20', '2020-06-01', '2020-06-30'],
+    ['tu:22/7/2021', '2021-07-22', null],
+  ])('%s reads as a range of days', (q, from, to) => {
+    expect(parseQuery(q).filters).toMatchObject({ from, to });
+  });
+
   test.each([
     ['-covid', /ít nhất một từ/],
+    ['tu:31/2/21', /30\/6\/21/],
     ['tu:2021-13-01', /ngày/],
     ['cap:vutru', /cap:/],
     ['nam:21', /nam:/],
