@@ -70,7 +70,7 @@ export function TypedDateInput({
       <input
         type="text"
         inputMode="numeric"
-        size={10}
+        size={13}
         aria-label={label}
         placeholder="ngày/tháng/năm"
         value={typed}
