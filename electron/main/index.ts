@@ -228,8 +228,9 @@ async function main(): Promise<void> {
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   // Sandbox every renderer, whatever a future BrowserWindow forgets to say.
   app.enableSandbox();
-  // Chromium writes date boxes (<input type="date">) in its own locale, which follows the system's:
-  // on an English Windows the deadline and completion dates read mm/dd/yyyy. The UI is Vietnamese.
+  // Chromium writes its own controls and messages (date boxes, form checks) in its locale, which
+  // follows the system's: on an English Windows the task sheet's date boxes read mm/dd/yyyy (its
+  // dates are typed boxes now, renderer/src/views/TypedDate.tsx). The UI is Vietnamese.
   app.commandLine.appendSwitch('lang', 'vi');
   app.on('web-contents-created', (_event, contents: WebContents) => hardenWebContents(contents, RENDERER_FILE));
   app.on('window-all-closed', () => app.quit());

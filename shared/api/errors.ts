@@ -94,6 +94,29 @@ export class VanthuError extends Error {
   }
 }
 
+/**
+ * The INVALID_INPUT detail of an input the contract's schema refused: each issue as
+ * `path: message` (the path for the log), joined by `; `. `inputRefusalReasons` reads it back.
+ */
+export function inputIssuesDetail(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues.map((i) => `${i.path.map(String).join('.') || '(gốc)'}: ${i.message}`).join('; ');
+}
+
+const ISSUE_PATH = /^(?:[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*|\(gốc\)): /;
+
+/**
+ * Why an input was refused, in the words of its messages (Vietnamese for every input a page
+ * sends): the detail of `inputIssuesDetail` without the paths, or a core refusal's detail as it is.
+ */
+export function inputRefusalReasons(detail: string): string {
+  return detail
+    .split('; ')
+    .map((part) => part.replace(ISSUE_PATH, '').trim())
+    .filter((part, i, all) => part !== '' && all.indexOf(part) === i)
+    .map((part) => (/[.!?»)]$/.test(part) ? part : `${part}.`))
+    .join(' ');
+}
+
 export function apiError(code: ErrorCode, detail?: string): ApiError {
   return { code, message: ERROR_MESSAGES[code], ...(detail ? { detail } : {}) };
 }

@@ -8,12 +8,14 @@ import { z } from 'zod';
 import {
   CITATION_RELATIONS,
   EDITABLE_FIELDS,
+  FIELD_LABELS,
   ISSUER_KINDS,
   ISSUER_LEVELS,
   isCitationKey,
   isTaskKey,
   type EditableField,
 } from '../model/review';
+import { DATE_YEAR_MAX, DATE_YEAR_MIN } from '../text/typed-date';
 
 /** Longest value per field; a subject (trích yếu) can run to a few sentences. */
 export const FIELD_MAX_LENGTH: Record<EditableField, number> = {
@@ -52,22 +54,27 @@ export function cleanRef(value: string): string {
     .toUpperCase();
 }
 
-/** A real calendar date written YYYY-MM-DD (2021-02-30 is refused). */
+/** The years a date stored in the archive may have. */
+export { DATE_YEAR_MAX, DATE_YEAR_MIN };
+
+/** A real calendar date written YYYY-MM-DD (2021-02-30 is refused), in years 1900–2200. */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2200) return false;
+  if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX) return false;
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const DATE_MESSAGE = 'Ngày phải là ngày có thật, viết dạng YYYY-MM-DD (ví dụ 2021-08-25).';
+/** Why a date was refused, naming the date (`what`: «Ngày ban hành», «Hạn chót»…). */
+const dateMessage = (what: string) =>
+  `${what} phải là ngày có thật trong các năm ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}, viết dạng YYYY-MM-DD (ví dụ 2021-08-25).`;
 const documentId = z
   .number({ error: 'Mã văn bản phải là số.' })
   .int('Mã văn bản phải là số nguyên.')
   .positive('Mã văn bản phải lớn hơn 0.');
-const isoDate = z.string().refine(isIsoDate, DATE_MESSAGE);
+const isoDate = (what: string) => z.string({ error: dateMessage(what) }).refine(isIsoDate, dateMessage(what));
 
 const text = (max: number, what: string) =>
   z
@@ -92,13 +99,13 @@ const correctField = z
     if (input.value === null) return;
     const max = FIELD_MAX_LENGTH[input.field];
     if (input.value.length > max) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Giá trị dài quá ${max} ký tự.` });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${FIELD_LABELS[input.field]} dài quá ${max} ký tự.` });
       return;
     }
     const v = cleanText(input.value);
     if (v === null) return;
     if (input.field === 'date' && !isIsoDate(v))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: DATE_MESSAGE });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: dateMessage(FIELD_LABELS.date) });
     if (input.field === 'issuerLevel' && !(ISSUER_LEVELS as readonly string[]).includes(v))
       ctx.addIssue({ code: 'custom', path: ['value'], message: `Cấp phải là một trong: ${ISSUER_LEVELS.join(', ')}.` });
     if (input.field === 'issuerKind' && !(ISSUER_KINDS as readonly string[]).includes(v))
@@ -124,7 +131,7 @@ const citationInput = z
     ref: optionalText(100, 'Số/ký hiệu').transform((s) => (s === null ? null : cleanRef(s))),
     number: optionalText(20, 'Số'),
     symbol: optionalText(80, 'Ký hiệu'),
-    date: isoDate.nullable().default(null),
+    date: isoDate('Ngày của văn bản được viện dẫn').nullable().default(null),
     issuer: optionalText(300, 'Cơ quan ban hành'),
     relation: z
       .enum(CITATION_RELATIONS, { error: `Quan hệ phải là một trong: ${CITATION_RELATIONS.join(', ')}.` })
@@ -151,7 +158,7 @@ const taskInput = z
     lead: names('Đơn vị chủ trì'),
     cooperate: names('Đơn vị phối hợp'),
     deadlineText: optionalText(200, 'Thời hạn'),
-    deadlineDate: isoDate.nullable().default(null),
+    deadlineDate: isoDate('Hạn chót').nullable().default(null),
     ...span,
   })
   .strict()

@@ -16,6 +16,7 @@ import { ABBREVIATIONS, type Abbreviation } from './abbreviations';
 import { REF_CODES, STRICT_REF_RE, refPartsFromMatch, type RefParts } from './ref';
 import { TOKEN_RE, exactToken, foldedToken, hasMarks } from './tokens';
 import type { SuggestFilter } from './types';
+import { fullYear } from '../text/typed-date';
 
 export const MAX_QUERY_CHARS = 1000;
 export const MAX_CLAUSES = 32;
@@ -163,6 +164,9 @@ export function parseDateValue(value: string, end: boolean): string | null {
   if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(v);
   if (m) return isoDate(+m[3]!, +m[2]!, +m[1]!);
+  // A 2-digit year, as clerks write it (22/7/21): the review page's rule (shared/text/typed-date.ts).
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/.exec(v);
+  if (m) return isoDate(fullYear(+m[3]!), +m[2]!, +m[1]!);
   m = /^(\d{1,2})[/.-](\d{4})$/.exec(v);
   if (m) {
     const y = +m[2]!;
@@ -416,7 +420,7 @@ function applyField(filters: Filters, field: string, value: string, warnings: st
     case 'tu':
     case 'den': {
       const date = parseDateValue(value, field === 'den');
-      if (!date) invalid(`${field}: ngày "${value}" không hợp lệ; hãy viết dạng 2021-06-30 hoặc 30/6/2021.`);
+      if (!date) invalid(`${field}: ngày "${value}" không hợp lệ; hãy viết dạng 2021-06-30, 30/6/2021 hoặc 30/6/21.`);
       if (field === 'tu') narrowRange(filters, date, null);
       else narrowRange(filters, null, date);
       return;
@@ -536,7 +540,7 @@ export function typedWords(raw: string): { input: string; words: TypedWord[] } {
 }
 
 /** A filter a suggestion can fill in, by the field name the clerk types. */
-const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky']);
+const SUGGEST_FILTERS = new Set<string>(['so', 'loai', 'coquan', 'nguoiky', 'nam', 'cap', 'tu', 'den']);
 
 // The last chunk of the box when it is a filter still being typed: `coquan:huy`, `loai:`,
 // `nguoiky:"Nguyễn V` (an open quote runs to the end, as in the lexer).

@@ -48,15 +48,17 @@ export interface SearchResponse {
 }
 
 /** The filters a suggestion can fill in (`coquan:huy` → `coquan:"Huyện ủy An Lão"`). */
-export type SuggestFilter = 'so' | 'loai' | 'coquan' | 'nguoiky';
+export type SuggestFilter = 'so' | 'loai' | 'coquan' | 'nguoiky' | 'nam' | 'cap' | 'tu' | 'den';
 
 export interface Suggestion {
   /**
    * `agency`: a body tasks are given to (lead or cooperating), or one on the office's agency list;
    * `type` and `signer` (document types, signers) are offered only for a `loai:` or `nguoiky:` being
-   * typed (and a typo in such a filter's value is corrected from them).
+   * typed (and a typo in such a filter's value is corrected from them). `year` (years of the
+   * archive's documents), `level` (tw, tinh, huyen, xa) and `date` (dd/mm/yyyy) only for a `nam:`,
+   * `cap:`, `tu:` or `den:` being typed.
    */
-  kind: 'subject' | 'ref' | 'issuer' | 'agency' | 'type' | 'signer';
+  kind: 'subject' | 'ref' | 'issuer' | 'agency' | 'type' | 'signer' | 'year' | 'level' | 'date';
   text: string;
   /** The document a subject or ref suggestion comes from (a ref: its newest document). */
   id: number | null;
@@ -67,6 +69,8 @@ export interface Suggestion {
    * value (`fillFilter`, shared/search/query.ts) instead of replacing the box.
    */
   filter?: SuggestFilter;
+  /** Said after the value, in Vietnamese: «35 văn bản», «cấp tỉnh», «đầu năm nay». */
+  note?: string;
 }
 
 /** Longest saved-search name: a label in the drop-down list, not a query. */

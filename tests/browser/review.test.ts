@@ -182,6 +182,45 @@ describeBrowser('reviewing a document in the browser', () => {
     expect(after.review.citations.find((c) => c.origin === 'clerk')).toMatchObject({ ref: '12/UBND-VX' });
   });
 
+  // Regression: a refused task or citation said only «Yêu cầu không hợp lệ.» at the top of the page.
+  test('a refused task says what was refused and why', async () => {
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    const form = page.getByTestId('task-form');
+    await form.getByLabel('Nội dung nhiệm vụ').fill('Tổ chức tuyên truyền');
+    await form
+      .getByLabel('Chủ trì (cách nhau bằng dấu phẩy)')
+      .fill(Array.from({ length: 31 }, (_, i) => `Ban ${i + 1}`).join(', '));
+    await form.getByLabel('Nội dung nhiệm vụ').press('Enter');
+    expect(await page.getByTestId('refusal').innerText()).toBe(
+      'Không lưu được nhiệm vụ: Đơn vị chủ trì: tối đa 30 tên.',
+    );
+    expect(await page.getByTestId('error').innerText()).not.toMatch(/Yêu cầu không hợp lệ/);
+    await form.getByLabel('Nội dung nhiệm vụ').press('Escape');
+  });
+
+  test('a date in a year the archive does not keep is explained before anything is sent', async () => {
+    await page.getByRole('button', { name: 'Sửa Ngày ban hành' }).click();
+    const input = page.getByLabel('Ngày ban hành', { exact: true });
+    await input.fill('25/08/1850');
+    await input.press('Enter');
+    expect(await page.locator('[data-field="date"] [role="alert"]').innerText()).toMatch(/1900–2200/);
+    await input.press('Escape');
+  });
+
+  // Regression: «22/7/21» was refused as «Ngày không hợp lệ»; clerks write the year with two digits.
+  test('a 2-digit year is read, shown back before saving, and saved', async () => {
+    await page.getByRole('button', { name: 'Sửa Ngày ban hành' }).click();
+    const input = page.getByLabel('Ngày ban hành', { exact: true });
+    await input.fill('22/7/21');
+    expect(await page.locator('[data-field="date"] [data-testid="date-reading"]').innerText()).toBe(
+      'Đọc là 22/07/2021',
+    );
+    await input.press('Enter');
+    await page.locator('[data-field="date"][data-corrected]').waitFor();
+    expect(await page.locator('[data-field="date"] dd').innerText()).toBe('22/07/2021');
+    expect((await getDocument(docId)).date).toBe('2021-07-22');
+  });
+
   test('a scan says «Bản quét, chưa có chữ» and takes typed metadata', async () => {
     await page.goto(served.url.replace(/\/\?token=.*$/, `/#/doc/${scanId}`));
     await page.getByTestId('scan-notice').waitFor();

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Archive } from '../../electron/core/archive';
 import { trashDocument } from '../../electron/core/history/trash';
 import { CHROMIUM_ARGS, findChromium, serve, type Served } from './chromium';
+import { apiRequest } from './http';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -168,6 +169,19 @@ describeBrowser('safety pages', () => {
     const history = page.getByTestId('history-page');
     await history.waitFor();
     await page.getByText('Nhập vào kho').waitFor();
+    // A citation the clerk added says which (it said «Thêm chỉnh sửa «trích dẫn»»).
+    const saved = await apiRequest(
+      served.port,
+      'saveCitation',
+      {
+        id: keptId,
+        citation: { text: 'Kế hoạch số 99-KH/TU', type: 'Kế hoạch', ref: '99-KH/TU', date: '2021-02-01' },
+      },
+      { 'X-Vanthu-Token': served.token },
+    );
+    expect(JSON.parse(saved.body).ok).toBe(true);
+    await page.reload();
+    await page.getByText('Văn thư thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»').waitFor();
     await page.getByTestId('delete-document').click();
     await page.getByTestId('safety-page').waitFor();
     await page.getByTestId('trash').waitFor();

@@ -135,6 +135,35 @@ describeBrowser('search page', () => {
     await page.mouse.move(1200, 880);
   });
 
+  // Regression: `nam:`, `cap:`, `tu:` and `den:` offered no suggestion at all.
+  test('nam:, cap: and tu: suggest years of the archive, the four levels, dates; picking fills the filter', async () => {
+    const box = page.getByTestId('search-input');
+    const list = page.getByTestId('suggestions');
+    await page.mouse.move(1200, 880);
+    await box.fill('cap:');
+    const province = list.locator('li', { hasText: 'cấp tỉnh' }).first();
+    await province.waitFor();
+    expect((await list.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
+      'Cấp tw — Trung ương',
+      'Cấp tinh — cấp tỉnh, thành phố',
+      'Cấp huyen — cấp huyện, quận',
+      'Cấp xa — cấp xã, phường',
+    ]);
+    await box.fill('tu:2021');
+    await list.locator('li', { hasText: 'từ ngày 01/01/2021' }).first().waitFor();
+    await box.fill('phong chong nam:');
+    const year = list.locator('li', { hasText: /^Năm/ }).first();
+    await year.waitFor();
+    const kinds = await list.locator('.sg-kind').allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(['Năm']));
+    const text = (await year.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/^Năm (\d{4}) — \d+ văn bản$/);
+    await year.click();
+    await expect(box.inputValue()).resolves.toBe(`phong chong nam:${/^Năm (\d{4})/.exec(text)![1]}`);
+    await page.getByTestId('hit').first().waitFor();
+    await page.mouse.move(1200, 880);
+  });
+
   test('a malformed query is explained, not crashed on', async () => {
     await page.getByTestId('search-input').fill('tu:2021-13-45');
     await page.getByTestId('search-input').press('Enter');

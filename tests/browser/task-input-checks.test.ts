@@ -9,7 +9,9 @@
  */
 import path from 'node:path';
 import { type Page } from 'playwright-core';
+import type { TaskSheet } from '../../shared/tasks/types';
 import { findChromium, ROOT, serveArchive, type Served, type ServedArchive } from './chromium';
+import { apiRequest } from './http';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -99,7 +101,8 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     const firstRow = () => page.locator('.track-table tbody tr').first();
     await go('#/tasksheet/1');
     await firstRow().waitFor();
-    await dateOf(firstRow()).fill('2099-01-01');
+    await dateOf(firstRow()).fill('1/1/2099');
+    await dateOf(firstRow()).press('Enter');
     const problem = firstRow().getByTestId('completion-date-problem');
     await problem.waitFor();
     expect(await problem.innerText()).toMatch(
@@ -117,13 +120,14 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
       return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
     });
     await dateOf(firstRow()).fill(today);
+    await dateOf(firstRow()).press('Enter');
     await page.waitForFunction(() =>
       document.querySelector('.track-table tbody tr')?.getAttribute('data-status')?.startsWith('done'),
     );
     expect(await firstRow().getByTestId('completion-date-problem').count()).toBe(0);
     await go('#/tasksheet/1');
     await firstRow().waitFor();
-    expect(await dateOf(firstRow()).inputValue()).toBe(today);
+    expect(await dateOf(firstRow()).inputValue()).toBe(today.split('-').reverse().join('/'));
   });
 
   test('a page whose clock runs ahead still cannot record the future: the core refuses, the row says why', async () => {
@@ -134,6 +138,7 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
       const row = ahead.locator('.track-table tbody tr').nth(1);
       await row.waitFor();
       await row.getByLabel('Ngày hoàn thành').fill('2098-05-30');
+      await row.getByLabel('Ngày hoàn thành').press('Enter');
       const problem = row.getByTestId('completion-date-problem');
       await problem.waitFor();
       expect(await problem.innerText()).toMatch(/^Ngày hoàn thành 30\/05\/2098 là ngày chưa tới/);
@@ -164,6 +169,46 @@ describeBrowser('task pages: what is typed is checked where it is typed', () => 
     await box.press('Enter');
     await problem.waitFor({ state: 'detached' });
     await row.locator('a[href="#/doc/1"]').waitFor({ state: 'detached' });
+  });
+
+  test('a completion date is typed with a 2-digit year, shown back, and an impossible one refused in words (the date box took «21» as the year 0021)', async () => {
+    await go('#/tasksheet/1');
+    const row = () => page.locator('.track-table tbody tr').nth(1);
+    await row().waitFor();
+    const box = row().getByLabel('Ngày hoàn thành');
+    await box.fill('31/2/21');
+    await box.press('Enter');
+    expect(await row().getByTestId('date-problem').innerText()).toBe(
+      'Ngày không hợp lệ: 31/02/2021 không có thật (tháng 2 năm 2021 có 28 ngày).',
+    );
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await box.fill('22/7/21');
+    expect(await row().getByTestId('date-reading').innerText()).toBe('Đọc là 22/07/2021');
+    await box.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelectorAll('.track-table tbody tr')[1]?.getAttribute('data-status')?.startsWith('done'),
+    );
+    await go('#/tasksheet/1');
+    await row().waitFor();
+    expect(await row().getByLabel('Ngày hoàn thành').inputValue()).toBe('22/07/2021');
+  });
+
+  test('each tracking row names its task: the start of its text, the whole text in its title (rows showed only the number)', async () => {
+    const res = await apiRequest(served.port, 'getTaskSheet', { documentId: 1 }, { 'X-Vanthu-Token': served.token });
+    const sheet = (JSON.parse(res.body) as { value: TaskSheet }).value;
+    const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+    await go('#/tasksheet/1');
+    const gists = page.locator('.track-table tbody tr [data-testid="task-gist"]');
+    await gists.first().waitFor();
+    expect(await gists.count()).toBe(sheet.tracked.length);
+    expect(sheet.tracked.some((t) => flat(t.text).length > 90)).toBe(true);
+    for (const [i, t] of sheet.tracked.entries()) {
+      const cell = gists.nth(i);
+      expect(await cell.getAttribute('title')).toBe(flat(t.text));
+      const shown = await cell.innerText();
+      expect(shown.length).toBeLessThanOrEqual(90);
+      expect(flat(t.text).startsWith(shown.replace(/…$/, ''))).toBe(true);
+    }
   });
 
   test("each tracking row's boxes are named for their task and agency; «Đã bắt đầu» had no name", async () => {

@@ -122,14 +122,16 @@ describeBrowser('settings and task-sheet editor layout', () => {
     const date = item.getByLabel('Ngày hết hạn');
     await date.waitFor();
     await expect(item.locator('select').inputValue()).resolves.toBe('date');
-    await date.fill('2026-12-31');
+    // A 2-digit year (the date box took «26» as the year 0026).
+    await date.fill('31/12/26');
+    expect(await item.getByTestId('date-reading').innerText()).toBe('Đọc là 31/12/2026');
     await page.getByRole('button', { name: 'Lưu phiếu' }).click();
     await page.waitForFunction(
       () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Lưu phiếu')?.disabled,
     );
     await page.reload();
     await items.nth(at).getByLabel('Ngày hết hạn').waitFor();
-    await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('2026-12-31');
+    await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('31/12/2026');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
     await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();

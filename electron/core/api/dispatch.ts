@@ -1,5 +1,5 @@
 import { inputSchemas, isMethodName, type MethodName } from '../../../shared/api/contract';
-import { apiError, type Result } from '../../../shared/api/errors';
+import { apiError, inputIssuesDetail, type Result } from '../../../shared/api/errors';
 import type { Archive } from '../archive';
 import { toVanthuError } from '../db/open';
 import { createHandlers, type HostContext } from './handlers';
@@ -17,8 +17,7 @@ export function createDispatcher(archive: Archive, ctx: HostContext): Dispatch {
     if (!isMethodName(method)) return { ok: false, error: apiError('UNKNOWN_METHOD', method) };
     const parsed = inputSchemas[method].safeParse(input ?? {});
     if (!parsed.success) {
-      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
-      return { ok: false, error: apiError('INVALID_INPUT', detail) };
+      return { ok: false, error: apiError('INVALID_INPUT', inputIssuesDetail(parsed.error.issues)) };
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown;

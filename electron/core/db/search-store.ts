@@ -250,9 +250,10 @@ export class SearchStore {
     subject: string | null;
     type: string | null;
     signer: string | null;
+    date: string | null;
   }[] {
     // A plain scan (rowid order); the caller sorts by key, cheaper than 100k index lookups.
-    return this.stmt(`SELECT doc_id, key, ref, issuer, subject, type, signer FROM search_docs`).all() as never;
+    return this.stmt(`SELECT doc_id, key, ref, issuer, subject, type, signer, date FROM search_docs`).all() as never;
   }
 
   /**

@@ -18,6 +18,7 @@ import * as s from '../db/safety-store';
 import { insertSerialized, serializeDocument, type SerializedDocument } from './serialize';
 import { detachDocument } from '../graph/resolve';
 import { RELATION_LABELS } from '../../../shared/graph/types';
+import { getDocument } from '../db/store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -177,7 +178,98 @@ const GRAPH_DECISIONS: Record<string, string> = {
   remove: 'văn thư bỏ',
 };
 
-function toEntry(row: s.HistoryRow): HistoryEntry {
+/** What the summaries look up: the document's text (a parser item's key is its span), other documents. */
+interface HistoryContext {
+  text: string | null;
+  document(id: number): { type: string | null; ref: string | null; date: string | null } | null;
+}
+
+/** «Kế hoạch 99-KH/TU ngày 01/02/2021»: a citation or a document as a clerk names it. */
+function citedLabel(c: { type?: unknown; ref?: unknown; date?: unknown; text?: unknown }): string | undefined {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  const head = [str(c.type), str(c.ref)].filter(Boolean).join(' ');
+  const date = str(c.date);
+  const named = [head, date ? `ngày ${short(date)}` : ''].filter(Boolean).join(' ');
+  if (named) return short(named);
+  const text = str(c.text);
+  return text ? short(text.replace(/\s+/g, ' ')) : undefined;
+}
+
+/** The text a parser item's key spans («p1059-1121», «t2300-2512.2»), collapsed and shortened. */
+function spannedText(key: string, ctx: HistoryContext): string | undefined {
+  const m = /^[pt](\d+)-(\d+)/.exec(key);
+  if (!m || ctx.text === null) return undefined;
+  const text = ctx.text.slice(Number(m[1]), Number(m[2])).replace(/\s+/g, ' ').trim();
+  return text ? short(text) : undefined;
+}
+
+/**
+ * A correction of a citation or task in words: what the clerk did and to which one
+ * («Văn thư thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»»). It said «Thêm chỉnh sửa «trích dẫn»».
+ */
+function correctionValue(data: Record<string, unknown>): { op?: unknown; value?: Record<string, unknown> } {
+  try {
+    return JSON.parse(String(data.value_json ?? '{}')) as { op?: unknown; value?: Record<string, unknown> };
+  } catch {
+    // An unreadable value still names the kind of item.
+    return {};
+  }
+}
+
+function itemLabel(kind: string, key: string, data: Record<string, unknown>, ctx: HistoryContext): string | undefined {
+  const item = correctionValue(data).value ?? {};
+  return (
+    (kind === 'citation' ? citedLabel(item) : typeof item.text === 'string' ? short(item.text) : undefined) ??
+    spannedText(key, ctx)
+  );
+}
+
+function itemCorrectionSummary(
+  row: s.HistoryRow,
+  data: Record<string, unknown>,
+  ctx: HistoryContext,
+  replaced: Record<string, unknown> | undefined,
+): string | null {
+  const target = typeof data.target === 'string' ? data.target : '';
+  const m = /^(citation|task):(.+)$/.exec(target);
+  if (!m) return null;
+  const kind = m[1] === 'citation' ? 'trích dẫn' : 'nhiệm vụ';
+  const value = correctionValue(data);
+  const label = itemLabel(m[1]!, m[2]!, data, ctx);
+  const named = label ? ` «${label}»` : '';
+  const inserted = row.action === 'insert';
+  // Saved again: the clerk edited an item already corrected (or added) — say what it was.
+  if (inserted && replaced && value.op !== 'remove') {
+    const before = itemLabel(m[1]!, m[2]!, replaced, ctx);
+    if (before && label && before !== label) return `Văn thư sửa ${kind} «${before}» thành «${label}»`;
+    return `Văn thư sửa ${kind}${named}`;
+  }
+  switch (value.op) {
+    case 'add':
+      return inserted ? `Văn thư thêm ${kind}${named}` : `Xóa ${kind} văn thư đã thêm${named}`;
+    case 'replace':
+      return inserted ? `Văn thư sửa ${kind}${named}` : `Trả ${kind} về bản đọc tự động${named}`;
+    case 'remove':
+      return inserted ? `Văn thư xóa ${kind}${named}` : `Khôi phục ${kind}${named}`;
+    default:
+      return null;
+  }
+}
+
+const DECISION_WORDS: Record<string, string> = {
+  confirm: 'Văn thư xác nhận trích dẫn là',
+  reject: 'Văn thư xác nhận trích dẫn không phải',
+  add: 'Văn thư thêm liên kết tới',
+  remove: 'Văn thư bỏ liên kết tới',
+};
+
+function documentLabel(id: unknown, ctx: HistoryContext): string | undefined {
+  if (typeof id !== 'number') return undefined;
+  const doc = ctx.document(id);
+  return doc ? (citedLabel(doc) ?? `văn bản #${id}`) : `văn bản #${id}`;
+}
+
+function toEntry(row: s.HistoryRow, ctx: HistoryContext, replaced?: Record<string, unknown>): HistoryEntry {
   let data: Record<string, unknown> = {};
   try {
     data = JSON.parse(row.data_json) as Record<string, unknown>;
@@ -206,11 +298,30 @@ function toEntry(row: s.HistoryRow): HistoryEntry {
         ': ' +
         shown.map((c) => `${FIELD_LABELS[c.field]} «${short(c.old, c.field)}» → «${short(c.new, c.field)}»`).join('; ');
   } else if (row.entity === 'corrections') {
+    const item = itemCorrectionSummary(row, data, ctx, replaced);
     const label = targetLabel(data.target);
-    if (label !== undefined) summary += ` «${label}»`;
+    if (item !== null) summary = item;
+    else if (label !== undefined) summary += ` «${label}»`;
   } else if (row.entity === 'graph_decisions') {
-    const label = GRAPH_DECISIONS[String(data.action)];
+    const words = DECISION_WORDS[String(data.action)];
+    const target = documentLabel(data.to_doc, ctx);
+    if (words !== undefined && row.action === 'insert') summary = `${words}${target ? ` «${target}»` : ''}`;
+    else {
+      const label = GRAPH_DECISIONS[String(data.action)];
+      if (label !== undefined) summary += ` «${label}»${target ? ` (${target})` : ''}`;
+    }
+  } else if (row.entity === 'citations') {
+    const label = citedLabel(data);
     if (label !== undefined) summary += ` «${label}»`;
+  } else if (row.entity === 'graph_edges') {
+    // What the link points at: the document in the archive, else the citation as written.
+    const target =
+      typeof data.to_doc === 'number'
+        ? documentLabel(data.to_doc, ctx)
+        : citedLabel({ ref: data.ref_key, date: data.date });
+    const status = VALUE_LABELS.status![String(data.status)];
+    if (target !== undefined) summary += ` tới «${target}»`;
+    if (status !== undefined) summary += ` (${status})`;
   } else if (row.entity !== 'documents') {
     const label = data.text ?? data.label ?? data.ref ?? data.agency;
     if (label !== undefined) summary += ` «${short(label)}»`;
@@ -218,9 +329,57 @@ function toEntry(row: s.HistoryRow): HistoryEntry {
   return { id: row.id, at: row.at, entity: row.entity, entityId: row.entity_id, action: row.action, changes, summary };
 }
 
+/**
+ * Saving a correction again replaces it (delete, then insert, of one target in one transaction):
+ * the delete is not a change of its own and is left out; the insert says what it replaced. By
+ * the insert's id, the replaced correction's data.
+ */
+function replacedCorrections(rows: readonly s.HistoryRow[]): Map<number, s.HistoryRow> {
+  const replaced = new Map<number, s.HistoryRow>();
+  const ordered = rows.filter((r) => r.entity === 'corrections').sort((a, b) => a.id - b.id);
+  const targetOf = (r: s.HistoryRow) => {
+    try {
+      return (JSON.parse(r.data_json) as { target?: unknown }).target;
+    } catch {
+      return undefined;
+    }
+  };
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const [a, b] = [ordered[i]!, ordered[i + 1]!];
+    if (a.action === 'delete' && b.action === 'insert' && a.at === b.at && targetOf(a) === targetOf(b))
+      replaced.set(b.id, a);
+  }
+  return replaced;
+}
+
 export function documentHistory(db: Database, documentId: number, limit = 200): HistoryEntry[] {
-  return s
-    .historyOf(db, documentId, limit)
-    .filter((row) => !INTERNAL_ENTITIES.has(row.entity))
-    .map(toEntry);
+  const docs = db.prepare('SELECT type, ref, date FROM documents WHERE id = ?');
+  const seen = new Map<number, { type: string | null; ref: string | null; date: string | null } | null>();
+  let text: string | null | undefined;
+  const ctx: HistoryContext = {
+    get text() {
+      if (text === undefined) text = getDocument(db, documentId)?.text ?? null;
+      return text;
+    },
+    document(id) {
+      if (!seen.has(id))
+        seen.set(id, (docs.get(id) as { type: string | null; ref: string | null; date: string | null }) ?? null);
+      return seen.get(id) ?? null;
+    },
+  };
+  const rows = s.historyOf(db, documentId, limit).filter((row) => !INTERNAL_ENTITIES.has(row.entity));
+  const replaced = replacedCorrections(rows);
+  const skip = new Set([...replaced.values()].map((r) => r.id));
+  return rows
+    .filter((row) => !skip.has(row.id))
+    .map((row) => {
+      const before = replaced.get(row.id);
+      let data: Record<string, unknown> | undefined;
+      try {
+        data = before ? (JSON.parse(before.data_json) as Record<string, unknown>) : undefined;
+      } catch {
+        data = undefined;
+      }
+      return toEntry(row, ctx, data);
+    });
 }

@@ -103,7 +103,10 @@ export function correctField(
 export function clearCorrection(db: Database, input: { id: number; target: string }, now: Now): Reviewed {
   return change(db, input.id, now, () => {
     if (!reviewStore.deleteCorrection(db, input.id, input.target)) {
-      throw new VanthuError('INVALID_INPUT', `Văn bản #${input.id} không có chỉnh sửa «${input.target}» để hoàn tác.`);
+      throw new VanthuError(
+        'INVALID_INPUT',
+        `Văn bản #${input.id} không có chỉnh sửa «${input.target}» để hoàn tác. Có thể nó vừa được sửa hoặc xóa ở cửa sổ khác: hãy mở lại văn bản.`,
+      );
     }
   });
 }
@@ -168,7 +171,11 @@ export function saveCitation(
 ): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = input.key ? current.review.citations.find((c) => c.key === input.key) : undefined;
-    if (input.key && !existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có trích dẫn «${input.key}».`);
+    if (input.key && !existing)
+      throw new VanthuError(
+        'INVALID_INPUT',
+        `Văn bản không có trích dẫn «${input.key}». Có thể nó vừa được sửa hoặc xóa ở cửa sổ khác: hãy mở lại văn bản.`,
+      );
     const key = input.key ?? nextAddedKey(correctionKeys(db, input.id, 'citation'), 'c');
     const value = citationValue(input.citation, current.text, existing ?? null);
     const op = existing && existing.origin === 'parser' ? 'replace' : isAddedCitationKey(key) ? 'add' : 'replace';
@@ -179,7 +186,11 @@ export function saveCitation(
 export function removeCitation(db: Database, input: { id: number; key: string }, now: Now): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = current.review.citations.find((c) => c.key === input.key);
-    if (!existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có trích dẫn «${input.key}».`);
+    if (!existing)
+      throw new VanthuError(
+        'INVALID_INPUT',
+        `Văn bản không có trích dẫn «${input.key}». Có thể nó vừa được sửa hoặc xóa ở cửa sổ khác: hãy mở lại văn bản.`,
+      );
     // The parser would find it again on re-parse, so its removal is remembered; the clerk's own just goes.
     if (existing.origin === 'parser')
       put(db, input.id, { kind: 'citation', key: input.key, change: { op: 'remove' } }, now);
@@ -221,7 +232,11 @@ export function saveTask(
 ): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = input.key ? findTask(current.review.tasks, input.key) : null;
-    if (input.key && !existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có nhiệm vụ «${input.key}».`);
+    if (input.key && !existing)
+      throw new VanthuError(
+        'INVALID_INPUT',
+        `Văn bản không có nhiệm vụ «${input.key}». Có thể nó vừa được sửa hoặc xóa ở cửa sổ khác: hãy mở lại văn bản.`,
+      );
     const key = input.key ?? nextAddedKey(correctionKeys(db, input.id, 'task'), 'n');
     const value = taskValue(input.task, current.text, existing);
     const op = existing && existing.origin === 'parser' ? 'replace' : isAddedTaskKey(key) ? 'add' : 'replace';
@@ -232,7 +247,11 @@ export function saveTask(
 export function removeTask(db: Database, input: { id: number; key: string }, now: Now): Reviewed {
   return change(db, input.id, now, (current) => {
     const existing = findTask(current.review.tasks, input.key);
-    if (!existing) throw new VanthuError('INVALID_INPUT', `Văn bản không có nhiệm vụ «${input.key}».`);
+    if (!existing)
+      throw new VanthuError(
+        'INVALID_INPUT',
+        `Văn bản không có nhiệm vụ «${input.key}». Có thể nó vừa được sửa hoặc xóa ở cửa sổ khác: hãy mở lại văn bản.`,
+      );
     if (existing.origin === 'parser')
       put(db, input.id, { kind: 'task', key: input.key, change: { op: 'remove' } }, now);
     else reviewStore.deleteCorrection(db, input.id, correctionTarget({ kind: 'task', key: input.key }));

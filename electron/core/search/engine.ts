@@ -29,6 +29,8 @@ import {
   type WordField,
 } from '../../../shared/search/query';
 import { REF_CODES } from '../../../shared/search/ref';
+import { dateSuggestions, levelSuggestions, yearSuggestions } from '../../../shared/search/filter-suggest';
+import { localIsoDate } from '../../../shared/tasks/status';
 import { foldedToken } from '../../../shared/search/tokens';
 import { AgencyIndex, agencyKey } from '../../../shared/tasks/agencies';
 import { OfficeSettingsSchema } from '../../../shared/tasks/schema';
@@ -63,15 +65,22 @@ interface Suggesters {
   subjects: SuggestIndex;
   /** Document types and signers: suggested for `loai:` and `nguoiky:`, and their values corrected from them. */
   fieldValues: NameIndex;
+  /** `nam:` — the years of the documents, newest first, with how many documents each. */
+  years: { year: number; n: number }[];
+  /** `tu:`/`den:` — the newest distinct document dates (ISO), newest first. */
+  dates: string[];
 }
 
 /** What each filter a suggestion can fill in suggests. */
-const FILTER_KIND: Record<SuggestFilter, Suggestion['kind']> = {
+const FILTER_KIND: Record<'so' | 'loai' | 'coquan' | 'nguoiky', Suggestion['kind']> = {
   so: 'ref',
   loai: 'type',
   coquan: 'issuer',
   nguoiky: 'signer',
 };
+
+/** How many of the newest document dates `tu:`/`den:` may suggest. */
+const RECENT_DATES = 12;
 const WORD_FIELD_KIND: Record<WordField, Suggestion['kind']> = { loai: 'type', coquan: 'issuer', nguoiky: 'signer' };
 
 /** Above this many matches the words are all common: order by tiers and recency instead of BM25. */
@@ -447,7 +456,14 @@ export class SearchEngine {
     };
     const docs: SuggestEntry[] = [];
     const seen = new Set<string>();
+    const years = new Map<number, number>();
+    const dates = new Set<string>();
     for (const r of rows) {
+      if (r.date && /^\d{4}-\d{2}-\d{2}$/.test(r.date)) {
+        const year = Number(r.date.slice(0, 4));
+        years.set(year, (years.get(year) ?? 0) + 1);
+        dates.add(r.date);
+      }
       count(issuers, 'issuer', r.issuer);
       count(fieldValues, 'type', r.type);
       count(fieldValues, 'signer', r.signer);
@@ -470,6 +486,8 @@ export class SearchEngine {
       names: new NameIndex([...issuers.values(), ...this.agencyEntries()]),
       subjects: new SuggestIndex(docs),
       fieldValues: new NameIndex([...fieldValues.values()]),
+      years: [...years].map(([year, n]) => ({ year, n })).sort((a, b) => b.year - a.year),
+      dates: [...dates].sort().reverse().slice(0, RECENT_DATES),
     };
     return this.suggesters;
   }
@@ -603,7 +621,16 @@ export class SearchEngine {
    * first). Each tells the box which filter picking it fills in.
    */
   private suggestFilter(field: SuggestFilter, value: string, limit: number): Suggestion[] {
-    const { names, subjects, fieldValues } = this.suggestions();
+    const { names, subjects, fieldValues, years, dates } = this.suggestions();
+    if (field === 'nam' || field === 'cap' || field === 'tu' || field === 'den') {
+      const values =
+        field === 'nam'
+          ? yearSuggestions(value, years)
+          : field === 'cap'
+            ? levelSuggestions(value)
+            : dateSuggestions(field, value, dates, localIsoDate(new Date()));
+      return values.slice(0, limit).map((v) => ({ ...v, id: null, filter: field }));
+    }
     const kind = FILTER_KIND[field];
     const typed = /[\p{L}\p{N}]/u.test(value);
     let entries: { kind: Suggestion['kind']; text: string; doc: number | null }[];

@@ -5,8 +5,9 @@ import type { CitationRelation } from '../../../shared/model/directive';
 import { CITATION_RELATIONS, type RemovedItem, type ReviewedCitation } from '../../../shared/model/review';
 import { formatDate } from '../format';
 import { citationAnchor } from './HighlightedText';
+import { DateReadBack } from '../views/TypedDate';
 import { ItemActions, ItemForm, OriginFlag, RemovedList } from './ItemEditing';
-import { BAD_DATE_MESSAGE, RELATION_LABELS, typedDateToIso } from './labels';
+import { typedDateProblem, RELATION_LABELS, typedDateToIso } from './labels';
 
 type CitationInput = MethodInput<'saveCitation'>['citation'];
 
@@ -32,7 +33,7 @@ const EMPTY: Draft = { text: '', type: '', ref: '', date: '', issuer: '', relati
 
 function checkCitation(d: Draft): string | null {
   if (d.text.trim() === '') return 'Cần nhập đoạn trích dẫn như trong văn bản.';
-  return typedDateToIso(d.date) === undefined ? BAD_DATE_MESSAGE : null;
+  return typedDateProblem(d.date);
 }
 
 function CitationForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft): Promise<void>; onCancel(): void }) {
@@ -59,6 +60,7 @@ function CitationForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft)
             <label>
               Ngày
               <input type="text" value={d.date} onChange={set('date')} placeholder="ngày/tháng/năm" />
+              <DateReadBack typed={d.date} />
             </label>
             <label>
               Quan hệ

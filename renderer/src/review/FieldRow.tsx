@@ -9,7 +9,8 @@ import { FIELD_LABELS, ISSUER_KINDS, ISSUER_LEVELS, type FieldReview } from '../
 import { FIELD_MAX_LENGTH } from '../../../shared/api/review-inputs';
 import { formatDate, formatDateTime, KIND_LABELS, LEVEL_LABELS } from '../format';
 import { EditorActions } from './ItemEditing';
-import { BAD_DATE_MESSAGE, confidenceText, typedDateToIso } from './labels';
+import { confidenceText, typedDateProblem, typedDateToIso } from './labels';
+import { DateReadBack } from '../views/TypedDate';
 
 export function displayValue(field: FieldReview['field'], value: string | null): string {
   if (value === null) return '';
@@ -56,7 +57,7 @@ export function FieldRow({ review, busy, onSave, onRevert }: Props) {
     if (field === 'date') {
       const iso = typedDateToIso(draft);
       if (iso === undefined) {
-        setProblem(BAD_DATE_MESSAGE);
+        setProblem(typedDateProblem(draft));
         return;
       }
       next = iso;
@@ -112,6 +113,7 @@ export function FieldRow({ review, busy, onSave, onRevert }: Props) {
                 onChange={(e) => setDraft(e.target.value)}
               />
             )}
+            {field === 'date' && <DateReadBack typed={draft} />}
             <EditorActions busy={busy} onCancel={stop} />
             {problem && (
               <p className="field-problem" id={`${inputId}-problem`} role="alert">

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { RemovedItem, ReviewedTask } from '../../../shared/model/review';
 import { formatDate } from '../format';
+import { DateReadBack } from '../views/TypedDate';
 import { ItemActions, ItemForm, OriginFlag, RemovedList } from './ItemEditing';
-import { BAD_DATE_MESSAGE, splitNames, typedDateToIso } from './labels';
+import { typedDateProblem, splitNames, typedDateToIso } from './labels';
 
 type TaskInput = MethodInput<'saveTask'>['task'];
 
@@ -30,7 +31,7 @@ const EMPTY: Draft = { label: '', text: '', lead: '', cooperate: '', deadlineTex
 
 function checkTask(d: Draft): string | null {
   if (d.text.trim() === '') return 'Cần nhập nội dung nhiệm vụ.';
-  return typedDateToIso(d.deadlineDate) === undefined ? BAD_DATE_MESSAGE : null;
+  return typedDateProblem(d.deadlineDate);
 }
 
 function TaskForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft): Promise<void>; onCancel(): void }) {
@@ -64,6 +65,7 @@ function TaskForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft): Pr
           <label>
             Hạn chót
             <input type="text" value={d.deadlineDate} onChange={set('deadlineDate')} placeholder="ngày/tháng/năm" />
+            <DateReadBack typed={d.deadlineDate} />
           </label>
         </div>
       )}

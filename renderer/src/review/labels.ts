@@ -1,4 +1,6 @@
 /** Vietnamese labels and typed-value helpers for the review controls (docs/review.md). */
+import { inputRefusalReasons, type ApiError } from '../../../shared/api/errors';
+import { readTypedDate } from '../../../shared/text/typed-date';
 import type { CitationRelation } from '../../../shared/model/directive';
 
 export const RELATION_LABELS: Record<CitationRelation, string> = {
@@ -16,24 +18,30 @@ export function confidenceText(confidence: number): string {
 }
 
 /**
- * What a clerk types for a date → ISO. Accepts 25/8/2021, 25-08-2021, 25.8.2021 and 2021-08-25;
- * '' means "no date" (null); anything else is undefined so the form can say so before sending.
+ * What a clerk types for a date → ISO (readTypedDate, shared/text/typed-date.ts: 25/8/2021,
+ * 25-08-2021, 2021-08-25, and 22/7/21 with a 2-digit year); '' means "no date" (null); anything
+ * else is undefined so the form can say why (typedDateProblem) before sending.
  */
-export function typedDateToIso(typed: string): string | null | undefined {
-  const s = typed.trim();
-  if (s === '') return null;
-  let y: number, m: number, d: number;
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export function typedDateToIso(typed: string, now: Date = new Date()): string | null | undefined {
+  const read = readTypedDate(typed, now);
+  return read.kind === 'empty' ? null : read.kind === 'date' ? read.iso : undefined;
 }
 
-export const BAD_DATE_MESSAGE = 'Ngày không hợp lệ: hãy nhập dạng ngày/tháng/năm, ví dụ 25/08/2021.';
+/** Why a typed date is refused, in words; null when it reads (or is empty). */
+export function typedDateProblem(typed: string, now: Date = new Date()): string | null {
+  const read = readTypedDate(typed, now);
+  return read.kind === 'bad' ? read.problem : null;
+}
+
+/**
+ * A review operation's refusal in words: what was refused (`what`, «Không lưu được trích dẫn»)
+ * and the archive's reason. Null for errors that are not a refused input (they keep ErrorMessage).
+ */
+export function refusalText(what: string, error: ApiError): string | null {
+  if (error.code !== 'INVALID_INPUT' || !error.detail) return null;
+  const reasons = inputRefusalReasons(error.detail);
+  return reasons ? `${what}: ${reasons}` : null;
+}
 
 /** "Ban Tuyên giáo, Văn phòng" → two names; the clerk types a list as one line. */
 export function splitNames(typed: string): string[] {

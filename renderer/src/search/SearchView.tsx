@@ -72,6 +72,10 @@ const SUGGESTION_KINDS: Record<Suggestion['kind'], { label: string; title: strin
   subject: { label: 'Trích yếu', title: 'Trích yếu nội dung', query: (s) => s.text },
   type: { label: 'Loại', title: 'Loại văn bản', query: (s) => `loai:${phrase(s.text)}` },
   signer: { label: 'Người ký', title: 'Người ký văn bản', query: (s) => `nguoiky:${phrase(s.text)}` },
+  // Offered only for a `nam:`, `cap:`, `tu:` or `den:` being typed (picking one fills in that filter).
+  year: { label: 'Năm', title: 'Năm ban hành', query: (s) => `nam:${s.text}` },
+  level: { label: 'Cấp', title: 'Cấp ban hành', query: (s) => `cap:${s.text}` },
+  date: { label: 'Ngày', title: 'Ngày ban hành (ngày/tháng/năm)', query: (s) => `tu:${s.text}` },
 };
 
 /**
@@ -298,6 +302,7 @@ export function SearchView({ api, onOpen, children }: Props) {
               {SUGGESTION_KINDS[s.kind].label}
             </span>{' '}
             {s.text}
+            {s.note && <span className="sg-note"> — {s.note}</span>}
           </>
         ),
         pick: () => run(pickedQuery(s, input)),

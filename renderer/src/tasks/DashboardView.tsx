@@ -10,6 +10,7 @@ import {
   type TaskDashboard,
   type TrackedTask,
 } from '../../../shared/tasks/types';
+import { taskGist, taskTitle } from '../../../shared/tasks/gist';
 import { ErrorMessage } from '../views/ErrorMessage';
 import { SheetPreview } from './SheetPreview';
 import { useSheetCss } from './useSheetCss';
@@ -35,7 +36,9 @@ function TaskTable({ tasks }: { tasks: TrackedTask[] }) {
               <a href={`#/tasksheet/${t.documentId}`}>{t.documentRef ?? `#${t.documentId}`}</a>
             </td>
             <td>{t.stt}</td>
-            <td>{t.text.length > 160 ? `${t.text.slice(0, 160)}…` : t.text}</td>
+            <td className="task-gist" title={taskTitle(t.text)} data-testid="task-gist">
+              {taskGist(t.text)}
+            </td>
             <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
             <td>{vnDate(t.dueDate)}</td>
             <td>{STATUS_LABELS[t.status]}</td>
@@ -156,7 +159,7 @@ export function DashboardView({ api }: { api: VanthuApi }) {
                 <li key={`${s.reportDocumentId}|${s.documentId}|${s.itemKey}|${s.agency}`}>
                   <a href={`#/doc/${s.reportDocumentId}`}>{s.reportRef ?? `#${s.reportDocumentId}`}</a> báo cáo về{' '}
                   <a href={`#/tasksheet/${s.documentId}`}>nhiệm vụ của {s.agency || 'các cơ quan'}</a>:{' '}
-                  {s.text.slice(0, 100)}…
+                  <span title={taskTitle(s.text)}>{taskGist(s.text)}</span>
                 </li>
               ))}
             </ul>

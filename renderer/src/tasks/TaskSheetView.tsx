@@ -13,6 +13,8 @@ import { completionDateProblem, latestCompletionDate, RECURRENCE_LABELS } from '
 import { SHEET_ITEM_MAX, STATUS_LABELS, type SheetItem, type TaskSheet } from '../../../shared/tasks/types';
 import { errorText } from '../format';
 import { ErrorMessage } from '../views/ErrorMessage';
+import { TypedDateInput } from '../views/TypedDate';
+import { taskGist, taskTitle } from '../../../shared/tasks/gist';
 import { SheetPreview } from './SheetPreview';
 
 type Variant = { kind: 'whole' } | { kind: 'perAgency' } | { kind: 'agency'; agency: string };
@@ -138,11 +140,12 @@ function ItemEditor({
           ))}
         </select>
         {kind === 'date' && (
-          <input
-            type="date"
-            aria-label="Ngày hết hạn"
-            value={item.deadline?.date ?? ''}
-            onChange={(e) => onChange({ ...item, deadline: deadlineFrom('date', e.target.value, item.deadline) })}
+          // Typed as the clerk writes it (22/7/21 too): the date box took «21» as the year 0021.
+          <TypedDateInput
+            label="Ngày hết hạn"
+            live
+            value={item.deadline?.date ?? null}
+            onCommit={(iso) => onChange({ ...item, deadline: deadlineFrom('date', iso ?? '', item.deadline) })}
           />
         )}
       </label>
@@ -443,6 +446,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
             <thead>
               <tr>
                 <th>STT</th>
+                <th>Nhiệm vụ</th>
                 <th>Cơ quan chủ trì</th>
                 <th>Tình trạng</th>
                 <th>Đã bắt đầu</th>
@@ -461,6 +465,10 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                 return (
                   <tr key={row} data-status={t.status}>
                     <td>{t.stt}</td>
+                    {/* The row said only its number: which task it tracks, the whole text in the title. */}
+                    <td className="task-gist" title={taskTitle(t.text)} data-testid="task-gist">
+                      {taskGist(t.text)}
+                    </td>
                     <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
                     <td>{STATUS_LABELS[t.status]}</td>
                     <td>
@@ -472,14 +480,14 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
                       />
                     </td>
                     <td>
-                      <input
-                        type="date"
-                        aria-label={`Ngày hoàn thành${of}`}
-                        value={t.tracking.completedAt ?? ''}
-                        max={latest}
-                        aria-invalid={dateProblem ? true : undefined}
-                        aria-describedby={dateProblem ? 'tracking-row-problem' : undefined}
-                        onChange={(e) => void track(t.itemKey, t.agency, { completedAt: e.target.value || null })}
+                      {/* Typed (22/7/21 too) and recorded on Enter or on leaving the box: the date box
+                          recorded each year digit as it came (0002, 0020, 0202, then 2021). */}
+                      <TypedDateInput
+                        label={`Ngày hoàn thành${of}`}
+                        value={t.tracking.completedAt}
+                        problem={dateProblem}
+                        problemId="tracking-row-problem"
+                        onCommit={(iso) => void track(t.itemKey, t.agency, { completedAt: iso })}
                       />
                       {dateProblem && (
                         <p

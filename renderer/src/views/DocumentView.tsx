@@ -8,12 +8,13 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError, Result } from '../../../shared/api/errors';
 import type { DocumentDetail } from '../../../shared/model/archive';
-import type { EditableField } from '../../../shared/model/review';
+import { FIELD_LABELS, type EditableField } from '../../../shared/model/review';
 import { baseName, documentTitle, fileLabel, formatDateTime, sourceFolder } from '../format';
 import { CitationPanel } from '../review/CitationPanel';
 import { FieldRow } from '../review/FieldRow';
 import { HighlightedText } from '../review/HighlightedText';
 import { TaskPanel } from '../review/TaskPanel';
+import { refusalText } from '../review/labels';
 import { DocumentLinks } from '../graph/DocumentLinks';
 import { downloadBlob } from '../download';
 import { ErrorMessage } from './ErrorMessage';
@@ -127,6 +128,11 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
+  /**
+   * A review operation the archive refused, said as what was refused and why («Không lưu được
+   * nhiệm vụ: Đơn vị chủ trì: tối đa 30 tên.»): it said only «Yêu cầu không hợp lệ.».
+   */
+  const [refusal, setRefusal] = useState<string | null>(null);
   /** Said after «Phân tích lại»: when nothing changed, the page gave no sign the click did anything. */
   const [reparsed, setReparsed] = useState<number | null>(null);
   /** Counts the review changes made on this page, for the links panel to ask again. */
@@ -138,6 +144,7 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
     void api.getDocument({ id }).then((r) => {
       if (cancelled) return;
       setActionError(null);
+      setRefusal(null);
       setLoaded(r.ok ? { id, doc: r.value, error: null } : { id, doc: null, error: r.error });
     });
     return () => {
@@ -174,8 +181,11 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [onBack]);
 
-  /** Runs one review operation; the result is the document as it now stands. */
-  const run = useCallback(async (call: () => Promise<Result<DocumentDetail>>): Promise<boolean> => {
+  /**
+   * Runs one review operation; the result is the document as it now stands. `what` says what a
+   * refusal refused («Không lưu được trích dẫn»).
+   */
+  const run = useCallback(async (what: string, call: () => Promise<Result<DocumentDetail>>): Promise<boolean> => {
     setBusy(true);
     setReparsed(null);
     try {
@@ -183,10 +193,13 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
       if (r.ok) {
         setLoaded({ id: r.value.id, doc: r.value, error: null });
         setActionError(null);
+        setRefusal(null);
         setChanges((n) => n + 1);
         return true;
       }
-      setActionError(r.error);
+      const text = refusalText(what, r.error);
+      setRefusal(text);
+      setActionError(text === null ? r.error : null);
       return false;
     } finally {
       setBusy(false);
@@ -234,13 +247,21 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
         key={field}
         review={r}
         busy={busy}
-        onSave={(value) => run(() => api.correctField({ id: d.id, field, value }))}
-        onRevert={() => void run(() => api.clearCorrection({ id: d.id, target: `field:${field}` }))}
+        onSave={(value) =>
+          run(`Không lưu được «${FIELD_LABELS[field]}»`, () => api.correctField({ id: d.id, field, value }))
+        }
+        onRevert={() =>
+          void run(`Không trả «${FIELD_LABELS[field]}» về bản đọc tự động được`, () =>
+            api.clearCorrection({ id: d.id, target: `field:${field}` }),
+          )
+        }
       />
     );
   };
   const restore = (kind: 'citation' | 'task') => (key: string) =>
-    void run(() => api.clearCorrection({ id: d.id, target: `${kind}:${key}` }));
+    void run(`Không khôi phục được ${kind === 'citation' ? 'trích dẫn' : 'nhiệm vụ'}`, () =>
+      api.clearCorrection({ id: d.id, target: `${kind}:${key}` }),
+    );
 
   return (
     <article
@@ -254,7 +275,11 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
         <button
           type="button"
           className="button subtle"
-          onClick={() => void run(() => api.reparseDocument({ id: d.id })).then((ok) => ok && setReparsed(d.id))}
+          onClick={() =>
+            void run('Không phân tích lại được', () => api.reparseDocument({ id: d.id })).then(
+              (ok) => ok && setReparsed(d.id),
+            )
+          }
           disabled={busy}
           title="Đọc lại văn bản bằng bộ phân tích hiện tại; các chỉnh sửa của văn thư được giữ nguyên"
           data-testid="reparse"
@@ -316,6 +341,11 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
         </p>
       </header>
       {actionError && <ErrorMessage error={actionError} />}
+      {refusal && (
+        <div className="error" role="alert" data-testid="error" data-code="INVALID_INPUT">
+          <p data-testid="refusal">{refusal}</p>
+        </div>
+      )}
       {d.scanned && (
         <div className="scan-notice" role="note" data-testid="scan-notice">
           <strong>Bản quét, chưa có chữ.</strong> Bản gốc được lưu nguyên vẹn trong kho, nhưng không có lớp chữ để đọc
@@ -365,16 +395,20 @@ export function DocumentView({ api, id, onBack, onDeleted }: Props) {
             citations={review.citations}
             removed={review.removed}
             busy={busy}
-            onSave={(key, citation) => run(() => api.saveCitation({ id: d.id, ...(key ? { key } : {}), citation }))}
-            onRemove={(key) => void run(() => api.removeCitation({ id: d.id, key }))}
+            onSave={(key, citation) =>
+              run('Không lưu được trích dẫn', () => api.saveCitation({ id: d.id, ...(key ? { key } : {}), citation }))
+            }
+            onRemove={(key) => void run('Không xóa được trích dẫn', () => api.removeCitation({ id: d.id, key }))}
             onRestore={restore('citation')}
           />
           <TaskPanel
             tasks={review.tasks}
             removed={review.removed}
             busy={busy}
-            onSave={(key, task) => run(() => api.saveTask({ id: d.id, ...(key ? { key } : {}), task }))}
-            onRemove={(key) => void run(() => api.removeTask({ id: d.id, key }))}
+            onSave={(key, task) =>
+              run('Không lưu được nhiệm vụ', () => api.saveTask({ id: d.id, ...(key ? { key } : {}), task }))
+            }
+            onRemove={(key) => void run('Không xóa được nhiệm vụ', () => api.removeTask({ id: d.id, key }))}
             onRestore={restore('task')}
           />
           {/* Citation graph (issue #5): upward, downward, the chain of command, coverage. */}

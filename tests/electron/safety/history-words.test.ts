@@ -68,4 +68,50 @@ describe('history summaries', () => {
       ]),
     );
   });
+
+  // Regression: a citation the clerk added, edited, removed or confirmed was «Thêm chỉnh sửa «trích
+  // dẫn»», «Thêm liên kết văn bản», «Thêm xác nhận liên kết «đúng văn bản này»»: which one, to what, was not said.
+  test('citations the clerk adds, edits, removes, restores and confirms are named', async () => {
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
+      call('graphLinks', { id: plan }),
+    );
+    const edge = links.up.find((u) => u.node.id === letter)!.edge;
+    await ok(call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } }));
+    const added = { text: 'Kế hoạch số 99', type: 'Kế hoạch', ref: '99-kh/tu', date: '2021-02-01' };
+    await ok(call('saveCitation', { id: plan, citation: added }));
+    await ok(call('saveCitation', { id: plan, key: 'c1', citation: { ...added, ref: '98-kh/tu' } }));
+    const doc = await ok<{ review: { citations: { key: string; origin: string; ref: string | null }[] } }>(
+      call('getDocument', { id: plan }),
+    );
+    const parsed = doc.review.citations.find((c) => c.origin === 'parser' && c.ref === '02-CĐ/TU')!.key;
+    await ok(call('removeCitation', { id: plan, key: parsed }));
+    await ok(call('clearCorrection', { id: plan, target: `citation:${parsed}` }));
+    await ok(call('removeCitation', { id: plan, key: 'c1' }));
+    await ok(call('graphDecide', { decision: { action: 'add', fromId: plan, toDoc: letter, relation: 'basis' } }));
+
+    const entries = await ok<HistoryEntry[]>(call('documentHistory', { id: plan }));
+    const summaries = entries.map((e) => e.summary);
+    for (const summary of summaries) expect(summary).not.toMatch(RAW);
+    const removedText = 'Công văn số 02-CĐ/TU, ngày 08/01/2021 của Ban Thường vụ Tỉnh ủy';
+    expect(summaries.filter((t) => /^(Văn thư|Khôi phục|Xóa trích dẫn văn thư|Trả)/.test(t)).reverse()).toEqual([
+      'Văn thư xác nhận trích dẫn là «Công văn 571-CV/TU ngày 12/03/2021»',
+      'Văn thư thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»',
+      'Văn thư sửa trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021» thành «Kế hoạch 98-KH/TU ngày 01/02/2021»',
+      `Văn thư xóa trích dẫn «${removedText}»`,
+      `Khôi phục trích dẫn «${removedText}»`,
+      'Xóa trích dẫn văn thư đã thêm «Kế hoạch 98-KH/TU ngày 01/02/2021»',
+      'Văn thư thêm liên kết tới «Công văn 571-CV/TU ngày 12/03/2021»',
+    ]);
+    expect(summaries).toEqual(
+      expect.arrayContaining([
+        'Thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»',
+        'Thêm liên kết văn bản tới «99-KH/TU ngày 01/02/2021» (chưa có trong kho)',
+        'Thêm liên kết văn bản tới «Công văn 571-CV/TU ngày 12/03/2021» (văn thư thêm)',
+      ]),
+    );
+    // Saving c1 again wrote a delete and an insert of its correction: one change, not two.
+    expect(summaries.filter((t) => t.includes('98-KH/TU') && t.startsWith('Văn thư'))).toHaveLength(1);
+  });
 });

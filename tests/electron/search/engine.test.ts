@@ -471,6 +471,70 @@ describe('suggestions: prefix → expected suggestion', () => {
     else expect([...got].sort()).toEqual([...expected].sort());
   });
 
+  // Regression: `nam:`, `cap:`, `tu:` and `den:` suggested nothing (only so:, loai:, coquan:, nguoiky: did).
+  const thisYear = new Date().getFullYear();
+  const today = (() => {
+    const d = new Date();
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+  })();
+  const RECENT = 'ngày ban hành của một văn bản mới nhất trong kho';
+  const FORMAT = 'viết ngày/tháng/năm; cũng nhận năm (2021) hoặc tháng/năm (6/2021)';
+  test.each<[string, string[]]>([
+    // The two 2024 directives are this block's own (the agencies' tasks).
+    ['nam:', ['2024 — 2 văn bản', '2023 — 1 văn bản', '2022 — 1 văn bản', '2021 — 3 văn bản', '2020 — 2 văn bản']],
+    ['nam:202', ['2024 — 2 văn bản', '2023 — 1 văn bản', '2022 — 1 văn bản', '2021 — 3 văn bản', '2020 — 2 văn bản']],
+    ['bão nam:2021', ['2021 — 3 văn bản']],
+    [
+      'nam:2020-',
+      [
+        '2020-2024 — từ năm 2020 đến năm 2024',
+        '2020-2023 — từ năm 2020 đến năm 2023',
+        '2020-2022 — từ năm 2020 đến năm 2022',
+        '2020-2021 — từ năm 2020 đến năm 2021',
+      ],
+    ],
+    ['nam:19', []],
+    ['cap:', ['tw — Trung ương', 'tinh — cấp tỉnh, thành phố', 'huyen — cấp huyện, quận', 'xa — cấp xã, phường']],
+    ['cap:t', ['tw — Trung ương', 'tinh — cấp tỉnh, thành phố']],
+    ['cap:h', ['huyen — cấp huyện, quận']],
+    ['cap:phuong', ['xa — cấp xã, phường']],
+    ['cap:Huyện', ['huyen — cấp huyện, quận']],
+    ['cap:q', ['huyen — cấp huyện, quận']],
+    [
+      'tu:2021',
+      ['01/01/2021 — từ ngày 01/01/2021', `30/06/2021 — ${RECENT}`, `12/03/2021 — ${RECENT}`, `26/02/2021 — ${RECENT}`],
+    ],
+    ['den:6/2021', ['30/06/2021 — đến hết ngày 30/06/2021']],
+    ['tu:22/7/21', ['22/07/2021 — từ ngày 22/07/2021']],
+    ['tu:30/6', [`30/06/2021 — ${RECENT}`]],
+    ['den:31/02/2021', [`${today} — không đọc được «31/02/2021»: ${FORMAT}`]],
+    [
+      'tu:',
+      [
+        `01/01/${thisYear} — đầu năm nay (${FORMAT})`,
+        ...['01/03/2024', '01/02/2024', '05/05/2023', '25/09/2022', '30/06/2021', '12/03/2021', '26/02/2021'].map(
+          (d) => `${d} — ${RECENT}`,
+        ),
+      ],
+    ],
+  ])('%s suggests the values that filter takes', (typed, expected) => {
+    const got = e.suggest(typed);
+    expect(got.map((s) => `${s.text} — ${s.note}`)).toEqual(expected);
+    const field = typed.replace(/^.*\b(\w+):.*$/, '$1');
+    expect(got.every((s) => s.filter === field && s.id === null)).toBe(true);
+  });
+
+  test('den: with nothing typed offers today first', () => {
+    expect(e.suggest('den:')[0]).toEqual({
+      kind: 'date',
+      text: today,
+      note: `hôm nay (${FORMAT})`,
+      id: null,
+      filter: 'den',
+    });
+  });
+
   test('a field prefix suggestion says which filter picking it fills in', () => {
     expect(e.suggest('coquan:"huyen uy an l')[0]).toEqual({
       kind: 'issuer',

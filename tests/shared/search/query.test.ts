@@ -5,6 +5,7 @@ import { findHits, highlightTerms, makeSnippet, markSnippet } from '../../../sha
 import { filterBeingTyped, fillFilter, parseQuery, typedWords, type Atom } from '../../../shared/search/query';
 import { exactToken, foldAligned, indexStreams } from '../../../shared/search/tokens';
 import { registerCsv } from '../../../shared/search/export';
+import type { SuggestFilter } from '../../../shared/search/types';
 
 const atoms = (q: string): Atom[] => parseQuery(q).must.flatMap((c) => c.any);
 
@@ -135,8 +136,20 @@ describe('query language', () => {
     if (warning) expect(parsed.warnings.join(' ')).toMatch(warning);
   });
 
+  // tu:22/7/21 was refused: the year must have had 4 digits. 2-digit years follow the review page's
+  // rule (20yy up to next year's last two digits, else 19yy).
+  test.each<[string, string | null, string | null]>([
+    ['tu:22/7/21', '2021-07-22', null],
+    ['den:31.12.99', null, '1999-12-31'],
+    ['tu:1-6-20 den:30/6/20', '2020-06-01', '2020-06-30'],
+    ['tu:22/7/2021', '2021-07-22', null],
+  ])('%s reads as a range of days', (q, from, to) => {
+    expect(parseQuery(q).filters).toMatchObject({ from, to });
+  });
+
   test.each([
     ['-covid', /ít nhất một từ/],
+    ['tu:31/2/21', /30\/6\/21/],
     ['tu:2021-13-01', /ngày/],
     ['cap:vutru', /cap:/],
     ['nam:21', /nam:/],
@@ -241,11 +254,16 @@ describe('a filter being typed, and filling it in from a suggestion', () => {
     ['nguoiky:"Nguyễn V', ['nguoiky', 'Nguyễn V']],
     ['so:571', ['so', '571']],
     ['Coquan:UBND', ['coquan', 'UBND']],
+    // They suggested nothing: the archive's years, the four levels, dates.
+    ['nam:20', ['nam', '20']],
+    ['bão cap:', ['cap', '']],
+    ['tu:1/6', ['tu', '1/6']],
+    ['den:2021', ['den', '2021']],
     // Finished (a space or a closing quote after it), not a suggestible field, or not a field.
     ['coquan:huy ', null],
     ['coquan:"Huyện ủy" ', null],
     ['coquan:"Huyện ủy"', null],
-    ['nam:20', null],
+    ['nam:2021 ', null],
     ['x:abc', null],
     ['huyen', null],
   ])('%s', (box, expected) => {
@@ -254,8 +272,11 @@ describe('a filter being typed, and filling it in from a suggestion', () => {
   });
 
   // [box, field, picked value, the box afterwards]
-  test.each<[string, 'so' | 'loai' | 'coquan' | 'nguoiky', string, string]>([
+  test.each<[string, SuggestFilter, string, string]>([
     ['coquan:huy', 'coquan', 'Huyện ủy An Lão', 'coquan:"Huyện ủy An Lão"'],
+    ['bão nam:20', 'nam', '2021', 'bão nam:2021'],
+    ['cap:h', 'cap', 'huyen', 'cap:huyen'],
+    ['bão tu:1/6', 'tu', '01/06/2021', 'bão tu:01/06/2021'],
     ['bão lũ coquan:huy', 'coquan', 'Huyện ủy An Lão', 'bão lũ coquan:"Huyện ủy An Lão"'],
     ['bão nguoiky:"Nguyễn V', 'nguoiky', 'Nguyễn Văn Minh', 'bão nguoiky:"Nguyễn Văn Minh"'],
     ['loai:', 'loai', 'Công văn', 'loai:"Công văn"'],
