@@ -13,7 +13,7 @@ test('a search with history: false stays out of «Đã tìm»', async () => {
     await dispatch('search', { query: 'phong chong dich', limit: 8, facets: false, history: false });
     await dispatch('search', { query: 'dang uy' });
     const history = await dispatch('searchHistory', {});
-    expect(history.ok && history.value.map((h) => h.query)).toEqual(['dang uy']);
+    expect(history.ok && (history.value as { query: string }[]).map((h) => h.query)).toEqual(['dang uy']);
   } finally {
     archive.close();
     dir.cleanup();
