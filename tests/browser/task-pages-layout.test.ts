@@ -132,6 +132,16 @@ describeBrowser('settings and task-sheet editor layout', () => {
     await page.reload();
     await items.nth(at).getByLabel('Ngày hết hạn').waitFor();
     await expect(items.nth(at).getByLabel('Ngày hết hạn').inputValue()).resolves.toBe('31/12/2026');
+    // Regression: an emptied date box kept the old date, unseen, and saved it again.
+    await items.nth(at).getByLabel('Ngày hết hạn').fill('');
+    await items.nth(at).getByLabel('Ngày hết hạn').press('Tab');
+    await page.getByRole('button', { name: 'Lưu phiếu' }).click();
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Lưu phiếu')?.disabled,
+    );
+    await page.reload();
+    await items.nth(at).locator('select').waitFor();
+    await expect(items.nth(at).locator('select').inputValue()).resolves.toBe('none');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Trở về nhiệm vụ đọc từ văn bản' }).click();
     await page.getByText('Đã trở về nhiệm vụ đọc từ văn bản.').waitFor();

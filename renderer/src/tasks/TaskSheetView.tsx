@@ -145,7 +145,11 @@ function ItemEditor({
             label="Ngày hết hạn"
             live
             value={item.deadline?.date ?? null}
-            onCommit={(iso) => onChange({ ...item, deadline: deadlineFrom('date', iso ?? '', item.deadline) })}
+            onCommit={(iso) => {
+              // An emptied box is no deadline (it kept the old date, unseen); the box stays to type one.
+              if (iso === null) setPickingDate(true);
+              onChange({ ...item, deadline: iso === null ? null : deadlineFrom('date', iso, item.deadline) });
+            }}
           />
         )}
       </label>
