@@ -102,8 +102,8 @@ function documentText(db: Database, documentId: number): string {
 
 /**
  * Writes the effective values (parser output with corrections applied) where list, search and
- * graph read them. Citation and task rows are updated in place by ordinal rather than deleted and
- * re-inserted, so row ids (which other tables may point at) stay put while the list is unchanged.
+ * graph read them. Citation and task rows whose values are unchanged keep their row (writeOwnRows),
+ * so their ids (graph edges point at citations) stay put and the history records only what changed.
  */
 export function writeEffective(db: Database, documentId: number, e: ParseResult, updatedAt: string): void {
   db.prepare(
@@ -134,33 +134,90 @@ export function writeEffective(db: Database, documentId: number, e: ParseResult,
 }
 
 function writeCitations(db: Database, documentId: number, citations: readonly Citation[]): void {
-  const upsert = db.prepare(
-    `INSERT INTO citations (document_id, ordinal, start, end, text, type, ref, number, symbol, date, issuer, issuer_normalized, relation)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (document_id, ordinal) DO UPDATE SET start = excluded.start, end = excluded.end, text = excluded.text,
-       type = excluded.type, ref = excluded.ref, number = excluded.number, symbol = excluded.symbol, date = excluded.date,
-       issuer = excluded.issuer, issuer_normalized = excluded.issuer_normalized, relation = excluded.relation`,
+  writeOwnRows(
+    db,
+    'citations',
+    ['start', 'end', 'text', 'type', 'ref', 'number', 'symbol', 'date', 'issuer', 'issuer_normalized', 'relation'],
+    citations.map((c, ordinal) => citationRowValues(documentId, ordinal, c)),
+    documentId,
   );
-  citations.forEach((c, ordinal) => upsert.run(...citationRowValues(documentId, ordinal, c)));
-  db.prepare('DELETE FROM citations WHERE document_id = ? AND ordinal >= ?').run(documentId, citations.length);
 }
 
 function writeTasks(db: Database, documentId: number, tasks: readonly Task[]): void {
-  const upsert = db.prepare(
-    `INSERT INTO tasks (document_id, ordinal, parent_ordinal, label, text, text_from, start, end, lead_json, cooperate_json, deadline_text, deadline_date, recurrence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (document_id, ordinal) DO UPDATE SET parent_ordinal = excluded.parent_ordinal, label = excluded.label,
-       text = excluded.text, text_from = excluded.text_from, start = excluded.start, end = excluded.end, lead_json = excluded.lead_json,
-       cooperate_json = excluded.cooperate_json, deadline_text = excluded.deadline_text,
-       deadline_date = excluded.deadline_date, recurrence = excluded.recurrence`,
+  writeOwnRows(
+    db,
+    'tasks',
+    [
+      'parent_ordinal',
+      'label',
+      'text',
+      'text_from',
+      'start',
+      'end',
+      'lead_json',
+      'cooperate_json',
+      'deadline_text',
+      'deadline_date',
+      'recurrence',
+    ],
+    // The same ordinals the import writes.
+    [...taskRowValues(documentId, tasks, documentText(db, documentId))],
+    documentId,
   );
-  // The same ordinals the import writes, so edited rows keep their ids.
-  let ordinal = 0;
-  for (const values of taskRowValues(documentId, tasks, documentText(db, documentId))) {
-    upsert.run(...values);
-    ordinal++;
+}
+
+/**
+ * Makes a document's citation or task rows `rows` (each `[document_id, ordinal, ...columns]`),
+ * keeping every row whose values are unchanged as it is — its id (graph edges point at citations)
+ * and, since the history triggers skip `ordinal`, without a history entry when only its place in
+ * the list moved. Rewritten by ordinal, one citation added before the others logged «Sửa trích
+ * dẫn» for each one after it, its content shifted into the next row.
+ */
+function writeOwnRows(
+  db: Database,
+  table: 'citations' | 'tasks',
+  columns: readonly string[],
+  rows: readonly unknown[][],
+  documentId: number,
+): void {
+  const key = (values: readonly unknown[]) => JSON.stringify(values);
+  const existing = db
+    .prepare(`SELECT id, ordinal, ${columns.join(', ')} FROM ${table} WHERE document_id = ? ORDER BY ordinal`)
+    .raw()
+    .all(documentId) as unknown[][];
+  const unused = new Map<string, { id: number; ordinal: number }[]>();
+  for (const [id, ordinal, ...values] of existing) {
+    const k = key(values);
+    unused.set(k, [...(unused.get(k) ?? []), { id: id as number, ordinal: ordinal as number }]);
   }
-  db.prepare('DELETE FROM tasks WHERE document_id = ? AND ordinal >= ?').run(documentId, ordinal);
+  const moves: { id: number; from: number; to: number }[] = [];
+  const inserts: unknown[][] = [];
+  for (const row of rows) {
+    const to = row[1] as number;
+    const same = unused.get(key(row.slice(2)));
+    // The row already at this place first, so an unchanged list moves nothing.
+    const at = same
+      ? Math.max(
+          0,
+          same.findIndex((r) => r.ordinal === to),
+        )
+      : -1;
+    if (same && same.length > 0) {
+      const kept = same.splice(at, 1)[0]!;
+      moves.push({ id: kept.id, from: kept.ordinal, to });
+    } else inserts.push(row);
+  }
+  const remove = db.prepare(`DELETE FROM ${table} WHERE id = ?`);
+  for (const left of unused.values()) for (const r of left) remove.run(r.id);
+  // Through places no row has (negative), so no two rows ever share a place on the way.
+  const place = db.prepare(`UPDATE ${table} SET ordinal = ? WHERE id = ?`);
+  const moving = moves.filter((m) => m.from !== m.to);
+  for (const m of moving) place.run(-1 - m.to, m.id);
+  for (const m of moving) place.run(m.to, m.id);
+  const insert = db.prepare(
+    `INSERT INTO ${table} (document_id, ordinal, ${columns.join(', ')}) VALUES (${['?', '?', ...columns.map(() => '?')].join(', ')})`,
+  );
+  for (const row of inserts) insert.run(...row);
 }
 
 /** Documents a re-parse must visit: parsed by an older parser, or every one with `all`. */

@@ -220,6 +220,8 @@ const HISTORY_SKIP_COLUMNS = new Set([
   // resolution: 60 % of the history table at 10k documents, and no history entry shows them.
   'sentence',
   'candidates',
+  // A citation's or task's place in its list: a row moved by one inserted before it is no change.
+  'ordinal',
 ]);
 
 function jsonObject(prefix: 'old' | 'new', cols: readonly string[]): string {

@@ -114,4 +114,23 @@ describe('history summaries', () => {
     // Saving c1 again wrote a delete and an insert of its correction: one change, not two.
     expect(summaries.filter((t) => t.includes('98-KH/TU') && t.startsWith('Văn thư'))).toHaveLength(1);
   });
+
+  // Regression: rows were rewritten by position, so removing the first citation moved the second
+  // one's values into the first row: «Sửa trích dẫn» for a citation nobody touched, and a new row id
+  // under its graph edge.
+  test('removing a citation leaves the ones after it as they were, in the history too', async () => {
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const rows = () =>
+      archive.db.prepare('SELECT id, ref FROM citations WHERE document_id = ? ORDER BY ordinal').all(plan);
+    const before = rows();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const doc = await ok<{ review: { citations: { key: string; ref: string | null }[] } }>(
+      call('getDocument', { id: plan }),
+    );
+    const first = doc.review.citations.find((c) => c.ref === (before[0] as { ref: string }).ref)!.key;
+    await ok(call('removeCitation', { id: plan, key: first }));
+    expect(rows()).toEqual(before.slice(1));
+    const entries = await ok<HistoryEntry[]>(call('documentHistory', { id: plan }));
+    expect(entries.filter((e) => e.entity === 'citations').map((e) => e.action)).toEqual(['delete']);
+  });
 });
