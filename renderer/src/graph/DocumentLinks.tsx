@@ -9,18 +9,10 @@ import type { VanthuApi } from '../../../shared/api/contract';
 import type { ApiError } from '../../../shared/api/errors';
 import type { Coverage, DocumentLinks as Links, GraphEdge, GraphNode } from '../../../shared/graph/types';
 import type { CitationRelation } from '../../../shared/model/directive';
-import { CITATION_RELATIONS } from '../../../shared/model/review';
 import type { SearchHit } from '../../../shared/search/types';
+import { RelationSelect } from '../review/RelationSelect';
 import { ErrorMessage } from '../views/ErrorMessage';
-import {
-  nodeHref,
-  nodeMeta,
-  nodeTitle,
-  PLACEHOLDER_LABEL,
-  RELATION_LABELS,
-  relationLabel,
-  STATUS_LABELS,
-} from './labels';
+import { nodeHref, nodeMeta, nodeTitle, PLACEHOLDER_LABEL, relationLabel, STATUS_LABELS } from './labels';
 
 export function NodeLink({ node }: { node: GraphNode }) {
   const href = nodeHref(node);
@@ -182,13 +174,7 @@ function AddLinkForm({
       <div className="form-grid">
         <label>
           Văn bản này … văn bản được chọn
-          <select value={relation} onChange={(e) => setRelation(e.target.value as CitationRelation)}>
-            {CITATION_RELATIONS.map((r) => (
-              <option key={r} value={r}>
-                {RELATION_LABELS[r]}
-              </option>
-            ))}
-          </select>
+          <RelationSelect value={relation} onChange={setRelation} />
         </label>
         <label>
           Ghi chú (không bắt buộc)

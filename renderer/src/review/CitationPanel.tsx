@@ -2,11 +2,12 @@
 import { useState } from 'react';
 import type { MethodInput } from '../../../shared/api/contract';
 import type { CitationRelation } from '../../../shared/model/directive';
-import { CITATION_RELATIONS, type RemovedItem, type ReviewedCitation } from '../../../shared/model/review';
+import type { RemovedItem, ReviewedCitation } from '../../../shared/model/review';
 import { formatDate } from '../format';
 import { citationAnchor } from './HighlightedText';
 import { DateReadBack } from '../views/TypedDate';
 import { ItemActions, ItemForm, OriginFlag, RemovedList } from './ItemEditing';
+import { RelationSelect } from './RelationSelect';
 import { typedDateProblem, RELATION_LABELS, typedDateToIso } from './labels';
 
 type CitationInput = MethodInput<'saveCitation'>['citation'];
@@ -64,13 +65,10 @@ function CitationForm(props: { initial: Draft; busy: boolean; onSubmit(d: Draft)
             </label>
             <label>
               Quan hệ
-              <select value={d.relation} onChange={set('relation')}>
-                {CITATION_RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {RELATION_LABELS[r]}
-                  </option>
-                ))}
-              </select>
+              <RelationSelect
+                value={d.relation}
+                onChange={(relation) => set('relation')({ target: { value: relation } })}
+              />
             </label>
           </div>
           <label>
