@@ -5,7 +5,9 @@ import { parseDirective } from '../../../shared/parser';
 import type { Task } from '../../../shared/model/directive';
 import { AgencyIndex, DISTRICT_AGENCY_TEMPLATE, uniqueAgencies } from '../../../shared/tasks/agencies';
 import { escapeHtml, renderSheetBody, renderSheetHtml, dateLine, type SheetPrint } from '../../../shared/tasks/render';
+import fc from 'fast-check';
 import {
+  fingerprint,
   mergeWithPrevious,
   moveItem,
   resolveSheet,
@@ -14,6 +16,7 @@ import {
   removeItem,
 } from '../../../shared/tasks/sheet';
 import type { ParsedTaskRow } from '../../../shared/tasks/types';
+import { foldVi } from '../../../shared/text/vietnamese';
 
 const YEN_THE = path.join(__dirname, '..', '..', 'fixtures', 'samples', '003_0fe373fd9470e206.txt');
 
@@ -195,4 +198,20 @@ describe('render', () => {
     expect(html).not.toMatch(/ style="/);
     expect(dateLine('Hà Nội', '2019-06-29')).toBe('Hà Nội, ngày 29 tháng 6 năm 2019');
   });
+});
+
+// fingerprint squeezes only the blanks that need it; it must key texts as `/\s+/g → ' '` did, or
+// every saved sheet's edits would lose their tasks.
+test('fingerprint keys a text as folding and squeezing every blank run did', () => {
+  const before = (text: string) => foldVi(text).replace(/\s+/g, ' ').trim();
+  const pieces = fc.constantFrom(
+    ...['Công an', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', ' \n ', 'huyện', 'Đ', 'ủy', '\r\n', '.', ''],
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 16 }), (parts) => {
+      const text = parts.join('');
+      expect(fingerprint(text)).toBe(before(text));
+    }),
+    { numRuns: 5000 },
+  );
 });
