@@ -173,6 +173,47 @@ export function verifyBundle(file: string): { count: number; createdAt: string }
   return { count: manifest.count, createdAt: manifest.createdAt };
 }
 
+/**
+ * The archive's documents by number/symbol and issuer, compared without case and spacing, for one
+ * bundle import: those with the key of any of the bundle's items, read in one pass the first time
+ * an item is not a duplicate by content, then kept up to date with the documents the import writes
+ * (a later item may be a conflict with one of them). Each list is in id order, the oldest first.
+ */
+class SameRefIssuer {
+  private byKey: Map<string, { id: number; date: string | null }[]> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bundle: Db,
+  ) {}
+
+  private load(): Map<string, { id: number; date: string | null }[]> {
+    if (this.byKey) return this.byKey;
+    const keys = s.bundleRefIssuers(this.bundle).map((r) => s.refIssuerKey(this.db, r.ref, r.issuer));
+    const byKey = new Map<string, { id: number; date: string | null }[]>();
+    for (const row of s.sameRefIssuer(this.db, [...new Set(keys)])) SameRefIssuer.push(byKey, row);
+    for (const list of byKey.values()) list.sort((a, b) => a.id - b.id);
+    return (this.byKey = byKey);
+  }
+
+  private static push(byKey: Map<string, { id: number; date: string | null }[]>, row: s.RefIssuerRow): void {
+    const list = byKey.get(row.key);
+    if (list) list.push({ id: row.id, date: row.date });
+    else byKey.set(row.key, [{ id: row.id, date: row.date }]);
+  }
+
+  find(ref: string, issuer: string | null): { id: number; date: string | null }[] {
+    return this.load().get(s.refIssuerKey(this.db, ref, issuer)) ?? [];
+  }
+
+  /** A document the import has just written (its id is above every one read). */
+  added(id: number): void {
+    if (!this.byKey) return;
+    const row = s.refIssuerKeyOf(this.db, id);
+    if (row) SameRefIssuer.push(this.byKey, row);
+  }
+}
+
 export function importBundle(db: Db, file: string, now = new Date()): BundleImportReport {
   const { bundle, manifest } = openBundle(file);
   const bundleName = path.basename(file);
@@ -180,6 +221,7 @@ export function importBundle(db: Db, file: string, now = new Date()): BundleImpo
   try {
     const at = now.toISOString();
     const documentMap = new Map<number, number>();
+    const sameRefs = new SameRefIssuer(db, bundle);
     db.transaction(() => {
       for (const item of s.iterateBundleItems(bundle)) {
         const base = { ref: item.ref, issuer: item.issuer, date: item.date };
@@ -189,7 +231,7 @@ export function importBundle(db: Db, file: string, now = new Date()): BundleImpo
           report.items.push({ ...base, status: 'duplicate', id: sameContent, reason: DUPLICATE_MESSAGE });
           continue;
         }
-        const sameRef = item.ref ? s.findByRefIssuer(db, item.ref, item.issuer) : [];
+        const sameRef = item.ref ? sameRefs.find(item.ref, item.issuer) : [];
         const sameDate = sameRef.find((r) => r.date === item.date);
         if (sameDate) {
           report.duplicates++;
@@ -228,6 +270,7 @@ export function importBundle(db: Db, file: string, now = new Date()): BundleImpo
           insertSerialized(db, payload, item.original, { keepIds: false, documentMap }),
         );
         s.addHistory(db, id, 'bundle', { bundle: bundleName, sentAt: manifest.createdAt }, at);
+        sameRefs.added(id);
         report.imported++;
         report.items.push({ ...base, status: 'imported', id, reason: 'Đã nhập.' });
       }

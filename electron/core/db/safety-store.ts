@@ -189,18 +189,51 @@ export function findByContentHash(db: Database, hash: string): number | null {
   );
 }
 
-/** Same number/symbol and issuer, compared without case and spacing. */
-export function findByRefIssuer(
-  db: Database,
-  ref: string,
-  issuer: string | null,
-): { id: number; date: string | null; content_hash: string }[] {
+/**
+ * Number/symbol and issuer as a bundle import compares them: without spaces, and without case as
+ * SQLite's lower() has it (ASCII letters only), so keys are only ever made here, in SQL, joined by
+ * U+001F (no number or issuer holds that control character).
+ */
+const REF_ISSUER_KEY = `lower(replace(ref, ' ', '')) || char(31) || coalesce(lower(issuer), '')`;
+
+export interface RefIssuerRow {
+  id: number;
+  date: string | null;
+  key: string;
+}
+
+/**
+ * The documents whose key is one of `keys`, in one pass over the covering index
+ * documents_graph_keys (ref, …, issuer, …, date); the keys are looked up in a temporary b-tree.
+ * Before, each bundle item compared lower(replace(ref)) in a WHERE clause of its own: a read of the
+ * whole documents table (0.2 s at 100k) per item.
+ */
+export const SAME_REF_ISSUER_SQL = `SELECT id, date, ${REF_ISSUER_KEY} AS key FROM documents
+  WHERE ref IS NOT NULL AND ${REF_ISSUER_KEY} IN (SELECT value FROM json_each(?))`;
+
+export function sameRefIssuer(db: Database, keys: readonly string[]): RefIssuerRow[] {
+  if (keys.length === 0) return [];
+  return db.prepare(SAME_REF_ISSUER_SQL).all(JSON.stringify(keys)) as RefIssuerRow[];
+}
+
+/** One document's key (a document the import has just written); undefined without a ref. */
+export function refIssuerKeyOf(db: Database, id: number): RefIssuerRow | undefined {
   return db
-    .prepare(
-      `SELECT id, date, content_hash FROM documents
-       WHERE lower(replace(ref, ' ', '')) = lower(replace(?, ' ', '')) AND coalesce(lower(issuer), '') = coalesce(lower(?), '')`,
-    )
-    .all(ref, issuer) as never;
+    .prepare(`SELECT id, date, ${REF_ISSUER_KEY} AS key FROM documents WHERE id = ? AND ref IS NOT NULL`)
+    .get(id) as RefIssuerRow | undefined;
+}
+
+/** The key of a number/symbol and issuer as they come in a bundle. */
+export function refIssuerKey(db: Database, ref: string, issuer: string | null): string {
+  return db.prepare(`SELECT ${REF_ISSUER_KEY} FROM (SELECT ? AS ref, ? AS issuer)`).pluck().get(ref, issuer) as string;
+}
+
+/** Every number/symbol and issuer a bundle holds (no payloads or originals read). */
+export function bundleRefIssuers(bundle: Database): { ref: string; issuer: string | null }[] {
+  return bundle.prepare('SELECT DISTINCT ref, issuer FROM bundle_items WHERE ref IS NOT NULL').all() as {
+    ref: string;
+    issuer: string | null;
+  }[];
 }
 
 // ---- history triggers ----------------------------------------------------------------------

@@ -267,14 +267,24 @@ export interface ReparseOutcome {
   correctionsKept: number;
 }
 
-/**
- * Re-runs the parser over one document's stored text and re-applies its corrections, in one
- * transaction. The parser runs before the transaction opens so the write lock is held briefly.
- */
-export function reparseOne(db: Database, id: number, parse: ParseFn, parserVersion: number, now: Now): ReparseOutcome {
+/** The parser's fresh reading of one document's stored text (no transaction: it writes nothing). */
+export function parseForReparse(db: Database, id: number, parse: ParseFn): ParseResult {
   const source = reviewStore.reviewSource(db, id);
   if (!source) throw new VanthuError('NOT_FOUND', `#${id}`);
-  const fresh = parseDocumentText(source.text, parse);
+  return parseDocumentText(source.text, parse);
+}
+
+/**
+ * Writes a fresh parse and re-applies the document's corrections, in one transaction (a savepoint
+ * when the caller has one open: `vanthu reparse` writes a batch of documents per commit).
+ */
+export function writeReparse(
+  db: Database,
+  id: number,
+  fresh: ParseResult,
+  parserVersion: number,
+  now: Now,
+): ReparseOutcome {
   return db
     .transaction((): ReparseOutcome => {
       const before = mustReview(db, id);
@@ -286,4 +296,12 @@ export function reparseOne(db: Database, id: number, parse: ParseFn, parserVersi
       };
     })
     .immediate();
+}
+
+/**
+ * Re-runs the parser over one document's stored text and re-applies its corrections, in one
+ * transaction. The parser runs before the transaction opens so the write lock is held briefly.
+ */
+export function reparseOne(db: Database, id: number, parse: ParseFn, parserVersion: number, now: Now): ReparseOutcome {
+  return writeReparse(db, id, parseForReparse(db, id, parse), parserVersion, now);
 }

@@ -15,6 +15,9 @@ import { parseDirective } from '../../../shared/parser';
 import { PARSER_VERSION } from '../../../shared/parser/version';
 import type { SearchResponse } from '../../../shared/search/types';
 import { ROOT, SAMPLES_DIR, tempDir } from '../../helpers/tmp';
+import { writeDirectives } from '../safety/directives';
+import { REPARSE_BATCH } from '../../../electron/core/review/reparse';
+import Database from 'better-sqlite3';
 
 const SAMPLE_WITH_REF = path.join(SAMPLES_DIR, '003_0fe373fd9470e206.txt');
 const SCANNED_PDF = path.join(ROOT, 'tests', 'fixtures', 'formats', 'scanned.pdf');
@@ -323,6 +326,45 @@ describe('re-parsing keeps corrections', () => {
 
     doc = await call('removeTask', { id, key: 'n1' });
     expect(doc.review.tasks.map((t) => t.key)).not.toContain('n1');
+  });
+
+  // One commit per document was two fsyncs of the WAL each: 200,000 for `vanthu reparse --all` at
+  // 100k documents (docs/review.md).
+  test('reparse commits documents by batches of REPARSE_BATCH, parsing outside the transaction; a document whose write fails is left alone in its batch', async () => {
+    const count = REPARSE_BATCH + 5;
+    const report0 = await archive.importPaths([writeDirectives(path.join(archive.dir, 'in'), 0, count)]);
+    expect(report0.imported).toBe(count);
+    const ids = report0.files.map((f) => f.id!).sort((x, y) => x - y);
+    const broken = ids[3]!;
+    archive.db.exec(
+      `CREATE TEMP TRIGGER hong BEFORE UPDATE OF parser_version ON documents WHEN new.id = ${broken}
+       BEGIN SELECT RAISE(ABORT, 'ghi hỏng'); END`,
+    );
+    // What another connection sees committed when each document is parsed.
+    const reader = new Database(archive.file, { readonly: true });
+    const committed = reader.prepare('SELECT count(*) FROM documents WHERE parser_version = ?').pluck();
+    const seen: { inTransaction: boolean; committed: number }[] = [];
+    const report = await archive.reparse({
+      all: true,
+      parse: (text) => {
+        seen.push({ inTransaction: archive.db.inTransaction, committed: committed.get(PARSER_VERSION + 1) as number });
+        return improvedParser(text);
+      },
+      parserVersion: PARSER_VERSION + 1,
+    });
+    reader.close();
+    expect(seen).toHaveLength(count);
+    expect(seen.every((s) => !s.inTransaction)).toBe(true);
+    // A batch's documents are committed together, after the batch is parsed (one per document: 0, 1, 2…).
+    expect(seen.map((s) => s.committed)).toEqual(
+      seen.map((_, i) => Math.floor(i / REPARSE_BATCH) * REPARSE_BATCH - (i >= REPARSE_BATCH ? 1 : 0)),
+    );
+    expect(report).toMatchObject({ total: count, reparsed: count - 1, failed: 1, failures: [{ id: broken }] });
+    const versions = archive.db.prepare('SELECT id, parser_version FROM documents ORDER BY id').all() as {
+      id: number;
+      parser_version: number;
+    }[];
+    expect(versions.filter((v) => v.parser_version !== PARSER_VERSION + 1).map((v) => v.id)).toEqual([broken]);
   });
 
   test('a parser that throws leaves the document as it was and reports it', async () => {
