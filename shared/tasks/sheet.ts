@@ -31,22 +31,28 @@ function hash32(s: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Row text for a child task: its label stays visible under the parent's STT. */
-function flatten(rows: readonly ParsedTaskRow[]): ParsedTaskRow[] {
-  const children = new Map<number, ParsedTaskRow[]>();
-  const top: ParsedTaskRow[] = [];
+/**
+ * The order of a sheet's rows: each task followed by its sub-tasks, so a child's label stays visible
+ * under its parent's STT. Generic so that the dashboard can number rows it reads without their text.
+ */
+export function sheetOrder<R extends { ordinal: number; parentOrdinal: number | null }>(rows: readonly R[]): R[] {
+  const children = new Map<number, R[]>();
+  const top: R[] = [];
   for (const row of [...rows].sort((x, y) => x.ordinal - y.ordinal)) {
     if (row.parentOrdinal === null) top.push(row);
     else children.set(row.parentOrdinal, [...(children.get(row.parentOrdinal) ?? []), row]);
   }
-  const out: ParsedTaskRow[] = [];
-  const walk = (row: ParsedTaskRow) => {
+  const out: R[] = [];
+  const walk = (row: R) => {
     out.push(row);
     for (const child of children.get(row.ordinal) ?? []) walk(child);
   };
   top.forEach(walk);
   // Orphans (a parent ordinal that does not exist) still appear.
-  for (const row of rows) if (!out.includes(row)) out.push(row);
+  if (out.length < rows.length) {
+    const placed = new Set(out);
+    for (const row of rows) if (!placed.has(row)) out.push(row);
+  }
   return out;
 }
 
@@ -126,7 +132,7 @@ function fromParsed(row: ParsedTaskRow, key: string): SheetItem {
 
 /** The rows of a sheet: parsed tasks in order, or the stored edits applied to the current parse. */
 export function resolveSheet(parsed: readonly ParsedTaskRow[], stored: StoredSheet | null): SheetItem[] {
-  const rows = flatten(parsed);
+  const rows = sheetOrder(parsed);
   const used = new Set<string>();
   if (!stored) return rows.map((row) => fromParsed(row, seedKey(row, used)));
 

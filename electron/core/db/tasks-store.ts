@@ -61,7 +61,6 @@ export function taskDocument(db: Database, id: number): TaskDocumentRow | null {
   return row ? toDocument(row) : null;
 }
 
-/** Every document with parsed tasks or an edited sheet, oldest first. */
 /**
  * Documents with tasks (parsed or on a saved sheet), by date. With `since`, only those dated from
  * that day (or undated and received since), plus those the clerk has engaged with: a saved sheet or
@@ -163,11 +162,50 @@ export function parsedTasks(db: Database, documentId: number): ParsedTaskRow[] {
     text: taskText(r, documentText),
     lead: JSON.parse(r.lead_json) as string[],
     cooperate: JSON.parse(r.cooperate_json) as string[],
-    deadline:
-      r.deadline_text !== null || r.deadline_date !== null || r.recurrence !== null
-        ? { text: r.deadline_text ?? '', date: r.deadline_date, recurrence: r.recurrence as TaskDeadline['recurrence'] }
-        : null,
+    deadline: deadlineOf(r),
   }));
+}
+
+/** A parsed task without its text: what the dashboard counts, numbers and dates. */
+export interface TaskOutline {
+  ordinal: number;
+  parentOrdinal: number | null;
+  /** The lead agencies as stored (JSON): many tasks share one list, so callers key memos on it. */
+  leadJson: string;
+  deadline: TaskDeadline | null;
+}
+
+type DeadlineColumns = Pick<TaskDbRow, 'deadline_text' | 'deadline_date' | 'recurrence'>;
+
+const deadlineOf = (r: DeadlineColumns): TaskDeadline | null =>
+  r.deadline_text !== null || r.deadline_date !== null || r.recurrence !== null
+    ? { text: r.deadline_text ?? '', date: r.deadline_date, recurrence: r.recurrence as TaskDeadline['recurrence'] }
+    : null;
+
+/** The tasks of one document as `parsedTasks` gives them, less the texts (no document text is decoded). */
+export function taskOutlines(db: Database, documentId: number): TaskOutline[] {
+  // Rows as arrays: the dashboard reads 1.26 million of them at 100,000 directives (2.2 → 1.4 s).
+  const rows = stmt(
+    db,
+    `SELECT ordinal, parent_ordinal, lead_json, deadline_text, deadline_date, recurrence
+       FROM tasks WHERE document_id = ? ORDER BY ordinal`,
+  )
+    .raw(true)
+    .all(documentId) as [number, number | null, string, string | null, string | null, string | null][];
+  return rows.map(([ordinal, parentOrdinal, leadJson, deadline_text, deadline_date, recurrence]) => ({
+    ordinal,
+    parentOrdinal,
+    leadJson,
+    deadline: deadlineOf({ deadline_text, deadline_date, recurrence }),
+  }));
+}
+
+/** Documents whose tasks the clerk has touched: a saved sheet or a tracking row. */
+export function engagedDocumentIds(db: Database): Set<number> {
+  const rows = stmt(db, 'SELECT document_id FROM task_sheets UNION SELECT document_id FROM task_tracking').all() as {
+    document_id: number;
+  }[];
+  return new Set(rows.map((r) => r.document_id));
 }
 
 export function getSheetEditsJson(db: Database, documentId: number): string | null {
