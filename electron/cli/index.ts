@@ -24,7 +24,7 @@ import { pathProblem } from '../core/import/sources';
 import { readDocument } from '../core/readers';
 import { APP_VERSION } from '../core/version';
 import { detailJson, documentSheet, documentTable, isoToVietnamese, parseFieldLines, summaryJson } from './format';
-import { RELATION_LABELS } from '../../shared/graph/types';
+import { relationWords } from '../../shared/graph/types';
 import { intOption, usageExitCode, vietnameseUsage } from './usage';
 
 export function buildProgram(): Command {
@@ -186,7 +186,7 @@ export function buildProgram(): Command {
         process.stdout.write(`\nTrích dẫn (${citations.length}):\n`);
         for (const c of citations)
           process.stdout.write(
-            `  [${RELATION_LABELS[c.relation] ?? c.relation}] ${c.type ?? ''} ${c.ref ?? ''} ${isoToVietnamese(c.date)} ${c.issuer ?? ''}\n`,
+            `  [${relationWords(c.relation)}] ${c.type ?? ''} ${c.ref ?? ''} ${isoToVietnamese(c.date)} ${c.issuer ?? ''}\n`,
           );
         process.stdout.write(`\nNhiệm vụ (${tasks.length}):\n`);
         for (const t of tasks)

@@ -103,14 +103,24 @@ export interface Coverage {
   others: GraphNode[];
 }
 
-export const RELATION_LABELS: Record<string, string> = {
+/**
+ * A relation in words: the one table for the review page, the graph, the history and the CLI (the
+ * review page had said «sửa đổi, bổ sung» where the graph said «sửa đổi» of the same link).
+ * 'amends' also covers «thay thế», «bãi bỏ», «đính chính» (shared/parser/tables.ts).
+ */
+export const RELATION_LABELS: Readonly<Record<CitationRelation, string>> = {
   implements: 'thực hiện',
   basis: 'căn cứ',
   responds: 'trả lời',
-  amends: 'sửa đổi',
+  amends: 'sửa đổi, bổ sung',
   reports: 'báo cáo',
   mentions: 'nhắc đến',
 };
+
+/** A stored relation in words; an unknown one (a newer Vanthu's) as it is stored. */
+export function relationWords(relation: string): string {
+  return (RELATION_LABELS as Readonly<Record<string, string>>)[relation] ?? relation;
+}
 
 export const PLACEHOLDER_LABEL = 'chưa có trong kho';
 

@@ -10,7 +10,7 @@ import { Option, type Command } from 'commander';
 import { VanthuError } from '../../../shared/api/errors';
 import {
   PLACEHOLDER_LABEL,
-  RELATION_LABELS,
+  relationWords,
   type Graph,
   type DocumentSource,
   type GraphNode,
@@ -81,9 +81,7 @@ function textTree(g: Graph, start: NodeId): string {
       const n = byId.get(String(other));
       if (!n) return;
       const last = i === edges.length - 1;
-      lines.push(
-        `${prefix}${last ? '└─' : '├─'}${dir === 'up' ? '↑' : '↓'} ${RELATION_LABELS[e.relation] ?? e.relation}: ${label(n)}`,
-      );
+      lines.push(`${prefix}${last ? '└─' : '├─'}${dir === 'up' ? '↑' : '↓'} ${relationWords(e.relation)}: ${label(n)}`);
       if (!seen.has(String(other)))
         walk(other, dir, prefix + (last ? '   ' : '│  '), new Set([...seen, String(other)]));
     });

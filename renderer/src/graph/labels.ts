@@ -2,6 +2,7 @@
 import {
   PLACEHOLDER_LABEL,
   RELATION_LABELS,
+  relationWords,
   type DocumentSource,
   type GraphEdge,
   type GraphNode,
@@ -46,7 +47,7 @@ export function sourceLabel(s: DocumentSource): string {
 }
 
 export function relationLabel(e: Pick<GraphEdge, 'relation'>): string {
-  return RELATION_LABELS[e.relation] ?? e.relation;
+  return relationWords(e.relation);
 }
 
 export const STATUS_LABELS: Partial<Record<GraphEdge['status'], string>> = {

@@ -1,16 +1,8 @@
 /** Vietnamese labels and typed-value helpers for the review controls (docs/review.md). */
 import { inputRefusalReasons, type ApiError } from '../../../shared/api/errors';
 import { readTypedDate } from '../../../shared/text/typed-date';
-import type { CitationRelation } from '../../../shared/model/directive';
 
-export const RELATION_LABELS: Record<CitationRelation, string> = {
-  implements: 'thực hiện',
-  basis: 'căn cứ',
-  responds: 'trả lời',
-  amends: 'sửa đổi, bổ sung',
-  reports: 'báo cáo',
-  mentions: 'nhắc đến',
-};
+export { RELATION_LABELS } from '../../../shared/graph/types';
 
 /** "0.85" → "85%": how sure the parser was. */
 export function confidenceText(confidence: number): string {
