@@ -4,7 +4,6 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { TaskDeadline } from '../../../shared/model/directive';
 import { VanthuError } from '../../../shared/api/errors';
 import { AgencyIndex, agencyKey, DISTRICT_AGENCY_TEMPLATE, uniqueAgencies } from '../../../shared/tasks/agencies';
 import {
@@ -81,14 +80,11 @@ interface TaskLine {
   task: TrackedTask | null;
 }
 
-/** A function's answers kept by their argument, for one call of the service. */
-function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = compute(key)));
-    return value;
-  };
+/** `compute(key)`, computed once per key while `known` lives. */
+function remembered<T>(known: Map<string, T>, key: string, compute: () => T): T {
+  let value = known.get(key);
+  if (value === undefined) known.set(key, (value = compute()));
+  return value;
 }
 
 const trackingKey = (documentId: number, itemKey: string, agency: string) =>
@@ -263,15 +259,9 @@ export class TaskService {
       : store.documentsWithTasks(this.db, trackingSince(filter.since, today));
     const engaged = store.engagedDocumentIds(this.db);
     const tracking = engaged.size > 0 ? this.trackingMap() : new Map<string, store.TrackingRow>();
-    const agenciesOf = memo((leadJson: string) => uniqueAgencies(JSON.parse(leadJson) as string[], index));
-    const untouchedStatus = memo((key: string) => {
-      const [date, recurrence, documentDate] = key.split('|');
-      const deadline: TaskDeadline | null =
-        date || recurrence
-          ? { text: '', date: date || null, recurrence: (recurrence || null) as TaskDeadline['recurrence'] }
-          : null;
-      return computeStatus(deadline, EMPTY_TRACKING, today, documentDate || null);
-    });
+    // Many tasks share a lead list and a deadline: both are worked out once per call.
+    const agenciesByLead = new Map<string, string[]>();
+    const statusByDeadline = new Map<string, ReturnType<typeof computeStatus>>();
     const out: TaskLine[] = [];
     for (const doc of docs) {
       if (engaged.has(doc.id)) {
@@ -283,10 +273,13 @@ export class TaskService {
       sheetOrder(store.taskOutlines(this.db, doc.id)).forEach((outline, i) => {
         const recurrence = outline.deadline?.recurrence ?? '';
         // computeStatus reads a document's date only for a recurring deadline.
-        const { status, dueDate } = untouchedStatus(
-          `${outline.deadline?.date ?? ''}|${recurrence}|${recurrence ? (doc.date ?? '') : ''}`,
+        const deadlineKey = `${outline.deadline?.date ?? ''}|${recurrence}|${recurrence ? (doc.date ?? '') : ''}`;
+        const { status, dueDate } = remembered(statusByDeadline, deadlineKey, () =>
+          computeStatus(outline.deadline, EMPTY_TRACKING, today, doc.date),
         );
-        const agencies = agenciesOf(outline.leadJson);
+        const agencies = remembered(agenciesByLead, outline.leadJson, () =>
+          uniqueAgencies(JSON.parse(outline.leadJson) as string[], index),
+        );
         for (const agency of agencies.length > 0 ? agencies : ['']) {
           out.push({ doc, stt: i + 1, agency, dueDate, status, task: null });
         }
