@@ -184,13 +184,23 @@ interface HistoryContext {
   document(id: number): { type: string | null; ref: string | null; date: string | null } | null;
 }
 
-/** «Kế hoạch 99-KH/TU ngày 01/02/2021»: a citation or a document as a clerk names it. */
-function citedLabel(c: { type?: unknown; ref?: unknown; date?: unknown; text?: unknown }): string | undefined {
+/**
+ * «Kế hoạch 99-KH/TU ngày 01/02/2021 của Tỉnh ủy»: a citation or a document as a clerk names it
+ * (the issuer where the row has one: a document's label is looked up without it).
+ */
+function citedLabel(c: {
+  type?: unknown;
+  ref?: unknown;
+  date?: unknown;
+  issuer?: unknown;
+  text?: unknown;
+}): string | undefined {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
   const head = [str(c.type), str(c.ref)].filter(Boolean).join(' ');
   const date = str(c.date);
+  const issuer = str(c.issuer);
   const named = [head, date ? `ngày ${short(date)}` : ''].filter(Boolean).join(' ');
-  if (named) return short(named);
+  if (named) return short(issuer ? `${named} của ${issuer}` : named);
   const text = str(c.text);
   return text ? short(text.replace(/\s+/g, ' ')) : undefined;
 }
@@ -216,8 +226,18 @@ function correctionValue(data: Record<string, unknown>): { op?: unknown; value?:
   }
 }
 
-function itemLabel(kind: string, key: string, data: Record<string, unknown>, ctx: HistoryContext): string | undefined {
-  const item = correctionValue(data).value ?? {};
+/**
+ * What a correction names: its value, else (a removal stores none) the row the same change
+ * deleted or, taken back, wrote again (`effect`, the trigger's copy of it), else the words its key spans.
+ */
+function itemLabel(
+  kind: string,
+  key: string,
+  data: Record<string, unknown>,
+  ctx: HistoryContext,
+  effect?: Record<string, unknown>,
+): string | undefined {
+  const item = correctionValue(data).value ?? effect ?? {};
   return (
     (kind === 'citation' ? citedLabel(item) : typeof item.text === 'string' ? short(item.text) : undefined) ??
     spannedText(key, ctx)
@@ -229,13 +249,14 @@ function itemCorrectionSummary(
   data: Record<string, unknown>,
   ctx: HistoryContext,
   replaced: Record<string, unknown> | undefined,
+  effect: Record<string, unknown> | undefined,
 ): string | null {
   const target = typeof data.target === 'string' ? data.target : '';
   const m = /^(citation|task):(.+)$/.exec(target);
   if (!m) return null;
   const kind = m[1] === 'citation' ? 'trích dẫn' : 'nhiệm vụ';
   const value = correctionValue(data);
-  const label = itemLabel(m[1]!, m[2]!, data, ctx);
+  const label = itemLabel(m[1]!, m[2]!, data, ctx, effect);
   const named = label ? ` «${label}»` : '';
   const inserted = row.action === 'insert';
   // Saved again: the clerk edited an item already corrected (or added) — say what it was.
@@ -269,7 +290,12 @@ function documentLabel(id: unknown, ctx: HistoryContext): string | undefined {
   return doc ? (citedLabel(doc) ?? `văn bản #${id}`) : `văn bản #${id}`;
 }
 
-function toEntry(row: s.HistoryRow, ctx: HistoryContext, replaced?: Record<string, unknown>): HistoryEntry {
+function toEntry(
+  row: s.HistoryRow,
+  ctx: HistoryContext,
+  replaced?: Record<string, unknown>,
+  effect?: Record<string, unknown>,
+): HistoryEntry {
   let data: Record<string, unknown> = {};
   try {
     data = JSON.parse(row.data_json) as Record<string, unknown>;
@@ -298,7 +324,7 @@ function toEntry(row: s.HistoryRow, ctx: HistoryContext, replaced?: Record<strin
         ': ' +
         shown.map((c) => `${FIELD_LABELS[c.field]} «${short(c.old, c.field)}» → «${short(c.new, c.field)}»`).join('; ');
   } else if (row.entity === 'corrections') {
-    const item = itemCorrectionSummary(row, data, ctx, replaced);
+    const item = itemCorrectionSummary(row, data, ctx, replaced, effect);
     const label = targetLabel(data.target);
     if (item !== null) summary = item;
     else if (label !== undefined) summary += ` «${label}»`;
@@ -352,6 +378,42 @@ function replacedCorrections(rows: readonly s.HistoryRow[]): Map<number, s.Histo
   return replaced;
 }
 
+function parsed(row: s.HistoryRow): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(row.data_json) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removing a parser citation stores no value, only its key (its span in the text); the same change
+ * then deletes its citations row, whose trigger copy holds its type, number/symbol, date and issuer.
+ * Taking the removal back (the correction's delete) writes the row again. By the correction's id,
+ * that row's data: the first citations row after it with the key's span, before the next correction.
+ */
+function removedCitations(rows: readonly s.HistoryRow[]): Map<number, Record<string, unknown>> {
+  const found = new Map<number, Record<string, unknown>>();
+  const ordered = [...rows].sort((a, b) => a.id - b.id);
+  ordered.forEach((row, i) => {
+    if (row.entity !== 'corrections') return;
+    const data = parsed(row);
+    const key = /^citation:p(\d+)-(\d+)/.exec(typeof data?.target === 'string' ? data.target : '');
+    if (!key || !data || correctionValue(data).op !== 'remove') return;
+    const wanted = row.action === 'insert' ? 'delete' : 'insert';
+    for (const next of ordered.slice(i + 1)) {
+      if (next.entity === 'corrections') break;
+      if (next.entity !== 'citations' || next.action !== wanted) continue;
+      const cited = parsed(next);
+      if (cited?.start === Number(key[1]) && cited.end === Number(key[2])) {
+        found.set(row.id, cited);
+        break;
+      }
+    }
+  });
+  return found;
+}
+
 export function documentHistory(db: Database, documentId: number, limit = 200): HistoryEntry[] {
   const docs = db.prepare('SELECT type, ref, date FROM documents WHERE id = ?');
   const seen = new Map<number, { type: string | null; ref: string | null; date: string | null } | null>();
@@ -369,6 +431,7 @@ export function documentHistory(db: Database, documentId: number, limit = 200): 
   };
   const rows = s.historyOf(db, documentId, limit).filter((row) => !INTERNAL_ENTITIES.has(row.entity));
   const replaced = replacedCorrections(rows);
+  const removed = removedCitations(rows);
   const skip = new Set([...replaced.values()].map((r) => r.id));
   return rows
     .filter((row) => !skip.has(row.id))
@@ -380,6 +443,6 @@ export function documentHistory(db: Database, documentId: number, limit = 200): 
       } catch {
         data = undefined;
       }
-      return toEntry(row, ctx, data);
+      return toEntry(row, ctx, data, removed.get(row.id));
     });
 }

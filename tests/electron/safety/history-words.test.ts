@@ -94,7 +94,7 @@ describe('history summaries', () => {
     const entries = await ok<HistoryEntry[]>(call('documentHistory', { id: plan }));
     const summaries = entries.map((e) => e.summary);
     for (const summary of summaries) expect(summary).not.toMatch(RAW);
-    const removedText = 'Công văn số 02-CĐ/TU, ngày 08/01/2021 của Ban Thường vụ Tỉnh ủy';
+    const removedText = 'Công văn 02-CĐ/TU ngày 08/01/2021 của Ban Thường vụ Tỉnh ủy';
     expect(summaries.filter((t) => /^(Văn thư|Khôi phục|Xóa trích dẫn văn thư|Trả)/.test(t)).reverse()).toEqual([
       'Văn thư xác nhận trích dẫn là «Công văn 571-CV/TU ngày 12/03/2021»',
       'Văn thư thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»',
@@ -113,6 +113,26 @@ describe('history summaries', () => {
     );
     // Saving c1 again wrote a delete and an insert of its correction: one change, not two.
     expect(summaries.filter((t) => t.includes('98-KH/TU') && t.startsWith('Văn thư'))).toHaveLength(1);
+  });
+
+  // Regression: a parser citation the clerk removed (and restored) was named only by its words in
+  // the text, «Văn thư xóa trích dẫn «Công văn số 02-CĐ/TU, ngày 08/01/2021 của Ban Thường vụ Tỉnh
+  // ủy»», where one the clerk added or edited reads «Kế hoạch 99-KH/TU ngày 01/02/2021»: the
+  // correction stores no value for a removal, only its key (the span in the text).
+  test('a removed parser citation is named by its type, number/symbol, date and issuer', async () => {
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const doc = await ok<{ review: { citations: { key: string; origin: string; ref: string | null }[] } }>(
+      call('getDocument', { id: plan }),
+    );
+    const parsed = doc.review.citations.find((c) => c.origin === 'parser' && c.ref === '02-CĐ/TU')!.key;
+    await ok(call('removeCitation', { id: plan, key: parsed }));
+    await ok(call('clearCorrection', { id: plan, target: `citation:${parsed}` }));
+    const summaries = (await ok<HistoryEntry[]>(call('documentHistory', { id: plan }))).map((e) => e.summary);
+    const named = 'Công văn 02-CĐ/TU ngày 08/01/2021 của Ban Thường vụ Tỉnh ủy';
+    expect(summaries.filter((t) => /^(Văn thư|Khôi phục)/.test(t)).reverse()).toEqual([
+      `Văn thư xóa trích dẫn «${named}»`,
+      `Khôi phục trích dẫn «${named}»`,
+    ]);
   });
 
   // Regression: rows were rewritten by position, so removing the first citation moved the second
