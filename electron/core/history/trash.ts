@@ -329,9 +329,12 @@ function toEntry(
     if (item !== null) summary = item;
     else if (label !== undefined) summary += ` «${label}»`;
   } else if (row.entity === 'graph_decisions') {
-    const words = DECISION_WORDS[String(data.action)];
+    // A link the clerk added goes with its decision (the link's own row is left out, decisionEffects).
+    const removedLink = row.action === 'delete' && data.action === 'add';
+    const words = DECISION_WORDS[removedLink ? 'remove' : String(data.action)];
     const target = documentLabel(data.to_doc, ctx);
-    if (words !== undefined && row.action === 'insert') summary = `${words}${target ? ` «${target}»` : ''}`;
+    if (words !== undefined && (row.action === 'insert' || removedLink))
+      summary = `${words}${target ? ` «${target}»` : ''}`;
     else {
       const label = GRAPH_DECISIONS[String(data.action)];
       if (label !== undefined) summary += ` «${label}»${target ? ` (${target})` : ''}`;
@@ -414,6 +417,62 @@ function removedCitations(rows: readonly s.HistoryRow[]): Map<number, Record<str
   return found;
 }
 
+/** What ties a link to a decision: its citing document, match key, citation and cited document. */
+interface EdgeKey {
+  from_id: unknown;
+  match_key: unknown;
+  citation_id: unknown;
+  to_doc: unknown;
+}
+
+/** A decision's transaction is one short write: its link rows follow it within this. */
+const DECISION_MS = 2000;
+
+/**
+ * A decision on #/pending or the graph (confirm, reject, add, take back, remove) and the link rows
+ * its transaction changed are one change, said by the decision's entry; they were two or three
+ * («Văn thư xác nhận trích dẫn là «…»», then «Sửa liên kết văn bản: trạng thái …» per link). The
+ * ids to leave out: graph_edges rows after a graph_decisions row, of its citing document and match
+ * key (a link the clerk added or removes: of its cited document and no citation), before any other
+ * kind of row and within DECISION_MS; and a decision the next one replaces (confirm after reject of
+ * the same document deletes the reject first).
+ */
+function decisionEffects(
+  rows: readonly s.HistoryRow[],
+  edgeOf: (row: s.HistoryRow) => EdgeKey | undefined,
+): Set<number> {
+  const skip = new Set<number>();
+  const ordered = [...rows].sort((a, b) => a.id - b.id);
+  ordered.forEach((row, i) => {
+    if (row.entity !== 'graph_decisions') return;
+    const decision = parsed(row);
+    if (!decision) return;
+    const start = Date.parse(row.at);
+    for (const next of ordered.slice(i + 1)) {
+      if (!(Date.parse(next.at) - start <= DECISION_MS)) break;
+      if (next.entity === 'graph_decisions') {
+        const other = parsed(next);
+        const replaces =
+          row.action === 'delete' &&
+          next.action === 'insert' &&
+          other !== undefined &&
+          (['from_id', 'match_key', 'to_doc'] as const).every((k) => other[k] === decision[k]);
+        if (replaces) skip.add(row.id);
+        break;
+      }
+      if (next.entity !== 'graph_edges') break;
+      const edge = edgeOf(next);
+      if (edge === undefined || edge.from_id !== decision.from_id) continue;
+      const ours =
+        decision.match_key === null || decision.match_key === undefined
+          ? edge.citation_id === null && edge.to_doc === decision.to_doc
+          : edge.match_key === decision.match_key;
+      if (ours) skip.add(next.id);
+    }
+  });
+  return skip;
+}
+
 export function documentHistory(db: Database, documentId: number, limit = 200): HistoryEntry[] {
   const docs = db.prepare('SELECT type, ref, date FROM documents WHERE id = ?');
   const seen = new Map<number, { type: string | null; ref: string | null; date: string | null } | null>();
@@ -432,7 +491,21 @@ export function documentHistory(db: Database, documentId: number, limit = 200): 
   const rows = s.historyOf(db, documentId, limit).filter((row) => !INTERNAL_ENTITIES.has(row.entity));
   const replaced = replacedCorrections(rows);
   const removed = removedCitations(rows);
+  // A link's citing document and match key: an insert or delete row holds them, an update only
+  // what changed (the live link, else another row of the same link, has them).
+  const liveEdge = db.prepare('SELECT from_id, match_key, citation_id, to_doc FROM graph_edges WHERE id = ?');
+  const fullEdges = new Map<number, EdgeKey>();
+  for (const row of rows) {
+    const data = row.entity === 'graph_edges' && row.action !== 'update' ? parsed(row) : undefined;
+    if (data && row.entity_id !== null) fullEdges.set(row.entity_id, data as unknown as EdgeKey);
+  }
+  const edgeOf = (row: s.HistoryRow): EdgeKey | undefined => {
+    if (row.action !== 'update') return parsed(row) as EdgeKey | undefined;
+    if (row.entity_id === null) return undefined;
+    return (liveEdge.get(row.entity_id) as EdgeKey | undefined) ?? fullEdges.get(row.entity_id);
+  };
   const skip = new Set([...replaced.values()].map((r) => r.id));
+  for (const id of decisionEffects(rows, edgeOf)) skip.add(id);
   return rows
     .filter((row) => !skip.has(row.id))
     .map((row) => {

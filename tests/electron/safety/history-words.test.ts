@@ -12,6 +12,7 @@ import type { HistoryEntry } from '../../../shared/model/safety';
 import { ROOT, tempDir } from '../../helpers/tmp';
 
 const GRAPH = path.join(ROOT, 'tests', 'fixtures', 'graph');
+const CORPUS = path.join(ROOT, 'tests', 'fixtures', 'corpus');
 
 async function ok<T>(p: Promise<Result<unknown>>): Promise<T> {
   const r = await p;
@@ -108,9 +109,10 @@ describe('history summaries', () => {
       expect.arrayContaining([
         'Thêm trích dẫn «Kế hoạch 99-KH/TU ngày 01/02/2021»',
         'Thêm liên kết văn bản tới «99-KH/TU ngày 01/02/2021» (chưa có trong kho)',
-        'Thêm liên kết văn bản tới «Công văn 571-CV/TU ngày 12/03/2021» (văn thư thêm)',
       ]),
     );
+    // The link the clerk added is one entry, its decision's «Văn thư thêm liên kết tới «…»».
+    expect(summaries).not.toContain('Thêm liên kết văn bản tới «Công văn 571-CV/TU ngày 12/03/2021» (văn thư thêm)');
     // Saving c1 again wrote a delete and an insert of its correction: one change, not two.
     expect(summaries.filter((t) => t.includes('98-KH/TU') && t.startsWith('Văn thư'))).toHaveLength(1);
   });
@@ -133,6 +135,66 @@ describe('history summaries', () => {
       `Văn thư xóa trích dẫn «${named}»`,
       `Khôi phục trích dẫn «${named}»`,
     ]);
+  });
+
+  // Regression: a decision on #/pending or the graph was logged twice: «Văn thư xác nhận trích dẫn
+  // là «…»» and, from the same transaction, «Sửa liên kết văn bản: trạng thái «đã liên kết» → «văn
+  // thư đã xác nhận»» for every link it moved (an added link: «Văn thư thêm liên kết tới «…»» and
+  // «Thêm liên kết văn bản tới «…» (văn thư thêm)»).
+  test('a link decision is one entry, not also one per link it changed', async () => {
+    const history = async (id: number) =>
+      (await ok<HistoryEntry[]>(call('documentHistory', { id }))).map((e) => e.summary);
+    /** The entries `act` adds to each document's history, oldest first. */
+    const added = async (ids: number[], act: () => Promise<unknown>) => {
+      const before = await Promise.all(ids.map(history));
+      await act();
+      const after = await Promise.all(ids.map(history));
+      return after.map((a, i) => a.slice(0, a.length - before[i]!.length).reverse());
+    };
+    // The district plan cites 571-CV/TU twice (its subject line and its body): two links, one decision.
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
+      call('graphLinks', { id: plan }),
+    );
+    expect(links.up.filter((u) => u.node.id === letter)).toHaveLength(2);
+    const edge = links.up.find((u) => u.node.id === letter)!.edge;
+    const confirm = () => call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } });
+    const [planConfirm, letterConfirm] = await added([plan, letter], confirm);
+    expect(planConfirm).toEqual(['Văn thư xác nhận trích dẫn là «Công văn 571-CV/TU ngày 12/03/2021»']);
+    expect(letterConfirm).toHaveLength(1);
+    const [planAdd] = await added([plan], () =>
+      call('graphDecide', { decision: { action: 'add', fromId: plan, toDoc: letter, relation: 'basis' } }),
+    );
+    expect(planAdd).toEqual(['Văn thư thêm liên kết tới «Công văn 571-CV/TU ngày 12/03/2021»']);
+    const manual = (
+      await ok<{ up: { edge: { id: number; status?: string } }[] }>(call('graphLinks', { id: plan }))
+    ).up.find((u) => u.edge.status === 'manual')!.edge;
+    const [planRemove] = await added([plan], () =>
+      call('graphDecide', { decision: { action: 'remove', edgeId: manual.id } }),
+    );
+    expect(planRemove).toEqual(['Văn thư bỏ liên kết tới «Công văn 571-CV/TU ngày 12/03/2021»']);
+
+    // A pending citation: the same directive imported twice (a .txt and a .pdf) fits the plan's
+    // undated citation of 05-CT/TW. Rejecting one moves the link to the other; confirming it pins it.
+    const cites = (await archive.importPaths([path.join(CORPUS, '006-kh-huyen-uy-phu-luc.txt')])).files[0]!.id!;
+    const txt = (await archive.importPaths([path.join(CORPUS, '019-central-ban-bi-thu-chi-thi.txt')])).files[0]!.id!;
+    const pdf = (await archive.importPaths([path.join(CORPUS, 'formats', '019-central-ban-bi-thu-chi-thi.pdf')]))
+      .files[0]!.id!;
+    const pending = (await ok<{ edgeId: number; from: { id: number } }[]>(call('graphPending', {}))).find(
+      (p) => p.from.id === cites,
+    )!;
+    const [citesReject, txtReject, pdfReject] = await added([cites, txt, pdf], () =>
+      call('graphDecide', { decision: { action: 'reject', edgeId: pending.edgeId, toDoc: pdf } }),
+    );
+    expect(citesReject).toEqual(['Văn thư xác nhận trích dẫn không phải «Chỉ thị 05-CT/TW ngày 15/05/2016»']);
+    expect(txtReject).toHaveLength(1);
+    expect(pdfReject).toHaveLength(1);
+    const [citesConfirm, txtConfirm] = await added([cites, txt], () =>
+      call('graphDecide', { decision: { action: 'confirm', edgeId: pending.edgeId, toDoc: txt } }),
+    );
+    expect(citesConfirm).toEqual(['Văn thư xác nhận trích dẫn là «Chỉ thị 05-CT/TW ngày 15/05/2016»']);
+    expect(txtConfirm).toHaveLength(1);
   });
 
   // Regression: rows were rewritten by position, so removing the first citation moved the second
