@@ -178,10 +178,17 @@ const GRAPH_DECISIONS: Record<string, string> = {
   remove: 'văn thư bỏ',
 };
 
-/** What the summaries look up: the document's text (a parser item's key is its span), other documents. */
+/**
+ * What the summaries look up: the document whose history it is and its text (a parser item's key
+ * is its span), other documents, a link's citing document and citation, a citation's words.
+ */
 interface HistoryContext {
+  id: number;
   text: string | null;
   document(id: number): { type: string | null; ref: string | null; date: string | null } | null;
+  edge(row: s.HistoryRow): EdgeKey | undefined;
+  /** «words», and which of them when the citing text has two citations in the same words. */
+  citationWords(edge: EdgeKey | undefined): string | undefined;
 }
 
 /**
@@ -284,6 +291,14 @@ const DECISION_WORDS: Record<string, string> = {
   remove: 'Văn thư bỏ liên kết tới',
 };
 
+/** The same decisions in the cited document's history, by the document that cites it. */
+const CITED_DECISION_WORDS: Record<string, (from: string) => string> = {
+  confirm: (from) => `Văn thư xác nhận «${from}» trích dẫn văn bản này`,
+  reject: (from) => `Văn thư xác nhận «${from}» không trích dẫn văn bản này`,
+  add: (from) => `Văn thư thêm liên kết từ «${from}»`,
+  remove: (from) => `Văn thư bỏ liên kết từ «${from}»`,
+};
+
 function documentLabel(id: unknown, ctx: HistoryContext): string | undefined {
   if (typeof id !== 'number') return undefined;
   const doc = ctx.document(id);
@@ -317,12 +332,35 @@ function toEntry(
   const what = ENTITY_LABELS[row.entity] ?? 'dữ liệu liên quan';
   const action = ACTION_LABELS[row.action] ?? 'Thay đổi';
   let summary = row.entity === 'documents' ? action : `${action} ${what.toLowerCase()}`;
-  if (row.action === 'update') {
-    const shown = changes.filter((c) => FIELD_LABELS[c.field] !== undefined);
-    if (shown.length > 0)
-      summary +=
-        ': ' +
-        shown.map((c) => `${FIELD_LABELS[c.field]} «${short(c.old, c.field)}» → «${short(c.new, c.field)}»`).join('; ');
+  const shown = changes.filter((c) => FIELD_LABELS[c.field] !== undefined);
+  const changed =
+    row.action === 'update' && shown.length > 0
+      ? ': ' +
+        shown.map((c) => `${FIELD_LABELS[c.field]} «${short(c.old, c.field)}» → «${short(c.new, c.field)}»`).join('; ')
+      : '';
+  if (row.entity === 'graph_edges') {
+    // Which link: a document's links of two citations of one document read alike otherwise. From
+    // the cited side, who cites (the link points at this document); from the citing side, where to.
+    const edge = ctx.edge(row);
+    const citing = typeof edge?.from_id === 'number' && edge.from_id !== ctx.id ? edge.from_id : null;
+    const words = ctx.citationWords(edge);
+    if (citing !== null) summary += ` từ «${documentLabel(citing, ctx)}»${words ? `, trích dẫn ${words}` : ''}`;
+    else if (words) summary += ` của trích dẫn ${words}`;
+    if (row.action === 'update') summary += changed;
+    else {
+      // What the link points at: the document in the archive, else the citation as written.
+      const target =
+        citing !== null
+          ? undefined
+          : typeof data.to_doc === 'number'
+            ? documentLabel(data.to_doc, ctx)
+            : citedLabel({ ref: data.ref_key, date: data.date });
+      const status = VALUE_LABELS.status![String(data.status)];
+      if (target !== undefined) summary += ` tới «${target}»`;
+      if (status !== undefined) summary += ` (${status})`;
+    }
+  } else if (row.action === 'update') {
+    summary += changed;
   } else if (row.entity === 'corrections') {
     const item = itemCorrectionSummary(row, data, ctx, replaced, effect);
     const label = targetLabel(data.target);
@@ -331,10 +369,17 @@ function toEntry(
   } else if (row.entity === 'graph_decisions') {
     // A link the clerk added goes with its decision (the link's own row is left out, decisionEffects).
     const removedLink = row.action === 'delete' && data.action === 'add';
-    const words = DECISION_WORDS[removedLink ? 'remove' : String(data.action)];
-    const target = documentLabel(data.to_doc, ctx);
-    if (words !== undefined && (row.action === 'insert' || removedLink))
-      summary = `${words}${target ? ` «${target}»` : ''}`;
+    const decision = removedLink ? 'remove' : String(data.action);
+    // In the cited document's history, the decision is about the document that cites it.
+    const cited = typeof data.from_id === 'number' && data.from_id !== ctx.id;
+    const target = documentLabel(cited ? data.from_id : data.to_doc, ctx);
+    const words = DECISION_WORDS[decision];
+    const said = cited
+      ? CITED_DECISION_WORDS[decision]?.(target ?? '')
+      : words !== undefined
+        ? `${words}${target ? ` «${target}»` : ''}`
+        : undefined;
+    if (said !== undefined && (row.action === 'insert' || removedLink)) summary = said;
     else {
       const label = GRAPH_DECISIONS[String(data.action)];
       if (label !== undefined) summary += ` «${label}»${target ? ` (${target})` : ''}`;
@@ -342,15 +387,6 @@ function toEntry(
   } else if (row.entity === 'citations') {
     const label = citedLabel(data);
     if (label !== undefined) summary += ` «${label}»`;
-  } else if (row.entity === 'graph_edges') {
-    // What the link points at: the document in the archive, else the citation as written.
-    const target =
-      typeof data.to_doc === 'number'
-        ? documentLabel(data.to_doc, ctx)
-        : citedLabel({ ref: data.ref_key, date: data.date });
-    const status = VALUE_LABELS.status![String(data.status)];
-    if (target !== undefined) summary += ` tới «${target}»`;
-    if (status !== undefined) summary += ` (${status})`;
   } else if (row.entity !== 'documents') {
     const label = data.text ?? data.label ?? data.ref ?? data.agency;
     if (label !== undefined) summary += ` «${short(label)}»`;
@@ -478,6 +514,9 @@ export function documentHistory(db: Database, documentId: number, limit = 200): 
   const seen = new Map<number, { type: string | null; ref: string | null; date: string | null } | null>();
   let text: string | null | undefined;
   const ctx: HistoryContext = {
+    id: documentId,
+    edge: (row) => edgeOf(row),
+    citationWords: (edge) => citationWords(edge),
     get text() {
       if (text === undefined) text = getDocument(db, documentId)?.text ?? null;
       return text;
@@ -503,6 +542,33 @@ export function documentHistory(db: Database, documentId: number, limit = 200): 
     if (row.action !== 'update') return parsed(row) as EdgeKey | undefined;
     if (row.entity_id === null) return undefined;
     return (liveEdge.get(row.entity_id) as EdgeKey | undefined) ?? fullEdges.get(row.entity_id);
+  };
+  // A link's citation's words: the live row's (of the link's citing document: a removed citation's
+  // id may be another's since), else its span in this document's text, from the row's copy.
+  const liveCitation = db.prepare('SELECT text FROM citations WHERE id = ? AND document_id = ?').pluck();
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const ofDocument = db.prepare('SELECT id, text FROM citations WHERE document_id = ? ORDER BY start, id');
+  const citing = new Map<number, { id: number; text: string }[]>();
+  const citationsOf = (id: number) => {
+    if (!citing.has(id)) citing.set(id, ofDocument.all(id) as { id: number; text: string }[]);
+    return citing.get(id)!;
+  };
+  const citationWords = (edge: EdgeKey | undefined): string | undefined => {
+    const citationId = edge?.citation_id;
+    if (typeof citationId !== 'number') return undefined;
+    const live = liveCitation.get(citationId, edge!.from_id) as string | undefined;
+    if (live !== undefined) {
+      const words = collapse(live);
+      const same = citationsOf(edge!.from_id as number).filter((c) => collapse(c.text) === words);
+      const nth = same.findIndex((c) => c.id === citationId) + 1;
+      return `«${short(words)}»${same.length > 1 ? ` (lần thứ ${nth} trong văn bản)` : ''}`;
+    }
+    if (edge!.from_id !== documentId) return undefined;
+    const copy = rows.find((r) => r.entity === 'citations' && r.entity_id === citationId && r.action !== 'update');
+    const span = copy ? parsed(copy) : undefined;
+    if (!span || typeof span.start !== 'number' || typeof span.end !== 'number') return undefined;
+    const words = spannedText(`p${span.start}-${span.end}`, ctx);
+    return words ? `«${words}»` : undefined;
   };
   const skip = new Set([...replaced.values()].map((r) => r.id));
   for (const id of decisionEffects(rows, edgeOf)) skip.add(id);

@@ -4,6 +4,7 @@
  * «5» → «—»; trạng thái «missing» → «resolved»», «Sửa graph_docs: ref_key …», «Thêm chỉnh sửa
  * «field:ref»», «Thêm graph_decisions».
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Archive } from '../../../electron/core/archive';
 import { createDispatcher, type Dispatch } from '../../../electron/core/api/dispatch';
@@ -64,7 +65,7 @@ describe('history summaries', () => {
         'Sửa: cấp «Tỉnh» → «Huyện»',
         'Sửa: ngày «12/03/2021» → «13/03/2021»',
         expect.stringMatching(
-          /^Sửa liên kết văn bản: trạng thái «chưa có trong kho» → «(đã liên kết|cần văn thư xác nhận)»$/,
+          /^Sửa liên kết văn bản (từ|của trích dẫn) «.+»: trạng thái «chưa có trong kho» → «(đã liên kết|cần văn thư xác nhận)»$/,
         ),
       ]),
     );
@@ -195,6 +196,74 @@ describe('history summaries', () => {
     );
     expect(citesConfirm).toEqual(['Văn thư xác nhận trích dẫn là «Chỉ thị 05-CT/TW ngày 15/05/2016»']);
     expect(txtConfirm).toHaveLength(1);
+  });
+
+  // Regression: the two links of the plan's two citations of 571-CV/TU read alike in both documents'
+  // histories, twice «Sửa liên kết văn bản: trạng thái «chưa có trong kho» → «đã liên kết»»; the
+  // cited letter's entries named the letter itself («… tới «Công văn 571-CV/TU …»», «Văn thư xác
+  // nhận trích dẫn là «Công văn 571-CV/TU …»»), not the plan that cites it.
+  test('two links of one citing document are told apart, and named from the cited side by who cites', async () => {
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
+      call('graphLinks', { id: plan }),
+    );
+    const edge = links.up.find((u) => u.node.id === letter)!.edge;
+    await ok(call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } }));
+    const history = async (id: number) =>
+      (await ok<HistoryEntry[]>(call('documentHistory', { id }))).filter((e) => e.entity.startsWith('graph_'));
+    const planEntries = await history(plan);
+    const letterEntries = await history(letter);
+    for (const entries of [planEntries, letterEntries]) {
+      const moved = entries.filter((e) => e.entity === 'graph_edges' && e.action === 'update');
+      expect(moved).toHaveLength(2);
+      expect(new Set(moved.map((e) => e.summary)).size).toBe(2);
+    }
+    const words = [
+      'Công văn số 571-CV/TU của Ban Thường vụ Tỉnh ủy -----',
+      'Công văn số 571-CV/TU ngày 12/3/2021 của Ban Thường vụ Tỉnh ủy',
+    ];
+    const moved = '«chưa có trong kho» → «đã liên kết»';
+    expect(planEntries.map((e) => e.summary).reverse()).toEqual([
+      `Sửa liên kết văn bản của trích dẫn «${words[0]}»: trạng thái ${moved}`,
+      `Sửa liên kết văn bản của trích dẫn «${words[1]}»: trạng thái ${moved}`,
+      'Văn thư xác nhận trích dẫn là «Công văn 571-CV/TU ngày 12/03/2021»',
+    ]);
+    const from = 'Kế hoạch 128-KH/HU ngày 20/03/2021';
+    expect(letterEntries.map((e) => e.summary).reverse()).toEqual([
+      `Sửa liên kết văn bản từ «${from}», trích dẫn «${words[0]}»: trạng thái ${moved}`,
+      `Sửa liên kết văn bản từ «${from}», trích dẫn «${words[1]}»: trạng thái ${moved}`,
+      `Văn thư xác nhận «${from}» trích dẫn văn bản này`,
+    ]);
+  });
+
+  // Regression: two citations in the same words (the plan cites the letter again, word for word, in
+  // its second point) gave their links the same entry.
+  test('links of two citations in the same words are told apart by which one in the text', async () => {
+    const original = readFileSync(path.join(GRAPH, '3-huyen-128-kh-hu.txt'), 'utf8');
+    const cited = 'Công văn số 571-CV/TU ngày 12/3/2021 của Ban Thường vụ Tỉnh ủy';
+    const again = `2. Theo ${cited}, các chi bộ báo cáo kết quả trước ngày 30/3/2021.\n`;
+    const dir = tempDir();
+    const file = path.join(dir.dir, '128-kh-hu-hai-lan.txt');
+    writeFileSync(file, original.replace('\nNơi nhận:', `${again}\nNơi nhận:`));
+    try {
+      const plan = (await archive.importPaths([file])).files[0]!.id!;
+      await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')]);
+      const same = archive.db.prepare('SELECT count(*) FROM citations WHERE document_id = ? AND text = ?').pluck();
+      expect(same.get(plan, cited)).toBe(2);
+      const moved = (await ok<HistoryEntry[]>(call('documentHistory', { id: plan })))
+        .filter((e) => e.entity === 'graph_edges')
+        .map((e) => e.summary);
+      expect(moved).toHaveLength(3);
+      expect(new Set(moved).size).toBe(3);
+      expect(moved).toEqual(
+        expect.arrayContaining(
+          [1, 2].map((n) => expect.stringContaining(`của trích dẫn «${cited}» (lần thứ ${n} trong văn bản):`)),
+        ),
+      );
+    } finally {
+      dir.cleanup();
+    }
   });
 
   // Regression: rows were rewritten by position, so removing the first citation moved the second
