@@ -397,7 +397,9 @@ function toEntry(
 /**
  * Saving a correction again replaces it (delete, then insert, of one target in one transaction):
  * the delete is not a change of its own and is left out; the insert says what it replaced. By
- * the insert's id, the replaced correction's data.
+ * the insert's id, the replaced correction's data. The two rows are written by two statements,
+ * one right after the other (nothing else fires between them): their ids follow each other, while
+ * their times differ when a millisecond ends between them (1 re-save in ~25 was two entries).
  */
 function replacedCorrections(rows: readonly s.HistoryRow[]): Map<number, s.HistoryRow> {
   const replaced = new Map<number, s.HistoryRow>();
@@ -411,7 +413,12 @@ function replacedCorrections(rows: readonly s.HistoryRow[]): Map<number, s.Histo
   };
   for (let i = 0; i + 1 < ordered.length; i++) {
     const [a, b] = [ordered[i]!, ordered[i + 1]!];
-    if (a.action === 'delete' && b.action === 'insert' && a.at === b.at && targetOf(a) === targetOf(b))
+    if (
+      a.action === 'delete' &&
+      b.action === 'insert' &&
+      (b.id === a.id + 1 || a.at === b.at) &&
+      targetOf(a) === targetOf(b)
+    )
       replaced.set(b.id, a);
   }
   return replaced;
