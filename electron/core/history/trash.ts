@@ -424,6 +424,9 @@ function replacedCorrections(rows: readonly s.HistoryRow[]): Map<number, s.Histo
   return replaced;
 }
 
+/** A clerk's change is one short transaction: the rows it writes follow its first within this. */
+const CHANGE_MS = 2000;
+
 function parsed(row: s.HistoryRow): Record<string, unknown> | undefined {
   try {
     return JSON.parse(row.data_json) as Record<string, unknown>;
@@ -447,8 +450,10 @@ function removedCitations(rows: readonly s.HistoryRow[]): Map<number, Record<str
     const key = /^citation:p(\d+)-(\d+)/.exec(typeof data?.target === 'string' ? data.target : '');
     if (!key || !data || correctionValue(data).op !== 'remove') return;
     const wanted = row.action === 'insert' ? 'delete' : 'insert';
-    for (const next of ordered.slice(i + 1)) {
-      if (next.entity === 'corrections') break;
+    const start = Date.parse(row.at);
+    for (let j = i + 1; j < ordered.length; j++) {
+      const next = ordered[j]!;
+      if (next.entity === 'corrections' || !(Date.parse(next.at) - start <= CHANGE_MS)) break;
       if (next.entity !== 'citations' || next.action !== wanted) continue;
       const cited = parsed(next);
       if (cited?.start === Number(key[1]) && cited.end === Number(key[2])) {
@@ -468,16 +473,13 @@ interface EdgeKey {
   to_doc: unknown;
 }
 
-/** A decision's transaction is one short write: its link rows follow it within this. */
-const DECISION_MS = 2000;
-
 /**
  * A decision on #/pending or the graph (confirm, reject, add, take back, remove) and the link rows
  * its transaction changed are one change, said by the decision's entry; they were two or three
  * («Văn thư xác nhận trích dẫn là «…»», then «Sửa liên kết văn bản: trạng thái …» per link). The
  * ids to leave out: graph_edges rows after a graph_decisions row, of its citing document and match
  * key (a link the clerk added or removes: of its cited document and no citation), before any other
- * kind of row and within DECISION_MS; and a decision the next one replaces (confirm after reject of
+ * kind of row and within CHANGE_MS; and a decision the next one replaces (confirm after reject of
  * the same document deletes the reject first).
  */
 function decisionEffects(
@@ -491,8 +493,9 @@ function decisionEffects(
     const decision = parsed(row);
     if (!decision) return;
     const start = Date.parse(row.at);
-    for (const next of ordered.slice(i + 1)) {
-      if (!(Date.parse(next.at) - start <= DECISION_MS)) break;
+    for (let j = i + 1; j < ordered.length; j++) {
+      const next = ordered[j]!;
+      if (!(Date.parse(next.at) - start <= CHANGE_MS)) break;
       if (next.entity === 'graph_decisions') {
         const other = parsed(next);
         const replaces =
