@@ -391,7 +391,23 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     return true;
   };
 
-  if (error && !sheet) return <ErrorMessage error={error} />;
+  // The way back to the directive: the page had none (the graph and history pages have theirs), so a
+  // clerk who opened the sheet from a document was left with the browser's Back, which the desktop
+  // window does not show.
+  const backToDocument = (
+    <p>
+      <a href={`#/doc/${documentId}`} data-testid="sheet-back">
+        <span aria-hidden="true">← </span>Về văn bản
+      </a>
+    </p>
+  );
+  if (error && !sheet)
+    return (
+      <>
+        {backToDocument}
+        <ErrorMessage error={error} />
+      </>
+    );
   if (!sheet) return <p className="muted">Đang tải phiếu giao việc…</p>;
   // One option per name: the office list repeats some (an alias of one agency is another's short name).
   const agencyNames = [
@@ -401,6 +417,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   return (
     <div className="task-sheet-page">
       <div className="vt-no-print">
+        {backToDocument}
         <h2>
           Phiếu giao việc — {sheet.document.type ?? 'Văn bản'} {sheet.document.ref ?? ''}
         </h2>

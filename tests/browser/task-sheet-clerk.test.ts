@@ -1,0 +1,53 @@
+/**
+ * The task sheet page (#/tasksheet/ID) as a clerk reaches it from a document (a QA pass on the UI).
+ * Each test is named after what was broken.
+ */
+import path from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { type Page } from 'playwright-core';
+import { findChromium, ROOT, serveArchive, type ServedArchive } from './chromium';
+
+const chromiumPath = findChromium();
+const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
+/** A plan of Huyện ủy Yên Thế with seven tasks. */
+const YEN_THE = path.join(ROOT, 'tests', 'fixtures', 'samples', '003_0fe373fd9470e206.txt');
+
+let session: ServedArchive;
+let page: Page;
+let withTasks = 0;
+
+describeBrowser('the task sheet page, as a clerk uses it', () => {
+  beforeAll(async () => {
+    session = await serveArchive('vanthu-task-sheet-clerk-', async (archive, dir) => {
+      const note = path.join(dir, 'cv-khong-nhiem-vu.txt');
+      writeFileSync(
+        note,
+        [
+          'HUYỆN ỦY TÂN YÊN',
+          'Số: 45-CV/HU',
+          'Tân Yên, ngày 3 tháng 8 năm 2021',
+          'V/v gửi danh sách đại biểu dự hội nghị',
+          '',
+          'Văn phòng Huyện ủy gửi kèm danh sách đại biểu dự hội nghị ngày 10/8/2021.',
+        ].join('\n'),
+      );
+      const r = await archive.importPaths([YEN_THE, note]);
+      withTasks = r.files.find((f) => f.path === YEN_THE)!.id!;
+    });
+    page = session.page;
+  }, 90000);
+
+  afterAll(() => session?.close());
+
+  test('the task sheet has a way back to its document (the clerk was stranded on it)', async () => {
+    await page.goto(`${session.served.url}#/doc/${withTasks}`);
+    await page.getByTestId('document').waitFor();
+    await page.getByRole('link', { name: 'Phiếu giao việc' }).click();
+    await page.getByTestId('task-item').first().waitFor();
+    const back = page.getByRole('link', { name: /Về văn bản/ });
+    await expect(back.count()).resolves.toBe(1);
+    await back.click();
+    await page.getByTestId('document').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/doc/${withTasks}$`));
+  });
+});
