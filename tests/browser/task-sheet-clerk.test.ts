@@ -15,6 +15,7 @@ const YEN_THE = path.join(ROOT, 'tests', 'fixtures', 'samples', '003_0fe373fd947
 let session: ServedArchive;
 let page: Page;
 let withTasks = 0;
+let withoutTasks = 0;
 
 describeBrowser('the task sheet page, as a clerk uses it', () => {
   beforeAll(async () => {
@@ -33,6 +34,7 @@ describeBrowser('the task sheet page, as a clerk uses it', () => {
       );
       const r = await archive.importPaths([YEN_THE, note]);
       withTasks = r.files.find((f) => f.path === YEN_THE)!.id!;
+      withoutTasks = r.files.find((f) => f.path === note)!.id!;
     });
     page = session.page;
   }, 90000);
@@ -49,5 +51,23 @@ describeBrowser('the task sheet page, as a clerk uses it', () => {
     await back.click();
     await page.getByTestId('document').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/doc/${withTasks}$`));
+  });
+
+  test('a directive without tasks says so on its sheet (it showed an empty table of headings only)', async () => {
+    await page.goto(`${session.served.url}#/tasksheet/${withoutTasks}`);
+    const empty = page.getByTestId('sheet-no-tasks');
+    await empty.waitFor();
+    await expect(empty.innerText()).resolves.toMatch(/chưa có nhiệm vụ nào/);
+    // It says where tasks are added: the document's «Nhiệm vụ», a link away.
+    await empty.getByRole('link').click();
+    await page.getByTestId('document').waitFor();
+    expect(page.url()).toMatch(new RegExp(`#/doc/${withoutTasks}$`));
+    // A tracking table of headings only is not drawn; a sheet with tasks still has its rows.
+    await page.goto(`${session.served.url}#/tasksheet/${withoutTasks}`);
+    await empty.waitFor();
+    await expect(page.locator('.track-table').count()).resolves.toBe(0);
+    await page.goto(`${session.served.url}#/tasksheet/${withTasks}`);
+    await page.locator('.track-table tbody tr').first().waitFor();
+    await expect(page.getByTestId('sheet-no-tasks').count()).resolves.toBe(0);
   });
 });
