@@ -1,13 +1,18 @@
-/** The result list as a register table (sổ đăng ký): STT, số/ký hiệu, ngày, cơ quan ban hành, trích yếu. */
+/**
+ * The result list as a register table (sổ đăng ký): STT, số/ký hiệu, loại, ngày, cơ quan ban hành,
+ * trích yếu. The type is there as in the list on screen: without it, a document without a number
+ * (a Thông báo kết luận, a Công điện) was a row that did not say what it was.
+ */
 
 export interface RegisterRow {
   ref: string | null;
+  type: string | null;
   date: string | null;
   issuer: string | null;
   subject: string | null;
 }
 
-export const REGISTER_HEADER = ['STT', 'Số/ký hiệu', 'Ngày', 'Cơ quan ban hành', 'Trích yếu'];
+export const REGISTER_HEADER = ['STT', 'Số/ký hiệu', 'Loại', 'Ngày', 'Cơ quan ban hành', 'Trích yếu'];
 
 export function vnDate(iso: string | null): string {
   if (!iso) return '';
@@ -26,7 +31,7 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
   const lines = [REGISTER_HEADER.map(csvCell).join(',')];
   rows.forEach((r, i) => {
     lines.push(
-      [String(i + 1), r.ref ?? '', vnDate(r.date), r.issuer ?? '', (r.subject ?? '').replace(/\s+/g, ' ')]
+      [String(i + 1), r.ref ?? '', r.type ?? '', vnDate(r.date), r.issuer ?? '', (r.subject ?? '').replace(/\s+/g, ' ')]
         .map(csvCell)
         .join(','),
     );
@@ -43,7 +48,7 @@ export function registerHtml(rows: readonly RegisterRow[], query: string, printe
   const body = rows
     .map(
       (r, i) =>
-        `<tr><td class="n">${i + 1}</td><td>${esc(r.ref ?? '')}</td><td>${esc(vnDate(r.date))}</td><td>${esc(r.issuer ?? '')}</td><td>${esc((r.subject ?? '').replace(/\s+/g, ' '))}</td></tr>`,
+        `<tr><td class="n">${i + 1}</td><td>${esc(r.ref ?? '')}</td><td>${esc(r.type ?? '')}</td><td>${esc(vnDate(r.date))}</td><td>${esc(r.issuer ?? '')}</td><td>${esc((r.subject ?? '').replace(/\s+/g, ' '))}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
