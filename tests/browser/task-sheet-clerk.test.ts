@@ -45,12 +45,18 @@ describeBrowser('the task sheet page, as a clerk uses it', () => {
     await page.goto(`${session.served.url}#/doc/${withTasks}`);
     await page.getByTestId('document').waitFor();
     await page.getByRole('link', { name: 'Phiếu giao việc' }).click();
-    await page.getByTestId('task-item').first().waitFor();
+    await page.getByRole('heading', { name: /^Phiếu giao việc — / }).waitFor();
     const back = page.getByRole('link', { name: /Về văn bản/ });
     await expect(back.count()).resolves.toBe(1);
     await back.click();
     await page.getByTestId('document').waitFor();
     expect(page.url()).toMatch(new RegExp(`#/doc/${withTasks}$`));
+    // The sheet of a directive no longer in the archive goes back to the list, not to a missing page.
+    await page.goto(`${session.served.url}#/tasksheet/99999`);
+    await page.getByTestId('error').waitFor();
+    await page.getByRole('link', { name: /Về danh sách/ }).click();
+    await page.getByTestId('doc-count').waitFor();
+    expect(page.url()).toMatch(/#\/$/);
   });
 
   test('a directive without tasks says so on its sheet (it showed an empty table of headings only)', async () => {

@@ -404,7 +404,16 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   if (error && !sheet)
     return (
       <>
-        {backToDocument}
+        {/* A directive no longer in the archive has no page to go back to: the list, then. */}
+        {error.code === 'NOT_FOUND' ? (
+          <p>
+            <a href="#/" data-testid="sheet-back">
+              <span aria-hidden="true">← </span>Về danh sách
+            </a>
+          </p>
+        ) : (
+          backToDocument
+        )}
         <ErrorMessage error={error} />
       </>
     );
