@@ -16,6 +16,7 @@ let session: ServedArchive;
 let page: Page;
 let id = 0;
 let text = '';
+let oneLineId = 0;
 
 /** About 10 MB (5 million characters): a directive's header, 18,000 paragraphs, a citation at the very end. */
 function longDirective(): string {
@@ -46,6 +47,15 @@ describeBrowser('a document of several megabytes', () => {
       const r = await archive.importPaths([file]);
       id = r.files[0]!.id!;
       text = archive.get(id).text;
+      // An HTML page without block elements reads as one line: here 1.5 million characters.
+      const page = path.join(dir, 'trang-mot-dong.html');
+      const sentence = 'Xã đã rà soát hồ sơ đất đai, lập danh sách các trường hợp còn vướng mắc. ';
+      writeFileSync(
+        page,
+        `<html><body>ỦY BAN NHÂN DÂN TỈNH BẮC GIANG Số: 77/BC-UBND ${sentence.repeat(20_000)}</body></html>`,
+      );
+      oneLineId = (await archive.importPaths([page])).files[0]!.id!;
+      expect(archive.get(oneLineId).text.split('\n').length).toBeLessThan(5);
     });
     page = session.page;
     await page.goto(session.served.url);
@@ -89,5 +99,20 @@ describeBrowser('a document of several megabytes', () => {
     expect(box!.y).toBeLessThan(768);
     // It is in chunks (a block each), the screen's only sign of the change.
     await expect(body.locator('.doc-text-chunk').count()).resolves.toBeGreaterThan(100);
+  });
+
+  test('a page read as one line of 1.5 million characters opens too (it held the window for minutes)', async () => {
+    await page.evaluate(() => (window.location.hash = '#/'));
+    await page.getByTestId('doc-count').waitFor();
+    await expect(page.getByRole('button', { name: 'Sửa Số/ký hiệu' }).count()).resolves.toBe(0);
+    const started = Date.now();
+    await page.evaluate((doc) => (window.location.hash = `#/doc/${doc}`), oneLineId);
+    await page.getByRole('button', { name: 'Sửa Số/ký hiệu' }).click();
+    await page.locator('.field-editor').waitFor();
+    expect(Date.now() - started).toBeLessThan(4000);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('doc-text').evaluate((el) => el.textContent!.length)).resolves.toBeGreaterThan(
+      1_400_000,
+    );
   });
 });

@@ -30,8 +30,29 @@ test('a cut never falls inside a mark: it moves to the first line break after th
   expect(ends.at(-1)).toBe(text.length);
 });
 
-test('a short text, or one without line breaks, is one chunk', () => {
+test('a short text, or one without line breaks or spaces, is one chunk', () => {
   expect(chunkEnds('ngắn', [])).toEqual([4]);
   const flat = 'x'.repeat(50_000);
   expect(chunkEnds(flat, [])).toEqual([50_000]);
+});
+
+test('one paragraph of 1.5 million characters (an HTML page read as one line) is cut after spaces', () => {
+  const sentence = 'Xã đã rà soát hồ sơ đất đai, lập danh sách các trường hợp còn vướng mắc. ';
+  const text = sentence.repeat(Math.ceil(1_500_000 / sentence.length));
+  const started = Date.now();
+  const ends = chunkEnds(text, []);
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(ends.length).toBeGreaterThan(70);
+  expect(ends.at(-1)).toBe(text.length);
+  let from = 0;
+  for (const end of ends.slice(0, -1)) {
+    expect(text[end - 1]).toBe(' ');
+    expect(end - from).toBeLessThan(20_000 + 100);
+    from = end;
+  }
+});
+
+test('a paragraph a little longer than a chunk still ends at its line break, not at a space', () => {
+  const text = 'x '.repeat(15_000) + '\n' + 'y'.repeat(10_000);
+  expect(chunkEnds(text, [])).toEqual([30_001, text.length]);
 });

@@ -54,26 +54,47 @@ function highlighted(text: string, marked: readonly ReviewedCitation[], from: nu
   return parts;
 }
 
+/** The first `sep` at or after `at` not inside a mark (marks in text order, from `first` on). */
+function cutAfter(
+  text: string,
+  sep: string,
+  at: number,
+  marked: readonly { start: number; end: number }[],
+  first: number,
+): number {
+  let cut = text.indexOf(sep, at);
+  let m = first;
+  while (cut >= 0) {
+    while (m < marked.length && marked[m]!.end <= cut) m++;
+    const mark = marked[m];
+    if (!(mark && mark.start <= cut)) break;
+    cut = text.indexOf(sep, mark.end);
+  }
+  return cut;
+}
+
 /**
  * Where the chunks of a long text end: just after a line break about every CHUNK_LENGTH characters,
  * never inside a mark (a line break ending a block draws no empty line, so the text reads the same).
+ * A paragraph longer than two chunks (an HTML page read as one line of 1.5 million characters,
+ * which held the window for minutes) is cut after a space instead: a line ends early there.
  */
 export function chunkEnds(text: string, marked: readonly { start: number; end: number }[]): number[] {
   const ends: number[] = [];
   let from = 0;
   let m = 0;
+  // The next line break at or after `at` (-1: none left), so a text without any is not searched
+  // to its end once per chunk.
+  let newline = -2;
   while (text.length - from > CHUNK_LENGTH) {
-    let cut = text.indexOf('\n', from + CHUNK_LENGTH);
-    for (;;) {
-      if (cut < 0) break;
-      while (m < marked.length && marked[m]!.end <= cut) m++;
-      const inside = m < marked.length && marked[m]!.start <= cut && cut < marked[m]!.end;
-      if (!inside) break;
-      cut = text.indexOf('\n', marked[m]!.end);
-    }
+    const at = from + CHUNK_LENGTH;
+    if (newline === -2 || (newline >= 0 && newline < at)) newline = text.indexOf('\n', at);
+    let cut = newline >= 0 && newline - at <= CHUNK_LENGTH ? cutAfter(text, '\n', at, marked, m) : -1;
+    if (cut < 0 || cut - at > CHUNK_LENGTH) cut = cutAfter(text, ' ', at, marked, m);
     if (cut < 0 || cut + 1 >= text.length) break;
     ends.push(cut + 1);
     from = cut + 1;
+    while (m < marked.length && marked[m]!.end <= from) m++;
   }
   ends.push(text.length);
   return ends;
