@@ -21,6 +21,7 @@ import { reviewInputSchemas } from './review-inputs';
 import { taskInputSchemas } from '../tasks/schema';
 import type { CloseSuggestions, OfficeSettings, TaskDashboard, TaskSheet, TrackedTask } from '../tasks/types';
 import type { SheetPrint } from '../tasks/render';
+import type { ExportedResults } from '../search/export';
 import { graphInputSchemas } from '../graph/schema';
 import type * as G from '../graph/types';
 
@@ -164,7 +165,7 @@ export interface MethodOutputs {
   listSavedSearches: SavedSearch[];
   deleteSavedSearch: { deleted: true };
   searchHistory: HistoryEntry[];
-  exportResults: { fileName: string; mimeType: string; content: string; count: number };
+  exportResults: ExportedResults;
   // Clerk review: each returns the document as it now stands.
   correctField: DocumentDetail;
   clearCorrection: DocumentDetail;

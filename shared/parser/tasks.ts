@@ -311,10 +311,28 @@ export function deadlineOf(
 
 // ---- Items ---------------------------------------------------------------------------
 
+/**
+ * The most characters of a task's text: what the clerk may type for one (shared/api/review-inputs.ts).
+ * An item whose list goes on unnumbered (a report of 18,000 paragraphs: labels stop at two digits)
+ * keeps its paragraphs up to this and no more. It had swallowed the rest of the document, 5 million
+ * characters that froze the document's page and could not be saved back.
+ */
+export const TASK_TEXT_MAX = 5000;
+
+/** `text` cut to `max` characters at a word boundary, with an ellipsis when cut. */
+function clipped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
+}
+
 interface Building {
   task: Task;
   rank: number;
   paragraphs: string[];
+  /** Characters of its paragraphs joined; once the next one would pass TASK_TEXT_MAX, `full`. */
+  length: number;
+  full: boolean;
   /** Own first paragraph and all own paragraphs, raw and folded (same lengths). */
   firstRaw: string;
   firstFolded: string;
@@ -343,7 +361,7 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
     const label = labelOf(line.text);
     if (label && !(hasNumbered && label.rank > 2 && stack.length === 0)) {
       while (stack.length && stack[stack.length - 1]!.rank >= label.rank) stack.pop();
-      const own = cleanLineValue(line, label.length);
+      const own = clipped(cleanLineValue(line, label.length), TASK_TEXT_MAX);
       const b: Building = {
         task: {
           label: label.label,
@@ -357,6 +375,8 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
         },
         rank: label.rank,
         paragraphs: [own],
+        length: own.length,
+        full: false,
         firstRaw: line.text.slice(label.length),
         firstFolded: doc.folded.slice(line.start + label.length, line.end),
         allRaw: [line.text.slice(label.length)],
@@ -373,12 +393,16 @@ export function extractTasks(doc: Doc, fromLine: number, toLine: number, docDate
     }
     if (stack.length === 0) continue;
     if (CLOSING_RE.test(doc.folded.slice(line.start, line.end))) break;
-    // An unnumbered paragraph continues the item it follows.
+    // An unnumbered paragraph continues the item it follows, up to TASK_TEXT_MAX.
     const cur = stack[stack.length - 1]!;
-    cur.paragraphs.push(bareLine(line));
-    cur.allRaw.push(line.text);
-    cur.allFolded.push(doc.folded.slice(line.start, line.end));
-    for (const s of stack) s.task.end = Math.max(s.task.end, line.end);
+    const paragraph = bareLine(line);
+    if (!cur.full && cur.length + 1 + paragraph.length <= TASK_TEXT_MAX) {
+      cur.paragraphs.push(paragraph);
+      cur.length += 1 + paragraph.length;
+      cur.allRaw.push(line.text);
+      cur.allFolded.push(doc.folded.slice(line.start, line.end));
+      for (const s of stack) s.task.end = Math.max(s.task.end, line.end);
+    } else cur.full = true;
     if (/\.\/\.\s*\**$/.test(line.text)) closed = true;
   }
 

@@ -14,7 +14,7 @@
 import type { Database } from 'better-sqlite3';
 import { VanthuError } from '../../../shared/api/errors';
 import { docIdOfKey, keyRange } from '../../../shared/search/entry';
-import { registerCsv, registerHtml } from '../../../shared/search/export';
+import { registerCsv, registerHtml, type ExportedResults } from '../../../shared/search/export';
 import { buildMatch } from '../../../shared/search/fts';
 import { highlightTerms, makeSnippet } from '../../../shared/search/highlight';
 import {
@@ -727,12 +727,7 @@ export class SearchEngine {
   // ---------------------------------------------------------------------------------------------
 
   /** Every result (up to `max`) as a register table. */
-  exportResults(
-    query: string,
-    sort: SearchSort,
-    format: 'csv' | 'html',
-    max: number,
-  ): { fileName: string; mimeType: string; content: string; count: number } {
+  exportResults(query: string, sort: SearchSort, format: 'csv' | 'html', max: number): ExportedResults {
     const rows: SearchHit[] = [];
     for (let offset = 0; offset < max; offset += MAX_LIMIT) {
       const page = this.search({
@@ -746,6 +741,24 @@ export class SearchEngine {
       rows.push(...page.items);
       if (page.items.length < MAX_LIMIT) break;
     }
+    // The register stops at `max` rows: how many the search found, so neither the printed register
+    // nor the clerk takes the first 10,000 for all of them (it said «10000 văn bản» of 25,000).
+    let total = rows.length;
+    let totalExact = true;
+    if (rows.length >= max) {
+      const counted = this.search({
+        query,
+        sort,
+        offset: 0,
+        limit: 1,
+        facets: false,
+        snippets: false,
+        exactTotal: true,
+      });
+      total = Math.max(counted.total, rows.length);
+      totalExact = counted.totalExact;
+    }
+    const of = { total, totalExact };
     const stamp = new Date().toISOString();
     if (format === 'csv')
       return {
@@ -753,12 +766,14 @@ export class SearchEngine {
         mimeType: 'text/csv;charset=utf-8',
         content: registerCsv(rows),
         count: rows.length,
+        ...of,
       };
     return {
       fileName: `ket-qua-tim-kiem-${stamp.slice(0, 10)}.html`,
       mimeType: 'text/html;charset=utf-8',
-      content: registerHtml(rows, query, stamp),
+      content: registerHtml(rows, query, stamp, of),
       count: rows.length,
+      ...of,
     };
   }
 

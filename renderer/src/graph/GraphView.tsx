@@ -528,6 +528,13 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
             <span aria-hidden="true">← </span>Về văn bản
           </a>
         )}
+        {/* The graph of a directive no longer in the archive (a link kept from before it was deleted)
+            said only «Không tìm thấy…» with nowhere to go but the browser's Back. */}
+        {!centre && error?.code === 'NOT_FOUND' && (
+          <a className="button back" href="#/">
+            <span aria-hidden="true">← </span>Về danh sách
+          </a>
+        )}
         <h1 className="graph-title">Sơ đồ liên kết{centre ? `: ${nodeTitle(centre as GraphNode)}` : ''}</h1>
         <label>
           Độ sâu{' '}

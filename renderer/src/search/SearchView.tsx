@@ -18,6 +18,7 @@ import {
   type SearchSort,
   type Suggestion,
 } from '../../../shared/search/types';
+import { exportedCountText } from '../../../shared/search/export';
 import { fillFilter } from '../../../shared/search/query';
 import { downloadBlob } from '../download';
 import { errorText, formatDate, LEVEL_LABELS } from '../format';
@@ -267,9 +268,20 @@ export function SearchView({ api, onOpen, children }: Props) {
     run(`${query} ${filter}`.trim());
   };
 
+  /** Said when an export holds only the first of the results (10,000 at most a time). */
+  const [exportNote, setExportNote] = useState<{ query: string; text: string } | null>(null);
   const exportAs = async (format: 'csv' | 'html') => {
     const r = await api.exportResults({ query, sort, format });
     if (!r.ok) return setError(r.error);
+    const { count, total, totalExact } = r.value;
+    setExportNote(
+      total > count || !totalExact
+        ? {
+            query,
+            text: `${format === 'csv' ? 'Tệp CSV' : 'Danh mục in'} chỉ có ${exportedCountText(count, { total, totalExact })} (mỗi lần xuất tối đa ${count.toLocaleString('vi-VN')} văn bản). Hãy thu hẹp tìm kiếm, ví dụ thêm nam:2021 hoặc loai:"Công văn", rồi xuất từng phần.`,
+          }
+        : null,
+    );
     if (format === 'csv') downloadBlob(r.value.fileName, new Blob([r.value.content], { type: r.value.mimeType }));
     else printHtml(r.value.content);
   };
@@ -453,6 +465,11 @@ export function SearchView({ api, onOpen, children }: Props) {
           </>
         )}
       </form>
+      {exportNote && exportNote.query === query && (
+        <p className="search-warning" role="status" data-testid="export-note">
+          {exportNote.text}
+        </p>
+      )}
       {saveName !== null && (
         <form
           className="search-save"

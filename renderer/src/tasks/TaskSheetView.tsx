@@ -391,7 +391,32 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
     return true;
   };
 
-  if (error && !sheet) return <ErrorMessage error={error} />;
+  // The way back to the directive: the page had none (the graph and history pages have theirs), so a
+  // clerk who opened the sheet from a document was left with the browser's Back, which the desktop
+  // window does not show.
+  const backToDocument = (
+    <p>
+      <a href={`#/doc/${documentId}`} data-testid="sheet-back">
+        <span aria-hidden="true">← </span>Về văn bản
+      </a>
+    </p>
+  );
+  if (error && !sheet)
+    return (
+      <>
+        {/* A directive no longer in the archive has no page to go back to: the list, then. */}
+        {error.code === 'NOT_FOUND' ? (
+          <p>
+            <a href="#/" data-testid="sheet-back">
+              <span aria-hidden="true">← </span>Về danh sách
+            </a>
+          </p>
+        ) : (
+          backToDocument
+        )}
+        <ErrorMessage error={error} />
+      </>
+    );
   if (!sheet) return <p className="muted">Đang tải phiếu giao việc…</p>;
   // One option per name: the office list repeats some (an alias of one agency is another's short name).
   const agencyNames = [
@@ -401,6 +426,7 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
   return (
     <div className="task-sheet-page">
       <div className="vt-no-print">
+        {backToDocument}
         <h2>
           Phiếu giao việc — {sheet.document.type ?? 'Văn bản'} {sheet.document.ref ?? ''}
         </h2>
@@ -417,6 +443,16 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
           ))}
         </datalist>
         <section aria-label="Sửa nhiệm vụ">
+          {/* A directive without tasks showed only two greyed buttons and a table of headings. */}
+          {items.length === 0 && (
+            <p className="muted" data-testid="sheet-no-tasks">
+              {sheet.items.length === 0
+                ? 'Văn bản này chưa có nhiệm vụ nào để giao. '
+                : 'Phiếu không còn nhiệm vụ nào (đã bỏ hết khỏi phiếu). '}
+              Nhiệm vụ được thêm ở trang văn bản, mục «Nhiệm vụ»:{' '}
+              <a href={`#/doc/${documentId}`}>mở văn bản để thêm nhiệm vụ</a>.
+            </p>
+          )}
           {items.map((item, i) => (
             <ItemEditor
               key={item.key}
@@ -444,88 +480,90 @@ export function TaskSheetView({ api, documentId, desktop }: { api: VanthuApi; do
             )}
           </div>
         </section>
-        <section aria-label="Theo dõi thực hiện">
-          <h3>Theo dõi thực hiện</h3>
-          <table className="track-table">
-            <thead>
-              <tr>
-                <th>STT</th>
-                <th>Nhiệm vụ</th>
-                <th>Cơ quan chủ trì</th>
-                <th>Tình trạng</th>
-                <th>Đã bắt đầu</th>
-                <th>Ngày hoàn thành</th>
-                <th>Văn bản báo cáo (ID)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.tracked.map((t) => {
-                const row = `${t.itemKey}|${t.agency}`;
-                const dateProblem = problemOf(row, 'date');
-                const evidenceProblem = problemOf(row, 'evidence');
-                // Each row's boxes named for their row: one checkbox had no name at all, and every
-                // date box was the same «Ngày hoàn thành» to a screen reader.
-                const of = ` — nhiệm vụ ${t.stt}, ${t.agency || 'các cơ quan, đơn vị'}`;
-                return (
-                  <tr key={row} data-status={t.status}>
-                    <td>{t.stt}</td>
-                    {/* The row said only its number: which task it tracks, the whole text in the title. */}
-                    <td className="task-gist" title={taskTitle(t.text)} data-testid="task-gist">
-                      {taskGist(t.text)}
-                    </td>
-                    <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
-                    <td>{STATUS_LABELS[t.status]}</td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Đã bắt đầu${of}`}
-                        checked={t.tracking.started}
-                        onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
-                      />
-                    </td>
-                    <td>
-                      {/* Typed (22/7/21 too) and recorded on Enter or on leaving the box: the date box
+        {sheet.tracked.length > 0 && (
+          <section aria-label="Theo dõi thực hiện">
+            <h3>Theo dõi thực hiện</h3>
+            <table className="track-table">
+              <thead>
+                <tr>
+                  <th>STT</th>
+                  <th>Nhiệm vụ</th>
+                  <th>Cơ quan chủ trì</th>
+                  <th>Tình trạng</th>
+                  <th>Đã bắt đầu</th>
+                  <th>Ngày hoàn thành</th>
+                  <th>Văn bản báo cáo (ID)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sheet.tracked.map((t) => {
+                  const row = `${t.itemKey}|${t.agency}`;
+                  const dateProblem = problemOf(row, 'date');
+                  const evidenceProblem = problemOf(row, 'evidence');
+                  // Each row's boxes named for their row: one checkbox had no name at all, and every
+                  // date box was the same «Ngày hoàn thành» to a screen reader.
+                  const of = ` — nhiệm vụ ${t.stt}, ${t.agency || 'các cơ quan, đơn vị'}`;
+                  return (
+                    <tr key={row} data-status={t.status}>
+                      <td>{t.stt}</td>
+                      {/* The row said only its number: which task it tracks, the whole text in the title. */}
+                      <td className="task-gist" title={taskTitle(t.text)} data-testid="task-gist">
+                        {taskGist(t.text)}
+                      </td>
+                      <td>{t.agency || 'Các cơ quan, đơn vị'}</td>
+                      <td>{STATUS_LABELS[t.status]}</td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Đã bắt đầu${of}`}
+                          checked={t.tracking.started}
+                          onChange={(e) => void track(t.itemKey, t.agency, { started: e.target.checked })}
+                        />
+                      </td>
+                      <td>
+                        {/* Typed (22/7/21 too) and recorded on Enter or on leaving the box: the date box
                           recorded each year digit as it came (0002, 0020, 0202, then 2021). */}
-                      <TypedDateInput
-                        label={`Ngày hoàn thành${of}`}
-                        value={t.tracking.completedAt}
-                        problem={dateProblem}
-                        problemId="tracking-row-problem"
-                        onCommit={(iso) => void track(t.itemKey, t.agency, { completedAt: iso })}
-                      />
-                      {dateProblem && (
-                        <p
-                          className="error"
-                          role="alert"
-                          id="tracking-row-problem"
-                          data-testid="completion-date-problem"
-                        >
-                          {dateProblem}
-                        </p>
-                      )}
-                    </td>
-                    <td>
-                      <EvidenceInput
-                        label={`Văn bản báo cáo (ID)${of}`}
-                        value={t.tracking.evidenceDocumentId}
-                        onCommit={(evidenceDocumentId) => track(t.itemKey, t.agency, { evidenceDocumentId })}
-                        describedBy={evidenceProblem ? 'tracking-row-problem' : undefined}
-                      />
-                      {t.tracking.evidenceDocumentId && (
-                        <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
-                      )}
-                      {evidenceProblem && (
-                        <p className="error" role="alert" id="tracking-row-problem" data-testid="evidence-problem">
-                          {evidenceProblem}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+                        <TypedDateInput
+                          label={`Ngày hoàn thành${of}`}
+                          value={t.tracking.completedAt}
+                          problem={dateProblem}
+                          problemId="tracking-row-problem"
+                          onCommit={(iso) => void track(t.itemKey, t.agency, { completedAt: iso })}
+                        />
+                        {dateProblem && (
+                          <p
+                            className="error"
+                            role="alert"
+                            id="tracking-row-problem"
+                            data-testid="completion-date-problem"
+                          >
+                            {dateProblem}
+                          </p>
+                        )}
+                      </td>
+                      <td>
+                        <EvidenceInput
+                          label={`Văn bản báo cáo (ID)${of}`}
+                          value={t.tracking.evidenceDocumentId}
+                          onCommit={(evidenceDocumentId) => track(t.itemKey, t.agency, { evidenceDocumentId })}
+                          describedBy={evidenceProblem ? 'tracking-row-problem' : undefined}
+                        />
+                        {t.tracking.evidenceDocumentId && (
+                          <a href={`#/doc/${t.tracking.evidenceDocumentId}`}> {t.evidenceRef ?? 'mở'}</a>
+                        )}
+                        {evidenceProblem && (
+                          <p className="error" role="alert" id="tracking-row-problem" data-testid="evidence-problem">
+                            {evidenceProblem}
+                          </p>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        )}
         <section aria-label="In phiếu" className="task-actions">
           <select
             aria-label="Kiểu phiếu"

@@ -262,7 +262,7 @@ describe('query → results on the fixture archive', () => {
     const csv = engine.exportResults('cap:tw', 'date', 'csv', 100);
     expect(csv.count).toBe(2);
     expect(csv.content.split('\r\n')[1]).toBe(
-      '1,21/NQ-CP,26/02/2021,Chính phủ,Về mua và sử dụng vắc xin phòng Covid-19',
+      '1,21/NQ-CP,Nghị quyết,26/02/2021,Chính phủ,Về mua và sử dụng vắc xin phòng Covid-19',
     );
     expect(engine.exportResults('cap:tw', 'date', 'html', 100).content).toContain('<td>16/CT-TTg</td>');
   });

@@ -207,9 +207,11 @@ describe('highlight and snippet', () => {
 });
 
 test('register CSV: BOM, header, quoting, formula guard', () => {
-  const csv = registerCsv([{ ref: '571-CV/TU', date: '2021-03-12', issuer: 'Tỉnh ủy, Bắc Giang', subject: '=cmd' }]);
-  expect(csv.startsWith('\uFEFFSTT,Số/ký hiệu,Ngày,Cơ quan ban hành,Trích yếu\r\n')).toBe(true);
-  expect(csv).toContain('1,571-CV/TU,12/03/2021,"Tỉnh ủy, Bắc Giang",\'=cmd');
+  const csv = registerCsv([
+    { ref: '571-CV/TU', type: 'Công văn', date: '2021-03-12', issuer: 'Tỉnh ủy, Bắc Giang', subject: '=cmd' },
+  ]);
+  expect(csv.startsWith('\uFEFFSTT,Số/ký hiệu,Loại,Ngày,Cơ quan ban hành,Trích yếu\r\n')).toBe(true);
+  expect(csv).toContain('1,571-CV/TU,Công văn,12/03/2021,"Tỉnh ủy, Bắc Giang",\'=cmd');
 });
 
 // QA: `dang uy nam:2021 nam:2022` answered «Khoảng ngày không hợp lệ: từ 2022-01-01 đến 2021-12-31»:
