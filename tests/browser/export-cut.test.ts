@@ -61,4 +61,37 @@ describeBrowser('exporting more results than one export holds', () => {
     await page.waitForTimeout(200);
     await expect(note.count()).resolves.toBe(0);
   });
+
+  test('a double click on «Xuất CSV» exports once; the buttons say they are busy meanwhile', async () => {
+    let requests = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = async (route: Parameters<Parameters<Page['route']>[1]>[0]) => {
+      requests++;
+      await held;
+      await route.fallback();
+    };
+    await page.route('**/api/exportResults', slow);
+    try {
+      await page.goto(session.served.url);
+      const box = page.getByTestId('search-input');
+      await box.fill('dang uy');
+      await box.press('Enter');
+      await page.getByTestId('results-summary').waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Xuất CSV' }).dblclick();
+      const busy = page.getByRole('button', { name: 'Đang xuất…' });
+      await busy.waitFor();
+      await expect(busy.isDisabled()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'In danh mục' }).isDisabled()).resolves.toBe(true);
+      release();
+      await download;
+      await page.getByRole('button', { name: 'Xuất CSV' }).waitFor();
+      await page.waitForTimeout(300);
+      expect(requests).toBe(1);
+      await expect(page.getByRole('button', { name: 'Xuất CSV' }).isEnabled()).resolves.toBe(true);
+    } finally {
+      await page.unroute('**/api/exportResults', slow);
+    }
+  });
 });

@@ -270,7 +270,24 @@ export function SearchView({ api, onOpen, children }: Props) {
 
   /** Said when an export holds only the first of the results (10,000 at most a time). */
   const [exportNote, setExportNote] = useState<{ query: string; text: string } | null>(null);
+  /**
+   * The export under way: its buttons wait for it (a double click gave two downloads or two print
+   * dialogs). The ref guards clicks that come before the page re-renders.
+   */
+  const [exporting, setExporting] = useState<'csv' | 'html' | null>(null);
+  const exportingRef = useRef(false);
   const exportAs = async (format: 'csv' | 'html') => {
+    if (exportingRef.current) return;
+    exportingRef.current = true;
+    setExporting(format);
+    try {
+      await exportResultsAs(format);
+    } finally {
+      exportingRef.current = false;
+      setExporting(null);
+    }
+  };
+  const exportResultsAs = async (format: 'csv' | 'html') => {
     const r = await api.exportResults({ query, sort, format });
     if (!r.ok) return setError(r.error);
     const { count, total, totalExact } = r.value;
@@ -456,11 +473,23 @@ export function SearchView({ api, onOpen, children }: Props) {
             <button type="button" className="button" onClick={() => setSaveName(defaultSavedName(query))}>
               Lưu
             </button>
-            <button type="button" className="button" onClick={() => void exportAs('csv')}>
-              Xuất CSV
+            <button
+              type="button"
+              className="button"
+              disabled={exporting !== null}
+              aria-busy={exporting === 'csv'}
+              onClick={() => void exportAs('csv')}
+            >
+              {exporting === 'csv' ? 'Đang xuất…' : 'Xuất CSV'}
             </button>
-            <button type="button" className="button" onClick={() => void exportAs('html')}>
-              In danh mục
+            <button
+              type="button"
+              className="button"
+              disabled={exporting !== null}
+              aria-busy={exporting === 'html'}
+              onClick={() => void exportAs('html')}
+            >
+              {exporting === 'html' ? 'Đang chuẩn bị…' : 'In danh mục'}
             </button>
           </>
         )}
