@@ -30,4 +30,15 @@ describeBrowser('pages of a directive no longer in the archive', () => {
     await page.getByTestId('doc-count').waitFor();
     expect(page.url()).toMatch(/#\/$/);
   });
+
+  test('the graph of a cited document not yet in the archive links back to «Văn bản còn thiếu» (it had no way out)', async () => {
+    await page.goto(`${session.served.url}#/missing`);
+    const placeholder = page.locator('a[href^="#/graph/p"]').first();
+    await placeholder.waitFor();
+    await placeholder.click();
+    await page.getByTestId('graph-page').waitFor();
+    await page.getByRole('link', { name: /Về văn bản còn thiếu/ }).click();
+    await page.locator('a[href^="#/graph/p"]').first().waitFor();
+    expect(page.url()).toMatch(/#\/missing$/);
+  });
 });

@@ -528,6 +528,13 @@ export function GraphView({ api, id }: { api: VanthuApi; id: string }) {
             <span aria-hidden="true">← </span>Về văn bản
           </a>
         )}
+        {/* A placeholder (a cited document not yet in the archive) has no page of its own: back to
+            the list of what is missing, where it was reached from. */}
+        {centre?.placeholder && (
+          <a className="button back" href="#/missing">
+            <span aria-hidden="true">← </span>Về văn bản còn thiếu
+          </a>
+        )}
         {/* The graph of a directive no longer in the archive (a link kept from before it was deleted)
             said only «Không tìm thấy…» with nowhere to go but the browser's Back. */}
         {!centre && error?.code === 'NOT_FOUND' && (
