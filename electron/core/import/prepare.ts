@@ -128,6 +128,16 @@ function hangIfAsked(fileName: string): Promise<never> | void {
   }
 }
 
+/**
+ * Said of a text in which the parser found none of a directive's header: a note, a stray file, a
+ * first page missing. It is kept (the clerk may fill the fields by hand) but should not pass unseen:
+ * a 3-byte «abc» was imported with no word said, every field «cần kiểm tra».
+ */
+export const NOT_A_DIRECTIVE_WARNING =
+  'Không nhận ra số/ký hiệu, loại, cơ quan ban hành hay ngày: có thể không phải văn bản chỉ đạo, hoặc thiếu phần đầu. Nên kiểm tra lại.';
+
+const recognisedNothing = (parse: ParseResult) => !parse.ref && !parse.type && !parse.issuer && !parse.date;
+
 /** Everything about one file that needs no database. Never throws: a refusal is an answer. */
 export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> {
   const label = sourceLabel(source);
@@ -155,6 +165,7 @@ export async function prepareFile(source: ImportSource): Promise<PrepareAnswer> 
     parse = emptyParseResult();
     warnings.push(`Không phân tích được nội dung: ${(error as Error).message}`);
   }
+  if (!read.scanned && recognisedNothing(parse)) warnings.push(NOT_A_DIRECTIVE_WARNING);
   const fileSha = sha256(bytes);
   // The text's UTF-8, encoded once for the hash and the three encoders, none of which keeps it.
   const encoded = withTextDictionary(read.text, (dict) => ({
