@@ -8,6 +8,7 @@ import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { type Page } from 'playwright-core';
 import { findChromium, SCREENSHOT_DIR, serveArchive, type ServedArchive } from './chromium';
+import { LONG_REPORT_HEADER } from '../helpers/long-report';
 
 const chromiumPath = findChromium();
 const describeBrowser = chromiumPath || process.env.CI ? describe : describe.skip;
@@ -20,14 +21,7 @@ let oneLineId = 0;
 
 /** About 10 MB (5 million characters): a directive's header, 18,000 paragraphs, a citation at the very end. */
 function longDirective(): string {
-  const lines = [
-    'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
-    'Số: 1234/BC-UBND',
-    'Bắc Giang, ngày 5 tháng 3 năm 2024',
-    'BÁO CÁO',
-    'Tổng hợp kết quả rà soát hồ sơ đất đai trên địa bàn tỉnh',
-    '',
-  ];
+  const lines = [...LONG_REPORT_HEADER];
   for (let i = 1; i <= 18000; i++)
     lines.push(
       `Xã thứ ${i} đã rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất, đối chiếu bản đồ địa chính, ` +

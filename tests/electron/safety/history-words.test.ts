@@ -41,6 +41,18 @@ describe('history summaries', () => {
     cleanup();
   });
 
+  /** The district plan, then the provincial letter it cites, the clerk confirming that link. */
+  const planLinkedToLetterConfirmed = async () => {
+    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
+    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
+    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
+      call('graphLinks', { id: plan }),
+    );
+    const edge = links.up.find((u) => u.node.id === letter)!.edge;
+    await ok(call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } }));
+    return { plan, letter };
+  };
+
   test('name no table, column or code, whatever wrote the change', async () => {
     // The district plan first: its citation of 571-CV/TU waits on a placeholder, and the edge moves
     // to the provincial letter when that arrives (a graph_edges update on both).
@@ -74,13 +86,7 @@ describe('history summaries', () => {
   // Regression: a citation the clerk added, edited, removed or confirmed was «Thêm chỉnh sửa «trích
   // dẫn»», «Thêm liên kết văn bản», «Thêm xác nhận liên kết «đúng văn bản này»»: which one, to what, was not said.
   test('citations the clerk adds, edits, removes, restores and confirms are named', async () => {
-    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
-    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
-    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
-      call('graphLinks', { id: plan }),
-    );
-    const edge = links.up.find((u) => u.node.id === letter)!.edge;
-    await ok(call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } }));
+    const { plan, letter } = await planLinkedToLetterConfirmed();
     const added = { text: 'Kế hoạch số 99', type: 'Kế hoạch', ref: '99-kh/tu', date: '2021-02-01' };
     await ok(call('saveCitation', { id: plan, citation: added }));
     await ok(call('saveCitation', { id: plan, key: 'c1', citation: { ...added, ref: '98-kh/tu' } }));
@@ -203,13 +209,7 @@ describe('history summaries', () => {
   // cited letter's entries named the letter itself («… tới «Công văn 571-CV/TU …»», «Văn thư xác
   // nhận trích dẫn là «Công văn 571-CV/TU …»»), not the plan that cites it.
   test('two links of one citing document are told apart, and named from the cited side by who cites', async () => {
-    const plan = (await archive.importPaths([path.join(GRAPH, '3-huyen-128-kh-hu.txt')])).files[0]!.id!;
-    const letter = (await archive.importPaths([path.join(GRAPH, '2-tinh-571-cv-tu.txt')])).files[0]!.id!;
-    const links = await ok<{ up: { edge: { id: number }; node: { id: number | string } }[] }>(
-      call('graphLinks', { id: plan }),
-    );
-    const edge = links.up.find((u) => u.node.id === letter)!.edge;
-    await ok(call('graphDecide', { decision: { action: 'confirm', edgeId: edge.id, toDoc: letter } }));
+    const { plan, letter } = await planLinkedToLetterConfirmed();
     const history = async (id: number) =>
       (await ok<HistoryEntry[]>(call('documentHistory', { id }))).filter((e) => e.entity.startsWith('graph_'));
     const planEntries = await history(plan);

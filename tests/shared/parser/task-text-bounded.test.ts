@@ -6,16 +6,10 @@
  */
 import { parseDirective } from '../../../shared/parser';
 import { TASK_TEXT_MAX } from '../../../shared/parser/tasks';
+import { LONG_REPORT_HEADER } from '../../helpers/long-report';
 
 function report(paragraphs: number): string {
-  const lines = [
-    'ỦY BAN NHÂN DÂN TỈNH BẮC GIANG',
-    'Số: 1234/BC-UBND',
-    'Bắc Giang, ngày 5 tháng 3 năm 2024',
-    'BÁO CÁO',
-    'Tổng hợp kết quả rà soát hồ sơ đất đai trên địa bàn tỉnh',
-    '',
-  ];
+  const lines = [...LONG_REPORT_HEADER];
   for (let i = 1; i <= paragraphs; i++)
     lines.push(
       `${i}. Xã thứ ${i} đã rà soát hồ sơ cấp giấy chứng nhận quyền sử dụng đất, đối chiếu bản đồ địa chính, ` +
